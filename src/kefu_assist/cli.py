@@ -1,0 +1,264 @@
+"""Command line: ``kefu-assist`` starts the sidebar; ``kefu-assist match|lint|eval …`` run here.
+
+Every failure a user can cause (a missing file, bad bytes, an empty or enormous input) ends in
+one clear line on stderr and a non-zero exit, never a traceback.
+"""
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Sequence
+
+MAX_QUESTION_CHARS = 10_000  # a pasted chat message is far below this; 1 MB lines are refused
+
+EXIT_OK = 0
+EXIT_PROBLEMS = 1  # lint found errors, or some input lines were refused
+EXIT_USAGE = 2
+
+
+class CliError(Exception):
+    """A user-facing failure: printed as one line, exit code attached."""
+
+    def __init__(self, message: str, code: int = EXIT_USAGE):
+        super().__init__(message)
+        self.code = code
+
+
+def _err(message: str) -> None:
+    print(f"kefu-assist: {message}", file=sys.stderr)
+
+
+def _library_path(arg: str | None) -> Path:
+    if arg:
+        return Path(arg)
+    from .resources import ResourcesNotFound, default_library_path
+
+    try:
+        return default_library_path()
+    except ResourcesNotFound as exc:
+        raise CliError(str(exc)) from None
+
+
+def _load_service(library_arg: str | None):
+    from .service import AssistService
+
+    path = _library_path(library_arg)
+    service = AssistService()
+    result = service.load(path)
+    if result.library is None:
+        first = result.errors[0] if result.errors else None
+        more = f" (and {len(result.errors) - 1} more; run 'kefu-assist lint {path}')" if len(result.errors) > 1 else ""
+        raise CliError(f"cannot load library: {first}{more}", EXIT_PROBLEMS)
+    for problem in result.errors:
+        _err(f"library problem, script skipped: {problem}")
+    return service
+
+
+# -- match ----------------------------------------------------------------------------------
+def _questions_from_stdin():
+    """(line number, question or None, error or None) for each non-blank stdin line."""
+    stream = sys.stdin.buffer if hasattr(sys.stdin, "buffer") else None
+    if stream is None:  # pragma: no cover - stdin replaced by a text-only object
+        lines = (line.encode("utf-8") for line in sys.stdin)
+    else:
+        lines = stream
+    for number, raw in enumerate(lines, start=1):
+        try:
+            text = raw.decode("utf-8-sig" if number == 1 else "utf-8")
+        except UnicodeDecodeError:
+            yield number, None, "is not UTF-8 text"
+            continue
+        text = text.rstrip("\r\n")
+        if not text.strip():
+            continue
+        yield number, text, None
+
+
+def _check_length(question: str) -> str | None:
+    if len(question) > MAX_QUESTION_CHARS:
+        return f"is {len(question):,} characters long; a buyer message is at most {MAX_QUESTION_CHARS:,}"
+    return None
+
+
+def cmd_match(args: argparse.Namespace) -> int:
+    if args.limit < 1:
+        raise CliError("--limit must be at least 1")
+    if args.question:
+        items = [(None, q, None) for q in args.question]
+    else:
+        if sys.stdin is None or (sys.stdin.isatty() and not os.environ.get("KEFU_ASSIST_ALLOW_TTY")):
+            raise CliError("no question given: pass it as an argument, or pipe questions in, one a line")
+        items = _questions_from_stdin()
+    service = _load_service(args.library)
+    out = sys.stdout
+    seen_any = False
+    refused = 0
+    for number, question, problem in items:
+        where = f"line {number}" if number is not None else "question"
+        if question is not None:
+            problem = problem or _check_length(question)
+        if problem:
+            _err(f"{where} {problem}; skipped")
+            refused += 1
+            continue
+        assert question is not None
+        if not question.strip():
+            raise CliError("the question is empty")
+        seen_any = True
+        views = service.suggest(question, limit=args.limit, confident_only=True)
+        if args.json:
+            record = {
+                "question": question,
+                "suggestions": [
+                    {
+                        "id": v.script.id,
+                        "category": v.script.category,
+                        "title": v.script.title,
+                        "score": v.suggestion.score,
+                        "reply": v.reply,
+                    }
+                    for v in views
+                ],
+            }
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        else:
+            out.write(f"{question}\n")
+            if not views:
+                out.write("  没有合适的话术 (no confident suggestion)\n")
+            lib = service.library
+            for rank, v in enumerate(views, start=1):
+                terms = "、".join(v.suggestion.matched_terms)
+                out.write(f"  {rank}. [{lib.category_label(v.script.category)}] {v.script.title}  {v.suggestion.score:.2f}  {v.script.id}")
+                out.write(f"  匹配: {terms}\n" if terms else "\n")
+                out.write(f"     {v.reply}\n")
+        out.flush()
+    if not seen_any and not refused:
+        raise CliError("empty input: no questions on standard input")
+    return EXIT_PROBLEMS if refused else EXIT_OK
+
+
+# -- lint -----------------------------------------------------------------------------------
+def cmd_lint(args: argparse.Namespace) -> int:
+    from .library import load_library
+
+    path = _library_path(args.path)
+    result = load_library(path)
+    for problem in result.problems:
+        print(problem)
+    scripts = len(result.library.scripts) if result.library else 0
+    examples = sum(len(s.examples) for s in result.library.scripts) if result.library else 0
+    status = "unusable" if result.library is None else ("errors" if result.errors else "ok")
+    print(f"{path}: {status}: {scripts} scripts, {examples} examples, {len(result.errors)} errors, {len(result.warnings)} warnings")
+    return EXIT_PROBLEMS if result.errors or result.library is None else EXIT_OK
+
+
+# -- eval -----------------------------------------------------------------------------------
+def cmd_eval(args: argparse.Namespace) -> int:
+    from .evaluation import EvalFileError, evaluate, format_report, read_cases
+
+    service = _load_service(args.library)
+    try:
+        cases = read_cases(Path(args.file), list(service.library.categories))
+    except EvalFileError as exc:
+        raise CliError(str(exc), EXIT_PROBLEMS) from None
+
+    def categories_for(question: str) -> list[str]:
+        return [v.script.category for v in service.suggest(question, limit=5, confident_only=True)]
+
+    report = evaluate(cases, categories_for)
+    if args.json:
+        print(json.dumps(report.as_dict(), ensure_ascii=False))
+    else:
+        print(format_report(report, f"{args.file} ({len(cases)} questions, library {service.library_path})"))
+    return EXIT_OK
+
+
+# -- sidebar --------------------------------------------------------------------------------
+def cmd_sidebar(args: argparse.Namespace) -> int:
+    try:
+        from .ui.app import run
+    except ImportError as exc:
+        raise CliError(f"the sidebar cannot start: {exc}. The command line still works: kefu-assist --help", EXIT_PROBLEMS) from None
+    return run(library=args.library)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="kefu-assist",
+        description="Reply-script suggestions for Taobao/Tmall customer service. With no command, starts the sidebar.",
+    )
+    from . import __version__
+
+    parser.add_argument("--version", action="version", version=f"kefu-assist {__version__}")
+    parser.add_argument("--library", metavar="PATH", help="script library: a YAML file or a folder of them (default: the shipped one, or the sidebar's setting)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("match", help="suggest scripts for buyer questions")
+    p.add_argument("question", nargs="*", help="buyer questions, one an argument; without them, questions are read from standard input, one a line")
+    p.add_argument("--library", metavar="PATH", default=argparse.SUPPRESS, help="script library (YAML file or folder)")
+    p.add_argument("--limit", type=int, default=5, metavar="K", help="at most K suggestions a question (default 5)")
+    p.add_argument("--json", action="store_true", help="one JSON object a line")
+    p.set_defaults(func=cmd_match)
+
+    p = sub.add_parser("lint", help="validate a library and print every problem as file:line: message")
+    p.add_argument("path", nargs="?", help="YAML file or folder (default: the shipped library)")
+    p.set_defaults(func=cmd_lint)
+
+    p = sub.add_parser("eval", help="score a library on a labelled question file (.tsv)")
+    p.add_argument("file", help="labelled questions: category<TAB>question a line")
+    p.add_argument("--library", metavar="PATH", default=argparse.SUPPRESS, help="script library (YAML file or folder)")
+    p.add_argument("--json", action="store_true", help="print the figures and misses as JSON")
+    p.set_defaults(func=cmd_eval)
+
+    _add_store_commands(sub)
+    return parser
+
+
+def _add_store_commands(sub) -> None:
+    """The usage-history commands live with the store; they are optional at import time so that
+    `match` never pays for SQLAlchemy."""
+    try:
+        from .store.cli import add_commands
+    except ImportError:
+        return
+    add_commands(sub)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    # Windows consoles and pipes may not default to UTF-8; our output is Chinese.
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper):
+            try:
+                stream.reconfigure(encoding="utf-8", errors="replace")
+            except (ValueError, OSError):  # pragma: no cover
+                pass
+    from .resources import ResourcesNotFound
+
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    func = getattr(args, "func", cmd_sidebar)
+    try:
+        return func(args)
+    except CliError as exc:
+        _err(str(exc))
+        return exc.code
+    except ResourcesNotFound as exc:
+        _err(f"{exc}; reinstall kefu-assist")
+        return EXIT_PROBLEMS
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # the reader went away (| head): not an error of ours
+        try:
+            sys.stdout = open(os.devnull, "w")
+        except OSError:  # pragma: no cover
+            pass
+        return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

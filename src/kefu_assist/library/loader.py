@@ -1,0 +1,340 @@
+"""YAML -> validated Library, collecting every problem with file, line and script id.
+
+Two steps, as espanso does it: compose the YAML into nodes (which keep their line numbers), then
+convert node by node, checking as we go. A broken script is reported and skipped; a file that
+cannot be read or parsed at all makes the whole load unusable (``LoadResult.library is None``) so
+that a caller can keep the library it already has.
+"""
+from __future__ import annotations
+
+import difflib
+import re
+from pathlib import Path
+from types import MappingProxyType
+from typing import Iterable
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from .categories import CATEGORIES
+from .model import Library, LoadResult, Problem, Script
+from .placeholders import parse as parse_template
+
+try:  # libyaml is ~6x faster; the pure loader gives the same nodes
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on the PyYAML build
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+TOP_KEYS = ("version", "placeholders", "vocabulary", "synonyms", "scripts", "categories")
+SCRIPT_KEYS = ("id", "category", "title", "examples", "keywords", "replies")
+SUPPORTED_VERSION = 1
+ID_RE = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.\-]*$")
+YAML_SUFFIXES = (".yaml", ".yml")
+MAX_FILE_BYTES = 20 * 1024 * 1024
+
+
+def _line(node: Node | None) -> int:
+    return node.start_mark.line + 1 if node is not None else 0
+
+
+def _did_you_mean(key: str, allowed: Iterable[str]) -> str:
+    close = difflib.get_close_matches(key, list(allowed), n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+class _FileReader:
+    """Converts the nodes of one file, appending problems as it goes."""
+
+    def __init__(self, file: str, problems: list[Problem], categories: dict[str, str]):
+        self.file = file
+        self.problems = problems
+        self.categories = categories
+
+    def error(self, node: Node | None, message: str, script_id: str | None = None, line: int | None = None) -> None:
+        self.problems.append(Problem(self.file, line if line is not None else _line(node), message, script_id))
+
+    def warn(self, node: Node | None, message: str, script_id: str | None = None) -> None:
+        self.problems.append(Problem(self.file, _line(node), message, script_id, "warning"))
+
+    # -- generic shapes -------------------------------------------------------------------
+    def mapping(self, node: MappingNode, allowed: tuple[str, ...], what: str, script_id: str | None = None) -> dict[str, Node]:
+        out: dict[str, Node] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, ScalarNode):
+                self.error(key_node, f"{what}: keys must be plain words", script_id)
+                continue
+            key = str(key_node.value)
+            if key not in allowed:
+                self.error(key_node, f"unknown key '{key}' in {what}{_did_you_mean(key, allowed)}", script_id)
+                continue
+            if key in out:
+                self.error(key_node, f"duplicate key '{key}' in {what}", script_id)
+                continue
+            out[key] = value_node
+        return out
+
+    def text(self, node: Node, what: str, script_id: str | None = None) -> str | None:
+        if not isinstance(node, ScalarNode) or node.tag.endswith(":null"):
+            self.error(node, f"{what} must be text", script_id)
+            return None
+        value = str(node.value).strip()
+        if not value:
+            self.error(node, f"{what} is empty", script_id)
+            return None
+        return value
+
+    def text_list(self, node: Node, what: str, script_id: str | None = None) -> list[tuple[str, Node]] | None:
+        if isinstance(node, ScalarNode) and node.tag.endswith(":null"):
+            return []
+        if not isinstance(node, SequenceNode):
+            self.error(node, f"{what} must be a list", script_id)
+            return None
+        items: list[tuple[str, Node]] = []
+        for item in node.value:
+            value = self.text(item, f"an entry of {what}", script_id)
+            if value is not None:
+                items.append((value, item))
+        return items
+
+    # -- sections ---------------------------------------------------------------------------
+    def placeholders(self, node: Node) -> dict[str, str]:
+        if not isinstance(node, MappingNode):
+            self.error(node, "placeholders must be a mapping of name: value")
+            return {}
+        out: dict[str, str] = {}
+        for key_node, value_node in node.value:
+            name = str(getattr(key_node, "value", ""))
+            if not (name.isidentifier() and name.isascii()):
+                self.error(key_node, f"placeholder name '{name}' must be a plain name (letters, digits, _)")
+                continue
+            if not isinstance(value_node, ScalarNode):
+                self.error(value_node, f"placeholder '{name}' must have a text value")
+                continue
+            out[name] = "" if value_node.tag.endswith(":null") else str(value_node.value)
+        return out
+
+    def categories_section(self, node: Node) -> dict[str, str]:
+        if not isinstance(node, MappingNode):
+            self.error(node, "categories must be a mapping of id: 中文名")
+            return {}
+        out: dict[str, str] = {}
+        for key_node, value_node in node.value:
+            cid = str(getattr(key_node, "value", ""))
+            if not ID_RE.match(cid):
+                self.error(key_node, f"category id '{cid}' must be letters, digits, _ . -")
+                continue
+            label = self.text(value_node, f"the label of category '{cid}'")
+            if label is not None:
+                out[cid] = label
+        return out
+
+    def synonyms(self, node: Node) -> list[tuple[str, ...]]:
+        if not isinstance(node, SequenceNode):
+            self.error(node, "synonyms must be a list of word lists")
+            return []
+        groups = []
+        for group_node in node.value:
+            words = self.text_list(group_node, "a synonym group")
+            if words is None:
+                continue
+            if len(words) < 2:
+                self.error(group_node, "a synonym group needs at least two words")
+                continue
+            groups.append(tuple(w for w, _ in words))
+        return groups
+
+    def script(self, node: Node) -> Script | None:
+        if not isinstance(node, MappingNode):
+            self.error(node, "each script must be a mapping with id, category, title and replies")
+            return None
+        id_node = next((v for k, v in node.value if getattr(k, "value", None) == "id"), None)
+        script_id = str(id_node.value).strip() if isinstance(id_node, ScalarNode) and id_node.value else None
+        before = len(self.problems)
+        fields = self.mapping(node, SCRIPT_KEYS, "script", script_id)
+        line = _line(node)
+        for required in ("id", "category", "title", "replies"):
+            if required not in fields:
+                self.error(node, f"script is missing '{required}'", script_id)
+        if script_id is not None and not ID_RE.match(script_id):
+            self.error(id_node, f"script id '{script_id}' may hold only letters, digits, _ . -", script_id)
+        category = self.text(fields["category"], "category", script_id) if "category" in fields else None
+        if category is not None and category not in self.categories:
+            self.error(fields["category"], f"unknown category '{category}'{_did_you_mean(category, self.categories)}", script_id)
+        title = self.text(fields["title"], "title", script_id) if "title" in fields else None
+        replies: list[str] = []
+        if "replies" in fields:
+            items = self.text_list(fields["replies"], "replies", script_id)
+            if items is not None and not items and not any(p.line == _line(fields["replies"]) for p in self.problems[before:]):
+                self.error(fields["replies"], "replies is empty: give at least one reply", script_id)
+            for reply, reply_node in items or []:
+                parsed = parse_template(reply)
+                for message in parsed.problems:
+                    self.error(reply_node, f"malformed placeholder in reply: {message}", script_id)
+                replies.append(reply)
+        examples = self.text_list(fields["examples"], "examples", script_id) if "examples" in fields else []
+        keywords = self.text_list(fields["keywords"], "keywords", script_id) if "keywords" in fields else []
+        if any(p.severity == "error" for p in self.problems[before:]):
+            return None
+        assert script_id is not None and category is not None and title is not None
+        return Script(
+            id=script_id,
+            category=category,
+            title=title,
+            replies=tuple(replies),
+            examples=tuple(dict.fromkeys(e for e, _ in examples or [])),
+            keywords=tuple(dict.fromkeys(k for k, _ in keywords or [])),
+            file=self.file,
+            line=line,
+        )
+
+
+def _read_text(path: Path, problems: list[Problem]) -> str | None:
+    name = str(path)
+    try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            problems.append(Problem(name, 0, f"file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB; is this really a script library?"))
+            return None
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        problems.append(Problem(name, 0, "no such file or folder"))
+        return None
+    except OSError as exc:
+        problems.append(Problem(name, 0, f"cannot read: {exc.strerror or exc}"))
+        return None
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        problems.append(Problem(name, line, "file is not UTF-8 text: save it as UTF-8"))
+        return None
+
+
+def _compose(text: str, name: str, problems: list[Problem]) -> Node | None | bool:
+    """The root node, None for an empty file, False when the YAML does not parse."""
+    try:
+        return yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark is not None else 0
+        detail = exc.problem or "invalid YAML"
+        problems.append(Problem(name, line, f"YAML syntax error: {detail}"))
+    except yaml.YAMLError as exc:
+        problems.append(Problem(name, 0, f"YAML syntax error: {exc}"))
+    return False
+
+
+def library_files(path: Path) -> list[Path]:
+    if path.is_dir():
+        return sorted((p for p in path.iterdir() if p.suffix.lower() in YAML_SUFFIXES and p.is_file()), key=lambda p: p.name)
+    return [path]
+
+
+def load_library(path: str | Path) -> LoadResult:
+    """Load one YAML file, or every *.yaml / *.yml file of a folder merged in name order."""
+    path = Path(path)
+    problems: list[Problem] = []
+    if not path.exists():
+        return LoadResult(None, (Problem(str(path), 0, "no such file or folder"),))
+    files = library_files(path)
+    if not files:
+        return LoadResult(None, (Problem(str(path), 0, "folder holds no .yaml or .yml files"),))
+
+    roots: list[tuple[Path, Node | None]] = []
+    for file in files:
+        text = _read_text(file, problems)
+        if text is None:
+            continue
+        root = _compose(text, str(file), problems)
+        if root is False:
+            continue
+        roots.append((file, root))  # type: ignore[arg-type]
+    if any(p.severity == "error" for p in problems):
+        # A file that cannot be read or parsed: refuse the whole load rather than silently run
+        # with part of a library.
+        return LoadResult(None, tuple(problems))
+
+    placeholders: dict[str, str] = {}
+    vocabulary: list[str] = []
+    synonyms: list[tuple[str, ...]] = []
+    categories: dict[str, str] = dict(CATEGORIES)
+    scripts: list[Script] = []
+    seen: dict[str, Script] = {}
+    parsed_files: list[tuple[_FileReader, dict[str, Node]]] = []
+
+    for file, root in roots:
+        reader = _FileReader(str(file), problems, categories)
+        if root is None:
+            problems.append(Problem(str(file), 0, "file is empty", severity="warning"))
+            continue
+        if not isinstance(root, MappingNode):
+            reader.error(root, "a library file must be a mapping with 'version' and 'scripts'")
+            continue
+        top = reader.mapping(root, TOP_KEYS, "the library")
+        if "version" not in top:
+            reader.error(root, f"missing 'version' (add 'version: {SUPPORTED_VERSION}' at the top)")
+        else:
+            vnode = top["version"]
+            if not (isinstance(vnode, ScalarNode) and vnode.value.strip() == str(SUPPORTED_VERSION)):
+                reader.error(vnode, f"unsupported version '{getattr(vnode, 'value', '?')}': this kefu-assist reads version {SUPPORTED_VERSION}")
+        if "categories" in top:
+            categories.update(reader.categories_section(top["categories"]))
+        parsed_files.append((reader, top))
+
+    # Categories first (any file may declare them), then everything that refers to them.
+    for reader, top in parsed_files:
+        if "placeholders" in top:
+            placeholders.update(reader.placeholders(top["placeholders"]))
+        if "vocabulary" in top:
+            words = reader.text_list(top["vocabulary"], "vocabulary")
+            vocabulary.extend(w for w, _ in words or [])
+        if "synonyms" in top:
+            synonyms.extend(reader.synonyms(top["synonyms"]))
+        if "scripts" not in top:
+            continue
+        scripts_node = top["scripts"]
+        if not isinstance(scripts_node, SequenceNode):
+            reader.error(scripts_node, "scripts must be a list")
+            continue
+        for node in scripts_node.value:
+            script = reader.script(node)
+            if script is None:
+                continue
+            if script.id in seen:
+                first = seen[script.id]
+                reader.error(node, f"duplicate script id '{script.id}' (first defined at {first.file}:{first.line})", script.id)
+                continue
+            seen[script.id] = script
+            scripts.append(script)
+
+    _warn_shared_examples(scripts, problems)
+    library = Library(
+        scripts=tuple(scripts),
+        placeholders=MappingProxyType(placeholders),
+        vocabulary=tuple(dict.fromkeys(vocabulary)),
+        synonyms=tuple(synonyms),
+        categories=MappingProxyType(categories),
+        files=tuple(files),
+    )
+    return LoadResult(library, tuple(problems))
+
+
+def _warn_shared_examples(scripts: list[Script], problems: list[Problem]) -> None:
+    """The same buyer message under two scripts of different categories makes matching a coin
+    toss: a team lead wants to hear about it."""
+    owner: dict[str, Script] = {}
+    for script in scripts:
+        for example in script.examples:
+            key = "".join(example.split())
+            other = owner.get(key)
+            if other is None:
+                owner[key] = script
+            elif other.category != script.category:
+                problems.append(
+                    Problem(
+                        script.file,
+                        script.line,
+                        f"example '{example}' is also an example of '{other.id}' ({other.category}); matching cannot tell them apart",
+                        script.id,
+                        "warning",
+                    )
+                )

@@ -1,0 +1,86 @@
+"""Validated, immutable library objects."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+from typing import Mapping
+
+
+@dataclass(frozen=True)
+class Script:
+    id: str
+    category: str
+    title: str
+    replies: tuple[str, ...]
+    examples: tuple[str, ...] = ()
+    keywords: tuple[str, ...] = ()
+    file: str = ""
+    line: int = 0
+
+    @property
+    def agent_initiated(self) -> bool:
+        """Scripts without examples are sent on the agent's initiative: browsed, never matched."""
+        return not self.examples
+
+
+@dataclass(frozen=True)
+class Problem:
+    file: str
+    line: int
+    message: str
+    script_id: str | None = None
+    severity: str = "error"  # "error" or "warning"
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        who = f" [{self.script_id}]" if self.script_id else ""
+        tag = "" if self.severity == "error" else "warning: "
+        return f"{where}: {tag}{self.message}{who}"
+
+
+@dataclass(frozen=True)
+class Library:
+    scripts: tuple[Script, ...]
+    placeholders: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    vocabulary: tuple[str, ...] = ()
+    synonyms: tuple[tuple[str, ...], ...] = ()
+    categories: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    files: tuple[Path, ...] = ()
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_by_id", {s.id: s for s in self.scripts})
+
+    def get(self, script_id: str) -> Script | None:
+        return self._by_id.get(script_id)  # type: ignore[attr-defined]
+
+    def in_category(self, category: str) -> tuple[Script, ...]:
+        return tuple(s for s in self.scripts if s.category == category)
+
+    @property
+    def matchable(self) -> tuple[Script, ...]:
+        return tuple(s for s in self.scripts if not s.agent_initiated)
+
+    def category_label(self, category: str) -> str:
+        return self.categories.get(category, category)
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    """What a load produced. ``library`` is None when nothing usable could be read (a file that
+    does not parse, a missing path): the caller keeps whatever library it had."""
+
+    library: Library | None
+    problems: tuple[Problem, ...]
+
+    @property
+    def errors(self) -> tuple[Problem, ...]:
+        return tuple(p for p in self.problems if p.severity == "error")
+
+    @property
+    def warnings(self) -> tuple[Problem, ...]:
+        return tuple(p for p in self.problems if p.severity != "error")
+
+    @property
+    def ok(self) -> bool:
+        return self.library is not None and not self.errors

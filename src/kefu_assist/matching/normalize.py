@@ -1,0 +1,112 @@
+"""Buyer text -> one canonical form: what buyers type is not what the library's author typed.
+
+Steps, each cheap (a few microseconds a message):
+- NFKC folds full-width letters, digits and punctuation to their half-width forms;
+- OpenCC t2s turns traditional characters into simplified ones (能開發票嗎 -> 能开发票吗);
+- chat-client stickers ([微笑]) and emoji become spaces;
+- well-known homophone typos of this trade are corrected (包油 -> 包邮);
+- punctuation becomes clause breaks, runs of them collapse, letters are lower-cased.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cache
+
+MAX_CHARS = 2000  # longer pastes are cut: no buyer question needs more, and time stays bounded
+
+# Homophone and input-method slips that buyers make all the time. Each maps to what they meant;
+# the longer forms come first so that a correction never half-applies.
+TYPOS: dict[str, str] = {
+    "包油": "包邮",
+    "免油": "免邮",
+    "邮fei": "邮费",
+    "优惠卷": "优惠券",
+    "代金卷": "代金券",
+    "发漂": "发票",
+    "开漂": "开票",
+    "顺风快递": "顺丰快递",
+    "发顺风": "发顺丰",
+    "顺风": "顺丰",
+    "在马": "在吗",
+    "再吗": "在吗",
+    "在嘛": "在吗",
+    "在么": "在吗",
+    "有人嘛": "有人吗",
+    "冲码": "尺码",
+    "尺吗": "尺码",
+    "质亮": "质量",
+    "退货费": "退货运费",
+    "快第": "快递",
+    "块递": "快递",
+    "物留": "物流",
+    "色查": "色差",
+    "发huo": "发货",
+    "便宜d": "便宜点",
+    "偏移点": "便宜点",
+    "骗宜": "便宜",
+    "差平": "差评",
+    "头诉": "投诉",
+}
+_TYPO_RE = re.compile("|".join(sorted(map(re.escape, TYPOS), key=len, reverse=True)))
+
+# Qianniu/Wangwang stickers arrive as [微笑], [哈哈], [OK]; a few clients use /:) codes.
+_STICKER_RE = re.compile(r"\[[\u4e00-\u9fffA-Za-z]{1,8}\]|/:[a-z()\-<>@!?*$^&]{1,6}", re.IGNORECASE)
+# Clause breaks: sentence punctuation (half-width after NFKC) and whitespace.
+_BREAK_RE = re.compile(r"[\s,.;:!?~…。，、；：！？～·|/\\\"'`()<>\[\]{}【】《》“”‘’「」『』()（）_=*#^@&%-]+")
+_URL_RE = re.compile(r"https?://\S+|www\.\S+", re.IGNORECASE)
+_SPACES_RE = re.compile(r" {2,}")
+
+
+@cache
+def _converter():
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def _strip_symbols(text: str) -> str:
+    out = []
+    for ch in text:
+        cat = unicodedata.category(ch)
+        # So: emoji and other pictographs; Cs: lone surrogates; Cf: zero-width joiners and marks;
+        # Mn: variation selectors and combining marks; Cc: control characters.
+        if cat in ("So", "Sk", "Cs", "Cf", "Cc", "Co", "Cn") or (cat == "Mn" and not ch.isalnum()):
+            out.append(" ")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def to_simplified(text: str) -> str:
+    return _converter().convert(text)
+
+
+def normalize(text: str) -> str:
+    """The canonical form used for matching: simplified, half-width, lower-case, clause breaks
+    as single spaces. Never raises on any str."""
+    if not text:
+        return ""
+    text = text[:MAX_CHARS]
+    text = unicodedata.normalize("NFKC", text)
+    text = _URL_RE.sub(" ", text)
+    text = _STICKER_RE.sub(" ", text)
+    text = _strip_symbols(text)
+    text = to_simplified(text)
+    text = text.lower()
+    text = _TYPO_RE.sub(lambda m: TYPOS[m.group(0)], text)
+    text = _BREAK_RE.sub(" ", text)
+    return _SPACES_RE.sub(" ", text).strip()
+
+
+def clauses(normalized: str, *, max_clauses: int = 8) -> list[str]:
+    """The separate questions of one message (能便宜点吗？包邮吗？ -> two). Clauses too short to
+    mean anything on their own are merged into the one before."""
+    parts = [p for p in normalized.split(" ") if p]
+    merged: list[str] = []
+    for part in parts:
+        if merged and (len(part) < 2 or len(merged[-1]) < 2):
+            merged[-1] = merged[-1] + part
+        else:
+            merged.append(part)
+    return merged[:max_clauses]

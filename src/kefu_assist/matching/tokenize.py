@@ -1,0 +1,114 @@
+"""jieba segmentation with the library's own words, synonyms folded to one canonical word.
+
+jieba's full dictionary takes ~1.8 s to load on our machines; we ship the frequent part of it
+(resources/jieba_dict.txt, see scripts/make_jieba_dict.py), which loads in ~0.3 s, and add each
+library's vocabulary and synonym words on top. HMM guessing of unknown words is off: it doubles
+the cost of a cut and its guesses are unstable across messages; character bigrams (see matcher)
+cover words the dictionary does not know.
+"""
+from __future__ import annotations
+
+import logging
+import re
+import threading
+from pathlib import Path
+from typing import Iterable, Sequence
+
+_DIGITS_RE = re.compile(r"^\d+(\.\d+)?$")
+NUMBER = "<num>"
+
+# Particles and fillers that say nothing about what the buyer wants. They stay in the text for
+# bigrams (在吗 is a greeting), but are not tokens of their own.
+STOPWORDS = frozenset(
+    "的 了 吗 呢 吧 啊 呀 哦 噢 么 嘛 啦 呗 哈 喔 哇 咯 嗯 恩 额 呃 诶 欸 哎 唉 滴 哒 捏 麻 亲 亲亲 请问 一下 这个 那个 就 都 也 还 又 是 有点".split()
+)
+
+_jieba_lock = threading.Lock()
+_base_tokenizers: dict[Path, object] = {}
+
+
+def _base_tokenizer(dictionary: Path, cache_dir: Path | None):
+    """One initialised jieba.Tokenizer per dictionary file, shared by every Tokenizer: jieba's
+    prefix dictionary is the expensive part and is never changed by us after loading."""
+    with _jieba_lock:
+        tk = _base_tokenizers.get(dictionary)
+        if tk is None:
+            import jieba
+
+            jieba.setLogLevel(logging.WARNING)
+            tk = jieba.Tokenizer(str(dictionary))
+            if cache_dir is not None:
+                cache_dir.mkdir(parents=True, exist_ok=True)
+                tk.tmp_dir = str(cache_dir)
+            tk.initialize()
+            _base_tokenizers[dictionary] = tk
+        return tk
+
+
+class Tokenizer:
+    """Segments normalised text into canonical tokens.
+
+    Library words are kept in an overlay (longest-match first, before jieba sees the text), so
+    that loading a new library never mutates the shared jieba dictionary and two libraries in one
+    process cannot disturb each other.
+    """
+
+    def __init__(self, dictionary: Path, *, words: Iterable[str] = (), synonyms: Sequence[Sequence[str]] = (), cache_dir: Path | None = None):
+        from .normalize import normalize
+
+        self._jieba = _base_tokenizer(dictionary, cache_dir)
+        self.canonical: dict[str, str] = {}
+        for group in synonyms:
+            norm = [normalize(w).replace(" ", "") for w in group]
+            norm = [w for w in norm if w]
+            if not norm:
+                continue
+            head = norm[0]
+            for w in norm:
+                self.canonical.setdefault(w, head)
+        overlay = {normalize(w).replace(" ", "") for w in words} | set(self.canonical)
+        overlay = {w for w in overlay if len(w) >= 2}
+        self._overlay_re = re.compile("|".join(sorted(map(re.escape, overlay), key=len, reverse=True))) if overlay else None
+        self._memo: dict[str, tuple[str, ...]] = {}
+
+    def _cut(self, chunk: str) -> list[str]:
+        return self._jieba.lcut(chunk, HMM=False)  # type: ignore[attr-defined]
+
+    def surface_tokens(self, normalized: str) -> list[str]:
+        """Tokens as they stand in the text (for highlighting), stopwords and spaces removed."""
+        out: list[str] = []
+        for part in normalized.split(" "):
+            if not part:
+                continue
+            pos = 0
+            if self._overlay_re is not None:
+                for m in self._overlay_re.finditer(part):
+                    if m.start() > pos:
+                        out.extend(self._cut(part[pos : m.start()]))
+                    out.append(m.group(0))
+                    pos = m.end()
+            if pos < len(part):
+                out.extend(self._cut(part[pos:]))
+        return [t for t in out if t.strip() and t not in STOPWORDS]
+
+    def canonical_token(self, token: str) -> str:
+        if _DIGITS_RE.match(token):
+            return NUMBER
+        return self.canonical.get(token, token)
+
+    def tokens(self, normalized: str) -> tuple[str, ...]:
+        """Canonical tokens: synonyms folded to their group's first word, numbers to <num>."""
+        hit = self._memo.get(normalized)
+        if hit is not None:
+            return hit
+        result = tuple(self.canonical_token(t) for t in self.surface_tokens(normalized))
+        if len(self._memo) < 200_000:
+            self._memo[normalized] = result
+        return result
+
+    def canonical_text(self, normalized: str) -> str:
+        """The text with every synonym replaced by its canonical word (for bigrams and fuzzy
+        comparison), clause breaks kept as spaces."""
+        if self._overlay_re is None or not self.canonical:
+            return normalized
+        return self._overlay_re.sub(lambda m: self.canonical.get(m.group(0), m.group(0)), normalized)

@@ -1,0 +1,143 @@
+"""The one object both the sidebar and the command line drive.
+
+It owns the current library and its matcher, renders replies with the right placeholder values,
+and swaps in a new library only when the new one loaded: a team lead's broken save never takes
+the agent's working library away. No Qt here; the UI calls ``load`` from a worker thread.
+"""
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Mapping
+
+from .library import Library, LoadResult, Problem, Script, load_library, render
+from .library.placeholders import Rendered, parse
+from .matching import DEFAULT_THRESHOLD, Matcher, Suggestion, build_matcher
+from .matching.normalize import normalize
+from . import paths
+
+
+@dataclass(frozen=True)
+class SuggestionView:
+    """A suggestion with everything a view needs: the script and its rendered replies."""
+
+    suggestion: Suggestion
+    script: Script
+    replies: tuple[Rendered, ...]
+
+    @property
+    def reply(self) -> str:
+        return self.replies[0].text
+
+
+@dataclass(frozen=True)
+class _State:
+    library: Library
+    matcher: Matcher
+    path: Path
+
+
+class LibraryUnavailable(RuntimeError):
+    """Raised when a service is used before any library could be loaded."""
+
+    def __init__(self, result: LoadResult):
+        self.result = result
+        first = result.errors[0] if result.errors else None
+        super().__init__(str(first) if first else "no library loaded")
+
+
+class AssistService:
+    def __init__(self, *, threshold: float = DEFAULT_THRESHOLD, overrides: Mapping[str, str] | None = None):
+        self.threshold = threshold
+        self._overrides: dict[str, str] = dict(overrides or {})
+        self._state: _State | None = None
+        self._load_lock = threading.Lock()
+        self.last_result: LoadResult | None = None
+
+    # -- library --------------------------------------------------------------------------
+    def load(self, path: str | Path) -> LoadResult:
+        """Load and index a library. On success it replaces the current one; on a fatal
+        problem the current library stays in use. Returns what the load found either way."""
+        path = Path(path)
+        with self._load_lock:
+            result = load_library(path)
+            self.last_result = result
+            if result.library is not None:
+                matcher = build_matcher(result.library, cache_dir=paths.cache_dir() / "jieba", threshold=self.threshold)
+                self._state = _State(result.library, matcher, path)  # one assignment: readers see old or new
+            return result
+
+    @property
+    def ready(self) -> bool:
+        return self._state is not None
+
+    def _require(self) -> _State:
+        state = self._state
+        if state is None:
+            raise LibraryUnavailable(self.last_result or LoadResult(None, (Problem("", 0, "no library loaded"),)))
+        return state
+
+    @property
+    def library(self) -> Library:
+        return self._require().library
+
+    @property
+    def library_path(self) -> Path | None:
+        return self._state.path if self._state else None
+
+    # -- placeholders ---------------------------------------------------------------------
+    def set_overrides(self, overrides: Mapping[str, str]) -> None:
+        """Values from the sidebar's settings (shop, agent …) win over the library's defaults."""
+        self._overrides = {k: v for k, v in overrides.items() if v not in (None, "")}
+
+    def placeholder_values(self, extra: Mapping[str, str] | None = None) -> dict[str, str]:
+        values = dict(self.library.placeholders)
+        values.update(self._overrides)
+        if extra:
+            values.update({k: v for k, v in extra.items() if v not in (None, "")})
+        return values
+
+    def render(self, script_id: str, variant: int = 0, extra: Mapping[str, str] | None = None) -> Rendered:
+        script = self.library.get(script_id)
+        if script is None:
+            raise KeyError(script_id)
+        template = script.replies[variant % len(script.replies)]
+        return render(template, self.placeholder_values(extra))
+
+    def missing_placeholders(self, script_id: str, variant: int = 0) -> tuple[str, ...]:
+        return self.render(script_id, variant).missing
+
+    # -- matching -------------------------------------------------------------------------
+    def suggest(self, message: str, *, limit: int = 5, confident_only: bool = False) -> list[SuggestionView]:
+        state = self._require()
+        values = self.placeholder_values()
+        out = []
+        for s in state.matcher.suggest(message, limit=limit):
+            if confident_only and not s.confident:
+                continue
+            script = state.library.get(s.script_id)
+            if script is None:  # cannot happen: the matcher was built from this library
+                continue
+            out.append(SuggestionView(s, script, tuple(render(r, values) for r in script.replies)))
+        return out
+
+    def browse(self, category: str | None = None, query: str = "") -> list[Script]:
+        """Every script (agent-initiated ones too), filtered by category and by a text query over
+        title, replies, examples and keywords (simplified or traditional both work)."""
+        library = self.library
+        needle = normalize(query).replace(" ", "")
+        out = []
+        for script in library.scripts:
+            if category and script.category != category:
+                continue
+            if needle:
+                hay = normalize(" ".join((script.id, script.title, *script.replies, *script.examples, *script.keywords))).replace(" ", "")
+                if needle not in hay:
+                    continue
+            out.append(script)
+        return out
+
+    @staticmethod
+    def placeholders_in(template: str) -> tuple[str, ...]:
+        return parse(template).names
