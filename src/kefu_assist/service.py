@@ -9,7 +9,7 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Mapping
+from typing import Mapping, Protocol
 
 from .library import Library, LoadResult, Problem, Script, load_library, render
 from .library.placeholders import Rendered, parse
@@ -29,6 +29,29 @@ class SuggestionView:
     @property
     def reply(self) -> str:
         return self.replies[0].text
+
+
+@dataclass(frozen=True)
+class CopyEvent:
+    """An agent put a reply on the clipboard. ``question`` is the raw buyer text: a recorder
+    must redact it before storing anything."""
+
+    script_id: str
+    category: str
+    variant: int
+    rank: int | None  # 1-based rank among the suggestions; None when copied from browsing
+    score: float | None
+    question: str
+    seconds_to_copy: float | None  # from the question arriving to the copy
+
+
+class UsageRecorder(Protocol):
+    """Where usage goes (the store implements it). Calls must return at once: a recorder queues
+    the work for a background thread and never blocks the caller."""
+
+    def record_copy(self, event: CopyEvent, agent: str) -> None: ...
+
+    def record_unmatched(self, question: str, agent: str) -> None: ...
 
 
 @dataclass(frozen=True)
@@ -54,6 +77,8 @@ class AssistService:
         self._state: _State | None = None
         self._load_lock = threading.Lock()
         self.last_result: LoadResult | None = None
+        self.recorder: UsageRecorder | None = None
+        self.agent: str = ""
 
     # -- library --------------------------------------------------------------------------
     def load(self, path: str | Path) -> LoadResult:
@@ -141,3 +166,20 @@ class AssistService:
     @staticmethod
     def placeholders_in(template: str) -> tuple[str, ...]:
         return parse(template).names
+
+    # -- usage ----------------------------------------------------------------------------
+    def copied(self, event: CopyEvent) -> None:
+        """Tell the recorder (if any) that a reply was copied. Never raises, never blocks."""
+        if self.recorder is not None:
+            try:
+                self.recorder.record_copy(event, self.agent)
+            except Exception:  # noqa: BLE001 - usage history must never break a copy
+                pass
+
+    def unmatched(self, question: str) -> None:
+        """Tell the recorder a buyer question found no confident script (a library gap)."""
+        if self.recorder is not None and question.strip():
+            try:
+                self.recorder.record_unmatched(question, self.agent)
+            except Exception:  # noqa: BLE001
+                pass
