@@ -1,0 +1,71 @@
+"""Normalisation: what buyers type folds to one canonical form."""
+from __future__ import annotations
+
+import time
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kefu_assist.matching.normalize import MAX_CHARS, clauses, normalize
+
+
+def test_traditional_to_simplified():
+    assert normalize("能開發票嗎") == "能开发票吗"
+    assert normalize("這款有貨嗎?") == "这款有货吗"
+
+
+def test_full_width_letters_digits_and_punctuation_fold():
+    assert normalize("ＳＦ能到嗎？３件") == "sf能到吗 3件"
+    assert normalize("Ｍ码还有吗！！！") == "m码还有吗"
+
+
+def test_stickers_and_emoji_are_dropped():
+    assert normalize("[微笑]在吗😀😀") == "在吗"
+    assert normalize("包邮吗[偷笑][OK]👍🏻") == "包邮吗"
+    assert normalize("发货了吗❤️‍🔥") == "发货了吗"
+
+
+def test_repeated_punctuation_collapses_to_one_clause_break():
+    assert normalize("便宜点吗？？？？！！！包邮吗。。。") == "便宜点吗 包邮吗"
+    assert normalize("在吗~~~~~") == "在吗"
+
+
+def test_homophone_typos_are_corrected():
+    assert normalize("能包油吗") == "能包邮吗"
+    assert normalize("有优惠卷吗") == "有优惠券吗"
+    assert normalize("能发顺风吗") == "能发顺丰吗"
+
+
+def test_mixed_english_and_digits_are_kept():
+    assert normalize("SF能发吗 M码 3件") == "sf能发吗 m码 3件"
+
+
+def test_urls_are_dropped():
+    assert normalize("https://item.taobao.com/item.htm?id=123 这个有货吗") == "这个有货吗"
+
+
+def test_clauses_split_questions_and_merge_fragments():
+    assert clauses(normalize("能便宜点吗？包邮吗？")) == ["能便宜点吗", "包邮吗"]
+    assert clauses("a 在吗") == ["a在吗"]
+    assert len(clauses(" ".join(["问题"] * 50))) == 8
+
+
+def test_long_paste_is_cut():
+    assert len(normalize("好" * 1_000_000)) == MAX_CHARS
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(max_size=300))
+def test_any_text_normalises_without_error_and_is_idempotent(text):
+    once = normalize(text)
+    assert isinstance(once, str)
+    assert "  " not in once and once == once.strip()
+    assert normalize(once) == once
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.text(min_size=1000, max_size=5000))
+def test_bounded_time(text):
+    start = time.perf_counter()
+    normalize(text * 50)
+    assert time.perf_counter() - start < 2.0  # a generous bound against runaway regexes, not a benchmark
