@@ -13,7 +13,7 @@ from typing import Mapping, Protocol
 
 from .library import Library, LoadResult, Problem, Script, load_library, render
 from .library.placeholders import Rendered, parse
-from .matching import DEFAULT_THRESHOLD, Matcher, Suggestion, build_matcher
+from .matching import Matcher, MatcherConfig, Suggestion, build_matcher
 from .matching.normalize import normalize
 from . import paths
 
@@ -71,8 +71,8 @@ class LibraryUnavailable(RuntimeError):
 
 
 class AssistService:
-    def __init__(self, *, threshold: float = DEFAULT_THRESHOLD, overrides: Mapping[str, str] | None = None):
-        self.threshold = threshold
+    def __init__(self, *, config: MatcherConfig | None = None, overrides: Mapping[str, str] | None = None):
+        self.config = config
         self._overrides: dict[str, str] = dict(overrides or {})
         self._state: _State | None = None
         self._load_lock = threading.Lock()
@@ -89,7 +89,7 @@ class AssistService:
             result = load_library(path)
             self.last_result = result
             if result.library is not None:
-                matcher = build_matcher(result.library, cache_dir=paths.cache_dir() / "jieba", threshold=self.threshold)
+                matcher = build_matcher(result.library, cache_dir=paths.cache_dir() / "jieba", config=self.config)
                 self._state = _State(result.library, matcher, path)  # one assignment: readers see old or new
             return result
 

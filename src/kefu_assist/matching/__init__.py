@@ -1,5 +1,5 @@
 """Buyer message -> ranked script suggestions. Pure Python: nothing here imports Qt."""
-from .matcher import DEFAULT_THRESHOLD, Matcher, Suggestion, build_matcher
+from .matcher import DEFAULT_THRESHOLD, Matcher, MatcherConfig, Suggestion, build_matcher
 from .normalize import clauses, normalize
 
-__all__ = ["DEFAULT_THRESHOLD", "Matcher", "Suggestion", "build_matcher", "clauses", "normalize"]
+__all__ = ["DEFAULT_THRESHOLD", "Matcher", "MatcherConfig", "Suggestion", "build_matcher", "clauses", "normalize"]

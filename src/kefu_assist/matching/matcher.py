@@ -4,7 +4,7 @@ How a message is scored against the library:
 1. normalise it (normalize.py) and split it into clauses, one per question;
 2. describe each text as a sparse vector of features, each weighted by its IDF over all examples:
    jieba tokens with synonyms folded (weight 1) and character bigrams of the canonical text
-   (weight BIGRAM_WEIGHT), which catch words the dictionary cuts differently and typos jieba
+   (weight ``bigram_weight``), which catch words the dictionary cuts differently and typos jieba
    does not know;
 3. find candidate examples through an inverted index and take the cosine similarity;
 4. re-rank the best candidates with rapidfuzz's character-level ratio, add a bonus for the
@@ -28,15 +28,25 @@ from .normalize import clauses as split_clauses
 from .normalize import normalize
 from .tokenize import Tokenizer
 
-BIGRAM_WEIGHT = 0.6
-COSINE_WEIGHT = 0.7
-FUZZ_WEIGHT = 0.3
-KEYWORD_BONUS = 0.15
-KEYWORD_BONUS_MAX = 0.3
 DEFAULT_THRESHOLD = 0.45
 RERANK = 60  # candidates re-scored with rapidfuzz per text
 WHOLE_MAX_CHARS = 160  # the whole-message pass looks at this much; clauses cover the rest
 CLAUSE_MAX_CHARS = 60
+
+
+@dataclass(frozen=True)
+class MatcherConfig:
+    """The matcher's knobs. The defaults are what ships; the switches exist so that
+    benchmarks/ablation.py can measure what each part contributes."""
+
+    threshold: float = DEFAULT_THRESHOLD
+    bigram_weight: float = 0.6  # 0 turns character bigrams off
+    fuzz_weight: float = 0.3  # share of rapidfuzz's ratio in the example similarity; 0 turns it off
+    coverage_weight: float = 0.4  # share of "how much of the message the script's words cover"
+    keyword_bonus: float = 0.15
+    keyword_bonus_max: float = 0.3
+    synonyms: bool = True
+    clauses: bool = True
 
 
 @dataclass(frozen=True)
@@ -89,18 +99,20 @@ class Matcher:
     """An index over one library. Build it off the GUI thread (it segments every example);
     ``suggest`` is then cheap and safe to call from any thread."""
 
-    def __init__(self, library: Library, *, dictionary: Path, cache_dir: Path | None = None, threshold: float = DEFAULT_THRESHOLD):
+    def __init__(self, library: Library, *, dictionary: Path, cache_dir: Path | None = None, config: MatcherConfig | None = None):
         self.library = library
-        self.threshold = threshold
+        self.config = config = config or MatcherConfig()
+        self.threshold = config.threshold
         words = list(library.vocabulary)
         for script in library.scripts:
             words.extend(script.keywords)
-        self.tokenizer = Tokenizer(dictionary, words=words, synonyms=library.synonyms, cache_dir=cache_dir)
+        self.tokenizer = Tokenizer(dictionary, words=words, synonyms=library.synonyms if config.synonyms else (), cache_dir=cache_dir)
         self._scripts: list[Script] = list(library.matchable)
         self._feature_ids: dict[str, int] = {}
         self._postings: dict[int, list[int]] = defaultdict(list)
         self._examples: list[_Example] = []
-        self._keywords: list[tuple[tuple[str, str], ...]] = []
+        self._keywords: list[tuple[tuple[str, tuple[str, ...]], ...]] = []
+        self._script_tokens: list[set[str]] = []
         self._build()
 
     # -- index ----------------------------------------------------------------------------
@@ -111,8 +123,9 @@ class Matcher:
         feats: dict[str, float] = {}
         for _, tok in pairs:
             feats["t:" + tok] = 1.0
-        for bg in _bigrams(canonical):
-            feats.setdefault("b:" + bg, BIGRAM_WEIGHT)
+        if self.config.bigram_weight > 0:
+            for bg in _bigrams(canonical):
+                feats.setdefault("b:" + bg, self.config.bigram_weight)
         return feats, pairs, canonical
 
     def _build(self) -> None:
@@ -120,19 +133,23 @@ class Matcher:
         df: dict[str, int] = defaultdict(int)
         for s_idx, script in enumerate(self._scripts):
             kws = []
+            vocab: set[str] = set()
             for kw in script.keywords:
-                n = normalize(kw)
-                if n:
-                    kws.append((kw, self.tokenizer.canonical_text(n).replace(" ", "")))
+                toks = self.tokenizer.tokens(normalize(kw))
+                if toks:
+                    kws.append((kw, toks))
+                    vocab.update(toks)
             self._keywords.append(tuple(kws))
             for example in script.examples:
                 normalized = normalize(example)
                 if not normalized:
                     continue
-                feats, _, canonical = self._raw_features(normalized)
+                feats, pairs, canonical = self._raw_features(normalized)
+                vocab.update(tok for _, tok in pairs)
                 raw.append((s_idx, feats, canonical.replace(" ", ""), example))
                 for f in feats:
                     df[f] += 1
+            self._script_tokens.append(vocab)
         n_docs = max(1, len(raw))
         self._idf = {f: math.log(1.0 + n_docs / d) for f, d in df.items()}
         self._default_idf = math.log(1.0 + n_docs)
@@ -197,20 +214,31 @@ class Matcher:
             return {}
         top = heapq.nlargest(RERANK, acc.items(), key=lambda kv: kv[1] / self._examples[kv[0]].norm)
         q_text = q.canonical.replace(" ", "")
+        fuzz_weight = self.config.fuzz_weight
         best: dict[int, _Scored] = {}
         for e_idx, dot in top:
             ex = self._examples[e_idx]
             cosine = dot / (q.norm * ex.norm)
-            similarity = COSINE_WEIGHT * cosine + FUZZ_WEIGHT * fuzz.ratio(q_text, ex.text) / 100.0
+            similarity = (1.0 - fuzz_weight) * cosine
+            if fuzz_weight:
+                similarity += fuzz_weight * fuzz.ratio(q_text, ex.text) / 100.0
             cur = best.get(ex.script)
             if cur is None or similarity > cur.score:
                 best[ex.script] = _Scored(similarity, e_idx)
+        q_tokens = list(dict.fromkeys(tok for _, tok in q.surface))
+        token_idf = [self._idf.get("t:" + t, self._default_idf) for t in q_tokens]
+        total_idf = sum(token_idf)
+        cw = self.config.coverage_weight
         for s_idx, scored in best.items():
-            hits = [kw for kw, canon in self._keywords[s_idx] if canon and canon in q_text]
-            bonus = min(KEYWORD_BONUS_MAX, KEYWORD_BONUS * len(hits))
-            scored.score = min(1.0, scored.score + bonus)
-            ex_feats = self._examples[scored.example].features
-            terms = [surf for surf, canon in q.surface if self._feature_ids.get("t:" + canon) in ex_feats]
+            vocab = self._script_tokens[s_idx]
+            if total_idf > 0:
+                coverage = sum(w for t, w in zip(q_tokens, token_idf) if t in vocab) / total_idf
+            else:  # nothing but particles: the example similarity has to speak for itself
+                coverage = scored.score
+            hits = [kw for kw, toks in self._keywords[s_idx] if _contains_run(q_tokens, toks)]
+            bonus = min(self.config.keyword_bonus_max, self.config.keyword_bonus * len(hits))
+            scored.score = min(1.0, (1.0 - cw) * scored.score + cw * coverage + bonus)
+            terms = [surf for surf, canon in q.surface if canon in vocab]
             scored.terms = tuple(dict.fromkeys(terms + hits))
             scored.clause = normalized
         return best
@@ -231,7 +259,7 @@ class Matcher:
         if whole:
             s_idx = max(whole, key=lambda k: whole[k].score)
             leaders[s_idx] = whole[s_idx]
-        if len(parts) > 1:
+        if len(parts) > 1 and self.config.clauses:
             for part in parts:
                 scored = self._score_text(part)
                 if not scored:
@@ -268,10 +296,19 @@ class Matcher:
         return out
 
 
-def build_matcher(library: Library, *, cache_dir: Path | None = None, threshold: float = DEFAULT_THRESHOLD) -> Matcher:
+def _contains_run(tokens: Sequence[str], run: Sequence[str]) -> bool:
+    """Whether ``run`` appears as consecutive tokens: 运费 is a keyword hit in 运费多少 but not
+    in 退货运费 (a word of its own)."""
+    n = len(run)
+    if n == 1:
+        return run[0] in tokens
+    return any(tuple(tokens[i : i + n]) == tuple(run) for i in range(len(tokens) - n + 1))
+
+
+def build_matcher(library: Library, *, cache_dir: Path | None = None, config: MatcherConfig | None = None) -> Matcher:
     from ..resources import resource_path
 
-    return Matcher(library, dictionary=resource_path("jieba_dict.txt"), cache_dir=cache_dir, threshold=threshold)
+    return Matcher(library, dictionary=resource_path("jieba_dict.txt"), cache_dir=cache_dir, config=config)
 
 
 def categories_of(suggestions: Sequence[Suggestion]) -> list[str]:

@@ -1,0 +1,151 @@
+"""Speed and memory of the matcher, side by side with the plain baseline, in one run.
+
+    .venv/bin/python benchmarks/bench_matcher.py            # prints a Markdown report
+
+Measures, with the shipped library and with a generated 10,000 scripts x 5 examples library:
+- per-question latency p50/p99 of Matcher.suggest and of the baseline
+  rapidfuzz.process.extract(question, all_example_strings, scorer=fuzz.WRatio);
+- index build time (jieba already loaded) and YAML load time;
+- cold `kefu-assist match 在吗` wall time, and peak memory of a cold match with each library.
+Timings are printed, never asserted: machines are noisy.
+"""
+from __future__ import annotations
+
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from rapidfuzz import fuzz, process  # noqa: E402
+
+import genlib  # noqa: E402
+from kefu_assist.library import load_library  # noqa: E402
+from kefu_assist.matching import build_matcher  # noqa: E402
+
+SHARED_EVAL = ROOT.parent / "shared" / "eval"
+CLI = [sys.executable, "-m", "kefu_assist"]
+
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return f"{cpu}, {os.cpu_count()} cores, {platform.system()} {platform.release()}, Python {platform.python_version()}"
+
+
+def questions() -> list[str]:
+    out = []
+    for name in ("dev_questions.tsv", "seed_questions.tsv"):
+        path = SHARED_EVAL / name
+        if path.is_file():
+            for line in path.read_text(encoding="utf-8").splitlines():
+                if line and not line.startswith("#") and "\t" in line:
+                    out.append(line.split("\t", 1)[1])
+    out += [
+        "亲，能開發票嗎？？？[微笑]",
+        "我155 90斤拍哪个码，SF能到吗😀",
+        "老板你好，我上周在你家买了一件连衣裙，今天收到发现袖口开线了，还有一块污渍，我想问一下能不能换一件，还是只能退货？运费谁出？",
+        "今天天气真好 哈哈哈",
+    ]
+    return out
+
+
+def percentiles(samples: list[float]) -> tuple[float, float]:
+    samples = sorted(samples)
+    p50 = statistics.median(samples)
+    p99 = samples[min(len(samples) - 1, int(round(0.99 * (len(samples) - 1))))]
+    return p50 * 1000, p99 * 1000
+
+
+def time_each(fn, qs: list[str], rounds: int) -> tuple[float, float]:
+    samples = []
+    for _ in range(rounds):
+        for q in qs:
+            t = time.perf_counter()
+            fn(q)
+            samples.append(time.perf_counter() - t)
+    return percentiles(samples)
+
+
+def bench_library(label: str, path: Path, qs: list[str], rounds: int) -> dict:
+    t = time.perf_counter()
+    result = load_library(path)
+    load_s = time.perf_counter() - t
+    library = result.library
+    assert library is not None, result.errors
+    build_matcher(load_library(ROOT / "resources" / "scripts.yaml").library)  # jieba loaded once, outside the timing
+    t = time.perf_counter()
+    matcher = build_matcher(library)
+    build_s = time.perf_counter() - t
+    examples = [e for s in library.matchable for e in s.examples]
+    ours = time_each(lambda q: matcher.suggest(q, limit=5), qs, rounds)
+    base = time_each(lambda q: process.extract(q, examples, scorer=fuzz.WRatio, limit=5), qs, max(1, rounds // 2))
+    return {
+        "label": label,
+        "scripts": len(library.scripts),
+        "examples": len(examples),
+        "load_s": load_s,
+        "build_s": build_s,
+        "ours": ours,
+        "base": base,
+    }
+
+
+def cold(args: list[str], runs: int) -> tuple[float, float, float]:
+    """(median wall s, max wall s, peak RSS MB) of a fresh process."""
+    walls, peaks = [], []
+    probe = (
+        "import resource, subprocess, sys, time\n"
+        "t = time.perf_counter()\n"
+        "subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, check=True)\n"
+        "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
+    )
+    for _ in range(runs):
+        out = subprocess.run([sys.executable, "-c", probe, *CLI, *args], capture_output=True, text=True, check=True).stdout.split()
+        walls.append(float(out[0]))
+        peaks.append(int(out[1]) / 1024)
+    return statistics.median(walls), max(walls), max(peaks)
+
+
+def main() -> int:
+    qs = questions()
+    with tempfile.TemporaryDirectory() as tmp:
+        big = genlib.write(Path(tmp) / "gen10k.yaml")
+        shipped = ROOT / "resources" / "scripts.yaml"
+        rows = [bench_library("shipped", shipped, qs, rounds=20), bench_library("generated 10,000 x 5", big, qs, rounds=3)]
+        cold([ "match", "在吗"], 1)  # warm the OS file cache and jieba's prefix cache
+        cold_shipped = cold(["match", "在吗"], 7)
+        cold_big = cold(["match", "--library", str(big), "在吗"], 3)
+
+    print(f"Machine: {machine()}\n")
+    print(f"{len(qs)} questions per round (the shared dev and seed sets plus messy ones).\n")
+    print("| library | scripts | examples | YAML load | index build | kefu-assist p50 | p99 | baseline WRatio p50 | p99 |")
+    print("|---|---|---|---|---|---|---|---|---|")
+    for r in rows:
+        print(
+            f"| {r['label']} | {r['scripts']:,} | {r['examples']:,} | {r['load_s']:.2f} s | {r['build_s']:.2f} s | "
+            f"{r['ours'][0]:.2f} ms | {r['ours'][1]:.2f} ms | {r['base'][0]:.2f} ms | {r['base'][1]:.2f} ms |"
+        )
+    print()
+    print("| cold `kefu-assist match 在吗` | median wall | max wall | peak RSS |")
+    print("|---|---|---|---|")
+    print(f"| shipped library | {cold_shipped[0]:.2f} s | {cold_shipped[1]:.2f} s | {cold_shipped[2]:.0f} MB |")
+    print(f"| 10,000-script library | {cold_big[0]:.2f} s | {cold_big[1]:.2f} s | {cold_big[2]:.0f} MB |")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
