@@ -17,13 +17,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
+import importlib  # noqa: E402
+
 from rapidfuzz import fuzz, process  # noqa: E402
 
 from kefu_assist.evaluation import evaluate, read_cases  # noqa: E402
 from kefu_assist.library import load_library  # noqa: E402
 from kefu_assist.matching import MatcherConfig, build_matcher  # noqa: E402
-import kefu_assist.matching.normalize as normalize_module  # noqa: E402
 
+normalize_module = importlib.import_module("kefu_assist.matching.normalize")
 EVAL_FILES = sorted((ROOT.parent / "shared" / "eval").glob("*.tsv")) + sorted((ROOT / "benchmarks" / "eval").glob("*.tsv"))
 
 VARIANTS: dict[str, MatcherConfig] = {

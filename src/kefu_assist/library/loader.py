@@ -307,6 +307,7 @@ def load_library(path: str | Path) -> LoadResult:
             scripts.append(script)
 
     _warn_shared_examples(scripts, problems)
+    _warn_vague_keywords(scripts, problems)
     library = Library(
         scripts=tuple(scripts),
         placeholders=MappingProxyType(placeholders),
@@ -334,6 +335,28 @@ def _warn_shared_examples(scripts: list[Script], problems: list[Problem]) -> Non
                         script.file,
                         script.line,
                         f"example '{example}' is also an example of '{other.id}' ({other.category}); matching cannot tell them apart",
+                        script.id,
+                        "warning",
+                    )
+                )
+
+
+def _warn_vague_keywords(scripts: list[Script], problems: list[Problem]) -> None:
+    """A keyword is a strong cue: one that buyers also use for other scenarios (今天, 老板) pulls
+    unrelated messages to this script."""
+    by_category: dict[str, list[str]] = {}
+    for script in scripts:
+        by_category.setdefault(script.category, []).extend(e.lower() for e in script.examples)
+    for script in scripts:
+        for keyword in script.keywords:
+            needle = keyword.lower()
+            others = sorted(c for c, exs in by_category.items() if c != script.category and any(needle in e for e in exs))
+            if len(others) >= 3:
+                problems.append(
+                    Problem(
+                        script.file,
+                        script.line,
+                        f"keyword '{keyword}' also appears in examples of {len(others)} other categories ({', '.join(others[:4])}); a keyword should be a cue for this script only",
                         script.id,
                         "warning",
                     )

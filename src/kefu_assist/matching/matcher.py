@@ -47,6 +47,11 @@ class MatcherConfig:
     keyword_bonus_max: float = 0.3
     synonyms: bool = True
     clauses: bool = True
+    # A clause's score counts less the smaller its part of the message: 谢谢啦 closing a long
+    # message is not what the message is about.
+    clause_discount: float = 0.25
+    # Pleasantries come after the real question when a message holds both (老板你好，能开发票吗).
+    courtesy_categories: tuple[str, ...] = ("greeting", "thanks")
 
 
 @dataclass(frozen=True)
@@ -260,11 +265,14 @@ class Matcher:
             s_idx = max(whole, key=lambda k: whole[k].score)
             leaders[s_idx] = whole[s_idx]
         if len(parts) > 1 and self.config.clauses:
+            total_chars = sum(len(p) for p in parts)
             for part in parts:
                 scored = self._score_text(part)
                 if not scored:
                     continue
+                factor = 1.0 - self.config.clause_discount * (1.0 - len(part) / total_chars)
                 for s_idx, sc in scored.items():
+                    sc.score *= factor
                     if s_idx not in combined or sc.score > combined[s_idx].score:
                         combined[s_idx] = sc
                 s_idx = max(scored, key=lambda k: scored[k].score)
@@ -272,8 +280,17 @@ class Matcher:
                     covered = {self._scripts[i].category for i in leaders}
                     if self._scripts[s_idx].category not in covered:
                         leaders[s_idx] = combined[s_idx]
-        ranked = sorted(combined, key=lambda k: (-combined[k].score, k))
-        lead = sorted(leaders, key=lambda k: (-combined[k].score, k))
+        courtesy = set(self.config.courtesy_categories) if len(parts) > 1 else set()
+        substantive = any(
+            sc.score >= self.threshold and self._scripts[k].category not in courtesy for k, sc in combined.items()
+        )
+
+        def rank_key(k: int) -> tuple[bool, float, int]:
+            polite = substantive and self._scripts[k].category in courtesy
+            return (polite, -combined[k].score, k)
+
+        ranked = sorted(combined, key=rank_key)
+        lead = sorted(leaders, key=rank_key)
         order = lead + [k for k in ranked if k not in leaders]
         out: list[Suggestion] = []
         for s_idx in order[:limit]:
