@@ -347,10 +347,14 @@ def _warn_vague_keywords(scripts: list[Script], problems: list[Problem]) -> None
     by_category: dict[str, list[str]] = {}
     for script in scripts:
         by_category.setdefault(script.category, []).extend(e.lower() for e in script.examples)
+    corpus = {c: "\n".join(exs) for c, exs in by_category.items()}
+    found_in: dict[str, frozenset[str]] = {}
     for script in scripts:
         for keyword in script.keywords:
             needle = keyword.lower()
-            others = sorted(c for c, exs in by_category.items() if c != script.category and any(needle in e for e in exs))
+            if needle not in found_in:
+                found_in[needle] = frozenset(c for c, text in corpus.items() if needle in text)
+            others = sorted(found_in[needle] - {script.category})
             if len(others) >= 3:
                 problems.append(
                     Problem(

@@ -47,6 +47,8 @@ def _explain(inner: str) -> str:
 
 
 def parse(template: str) -> ParsedTemplate:
+    if "{" not in template and "}" not in template:  # most replies: nothing to parse
+        return ParsedTemplate((Segment(template),) if template else (), ())
     segments: list[Segment] = []
     problems: list[str] = []
     buf: list[str] = []

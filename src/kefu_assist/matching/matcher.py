@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import heapq
 import math
-from collections import defaultdict
+from array import array
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Sequence
@@ -29,7 +29,8 @@ from .normalize import normalize
 from .tokenize import Tokenizer
 
 DEFAULT_THRESHOLD = 0.45
-RERANK = 60  # candidates re-scored with rapidfuzz per text
+PRESELECT = 300  # candidates whose exact cosine is computed, per text
+RERANK = 60  # of those, the ones re-scored with rapidfuzz
 WHOLE_MAX_CHARS = 160  # the whole-message pass looks at this much; clauses cover the rest
 CLAUSE_MAX_CHARS = 60
 
@@ -64,15 +65,6 @@ class Suggestion:
     matched_terms: tuple[str, ...] = ()
     example: str = ""  # the library example that matched best
     clause: str = ""  # the part of the message it answers
-
-
-@dataclass(frozen=True)
-class _Example:
-    script: int
-    text: str  # canonical text without spaces, for rapidfuzz
-    original: str
-    features: dict[int, float]
-    norm: float
 
 
 @dataclass
@@ -114,8 +106,13 @@ class Matcher:
         self.tokenizer = Tokenizer(dictionary, words=words, synonyms=library.synonyms if config.synonyms else (), cache_dir=cache_dir)
         self._scripts: list[Script] = list(library.matchable)
         self._feature_ids: dict[str, int] = {}
-        self._postings: dict[int, list[int]] = defaultdict(list)
-        self._examples: list[_Example] = []
+        self._fweight: list[float] = []  # IDF x kind weight per feature id (tf is binary)
+        self._postings: list[array] = []  # feature id -> example indexes
+        self._common: dict[int, frozenset[int]] = {}  # features too frequent to walk
+        self._ex_script = array("i")
+        self._ex_inv_norm = array("d")
+        self._ex_text: list[str] = []  # canonical text without spaces, for rapidfuzz
+        self._ex_original: list[str] = []
         self._keywords: list[tuple[tuple[str, tuple[str, ...]], ...]] = []
         self._script_tokens: list[set[str]] = []
         self._build()
@@ -134,13 +131,18 @@ class Matcher:
         return feats, pairs, canonical
 
     def _build(self) -> None:
-        raw: list[tuple[int, dict[str, float], str, str]] = []
-        df: dict[str, int] = defaultdict(int)
+        ids = self._feature_ids
+        postings: list[list[int]] = []
+        kinds: list[float] = []
+        per_example: list[list[int]] = []
+        keyword_tokens: dict[str, tuple[str, ...]] = {}
         for s_idx, script in enumerate(self._scripts):
             kws = []
             vocab: set[str] = set()
             for kw in script.keywords:
-                toks = self.tokenizer.tokens(normalize(kw))
+                toks = keyword_tokens.get(kw)
+                if toks is None:
+                    toks = keyword_tokens[kw] = self.tokenizer.tokens(normalize(kw))
                 if toks:
                     kws.append((kw, toks))
                     vocab.update(toks)
@@ -151,31 +153,39 @@ class Matcher:
                     continue
                 feats, pairs, canonical = self._raw_features(normalized)
                 vocab.update(tok for _, tok in pairs)
-                raw.append((s_idx, feats, canonical.replace(" ", ""), example))
-                for f in feats:
-                    df[f] += 1
+                e_idx = len(self._ex_text)
+                fids = []
+                for f, kind in feats.items():
+                    fid = ids.get(f)
+                    if fid is None:
+                        fid = ids[f] = len(postings)
+                        postings.append([])
+                        kinds.append(kind)
+                    postings[fid].append(e_idx)
+                    fids.append(fid)
+                per_example.append(fids)
+                self._ex_script.append(s_idx)
+                self._ex_text.append(canonical.replace(" ", ""))
+                self._ex_original.append(example)
             self._script_tokens.append(vocab)
-        n_docs = max(1, len(raw))
-        self._idf = {f: math.log(1.0 + n_docs / d) for f, d in df.items()}
+        n_docs = max(1, len(per_example))
         self._default_idf = math.log(1.0 + n_docs)
-        ids = self._feature_ids
-        for s_idx, feats, text, original in raw:
-            weighted: dict[int, float] = {}
-            for f, w in feats.items():
-                fid = ids.setdefault(f, len(ids))
-                weighted[fid] = w * self._idf[f]
-            norm = math.sqrt(sum(v * v for v in weighted.values())) or 1.0
-            e_idx = len(self._examples)
-            self._examples.append(_Example(s_idx, text, original, weighted, norm))
-            for fid in weighted:
-                self._postings[fid].append(e_idx)
-        # Very common features (in more than this many examples) are not walked through the
-        # index; they only add to candidates found by rarer ones. Keeps big libraries fast.
-        self._common_df = max(400, n_docs // 20)
+        self._idf = {f: math.log(1.0 + n_docs / len(postings[fid])) for f, fid in ids.items()}
+        self._fweight = [kinds[fid] * self._idf[f] for f, fid in sorted(ids.items(), key=lambda kv: kv[1])]
+        weights = self._fweight
+        for fids in per_example:
+            norm = math.sqrt(sum(weights[fid] * weights[fid] for fid in fids)) or 1.0
+            self._ex_inv_norm.append(1.0 / norm)
+        # Features found in very many examples (particles, 亲, 吗 bigrams) are not walked through
+        # the index: they only add to the candidates that rarer features found. This keeps a
+        # 50,000-example library within a few milliseconds a question.
+        self._common_df = max(1000, n_docs // 50)
+        self._postings = [array("i", p) for p in postings]
+        self._common = {fid: frozenset(p) for fid, p in enumerate(postings) if len(p) > self._common_df}
 
     @property
     def example_count(self) -> int:
-        return len(self._examples)
+        return len(self._ex_text)
 
     # -- query ----------------------------------------------------------------------------
     def _query(self, normalized: str) -> _Query:
@@ -184,7 +194,7 @@ class Matcher:
         for f, w in feats.items():
             fid = self._feature_ids.get(f)
             if fid is not None:
-                out[fid] = w * self._idf[f]
+                out[fid] = self._fweight[fid]
         # Features the library never saw still make the message less like any example.
         unseen = sum((w * self._default_idf) ** 2 for f, w in feats.items() if f not in self._feature_ids)
         norm = math.sqrt(sum(v * v for v in out.values()) + unseen) or 1.0
@@ -195,41 +205,47 @@ class Matcher:
         q = self._query(normalized)
         if not q.features:
             return {}
-        acc: dict[int, float] = defaultdict(float)
-        common = []
+        acc: dict[int, float] = {}
+        get = acc.get
+        common: list[int] = []
+        weights, postings = self._fweight, self._postings
         for fid, w in q.features.items():
-            posting = self._postings[fid]
-            if len(posting) > self._common_df:
-                common.append((fid, w))
+            if fid in self._common:
+                common.append(fid)
                 continue
-            for e_idx in posting:
-                acc[e_idx] += w * self._examples[e_idx].features[fid]
+            c = w * weights[fid]
+            for e_idx in postings[fid]:
+                acc[e_idx] = get(e_idx, 0.0) + c
         if not acc and common:
             # Only common features: walk the rarest of them after all.
-            fid, w = min(common, key=lambda fw: len(self._postings[fw[0]]))
-            common.remove((fid, w))
-            for e_idx in self._postings[fid]:
-                acc[e_idx] += w * self._examples[e_idx].features[fid]
-        for fid, w in common:
-            for e_idx in acc:
-                v = self._examples[e_idx].features.get(fid)
-                if v:
-                    acc[e_idx] += w * v
+            fid = min(common, key=lambda f: len(postings[f]))
+            common.remove(fid)
+            c = q.features[fid] * weights[fid]
+            for e_idx in postings[fid]:
+                acc[e_idx] = c
         if not acc:
             return {}
-        top = heapq.nlargest(RERANK, acc.items(), key=lambda kv: kv[1] / self._examples[kv[0]].norm)
+        inv = self._ex_inv_norm
+        shortlist = heapq.nlargest(PRESELECT, [(v * inv[e], e) for e, v in acc.items()]) if len(acc) > PRESELECT else [(0.0, e) for e in acc]
+        scored_examples = []
+        for _, e_idx in shortlist:
+            dot = acc[e_idx]
+            for fid in common:
+                if e_idx in self._common[fid]:
+                    dot += q.features[fid] * weights[fid]
+            scored_examples.append((dot * inv[e_idx] / q.norm, e_idx))
+        top = heapq.nlargest(RERANK, scored_examples)
         q_text = q.canonical.replace(" ", "")
         fuzz_weight = self.config.fuzz_weight
         best: dict[int, _Scored] = {}
-        for e_idx, dot in top:
-            ex = self._examples[e_idx]
-            cosine = dot / (q.norm * ex.norm)
+        for cosine, e_idx in top:
             similarity = (1.0 - fuzz_weight) * cosine
             if fuzz_weight:
-                similarity += fuzz_weight * fuzz.ratio(q_text, ex.text) / 100.0
-            cur = best.get(ex.script)
+                similarity += fuzz_weight * fuzz.ratio(q_text, self._ex_text[e_idx]) / 100.0
+            s_idx = self._ex_script[e_idx]
+            cur = best.get(s_idx)
             if cur is None or similarity > cur.score:
-                best[ex.script] = _Scored(similarity, e_idx)
+                best[s_idx] = _Scored(similarity, e_idx)
         q_tokens = list(dict.fromkeys(tok for _, tok in q.surface))
         token_idf = [self._idf.get("t:" + t, self._default_idf) for t in q_tokens]
         total_idf = sum(token_idf)
@@ -252,7 +268,7 @@ class Matcher:
         """Suggestions for a buyer message, best first. Confident ones (score >= threshold) come
         first; the rest are the closest scripts, for the agent to glance at."""
         normalized = normalize(message)
-        if not normalized or not self._examples or limit <= 0:
+        if not normalized or not self._ex_text or limit <= 0:
             return []
         parts = split_clauses(normalized, max_clauses=64)
         if len(parts) > 8:  # a long paste: the questions tend to be at its start and its end
@@ -304,7 +320,7 @@ class Matcher:
                     score=round(sc.score, 4),
                     confident=sc.score >= self.threshold,
                     matched_terms=sc.terms,
-                    example=self._examples[sc.example].original,
+                    example=self._ex_original[sc.example],
                     clause=sc.clause,
                 )
             )

@@ -61,17 +61,24 @@ def _converter():
     return opencc.OpenCC("t2s")
 
 
+# Characters that are certainly kept (CJK, ASCII letters and digits, white space, common
+# punctuation); only the others are looked up in the Unicode database.
+_UNUSUAL_RE = re.compile(r"[^\u4e00-\u9fff\u3400-\u4dbfA-Za-z0-9\s\u3000-\u303f\uff01-\uff5e,.!?;:'\"()\[\]{}<>~@#$%^&*+=/\\|_`-]")
+# So: emoji and other pictographs; Sk: modifiers (skin tones); Cs: lone surrogates; Cf: zero-width
+# joiners and marks; Cc: control characters; Co/Cn: private use and unassigned.
+_DROP_CATEGORIES = frozenset(("So", "Sk", "Cs", "Cf", "Cc", "Co", "Cn"))
+
+
+def _drop_symbol(match: re.Match) -> str:
+    ch = match.group(0)
+    cat = unicodedata.category(ch)
+    if cat in _DROP_CATEGORIES or (cat == "Mn" and not ch.isalnum()):  # Mn: variation selectors
+        return " "
+    return ch
+
+
 def _strip_symbols(text: str) -> str:
-    out = []
-    for ch in text:
-        cat = unicodedata.category(ch)
-        # So: emoji and other pictographs; Cs: lone surrogates; Cf: zero-width joiners and marks;
-        # Mn: variation selectors and combining marks; Cc: control characters.
-        if cat in ("So", "Sk", "Cs", "Cf", "Cc", "Co", "Cn") or (cat == "Mn" and not ch.isalnum()):
-            out.append(" ")
-        else:
-            out.append(ch)
-    return "".join(out)
+    return _UNUSUAL_RE.sub(_drop_symbol, text)
 
 
 def to_simplified(text: str) -> str:

@@ -9,6 +9,7 @@ cover words the dictionary does not know.
 from __future__ import annotations
 
 import logging
+import math
 import re
 import threading
 from pathlib import Path
@@ -24,15 +25,74 @@ STOPWORDS = frozenset(
 )
 
 _jieba_lock = threading.Lock()
-_base_tokenizers: dict[Path, object] = {}
+_segmenters: dict[Path, "Segmenter"] = {}
+_ASCII_ALNUM = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
 
 
-def _base_tokenizer(dictionary: Path, cache_dir: Path | None):
-    """One initialised jieba.Tokenizer per dictionary file, shared by every Tokenizer: jieba's
-    prefix dictionary is the expensive part and is never changed by us after loading."""
+class Segmenter:
+    """jieba's dictionary segmentation without HMM (``Tokenizer.cut(text, HMM=False)``): the same
+    maximum-probability route over the same prefix dictionary, with the word log-probabilities
+    computed once instead of on every edge of every sentence. About 3x faster than calling jieba,
+    which matters when a 50,000-example library is indexed; tests check that it cuts exactly as
+    jieba does."""
+
+    def __init__(self, jieba_tokenizer):
+        self.jieba = jieba_tokenizer
+        freq = jieba_tokenizer.FREQ
+        logtotal = math.log(jieba_tokenizer.total)
+        self._prefixes = freq
+        self._logp = {w: math.log(f) - logtotal for w, f in freq.items() if f}
+        self._unknown = -logtotal  # jieba scores an unknown single character as frequency 1
+
+    def cut(self, s: str) -> list[str]:
+        n = len(s)
+        if n == 0:
+            return []
+        logp, prefixes, unknown = self._logp, self._prefixes, self._unknown
+        best = [0.0] * (n + 1)
+        nxt = [0] * (n + 1)
+        for i in range(n - 1, -1, -1):
+            b = None
+            e = i + 1
+            j = i + 1
+            frag = s[i]
+            while j <= n and frag in prefixes:
+                lp = logp.get(frag)
+                if lp is not None:
+                    v = lp + best[j]
+                    if b is None or v >= b:  # ties go to the longer word, as in jieba
+                        b, e = v, j
+                j += 1
+                frag = s[i:j]
+            if b is None:
+                b = unknown + best[i + 1]
+                e = i + 1
+            best[i] = b
+            nxt[i] = e
+        out: list[str] = []
+        buf = ""
+        i = 0
+        while i < n:
+            e = nxt[i]
+            if e == i + 1 and s[i] in _ASCII_ALNUM:
+                buf += s[i]
+            else:
+                if buf:
+                    out.append(buf)
+                    buf = ""
+                out.append(s[i:e])
+            i = e
+        if buf:
+            out.append(buf)
+        return out
+
+
+def _segmenter(dictionary: Path, cache_dir: Path | None) -> Segmenter:
+    """One initialised jieba dictionary per file, shared by every Tokenizer: loading it is the
+    expensive part, and it is never changed after loading (library words live in an overlay)."""
     with _jieba_lock:
-        tk = _base_tokenizers.get(dictionary)
-        if tk is None:
+        seg = _segmenters.get(dictionary)
+        if seg is None:
             import jieba
 
             jieba.setLogLevel(logging.WARNING)
@@ -41,8 +101,8 @@ def _base_tokenizer(dictionary: Path, cache_dir: Path | None):
                 cache_dir.mkdir(parents=True, exist_ok=True)
                 tk.tmp_dir = str(cache_dir)
             tk.initialize()
-            _base_tokenizers[dictionary] = tk
-        return tk
+            seg = _segmenters[dictionary] = Segmenter(tk)
+        return seg
 
 
 class Tokenizer:
@@ -56,7 +116,7 @@ class Tokenizer:
     def __init__(self, dictionary: Path, *, words: Iterable[str] = (), synonyms: Sequence[Sequence[str]] = (), cache_dir: Path | None = None):
         from .normalize import normalize
 
-        self._jieba = _base_tokenizer(dictionary, cache_dir)
+        self._segmenter = _segmenter(dictionary, cache_dir)
         self.canonical: dict[str, str] = {}
         for group in synonyms:
             norm = [normalize(w).replace(" ", "") for w in group]
@@ -70,9 +130,15 @@ class Tokenizer:
         overlay = {w for w in overlay if len(w) >= 2}
         self._overlay_re = re.compile("|".join(sorted(map(re.escape, overlay), key=len, reverse=True))) if overlay else None
         self._memo: dict[str, tuple[str, ...]] = {}
+        self._cuts: dict[str, list[str]] = {}
 
     def _cut(self, chunk: str) -> list[str]:
-        return self._jieba.lcut(chunk, HMM=False)  # type: ignore[attr-defined]
+        hit = self._cuts.get(chunk)
+        if hit is None:
+            hit = self._segmenter.cut(chunk)
+            if len(self._cuts) < 200_000:
+                self._cuts[chunk] = hit
+        return hit
 
     def surface_tokens(self, normalized: str) -> list[str]:
         """Tokens as they stand in the text (for highlighting), stopwords and spaces removed."""
