@@ -1,0 +1,74 @@
+"""Starts the sidebar: the window shows at once, the library (YAML, jieba, index) loads behind it.
+
+With KEFU_ASSIST_TRACE_STARTUP=1 the program prints one line per start-up milestone on stderr:
+``kefu-assist-trace <event> <unix time> <max RSS kB>`` (events: start, shown, ready), which the
+benchmark and the end-to-end test read."""
+from __future__ import annotations
+
+import os
+import sys
+import time
+from pathlib import Path
+
+
+def _rss_kb() -> int:
+    try:
+        import resource
+
+        return int(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+    except (ImportError, OSError):  # pragma: no cover - Windows
+        return 0
+
+
+def make_tracer():
+    if not os.environ.get("KEFU_ASSIST_TRACE_STARTUP"):
+        return lambda event: None
+
+    def trace(event: str) -> None:
+        print(f"kefu-assist-trace {event} {time.time():.6f} {_rss_kb()}", file=sys.stderr, flush=True)
+
+    return trace
+
+
+def resolve_library(library: str | os.PathLike | None, configured: str) -> tuple[Path, bool]:
+    if library:
+        return Path(library), True
+    if configured:
+        return Path(configured), False
+    from ..resources import ResourcesNotFound, default_library_path
+
+    try:
+        return default_library_path(), False
+    except ResourcesNotFound:
+        return Path("scripts.yaml"), False
+
+
+def run(library: str | os.PathLike | None = None) -> int:
+    trace = make_tracer()
+    trace("start")
+    from PySide6.QtCore import QThreadPool, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from .main_window import MainWindow, PendingService
+    from .settings import APPLICATION, ORGANISATION, Preferences, open_settings
+
+    trace("imported")
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setOrganizationName(ORGANISATION)
+    app.setApplicationName(APPLICATION)
+    app.setApplicationDisplayName("客服话术助手")
+    app.setDesktopFileName("kefu-assist")
+    settings = open_settings()
+    prefs = Preferences.read(settings)
+    path, fixed = resolve_library(library, prefs.library_path)
+    service = PendingService()  # the real one is imported and built on the loader thread
+    window = MainWindow(service, settings, path, library_from_command_line=fixed, trace=trace)
+    trace("built")
+    window.show()
+    window.focus_message()
+    QTimer.singleShot(0, lambda: trace("shown"))
+    QTimer.singleShot(0, window.start_library)
+    code = app.exec()
+    QThreadPool.globalInstance().waitForDone(5000)
+    return code

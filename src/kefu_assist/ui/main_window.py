@@ -1,0 +1,718 @@
+"""The sidebar window and its controller logic. The layout comes from resources/ui/main_window.ui;
+this module wires it to the AssistService: live suggestions, copying, browsing, hot reload."""
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Callable
+
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QColor, QGuiApplication, QKeySequence, QShortcut, QTextCharFormat, QTextCursor, QFont
+from PySide6.QtWidgets import (
+    QCheckBox, QComboBox, QFrame, QLabel, QLineEdit, QListWidget, QListWidgetItem, QMainWindow, QMenu,
+    QPlainTextEdit, QScrollArea, QSystemTrayIcon, QTabWidget, QTextEdit, QToolButton, QVBoxLayout, QWidget,
+)
+
+from typing import TYPE_CHECKING
+
+from . import theme as themes
+from .clipboard import ClipboardWatcher
+from .settings import Preferences, read_geometry
+from .uiload import icon, load_view
+from .watcher import LibraryWatcher
+from .widgets import PlaceholderForm, SuggestionCard
+from .workers import LoadJob, pool
+
+if TYPE_CHECKING:  # the library, matcher and service load behind the shown window
+    from ..library import Script
+    from ..library.model import LoadResult
+    from ..service import AssistService, SuggestionView
+
+LIMIT = 5
+DEBOUNCE_MS = 120
+SETTLE_MS = 1500  # a message unchanged this long is "the" question (for the unmatched report)
+TOAST_MS = 1200
+WIDTH = 360
+MAX_BANNER_LINES = 8
+AGENT_FILTER = "__agent_initiated__"
+
+LOADING_TEXT = "正在加载话术库…"
+EMPTY_TEXT = "输入或粘贴买家消息，这里会实时推荐话术"
+NO_MATCH_TEXT = "没有合适的话术"
+
+
+class MainWindow(QMainWindow):
+    libraryLoaded = Signal(object)  # LoadResult, after the window handled it
+    copiedText = Signal(str)
+
+    def __init__(
+        self,
+        service: "AssistService | PendingService",
+        settings: QSettings,
+        library_path: Path,
+        *,
+        library_from_command_line: bool = False,
+        trace: Callable[[str], None] | None = None,
+    ):
+        super().__init__()
+        self.service = service
+        self.settings = settings
+        self.prefs = Preferences.read(settings)
+        self.library_path = library_path
+        self._library_fixed = library_from_command_line
+        self._trace = trace or (lambda _event: None)
+        self._views: list[SuggestionView] = []
+        self._selected = -1
+        self._arrived: float | None = None
+        self._last_text = ""
+        self._reported_unmatched: set[str] = set()
+        self._pending_copy: tuple[Script, int, int | None, float | None] | None = None
+        self._job: LoadJob | None = None
+        self._reload_again = False
+        self._first_ready_done = False
+        self._placed = False
+        self.tray: QSystemTrayIcon | None = None
+
+        self.setWindowTitle("客服话术助手 kefu-assist")
+        self.setWindowIcon(icon("app"))
+        self.view = load_view("main_window.ui")
+        self.setCentralWidget(self.view)
+        self._bind_view()
+        self._build_cards()
+        self.form = PlaceholderForm()
+        self.formHost.layout().addWidget(self.form)
+        self.form.accepted.connect(self._form_accepted)
+        self.form.cancelled.connect(self._form_cancelled)
+
+        self.clipboard = ClipboardWatcher(self)
+        self.clipboard.textCopied.connect(self.set_message_from_clipboard)
+        self.watcher = LibraryWatcher(self)
+        self.watcher.changed.connect(self.reload_library)
+
+        self._debounce = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
+        self._debounce.timeout.connect(self.update_suggestions)
+        self._settle = QTimer(self, singleShot=True, interval=SETTLE_MS)
+        self._settle.timeout.connect(self._message_settled)
+        self._toast_timer = QTimer(self, singleShot=True, interval=TOAST_MS)
+        self._toast_timer.timeout.connect(self.toastLabel.hide)
+
+        self._connect()
+        self._shortcuts()
+        self.apply_preferences(self.prefs, save=False)
+        self._show_state(LOADING_TEXT)
+        self.banner.hide()
+        self.toastLabel.hide()
+        self._setup_tray()
+
+    # -- view binding -------------------------------------------------------------------------
+    def _bind_view(self) -> None:
+        find = self.view.findChild
+        self.messageEdit: QPlainTextEdit = find(QPlainTextEdit, "messageEdit")
+        self.clipboardCheck: QCheckBox = find(QCheckBox, "clipboardCheck")
+        self.pinButton: QToolButton = find(QToolButton, "pinButton")
+        self.settingsButton: QToolButton = find(QToolButton, "settingsButton")
+        self.banner: QFrame = find(QFrame, "banner")
+        self.bannerLabel: QLabel = find(QLabel, "bannerLabel")
+        self.tabs: QTabWidget = find(QTabWidget, "tabs")
+        self.stateLabel: QLabel = find(QLabel, "stateLabel")
+        self.suggestionsArea: QScrollArea = find(QScrollArea, "suggestionsArea")
+        self.suggestionsLayout: QVBoxLayout = find(QWidget, "suggestionsHost").layout()
+        self.categoryCombo: QComboBox = find(QComboBox, "categoryCombo")
+        self.searchEdit: QLineEdit = find(QLineEdit, "searchEdit")
+        self.scriptList: QListWidget = find(QListWidget, "scriptList")
+        self.previewHost: QWidget = find(QWidget, "previewHost")
+        self.formHost: QWidget = find(QWidget, "formHost")
+        self.statusLabel: QLabel = find(QLabel, "statusLabel")
+        self.toastLabel: QLabel = find(QLabel, "toastLabel")
+        self.pinButton.setIcon(icon("pin"))
+        self.settingsButton.setIcon(icon("settings"))
+        self.messageEdit.installEventFilter(self)
+        self.scriptList.installEventFilter(self)
+        self.searchEdit.installEventFilter(self)
+        self.suggestionsArea.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+
+    def _build_cards(self) -> None:
+        self.cards: list[SuggestionCard] = []
+        self.noMatchLabel = QLabel(NO_MATCH_TEXT)
+        for rank in range(1, LIMIT + 1):
+            card = SuggestionCard()
+            card.copyRequested.connect(self._card_copy)
+            card.selectRequested.connect(lambda c: self.select(self.cards.index(c)))
+            card.hide()
+            self.suggestionsLayout.addWidget(card)
+            self.cards.append(card)
+        self.suggestionsLayout.addStretch(1)
+        self.preview = SuggestionCard()
+        self.preview.copyRequested.connect(self._preview_copy)
+        self.preview.hide()
+        self.previewHost.layout().addWidget(self.preview)
+
+    def _connect(self) -> None:
+        self.messageEdit.textChanged.connect(self._message_changed)
+        self.clipboardCheck.toggled.connect(self._clipboard_toggled)
+        self.pinButton.toggled.connect(self._pin_toggled)
+        self.settingsButton.clicked.connect(self.open_settings)
+        self.categoryCombo.currentIndexChanged.connect(self.refresh_browse)
+        self.searchEdit.textChanged.connect(self.refresh_browse)
+        self.searchEdit.returnPressed.connect(self._preview_copy)
+        self.scriptList.currentRowChanged.connect(self._browse_row_changed)
+        self.scriptList.itemDoubleClicked.connect(lambda _item: self._preview_copy())
+
+    def _shortcuts(self) -> None:
+        def add(keys: str, slot) -> QShortcut:
+            sc = QShortcut(QKeySequence(keys), self)
+            sc.setContext(Qt.ShortcutContext.WindowShortcut)
+            sc.activated.connect(slot)
+            return sc
+
+        add("Ctrl+L", self.focus_message)
+        add("F6", self.focus_message)
+        add("Ctrl+F", self.focus_search)
+        add("Ctrl+,", self.open_settings)
+        add("Alt+Left", lambda: self._step_variant(-1))
+        add("Alt+Right", lambda: self._step_variant(1))
+        for n in range(1, LIMIT + 1):
+            add(f"Ctrl+{n}", lambda n=n: self.copy_rank(n))
+        self.pinButton.setToolTip("窗口置顶 (Ctrl+T)")
+        add("Ctrl+T", self.pinButton.toggle)
+        self.tabs.setTabToolTip(0, "推荐话术：↑/↓ 选择，Enter 复制，Ctrl+1…5 复制第 N 条")
+        self.tabs.setTabToolTip(1, "浏览全部话术 (Ctrl+F 搜索)")
+
+    # -- window placement -----------------------------------------------------------------------
+    def place(self) -> None:
+        """Restore the saved geometry, or dock at the right edge of the screen the first time."""
+        geometry = read_geometry(self.settings)
+        if geometry is not None and self.restoreGeometry(geometry):
+            return
+        screen = QGuiApplication.primaryScreen()
+        area = screen.availableGeometry() if screen else None
+        if area is None or area.isEmpty():
+            self.resize(WIDTH, 760)
+            return
+        height = max(480, area.height() - 40)
+        self.resize(WIDTH, min(height, area.height()))
+        frame_extra = self.frameGeometry().width() - self.geometry().width()
+        self.move(area.right() - WIDTH - frame_extra + 1, area.top() + max(0, (area.height() - self.height()) // 2))
+
+    def showEvent(self, event) -> None:
+        if not self._placed:
+            self._placed = True
+            self.place()
+        super().showEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_geometry()
+        if self.tray is not None:
+            self.tray.hide()
+        super().closeEvent(event)
+
+    def save_geometry(self) -> None:
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.sync()
+
+    # -- preferences ------------------------------------------------------------------------
+    def apply_preferences(self, prefs: Preferences, *, save: bool = True) -> None:
+        old = self.prefs
+        self.prefs = prefs
+        self.service.set_overrides({"shop": prefs.shop, "agent": prefs.agent})
+        self.service.agent = prefs.agent
+        self.setStyleSheet(self._stylesheet())
+        self._set_on_top(prefs.always_on_top)
+        self.pinButton.blockSignals(True)
+        self.pinButton.setChecked(prefs.always_on_top)
+        self.pinButton.setIcon(icon("pin-on" if prefs.always_on_top else "pin"))
+        self.pinButton.blockSignals(False)
+        self.clipboardCheck.blockSignals(True)
+        self.clipboardCheck.setChecked(prefs.clipboard_watch)
+        self.clipboardCheck.blockSignals(False)
+        self.clipboard.set_enabled(prefs.clipboard_watch)
+        if save:
+            prefs.write(self.settings)
+            if not self._library_fixed and prefs.library_path != old.library_path:
+                from ..resources import default_library_path
+
+                self.library_path = Path(prefs.library_path) if prefs.library_path else default_library_path()
+                self.start_library()
+        if self.service.ready:
+            self.refresh_all()
+
+    def _stylesheet(self) -> str:
+        size = self.prefs.font_size
+        extra = (
+            f"\nQWidget {{ font-size: {size}pt; }}"
+            f"\nQLabel#scoreLabel, QLabel#clauseLabel, QLabel#rankLabel, QLabel#variantLabel, QLabel#categoryChip {{ font-size: {max(7, size - 1)}pt; }}"
+            f"\nQLabel#titleLabel {{ font-size: {size + 1}pt; }}"
+        )
+        return themes.stylesheet(self.prefs.theme) + extra
+
+    def _set_on_top(self, on: bool) -> None:
+        if bool(self.windowFlags() & Qt.WindowType.WindowStaysOnTopHint) == on:
+            return
+        visible = self.isVisible()
+        self.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, on)
+        if visible:
+            self.show()  # changing window flags hides the window
+
+    def _pin_toggled(self, on: bool) -> None:
+        prefs = Preferences(**{**self.prefs.__dict__, "always_on_top": on})
+        self.apply_preferences(prefs)
+
+    def _clipboard_toggled(self, on: bool) -> None:
+        prefs = Preferences(**{**self.prefs.__dict__, "clipboard_watch": on})
+        self.apply_preferences(prefs)
+
+    def open_settings(self) -> None:
+        from .settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.prefs, self, library_fixed=self._library_fixed)
+        dialog.setStyleSheet(self._stylesheet())
+        if dialog.exec():
+            self.apply_preferences(dialog.preferences())
+
+    def _setup_tray(self) -> None:
+        if not QSystemTrayIcon.isSystemTrayAvailable():
+            return
+        tray = QSystemTrayIcon(icon("app"), self)
+        tray.setToolTip("客服话术助手")
+        menu = QMenu(self)
+        show = QAction("显示窗口", menu)
+        show.triggered.connect(self._bring_up)
+        settings = QAction("设置…", menu)
+        settings.triggered.connect(self.open_settings)
+        quit_ = QAction("退出", menu)
+        quit_.triggered.connect(self.close)
+        for a in (show, settings, quit_):
+            menu.addAction(a)
+        tray.setContextMenu(menu)
+        tray.activated.connect(lambda reason: self._bring_up() if reason == QSystemTrayIcon.ActivationReason.Trigger else None)
+        tray.show()
+        self.tray = tray
+
+    def _bring_up(self) -> None:
+        self.showNormal()
+        self.raise_()
+        self.activateWindow()
+        self.focus_message()
+
+    # -- library loading ----------------------------------------------------------------------
+    def start_library(self) -> None:
+        self.watcher.watch(self.library_path)
+        self.reload_library()
+
+    def reload_library(self) -> None:
+        if self._job is not None:
+            self._reload_again = True
+            return
+        if not self.service.ready:
+            self._show_state(LOADING_TEXT)
+        self.statusLabel.setText(LOADING_TEXT if not self.service.ready else "正在重新加载话术库…")
+        job = LoadJob(self.service, self.library_path)
+        job.signals.finished.connect(self._library_loaded)
+        self._job = job
+        pool().start(job)
+
+    @property
+    def loading(self) -> bool:
+        return self._job is not None
+
+    def _library_loaded(self, path: Path, result: "LoadResult", service=None) -> None:
+        self._job = None
+        if service is not None and service is not self.service:
+            pending, self.service = self.service, service
+            service.set_overrides(pending.overrides)
+            service.agent = pending.agent
+            service.recorder = pending.recorder
+        self._show_problems(result)
+        if self.service.ready:
+            lib = self.service.library
+            self.statusLabel.setText(f"话术库：{len(lib.scripts)} 条")
+            self.statusLabel.setToolTip(str(self.service.library_path))
+            if not self._first_ready_done:
+                self._first_ready_done = True
+                self._trace("ready")
+            self.refresh_all()
+        else:
+            self.statusLabel.setText("话术库不可用")
+            self._show_state("话术库加载失败，见上方提示")
+        self.libraryLoaded.emit(result)
+        if self._reload_again:
+            self._reload_again = False
+            self.reload_library()
+
+    def _show_problems(self, result: LoadResult) -> None:
+        errors = list(result.errors)
+        if not errors:
+            self.banner.hide()
+            self.bannerLabel.clear()
+            return
+        if result.library is None:
+            head = "话术库有错误，仍在使用上次加载的话术库：" if self.service.ready else "无法加载话术库："
+        else:
+            head = f"话术库有 {len(errors)} 处错误，出错的话术已跳过："
+        lines = [str(p) for p in errors[:MAX_BANNER_LINES]]
+        if len(errors) > MAX_BANNER_LINES:
+            lines.append(f"…还有 {len(errors) - MAX_BANNER_LINES} 处")
+        self.bannerLabel.setText(head + "\n" + "\n".join(lines))
+        self.banner.show()
+
+    @property
+    def banner_text(self) -> str:
+        return self.bannerLabel.text() if self.banner.isVisible() or not self.banner.isHidden() else ""
+
+    def refresh_all(self) -> None:
+        self._fill_categories()
+        self.refresh_browse()
+        self.update_suggestions()
+
+    # -- the buyer message ------------------------------------------------------------------
+    @property
+    def message(self) -> str:
+        return self.messageEdit.toPlainText()
+
+    def _message_changed(self) -> None:
+        text = self.message
+        if text.strip() and not self._last_text.strip():
+            self._arrived = time.monotonic()
+        self._last_text = text
+        self._debounce.start()
+        self._settle.start()
+
+    def set_message(self, text: str) -> None:
+        self.messageEdit.setPlainText(text)
+        self._arrived = time.monotonic()
+        self._debounce.stop()
+        self.update_suggestions()
+
+    def set_message_from_clipboard(self, text: str) -> None:
+        self.set_message(text.strip())
+        self.tabs.setCurrentIndex(0)
+
+    def clear_message(self) -> None:
+        self.messageEdit.clear()
+        self.form.hide()
+        self._pending_copy = None
+
+    def focus_message(self) -> None:
+        self.activateWindow()
+        self.messageEdit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.messageEdit.selectAll()
+
+    def focus_search(self) -> None:
+        self.tabs.setCurrentIndex(1)
+        self.searchEdit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.searchEdit.selectAll()
+
+    # -- suggestions --------------------------------------------------------------------------
+    def update_suggestions(self) -> None:
+        """Recompute the cards for the current message (the slot the keystroke benchmark times)."""
+        self._debounce.stop()
+        text = self.message
+        if not self.service.ready:
+            self._views = []
+            self._hide_cards(0)
+            self._show_state(LOADING_TEXT if self.loading else "话术库不可用")
+            return
+        if not text.strip():
+            self._views = []
+            self._hide_cards(0)
+            self._show_state(EMPTY_TEXT)
+            self.messageEdit.setExtraSelections([])
+            self.select(-1)
+            return
+        from ..matching import clauses, normalize
+
+        views = self.service.suggest(text, limit=LIMIT)
+        self._views = views
+        confident = [v for v in views if v.suggestion.confident]
+        multi = len(clauses(normalize(text))) > 1
+        lib = self.service.library
+        hl = themes.highlight_colour(self.prefs.theme)
+        for i, (card, view) in enumerate(zip(self.cards, views)):
+            s = view.suggestion
+            card.set_content(
+                view.script,
+                view.replies,
+                category_label=lib.category_label(view.script.category),
+                colour=themes.category_colour(view.script.category),
+                highlight=hl,
+                terms=s.matched_terms,
+                score=s.score,
+                clause=s.clause if multi and s.confident else "",
+                rank=i + 1,
+                weak=not s.confident,
+            )
+            card.show()
+        self._hide_cards(len(views))
+        if not confident:
+            self._show_state(NO_MATCH_TEXT + ("，以下是最接近的话术：" if views else ""), empty=True)
+        else:
+            self._show_state(f"{len(clauses(normalize(text)))} 个问题，已按问题推荐" if multi else "")
+        self._highlight_message(views)
+        self.select(0 if views else -1)
+        self.suggestionsArea.verticalScrollBar().setValue(0)
+
+    def _hide_cards(self, start: int) -> None:
+        for card in self.cards[start:]:
+            if not card.isHidden():
+                card.hide()
+            card.set_selected(False)
+
+    def _show_state(self, text: str, *, empty: bool = False) -> None:
+        self.stateLabel.setText(text)
+        self.stateLabel.setVisible(bool(text))
+        if bool(self.stateLabel.property("empty")) != empty:
+            self.stateLabel.setProperty("empty", empty)
+            self.stateLabel.style().unpolish(self.stateLabel)
+            self.stateLabel.style().polish(self.stateLabel)
+
+    def _highlight_message(self, views: list[SuggestionView]) -> None:
+        terms = {t for v in views if v.suggestion.confident for t in v.suggestion.matched_terms if t.strip()}
+        text = self.message
+        fmt = QTextCharFormat()
+        fmt.setFontWeight(QFont.Weight.Bold)
+        fmt.setForeground(QColor(themes.highlight_colour(self.prefs.theme)))
+        selections = []
+        for term in sorted(terms, key=len, reverse=True):
+            start = text.find(term)
+            while start != -1:
+                sel = QTextEdit.ExtraSelection()
+                cursor = QTextCursor(self.messageEdit.document())
+                cursor.setPosition(start)
+                cursor.setPosition(start + len(term), QTextCursor.MoveMode.KeepAnchor)
+                sel.cursor = cursor
+                sel.format = fmt
+                selections.append(sel)
+                start = text.find(term, start + len(term))
+        self.messageEdit.setExtraSelections(selections)
+
+    @property
+    def visible_cards(self) -> list[SuggestionCard]:
+        return [c for c in self.cards if not c.isHidden()]
+
+    def select(self, index: int) -> None:
+        count = len(self._views)
+        index = -1 if count == 0 else max(0, min(index, count - 1))
+        self._selected = index
+        for i, card in enumerate(self.cards):
+            card.set_selected(i == index)
+        if index >= 0:
+            self.suggestionsArea.ensureWidgetVisible(self.cards[index], 0, 4)
+
+    @property
+    def selected(self) -> int:
+        return self._selected
+
+    def _step_variant(self, step: int) -> None:
+        if self.tabs.currentIndex() == 1:
+            self.preview.step_variant(step)
+        elif self._selected >= 0:
+            self.cards[self._selected].step_variant(step)
+
+    def _message_settled(self) -> None:
+        text = self.message.strip()
+        if not text or not self.service.ready:
+            return
+        if self._debounce.isActive():
+            self.update_suggestions()
+        if any(v.suggestion.confident for v in self._views):
+            return
+        if text in self._reported_unmatched:
+            return
+        self._reported_unmatched.add(text)
+        self.service.unmatched(text)
+
+    # -- keys -------------------------------------------------------------------------------
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress:
+            if obj is self.messageEdit:
+                return self._message_key(event)
+            if obj is self.scriptList and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self._preview_copy()
+                return True
+            if obj is self.searchEdit and event.key() == Qt.Key.Key_Down:
+                self.scriptList.setFocus()
+                if self.scriptList.currentRow() < 0 and self.scriptList.count():
+                    self.scriptList.setCurrentRow(0)
+                return True
+        return super().eventFilter(obj, event)
+
+    def _message_key(self, event) -> bool:
+        key = event.key()
+        mods = event.modifiers()
+        if key in (Qt.Key.Key_Up, Qt.Key.Key_Down) and not (mods & (Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.ControlModifier)):
+            if self._debounce.isActive():
+                self.update_suggestions()
+            if self._views:
+                self.select(self._selected + (1 if key == Qt.Key.Key_Down else -1))
+                return True
+            return False
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if mods & Qt.KeyboardModifier.ShiftModifier:
+                self.messageEdit.insertPlainText("\n")
+                return True
+            if self._debounce.isActive():
+                self.update_suggestions()
+            self.copy_selected()
+            return True
+        if key == Qt.Key.Key_Escape:
+            if self.form.isVisible():
+                self.form.cancel()
+            else:
+                self.clear_message()
+            return True
+        return False
+
+    # -- copying ------------------------------------------------------------------------------
+    def copy_selected(self) -> None:
+        if 0 <= self._selected < len(self._views):
+            self.copy_rank(self._selected + 1)
+
+    def copy_rank(self, rank: int) -> None:
+        if self._debounce.isActive():
+            self.update_suggestions()
+        if not 1 <= rank <= len(self._views):
+            return
+        self.select(rank - 1)
+        card = self.cards[rank - 1]
+        view = self._views[rank - 1]
+        self.request_copy(view.script, card.variant, rank, view.suggestion.score)
+
+    def _card_copy(self, card: SuggestionCard) -> None:
+        index = self.cards.index(card)
+        if index < len(self._views):
+            self.copy_rank(index + 1)
+
+    def request_copy(self, script: Script, variant: int, rank: int | None, score: float | None) -> None:
+        rendered = self.service.render(script.id, variant)
+        if rendered.missing:
+            self._pending_copy = (script, variant, rank, score)
+            self.form.ask(script.title, rendered.missing)
+            return
+        self._finish_copy(script, variant, rank, score, rendered.text)
+
+    def _form_accepted(self, values: dict) -> None:
+        pending, self._pending_copy = self._pending_copy, None
+        if pending is None:
+            return
+        script, variant, rank, score = pending
+        rendered = self.service.render(script.id, variant, values)
+        self._finish_copy(script, variant, rank, score, rendered.text)
+        self._refocus_after_form(rank)
+
+    def _form_cancelled(self) -> None:
+        pending, self._pending_copy = self._pending_copy, None
+        self._refocus_after_form(pending[2] if pending else 1)
+
+    def _refocus_after_form(self, rank: int | None) -> None:
+        if rank is None and self.tabs.currentIndex() == 1:
+            self.scriptList.setFocus()
+        else:
+            self.messageEdit.setFocus()
+
+    def _finish_copy(self, script: Script, variant: int, rank: int | None, score: float | None, text: str) -> None:
+        from ..service import CopyEvent
+
+        self.clipboard.copy(text)
+        self.toast("已复制")
+        seconds = time.monotonic() - self._arrived if (rank is not None and self._arrived is not None) else None
+        self.service.copied(
+            CopyEvent(
+                script_id=script.id,
+                category=script.category,
+                variant=variant,
+                rank=rank,
+                score=score,
+                question=self.message if rank is not None else "",
+                seconds_to_copy=seconds,
+            )
+        )
+        self.copiedText.emit(text)
+
+    def toast(self, text: str) -> None:
+        self.toastLabel.setText(text)
+        self.toastLabel.show()
+        self._toast_timer.start()
+
+    # -- browsing -----------------------------------------------------------------------------
+    def _fill_categories(self) -> None:
+        lib = self.service.library
+        current = self.categoryCombo.currentData()
+        self.categoryCombo.blockSignals(True)
+        self.categoryCombo.clear()
+        self.categoryCombo.addItem(f"全部分类（{len(lib.scripts)}）", None)
+        agent = [s for s in lib.scripts if s.agent_initiated]
+        if agent:
+            names = "、".join(s.title.split("：")[0] for s in agent[:3])
+            self.categoryCombo.addItem(f"主动发送：{names}…（{len(agent)}）", AGENT_FILTER)
+        for cid, label in lib.categories.items():
+            n = len(lib.in_category(cid))
+            if n:
+                self.categoryCombo.addItem(f"{label}（{n}）", cid)
+        index = self.categoryCombo.findData(current)
+        self.categoryCombo.setCurrentIndex(max(0, index))
+        self.categoryCombo.blockSignals(False)
+
+    def refresh_browse(self) -> None:
+        if not self.service.ready:
+            return
+        data = self.categoryCombo.currentData()
+        category = None if data in (None, AGENT_FILTER) else data
+        scripts = self.service.browse(category, self.searchEdit.text())
+        if data == AGENT_FILTER:
+            scripts = [s for s in scripts if s.agent_initiated]
+        lib = self.service.library
+        current = self.scriptList.currentItem().data(Qt.ItemDataRole.UserRole) if self.scriptList.currentItem() else None
+        self.scriptList.blockSignals(True)
+        self.scriptList.clear()
+        row = 0
+        for i, script in enumerate(scripts):
+            tag = "（主动）" if script.agent_initiated else ""
+            item = QListWidgetItem(f"[{lib.category_label(script.category)}] {script.title}{tag}")
+            item.setData(Qt.ItemDataRole.UserRole, script.id)
+            item.setToolTip(script.replies[0])
+            self.scriptList.addItem(item)
+            if script.id == current:
+                row = i
+        self.scriptList.blockSignals(False)
+        if scripts:
+            self.scriptList.setCurrentRow(row)
+            self._browse_row_changed(row)
+        else:
+            self.preview.hide()
+
+    def _browse_row_changed(self, row: int) -> None:
+        item = self.scriptList.item(row) if row >= 0 else None
+        script = self.service.library.get(item.data(Qt.ItemDataRole.UserRole)) if item else None
+        if script is None:
+            self.preview.hide()
+            return
+        replies = tuple(self.service.render(script.id, i) for i in range(len(script.replies)))
+        self.preview.set_content(
+            script,
+            replies,
+            category_label=self.service.library.category_label(script.category),
+            colour=themes.category_colour(script.category),
+            highlight=themes.highlight_colour(self.prefs.theme),
+        )
+        self.preview.show()
+
+    def _preview_copy(self, *_args) -> None:
+        if self.preview.isHidden() or self.preview.script is None:
+            return
+        self.request_copy(self.preview.script, self.preview.variant, None, None)
+
+
+class PendingService:
+    """Stands in for the AssistService until the worker has imported and built it, so that the
+    window shows before YAML, jieba and rapidfuzz are even imported."""
+
+    ready = False
+    library_path = None
+
+    def __init__(self) -> None:
+        self.overrides: dict[str, str] = {}
+        self.agent = ""
+        self.recorder = None
+
+    def set_overrides(self, overrides) -> None:
+        self.overrides = {k: v for k, v in overrides.items() if v}

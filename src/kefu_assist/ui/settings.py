@@ -1,0 +1,72 @@
+"""The sidebar's settings, kept with QSettings in an INI file in the config folder (which tests and
+portable installs redirect with KEFU_ASSIST_CONFIG_DIR)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QByteArray, QSettings
+
+from .. import paths
+
+ORGANISATION = "kefu-assist"
+APPLICATION = "kefu-assist"
+
+
+def open_settings() -> QSettings:
+    path = paths.ensure(paths.config_dir()) / "settings.ini"
+    return QSettings(str(path), QSettings.Format.IniFormat)
+
+
+def _bool(value, default: bool) -> bool:
+    if value is None:
+        return default
+    if isinstance(value, bool):
+        return value
+    return str(value).strip().lower() in ("1", "true", "yes", "on")
+
+
+def _int(value, default: int) -> int:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return default
+
+
+@dataclass
+class Preferences:
+    shop: str = ""
+    agent: str = ""
+    library_path: str = ""  # empty: the shipped library
+    always_on_top: bool = False
+    clipboard_watch: bool = False
+    font_size: int = 10
+    theme: str = "light"
+
+    @classmethod
+    def read(cls, qs: QSettings) -> "Preferences":
+        d = cls()
+        theme = str(qs.value("ui/theme", d.theme))
+        return cls(
+            shop=str(qs.value("placeholders/shop", d.shop) or ""),
+            agent=str(qs.value("placeholders/agent", d.agent) or ""),
+            library_path=str(qs.value("library/path", d.library_path) or ""),
+            always_on_top=_bool(qs.value("window/always_on_top"), d.always_on_top),
+            clipboard_watch=_bool(qs.value("clipboard/watch"), d.clipboard_watch),
+            font_size=max(8, min(24, _int(qs.value("ui/font_size"), d.font_size))),
+            theme=theme if theme in ("light", "dark") else "light",
+        )
+
+    def write(self, qs: QSettings) -> None:
+        qs.setValue("placeholders/shop", self.shop)
+        qs.setValue("placeholders/agent", self.agent)
+        qs.setValue("library/path", self.library_path)
+        qs.setValue("window/always_on_top", self.always_on_top)
+        qs.setValue("clipboard/watch", self.clipboard_watch)
+        qs.setValue("ui/font_size", self.font_size)
+        qs.setValue("ui/theme", self.theme)
+        qs.sync()
+
+
+def read_geometry(qs: QSettings) -> QByteArray | None:
+    value = qs.value("window/geometry")
+    return value if isinstance(value, QByteArray) and not value.isEmpty() else None

@@ -1,0 +1,77 @@
+"""Settings: shop and agent names, library path, window and clipboard behaviour, font, theme."""
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QLabel, QLineEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget,
+)
+
+from .clipboard import is_wayland
+from .settings import Preferences
+from .theme import THEMES
+from .uiload import load_view
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, prefs: Preferences, parent: QWidget | None = None, *, library_fixed: bool = False):
+        super().__init__(parent)
+        self.setWindowTitle("设置")
+        self.view = load_view("settings_dialog.ui")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.view)
+        find = self.view.findChild
+        self.shopEdit: QLineEdit = find(QLineEdit, "shopEdit")
+        self.agentEdit: QLineEdit = find(QLineEdit, "agentEdit")
+        self.libraryEdit: QLineEdit = find(QLineEdit, "libraryEdit")
+        self.fontSpin: QSpinBox = find(QSpinBox, "fontSpin")
+        self.themeCombo: QComboBox = find(QComboBox, "themeCombo")
+        self.onTopCheck: QCheckBox = find(QCheckBox, "onTopCheck")
+        self.clipboardCheck: QCheckBox = find(QCheckBox, "clipboardCheck")
+        self.clipboardNote: QLabel = find(QLabel, "clipboardNote")
+        self.buttons: QDialogButtonBox = find(QDialogButtonBox, "buttons")
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("确定")
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        find(QPushButton, "libraryFileButton").clicked.connect(self._pick_file)
+        find(QPushButton, "libraryFolderButton").clicked.connect(self._pick_folder)
+        find(QPushButton, "libraryDefaultButton").clicked.connect(self.libraryEdit.clear)
+        for key, label in THEMES.items():
+            self.themeCombo.addItem(label, key)
+
+        self._prefs = prefs
+        self.shopEdit.setText(prefs.shop)
+        self.agentEdit.setText(prefs.agent)
+        self.libraryEdit.setText(prefs.library_path)
+        if library_fixed:
+            self.libraryEdit.setToolTip("本次启动使用了 --library 参数，此设置下次启动时生效")
+        self.fontSpin.setValue(prefs.font_size)
+        self.themeCombo.setCurrentIndex(max(0, self.themeCombo.findData(prefs.theme)))
+        self.onTopCheck.setChecked(prefs.always_on_top)
+        self.clipboardCheck.setChecked(prefs.clipboard_watch)
+        if is_wayland():
+            self.clipboardNote.setText("注意：在 Wayland 桌面上，只有侧边栏窗口处于焦点时才能读取剪贴板。")
+        else:
+            self.clipboardNote.setText("在聊天窗口复制买家消息，侧边栏自动填入并推荐话术；侧边栏自己复制的内容和重复内容会被忽略。")
+        self.resize(340, self.sizeHint().height())
+
+    def _pick_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "选择话术库文件", self.libraryEdit.text(), "YAML (*.yaml *.yml)")
+        if path:
+            self.libraryEdit.setText(path)
+
+    def _pick_folder(self) -> None:
+        path = QFileDialog.getExistingDirectory(self, "选择话术库文件夹", self.libraryEdit.text())
+        if path:
+            self.libraryEdit.setText(path)
+
+    def preferences(self) -> Preferences:
+        return Preferences(
+            shop=self.shopEdit.text().strip(),
+            agent=self.agentEdit.text().strip(),
+            library_path=self.libraryEdit.text().strip(),
+            always_on_top=self.onTopCheck.isChecked(),
+            clipboard_watch=self.clipboardCheck.isChecked(),
+            font_size=self.fontSpin.value(),
+            theme=self.themeCombo.currentData() or "light",
+        )

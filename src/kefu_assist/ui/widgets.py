@@ -1,0 +1,311 @@
+"""Small view widgets built in code because the sidebar creates them repeatedly: a suggestion card
+and the inline placeholder form. They hold no logic beyond showing data and raising signals."""
+from __future__ import annotations
+
+import html
+from typing import TYPE_CHECKING, Sequence
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent, QMouseEvent
+from PySide6.QtWidgets import (
+    QFormLayout, QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSizePolicy, QVBoxLayout, QWidget,
+)
+
+if TYPE_CHECKING:
+    from ..library import Rendered, Script
+
+PLACEHOLDER_LABELS = {
+    "tracking_no": "快递单号",
+    "order_no": "订单号",
+    "address": "收货地址",
+    "courier": "快递公司",
+    "buyer": "买家称呼",
+    "receiver": "收件人",
+    "phone": "联系电话",
+    "item": "商品名称",
+    "product": "商品名称",
+    "size": "尺码",
+    "color": "颜色",
+    "amount": "金额",
+    "price": "价格",
+    "date": "日期",
+    "time": "时间",
+    "ship_date": "发货日期",
+    "coupon": "优惠券",
+    "event": "活动内容",
+    "gift": "赠品",
+    "shop": "店铺名称",
+    "agent": "客服昵称",
+}
+
+
+def placeholder_label(name: str) -> str:
+    return PLACEHOLDER_LABELS.get(name, name)
+
+
+def highlight_html(text: str, terms: Sequence[str], colour: str) -> str:
+    """``text`` as rich text with every occurrence of a term in bold colour (longest term wins)."""
+    terms = sorted({t for t in terms if t and t.strip()}, key=len, reverse=True)
+    marks = [False] * len(text)
+    for term in terms:
+        start = text.find(term)
+        while start != -1:
+            end = start + len(term)
+            if not any(marks[start:end]):
+                for i in range(start, end):
+                    marks[i] = True
+            start = text.find(term, end)
+    out: list[str] = []
+    i = 0
+    while i < len(text):
+        j = i
+        while j < len(text) and marks[j] == marks[i]:
+            j += 1
+        chunk = html.escape(text[i:j]).replace("\n", "<br>")
+        out.append(f'<b style="color:{colour}">{chunk}</b>' if marks[i] else chunk)
+        i = j
+    return "".join(out)
+
+
+class SuggestionCard(QFrame):
+    """One script: category chip, title, score hint, the reply as it will be sent, variant switch,
+    copy button. Used for suggestions (with rank) and for the browse preview (without)."""
+
+    copyRequested = Signal(object)  # self
+    selectRequested = Signal(object)
+    variantChanged = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("card")
+        self.setProperty("selected", False)
+        self.setProperty("weak", False)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        self.script: "Script | None" = None
+        self.replies: "tuple[Rendered, ...]" = ()
+        self.variant = 0
+        self.rank: int | None = None
+        self.score: float | None = None
+        self._terms: tuple[str, ...] = ()
+        self._highlight = "#d4380d"
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(9, 7, 9, 7)
+        outer.setSpacing(4)
+        head = QHBoxLayout()
+        head.setSpacing(6)
+        self.chip = QLabel(objectName="categoryChip")
+        self.title = QLabel(objectName="cardTitle")
+        self.title.setWordWrap(True)
+        self.title.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.scoreLabel = QLabel(objectName="scoreLabel")
+        head.addWidget(self.chip, 0, Qt.AlignmentFlag.AlignTop)
+        head.addWidget(self.title, 1)
+        head.addWidget(self.scoreLabel, 0, Qt.AlignmentFlag.AlignTop)
+        outer.addLayout(head)
+        self.clauseLabel = QLabel(objectName="clauseLabel")
+        self.clauseLabel.setWordWrap(True)
+        outer.addWidget(self.clauseLabel)
+        self.reply = QLabel(objectName="replyLabel")
+        self.reply.setWordWrap(True)
+        self.reply.setTextFormat(Qt.TextFormat.RichText)
+        outer.addWidget(self.reply)
+        foot = QHBoxLayout()
+        foot.setSpacing(4)
+        self.prevButton = QPushButton("‹", objectName="variantPrev")
+        self.prevButton.setToolTip("上一个回复版本 (Alt+←)")
+        self.variantLabel = QLabel(objectName="variantLabel")
+        self.nextButton = QPushButton("›", objectName="variantNext")
+        self.nextButton.setToolTip("下一个回复版本 (Alt+→)")
+        for b in (self.prevButton, self.nextButton):
+            b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            b.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.prevButton.clicked.connect(lambda: self.step_variant(-1))
+        self.nextButton.clicked.connect(lambda: self.step_variant(1))
+        self.rankLabel = QLabel(objectName="rankLabel")
+        self.copyButton = QPushButton("复制", objectName="copyButton")
+        self.copyButton.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.copyButton.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.copyButton.clicked.connect(lambda: self.copyRequested.emit(self))
+        foot.addWidget(self.prevButton)
+        foot.addWidget(self.variantLabel)
+        foot.addWidget(self.nextButton)
+        foot.addStretch(1)
+        foot.addWidget(self.rankLabel)
+        foot.addWidget(self.copyButton)
+        outer.addLayout(foot)
+
+    # -- content ----------------------------------------------------------------------------
+    def set_content(
+        self,
+        script: "Script",
+        replies: "tuple[Rendered, ...]",
+        *,
+        category_label: str,
+        colour: str,
+        highlight: str,
+        terms: Sequence[str] = (),
+        score: float | None = None,
+        clause: str = "",
+        rank: int | None = None,
+        weak: bool = False,
+    ) -> None:
+        same = self.script is not None and self.script.id == script.id and len(self.replies) == len(replies)
+        self.script = script
+        self.replies = replies
+        if not same:
+            self.variant = 0
+        self.rank = rank
+        self.score = score
+        self._terms = tuple(terms)
+        self._highlight = highlight
+        self.chip.setText(category_label)
+        self.chip.setStyleSheet(f"background:{colour};")
+        self.title.setText(highlight_html(script.title, self._terms, highlight))
+        self.scoreLabel.setText(f"匹配 {round(score * 100)}%" if score is not None else "")
+        self.scoreLabel.setVisible(score is not None)
+        self.scoreLabel.setToolTip("与买家消息的相似度" if score is not None else "")
+        self.clauseLabel.setText(f"↳ 针对：{clause}" if clause else "")
+        self.clauseLabel.setVisible(bool(clause))
+        if rank is not None:
+            self.rankLabel.setText(f"Ctrl+{rank}")
+            self.copyButton.setToolTip(f"复制到剪贴板 (Ctrl+{rank}，选中后 Enter，或双击)")
+        else:
+            self.rankLabel.setText("")
+            self.copyButton.setToolTip("复制到剪贴板 (Enter，或双击)")
+        self.rankLabel.setVisible(rank is not None)
+        if weak != self.property("weak"):
+            self.setProperty("weak", weak)
+            self._repolish()
+        self._show_variant()
+
+    def _show_variant(self) -> None:
+        n = len(self.replies)
+        rendered = self.replies[self.variant] if n else None
+        # single characters (能, 吗 …) would light up half of a reply: highlight words only
+        terms = [t for t in self._terms if len(t) >= 2]
+        text = highlight_html(rendered.text, terms, self._highlight) if rendered else ""
+        for name in rendered.missing if rendered else ():
+            token = html.escape("{" + name + "}")
+            text = text.replace(token, f'<span style="color:{self._highlight}; text-decoration: underline">[{placeholder_label(name)}]</span>')
+        self.reply.setText(text)
+        several = n > 1
+        for w in (self.prevButton, self.variantLabel, self.nextButton):
+            w.setVisible(several)
+        self.variantLabel.setText(f"{self.variant + 1}/{n}")
+
+    def step_variant(self, step: int) -> None:
+        if len(self.replies) > 1:
+            self.variant = (self.variant + step) % len(self.replies)
+            self._show_variant()
+            self.variantChanged.emit(self)
+
+    @property
+    def reply_text(self) -> str:
+        return self.replies[self.variant].text if self.replies else ""
+
+    def set_selected(self, on: bool) -> None:
+        if bool(self.property("selected")) != on:
+            self.setProperty("selected", on)
+            self._repolish()
+
+    def _repolish(self) -> None:
+        self.style().unpolish(self)
+        self.style().polish(self)
+
+    # -- mouse ------------------------------------------------------------------------------
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.selectRequested.emit(self)
+        super().mousePressEvent(event)
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.copyRequested.emit(self)
+            event.accept()
+            return
+        super().mouseDoubleClickEvent(event)
+
+
+class _FieldEdit(QLineEdit):
+    escape = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape:
+            self.escape.emit()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
+class PlaceholderForm(QFrame):
+    """Asks for the placeholders a reply still misses (快递单号 …): Enter copies, Esc cancels."""
+
+    accepted = Signal(dict)
+    cancelled = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("placeholderForm")
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(9, 7, 9, 7)
+        self._layout.setSpacing(4)
+        self.heading = QLabel(objectName="formHeading")
+        self.heading.setWordWrap(True)
+        self._layout.addWidget(self.heading)
+        self._form = QFormLayout()
+        self._form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self._layout.addLayout(self._form)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        self.cancelButton = QPushButton("取消")
+        self.cancelButton.setToolTip("取消 (Esc)")
+        self.okButton = QPushButton("填好并复制", objectName="copyButton")
+        self.okButton.setToolTip("填好并复制 (Enter)")
+        buttons.addWidget(self.cancelButton)
+        buttons.addWidget(self.okButton)
+        self._layout.addLayout(buttons)
+        self.cancelButton.clicked.connect(self.cancel)
+        self.okButton.clicked.connect(self.confirm)
+        self.fields: dict[str, QLineEdit] = {}
+        self.hide()
+
+    def ask(self, title: str, names: Sequence[str]) -> None:
+        while self._form.rowCount():
+            self._form.removeRow(0)
+        self.fields = {}
+        self.heading.setText(f"「{title}」还需要填写：")
+        for name in names:
+            edit = _FieldEdit()
+            edit.setObjectName(f"field_{name}")
+            edit.setPlaceholderText(placeholder_label(name))
+            edit.returnPressed.connect(self._enter)
+            edit.escape.connect(self.cancel)
+            self._form.addRow(placeholder_label(name), edit)
+            self.fields[name] = edit
+        self.show()
+        if self.fields:
+            next(iter(self.fields.values())).setFocus()
+
+    def _enter(self) -> None:
+        for edit in self.fields.values():
+            if not edit.text().strip():
+                edit.setFocus()
+                return
+        self.confirm()
+
+    def values(self) -> dict[str, str]:
+        return {name: edit.text().strip() for name, edit in self.fields.items()}
+
+    def confirm(self) -> None:
+        values = self.values()
+        empty = [n for n, v in values.items() if not v]
+        if empty:
+            self.fields[empty[0]].setFocus()
+            return
+        self.hide()
+        self.accepted.emit(values)
+
+    def cancel(self) -> None:
+        self.hide()
+        self.cancelled.emit()

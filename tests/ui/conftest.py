@@ -1,0 +1,82 @@
+"""Sidebar tests: offscreen Qt (set in tests/conftest.py before Qt loads), a fresh config folder per
+test so QSettings never leaks between tests, and a window factory that waits for the library."""
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest  # noqa: E402
+
+HERE = Path(__file__).resolve().parent
+FIXTURE = HERE / "fixture_library.yaml"
+
+
+@pytest.fixture(autouse=True)
+def fresh_config(tmp_path, monkeypatch):
+    config = tmp_path / "config"
+    monkeypatch.setenv("KEFU_ASSIST_CONFIG_DIR", str(config))
+    return config
+
+
+@pytest.fixture
+def library_file(tmp_path) -> Path:
+    path = tmp_path / "lib" / "scripts.yaml"
+    path.parent.mkdir()
+    shutil.copy(FIXTURE, path)
+    return path
+
+
+class FakeRecorder:
+    def __init__(self):
+        self.copies = []
+        self.unmatched = []
+
+    def record_copy(self, event, agent):
+        self.copies.append((event, agent))
+
+    def record_unmatched(self, question, agent):
+        self.unmatched.append((question, agent))
+
+
+@pytest.fixture
+def make_window(qtbot):
+    from kefu_assist.service import AssistService
+    from kefu_assist.ui.main_window import MainWindow
+    from kefu_assist.ui.settings import open_settings
+
+    windows = []
+
+    def make(path: Path, *, wait: bool = True, show: bool = True):
+        service = AssistService()
+        service.recorder = FakeRecorder()
+        window = MainWindow(service, open_settings(), Path(path))
+        qtbot.addWidget(window)
+        windows.append(window)
+        if show:
+            window.show()
+            qtbot.waitExposed(window)
+        if wait:
+            with qtbot.waitSignal(window.libraryLoaded, timeout=15000):
+                window.start_library()
+        return window
+
+    yield make
+    from PySide6.QtCore import QThreadPool
+
+    QThreadPool.globalInstance().waitForDone(10000)
+
+
+@pytest.fixture
+def type_message(qtbot):
+    """Type as the agent does; waits until the debounced update ran."""
+
+    def type_(window, text: str) -> None:
+        window.messageEdit.setFocus()
+        window.messageEdit.clear()
+        window.messageEdit.insertPlainText(text)
+        qtbot.waitUntil(lambda: not window._debounce.isActive(), timeout=2000)
+
+    return type_

@@ -1,0 +1,112 @@
+"""End to end, as a person does it: the real program under Xvfb, a buyer question pasted into the
+message box, Enter, and the system clipboard read from another process with xclip.
+
+Typing Chinese with `xdotool type` depends on keymap tricks that Qt's xcb input does not reliably
+follow, so the question is put on the clipboard with xclip and pasted with Ctrl+V, the way agents
+bring a buyer message over from the chat client."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+pytestmark = [pytest.mark.xvfb, pytest.mark.slow]
+
+TOOLS = ("Xvfb", "xclip", "xdotool")
+FIXTURE = Path(__file__).resolve().parent / "fixture_library.yaml"
+QUESTION = "能开发票吗"
+REPLY = "亲，可以开发票的，不收任何费用，下单后把抬头和税号发给小美就好～"
+
+
+def _free_display() -> int:
+    for n in range(87, 200):
+        if not Path(f"/tmp/.X{n}-lock").exists() and not Path(f"/tmp/.X11-unix/X{n}").exists():
+            return n
+    raise RuntimeError("no free X display number")
+
+
+def _wait(predicate, timeout: float, what: str):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = predicate()
+        if value:
+            return value
+        time.sleep(0.05)
+    raise AssertionError(f"timed out waiting for {what}")
+
+
+@pytest.fixture
+def xvfb_display():
+    missing = [t for t in TOOLS if shutil.which(t) is None]
+    if missing:
+        pytest.skip(f"end-to-end test needs {', '.join(missing)} (apt-get install xvfb xclip xdotool)")
+    n = _free_display()
+    proc = subprocess.Popen(["Xvfb", f":{n}", "-screen", "0", "1280x900x24", "-nolisten", "tcp"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        _wait(lambda: Path(f"/tmp/.X11-unix/X{n}").exists() or proc.poll() is not None, 10, "Xvfb to start")
+        if proc.poll() is not None:
+            pytest.fail(f"Xvfb :{n} exited with {proc.returncode}")
+        yield f":{n}"
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+def _x(display: str, *args: str, input: str | None = None, check: bool = True) -> subprocess.CompletedProcess:
+    env = {**os.environ, "DISPLAY": display}
+    return subprocess.run(list(args), env=env, input=input, capture_output=True, text=True, timeout=20, check=check)
+
+
+def test_paste_question_enter_copies_reply_to_system_clipboard(xvfb_display, tmp_path):
+    display = xvfb_display
+    env = {k: v for k, v in os.environ.items() if k not in ("QT_QPA_PLATFORM", "WAYLAND_DISPLAY")}
+    env.update(
+        DISPLAY=display,
+        QT_QPA_PLATFORM="xcb",
+        KEFU_ASSIST_TRACE_STARTUP="1",
+        KEFU_ASSIST_CONFIG_DIR=str(tmp_path / "config"),
+        KEFU_ASSIST_DATA_DIR=str(tmp_path / "data"),
+        KEFU_ASSIST_CACHE_DIR=str(tmp_path / "cache"),
+    )
+    log = tmp_path / "stderr.txt"
+    with log.open("w") as err:
+        app = subprocess.Popen([sys.executable, "-m", "kefu_assist", "--library", str(FIXTURE)], env=env, stdout=subprocess.DEVNULL, stderr=err)
+    try:
+        def ready():
+            if app.poll() is not None:
+                raise AssertionError(f"the program exited with {app.returncode}:\n{log.read_text()}")
+            return "kefu-assist-trace ready" in log.read_text()
+
+        _wait(ready, 30, "the sidebar to load its library")
+        window = _wait(lambda: _x(display, "xdotool", "search", "--name", "kefu-assist", check=False).stdout.split(), 10, "the window")[0]
+        _x(display, "xdotool", "windowfocus", "--sync", window, check=False)
+        # the buyer's question, copied in "the chat client" (xclip keeps serving it in the background)
+        # (its output goes to /dev/null: the forked server would hold a pipe open)
+        subprocess.run(["xclip", "-selection", "clipboard", "-i"], env={**os.environ, "DISPLAY": display}, input=QUESTION, text=True,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=20, check=True)
+        _x(display, "xdotool", "key", "--clearmodifiers", "ctrl+l")
+        _x(display, "xdotool", "key", "--clearmodifiers", "ctrl+v")
+        time.sleep(0.6)  # the debounce and the update
+        _x(display, "xdotool", "key", "--clearmodifiers", "Return")
+
+        def clipboard():
+            out = _x(display, "xclip", "-selection", "clipboard", "-o", check=False).stdout
+            return out if out == REPLY else None
+
+        try:
+            _wait(clipboard, 10, "the reply on the system clipboard")
+        except AssertionError:
+            now = _x(display, "xclip", "-selection", "clipboard", "-o", check=False).stdout
+            raise AssertionError(f"clipboard holds {now!r}, expected {REPLY!r}\n{log.read_text()}") from None
+        assert app.poll() is None, "the program must keep running after a copy"
+    finally:
+        app.terminate()
+        try:
+            app.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            app.kill()
