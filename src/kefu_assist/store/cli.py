@@ -1,0 +1,243 @@
+"""``kefu-assist stats`` and ``kefu-assist export``: usage figures for team leads.
+
+Both take the database from ``--db URL``, else ``KEFU_ASSIST_DB``, else the sidebar's settings,
+else the embedded SQLite file, and bring its schema up to date on the way (like the sidebar's
+start-up: a SQLite file is backed up first). User errors end in one line on stderr.
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import sys
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any, Iterator
+
+EXIT_OK = 0
+
+
+def _error(message: str, code: int = 2):
+    from ..cli import CliError  # lazily: kefu_assist.cli imports this module
+
+    return CliError(message, code)
+
+
+def _parse_since(value: str | None) -> date | datetime | None:
+    if not value:
+        return None
+    try:
+        if len(value) == 10:
+            return date.fromisoformat(value)
+        return datetime.fromisoformat(value)
+    except ValueError:
+        raise _error(f"--since {value!r} is not a date: use YYYY-MM-DD (or an ISO date and time)") from None
+
+
+def _open(db: str | None):
+    from .db import DatabaseError, open_database, resolve_db_url, sqlite_path
+
+    url = resolve_db_url(db)
+    try:
+        path = sqlite_path(url)
+    except Exception:  # noqa: BLE001 - a malformed URL: make_engine says it in words
+        path = None
+    if path is not None and not path.exists():
+        raise _error(f"no usage database at {path} (nothing recorded yet, or a wrong --db)", 1)
+    try:
+        return open_database(url, write=False)
+    except DatabaseError as exc:
+        raise _error(str(exc), 1) from None
+
+
+def _library(arg: str | None):
+    """The library for titles and the never-used list: --library, else the shipped one if any.
+    Problems here only cost the titles, so they are warnings."""
+    from ..library import load_library
+
+    if arg:
+        path = Path(arg)
+    else:
+        try:
+            from ..resources import default_library_path
+
+            path = default_library_path()
+        except Exception:  # noqa: BLE001 - no shipped library: stats without titles
+            return None
+        if not path.exists():
+            return None
+    result = load_library(path)
+    if result.library is None:
+        if arg:
+            first = result.errors[0] if result.errors else "unusable"
+            raise _error(f"cannot load library {path}: {first}", 1)
+        return None
+    return result.library
+
+
+# -- stats ------------------------------------------------------------------------------------
+def _width(text: str) -> int:
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * max(0, width - _width(text))
+
+
+def _table(headers: list[str], rows: list[list[Any]]) -> str:
+    cells = [[("" if c is None else str(c)) for c in row] for row in rows]
+    widths = [max([_width(h)] + [_width(r[i]) for r in cells]) for i, h in enumerate(headers)]
+    lines = ["  ".join(_pad(h, w) for h, w in zip(headers, widths)).rstrip()]
+    lines.append("  ".join("-" * w for w in widths))
+    lines += ["  ".join(_pad(c, w) for c, w in zip(r, widths)).rstrip() for r in cells]
+    return "\n".join("  " + line for line in lines)
+
+
+def _sec(value: float | None) -> str:
+    return "-" if value is None else f"{value:.1f}s"
+
+
+def format_stats(data: dict[str, Any]) -> str:
+    out = []
+    scope = []
+    if data["since"]:
+        scope.append(f"自 since {data['since'][:10]}")
+    if data["agent"]:
+        scope.append(f"客服 agent {data['agent']}")
+    out.append(f"使用统计 Usage  ({', '.join(scope) or '全部 all time'})")
+    out.append(f"复制 copies: {data['total_copies']}   未匹配 unmatched: {data['total_unmatched']}   "
+               f"复制中位用时 median seconds to copy: {_sec(data['median_seconds']['overall'])}")
+    script_row = lambda u: [u["script_id"], u["title"] or "", u["category"], u["count"]]  # noqa: E731
+    sections = [
+        ("最常用 Most used", ["话术 script", "标题 title", "分类 category", "次数 uses"], [script_row(u) for u in data["most_used"]]),
+        ("最少用 Least used", ["话术 script", "标题 title", "分类 category", "次数 uses"], [script_row(u) for u in data["least_used"]]),
+        ("分类 Per category", ["分类 category", "名称 label", "次数 uses"], [[c["category"], c["label"], c["count"]] for c in data["per_category"]]),
+        ("客服 Per agent", ["客服 agent", "复制 copies", "未匹配 unmatched", "中位用时 median"],
+         [[a["agent"] or "-", a["copies"], a["unmatched"], _sec(a["median_seconds"])] for a in data["per_agent"]]),
+        ("未匹配的问题 Unmatched questions", ["次数 count", "客服数 agents", "问题 question"],
+         [[u["count"], u["agents"], u["question"]] for u in data["unmatched"]]),
+        ("30 天未用 Unused for 30 days", ["话术 script", "标题 title", "最后使用 last used"],
+         [[u["script_id"], u["title"] or "", (u["last_used"] or "从未 never")[:10]] for u in data["unused_30d"]]),
+    ]
+    for title, headers, rows in sections:
+        out.append("")
+        out.append(title)
+        out.append(_table(headers, rows) if rows else "  (无 none)")
+    return "\n".join(out) + "\n"
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from .db import describe, one_line
+    from .stats import stats
+
+    since = _parse_since(args.since)
+    library = _library(getattr(args, "library", None))
+    engine = _open(args.db)
+    try:
+        data = stats(engine, since=since, agent=args.agent, library=library)
+    except SQLAlchemyError as exc:
+        raise _error(f"cannot read {describe(str(engine.url))}: {one_line(exc)}", 1) from None
+    finally:
+        engine.dispose()
+    if args.json:
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    else:
+        sys.stdout.write(format_stats(data))
+    return EXIT_OK
+
+
+# -- export -----------------------------------------------------------------------------------
+def _rows(engine, what: str, since, agent) -> tuple[list[str], Iterator[dict]]:
+    from sqlalchemy import select
+
+    from .models import CopyEventRow as CE
+    from .models import UnmatchedQuestion as UQ
+    from .stats import as_utc_start
+
+    start = as_utc_start(since)
+    if what == "events":
+        columns = ["id", "event_uuid", "ts", "agent", "script_id", "category", "variant", "rank", "score", "question", "seconds_to_copy"]
+        query = select(*[getattr(CE, c) for c in columns]).order_by(CE.id)
+        if start is not None:
+            query = query.where(CE.ts >= start)
+        if agent:
+            query = query.where(CE.agent == agent)
+    else:
+        columns = ["agent", "question", "norm_key", "count", "first_seen", "last_seen"]
+        query = select(*[getattr(UQ, c) for c in columns]).order_by(UQ.count.desc(), UQ.id)
+        if start is not None:
+            query = query.where(UQ.last_seen >= start)
+        if agent:
+            query = query.where(UQ.agent == agent)
+
+    def generate() -> Iterator[dict]:
+        with engine.connect() as conn:
+            result = conn.execution_options(yield_per=2000).execute(query)
+            for row in result:
+                yield {k: (v.isoformat() if isinstance(v, datetime) else v) for k, v in row._mapping.items()}
+
+    return columns, generate()
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from .db import describe, one_line
+
+    since = _parse_since(args.since)
+    engine = _open(args.db)
+    out: io.TextIOBase
+    try:
+        if args.output and args.output != "-":
+            try:
+                # a BOM so that Excel opens the Chinese text of a CSV file as UTF-8
+                out = open(args.output, "w", encoding="utf-8-sig" if args.format == "csv" else "utf-8", newline="")
+            except OSError as exc:
+                raise _error(f"cannot write {args.output}: {exc.strerror}", 1) from None
+        else:
+            out = sys.stdout
+        try:
+            columns, rows = _rows(engine, args.what, since, args.agent)
+            if args.format == "csv":
+                writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")
+                writer.writeheader()
+                for row in rows:
+                    writer.writerow(row)
+            else:
+                out.write("[")
+                for i, row in enumerate(rows):
+                    out.write(("," if i else "") + "\n  " + json.dumps(row, ensure_ascii=False))
+                out.write("\n]\n")
+            out.flush()
+        finally:
+            if out is not sys.stdout:
+                out.close()
+    except SQLAlchemyError as exc:
+        raise _error(f"cannot read {describe(str(engine.url))}: {one_line(exc)}", 1) from None
+    finally:
+        engine.dispose()
+    return EXIT_OK
+
+
+def add_commands(sub) -> None:
+    p = sub.add_parser("stats", help="usage figures for team leads: most/least used scripts, unmatched questions, speed per agent")
+    p.add_argument("--db", metavar="URL", help="database URL (default: $KEFU_ASSIST_DB, the sidebar's setting, or the local SQLite file)")
+    p.add_argument("--since", metavar="DATE", help="only usage from this date (YYYY-MM-DD, UTC) on")
+    p.add_argument("--agent", metavar="NAME", help="only this agent")
+    p.add_argument("--library", metavar="PATH", default=argparse.SUPPRESS, help="script library for titles and never-used scripts (default: the shipped one)")
+    p.add_argument("--json", action="store_true", help="print the figures as JSON")
+    p.set_defaults(func=cmd_stats)
+
+    p = sub.add_parser("export", help="export recorded copies or unmatched questions as CSV or JSON")
+    p.add_argument("--db", metavar="URL", help="database URL (default as for stats)")
+    p.add_argument("--what", choices=("events", "unmatched"), required=True, help="copy events, or unmatched questions with counts")
+    p.add_argument("--format", choices=("csv", "json"), default="csv", help="csv (default) or json")
+    p.add_argument("--output", "-o", metavar="FILE", help="write here instead of standard output")
+    p.add_argument("--since", metavar="DATE", help="only rows from this date (YYYY-MM-DD, UTC) on")
+    p.add_argument("--agent", metavar="NAME", help="only this agent")
+    p.set_defaults(func=cmd_export)

@@ -1,0 +1,246 @@
+"""Where the database is, how to connect to it, and bringing its schema up to date.
+
+SQLite: every connection runs in WAL mode with a busy timeout, and a *writing* engine begins
+every transaction with ``BEGIN IMMEDIATE`` (pysqlite's own transaction handling is switched off,
+as the SQLAlchemy pysqlite docs describe): WAL plus busy_timeout alone does not stop two
+processes deadlocking on read-then-write transactions, taking the write lock up front does.
+PostgreSQL URLs name the driver: ``postgresql+psycopg://user@host:port/db``.
+"""
+from __future__ import annotations
+
+import configparser
+import os
+import sqlite3
+from datetime import datetime, timezone
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event, inspect, text
+from sqlalchemy.engine import Connection, make_url
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
+
+from .. import paths
+
+ENV_VAR = "KEFU_ASSIST_DB"
+SETTINGS_FILE = "settings.ini"
+SETTINGS_KEY = "db_url"
+DB_FILE = "usage.sqlite3"
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+SQLITE_BUSY_TIMEOUT_MS = 15_000
+PG_CONNECT_TIMEOUT_S = 5
+_UPGRADE_LOCK_ID = 0x6B656675  # "kefu": PostgreSQL advisory lock for concurrent start-ups
+
+
+class DatabaseError(RuntimeError):
+    """A problem a user can fix (bad URL, unreachable server, schema newer than this program):
+    the message is one line fit for stderr or the sidebar's status bar."""
+
+
+# -- where ----------------------------------------------------------------------------------
+def default_db_url() -> str:
+    return f"sqlite:///{paths.data_dir() / DB_FILE}"
+
+
+def settings_db_url() -> str | None:
+    """``db_url`` from the sidebar's settings (QSettings, INI format, section [General]).
+    A missing or unreadable file is no setting."""
+    path = paths.config_dir() / SETTINGS_FILE
+    parser = configparser.ConfigParser(interpolation=None)
+    try:
+        with open(path, encoding="utf-8") as fh:
+            parser.read_file(fh)
+    except (OSError, UnicodeDecodeError, configparser.Error):
+        return None
+    value = parser.get("General", SETTINGS_KEY, fallback="").strip()
+    if len(value) >= 2 and value[0] == value[-1] == '"':  # QSettings quotes values with special chars
+        value = value[1:-1]
+    return value or None
+
+
+def resolve_db_url(cli_url: str | None = None) -> str:
+    """``--db URL``, else ``$KEFU_ASSIST_DB``, else the settings, else the embedded SQLite file."""
+    for candidate in (cli_url, os.environ.get(ENV_VAR), settings_db_url()):
+        if candidate and candidate.strip():
+            return candidate.strip()
+    return default_db_url()
+
+
+def describe(url: str) -> str:
+    """The URL without its password, for messages."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return url
+
+
+def sqlite_path(url: str) -> Path | None:
+    """The file behind a SQLite URL (None for other databases and for :memory:)."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or not parsed.database or parsed.database == ":memory:":
+        return None
+    return Path(parsed.database)
+
+
+# -- how ------------------------------------------------------------------------------------
+def make_engine(url: str, *, write: bool = True, **kwargs) -> Engine:
+    """An engine with the connection set-up above. ``write=False`` gives a SQLite engine whose
+    transactions begin DEFERRED (readers never take the write lock). Raises DatabaseError for
+    a URL that cannot work; a server that is down is only found when connecting."""
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        raise DatabaseError(f"not a database URL: {url!r} (try sqlite:///path/usage.sqlite3 or postgresql+psycopg://user@host/db)") from None
+    backend = parsed.get_backend_name()
+    if backend == "sqlite":
+        path = sqlite_path(url)
+        if path is not None:
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise DatabaseError(f"cannot create the folder for {path}: {exc.strerror}") from None
+    elif backend == "postgresql":
+        if parsed.get_driver_name() == "psycopg2":
+            try:
+                import psycopg2  # noqa: F401
+            except ImportError:
+                raise DatabaseError("PostgreSQL URLs name the driver: postgresql+psycopg://user@host/db") from None
+        kwargs.setdefault("connect_args", {}).setdefault("connect_timeout", PG_CONNECT_TIMEOUT_S)
+        kwargs.setdefault("pool_pre_ping", True)
+    try:
+        engine = create_engine(parsed, **kwargs)
+    except (NoSuchModuleError, ImportError) as exc:
+        raise DatabaseError(f"unsupported database URL {describe(url)}: {exc}") from None
+    except ArgumentError as exc:
+        raise DatabaseError(f"bad database URL {describe(url)}: {exc}") from None
+    if backend == "sqlite":
+        _sqlite_setup(engine, immediate=write)
+    return engine
+
+
+def _sqlite_setup(engine: Engine, *, immediate: bool) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection, _record):  # noqa: ANN001
+        dbapi_connection.isolation_level = None  # we emit BEGIN ourselves
+        cursor = dbapi_connection.cursor()
+        try:
+            cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
+            cursor.execute("PRAGMA journal_mode = WAL")
+            cursor.execute("PRAGMA synchronous = NORMAL")  # safe in WAL mode; the spool covers the rest
+        finally:
+            cursor.close()
+
+    begin = "BEGIN IMMEDIATE" if immediate else "BEGIN"
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: Connection) -> None:
+        connection.exec_driver_sql(begin)
+
+
+# -- schema ---------------------------------------------------------------------------------
+def alembic_config():
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    return config
+
+
+def head_revision() -> str:
+    from alembic.script import ScriptDirectory
+
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def known_revisions() -> set[str]:
+    from alembic.script import ScriptDirectory
+
+    return {rev.revision for rev in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
+
+
+def current_revision(connection: Connection) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+
+    return MigrationContext.configure(connection).get_current_revision()
+
+
+def upgrade(connection: Connection, revision: str = "head") -> None:
+    """Run the migrations on an open connection (inside the caller's transaction, if any)."""
+    from alembic import command
+
+    config = alembic_config()
+    config.attributes["connection"] = connection
+    command.upgrade(config, revision)
+
+
+def backup_sqlite(path: Path, revision: str) -> Path:
+    """Copy a live SQLite file (WAL included) with the sqlite3 backup API."""
+    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
+    target = path.with_name(f"{path.name}.bak-{revision}-{stamp}")
+    source = sqlite3.connect(str(path))
+    try:
+        dest = sqlite3.connect(str(target))
+        try:
+            source.backup(dest)
+        finally:
+            dest.close()
+    finally:
+        source.close()
+    return target
+
+
+def open_database(url: str | None = None, *, write: bool = True, upgrade_schema: bool = True) -> Engine:
+    """An engine on an up-to-date schema: creates a new database, upgrades an older one (after
+    backing up a SQLite file beside it), refuses one newer than this program. Safe when two
+    sidebars start at once (SQLite: BEGIN IMMEDIATE; PostgreSQL: an advisory lock).
+
+    Raises DatabaseError (one-line message) when the database cannot be reached or used;
+    the caller disposes of the engine."""
+    url = resolve_db_url(url)
+    engine = make_engine(url, write=write)
+    try:
+        if upgrade_schema:
+            ensure_schema(engine, url)
+        else:
+            with engine.connect() as conn:
+                rev = current_revision(conn)
+            if rev != head_revision():
+                raise DatabaseError(f"{describe(url)} has schema revision {rev or 'none'}, this program needs {head_revision()}; start the sidebar once or run without read-only mode to upgrade it")
+    except DatabaseError:
+        engine.dispose()
+        raise
+    except SQLAlchemyError as exc:
+        engine.dispose()
+        raise DatabaseError(f"cannot use the database {describe(url)}: {one_line(exc)}") from None
+    return engine
+
+
+def ensure_schema(engine: Engine, url: str) -> str | None:
+    """Bring the schema to head. Returns the path of the SQLite backup made, if any."""
+    head = head_revision()
+    with engine.connect() as conn:
+        rev = current_revision(conn)
+        has_tables = bool(inspect(conn).get_table_names())
+    if rev == head:
+        return None
+    if rev is not None and rev not in known_revisions():
+        raise DatabaseError(f"{describe(url)} has schema revision {rev}, newer than this program knows (head {head}); update kefu-assist")
+    backup = None
+    path = sqlite_path(url)
+    if rev is not None and path is not None and path.exists():
+        backup = str(backup_sqlite(path, rev))
+    elif rev is None and has_tables and path is not None:
+        backup = str(backup_sqlite(path, "unversioned"))
+    with engine.begin() as conn:  # SQLite: BEGIN IMMEDIATE holds off a second sidebar
+        if engine.dialect.name == "postgresql":
+            conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _UPGRADE_LOCK_ID})
+        if current_revision(conn) != head:  # the other sidebar may have done it meanwhile
+            upgrade(conn)
+    return backup
+
+
+def one_line(exc: BaseException) -> str:
+    """The first line of a driver error, without SQLAlchemy's background link."""
+    original = getattr(exc, "orig", None) or exc
+    msg = str(original).strip().splitlines()
+    return msg[0] if msg else type(original).__name__

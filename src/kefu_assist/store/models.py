@@ -1,0 +1,91 @@
+"""The usage-history schema (SQLAlchemy 2.x declarative, typed).
+
+Timestamps are naive UTC datetimes (SQLite has no time zones; PostgreSQL columns are
+``timestamp without time zone`` holding UTC). Every event carries the client-generated uuid it
+had in the spool: the UNIQUE constraint on it makes replaying a spool idempotent (exactly once).
+
+The schema changes only through Alembic revisions in ``migrations/versions``; this module always
+describes the head revision.
+"""
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import BigInteger, DateTime, Float, Index, Integer, MetaData, String, Text, UniqueConstraint
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+# Integer on SQLite so the column is the rowid alias (autoincrement); bigint elsewhere.
+BigId = BigInteger().with_variant(Integer(), "sqlite")
+
+NAMING = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class CopyEventRow(Base):
+    """One reply an agent put on the clipboard."""
+
+    __tablename__ = "copy_events"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    event_uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    ts: Mapped[datetime] = mapped_column(DateTime())
+    agent: Mapped[str] = mapped_column(String(100))
+    script_id: Mapped[str] = mapped_column(String(200))
+    category: Mapped[str] = mapped_column(String(100))
+    variant: Mapped[int] = mapped_column(Integer, default=0)
+    rank: Mapped[int | None] = mapped_column(Integer)
+    score: Mapped[float | None] = mapped_column(Float)
+    question: Mapped[str] = mapped_column(Text, default="")  # redacted, never raw
+    seconds_to_copy: Mapped[float | None] = mapped_column(Float)  # revision 0002
+
+    __table_args__ = (
+        Index("ix_copy_events_ts", "ts"),
+        Index("ix_copy_events_agent_ts", "agent", "ts"),
+        Index("ix_copy_events_script_id_ts", "script_id", "ts"),
+    )
+
+
+class UnmatchedQuestion(Base):
+    """A buyer question no script answered confidently, counted per agent and normalised key."""
+
+    __tablename__ = "unmatched_questions"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    agent: Mapped[str] = mapped_column(String(100))
+    question: Mapped[str] = mapped_column(Text)  # redacted; the first wording seen
+    norm_key: Mapped[str] = mapped_column(String(255))  # revision 0002
+    count: Mapped[int] = mapped_column(Integer, default=1)
+    first_seen: Mapped[datetime] = mapped_column(DateTime())
+    last_seen: Mapped[datetime] = mapped_column(DateTime())
+
+    __table_args__ = (UniqueConstraint("agent", "norm_key", name="uq_unmatched_questions_agent_norm_key"),)
+
+
+class UnmatchedEvent(Base):
+    """Each unmatched question as it happened (revision 0002): the uuid makes the count exact
+    under replays, and ``stats --since`` counts from here."""
+
+    __tablename__ = "unmatched_events"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    event_uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    ts: Mapped[datetime] = mapped_column(DateTime())
+    agent: Mapped[str] = mapped_column(String(100))
+    norm_key: Mapped[str] = mapped_column(String(255))
+
+    __table_args__ = (Index("ix_unmatched_events_ts", "ts"),)
+
+
+class Favourite(Base):
+    __tablename__ = "favourites"
+
+    agent: Mapped[str] = mapped_column(String(100), primary_key=True)
+    script_id: Mapped[str] = mapped_column(String(200), primary_key=True)
+    created: Mapped[datetime] = mapped_column(DateTime())

@@ -1,0 +1,71 @@
+from __future__ import annotations
+
+import statistics
+import uuid
+from collections import Counter
+from datetime import date, datetime, timedelta
+
+from kefu_assist.library.model import Library, Script
+from kefu_assist.store import db
+from kefu_assist.store.recorder import write_events
+from kefu_assist.store.stats import stats
+
+NOW = datetime(2026, 3, 31, 12, 0, 0)
+LIB = Library(
+    scripts=tuple(Script(f"s{i}", "invoice" if i < 3 else "logistics", f"标题{i}", ("回复",)) for i in range(6)),
+    categories={"invoice": "发票", "logistics": "物流"},
+)
+
+
+def _events():
+    events = []
+    # s0 used a lot (recently), s1 a bit, s2 only 40 days ago, s3..s5 never
+    plan = [("s0", "invoice", 0), ("s0", "invoice", 1), ("s0", "invoice", 1), ("s0", "invoice", 2),
+            ("s1", "invoice", 2), ("s1", "invoice", 3), ("s2", "invoice", 40), ("x9", "logistics", 1)]
+    for i, (sid, cat, days_ago) in enumerate(plan):
+        events.append({
+            "kind": "copy", "uuid": str(uuid.uuid4()), "ts": (NOW - timedelta(days=days_ago, hours=i)).isoformat(),
+            "agent": "甲" if i % 2 else "乙", "script_id": sid, "category": cat, "variant": 0, "rank": 1,
+            "score": 0.9, "question": "在吗", "seconds_to_copy": float(i + 1),
+        })
+    for i, q in enumerate(["能寄到国外吗？", "能寄到国外吗", "能开专票吗"]):
+        events.append({"kind": "unmatched", "uuid": str(uuid.uuid4()), "ts": (NOW - timedelta(days=i)).isoformat(), "agent": "甲", "question": q})
+    return events
+
+
+def test_stats_figures(db_url):
+    engine = db.open_database(db_url)
+    try:
+        events = _events()
+        write_events(engine, events)
+        write_events(engine, events)  # a replay changes nothing
+        data = stats(engine, library=LIB, now=NOW)
+        copies = [e for e in events if e["kind"] == "copy"]
+        assert data["total_copies"] == len(copies) == 8
+        assert [(u["script_id"], u["count"]) for u in data["most_used"][:2]] == [("s0", 4), ("s1", 2)]
+        assert data["most_used"][0]["title"] == "标题0"
+        assert [(u["script_id"], u["count"]) for u in data["least_used"][:3]] == [("s3", 0), ("s4", 0), ("s5", 0)]
+        assert {c["category"]: c["count"] for c in data["per_category"]} == {"invoice": 7, "logistics": 1}
+        assert {c["category"]: c["label"] for c in data["per_category"]}["invoice"] == "发票"
+        assert data["unmatched"][0] == {"question": "能寄到国外吗？", "count": 2, "agents": 1, "last_seen": data["unmatched"][0]["last_seen"]}
+        assert data["total_unmatched"] == 3
+        by_agent = {}
+        for e in copies:
+            by_agent.setdefault(e["agent"], []).append(e["seconds_to_copy"])
+        assert data["median_seconds"]["overall"] == statistics.median(e["seconds_to_copy"] for e in copies)
+        assert data["median_seconds"]["per_agent"] == {a: statistics.median(v) for a, v in by_agent.items()}
+        assert {a["agent"]: (a["copies"], a["unmatched"]) for a in data["per_agent"]} == {"甲": (4, 3), "乙": (4, 0)}
+        naive = Counter((e["ts"][:10], e["category"]) for e in copies)
+        assert {(r["day"], r["category"]): r["count"] for r in data["per_day_category"]} == dict(naive)
+        assert [u["script_id"] for u in data["unused_30d"]] == ["s3", "s4", "s5", "s2"]
+
+        recent = stats(engine, since=date(2026, 3, 30), library=LIB, now=NOW)
+        assert recent["total_copies"] == 4
+        assert recent["total_unmatched"] == 2
+        assert {u["question"]: u["count"] for u in recent["unmatched"]} == {"能寄到国外吗？": 2}
+        one = stats(engine, agent="甲", now=NOW)
+        assert one["total_copies"] == 4 and [a["agent"] for a in one["per_agent"]] == ["甲"]
+        empty = stats(engine, since=date(2030, 1, 1), now=NOW)
+        assert empty["total_copies"] == 0 and empty["median_seconds"]["overall"] is None
+    finally:
+        engine.dispose()
