@@ -36,6 +36,10 @@ VARIANTS: dict[str, MatcherConfig] = {
     "no coverage": MatcherConfig(coverage_weight=0.0),
     "no keywords": MatcherConfig(keyword_bonus=0.0),
     "no clause split": MatcherConfig(clauses=False),
+    "centroid 0.2": MatcherConfig(centroid_weight=0.2),
+    "centroid 0.3 coverage 0.2": MatcherConfig(centroid_weight=0.3, coverage_weight=0.2),
+    "centroid 0.4 coverage 0": MatcherConfig(centroid_weight=0.4, coverage_weight=0.0),
+    "centroid 0.3 coverage 0.3": MatcherConfig(centroid_weight=0.3, coverage_weight=0.3),
 }
 
 

@@ -183,7 +183,7 @@ def cmd_sidebar(args: argparse.Namespace) -> int:
         from .ui.app import run
     except ImportError as exc:
         raise CliError(f"the sidebar cannot start: {exc}. The command line still works: kefu-assist --help", EXIT_PROBLEMS) from None
-    return run(library=args.library)
+    return run(library=args.library, db=args.db)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -195,6 +195,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     parser.add_argument("--version", action="version", version=f"kefu-assist {__version__}")
     parser.add_argument("--library", metavar="PATH", help="script library: a YAML file or a folder of them (default: the shipped one, or the sidebar's setting)")
+    parser.add_argument("--db", metavar="URL", help="usage database for the sidebar, e.g. postgresql+psycopg://user@host/kefu (default: $KEFU_ASSIST_DB, the setting, or a local SQLite file)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser("match", help="suggest scripts for buyer questions")

@@ -89,7 +89,7 @@ class AssistService:
             result = load_library(path)
             self.last_result = result
             if result.library is not None:
-                matcher = build_matcher(result.library, cache_dir=paths.cache_dir() / "jieba", config=self.config)
+                matcher = build_matcher(result.library, cache_dir=paths.cache_dir(), config=self.config)
                 self._state = _State(result.library, matcher, path)  # one assignment: readers see old or new
             return result
 

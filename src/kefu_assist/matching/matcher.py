@@ -23,12 +23,14 @@ from typing import Iterable, Sequence
 
 from rapidfuzz import fuzz
 
+from .. import __version__
 from ..library.model import Library, Script
+from . import index_cache
 from .normalize import clauses as split_clauses
 from .normalize import normalize
 from .tokenize import Tokenizer
 
-DEFAULT_THRESHOLD = 0.45
+DEFAULT_THRESHOLD = 0.40
 PRESELECT = 300  # candidates whose exact cosine is computed, per text
 RERANK = 60  # of those, the ones re-scored with rapidfuzz
 WHOLE_MAX_CHARS = 160  # the whole-message pass looks at this much; clauses cover the rest
@@ -43,7 +45,8 @@ class MatcherConfig:
     threshold: float = DEFAULT_THRESHOLD
     bigram_weight: float = 0.6  # 0 turns character bigrams off
     fuzz_weight: float = 0.3  # share of rapidfuzz's ratio in the example similarity; 0 turns it off
-    coverage_weight: float = 0.4  # share of "how much of the message the script's words cover"
+    coverage_weight: float = 0.3  # share of "how much of the message the script's words cover"
+    centroid_weight: float = 0.2  # share of the cosine with the mean of the script's examples
     keyword_bonus: float = 0.15
     keyword_bonus_max: float = 0.3
     synonyms: bool = True
@@ -92,9 +95,30 @@ def _bigrams(text: str) -> Iterable[str]:
             yield part[i : i + 2]
 
 
+# What _build computes: saved and restored as a whole by index_cache.
+_INDEX_STATE = (
+    "_feature_ids",
+    "_fweight",
+    "_postings",
+    "_common",
+    "_common_df",
+    "_ex_script",
+    "_ex_inv_norm",
+    "_ex_text",
+    "_ex_original",
+    "_keywords",
+    "_script_tokens",
+    "_centroids",
+    "_centroid_inv_norm",
+    "_idf",
+    "_default_idf",
+)
+
+
 class Matcher:
     """An index over one library. Build it off the GUI thread (it segments every example);
-    ``suggest`` is then cheap and safe to call from any thread."""
+    ``suggest`` is then cheap and safe to call from any thread. With a ``cache_dir``, jieba's
+    prefix dictionary and the built index are kept there between runs."""
 
     def __init__(self, library: Library, *, dictionary: Path, cache_dir: Path | None = None, config: MatcherConfig | None = None):
         self.library = library
@@ -103,7 +127,7 @@ class Matcher:
         words = list(library.vocabulary)
         for script in library.scripts:
             words.extend(script.keywords)
-        self.tokenizer = Tokenizer(dictionary, words=words, synonyms=library.synonyms if config.synonyms else (), cache_dir=cache_dir)
+        self.tokenizer = Tokenizer(dictionary, words=words, synonyms=library.synonyms if config.synonyms else (), cache_dir=cache_dir / "jieba" if cache_dir is not None else None)
         self._scripts: list[Script] = list(library.matchable)
         self._feature_ids: dict[str, int] = {}
         self._fweight: list[float] = []  # IDF x kind weight per feature id (tf is binary)
@@ -115,19 +139,26 @@ class Matcher:
         self._ex_original: list[str] = []
         self._keywords: list[tuple[tuple[str, tuple[str, ...]], ...]] = []
         self._script_tokens: list[set[str]] = []
-        self._build()
+        self.from_cache = False
+        index_dir = cache_dir / "index" if cache_dir is not None else None
+        key = index_cache.digest(library, dictionary, config, __version__)
+        state = index_cache.load(index_dir, key)
+        if state is not None:
+            for name in _INDEX_STATE:
+                setattr(self, name, state[name])
+            self.from_cache = True
+        else:
+            self._build()
+            index_cache.save(index_dir, key, {name: getattr(self, name) for name in _INDEX_STATE})
 
     # -- index ----------------------------------------------------------------------------
     def _raw_features(self, normalized: str) -> tuple[dict[str, float], tuple[tuple[str, str], ...], str]:
-        surface = self.tokenizer.surface_tokens(normalized)
-        pairs = tuple((t, self.tokenizer.canonical_token(t)) for t in surface)
-        canonical = self.tokenizer.canonical_text(normalized)
-        feats: dict[str, float] = {}
-        for _, tok in pairs:
-            feats["t:" + tok] = 1.0
-        if self.config.bigram_weight > 0:
+        pairs, canonical = self.tokenizer.analyze(normalized)
+        feats: dict[str, float] = {"t:" + tok: 1.0 for _, tok in pairs}
+        bigram_weight = self.config.bigram_weight
+        if bigram_weight > 0:
             for bg in _bigrams(canonical):
-                feats.setdefault("b:" + bg, self.config.bigram_weight)
+                feats.setdefault("b:" + bg, bigram_weight)
         return feats, pairs, canonical
 
     def _build(self) -> None:
@@ -159,9 +190,10 @@ class Matcher:
                     fid = ids.get(f)
                     if fid is None:
                         fid = ids[f] = len(postings)
-                        postings.append([])
+                        postings.append([e_idx])
                         kinds.append(kind)
-                    postings[fid].append(e_idx)
+                    else:
+                        postings[fid].append(e_idx)
                     fids.append(fid)
                 per_example.append(fids)
                 self._ex_script.append(s_idx)
@@ -172,10 +204,19 @@ class Matcher:
         self._default_idf = math.log(1.0 + n_docs)
         self._idf = {f: math.log(1.0 + n_docs / len(postings[fid])) for f, fid in ids.items()}
         self._fweight = [kinds[fid] * self._idf[f] for f, fid in sorted(ids.items(), key=lambda kv: kv[1])]
+        squares = [w * w for w in self._fweight]
+        self._ex_inv_norm = array("d", (1.0 / (math.sqrt(sum(map(squares.__getitem__, fids))) or 1.0) for fids in per_example))
+        # Each script's centroid: the mean of its examples' unit vectors (nearest-centroid
+        # classification generalises better than the single nearest example on short texts).
+        centroids: list[dict[int, float]] = [{} for _ in self._scripts]
         weights = self._fweight
-        for fids in per_example:
-            norm = math.sqrt(sum(weights[fid] * weights[fid] for fid in fids)) or 1.0
-            self._ex_inv_norm.append(1.0 / norm)
+        for e_idx, fids in enumerate(per_example):
+            c = centroids[self._ex_script[e_idx]]
+            inv = self._ex_inv_norm[e_idx]
+            for fid in fids:
+                c[fid] = c.get(fid, 0.0) + weights[fid] * inv
+        self._centroids = centroids
+        self._centroid_inv_norm = array("d", (1.0 / (math.sqrt(sum(v * v for v in c.values())) or 1.0) for c in centroids))
         # Features found in very many examples (particles, 亲, 吗 bigrams) are not walked through
         # the index: they only add to the candidates that rarer features found. This keeps a
         # 50,000-example library within a few milliseconds a question.
@@ -250,6 +291,7 @@ class Matcher:
         token_idf = [self._idf.get("t:" + t, self._default_idf) for t in q_tokens]
         total_idf = sum(token_idf)
         cw = self.config.coverage_weight
+        ccw = self.config.centroid_weight
         for s_idx, scored in best.items():
             vocab = self._script_tokens[s_idx]
             if total_idf > 0:
@@ -258,7 +300,11 @@ class Matcher:
                 coverage = scored.score
             hits = [kw for kw, toks in self._keywords[s_idx] if _contains_run(q_tokens, toks)]
             bonus = min(self.config.keyword_bonus_max, self.config.keyword_bonus * len(hits))
-            scored.score = min(1.0, (1.0 - cw) * scored.score + cw * coverage + bonus)
+            centroid = 0.0
+            if ccw:
+                cvec = self._centroids[s_idx]
+                centroid = sum(w * cvec.get(fid, 0.0) for fid, w in q.features.items()) * self._centroid_inv_norm[s_idx] / q.norm
+            scored.score = min(1.0, (1.0 - cw - ccw) * scored.score + cw * coverage + ccw * centroid + bonus)
             terms = [surf for surf, canon in q.surface if canon in vocab]
             scored.terms = tuple(dict.fromkeys(terms + hits))
             scored.clause = normalized
@@ -277,9 +323,12 @@ class Matcher:
         whole = self._score_text(normalized[:WHOLE_MAX_CHARS])
         combined: dict[int, _Scored] = dict(whole)
         leaders: dict[int, _Scored] = {}
+        main = -1  # what the message as a whole is about
         if whole:
-            s_idx = max(whole, key=lambda k: whole[k].score)
-            leaders[s_idx] = whole[s_idx]
+            main = max(whole, key=lambda k: whole[k].score)
+            leaders[main] = whole[main]
+        # Which part of the message each script answers best, for the agent to see.
+        answers: dict[int, tuple[float, str]] = {}
         if len(parts) > 1 and self.config.clauses:
             total_chars = sum(len(p) for p in parts)
             for part in parts:
@@ -289,6 +338,8 @@ class Matcher:
                 factor = 1.0 - self.config.clause_discount * (1.0 - len(part) / total_chars)
                 for s_idx, sc in scored.items():
                     sc.score *= factor
+                    if s_idx not in answers or sc.score > answers[s_idx][0]:
+                        answers[s_idx] = (sc.score, part)
                     if s_idx not in combined or sc.score > combined[s_idx].score:
                         combined[s_idx] = sc
                 s_idx = max(scored, key=lambda k: scored[k].score)
@@ -301,9 +352,12 @@ class Matcher:
             sc.score >= self.threshold and self._scripts[k].category not in courtesy for k, sc in combined.items()
         )
 
-        def rank_key(k: int) -> tuple[bool, float, int]:
+        def rank_key(k: int) -> tuple[bool, bool, float, int]:
+            # A sub-question (还没发货吧 after 帮我把M改成L) does not outrank what the whole
+            # message asks for, when that is confident.
             polite = substantive and self._scripts[k].category in courtesy
-            return (polite, -combined[k].score, k)
+            secondary = k != main or whole[main].score < self.threshold
+            return (polite, secondary, -combined[k].score, k)
 
         ranked = sorted(combined, key=rank_key)
         lead = sorted(leaders, key=rank_key)
@@ -321,7 +375,7 @@ class Matcher:
                     confident=sc.score >= self.threshold,
                     matched_terms=sc.terms,
                     example=self._ex_original[sc.example],
-                    clause=sc.clause,
+                    clause=answers[s_idx][1] if s_idx in answers else sc.clause,
                 )
             )
         # confident first, keeping the order within each group

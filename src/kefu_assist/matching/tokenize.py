@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 _DIGITS_RE = re.compile(r"^\d+(\.\d+)?$")
-NUMBER = "<num>"
 
 # Particles and fillers that say nothing about what the buyer wants. They stay in the text for
 # bigrams (在吗 is a greeting), but are not tokens of their own.
@@ -126,7 +125,7 @@ class Tokenizer:
             head = norm[0]
             for w in norm:
                 self.canonical.setdefault(w, head)
-        overlay = {normalize(w).replace(" ", "") for w in words} | set(self.canonical)
+        overlay = {normalize(w).replace(" ", "") for w in set(words)} | set(self.canonical)
         overlay = {w for w in overlay if len(w) >= 2}
         self._overlay_re = re.compile("|".join(sorted(map(re.escape, overlay), key=len, reverse=True))) if overlay else None
         self._memo: dict[str, tuple[str, ...]] = {}
@@ -140,26 +139,48 @@ class Tokenizer:
                 self._cuts[chunk] = hit
         return hit
 
-    def surface_tokens(self, normalized: str) -> list[str]:
-        """Tokens as they stand in the text (for highlighting), stopwords and spaces removed."""
-        out: list[str] = []
+    def analyze(self, normalized: str) -> tuple[tuple[tuple[str, str], ...], str]:
+        """One pass over normalised text: the (surface, canonical) token pairs, stopwords and
+        spaces removed, and the text with every synonym replaced by its canonical word (for
+        bigrams and fuzzy comparison), clause breaks kept as spaces."""
+        pairs: list[tuple[str, str]] = []
+        texts: list[str] = []
+        canonical = self.canonical
+        overlay = self._overlay_re
+
+        def add(token: str) -> None:
+            if token not in STOPWORDS and token.strip():
+                pairs.append((token, self.canonical_token(token)))
+
         for part in normalized.split(" "):
             if not part:
                 continue
+            pieces: list[str] = []
             pos = 0
-            if self._overlay_re is not None:
-                for m in self._overlay_re.finditer(part):
-                    if m.start() > pos:
-                        out.extend(self._cut(part[pos : m.start()]))
-                    out.append(m.group(0))
+            if overlay is not None:
+                for m in overlay.finditer(part):
+                    start = m.start()
+                    if start > pos:
+                        chunk = part[pos:start]
+                        pieces.append(chunk)
+                        for token in self._cut(chunk):
+                            add(token)
+                    word = m.group(0)
+                    pieces.append(canonical.get(word, word))
+                    add(word)
                     pos = m.end()
             if pos < len(part):
-                out.extend(self._cut(part[pos:]))
-        return [t for t in out if t.strip() and t not in STOPWORDS]
+                chunk = part[pos:]
+                pieces.append(chunk)
+                for token in self._cut(chunk):
+                    add(token)
+            texts.append("".join(pieces))
+        return tuple(pairs), " ".join(texts)
 
     def canonical_token(self, token: str) -> str:
-        if _DIGITS_RE.match(token):
-            return NUMBER
+        if token[0].isdigit() and _DIGITS_RE.match(token):
+            # 155 and 165 (heights) are alike, 12315 (a hotline) is not: keep the size class
+            return f"<num{min(len(token), 5)}>"
         return self.canonical.get(token, token)
 
     def tokens(self, normalized: str) -> tuple[str, ...]:
@@ -167,14 +188,7 @@ class Tokenizer:
         hit = self._memo.get(normalized)
         if hit is not None:
             return hit
-        result = tuple(self.canonical_token(t) for t in self.surface_tokens(normalized))
+        result = tuple(canon for _, canon in self.analyze(normalized)[0])
         if len(self._memo) < 200_000:
             self._memo[normalized] = result
         return result
-
-    def canonical_text(self, normalized: str) -> str:
-        """The text with every synonym replaced by its canonical word (for bigrams and fuzzy
-        comparison), clause breaks kept as spaces."""
-        if self._overlay_re is None or not self.canonical:
-            return normalized
-        return self._overlay_re.sub(lambda m: self.canonical.get(m.group(0), m.group(0)), normalized)
