@@ -1,0 +1,101 @@
+"""The shipped library: lints clean, covers every scenario, respects the platform rules, keeps
+its figures on the shared question sets, and does not contain those questions."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from kefu_assist.evaluation import evaluate, read_cases
+from kefu_assist.library import CATEGORIES, load_library, parse
+from kefu_assist.matching import build_matcher, normalize
+
+FORBIDDEN = ("保证", "绝对", "肯定", "百分百", "我不能", "我不会", "这不是我该做的", "但是", "暈", "晕")
+PER_ORDER = {"tracking_no", "order_address", "order_item"}  # the agent types these for each order
+AGENT_INITIATED = ("催付", "核对", "发货通知", "好评", "离线")
+
+
+@pytest.fixture(scope="module")
+def library(shipped_library_path):
+    result = load_library(shipped_library_path)
+    assert result.ok, [str(p) for p in result.problems]
+    return result.library
+
+
+@pytest.fixture(scope="module")
+def matcher(library):
+    return build_matcher(library)
+
+
+def test_lints_clean(shipped_library_path):
+    result = load_library(shipped_library_path)
+    assert not result.errors and not result.warnings, [str(p) for p in result.problems]
+
+
+def test_covers_every_category_with_enough_scripts(library):
+    assert len(library.scripts) >= 60
+    for category in CATEGORIES:
+        assert len(library.in_category(category)) >= 2, category
+    assert len(library.in_category("bargain")) >= 6
+
+
+def test_agent_initiated_scripts_are_there_and_never_matched(library, matcher):
+    initiated = [s for s in library.scripts if s.agent_initiated]
+    titles = " ".join(s.title for s in initiated)
+    for word in AGENT_INITIATED:
+        assert word in titles, word
+    ids = {s.id for s in initiated}
+    for question in ("亲 您的订单还没付款", "好评", "核对一下地址", "发货了"):
+        assert not ids & {s.script_id for s in matcher.suggest(question, limit=10)}
+
+
+def test_replies_respect_the_platform_rules(library):
+    for script in library.scripts:
+        for reply in script.replies:
+            for word in FORBIDDEN:
+                assert word not in reply, (script.id, word)
+            assert not re.search(r"(^|[，。！？\s])[恩嗯]([，。！？\s]|$)", reply), script.id
+            names = set(parse(reply).names)
+            assert names <= set(library.placeholders) | PER_ORDER, (script.id, names - set(library.placeholders))
+            assert 10 <= len(reply) <= 200, (script.id, len(reply))
+
+
+def test_invoice_replies_never_charge_or_refuse(library):
+    for script in library.in_category("invoice"):
+        for reply in script.replies:
+            assert not re.search(r"(?<![不免])(加|收|另付).{0,4}(税点|点数|邮费|运费)", reply), (script.id, reply)
+            assert "不开" not in reply and "不能开" not in reply, (script.id, reply)
+
+
+def test_payment_replies_never_pass_card_fees_to_the_buyer(library):
+    for script in library.in_category("payment"):
+        for reply in script.replies:
+            assert not re.search(r"手续费.{0,6}(您|买家|亲).{0,4}(出|承担|付)", reply), (script.id, reply)
+
+
+def test_shared_questions_are_not_copied_into_the_library(library, shared_eval_dir):
+    questions = set()
+    for path in shared_eval_dir.glob("*.tsv"):
+        for case in read_cases(path):
+            questions.add(normalize(case.question).replace(" ", ""))
+    copied = [(s.id, e) for s in library.scripts for e in s.examples if normalize(e).replace(" ", "") in questions]
+    assert not copied
+
+
+def _report(matcher, path: Path):
+    cases = read_cases(path)
+    return evaluate(cases, lambda q: [s.category for s in matcher.suggest(q, limit=5) if s.confident])
+
+
+def test_keeps_its_figures_on_the_shared_dev_set(matcher, shared_eval_dir):
+    report = _report(matcher, shared_eval_dir / "dev_questions.tsv")
+    assert report.pct(report.top1, report.single) >= 90.0, report.misses
+    assert report.pct(report.top3, report.single) >= 97.0, report.misses
+    assert report.multi_complete == report.multi
+    assert report.rejected >= 3
+
+
+def test_every_seed_question_in_the_top_three(matcher, shared_eval_dir):
+    report = _report(matcher, shared_eval_dir / "seed_questions.tsv")
+    assert report.top3 == report.single == 20, report.misses
