@@ -7,6 +7,11 @@
   KEFU_ASSIST_TRACE_STARTUP=1; max RSS is read from /proc once it is ready and has answered.
 - keystroke: the window's update slot (suggest + fill the cards), debounce aside, over ~200
   realistic buyer messages (the shared eval questions and their typing prefixes).
+- recording a copy (issue 4): the GUI-thread cost of the copy slot's recorder call
+  (``service.copied`` -> the Recorder: redact, one JSON line appended to the spool) with the real
+  Recorder on a temporary SQLite file, over a few hundred copies of messages that carry phone
+  numbers and addresses; and the whole copy slot (clipboard, toast, recorder, 常用 update) beside it.
+  Two paces: back to back (the writer thread is busy the whole time) and 50 ms apart.
 """
 from __future__ import annotations
 
@@ -121,6 +126,78 @@ def keystroke(library: Path) -> list[float]:
     return times
 
 
+PACES = (("back to back", 0.0), ("50 ms apart", 0.05))  # a stress burst; still far above an agent's pace
+
+
+def record_copy_cost(library: Path, copies: int = 300) -> dict[str, tuple[list[float], list[float]]]:
+    """Per pace: GUI-thread milliseconds of (the copy slot's recorder call, the whole copy slot)."""
+    tmp = Path(tempfile.mkdtemp(prefix="kefu-bench-rec-"))
+    for k, v in isolated_env(tmp).items():
+        os.environ[k] = v
+    sys.path.insert(0, str(REPO / "src"))
+    from PySide6.QtWidgets import QApplication
+
+    from kefu_assist.service import AssistService
+    from kefu_assist.ui.main_window import MainWindow
+    from kefu_assist.ui.settings import open_settings
+
+    app = QApplication.instance() or QApplication([])
+    service = AssistService()
+    window = MainWindow(service, open_settings(), library)
+    window.show()
+    if service.load(library).library is None:
+        raise SystemExit("library does not load")
+    window.refresh_all()
+    window.start_usage(f"sqlite:///{tmp / 'usage.sqlite3'}")
+    deadline = time.monotonic() + 30
+    while not window.usage.available and time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.005)
+    if not window.usage.available:
+        raise SystemExit(f"the usage database did not open: {window.usage.error}")
+    recorder_ms: list[float] = []
+    copied = service.copied
+
+    def timed_copied(event) -> None:  # the copy slot's recorder call, timed where the slot makes it
+        t = time.perf_counter()
+        copied(event)
+        recorder_ms.append((time.perf_counter() - t) * 1000)
+
+    service.copied = timed_copied
+    texts = [f"收件人张三 电话1381234{i:04d} 地址杭州市西湖区文三路{i}号 {q}" for i, q in enumerate(messages()[:50])]
+    scripts = service.library.scripts
+    out = {}
+    for name, gap in PACES:
+        recorder_ms.clear()
+        slot_ms: list[float] = []
+        for i in range(copies):
+            script = scripts[i % len(scripts)]
+            window.messageEdit.blockSignals(True)
+            window.messageEdit.setPlainText(texts[i % len(texts)])
+            window.messageEdit.blockSignals(False)
+            t = time.perf_counter()
+            window._finish_copy(script, 0, 1, 0.8, script.replies[0])  # clipboard, toast, recorder, 常用
+            slot_ms.append((time.perf_counter() - t) * 1000)
+            if gap:
+                end = time.perf_counter() + gap
+                while time.perf_counter() < end:
+                    app.processEvents()
+                    time.sleep(0.002)
+            elif i % 20 == 0:
+                app.processEvents()
+        if not window.usage.recorder.flush(30):
+            raise SystemExit("the recorder did not write every copy within 30 s")
+        out[name] = (list(recorder_ms), slot_ms)
+    window.close()
+    return out
+
+
+def print_record_cost(results) -> None:
+    for name, (rec, slot) in results.items():
+        print(f"{'record a copy, ' + name:28s} p50 {pct(rec, 50):.3f} ms  p99 {pct(rec, 99):.3f} ms  max {max(rec):.3f} ms  over {len(rec)} copies  target <= 1 ms")
+        print(f"{'  whole copy slot':28s} p50 {pct(slot, 50):.3f} ms  p99 {pct(slot, 99):.3f} ms  max {max(slot):.3f} ms  (clipboard, toast, recorder, 常用)")
+
+
 def pct(values: list[float], p: float) -> float:
     s = sorted(values)
     return s[min(len(s) - 1, int(round(p / 100 * (len(s) - 1))))]
@@ -130,8 +207,13 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--library", type=Path, default=default_library())
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--copies", type=int, default=300, help="copies recorded for the recording-cost figure")
+    parser.add_argument("--only-record", action="store_true", help="measure only the recording cost")
     args = parser.parse_args()
     print(f"library: {args.library}")
+    if args.only_record:
+        print_record_cost(record_copy_cost(args.library, args.copies))
+        return 0
     runs = []
     for i in range(args.runs):
         with tempfile.TemporaryDirectory(prefix="kefu-bench-") as tmp:
@@ -143,6 +225,7 @@ def main() -> int:
     print(f"{'max RSS after ready':28s} {max(rss):.0f} MB  target <= 300 MB")
     times = keystroke(args.library)
     print(f"{'keystroke -> suggestions':28s} p50 {pct(times, 50):.2f} ms  p99 {pct(times, 99):.2f} ms  max {max(times):.2f} ms  over {len(times)} messages  target p99 <= 50 ms")
+    print_record_cost(record_copy_cost(args.library, args.copies))
     return 0
 
 

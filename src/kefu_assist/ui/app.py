@@ -43,7 +43,9 @@ def resolve_library(library: str | os.PathLike | None, configured: str) -> tuple
         return Path("scripts.yaml"), False
 
 
-def run(library: str | os.PathLike | None = None) -> int:
+def run(library: str | os.PathLike | None = None, db: str | None = None) -> int:
+    """Start the sidebar. ``library``: --library; ``db``: --db URL (else $KEFU_ASSIST_DB, the
+    db_url setting, or the embedded SQLite file), opened on a worker after the window shows."""
     trace = make_tracer()
     trace("start")
     from PySide6.QtCore import QThreadPool, QTimer
@@ -69,6 +71,8 @@ def run(library: str | os.PathLike | None = None) -> int:
     window.focus_message()
     QTimer.singleShot(0, lambda: trace("shown"))
     QTimer.singleShot(0, window.start_library)
+    QTimer.singleShot(0, lambda: window.start_usage(db))
     code = app.exec()
+    window.usage.close()  # normally done by closeEvent already; flushes the usage recorder
     QThreadPool.globalInstance().waitForDone(5000)
     return code

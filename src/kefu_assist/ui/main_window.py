@@ -18,7 +18,9 @@ from typing import TYPE_CHECKING
 from . import theme as themes
 from .clipboard import ClipboardWatcher
 from .settings import Preferences, read_geometry
+from .stats_view import StatsView
 from .uiload import icon, load_view
+from .usage import UsageController
 from .watcher import LibraryWatcher
 from .widgets import PlaceholderForm, SuggestionCard
 from .workers import LoadJob, pool
@@ -35,6 +37,10 @@ TOAST_MS = 1200
 WIDTH = 360
 MAX_BANNER_LINES = 8
 AGENT_FILTER = "__agent_initiated__"
+TAB_SUGGEST, TAB_BROWSE, TAB_USUAL, TAB_STATS = range(4)
+RECENT_REFRESH_MS = 600  # after a copy, re-read 常用 once the writer has had a moment
+STATS_STALE_S = 60.0
+OFFLINE_TIP = "数据库连接中断，记录暂存本机，恢复后自动补写"
 
 LOADING_TEXT = "正在加载话术库…"
 EMPTY_TEXT = "输入或粘贴买家消息，这里会实时推荐话术"
@@ -72,6 +78,13 @@ class MainWindow(QMainWindow):
         self._first_ready_done = False
         self._placed = False
         self.tray: QSystemTrayIcon | None = None
+        self._favourites: set[str] = set()
+        self._favourite_order: list[str] = []
+        self._recent: list[str] = []
+        self._lists_error: str | None = None
+        self._stats_loaded_at: float | None = None
+        self._db_arg: str | None = None
+        self.usage = UsageController(self)
 
         self.setWindowTitle("客服话术助手 kefu-assist")
         self.setWindowIcon(icon("app"))
@@ -95,6 +108,8 @@ class MainWindow(QMainWindow):
         self._settle.timeout.connect(self._message_settled)
         self._toast_timer = QTimer(self, singleShot=True, interval=TOAST_MS)
         self._toast_timer.timeout.connect(self.toastLabel.hide)
+        self._recent_timer = QTimer(self, singleShot=True, interval=RECENT_REFRESH_MS)
+        self._recent_timer.timeout.connect(lambda: self.usage.load_lists(self.prefs.agent, flush_first=True))
 
         self._connect()
         self._shortcuts()
@@ -124,6 +139,14 @@ class MainWindow(QMainWindow):
         self.formHost: QWidget = find(QWidget, "formHost")
         self.statusLabel: QLabel = find(QLabel, "statusLabel")
         self.toastLabel: QLabel = find(QLabel, "toastLabel")
+        self.offlineBadge: QLabel = find(QLabel, "offlineBadge")
+        self.usualState: QLabel = find(QLabel, "usualState")
+        self.usualList: QListWidget = find(QListWidget, "usualList")
+        self.usualPreviewHost: QWidget = find(QWidget, "usualPreviewHost")
+        self.statsView = StatsView()
+        find(QWidget, "statsTab").layout().addWidget(self.statsView)
+        self.offlineBadge.hide()
+        self.usualList.installEventFilter(self)
         self.pinButton.setIcon(icon("pin"))
         self.settingsButton.setIcon(icon("settings"))
         self.messageEdit.installEventFilter(self)
@@ -146,6 +169,12 @@ class MainWindow(QMainWindow):
         self.preview.copyRequested.connect(self._preview_copy)
         self.preview.hide()
         self.previewHost.layout().addWidget(self.preview)
+        self.usualPreview = SuggestionCard()
+        self.usualPreview.copyRequested.connect(self._usual_copy)
+        self.usualPreview.hide()
+        self.usualPreviewHost.layout().addWidget(self.usualPreview)
+        for card in (*self.cards, self.preview, self.usualPreview):
+            card.favouriteRequested.connect(lambda c: c.script is not None and self.toggle_favourite(c.script.id))
 
     def _connect(self) -> None:
         self.messageEdit.textChanged.connect(self._message_changed)
@@ -157,6 +186,18 @@ class MainWindow(QMainWindow):
         self.searchEdit.returnPressed.connect(self._preview_copy)
         self.scriptList.currentRowChanged.connect(self._browse_row_changed)
         self.scriptList.itemDoubleClicked.connect(lambda _item: self._preview_copy())
+        self.usualList.currentRowChanged.connect(self._usual_row_changed)
+        self.usualList.itemDoubleClicked.connect(lambda _item: self._usual_copy())
+        self.tabs.currentChanged.connect(self._tab_changed)
+        self.statsView.refreshRequested.connect(self.refresh_stats)
+        self.usage.recorderChanged.connect(self._usage_ready)
+        self.usage.statusChanged.connect(self._usage_status)
+        self.usage.listsLoaded.connect(self._lists_loaded)
+        self.usage.listsFailed.connect(self._lists_failed)
+        self.usage.favouriteToggled.connect(self._favourite_toggled)
+        self.usage.favouriteFailed.connect(self._favourite_failed)
+        self.usage.statsLoaded.connect(self._stats_loaded)
+        self.usage.statsFailed.connect(self._stats_failed)
 
     def _shortcuts(self) -> None:
         def add(keys: str, slot) -> QShortcut:
@@ -175,8 +216,12 @@ class MainWindow(QMainWindow):
             add(f"Ctrl+{n}", lambda n=n: self.copy_rank(n))
         self.pinButton.setToolTip("窗口置顶 (Ctrl+T)")
         add("Ctrl+T", self.pinButton.toggle)
-        self.tabs.setTabToolTip(0, "推荐话术：↑/↓ 选择，Enter 复制，Ctrl+1…5 复制第 N 条")
-        self.tabs.setTabToolTip(1, "浏览全部话术 (Ctrl+F 搜索)")
+        add("Ctrl+D", self.toggle_current_favourite)
+        add("F5", lambda: self.refresh_stats() if self.tabs.currentIndex() == TAB_STATS else None)
+        self.tabs.setTabToolTip(TAB_SUGGEST, "推荐话术：↑/↓ 选择，Enter 复制，Ctrl+1…5 复制第 N 条")
+        self.tabs.setTabToolTip(TAB_BROWSE, "浏览全部话术 (Ctrl+F 搜索)")
+        self.tabs.setTabToolTip(TAB_USUAL, "收藏和最近复制的话术 (Ctrl+D 收藏/取消当前话术)")
+        self.tabs.setTabToolTip(TAB_STATS, "使用统计（组长用）：常用/少用话术、未匹配问题、响应速度")
 
     # -- window placement -----------------------------------------------------------------------
     def place(self) -> None:
@@ -204,6 +249,8 @@ class MainWindow(QMainWindow):
         self.save_geometry()
         if self.tray is not None:
             self.tray.hide()
+        self._recent_timer.stop()
+        self.usage.close()  # flush what the database takes within a few seconds; the rest stays spooled
         super().closeEvent(event)
 
     def save_geometry(self) -> None:
@@ -217,6 +264,7 @@ class MainWindow(QMainWindow):
         self.service.set_overrides({"shop": prefs.shop, "agent": prefs.agent})
         self.service.agent = prefs.agent
         self.setStyleSheet(self._stylesheet())
+        self.statsView.set_palette(themes.PALETTES.get(prefs.theme, themes.PALETTES["light"]))
         self._set_on_top(prefs.always_on_top)
         self.pinButton.blockSignals(True)
         self.pinButton.setChecked(prefs.always_on_top)
@@ -233,6 +281,10 @@ class MainWindow(QMainWindow):
 
                 self.library_path = Path(prefs.library_path) if prefs.library_path else default_library_path()
                 self.start_library()
+            if prefs.db_url != old.db_url and self.usage.started:
+                self.reconnect_usage()
+            elif prefs.agent != old.agent:
+                self.usage.load_lists(prefs.agent)
         if self.service.ready:
             self.refresh_all()
 
@@ -264,7 +316,7 @@ class MainWindow(QMainWindow):
     def open_settings(self) -> None:
         from .settings_dialog import SettingsDialog
 
-        dialog = SettingsDialog(self.prefs, self, library_fixed=self._library_fixed)
+        dialog = SettingsDialog(self.prefs, self, library_fixed=self._library_fixed, db_fixed=self._db_override())
         dialog.setStyleSheet(self._stylesheet())
         if dialog.exec():
             self.apply_preferences(dialog.preferences())
@@ -363,6 +415,7 @@ class MainWindow(QMainWindow):
         self._fill_categories()
         self.refresh_browse()
         self.update_suggestions()
+        self.refresh_usual()
 
     # -- the buyer message ------------------------------------------------------------------
     @property
@@ -398,7 +451,7 @@ class MainWindow(QMainWindow):
         self.messageEdit.selectAll()
 
     def focus_search(self) -> None:
-        self.tabs.setCurrentIndex(1)
+        self.tabs.setCurrentIndex(TAB_BROWSE)
         self.searchEdit.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.searchEdit.selectAll()
 
@@ -441,6 +494,7 @@ class MainWindow(QMainWindow):
                 rank=i + 1,
                 weak=not s.confident,
             )
+            card.set_favourite(view.script.id in self._favourites)
             card.show()
         self._hide_cards(len(views))
         if not confident:
@@ -503,8 +557,10 @@ class MainWindow(QMainWindow):
         return self._selected
 
     def _step_variant(self, step: int) -> None:
-        if self.tabs.currentIndex() == 1:
+        if self.tabs.currentIndex() == TAB_BROWSE:
             self.preview.step_variant(step)
+        elif self.tabs.currentIndex() == TAB_USUAL:
+            self.usualPreview.step_variant(step)
         elif self._selected >= 0:
             self.cards[self._selected].step_variant(step)
 
@@ -528,6 +584,9 @@ class MainWindow(QMainWindow):
                 return self._message_key(event)
             if obj is self.scriptList and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
                 self._preview_copy()
+                return True
+            if obj is self.usualList and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self._usual_copy()
                 return True
             if obj is self.searchEdit and event.key() == Qt.Key.Key_Down:
                 self.scriptList.setFocus()
@@ -604,8 +663,10 @@ class MainWindow(QMainWindow):
         self._refocus_after_form(pending[2] if pending else 1)
 
     def _refocus_after_form(self, rank: int | None) -> None:
-        if rank is None and self.tabs.currentIndex() == 1:
+        if rank is None and self.tabs.currentIndex() == TAB_BROWSE:
             self.scriptList.setFocus()
+        elif rank is None and self.tabs.currentIndex() == TAB_USUAL:
+            self.usualList.setFocus()
         else:
             self.messageEdit.setFocus()
 
@@ -626,6 +687,7 @@ class MainWindow(QMainWindow):
                 seconds_to_copy=seconds,
             )
         )
+        self._note_recent(script.id)
         self.copiedText.emit(text)
 
     def toast(self, text: str) -> None:
@@ -666,8 +728,7 @@ class MainWindow(QMainWindow):
         self.scriptList.clear()
         row = 0
         for i, script in enumerate(scripts):
-            tag = "（主动）" if script.agent_initiated else ""
-            item = QListWidgetItem(f"[{lib.category_label(script.category)}] {script.title}{tag}")
+            item = QListWidgetItem(self._browse_text(script))
             item.setData(Qt.ItemDataRole.UserRole, script.id)
             item.setToolTip(script.replies[0])
             self.scriptList.addItem(item)
@@ -694,12 +755,285 @@ class MainWindow(QMainWindow):
             colour=themes.category_colour(script.category),
             highlight=themes.highlight_colour(self.prefs.theme),
         )
+        self.preview.set_favourite(script.id in self._favourites)
         self.preview.show()
 
     def _preview_copy(self, *_args) -> None:
         if self.preview.isHidden() or self.preview.script is None:
             return
         self.request_copy(self.preview.script, self.preview.variant, None, None)
+
+
+    def _browse_text(self, script: "Script") -> str:
+        tag = "（主动）" if script.agent_initiated else ""
+        star = "★ " if script.id in self._favourites else ""
+        return f"{star}[{self.service.library.category_label(script.category)}] {script.title}{tag}"
+
+    # -- usage history: recorder, offline mark ----------------------------------------------------
+    def start_usage(self, db: str | None = None) -> None:
+        """Open the usage database behind the shown window (the recorder is built on a worker;
+        events recorded meanwhile wait in the controller's proxy)."""
+        self._db_arg = db
+        self.service.recorder = self.usage.proxy
+        self.usage.start(db)
+
+    def reconnect_usage(self) -> None:
+        self._stats_loaded_at = None
+        self.usage.reconnect()
+        self.refresh_usual()
+
+    def _db_override(self) -> str:
+        """What outranks the db_url setting in this run, if anything (for the settings dialog)."""
+        import os
+
+        if self._db_arg:
+            return "--db"
+        if os.environ.get("KEFU_ASSIST_DB", "").strip():
+            return "环境变量 KEFU_ASSIST_DB"
+        return ""
+
+    def _usage_ready(self) -> None:
+        available = self.usage.available
+        for card in (*self.cards, self.preview, self.usualPreview):
+            card.starButton.setVisible(available)
+        self._usage_status(self.usage.online)
+        if available:
+            self.usage.load_lists(self.prefs.agent)
+            if self.tabs.currentIndex() == TAB_STATS:
+                self.refresh_stats()
+        else:
+            self.refresh_usual()
+
+    def _usage_status(self, online: bool) -> None:
+        self.offlineBadge.setVisible(not online)
+        error = self.usage.error
+        tip = OFFLINE_TIP
+        if self.usage.url:
+            tip += f"\n数据库：{self.usage.db_label}"
+        if error:
+            tip += f"\n原因：{error}"
+        self.offlineBadge.setToolTip(tip)
+        if online and self.usage.available and self._lists_error:
+            self.usage.load_lists(self.prefs.agent)  # back: read what we could not
+
+    @property
+    def offline(self) -> bool:
+        return not self.offlineBadge.isHidden()
+
+    # -- 常用: favourites and recent scripts ------------------------------------------------------
+    def _lists_loaded(self, favourites: list, recent: list) -> None:
+        self._lists_error = None
+        self._favourite_order = list(favourites)
+        self._favourites = set(favourites)
+        self._recent = list(recent)
+        self._favourites_changed()
+
+    def _lists_failed(self, message: str) -> None:
+        self._lists_error = message
+        self.refresh_usual()
+
+    def _note_recent(self, script_id: str) -> None:
+        """The copy just made tops the recent list now; the database is re-read shortly after."""
+        if self.service.recorder is not self.usage.proxy:
+            return
+        self._recent = [script_id, *(s for s in self._recent if s != script_id)][:10]
+        if self.tabs.currentIndex() == TAB_USUAL:
+            self.refresh_usual()
+        self._recent_timer.start()
+
+    def is_favourite(self, script_id: str) -> bool:
+        return script_id in self._favourites
+
+    def toggle_favourite(self, script_id: str) -> None:
+        if not self.usage.available:
+            self.toast("未连接数据库，无法收藏")
+            self._favourites_changed()  # undo the star's own toggle
+            return
+        now = script_id not in self._favourites  # shown at once; the database confirms
+        self._set_favourite(script_id, now)
+        self.usage.toggle_favourite(self.prefs.agent, script_id)
+        self.toast("已收藏" if now else "已取消收藏")
+
+    def toggle_current_favourite(self) -> None:
+        tab = self.tabs.currentIndex()
+        script = None
+        if tab == TAB_SUGGEST and 0 <= self._selected < len(self._views):
+            script = self._views[self._selected].script
+        elif tab == TAB_BROWSE and not self.preview.isHidden():
+            script = self.preview.script
+        elif tab == TAB_USUAL and not self.usualPreview.isHidden():
+            script = self.usualPreview.script
+        if script is not None:
+            self.toggle_favourite(script.id)
+
+    def _set_favourite(self, script_id: str, on: bool) -> None:
+        if on and script_id not in self._favourites:
+            self._favourites.add(script_id)
+            self._favourite_order.append(script_id)
+        elif not on and script_id in self._favourites:
+            self._favourites.discard(script_id)
+            self._favourite_order.remove(script_id)
+        self._favourites_changed()
+
+    def _favourite_toggled(self, script_id: str, now: bool) -> None:
+        if (script_id in self._favourites) != now:
+            self._set_favourite(script_id, now)
+
+    def _favourite_failed(self, script_id: str, message: str) -> None:
+        self.toast("收藏失败：数据库离线")
+        self._lists_error = message
+        self.usage.load_lists(self.prefs.agent)  # put the stars back as the database has them
+
+    def _favourites_changed(self) -> None:
+        for card in (*self.cards, self.preview, self.usualPreview):
+            if card.script is not None:
+                card.set_favourite(card.script.id in self._favourites)
+        if self.service.ready:
+            lib = self.service.library
+            for row in range(self.scriptList.count()):
+                item = self.scriptList.item(row)
+                script = lib.get(item.data(Qt.ItemDataRole.UserRole))
+                if script is not None:
+                    item.setText(self._browse_text(script))
+        self.refresh_usual()
+
+    def refresh_usual(self) -> None:
+        """Rebuild the 常用 list from the favourites and recent scripts already read."""
+        lst = self.usualList
+        if not self.service.ready:
+            self._usual_state(LOADING_TEXT)
+            return
+        if not self.usage.available:
+            if self.usage.started and self.usage.error:
+                self._usual_state(f"无法打开使用记录数据库：{self.usage.error}")
+            elif self.usage.started:
+                self._usual_state("正在连接使用记录数据库…")
+            else:
+                self._usual_state("没有使用记录数据库，收藏和最近使用不可用")
+            lst.clear()
+            self.usualPreview.hide()
+            return
+        self._usual_state("离线：收藏和最近使用暂时读不到，恢复后自动刷新" if self._lists_error else "")
+        lib = self.service.library
+        current = lst.currentItem().data(Qt.ItemDataRole.UserRole) if lst.currentItem() else None
+        lst.blockSignals(True)
+        lst.clear()
+        pick = -1
+
+        def header(text: str) -> None:
+            item = QListWidgetItem(text)
+            item.setFlags(Qt.ItemFlag.NoItemFlags)
+            font = item.font()
+            font.setBold(True)
+            item.setFont(font)
+            lst.addItem(item)
+
+        def hint(text: str) -> None:
+            item = QListWidgetItem("    " + text)
+            item.setFlags(Qt.ItemFlag.NoItemFlags)
+            lst.addItem(item)
+
+        def section(ids: list[str], tag: str) -> int:
+            nonlocal pick
+            n = 0
+            for sid in ids:
+                script = lib.get(sid)
+                if script is None:  # removed from the library since
+                    continue
+                star = "★ " if sid in self._favourites else ""
+                item = QListWidgetItem(f"{star}[{lib.category_label(script.category)}] {script.title}")
+                item.setData(Qt.ItemDataRole.UserRole, sid)
+                item.setData(Qt.ItemDataRole.UserRole + 1, tag)
+                item.setToolTip(script.replies[0])
+                lst.addItem(item)
+                if pick < 0 and (current is None or sid == current):
+                    pick = lst.count() - 1
+                n += 1
+            return n
+
+        header(f"收藏（{len([s for s in self._favourite_order if lib.get(s)])}）")
+        if not section(self._favourite_order, "favourite"):
+            hint("在话术卡片上点 ☆ 或按 Ctrl+D 收藏")
+        header("最近使用")
+        if not section(self._recent, "recent"):
+            hint("复制过的话术会出现在这里")
+        lst.blockSignals(False)
+        if pick < 0:
+            pick = next((r for r in range(lst.count()) if lst.item(r).flags() & Qt.ItemFlag.ItemIsSelectable), -1)
+        if pick >= 0:
+            lst.setCurrentRow(pick)
+            self._usual_row_changed(pick)
+        else:
+            self.usualPreview.hide()
+
+    def _usual_state(self, text: str) -> None:
+        self.usualState.setText(text)
+        self.usualState.setVisible(bool(text))
+
+    @property
+    def usual_ids(self) -> dict[str, list[str]]:
+        """What the 常用 list shows: {"favourite": [...], "recent": [...]} (for tests)."""
+        out: dict[str, list[str]] = {"favourite": [], "recent": []}
+        for row in range(self.usualList.count()):
+            item = self.usualList.item(row)
+            tag = item.data(Qt.ItemDataRole.UserRole + 1)
+            if tag in out:
+                out[tag].append(item.data(Qt.ItemDataRole.UserRole))
+        return out
+
+    def _usual_row_changed(self, row: int) -> None:
+        item = self.usualList.item(row) if row >= 0 else None
+        sid = item.data(Qt.ItemDataRole.UserRole) if item else None
+        script = self.service.library.get(sid) if (sid and self.service.ready) else None
+        if script is None:
+            self.usualPreview.hide()
+            return
+        replies = tuple(self.service.render(script.id, i) for i in range(len(script.replies)))
+        self.usualPreview.set_content(
+            script,
+            replies,
+            category_label=self.service.library.category_label(script.category),
+            colour=themes.category_colour(script.category),
+            highlight=themes.highlight_colour(self.prefs.theme),
+        )
+        self.usualPreview.set_favourite(script.id in self._favourites)
+        self.usualPreview.show()
+
+    def _usual_copy(self, *_args) -> None:
+        if self.usualPreview.isHidden() or self.usualPreview.script is None:
+            return
+        self.request_copy(self.usualPreview.script, self.usualPreview.variant, None, None)
+
+    # -- 统计 ----------------------------------------------------------------------------------------
+    def _tab_changed(self, index: int) -> None:
+        if index == TAB_USUAL:
+            self.refresh_usual()
+        elif index == TAB_STATS:
+            stale = self._stats_loaded_at is None or time.monotonic() - self._stats_loaded_at > STATS_STALE_S
+            if stale:
+                self.refresh_stats()
+
+    def refresh_stats(self) -> None:
+        """Load the figures on a worker; the tab shows them when they arrive."""
+        library = self.service.library if self.service.ready else None
+        view = self.statsView
+        if not self.usage.load_stats(view.since, view.agent, library):
+            if self.usage.error:
+                view.show_error(f"无法打开使用记录数据库：{self.usage.error}")
+            elif self.usage.started:
+                view.show_error("正在连接使用记录数据库…")
+            else:
+                view.show_error("没有使用记录数据库")
+            return
+        self._stats_loaded_at = time.monotonic()
+        view.show_loading()
+
+    def _stats_loaded(self, data: dict) -> None:
+        self.statsView.show_stats(data, db_label=self.usage.db_label)
+
+    def _stats_failed(self, message: str) -> None:
+        self._stats_loaded_at = None
+        self.statsView.show_error(f"读取统计失败（数据库离线？）：{message}")
 
 
 class PendingService:

@@ -10,6 +10,7 @@ from .. import paths
 
 ORGANISATION = "kefu-assist"
 APPLICATION = "kefu-assist"
+DB_KEY = "db_url"  # top level: [General] db_url in the INI file, where store.db looks for it
 
 
 def open_settings() -> QSettings:
@@ -41,6 +42,7 @@ class Preferences:
     clipboard_watch: bool = False
     font_size: int = 10
     theme: str = "light"
+    db_url: str = ""  # empty: the embedded SQLite file; read by store.db.settings_db_url too
 
     @classmethod
     def read(cls, qs: QSettings) -> "Preferences":
@@ -54,6 +56,7 @@ class Preferences:
             clipboard_watch=_bool(qs.value("clipboard/watch"), d.clipboard_watch),
             font_size=max(8, min(24, _int(qs.value("ui/font_size"), d.font_size))),
             theme=theme if theme in ("light", "dark") else "light",
+            db_url=str(qs.value(DB_KEY, d.db_url) or "").strip(),
         )
 
     def write(self, qs: QSettings) -> None:
@@ -64,6 +67,7 @@ class Preferences:
         qs.setValue("clipboard/watch", self.clipboard_watch)
         qs.setValue("ui/font_size", self.font_size)
         qs.setValue("ui/theme", self.theme)
+        qs.setValue(DB_KEY, self.db_url)
         qs.sync()
 
 

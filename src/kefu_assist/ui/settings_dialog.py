@@ -12,7 +12,7 @@ from .uiload import load_view
 
 
 class SettingsDialog(QDialog):
-    def __init__(self, prefs: Preferences, parent: QWidget | None = None, *, library_fixed: bool = False):
+    def __init__(self, prefs: Preferences, parent: QWidget | None = None, *, library_fixed: bool = False, db_fixed: str = ""):
         super().__init__(parent)
         self.setWindowTitle("设置")
         self.view = load_view("settings_dialog.ui")
@@ -25,6 +25,8 @@ class SettingsDialog(QDialog):
         self.libraryEdit: QLineEdit = find(QLineEdit, "libraryEdit")
         self.fontSpin: QSpinBox = find(QSpinBox, "fontSpin")
         self.themeCombo: QComboBox = find(QComboBox, "themeCombo")
+        self.dbEdit: QLineEdit = find(QLineEdit, "dbEdit")
+        self.dbNote: QLabel = find(QLabel, "dbNote")
         self.onTopCheck: QCheckBox = find(QCheckBox, "onTopCheck")
         self.clipboardCheck: QCheckBox = find(QCheckBox, "clipboardCheck")
         self.clipboardNote: QLabel = find(QLabel, "clipboardNote")
@@ -45,6 +47,12 @@ class SettingsDialog(QDialog):
         self.libraryEdit.setText(prefs.library_path)
         if library_fixed:
             self.libraryEdit.setToolTip("本次启动使用了 --library 参数，此设置下次启动时生效")
+        self.dbEdit.setText(prefs.db_url)
+        note = "团队共用一个库：postgresql+psycopg://用户@服务器:5432/库名。点确定后重新连接。"
+        if db_fixed:
+            note += f"\n本次启动由 {db_fixed} 指定数据库，此设置下次不带该参数启动时生效。"
+        self.dbNote.setText(note)
+        self.dbNote.setObjectName("dbNote")
         self.fontSpin.setValue(prefs.font_size)
         self.themeCombo.setCurrentIndex(max(0, self.themeCombo.findData(prefs.theme)))
         self.onTopCheck.setChecked(prefs.always_on_top)
@@ -74,4 +82,5 @@ class SettingsDialog(QDialog):
             clipboard_watch=self.clipboardCheck.isChecked(),
             font_size=self.fontSpin.value(),
             theme=self.themeCombo.currentData() or "light",
+            db_url=self.dbEdit.text().strip(),
         )

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Sequence
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import (
-    QFormLayout, QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSizePolicy, QVBoxLayout, QWidget,
+    QFormLayout, QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSizePolicy, QToolButton, QVBoxLayout, QWidget,
 )
 
 if TYPE_CHECKING:
@@ -74,6 +74,7 @@ class SuggestionCard(QFrame):
     copyRequested = Signal(object)  # self
     selectRequested = Signal(object)
     variantChanged = Signal(object)
+    favouriteRequested = Signal(object)  # self: the star was clicked
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -102,7 +103,16 @@ class SuggestionCard(QFrame):
         head.addWidget(self.chip, 0, Qt.AlignmentFlag.AlignTop)
         head.addWidget(self.title, 1)
         head.addWidget(self.scoreLabel, 0, Qt.AlignmentFlag.AlignTop)
+        self.starButton = QToolButton(objectName="starButton")
+        self.starButton.setCheckable(True)
+        self.starButton.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.starButton.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.starButton.setAutoRaise(True)
+        self.starButton.clicked.connect(lambda _on: self.favouriteRequested.emit(self))
+        self.starButton.hide()  # shown once the usage database is there
+        head.addWidget(self.starButton, 0, Qt.AlignmentFlag.AlignTop)
         outer.addLayout(head)
+        self.set_favourite(False)
         self.clauseLabel = QLabel(objectName="clauseLabel")
         self.clauseLabel.setWordWrap(True)
         outer.addWidget(self.clauseLabel)
@@ -178,6 +188,15 @@ class SuggestionCard(QFrame):
             self.setProperty("weak", weak)
             self._repolish()
         self._show_variant()
+
+    def set_favourite(self, on: bool) -> None:
+        self.starButton.setChecked(on)
+        self.starButton.setText("★" if on else "☆")
+        self.starButton.setToolTip("取消收藏 (Ctrl+D)" if on else "收藏到「常用」 (Ctrl+D)")
+
+    @property
+    def favourite(self) -> bool:
+        return self.starButton.isChecked()
 
     def _show_variant(self) -> None:
         n = len(self.replies)

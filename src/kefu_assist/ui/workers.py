@@ -1,7 +1,9 @@
-"""Background work: loading a library (YAML, jieba, index) never runs on the GUI thread."""
+"""Background work: loading a library (YAML, jieba, index) and every database call never run on
+the GUI thread."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any, Callable
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
@@ -37,5 +39,51 @@ class LoadJob(QRunnable):
         self.signals.finished.emit(self.path, result, self.service)
 
 
+class _TaskSignals(QObject):
+    done = Signal(object, object)  # (task, result)
+    failed = Signal(object, str)  # (task, one-line message)
+
+
+class Task(QRunnable):
+    """``fn(*args)`` on a pool thread; ``signals.done``/``failed`` arrive on the GUI thread. The
+    result is also kept on the task, so a caller shutting down can pick it up after waiting."""
+
+    def __init__(self, fn: Callable[..., Any], *args: Any, tag: Any = None):
+        super().__init__()
+        self.setAutoDelete(False)  # Python owns it: the caller keeps it until a signal arrives
+        self.fn = fn
+        self.args = args
+        self.tag = tag
+        self.result: Any = None
+        self.error: str | None = None
+        self.finished = False
+        self.signals = _TaskSignals()
+
+    def run(self) -> None:  # worker thread
+        try:
+            self.result = self.fn(*self.args)
+        except Exception as exc:  # noqa: BLE001 - reported to the GUI, never raised in a pool thread
+            self.error = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+            self.finished = True
+            self.signals.failed.emit(self, self.error)
+            return
+        self.finished = True
+        self.signals.done.emit(self, self.result)
+
+
 def pool() -> QThreadPool:
     return QThreadPool.globalInstance()
+
+
+_DB_POOL: QThreadPool | None = None
+
+
+def db_pool() -> QThreadPool:
+    """Database calls get their own threads: one waiting on an unreachable server must never hold
+    up the library loader in the global pool."""
+    global _DB_POOL
+    if _DB_POOL is None:
+        _DB_POOL = QThreadPool()
+        _DB_POOL.setMaxThreadCount(3)
+        _DB_POOL.setExpiryTimeout(10_000)
+    return _DB_POOL
