@@ -86,7 +86,7 @@ class AssistService:
         problem the current library stays in use. Returns what the load found either way."""
         path = Path(path)
         with self._load_lock:
-            result = load_library(path)
+            result = load_library(path, cache_dir=paths.cache_dir() / "library")
             self.last_result = result
             if result.library is not None:
                 matcher = build_matcher(result.library, cache_dir=paths.cache_dir(), config=self.config)

@@ -17,6 +17,7 @@ from __future__ import annotations
 import heapq
 import math
 from array import array
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Sequence
@@ -108,9 +109,7 @@ _INDEX_STATE = (
     "_ex_original",
     "_keywords",
     "_script_tokens",
-    "_centroids",
     "_centroid_inv_norm",
-    "_idf",
     "_default_idf",
 )
 
@@ -132,7 +131,7 @@ class Matcher:
         self._feature_ids: dict[str, int] = {}
         self._fweight: list[float] = []  # IDF x kind weight per feature id (tf is binary)
         self._postings: list[array] = []  # feature id -> example indexes
-        self._common: dict[int, frozenset[int]] = {}  # features too frequent to walk
+        self._common: set[int] = set()  # features too frequent to walk
         self._ex_script = array("i")
         self._ex_inv_norm = array("d")
         self._ex_text: list[str] = []  # canonical text without spaces, for rapidfuzz
@@ -202,27 +201,33 @@ class Matcher:
             self._script_tokens.append(vocab)
         n_docs = max(1, len(per_example))
         self._default_idf = math.log(1.0 + n_docs)
-        self._idf = {f: math.log(1.0 + n_docs / len(postings[fid])) for f, fid in ids.items()}
-        self._fweight = [kinds[fid] * self._idf[f] for f, fid in sorted(ids.items(), key=lambda kv: kv[1])]
+        self._fweight = [kind * math.log(1.0 + n_docs / len(posting)) for kind, posting in zip(kinds, postings)]
         squares = [w * w for w in self._fweight]
         self._ex_inv_norm = array("d", (1.0 / (math.sqrt(sum(map(squares.__getitem__, fids))) or 1.0) for fids in per_example))
         # Each script's centroid: the mean of its examples' unit vectors (nearest-centroid
         # classification generalises better than the single nearest example on short texts).
-        centroids: list[dict[int, float]] = [{} for _ in self._scripts]
+        # Only the centroid's norm is kept: its dot product with a message is the sum of the
+        # message's dot products with the script's examples, which the query already computes.
         weights = self._fweight
-        for e_idx, fids in enumerate(per_example):
-            c = centroids[self._ex_script[e_idx]]
-            inv = self._ex_inv_norm[e_idx]
-            for fid in fids:
-                c[fid] = c.get(fid, 0.0) + weights[fid] * inv
-        self._centroids = centroids
-        self._centroid_inv_norm = array("d", (1.0 / (math.sqrt(sum(v * v for v in c.values())) or 1.0) for c in centroids))
+        self._centroid_inv_norm = array("d", [1.0] * len(self._scripts))
+        e_idx, n_examples = 0, len(per_example)
+        while e_idx < n_examples:  # a script's examples are consecutive
+            s_idx = self._ex_script[e_idx]
+            c: dict[int, float] = {}
+            while e_idx < n_examples and self._ex_script[e_idx] == s_idx:
+                inv = self._ex_inv_norm[e_idx]
+                for fid in per_example[e_idx]:
+                    c[fid] = c.get(fid, 0.0) + weights[fid] * inv
+                e_idx += 1
+            self._centroid_inv_norm[s_idx] = 1.0 / (math.sqrt(sum(v * v for v in c.values())) or 1.0)
         # Features found in very many examples (particles, 亲, 吗 bigrams) are not walked through
         # the index: they only add to the candidates that rarer features found. This keeps a
         # 50,000-example library within a few milliseconds a question.
         self._common_df = max(1000, n_docs // 50)
-        self._postings = [array("i", p) for p in postings]
-        self._common = {fid: frozenset(p) for fid, p in enumerate(postings) if len(p) > self._common_df}
+        self._common = {fid for fid, p in enumerate(postings) if len(p) > self._common_df}
+        for fid, posting in enumerate(postings):  # in place: never both forms of every list at once
+            postings[fid] = array("i", posting)  # type: ignore[call-overload]
+        self._postings = postings  # type: ignore[assignment]
 
     @property
     def example_count(self) -> int:
@@ -267,12 +272,19 @@ class Matcher:
         if not acc:
             return {}
         inv = self._ex_inv_norm
+        centroid_dots: dict[int, float] = {}
+        if self.config.centroid_weight:
+            script_of = self._ex_script
+            cget = centroid_dots.get
+            for e_idx, v in acc.items():
+                s_idx = script_of[e_idx]
+                centroid_dots[s_idx] = cget(s_idx, 0.0) + v * inv[e_idx]
         shortlist = heapq.nlargest(PRESELECT, [(v * inv[e], e) for e, v in acc.items()]) if len(acc) > PRESELECT else [(0.0, e) for e in acc]
         scored_examples = []
         for _, e_idx in shortlist:
             dot = acc[e_idx]
             for fid in common:
-                if e_idx in self._common[fid]:
+                if _contains(postings[fid], e_idx):
                     dot += q.features[fid] * weights[fid]
             scored_examples.append((dot * inv[e_idx] / q.norm, e_idx))
         top = heapq.nlargest(RERANK, scored_examples)
@@ -288,7 +300,8 @@ class Matcher:
             if cur is None or similarity > cur.score:
                 best[s_idx] = _Scored(similarity, e_idx)
         q_tokens = list(dict.fromkeys(tok for _, tok in q.surface))
-        token_idf = [self._idf.get("t:" + t, self._default_idf) for t in q_tokens]
+        ids, weights = self._feature_ids, self._fweight
+        token_idf = [weights[ids["t:" + t]] if "t:" + t in ids else self._default_idf for t in q_tokens]
         total_idf = sum(token_idf)
         cw = self.config.coverage_weight
         ccw = self.config.centroid_weight
@@ -302,8 +315,7 @@ class Matcher:
             bonus = min(self.config.keyword_bonus_max, self.config.keyword_bonus * len(hits))
             centroid = 0.0
             if ccw:
-                cvec = self._centroids[s_idx]
-                centroid = sum(w * cvec.get(fid, 0.0) for fid, w in q.features.items()) * self._centroid_inv_norm[s_idx] / q.norm
+                centroid = centroid_dots.get(s_idx, 0.0) * self._centroid_inv_norm[s_idx] / q.norm
             scored.score = min(1.0, (1.0 - cw - ccw) * scored.score + cw * coverage + ccw * centroid + bonus)
             terms = [surf for surf, canon in q.surface if canon in vocab]
             scored.terms = tuple(dict.fromkeys(terms + hits))
@@ -381,6 +393,11 @@ class Matcher:
         # confident first, keeping the order within each group
         out.sort(key=lambda s: not s.confident)
         return out
+
+
+def _contains(sorted_ids: array, value: int) -> bool:
+    i = bisect_left(sorted_ids, value)
+    return i < len(sorted_ids) and sorted_ids[i] == value
 
 
 def _contains_run(tokens: Sequence[str], run: Sequence[str]) -> bool:

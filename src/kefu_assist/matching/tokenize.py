@@ -12,6 +12,7 @@ import logging
 import math
 import re
 import threading
+from sys import intern
 from pathlib import Path
 from typing import Iterable, Sequence
 
@@ -150,7 +151,8 @@ class Tokenizer:
 
         def add(token: str) -> None:
             if token not in STOPWORDS and token.strip():
-                pairs.append((token, self.canonical_token(token)))
+                token = intern(token)  # the same words recur in thousands of examples
+                pairs.append((token, intern(self.canonical_token(token))))
 
         for part in normalized.split(" "):
             if not part:
