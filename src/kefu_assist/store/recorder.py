@@ -51,6 +51,7 @@ from .redact import question_key, redact
 log = logging.getLogger(__name__)
 
 MAX_AGENT = 100
+TRUNCATE_BUSY_BYTES = 256 * 1024  # spool size cut while copies keep coming
 MAX_SCRIPT = 200
 MAX_CATEGORY = 100
 MAX_QUESTION = 2_000
@@ -465,6 +466,7 @@ class Recorder:
                     continue
                 if stopping:
                     return
+                self._truncate_if_caught_up()
                 self._wake.wait(1.0)
         except Exception:  # noqa: BLE001 - never let the thread die silently
             log.exception("usage writer stopped")
@@ -489,11 +491,14 @@ class Recorder:
         with self._progress:
             self._written += len(events)
             self._progress.notify_all()
-        self._truncate_if_caught_up()
+        # While copies keep coming, truncating after every batch makes the writer contend with
+        # record_copy for the spool lock (and the GIL): only a large spool is cut at once, a
+        # small one when the writer goes idle.
+        self._truncate_if_caught_up(min_size=TRUNCATE_BUSY_BYTES)
         return len(events) == self.batch_size
 
-    def _truncate_if_caught_up(self) -> None:
-        if self._offset == 0:
+    def _truncate_if_caught_up(self, min_size: int = 0) -> None:
+        if self._offset == 0 or self._offset < min_size:
             return
         with self._lock:
             if os.fstat(self._fd).st_size == self._offset:
