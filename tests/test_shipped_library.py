@@ -65,7 +65,7 @@ def test_invoice_replies_never_charge_or_refuse(library):
     for script in library.in_category("invoice"):
         for reply in script.replies:
             assert not re.search(r"(?<![不免])(加|收|另付).{0,4}(税点|点数|邮费|运费)", reply), (script.id, reply)
-            assert "不开" not in reply and "不能开" not in reply, (script.id, reply)
+            assert not re.search(r"(?<!开)不(能)?开(具)?(发)?票|特价.{0,4}不", reply), (script.id, reply)
 
 
 def test_payment_replies_never_pass_card_fees_to_the_buyer(library):
