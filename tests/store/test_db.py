@@ -52,7 +52,7 @@ def test_new_database_is_at_head_and_matches_models(db_url):
     engine = db.open_database(db_url)
     try:
         with engine.connect() as conn:
-            assert db.current_revision(conn) == db.head_revision() == "0002"
+            assert db.current_revision(conn) == db.head_revision() == db.HEAD_REVISION == "0003"
             assert compare_metadata(MigrationContext.configure(conn), Base.metadata) == []
     finally:
         engine.dispose()
@@ -85,7 +85,9 @@ def test_upgrade_from_previous_revision_keeps_data_and_backs_up(sqlite_url, tmp_
     try:
         engine = rec.engine(timeout=30)
         with engine.connect() as conn:
-            assert db.current_revision(conn) == "0002"
+            assert db.current_revision(conn) == "0003"
+            indexes = {ix["name"] for ix in inspect(conn).get_indexes("copy_events")}
+            assert {"ix_copy_events_script_id_category", "ix_copy_events_agent_seconds", "ix_copy_events_seconds"} <= indexes
             row = conn.execute(text("SELECT event_uuid, agent, seconds_to_copy FROM copy_events")).one()
             assert tuple(row) == ("u1", "小王", None)
             uq = conn.execute(text("SELECT agent, norm_key, count, first_seen, last_seen FROM unmatched_questions ORDER BY agent")).all()
@@ -117,7 +119,7 @@ def test_upgrade_from_previous_revision_postgres(pg_url):
     engine = db.open_database(pg_url)
     try:
         with engine.connect() as conn:
-            assert db.current_revision(conn) == "0002"
+            assert db.current_revision(conn) == "0003"
             assert conn.execute(text("SELECT count(*) FROM copy_events")).scalar() == 1
             assert conn.execute(text("SELECT sum(count) FROM unmatched_questions")).scalar() == 6
             assert conn.execute(text("SELECT count(*) FROM unmatched_questions")).scalar() == 2

@@ -69,3 +69,34 @@ def test_stats_figures(db_url):
         assert empty["total_copies"] == 0 and empty["median_seconds"]["overall"] is None
     finally:
         engine.dispose()
+
+
+def test_medians_by_index_seek_equal_sorting_every_copy(sqlite_url):
+    """SQLite answers whole-history medians by seeking into the seconds indexes; they must be
+    the same numbers as sorting every copy (odd and even counts, ties, one agent filtered)."""
+    import random
+
+    from kefu_assist.store.stats import _medians_by_seeking, _medians_from_column
+
+    rng = random.Random(3)
+    engine = db.open_database(sqlite_url)
+    try:
+        events = [
+            {
+                "kind": "copy", "uuid": str(uuid.uuid4()), "ts": (NOW - timedelta(minutes=i)).isoformat(),
+                "agent": rng.choice(["甲", "乙", "丙"]), "script_id": "s0", "category": "invoice", "variant": 0,
+                "rank": 1, "score": 0.9, "question": "在吗",
+                "seconds_to_copy": None if i % 17 == 0 else float(rng.randint(1, 40)) / 2,
+            }
+            for i in range(301)
+        ]
+        write_events(engine, events)
+        with engine.connect() as conn:
+            assert _medians_by_seeking(conn, None) == _medians_from_column(conn, [])
+            from kefu_assist.store.models import CopyEventRow
+
+            assert _medians_by_seeking(conn, "乙") == _medians_from_column(conn, [CopyEventRow.agent == "乙"])
+        values = [e["seconds_to_copy"] for e in events if e["seconds_to_copy"] is not None]
+        assert stats(engine, library=LIB, now=NOW)["median_seconds"]["overall"] == statistics.median(values)
+    finally:
+        engine.dispose()

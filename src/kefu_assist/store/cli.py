@@ -67,7 +67,9 @@ def _library(arg: str | None):
             return None
         if not path.exists():
             return None
-    result = load_library(path)
+    from .. import paths
+
+    result = load_library(path, cache_dir=paths.cache_dir() / "library")
     if result.library is None:
         if arg:
             first = result.errors[0] if result.errors else "unusable"

@@ -49,6 +49,9 @@ class CopyEventRow(Base):
         Index("ix_copy_events_ts", "ts"),
         Index("ix_copy_events_agent_ts", "agent", "ts"),
         Index("ix_copy_events_script_id_ts", "script_id", "ts"),
+        Index("ix_copy_events_script_id_category", "script_id", "category"),  # revision 0003
+        Index("ix_copy_events_agent_seconds", "agent", "seconds_to_copy"),
+        Index("ix_copy_events_seconds", "seconds_to_copy"),
     )
 
 

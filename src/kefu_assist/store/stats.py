@@ -72,6 +72,32 @@ def _medians_from_column(conn: Connection, where: list) -> tuple[dict[str, float
     return medians, (float(statistics.median(everything)) if everything else None)
 
 
+def _median_at(conn: Connection, conds: list, n: int) -> float | None:
+    """The median of ``seconds_to_copy`` among ``n`` rows matching ``conds``, by seeking into an
+    index ordered by seconds (revision 0003): reads one or two entries, sorts nothing."""
+    if n <= 0:
+        return None
+    seconds = CE.seconds_to_copy
+    rows = conn.execute(
+        select(seconds).where(*conds, seconds.is_not(None)).order_by(seconds).limit(2 - n % 2).offset((n - 1) // 2)
+    ).scalars().all()
+    return float(sum(rows) / len(rows)) if rows else None
+
+
+def _medians_by_seeking(conn: Connection, agent: str | None) -> tuple[dict[str, float], float | None]:
+    """SQLite, whole history: per-agent and overall medians from the seconds indexes."""
+    seconds = CE.seconds_to_copy
+    cond = [CE.agent == agent] if agent else []
+    counts = dict(conn.execute(select(CE.agent, func.count()).where(*cond, seconds.is_not(None)).group_by(CE.agent)).all())
+    medians = {}
+    for name, n in counts.items():
+        value = _median_at(conn, [CE.agent == name], n)
+        if value is not None:
+            medians[name] = value
+    overall = _median_at(conn, cond, sum(counts.values()))
+    return medians, overall
+
+
 def _iso(value: Any) -> str | None:
     if value is None:
         return None
@@ -119,14 +145,15 @@ def stats(
         return library.category_label(category) if library is not None else category
 
     with engine.connect() as conn:
-        # copies per script (a few hundred rows at most)
+        # copies per script and category: answered from the (script_id, category) index
         count = func.count().label("n")
-        per_script = {
-            row.script_id: (row.category, row.n)
-            for row in conn.execute(
-                select(CE.script_id, func.min(CE.category).label("category"), count).where(*where_ce).group_by(CE.script_id)
-            )
-        }
+        per_script: dict[str, list] = {}
+        by_category: dict[str, int] = {}
+        for row in conn.execute(select(CE.script_id, CE.category, count).where(*where_ce).group_by(CE.script_id, CE.category)):
+            entry = per_script.setdefault(row.script_id, [row.category, 0])
+            entry[0] = min(entry[0], row.category)
+            entry[1] += row.n
+            by_category[row.category] = by_category.get(row.category, 0) + row.n
         total = sum(n for _, n in per_script.values())
         usage = [
             {"script_id": sid, "category": cat, "title": title(sid), "count": n} for sid, (cat, n) in per_script.items()
@@ -136,12 +163,9 @@ def stats(
                 usage.append({"script_id": sid, "category": s.category, "title": s.title, "count": 0})
         most = sorted((u for u in usage if u["count"]), key=lambda u: (-u["count"], u["script_id"]))[:top]
         least = sorted(usage, key=lambda u: (u["count"], u["script_id"]))[:top]
-
         per_category = [
-            {"category": row.category, "label": label(row.category), "count": row.n}
-            for row in conn.execute(
-                select(CE.category, count).where(*where_ce).group_by(CE.category).order_by(count.desc(), CE.category)
-            )
+            {"category": cat, "label": label(cat), "count": n}
+            for cat, n in sorted(by_category.items(), key=lambda kv: (-kv[1], kv[0]))
         ]
 
         day = func.date(CE.ts).label("day")
@@ -152,13 +176,14 @@ def stats(
             )
         ]
 
+        copies_by_agent = dict(conn.execute(select(CE.agent, count).where(*where_ce).group_by(CE.agent)).all())
         if conn.dialect.name == "postgresql":
             medians = _median_by(conn, where_ce, by_agent=True)
             overall = _median_by(conn, where_ce, by_agent=False).get(None)
+        elif start is None:
+            medians, overall = _medians_by_seeking(conn, agent)
         else:
             medians, overall = _medians_from_column(conn, where_ce)
-
-        copies_by_agent = dict(conn.execute(select(CE.agent, count).where(*where_ce).group_by(CE.agent)).all())
         unmatched_by_agent = dict(conn.execute(select(UE.agent, func.count()).where(*where_ue).group_by(UE.agent)).all())
         if start is None:  # rows from before revision 0002 are only in the aggregate table
             cond = [UQ.agent == agent] if agent else []
