@@ -6,6 +6,7 @@ the agent's working library away. No Qt here; the UI calls ``load`` from a worke
 """
 from __future__ import annotations
 
+import gc
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -91,6 +92,10 @@ class AssistService:
             if result.library is not None:
                 matcher = build_matcher(result.library, cache_dir=paths.cache_dir(), config=self.config)
                 self._state = _State(result.library, matcher, path)  # one assignment: readers see old or new
+                # The index is millions of long-lived objects: keep the cyclic collector from
+                # rescanning them in the middle of a keystroke.
+                gc.collect()
+                gc.freeze()
             return result
 
     @property

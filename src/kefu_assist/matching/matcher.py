@@ -110,6 +110,7 @@ _INDEX_STATE = (
     "_keywords",
     "_script_tokens",
     "_centroid_inv_norm",
+    "_script_examples",
     "_default_idf",
 )
 
@@ -210,6 +211,13 @@ class Matcher:
         # message's dot products with the script's examples, which the query already computes.
         weights = self._fweight
         self._centroid_inv_norm = array("d", [1.0] * len(self._scripts))
+        # where each script's examples start (they are consecutive), plus the end
+        starts = [0] * (len(self._scripts) + 1)
+        for s_idx in self._ex_script:
+            starts[s_idx + 1] += 1
+        for i in range(len(self._scripts)):
+            starts[i + 1] += starts[i]
+        self._script_examples = array("i", starts)
         e_idx, n_examples = 0, len(per_example)
         while e_idx < n_examples:  # a script's examples are consecutive
             s_idx = self._ex_script[e_idx]
@@ -223,7 +231,7 @@ class Matcher:
         # Features found in very many examples (particles, 亲, 吗 bigrams) are not walked through
         # the index: they only add to the candidates that rarer features found. This keeps a
         # 50,000-example library within a few milliseconds a question.
-        self._common_df = max(1000, n_docs // 50)
+        self._common_df = max(500, n_docs // 100)
         self._common = {fid for fid, p in enumerate(postings) if len(p) > self._common_df}
         for fid, posting in enumerate(postings):  # in place: never both forms of every list at once
             postings[fid] = array("i", posting)  # type: ignore[call-overload]
@@ -246,39 +254,33 @@ class Matcher:
         norm = math.sqrt(sum(v * v for v in out.values()) + unseen) or 1.0
         return _Query(normalized, out, norm, pairs, canonical)
 
-    def _score_text(self, normalized: str) -> dict[int, _Scored]:
-        """Best score per script index for one text."""
+    def _score_text(self, normalized: str, *, generic_ok: bool = True) -> dict[int, _Scored]:
+        """Best score per script index for one text. With ``generic_ok`` False, a text made
+        only of very common words (a clause such as 老板 or 在吗 in a longer message) is not
+        scored: it would walk a large part of the index and tell the whole message's score
+        nothing new."""
         q = self._query(normalized)
         if not q.features:
             return {}
-        acc: dict[int, float] = {}
-        get = acc.get
-        common: list[int] = []
         weights, postings = self._fweight, self._postings
-        for fid, w in q.features.items():
-            if fid in self._common:
-                common.append(fid)
-                continue
-            c = w * weights[fid]
-            for e_idx in postings[fid]:
-                acc[e_idx] = get(e_idx, 0.0) + c
-        if not acc and common:
+        common = [fid for fid in q.features if fid in self._common]
+        walk = sorted((fid for fid in q.features if fid not in self._common), key=lambda f: len(postings[f]))
+        if not walk and common and generic_ok:
             # Only common features: walk the rarest of them after all.
             fid = min(common, key=lambda f: len(postings[f]))
             common.remove(fid)
+            walk = [fid]
+        if not walk:
+            return {}
+        # The longest posting first, filled in one C call; the others added on top.
+        first = walk.pop()
+        acc: dict[int, float] = dict.fromkeys(postings[first], q.features[first] * weights[first])
+        get = acc.get
+        for fid in walk:
             c = q.features[fid] * weights[fid]
             for e_idx in postings[fid]:
-                acc[e_idx] = c
-        if not acc:
-            return {}
+                acc[e_idx] = get(e_idx, 0.0) + c
         inv = self._ex_inv_norm
-        centroid_dots: dict[int, float] = {}
-        if self.config.centroid_weight:
-            script_of = self._ex_script
-            cget = centroid_dots.get
-            for e_idx, v in acc.items():
-                s_idx = script_of[e_idx]
-                centroid_dots[s_idx] = cget(s_idx, 0.0) + v * inv[e_idx]
         shortlist = heapq.nlargest(PRESELECT, [(v * inv[e], e) for e, v in acc.items()]) if len(acc) > PRESELECT else [(0.0, e) for e in acc]
         scored_examples = []
         for _, e_idx in shortlist:
@@ -314,8 +316,10 @@ class Matcher:
             hits = [kw for kw, toks in self._keywords[s_idx] if _contains_run(q_tokens, toks)]
             bonus = min(self.config.keyword_bonus_max, self.config.keyword_bonus * len(hits))
             centroid = 0.0
-            if ccw:
-                centroid = centroid_dots.get(s_idx, 0.0) * self._centroid_inv_norm[s_idx] / q.norm
+            if ccw:  # the centroid's dot product is the sum over the script's examples
+                lo, hi = self._script_examples[s_idx], self._script_examples[s_idx + 1]
+                dots = sum(acc.get(e_idx, 0.0) * inv[e_idx] for e_idx in range(lo, hi))
+                centroid = dots * self._centroid_inv_norm[s_idx] / q.norm
             scored.score = min(1.0, (1.0 - cw - ccw) * scored.score + cw * coverage + ccw * centroid + bonus)
             terms = [surf for surf, canon in q.surface if canon in vocab]
             scored.terms = tuple(dict.fromkeys(terms + hits))
@@ -344,7 +348,7 @@ class Matcher:
         if len(parts) > 1 and self.config.clauses:
             total_chars = sum(len(p) for p in parts)
             for part in parts:
-                scored = self._score_text(part)
+                scored = self._score_text(part, generic_ok=False)
                 if not scored:
                     continue
                 factor = 1.0 - self.config.clause_discount * (1.0 - len(part) / total_chars)
