@@ -66,7 +66,9 @@ def usage_window(qtbot):
 
 
 def _rows(url: str, model, *where):
-    from sqlalchemy import select
+    """The rows so far. The recorder creates the schema on its writer thread after it reports
+    itself available, so a reader may come first: no table yet means no rows yet."""
+    from sqlalchemy import inspect, select
     from sqlalchemy.orm import Session
 
     from kefu_assist.store import db
@@ -74,6 +76,8 @@ def _rows(url: str, model, *where):
     engine = db.make_engine(url, write=False)
     try:
         with Session(engine) as session:
+            if not inspect(session.connection()).has_table(model.__tablename__):
+                return []
             rows = list(session.scalars(select(model).where(*where)))
             session.expunge_all()
             return rows

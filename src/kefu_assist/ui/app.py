@@ -71,7 +71,19 @@ def run(library: str | os.PathLike | None = None, db: str | None = None) -> int:
     window.focus_message()
     QTimer.singleShot(0, lambda: trace("shown"))
     QTimer.singleShot(0, window.start_library)
-    QTimer.singleShot(0, lambda: window.start_usage(db))
+
+    # The usage database opens once the library is in: importing SQLAlchemy and checking the
+    # schema on a second thread would contend for the GIL with jieba and the index, and delay
+    # the first suggestion by half a second. Nothing can be copied before the library is in.
+    usage_started = False
+
+    def start_usage(_result=None) -> None:
+        nonlocal usage_started
+        if not usage_started:
+            usage_started = True
+            window.start_usage(db)
+
+    window.libraryLoaded.connect(start_usage)
     code = app.exec()
     window.usage.close()  # normally done by closeEvent already; flushes the usage recorder
     QThreadPool.globalInstance().waitForDone(5000)
