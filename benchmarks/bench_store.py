@@ -7,6 +7,13 @@
   the ``kefu-assist stats --json`` command end to end;
 - the caller-thread cost of ``Recorder.record_copy`` (p50/p99 over 10k calls, writer running)
   against a synchronous INSERT per copy.
+
+Before schema revision 0004 (same 2-CPU machine, 100,000 copies; best of 3):
+
+    revision 0002 (5a32a8a)  SQLite stats() 1140-1540 ms, --since 630 ms; PostgreSQL 520 ms
+                             (the colleague's figure); CLI --json on SQLite 2.5 s
+    revision 0003 (1d9069f)  SQLite stats() 440 ms, --since 790 ms; PostgreSQL 530-600 ms;
+                             CLI --json: SQLite 1.4-1.6 s, PostgreSQL 1.6-1.8 s
 """
 from __future__ import annotations
 
@@ -84,17 +91,29 @@ def bench_stats(label: str, url: str, rows: int) -> None:
         fill(engine, rows)
         with engine.connect() as conn:
             n = conn.execute(text("SELECT count(*) FROM copy_events")).scalar()
-        if engine.dialect.name == "postgresql":
+        pg = engine.dialect.name == "postgresql"
+        if pg:
             with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
                 conn.exec_driver_sql("ANALYZE")
+        since = datetime(2026, 3, 1)  # the last 30 days of the 90 filled
         t_stats = timed(lambda: stats(engine))
+        t_since = timed(lambda: stats(engine, since=since))
         t_naive = timed(lambda: naive_stats(engine))
+        if pg:  # steady state: autovacuum sets the visibility map, index-only scans need it
+            with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+                conn.exec_driver_sql("VACUUM ANALYZE")
+            t_vac = timed(lambda: stats(engine))
     finally:
         engine.dispose()
     exe = ROOT / ".venv" / "bin" / "kefu-assist"
-    t_cli = timed(lambda: subprocess.run([str(exe), "stats", "--json", "--db", url], check=True, capture_output=True), repeat=2)
-    print(f"{label:10s} {n:>7,} copies   stats(): {t_stats * 1000:7.0f} ms   baseline SELECT * + Python: {t_naive * 1000:7.0f} ms   "
-          f"CLI end to end: {t_cli * 1000:6.0f} ms")
+    t_cli = timed(lambda: subprocess.run([str(exe), "stats", "--json", "--db", url], check=True, capture_output=True), repeat=3)
+    t_table = timed(lambda: subprocess.run([str(exe), "stats", "--db", url], check=True, capture_output=True), repeat=3)
+    t_py = timed(lambda: subprocess.run([sys.executable, "-c", "import sqlalchemy"], check=True), repeat=3)
+    print(f"{label:10s} {n:>7,} copies   stats(): {t_stats * 1000:5.0f} ms   --since 30 days: {t_since * 1000:5.0f} ms"
+          + (f"   after VACUUM: {t_vac * 1000:5.0f} ms" if pg else "")
+          + f"   baseline SELECT * + Python: {t_naive * 1000:5.0f} ms")
+    print(f"{'':10s} CLI end to end: --json {t_cli * 1000:5.0f} ms, table {t_table * 1000:5.0f} ms"
+          f"   (baseline: a Python that only imports SQLAlchemy: {t_py * 1000:4.0f} ms)")
 
 
 def bench_record(url: str, spool: Path, calls: int = 10_000) -> None:

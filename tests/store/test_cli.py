@@ -90,3 +90,34 @@ def test_bad_input_is_one_clear_line(args, tmp_path):
     assert "Traceback" not in result.stderr
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("kefu-assist: "), result.stderr
+
+
+def test_stats_table_shows_the_count_and_first_20_unused_scripts():
+    """The shipped library has 100+ never-used scripts: the table gives their number and the
+    first 20, the rest are in --json."""
+    from kefu_assist.store.cli import UNUSED_SHOWN, format_stats
+
+    unused = [{"script_id": f"s{i:03d}", "category": "c", "title": f"标题{i}", "last_used": None} for i in range(107)]
+    data = {"since": None, "agent": None, "total_copies": 0, "total_unmatched": 0, "median_seconds": {"overall": None, "per_agent": {}},
+            "most_used": [], "least_used": [], "per_category": [], "per_agent": [], "unmatched": [], "unused_30d": unused}
+    text = format_stats(data)
+    assert "Unused for 30 days: 107" in text
+    assert UNUSED_SHOWN == 20
+    assert "s019" in text and "s020" not in text
+    assert text.rstrip().endswith("… 另有 and 87 more (use --json for all)")
+    few = format_stats({**data, "unused_30d": unused[:3]})
+    assert "Unused for 30 days: 3" in few and "more (use --json" not in few
+    none = format_stats({**data, "unused_30d": []})
+    assert "Unused for 30 days: 0\n  (无 none)" in none
+
+
+def test_stats_table_end_to_end_with_the_shipped_library(filled):
+    result = _run("stats", "--db", filled)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("30 天未用 Unused for 30 days: "))
+    total = int(lines[start].rsplit(": ", 1)[1])
+    assert total > 20  # the shipped library's never-used scripts
+    assert len(lines[start + 3:]) == 20 + 1  # header and rule, 20 rows, the "… more" line
+    assert lines[-1] == f"  … 另有 and {total - 20} more (use --json for all)"
+    assert len(json.loads(_run("stats", "--db", filled, "--json").stdout)["unused_30d"]) == total

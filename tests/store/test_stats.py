@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import random
 import statistics
 import uuid
 from collections import Counter
@@ -93,10 +94,101 @@ def test_medians_by_index_seek_equal_sorting_every_copy(sqlite_url):
         write_events(engine, events)
         with engine.connect() as conn:
             assert _medians_by_seeking(conn, None) == _medians_from_column(conn, [])
-            from kefu_assist.store.models import CopyEventRow
+            from kefu_assist.store.stats import CE
 
-            assert _medians_by_seeking(conn, "乙") == _medians_from_column(conn, [CopyEventRow.agent == "乙"])
+            assert _medians_by_seeking(conn, "乙") == _medians_from_column(conn, [CE.agent == "乙"])
+            since = [CE.ts >= NOW - timedelta(minutes=150)]  # the --since path seeks too
+            assert _medians_by_seeking(conn, None, where=since) == _medians_from_column(conn, since)
         values = [e["seconds_to_copy"] for e in events if e["seconds_to_copy"] is not None]
         assert stats(engine, library=LIB, now=NOW)["median_seconds"]["overall"] == statistics.median(values)
+    finally:
+        engine.dispose()
+
+
+def test_stats_columns_match_the_models():
+    """stats reads through light Core columns (no ORM import); they must name real columns of
+    the same types."""
+    from kefu_assist.store import models
+    from kefu_assist.store import stats as st
+
+    for light, model in ((st.CE, models.CopyEventRow), (st.UE, models.UnmatchedEvent), (st.UQ, models.UnmatchedQuestion)):
+        real = model.__table__.c
+        for col in light:
+            assert col.table.name == model.__tablename__
+            assert type(col.type) is type(real[col.name].type), col.name
+
+
+def _random_events(seed: int, n: int) -> list[dict]:
+    rng = random.Random(seed)
+    events = []
+    for i in range(n):
+        sid = f"s{rng.randrange(8)}" if rng.random() < 0.9 else "gone.script"
+        events.append({
+            "kind": "copy", "uuid": str(uuid.uuid4()),
+            "ts": (NOW - timedelta(days=rng.randrange(60), minutes=rng.randrange(1440))).isoformat(),
+            "agent": rng.choice(["甲", "乙", "丙", "丁"]), "script_id": sid,
+            # a script's category can change between library versions: both are counted
+            "category": "invoice" if sid in ("s0", "s1", "s2") or rng.random() < 0.1 else "logistics",
+            "variant": 0, "rank": 1, "score": 0.9, "question": "在吗",
+            "seconds_to_copy": None if rng.random() < 0.1 else float(rng.randint(1, 30)) / rng.choice([1, 2, 4]),
+        })
+    for i in range(n // 10):
+        events.append({"kind": "unmatched", "uuid": str(uuid.uuid4()), "ts": (NOW - timedelta(days=rng.randrange(60))).isoformat(),
+                       "agent": rng.choice(["甲", "乙"]), "question": rng.choice(["能寄到国外吗", "能开专票吗", "在吗在吗"])})
+    return events
+
+
+def _naive(copies: list[dict], since: datetime | None, agent: str | None) -> dict:
+    """The figures computed the obvious way, in Python, from the events themselves."""
+    rows = [e for e in copies if (since is None or datetime.fromisoformat(e["ts"]) >= since) and (not agent or e["agent"] == agent)]
+    per_script = Counter(e["script_id"] for e in rows)
+    secs: dict[str, list[float]] = {}
+    for e in rows:
+        if e["seconds_to_copy"] is not None:
+            secs.setdefault(e["agent"], []).append(e["seconds_to_copy"])
+    everything = [v for vs in secs.values() for v in vs]
+    last: dict[str, str] = {}
+    for e in copies:
+        last[e["script_id"]] = max(last.get(e["script_id"], ""), e["ts"])
+    return {
+        "total": len(rows),
+        "per_script": dict(per_script),
+        "per_category": dict(Counter(e["category"] for e in rows)),
+        "per_day": dict(Counter((e["ts"][:10], e["category"]) for e in rows)),
+        "copies_by_agent": dict(Counter(e["agent"] for e in rows)),
+        "medians": {a: statistics.median(v) for a, v in secs.items()},
+        "overall": statistics.median(everything) if everything else None,
+        "recent": {sid for sid, ts in last.items() if datetime.fromisoformat(ts) >= NOW - timedelta(days=30)},
+    }
+
+
+def test_stats_equal_a_naive_computation(db_url):
+    """The index-driven queries (per script, per day, per agent, medians by seeking) give the
+    same figures as counting the events in Python, with and without --since and --agent."""
+    engine = db.open_database(db_url)
+    try:
+        events = _random_events(7, 600)
+        write_events(engine, events)
+        copies = [e for e in events if e["kind"] == "copy"]
+        for since in (None, date(2026, 3, 10), datetime(2026, 3, 20, 13, 30)):
+            for agent in (None, "乙", "nobody"):
+                data = stats(engine, since=since, agent=agent, library=LIB, now=NOW, top=100)
+                want = _naive(copies, since if isinstance(since, datetime) or since is None else datetime.combine(since, datetime.min.time()), agent)
+                where = f"since={since} agent={agent}"
+                assert data["total_copies"] == want["total"], where
+                assert {u["script_id"]: u["count"] for u in data["most_used"]} == want["per_script"], where
+                assert {c["category"]: c["count"] for c in data["per_category"]} == want["per_category"], where
+                assert {(r["day"], r["category"]): r["count"] for r in data["per_day_category"]} == want["per_day"], where
+                assert [(r["day"], r["category"]) for r in data["per_day_category"]] == sorted(want["per_day"]), where
+                assert {a["agent"]: a["copies"] for a in data["per_agent"] if a["copies"]} == want["copies_by_agent"], where
+                assert data["median_seconds"]["per_agent"] == want["medians"], where
+                assert data["median_seconds"]["overall"] == want["overall"], where
+                unused = {u["script_id"] for u in data["unused_30d"]}
+                assert unused == {s.id for s in LIB.scripts} - want["recent"], where
+        no_library = stats(engine, now=NOW)
+        last = {}
+        for e in copies:
+            last[e["script_id"]] = max(last.get(e["script_id"], ""), e["ts"])
+        assert {u["script_id"] for u in no_library["unused_30d"]} == {sid for sid, ts in last.items() if datetime.fromisoformat(ts) < NOW - timedelta(days=30)}
     finally:
         engine.dispose()
