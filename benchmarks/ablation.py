@@ -36,10 +36,8 @@ VARIANTS: dict[str, MatcherConfig] = {
     "no coverage": MatcherConfig(coverage_weight=0.0),
     "no keywords": MatcherConfig(keyword_bonus=0.0),
     "no clause split": MatcherConfig(clauses=False),
-    "centroid 0.2": MatcherConfig(centroid_weight=0.2),
-    "centroid 0.3 coverage 0.2": MatcherConfig(centroid_weight=0.3, coverage_weight=0.2),
-    "centroid 0.4 coverage 0": MatcherConfig(centroid_weight=0.4, coverage_weight=0.0),
-    "centroid 0.3 coverage 0.3": MatcherConfig(centroid_weight=0.3, coverage_weight=0.3),
+    "no centroid": MatcherConfig(centroid_weight=0.0),
+    "no number classes": None,
 }
 
 
@@ -64,7 +62,18 @@ def main() -> int:
     variants = dict(VARIANTS)
     for t in filter(None, args.thresholds.split(",")):
         variants[f"threshold {t}"] = dataclasses.replace(MatcherConfig(), threshold=float(t))
+    tokenize_module = importlib.import_module("kefu_assist.matching.tokenize")
     for name, config in variants.items():
+        if config is None:  # numbers as one token, whatever their length
+            original = tokenize_module.Tokenizer.canonical_token
+            tokenize_module.Tokenizer.canonical_token = lambda self, t: "<num>" if t[0].isdigit() and t.isdigit() else self.canonical.get(t, t)
+            try:
+                matcher = build_matcher(library)
+                cells = [row(evaluate(cases, lambda q: [s.category for s in matcher.suggest(q, limit=5) if s.confident])) for _, cases in files]
+            finally:
+                tokenize_module.Tokenizer.canonical_token = original
+            print(f"| {name} | " + " | ".join(cells) + " |")
+            continue
         matcher = build_matcher(library, config=config)
         cells = []
         for _, cases in files:
