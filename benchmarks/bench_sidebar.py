@@ -93,8 +93,10 @@ def messages() -> list[str]:
     return out[:220] if len(out) >= 200 else out
 
 
-def keystroke(library: Path) -> list[float]:
-    tmp = Path(tempfile.mkdtemp(prefix="kefu-bench-"))
+def _loaded_window(library: Path, prefix: str):
+    """(app, service, window, temp folder): the real window with the library loaded, every
+    per-user folder in a fresh temporary one."""
+    tmp = Path(tempfile.mkdtemp(prefix=prefix))
     for k, v in isolated_env(tmp).items():
         os.environ[k] = v
     sys.path.insert(0, str(REPO / "src"))
@@ -113,6 +115,11 @@ def keystroke(library: Path) -> list[float]:
         raise SystemExit(f"library does not load: {result.problems[:3]}")
     window.refresh_all()
     app.processEvents()
+    return app, service, window, tmp
+
+
+def keystroke(library: Path) -> list[float]:
+    app, _service, window, _tmp = _loaded_window(library, "kefu-bench-")
     times = []
     for text in messages():
         window.messageEdit.blockSignals(True)
@@ -131,23 +138,7 @@ PACES = (("back to back", 0.0), ("50 ms apart", 0.05))  # a stress burst; still 
 
 def record_copy_cost(library: Path, copies: int = 300) -> dict[str, tuple[list[float], list[float]]]:
     """Per pace: GUI-thread milliseconds of (the copy slot's recorder call, the whole copy slot)."""
-    tmp = Path(tempfile.mkdtemp(prefix="kefu-bench-rec-"))
-    for k, v in isolated_env(tmp).items():
-        os.environ[k] = v
-    sys.path.insert(0, str(REPO / "src"))
-    from PySide6.QtWidgets import QApplication
-
-    from kefu_assist.service import AssistService
-    from kefu_assist.ui.main_window import MainWindow
-    from kefu_assist.ui.settings import open_settings
-
-    app = QApplication.instance() or QApplication([])
-    service = AssistService()
-    window = MainWindow(service, open_settings(), library)
-    window.show()
-    if service.load(library).library is None:
-        raise SystemExit("library does not load")
-    window.refresh_all()
+    app, service, window, tmp = _loaded_window(library, "kefu-bench-rec-")
     window.start_usage(f"sqlite:///{tmp / 'usage.sqlite3'}")
     deadline = time.monotonic() + 30
     while not window.usage.available and time.monotonic() < deadline:
