@@ -133,7 +133,8 @@ def keystroke(library: Path) -> list[float]:
     return times
 
 
-PACES = (("back to back", 0.0), ("50 ms apart", 0.05))  # a stress burst; still far above an agent's pace
+# (name, seconds between copies, how many): two stress bursts, and an agent's brisk pace
+PACES = (("back to back", 0.0, None), ("50 ms apart", 0.05, None), ("1 s apart", 1.0, 60))
 
 
 def record_copy_cost(library: Path, copies: int = 300) -> dict[str, tuple[list[float], list[float]]]:
@@ -158,10 +159,10 @@ def record_copy_cost(library: Path, copies: int = 300) -> dict[str, tuple[list[f
     texts = [f"收件人张三 电话1381234{i:04d} 地址杭州市西湖区文三路{i}号 {q}" for i, q in enumerate(messages()[:50])]
     scripts = service.library.scripts
     out = {}
-    for name, gap in PACES:
+    for name, gap, count in PACES:
         recorder_ms.clear()
         slot_ms: list[float] = []
-        for i in range(copies):
+        for i in range(min(copies, count or copies)):
             script = scripts[i % len(scripts)]
             window.messageEdit.blockSignals(True)
             window.messageEdit.setPlainText(texts[i % len(texts)])
