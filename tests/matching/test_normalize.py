@@ -1,12 +1,13 @@
 """Normalisation: what buyers type folds to one canonical form."""
 from __future__ import annotations
 
+import re
 import time
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kefu_assist.matching.normalize import MAX_CHARS, clauses, normalize
+from kefu_assist.matching.normalize import MAX_CHARS, WHITESPACE_BUT_NEWLINE, clauses, normalize, normalize_many
 
 
 def test_traditional_to_simplified():
@@ -69,3 +70,32 @@ def test_bounded_time(text):
     start = time.perf_counter()
     normalize(text * 50)
     assert time.perf_counter() - start < 2.0  # a generous bound against runaway regexes, not a benchmark
+
+
+# normalize_many is what indexing a library uses; it must agree with normalize on every text.
+_MESSY = st.text(
+    alphabet=st.one_of(
+        st.sampled_from(list("能開發票嗎包油在马ＳＦ３件Ｍ码 \n\r\t\u3000\u2028\x85,.!?。，！？[微笑]/:)~e\u0301\u0308\ufe0f👍🏻❤️‍🔥www.http://a.cn")),
+        st.characters(),
+    ),
+    max_size=60,
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_MESSY, max_size=12))
+def test_normalize_many_agrees_with_normalize(texts):
+    assert normalize_many(texts) == [normalize(t) for t in texts]
+
+
+def test_normalize_many_keeps_each_text_apart():
+    texts = ["能開發票嗎", "", "包邮吗\n顺丰呢", "Ｍ码还有吗！！！", "x" * (MAX_CHARS + 50)]
+    assert normalize_many(texts) == [normalize(t) for t in texts]
+    assert normalize_many(texts)[2] == "包邮吗 顺丰呢"
+    assert normalize_many([]) == []
+
+
+def test_whitespace_list_is_pythons_own():
+    everything = {chr(cp) for cp in range(0x110000) if chr(cp).isspace()} - {"\n"}
+    listed = set(re.findall(f"[{WHITESPACE_BUT_NEWLINE}]", "".join(sorted(everything | set("ab\n")))))
+    assert listed == everything

@@ -2,6 +2,7 @@
 library's words and synonyms fold as they should."""
 from __future__ import annotations
 
+import re
 import sys
 
 import pytest
@@ -10,7 +11,7 @@ from hypothesis import strategies as st
 
 from kefu_assist.library import load_library
 from kefu_assist.matching.normalize import normalize
-from kefu_assist.matching.tokenize import Tokenizer, _segmenter
+from kefu_assist.matching.tokenize import Tokenizer, _segmenter, trie_pattern
 from kefu_assist.resources import resource_path
 
 
@@ -62,3 +63,14 @@ def test_matching_layers_do_not_import_qt():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
     assert out == ""
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.sets(st.text(alphabet="包邮快递包裹费a.*", min_size=1, max_size=5), min_size=1, max_size=12),
+    st.text(alphabet="包邮快递包裹费不a.*", max_size=40),
+)
+def test_trie_pattern_finds_what_the_longest_first_alternation_finds(words, text):
+    alternation = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+    expected = [m.span() for m in re.finditer(alternation, text)]
+    assert [m.span() for m in re.finditer(trie_pattern(words), text)] == expected

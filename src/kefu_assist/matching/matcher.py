@@ -17,6 +17,9 @@ from __future__ import annotations
 import heapq
 import math
 from array import array
+from collections import deque
+from itertools import repeat
+from operator import itemgetter
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,7 +31,7 @@ from .. import __version__
 from ..library.model import Library, Script
 from . import index_cache
 from .normalize import clauses as split_clauses
-from .normalize import normalize
+from .normalize import normalize, normalize_many
 from .tokenize import Tokenizer
 
 DEFAULT_THRESHOLD = 0.40
@@ -88,12 +91,17 @@ class _Query:
     canonical: str = field(default="")
 
 
+consume = deque(maxlen=0).extend  # runs an iterator to its end in C
+
+
 def _bigrams(text: str) -> Iterable[str]:
     for part in text.split(" "):
-        if len(part) == 1:
-            yield part
-        for i in range(len(part) - 1):
-            yield part[i : i + 2]
+        yield from _part_bigrams(part)
+
+
+def _part_bigrams(part: str) -> Iterable[str]:
+    """The character bigrams of a clause (the character itself when it has only one)."""
+    return map(str.__add__, part, part[1:]) if len(part) > 1 else (part,) if part else ()
 
 
 # What _build computes: saved and restored as a whole by index_cache.
@@ -162,11 +170,52 @@ class Matcher:
         return feats, pairs, canonical
 
     def _build(self) -> None:
-        ids = self._feature_ids
         postings: list[list[int]] = []
         kinds: list[float] = []
-        per_example: list[list[int]] = []
+        per_example: list[tuple[int, ...]] = []
         keyword_tokens: dict[str, tuple[str, ...]] = {}
+        bigram_weight = self.config.bigram_weight
+        analyze_part = self.tokenizer.analyze_part
+        token_ids: dict[str, int] = {}
+        bigram_ids: dict[str, int] = {}
+
+        def new_ids(keys: Sequence[str], fids: list[int | None], table: dict[str, int], kind: float) -> None:
+            i = fids.index(None)
+            while True:
+                key = keys[i]
+                fid = table[key] = len(postings)  # keys are distinct: no key is new twice
+                postings.append([])
+                kinds.append(kind)
+                fids[i] = fid
+                try:
+                    i = fids.index(None, i + 1)
+                except ValueError:
+                    return
+
+        # A clause's features depend on the clause alone, and clauses recur (亲, 在吗, whole
+        # sentences shared by scripts for different products): each is analysed once.
+        part_info: dict[str, tuple[tuple[int, ...], tuple[str, ...], str]] = {}
+
+        def describe(part: str) -> tuple[tuple[int, ...], tuple[str, ...], str]:
+            pairs, canonical = analyze_part(part, remember=False)
+            tokens = tuple(map(itemgetter(1), pairs))
+            keys = list(dict.fromkeys(tokens))
+            fids = list(map(token_ids.get, keys))
+            if None in fids:  # features not seen before
+                new_ids(keys, fids, token_ids, 1.0)
+            if bigram_weight > 0:
+                keys = list(dict.fromkeys(_part_bigrams(canonical)))
+                bigram_fids = list(map(bigram_ids.get, keys))
+                if None in bigram_fids:
+                    new_ids(keys, bigram_fids, bigram_ids, bigram_weight)
+                fids += bigram_fids
+            info = part_info[part] = (tuple(fids), tokens, canonical)  # type: ignore[arg-type]
+            return info
+
+        examples = [example for script in self._scripts for example in script.examples]
+        normalized_examples = iter(normalize_many(examples))
+        ex_script, ex_text, ex_original = self._ex_script, self._ex_text, self._ex_original
+        union = frozenset().union
         for s_idx, script in enumerate(self._scripts):
             kws = []
             vocab: set[str] = set()
@@ -179,55 +228,58 @@ class Matcher:
                     vocab.update(toks)
             self._keywords.append(tuple(kws))
             for example in script.examples:
-                normalized = normalize(example)
+                normalized = next(normalized_examples)
                 if not normalized:
                     continue
-                feats, pairs, canonical = self._raw_features(normalized)
-                vocab.update(tok for _, tok in pairs)
-                e_idx = len(self._ex_text)
-                fids = []
-                for f, kind in feats.items():
-                    fid = ids.get(f)
-                    if fid is None:
-                        fid = ids[f] = len(postings)
-                        postings.append([e_idx])
-                        kinds.append(kind)
-                    else:
-                        postings[fid].append(e_idx)
-                    fids.append(fid)
+                e_idx = len(ex_text)
+                parts = normalized.split(" ")
+                if len(parts) == 1:
+                    fids, tokens, text = part_info.get(normalized) or describe(normalized)
+                    vocab.update(tokens)
+                else:
+                    f, toks, texts = zip(*[part_info.get(part) or describe(part) for part in parts])
+                    fids = tuple(union(*f))  # a feature found in two clauses counts once
+                    text = "".join(texts)
+                    vocab.update(*toks)
+                consume(map(list.append, map(postings.__getitem__, fids), repeat(e_idx)))  # postings[fid].append(e_idx)
                 per_example.append(fids)
-                self._ex_script.append(s_idx)
-                self._ex_text.append(canonical.replace(" ", ""))
-                self._ex_original.append(example)
+                ex_script.append(s_idx)
+                ex_text.append(text)
+                ex_original.append(example)
             self._script_tokens.append(vocab)
+        part_info.clear()
+        self.tokenizer.forget()  # what indexing taught it is not what buyers will type
+        self._feature_ids = {"t:" + key: fid for key, fid in token_ids.items()}
+        self._feature_ids.update(("b:" + key, fid) for key, fid in bigram_ids.items())
         n_docs = max(1, len(per_example))
         self._default_idf = math.log(1.0 + n_docs)
-        self._fweight = [kind * math.log(1.0 + n_docs / len(posting)) for kind, posting in zip(kinds, postings)]
-        squares = [w * w for w in self._fweight]
-        self._ex_inv_norm = array("d", (1.0 / (math.sqrt(sum(map(squares.__getitem__, fids))) or 1.0) for fids in per_example))
+        self._fweight = weights = [kind * math.log(1.0 + n_docs / len(posting)) for kind, posting in zip(kinds, postings)]
+        squares = [w * w for w in weights]
+        self._ex_inv_norm = inv_norms = array("d", (1.0 / (math.sqrt(sum(map(squares.__getitem__, fids))) or 1.0) for fids in per_example))
         # Each script's centroid: the mean of its examples' unit vectors (nearest-centroid
         # classification generalises better than the single nearest example on short texts).
         # Only the centroid's norm is kept: its dot product with a message is the sum of the
         # message's dot products with the script's examples, which the query already computes.
-        weights = self._fweight
-        self._centroid_inv_norm = array("d", [1.0] * len(self._scripts))
-        # where each script's examples start (they are consecutive), plus the end
-        starts = [0] * (len(self._scripts) + 1)
-        for s_idx in self._ex_script:
+        n_scripts = len(self._scripts)
+        starts = [0] * (n_scripts + 1)  # where each script's examples start, plus the end
+        for s_idx in ex_script:
             starts[s_idx + 1] += 1
-        for i in range(len(self._scripts)):
+        for i in range(n_scripts):
             starts[i + 1] += starts[i]
         self._script_examples = array("i", starts)
-        e_idx, n_examples = 0, len(per_example)
-        while e_idx < n_examples:  # a script's examples are consecutive
-            s_idx = self._ex_script[e_idx]
+        centroid_inv = [1.0] * n_scripts
+        for s_idx in range(n_scripts):
+            lo, hi = starts[s_idx], starts[s_idx + 1]
+            if lo == hi:
+                continue
             c: dict[int, float] = {}
-            while e_idx < n_examples and self._ex_script[e_idx] == s_idx:
-                inv = self._ex_inv_norm[e_idx]
+            get = c.get
+            for e_idx in range(lo, hi):
+                inv = inv_norms[e_idx]
                 for fid in per_example[e_idx]:
-                    c[fid] = c.get(fid, 0.0) + weights[fid] * inv
-                e_idx += 1
-            self._centroid_inv_norm[s_idx] = 1.0 / (math.sqrt(sum(v * v for v in c.values())) or 1.0)
+                    c[fid] = get(fid, 0.0) + weights[fid] * inv
+            centroid_inv[s_idx] = 1.0 / (math.sqrt(sum([v * v for v in c.values()])) or 1.0)
+        self._centroid_inv_norm = array("d", centroid_inv)
         # Features found in very many examples (particles, 亲, 吗 bigrams) are not walked through
         # the index: they only add to the candidates that rarer features found. This keeps a
         # 50,000-example library within a few milliseconds a question.

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import cache
+from typing import Sequence
 
 MAX_CHARS = 2000  # longer pastes are cut: no buyer question needs more, and time stays bounded
 
@@ -49,9 +50,17 @@ _TYPO_RE = re.compile("|".join(sorted(map(re.escape, TYPOS), key=len, reverse=Tr
 # Qianniu/Wangwang stickers arrive as [微笑], [哈哈], [OK]; a few clients use /:) codes.
 _STICKER_RE = re.compile(r"\[[\u4e00-\u9fffA-Za-z]{1,8}\]|/:[a-z()\-<>@!?*$^&]{1,6}", re.IGNORECASE)
 # Clause breaks: sentence punctuation (half-width after NFKC) and whitespace.
-_BREAK_RE = re.compile(r"[\s,.;:!?~…。，、；：！？～·|/\\\"'`()<>\[\]{}【】《》“”‘’「」『』()（）_=*#^@&%-]+")
+_BREAK_CHARS = r",.;:!?~…。，、；：！？～·|/\\\"'`()<>\[\]{}【】《》“”‘’「」『』()（）_=*#^@&%-"
+_BREAK_RE = re.compile(r"[\s" + _BREAK_CHARS + "]+")
+# Every character str.isspace() accepts except the line break that separates the texts of
+# normalize_many (tests check the list against Python's own).
+WHITESPACE_BUT_NEWLINE = "\t\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+_BREAK_LINES_RE = re.compile("[" + WHITESPACE_BUT_NEWLINE + _BREAK_CHARS + "]+")
+# NFKC leaves ASCII and the CJK unified ideographs as they are, and neither combines with what
+# follows; only the other runs (with the character before them, which a mark may combine with)
+# need the slow normalisation.
+_NFKC_RUN_RE = re.compile(r".?[^\x00-\x7f\u4e00-\u9fff]+")
 _URL_RE = re.compile(r"https?://\S+|www\.\S+", re.IGNORECASE)
-_SPACES_RE = re.compile(r" {2,}")
 
 
 @cache
@@ -98,8 +107,33 @@ def normalize(text: str) -> str:
     text = to_simplified(text)
     text = text.lower()
     text = _TYPO_RE.sub(lambda m: TYPOS[m.group(0)], text)
-    text = _BREAK_RE.sub(" ", text)
-    return _SPACES_RE.sub(" ", text).strip()
+    return _BREAK_RE.sub(" ", text).strip()
+
+
+def normalize_many(texts: Sequence[str]) -> list[str]:
+    """``[normalize(t) for t in texts]`` (a property test holds it to that), about three times
+    faster for a whole library: each step runs once over all the texts joined by line breaks,
+    which none of the steps joins or splits across, and NFKC only touches what it can change."""
+    if not texts:
+        return []
+    joined = "\n".join(t[:MAX_CHARS].replace("\n", " ") for t in texts)
+    joined = _NFKC_RUN_RE.sub(_nfkc_run, joined)
+    if "://" in joined or "www." in joined.lower():
+        joined = _URL_RE.sub(" ", joined)
+    joined = _STICKER_RE.sub(" ", joined)
+    joined = _strip_symbols(joined)
+    joined = to_simplified(joined)
+    joined = joined.lower()
+    joined = _TYPO_RE.sub(lambda m: TYPOS[m.group(0)], joined)
+    joined = _BREAK_LINES_RE.sub(" ", joined)
+    lines = joined.split("\n")
+    if len(lines) != len(texts):  # a step made or ate a line break after all: the slow way
+        return [normalize(t) for t in texts]
+    return [line.strip(" ") for line in lines]
+
+
+def _nfkc_run(match: re.Match) -> str:
+    return unicodedata.normalize("NFKC", match.group(0))
 
 
 def clauses(normalized: str, *, max_clauses: int = 8) -> list[str]:
