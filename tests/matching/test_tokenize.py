@@ -2,6 +2,7 @@
 library's words and synonyms fold as they should."""
 from __future__ import annotations
 
+import logging
 import re
 import sys
 
@@ -11,7 +12,7 @@ from hypothesis import strategies as st
 
 from kefu_assist.library import load_library
 from kefu_assist.matching.normalize import normalize
-from kefu_assist.matching.tokenize import Tokenizer, _segmenter, trie_pattern
+from kefu_assist.matching.tokenize import Segmenter, Tokenizer, _segmenter, trie_pattern
 from kefu_assist.resources import resource_path
 
 
@@ -20,18 +21,53 @@ def segmenter():
     return _segmenter(resource_path("jieba_dict.txt"), None)
 
 
-def test_cuts_every_shipped_example_exactly_as_jieba(segmenter, shipped_library_path):
+@pytest.fixture(scope="module")
+def jieba_tokenizer():
+    """jieba itself, on the same dictionary: the reference our segmenter must agree with."""
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    tk = jieba.Tokenizer(str(resource_path("jieba_dict.txt")))
+    tk.initialize()
+    return tk
+
+
+def test_cuts_every_shipped_example_exactly_as_jieba(segmenter, jieba_tokenizer, shipped_library_path):
     library = load_library(shipped_library_path).library
     chunks = {part for s in library.scripts for e in (*s.examples, *s.replies) for part in normalize(e).split(" ") if part}
     assert len(chunks) > 1000
     for chunk in chunks:
-        assert segmenter.cut(chunk) == segmenter.jieba.lcut(chunk, HMM=False), chunk
+        assert segmenter.cut(chunk) == jieba_tokenizer.lcut(chunk, HMM=False), chunk
 
 
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet=st.sampled_from(list("能便宜点包邮吗发票顺丰快递有货尺码多少钱今天明天到了亲的是不abcSF0123")), min_size=1, max_size=40))
-def test_cuts_like_jieba_on_generated_text(segmenter, text):
-    assert segmenter.cut(text) == segmenter.jieba.lcut(text, HMM=False)
+def test_cuts_like_jieba_on_generated_text(segmenter, jieba_tokenizer, text):
+    assert segmenter.cut(text) == jieba_tokenizer.lcut(text, HMM=False)
+
+
+def test_dictionary_cache_loads_the_same_dictionary_and_survives_damage(tmp_path, jieba_tokenizer):
+    dictionary = resource_path("jieba_dict.txt")
+    fresh = Segmenter.from_dictionary(dictionary, tmp_path)
+    (cache,) = tmp_path.glob("dictionary-*.bin")
+    cached = Segmenter.from_dictionary(dictionary, tmp_path)
+    assert cached._logp == fresh._logp
+    assert {w for w, lp in fresh._logp.items() if lp is not None} == {w for w, f in jieba_tokenizer.FREQ.items() if f}
+    assert set(fresh._logp) == set(jieba_tokenizer.FREQ)
+    for damage in (b"", b"not marshal", cache.read_bytes()[:1000]):
+        cache.write_bytes(damage)
+        assert Segmenter.from_dictionary(dictionary, tmp_path)._logp == fresh._logp
+
+
+def test_a_small_dictionary_of_our_own(tmp_path):
+    dictionary = tmp_path / "dict.txt"
+    dictionary.write_text("\ufeff包邮 50 v\n包 10\n邮费 20 n\n\n零次 0\n", encoding="utf-8")
+    seg = Segmenter.from_dictionary(dictionary)
+    assert seg.cut("包邮吗邮费") == ["包邮", "吗", "邮费"]
+    assert seg._logp["零次"] is None and "零" in seg._logp  # frequency 0: a prefix, not a word
+    dictionary.write_text("包邮 50\n坏行\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="dict.txt:2"):
+        Segmenter.from_dictionary(dictionary)
 
 
 def test_library_words_synonyms_and_numbers():
