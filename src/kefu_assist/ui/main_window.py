@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING
 from . import theme as themes
 from .clipboard import ClipboardWatcher
 from .settings import Preferences, read_geometry
-from .stats_view import StatsView
 from .uiload import icon, load_view
 from .usage import UsageController
 from .watcher import LibraryWatcher
@@ -29,6 +28,7 @@ if TYPE_CHECKING:  # the library, matcher and service load behind the shown wind
     from ..library import Script
     from ..library.model import LoadResult
     from ..service import AssistService, SuggestionView
+    from .stats_view import StatsView
 
 LIMIT = 5
 DEBOUNCE_MS = 120
@@ -143,8 +143,8 @@ class MainWindow(QMainWindow):
         self.usualState: QLabel = find(QLabel, "usualState")
         self.usualList: QListWidget = find(QListWidget, "usualList")
         self.usualPreviewHost: QWidget = find(QWidget, "usualPreviewHost")
-        self.statsView = StatsView()
-        find(QWidget, "statsTab").layout().addWidget(self.statsView)
+        self.statsTab: QWidget = find(QWidget, "statsTab")
+        self._stats_view = None  # built the first time the 统计 tab is opened
         self.offlineBadge.hide()
         self.usualList.installEventFilter(self)
         self.pinButton.setIcon(icon("pin"))
@@ -189,7 +189,6 @@ class MainWindow(QMainWindow):
         self.usualList.currentRowChanged.connect(self._usual_row_changed)
         self.usualList.itemDoubleClicked.connect(lambda _item: self._usual_copy())
         self.tabs.currentChanged.connect(self._tab_changed)
-        self.statsView.refreshRequested.connect(self.refresh_stats)
         self.usage.recorderChanged.connect(self._usage_ready)
         self.usage.statusChanged.connect(self._usage_status)
         self.usage.listsLoaded.connect(self._lists_loaded)
@@ -264,7 +263,8 @@ class MainWindow(QMainWindow):
         self.service.set_overrides({"shop": prefs.shop, "agent": prefs.agent})
         self.service.agent = prefs.agent
         self.setStyleSheet(self._stylesheet())
-        self.statsView.set_palette(themes.PALETTES.get(prefs.theme, themes.PALETTES["light"]))
+        if self._stats_view is not None:
+            self._stats_view.set_palette(themes.PALETTES.get(prefs.theme, themes.PALETTES["light"]))
         self._set_on_top(prefs.always_on_top)
         self.pinButton.blockSignals(True)
         self.pinButton.setChecked(prefs.always_on_top)
@@ -1005,6 +1005,19 @@ class MainWindow(QMainWindow):
         self.request_copy(self.usualPreview.script, self.usualPreview.variant, None, None)
 
     # -- 统计 ----------------------------------------------------------------------------------------
+    @property
+    def statsView(self) -> "StatsView":
+        """The 统计 tab's view, made when first needed: agents rarely open it, and building it
+        (and importing it) at start-up would delay the window."""
+        if self._stats_view is None:
+            from .stats_view import StatsView
+
+            view = self._stats_view = StatsView()
+            self.statsTab.layout().addWidget(view)
+            view.set_palette(themes.PALETTES.get(self.prefs.theme, themes.PALETTES["light"]))
+            view.refreshRequested.connect(self.refresh_stats)
+        return self._stats_view
+
     def _tab_changed(self, index: int) -> None:
         if index == TAB_USUAL:
             self.refresh_usual()
