@@ -1,6 +1,7 @@
 """Speed and memory of the matcher, side by side with the plain baseline, in one run.
 
-    .venv/bin/python benchmarks/bench_matcher.py            # prints a Markdown report
+    .venv/bin/python benchmarks/bench_matcher.py                    # prints a Markdown report
+    .venv/bin/python benchmarks/bench_matcher.py --build-rounds 8   # index build vs machine speed
 
 Measures, with the shipped library and with a generated 10,000 scripts x 5 examples library:
 - per-question latency p50/p99 of Matcher.suggest and of the baseline
@@ -15,7 +16,6 @@ from __future__ import annotations
 import gc
 import logging
 import os
-import platform
 import statistics
 import subprocess
 import sys
@@ -31,24 +31,13 @@ import jieba  # noqa: E402
 from rapidfuzz import fuzz, process  # noqa: E402
 
 import genlib  # noqa: E402
+import machine  # noqa: E402
 from kefu_assist.library import load_library  # noqa: E402
 from kefu_assist.matching import build_matcher  # noqa: E402
 from kefu_assist.resources import resource_path  # noqa: E402
 
 SHARED_EVAL = ROOT.parent / "shared" / "eval"
 CLI = [sys.executable, "-m", "kefu_assist"]
-
-
-def machine() -> str:
-    cpu = platform.processor() or platform.machine()
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    return f"{cpu}, {os.cpu_count()} cores, {platform.system()} {platform.release()}, Python {platform.python_version()}"
 
 
 def questions() -> list[str]:
@@ -152,7 +141,28 @@ def cold(args: list[str], runs: int, *, fresh_cache: bool) -> tuple[float, float
     return statistics.median(walls), max(walls), max(peaks)
 
 
+def build_rounds(rounds: int) -> int:
+    """Only the 10,000-script index build, each round beside the reference loop, so that a build
+    time can be read against how busy the machine was at that moment."""
+    with tempfile.TemporaryDirectory() as tmp:
+        library = load_library(genlib.write(Path(tmp) / "gen10k.yaml")).library
+    build_matcher(load_library(ROOT / "resources" / "scripts.yaml").library)  # the dictionary, outside the timing
+    print(f"Machine: {machine.describe()}")
+    print("| round | reference loop | index build, 10,000 x 5 |")
+    print("|---|---|---|")
+    for i in range(rounds):
+        reference = machine.reference_s()
+        gc.collect()
+        t = time.perf_counter()
+        build_matcher(library)
+        print(f"| {i + 1} | {reference:.2f} s | {time.perf_counter() - t:.2f} s |", flush=True)
+    return 0
+
+
 def main() -> int:
+    if len(sys.argv) == 3 and sys.argv[1] == "--build-rounds":
+        return build_rounds(int(sys.argv[2]))
+    reference_before = machine.reference_s()
     qs = questions()
     with tempfile.TemporaryDirectory() as tmp:
         big = genlib.write(Path(tmp) / "gen10k.yaml")
@@ -166,7 +176,7 @@ def main() -> int:
             ("10,000-script library, caches warm", cold(["match", "--library", str(big), "在吗"], 4, fresh_cache=False)),
         ]
 
-    print(f"Machine: {machine()}\n")
+    print(f"Machine: {machine.describe()}; reference loop {reference_before:.2f} s before, {machine.reference_s():.2f} s after (see benchmarks/machine.py)\n")
     print(f"{len(qs)} questions per round (the shared dev and seed sets plus messy ones).\n")
     print("| library | scripts | examples | YAML load | index build, median (best) | baseline: jieba.lcut of every example | index from cache | kefu-assist p50 | p99 | baseline WRatio p50 | p99 |")
     print("|---|---|---|---|---|---|---|---|---|---|---|")

@@ -38,10 +38,14 @@ def isolated_env(tmp: Path) -> dict[str, str]:
     env.update(
         QT_QPA_PLATFORM="offscreen",
         KEFU_ASSIST_TRACE_STARTUP="1",
-        KEFU_ASSIST_CONFIG_DIR=str(tmp / "config"),
-        KEFU_ASSIST_DATA_DIR=str(tmp / "data"),
-        KEFU_ASSIST_CACHE_DIR=str(tmp / "cache"),
+        # the folders a user's desktop gives (platformdirs reads these), not our overrides:
+        # start-up then takes the same path as on an agent's machine
+        XDG_CONFIG_HOME=str(tmp / "config"),
+        XDG_DATA_HOME=str(tmp / "data"),
+        XDG_CACHE_HOME=str(tmp / "cache"),
     )
+    for name in ("KEFU_ASSIST_CONFIG_DIR", "KEFU_ASSIST_DATA_DIR", "KEFU_ASSIST_CACHE_DIR", "KEFU_ASSIST_DB"):
+        env.pop(name, None)
     return env
 
 
@@ -202,6 +206,10 @@ def main() -> int:
     parser.add_argument("--copies", type=int, default=300, help="copies recorded for the recording-cost figure")
     parser.add_argument("--only-record", action="store_true", help="measure only the recording cost")
     args = parser.parse_args()
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    import machine
+
+    print(f"Machine: {machine.describe()}; reference loop {machine.reference_s():.2f} s (see benchmarks/machine.py)")
     print(f"library: {args.library}")
     if args.only_record:
         print_record_cost(record_copy_cost(args.library, args.copies))

@@ -161,3 +161,24 @@ def test_huge_messages_stay_bounded(matcher, parts):
     start = time.perf_counter()
     matcher.suggest("".join(parts) * 5)
     assert time.perf_counter() - start < 2.0
+
+
+@pytest.mark.parametrize("config", [MatcherConfig(), MatcherConfig(synonyms=False), MatcherConfig(bigram_weight=0)])
+def test_indexed_features_are_those_a_message_would_have(library, config):
+    """Indexing takes shortcuts (the library normalised in one pass, features worked out per
+    piece of a clause); each example must still get exactly the features the same text gets
+    when a buyer types it, or a buyer repeating an example would not find it."""
+    from kefu_assist.matching.normalize import normalize
+
+    m = build_matcher(library, config=config)
+    indexed: list[set[int]] = [set() for _ in range(m.example_count)]
+    for fid, posting in enumerate(m._postings):
+        for e_idx in posting:
+            indexed[e_idx].add(fid)
+    assert sum(map(len, indexed)) > 2 * m.example_count  # not vacuous
+    for e_idx, example in enumerate(m._ex_original):
+        feats, _, canonical = m._raw_features(normalize(example))
+        assert {m._feature_ids[f] for f in feats} == indexed[e_idx], example
+        assert m._ex_text[e_idx] == canonical.replace(" ", "")
+    for example in m._ex_original[:200]:  # and each finds its own script first
+        assert m.suggest(example)[0].example == example or m.suggest(example)[0].score >= 0.9

@@ -240,6 +240,7 @@ class Tokenizer:
         self._memo: dict[str, tuple[str, ...]] = {}
         self._parts: dict[str, tuple[tuple[tuple[str, str], ...], str]] = {}
         self._chunks: dict[str, tuple[tuple[str, str], ...]] = {}
+        self._words: dict[str, tuple[tuple[tuple[str, str], ...], str]] = {}
 
     def _chunk_pairs(self, chunk: str) -> tuple[tuple[str, str], ...]:
         """The (surface, canonical) tokens jieba cuts from a piece of text between library
@@ -258,36 +259,47 @@ class Tokenizer:
             self._chunks[chunk] = hit
         return hit
 
-    def analyze_part(self, part: str, *, remember: bool = True) -> tuple[tuple[tuple[str, str], ...], str]:
+    def pieces(self, part: str) -> list[tuple[str, bool]]:
+        """A clause split into the library's words (True) and the text between them (False),
+        longest library word first."""
+        if self._overlay_re is None:
+            return [(part, False)]
+        out: list[tuple[str, bool]] = []
+        pos = 0
+        for m in self._overlay_re.finditer(part):
+            start, end = m.span()
+            if start > pos:
+                out.append((part[pos:start], False))
+            out.append((m.group(0), True))
+            pos = end
+        if pos < len(part):
+            out.append((part[pos:], False))
+        return out
+
+    def piece(self, text: str, is_word: bool) -> tuple[tuple[tuple[str, str], ...], str]:
+        """The (surface, canonical) tokens of one piece and its canonical text (a synonym
+        replaced by its group's first word)."""
+        if not is_word:
+            return self._chunk_pairs(text), text
+        hit = self._words.get(text)
+        if hit is None:
+            word = intern(text)
+            pairs = () if word in STOPWORDS else ((word, intern(self.canonical_token(word))),)
+            hit = self._words[text] = (pairs, self.canonical.get(word, word))
+        return hit
+
+    def analyze_part(self, part: str) -> tuple[tuple[tuple[str, str], ...], str]:
         """``analyze`` of one clause (normalised text without spaces); remembered, since the
-        same clauses (亲, 在吗, 包邮吗) recur across messages (an indexer that keeps its own
-        record of each clause passes ``remember=False``)."""
+        same clauses (亲, 在吗, 包邮吗) recur across messages."""
         hit = self._parts.get(part)
         if hit is not None:
             return hit
-        pairs: list[tuple[str, str]] = []
-        pieces: list[str] = []
-        pos = 0
-        if self._overlay_re is not None:
-            canonical = self.canonical
-            for m in self._overlay_re.finditer(part):
-                start = m.start()
-                if start > pos:
-                    chunk = part[pos:start]
-                    pieces.append(chunk)
-                    pairs.extend(self._chunk_pairs(chunk))
-                word = m.group(0)
-                if word not in STOPWORDS:
-                    word = intern(word)
-                    pairs.append((word, intern(self.canonical_token(word))))
-                pieces.append(canonical.get(word, word))
-                pos = m.end()
-        if pos < len(part):
-            chunk = part[pos:]
-            pieces.append(chunk)
-            pairs.extend(self._chunk_pairs(chunk))
-        hit = (tuple(pairs), "".join(pieces))
-        if remember and len(self._parts) < 200_000:
+        pieces = [self.piece(text, is_word) for text, is_word in self.pieces(part)]
+        if len(pieces) == 1:
+            hit = pieces[0]
+        else:
+            hit = (tuple(pair for pairs, _ in pieces for pair in pairs), "".join(text for _, text in pieces))
+        if len(self._parts) < 200_000:
             self._parts[part] = hit
         return hit
 
@@ -306,6 +318,7 @@ class Tokenizer:
         self._memo.clear()
         self._parts.clear()
         self._chunks.clear()
+        self._words.clear()
 
     def canonical_token(self, token: str) -> str:
         if token[0].isdigit() and _DIGITS_RE.match(token):
