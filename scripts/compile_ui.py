@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -26,8 +27,25 @@ def uic() -> str:
     return str(exe) if exe.exists() else "pyside6-uic"
 
 
+_IMPORT_RE = re.compile(r"^from (PySide6\.\w+) import \((.*?)\)\n", re.S | re.M)
+
+
+def trim_imports(code: str) -> str:
+    """uic imports some thirty Qt classes whatever the form uses; each one imported makes
+    PySide6 build that class and its enums (QGradient alone has 180), which the window's start-up
+    would pay for. Keep the names the form uses."""
+    body = _IMPORT_RE.sub("", code)
+
+    def keep(match: re.Match) -> str:
+        names = [n.strip() for n in match.group(2).replace("\n", " ").split(",") if n.strip()]
+        used = [n for n in names if re.search(rf"\b{n}\b", body)]
+        return f"from {match.group(1)} import {', '.join(used)}\n" if used else ""
+
+    return _IMPORT_RE.sub(keep, code)
+
+
 def compiled_text(ui: Path) -> str:
-    code = subprocess.run([uic(), "--no-autoconnection", str(ui)], capture_output=True, text=True, check=True).stdout
+    code = trim_imports(subprocess.run([uic(), "--no-autoconnection", str(ui)], capture_output=True, text=True, check=True).stdout)
     digest = hashlib.sha256(ui.read_bytes()).hexdigest()
     header = f"# Compiled from resources/ui/{ui.name} by scripts/compile_ui.py; do not edit.\n"
     return header + f'UI_SHA256 = "{digest}"\n\n' + code

@@ -7,10 +7,10 @@ from pathlib import Path
 from typing import Callable
 
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QColor, QGuiApplication, QKeySequence, QShortcut, QTextCharFormat, QTextCursor, QFont
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QFrame, QLabel, QLineEdit, QListWidget, QListWidgetItem, QMainWindow, QMenu,
-    QPlainTextEdit, QScrollArea, QSystemTrayIcon, QTabWidget, QTextEdit, QToolButton, QVBoxLayout, QWidget,
+    QPlainTextEdit, QScrollArea, QSystemTrayIcon, QTabWidget, QToolButton, QVBoxLayout, QWidget,
 )
 
 from typing import TYPE_CHECKING
@@ -520,6 +520,11 @@ class MainWindow(QMainWindow):
             self.stateLabel.style().polish(self.stateLabel)
 
     def _highlight_message(self, views: list[SuggestionView]) -> None:
+        # imported here, not at the top: building these classes is start-up time the window
+        # does not need before the first suggestion
+        from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextCursor
+        from PySide6.QtWidgets import QTextEdit
+
         terms = {t for v in views if v.suggestion.confident for t in v.suggestion.matched_terms if t.strip()}
         text = self.message
         fmt = QTextCharFormat()
