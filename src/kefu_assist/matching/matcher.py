@@ -196,40 +196,45 @@ class Matcher:
         # Features are worked out per piece (a library word, or the text between two), since
         # pieces recur far more than whole clauses (10,000 scripts: 30,000 distinct clauses,
         # 9,000 distinct pieces); a clause adds only the bigrams across its pieces' borders,
-        # which gives exactly the features of its canonical text (tests hold it to that).
+        # which gives exactly the features of its canonical text (a test holds it to that).
+        # Per piece: (feature ids, canonical tokens, canonical text, its first and last character)
+        Piece = tuple[tuple[int, ...], tuple[str, ...], str, str, str]
         piece = self.tokenizer.piece
-        piece_info: dict[tuple[str, bool], tuple[tuple[int, ...], tuple[str, ...], str]] = {}
+        piece_info: dict[str, Piece] = {}
+        piece_get = piece_info.get
 
-        def describe_piece(key: tuple[str, bool]) -> tuple[tuple[int, ...], tuple[str, ...], str]:
-            pairs, canonical = piece(*key)
+        def describe_piece(text: str) -> Piece:
+            pairs, canonical = piece(text)
             tokens = tuple(map(itemgetter(1), pairs))
             fids = ids_of(list(dict.fromkeys(tokens)), token_ids, 1.0)
             if bigram_weight > 0 and len(canonical) > 1:
                 fids += ids_of(list(dict.fromkeys(map(str.__add__, canonical, canonical[1:]))), bigram_ids, bigram_weight)
-            info = piece_info[key] = (tuple(fids), tokens, canonical)
+            info = piece_info[text] = (tuple(fids), tokens, canonical, canonical[0], canonical[-1])
             return info
 
         # A clause's features depend on the clause alone, and clauses recur (亲, 在吗, whole
         # sentences shared by scripts for different products): each is described once.
-        part_info: dict[str, tuple[tuple[int, ...], tuple[str, ...], str]] = {}
-        split = self.tokenizer.pieces
+        # Per clause: (feature ids, the tokens of each piece, canonical text)
+        part_info: dict[str, tuple[tuple[int, ...], tuple[tuple[str, ...], ...], str]] = {}
+        split = self.tokenizer.split
 
-        def describe(part: str) -> tuple[tuple[int, ...], tuple[str, ...], str]:
-            keys = split(part)
-            if len(keys) == 1:
-                fids, tokens, canonical = piece_info.get(keys[0]) or describe_piece(keys[0])
+        def describe(part: str) -> tuple[tuple[int, ...], tuple[tuple[str, ...], ...], str]:
+            pieces = split(part)
+            infos = list(map(piece_get, pieces))
+            if None in infos:
+                infos = [info or describe_piece(text) for info, text in zip(infos, pieces)]
+            if len(infos) == 1:
+                fids, tokens, canonical = infos[0][:3]
                 if bigram_weight > 0 and len(canonical) == 1:  # a one-character clause is its own "bigram"
                     fids = fids + tuple(ids_of([canonical], bigram_ids, bigram_weight))
-            else:
-                f, toks, texts = zip(*[piece_info.get(key) or describe_piece(key) for key in keys])
-                canonical = "".join(texts)
-                tokens = tuple(chain.from_iterable(toks))
-                all_fids: Iterable[int] = chain.from_iterable(f)
-                if bigram_weight > 0:
-                    borders = list(dict.fromkeys(map(str.__add__, [t[-1] for t in texts[:-1]], [t[0] for t in texts[1:]])))
-                    all_fids = chain(all_fids, ids_of(borders, bigram_ids, bigram_weight))
-                fids = tuple(dict.fromkeys(all_fids))
-            info = part_info[part] = (fids, tokens, canonical)
+                info = part_info[part] = (fids, (tokens,), canonical)
+                return info
+            f, toks, texts, firsts, lasts = zip(*infos)
+            all_fids: Iterable[int] = chain.from_iterable(f)
+            if bigram_weight > 0:
+                borders = list(dict.fromkeys(map(str.__add__, lasts[:-1], firsts[1:])))
+                all_fids = chain(all_fids, ids_of(borders, bigram_ids, bigram_weight))
+            info = part_info[part] = (tuple(dict.fromkeys(all_fids)), toks, "".join(texts))
             return info
 
         examples = [example for script in self._scripts for example in script.examples]
@@ -254,13 +259,13 @@ class Matcher:
                 e_idx = len(ex_text)
                 parts = normalized.split(" ")
                 if len(parts) == 1:
-                    fids, tokens, text = part_info.get(normalized) or describe(normalized)
-                    vocab.update(tokens)
+                    fids, toks, text = part_info.get(normalized) or describe(normalized)
+                    vocab.update(*toks)
                 else:
                     f, toks, texts = zip(*[part_info.get(part) or describe(part) for part in parts])
                     fids = tuple(union(*f))  # a feature found in two clauses counts once
                     text = "".join(texts)
-                    vocab.update(*toks)
+                    vocab.update(*chain.from_iterable(toks))
                 consume(map(list.append, map(postings.__getitem__, fids), repeat(e_idx)))  # postings[fid].append(e_idx)
                 per_example.append(fids)
                 ex_script.append(s_idx)

@@ -236,7 +236,9 @@ class Tokenizer:
                 self.canonical.setdefault(w, head)
         overlay = {normalize(w).replace(" ", "") for w in set(words)} | set(self.canonical)
         overlay = {w for w in overlay if len(w) >= 2}
-        self._overlay_re = re.compile(trie_pattern(overlay)) if overlay else None
+        self.words = frozenset(overlay)
+        # re.split with one group: [text, word, text, word, ..., text], texts possibly empty
+        self._overlay_split = re.compile(f"({trie_pattern(overlay)})").split if overlay else None
         self._memo: dict[str, tuple[str, ...]] = {}
         self._parts: dict[str, tuple[tuple[tuple[str, str], ...], str]] = {}
         self._chunks: dict[str, tuple[tuple[str, str], ...]] = {}
@@ -259,27 +261,18 @@ class Tokenizer:
             self._chunks[chunk] = hit
         return hit
 
-    def pieces(self, part: str) -> list[tuple[str, bool]]:
-        """A clause split into the library's words (True) and the text between them (False),
-        longest library word first."""
-        if self._overlay_re is None:
-            return [(part, False)]
-        out: list[tuple[str, bool]] = []
-        pos = 0
-        for m in self._overlay_re.finditer(part):
-            start, end = m.span()
-            if start > pos:
-                out.append((part[pos:start], False))
-            out.append((m.group(0), True))
-            pos = end
-        if pos < len(part):
-            out.append((part[pos:], False))
-        return out
+    def split(self, part: str) -> list[str]:
+        """A clause split into the library's words (longest first) and the text between them,
+        in order, nothing empty. A piece of text between words is never itself a library word
+        (the scan would have matched it), so ``piece in self.words`` tells the two apart."""
+        if self._overlay_split is None:
+            return [part]
+        return list(filter(None, self._overlay_split(part)))
 
-    def piece(self, text: str, is_word: bool) -> tuple[tuple[tuple[str, str], ...], str]:
-        """The (surface, canonical) tokens of one piece and its canonical text (a synonym
-        replaced by its group's first word)."""
-        if not is_word:
+    def piece(self, text: str) -> tuple[tuple[tuple[str, str], ...], str]:
+        """The (surface, canonical) tokens of one piece of ``split`` and its canonical text (a
+        synonym replaced by its group's first word)."""
+        if text not in self.words:
             return self._chunk_pairs(text), text
         hit = self._words.get(text)
         if hit is None:
@@ -294,7 +287,7 @@ class Tokenizer:
         hit = self._parts.get(part)
         if hit is not None:
             return hit
-        pieces = [self.piece(text, is_word) for text, is_word in self.pieces(part)]
+        pieces = [self.piece(text) for text in self.split(part)]
         if len(pieces) == 1:
             hit = pieces[0]
         else:
