@@ -100,14 +100,16 @@ def normalize(text: str) -> str:
     if not text:
         return ""
     text = text[:MAX_CHARS]
-    text = unicodedata.normalize("NFKC", text)
-    text = _URL_RE.sub(" ", text)
-    text = _STICKER_RE.sub(" ", text)
-    text = _strip_symbols(text)
-    text = to_simplified(text)
-    text = text.lower()
-    text = _TYPO_RE.sub(lambda m: TYPOS[m.group(0)], text)
-    return _BREAK_RE.sub(" ", text).strip()
+    text = _URL_RE.sub(" ", unicodedata.normalize("NFKC", text))
+    return _BREAK_RE.sub(" ", _fold(text)).strip()
+
+
+def _fold(text: str) -> str:
+    """The steps between NFKC and clause breaks, shared by normalize and normalize_many:
+    stickers and symbols out, traditional to simplified, lower case, typos corrected."""
+    text = _strip_symbols(_STICKER_RE.sub(" ", text))
+    text = to_simplified(text).lower()
+    return _TYPO_RE.sub(lambda m: TYPOS[m.group(0)], text)
 
 
 def normalize_many(texts: Sequence[str]) -> list[str]:
@@ -120,12 +122,7 @@ def normalize_many(texts: Sequence[str]) -> list[str]:
     joined = _NFKC_RUN_RE.sub(_nfkc_run, joined)
     if "://" in joined or "www." in joined.lower():
         joined = _URL_RE.sub(" ", joined)
-    joined = _STICKER_RE.sub(" ", joined)
-    joined = _strip_symbols(joined)
-    joined = to_simplified(joined)
-    joined = joined.lower()
-    joined = _TYPO_RE.sub(lambda m: TYPOS[m.group(0)], joined)
-    joined = _BREAK_LINES_RE.sub(" ", joined)
+    joined = _BREAK_LINES_RE.sub(" ", _fold(joined))
     lines = joined.split("\n")
     if len(lines) != len(texts):  # a step made or ate a line break after all: the slow way
         return [normalize(t) for t in texts]
