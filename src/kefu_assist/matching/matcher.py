@@ -17,11 +17,11 @@ from __future__ import annotations
 import heapq
 import math
 from array import array
+from bisect import bisect_left
 from collections import deque
+from dataclasses import dataclass, field
 from itertools import chain, repeat
 from operator import itemgetter
-from bisect import bisect_left
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Sequence
 
