@@ -101,8 +101,8 @@ def _loaded_window(library: Path, prefix: str):
     """(app, service, window, temp folder): the real window with the library loaded, every
     per-user folder in a fresh temporary one."""
     tmp = Path(tempfile.mkdtemp(prefix=prefix))
-    for k, v in isolated_env(tmp).items():
-        os.environ[k] = v
+    os.environ.clear()
+    os.environ.update(isolated_env(tmp))  # without our folder overrides, as isolated_env says
     sys.path.insert(0, str(REPO / "src"))
     from PySide6.QtWidgets import QApplication
 
