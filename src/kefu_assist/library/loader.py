@@ -20,7 +20,7 @@ from typing import Iterable
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from .. import __version__
+from ..code_id import code_id
 from .categories import CATEGORIES
 from .model import Library, LoadResult, Problem, Script
 from .placeholders import parse as parse_template
@@ -268,7 +268,7 @@ _CACHE_FORMAT = 1  # bump when Script, Library or Problem change shape or loadin
 
 
 def _digest(texts: list[tuple[Path, str]]) -> str:
-    h = hashlib.sha256(f"kefu-assist library {_CACHE_FORMAT} {__version__}\x1e".encode())
+    h = hashlib.sha256(f"kefu-assist library {_CACHE_FORMAT} {code_id(__file__)}\x1e".encode())
     for file, text in texts:
         h.update(str(file.resolve()).encode() + b"\x1f" + text.encode() + b"\x1e")
     return h.hexdigest()[:32]

@@ -27,7 +27,7 @@ from typing import Iterable, Sequence
 
 from rapidfuzz import fuzz
 
-from .. import __version__
+from ..code_id import code_id
 from ..library.model import Library, Script
 from . import index_cache
 from .normalize import clauses as split_clauses
@@ -149,7 +149,7 @@ class Matcher:
         self._script_tokens: list[set[str]] = []
         self.from_cache = False
         index_dir = cache_dir / "index" if cache_dir is not None else None
-        key = index_cache.digest(library, dictionary, config, __version__)
+        key = index_cache.digest(library, dictionary, config, code_id(__file__))
         state = index_cache.load(index_dir, key)
         if state is not None:
             for name in _INDEX_STATE:
