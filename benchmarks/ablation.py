@@ -37,7 +37,7 @@ VARIANTS: dict[str, MatcherConfig] = {
     "no keywords": MatcherConfig(keyword_bonus=0.0),
     "no clause split": MatcherConfig(clauses=False),
     "no centroid": MatcherConfig(centroid_weight=0.0),
-    "no number classes": None,
+    "no number or size classes": None,
 }
 
 
@@ -64,7 +64,7 @@ def main() -> int:
         variants[f"threshold {t}"] = dataclasses.replace(MatcherConfig(), threshold=float(t))
     tokenize_module = importlib.import_module("kefu_assist.matching.tokenize")
     for name, config in variants.items():
-        if config is None:  # numbers as one token, whatever their length
+        if config is None:  # numbers as one token, whatever their length; sizes as typed
             original = tokenize_module.Tokenizer.canonical_token
             tokenize_module.Tokenizer.canonical_token = lambda self, t: "<num>" if t[0].isdigit() and t.isdigit() else self.canonical.get(t, t)
             try:

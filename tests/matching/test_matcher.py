@@ -41,6 +41,9 @@ def top3(matcher, message: str) -> list[str]:
         ("能包油吗", "shipping_fee"),  # homophone typo
         ("有优惠卷吗", "promotion"),
         ("我160 100斤穿M码还是L码", "size"),  # digits and Latin letters
+        ("XXL还是3XL", "size"),  # sizes the library's examples never name
+        ("3XL还有吗", "stock"),
+        ("xs码有吗", "stock"),
         ("发顺风要加多少钱", "courier"),
     ],
 )

@@ -84,6 +84,8 @@ def test_library_words_synonyms_and_numbers():
     assert ("免邮", "包邮") in pairs
     assert tk.tokens(normalize("155 90斤")) == ("<num3>", "<num2>", "斤")
     assert tk.tokens(normalize("打12315")) == ("打", "<num5>")
+    assert tk.tokens(normalize("M码还是ＸＸＬ 3XL")) == ("<size>", "码", "还是", "<size>", "<size>")
+    assert tk.tokens(normalize("发SF 5G手机 mini款")) == ("发", "sf", "5g", "手机", "mini", "款")  # no sizes
 
 
 def test_matching_layers_do_not_import_qt():

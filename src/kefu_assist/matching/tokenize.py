@@ -25,6 +25,9 @@ from sys import intern
 from typing import Iterable, Sequence
 
 _DIGITS_RE = re.compile(r"^\d+(\.\d+)?$")
+# Clothing sizes as buyers type them (after normalising: lower case, half-width): s, m, l, xl,
+# xxl, 3xl, xs. Which size does not change what the buyer asks (XXL还是3XL and M还是L alike).
+_SIZE_RE = re.compile(r"(?:x{0,4}[sl]|m|[2-7]x[sl])")
 
 # Particles and fillers that say nothing about what the buyer wants. They stay in the text for
 # bigrams (在吗 is a greeting), but are not tokens of their own.
@@ -317,10 +320,13 @@ class Tokenizer:
         if token[0].isdigit() and _DIGITS_RE.match(token):
             # 155 and 165 (heights) are alike, 12315 (a hotline) is not: keep the size class
             return f"<num{min(len(token), 5)}>"
+        if token[0] in "smlx2345678" and _SIZE_RE.fullmatch(token):
+            return "<size>"
         return self.canonical.get(token, token)
 
     def tokens(self, normalized: str) -> tuple[str, ...]:
-        """Canonical tokens: synonyms folded to their group's first word, numbers to <num>."""
+        """Canonical tokens: synonyms folded to their group's first word, numbers to <num>, clothing
+        sizes to <size>."""
         hit = self._memo.get(normalized)
         if hit is not None:
             return hit
