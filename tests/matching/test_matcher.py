@@ -185,3 +185,15 @@ def test_indexed_features_are_those_a_message_would_have(library, config):
         assert m._ex_text[e_idx] == canonical.replace(" ", "")
     for example in m._ex_original[:200]:  # and each finds its own script first
         assert m.suggest(example)[0].example == example or m.suggest(example)[0].score >= 0.9
+
+
+def test_a_bare_number_clause_suggests_nothing_of_its_own(matcher):
+    """160 in 160 100斤穿什么码 is a height, not 618 or 满200减."""
+    for message in ("160 100斤穿什么码", "一米六 一百斤穿什么码"):
+        assert top3(matcher, message) == ["size"] * len(top3(matcher, message))
+        assert top(matcher, message) == "size"
+
+
+def test_heights_and_weights_in_words_find_the_size_scripts(matcher):
+    assert top(matcher, "我一米七五 一百四十斤 穿哪个码") == "size"
+    assert top(matcher, "一米五八九十斤拍哪个") == "size"

@@ -99,3 +99,19 @@ def test_whitespace_list_is_pythons_own():
     everything = {chr(cp) for cp in range(0x110000) if chr(cp).isspace()} - {"\n"}
     listed = set(re.findall(f"[{WHITESPACE_BUT_NEWLINE}]", "".join(sorted(everything | set("ab\n")))))
     assert listed == everything
+
+
+def test_heights_and_weights_in_chinese_numerals_become_digits():
+    assert normalize("我一米八，一百六十斤左右") == "我180 160斤左右"
+    assert normalize("一米六五 九十斤") == "165 90斤"
+    assert normalize("1米7 一百二十五斤") == "170 125斤"
+    assert normalize("一米五八九十斤拍哪个") == "158 90斤拍哪个"  # two numbers never run together
+    assert normalize("身高一米六 體重一百零五斤") == "身高160 体重105斤"
+    assert normalize("八十公斤 两百斤") == "80公斤 200斤"
+
+
+def test_numerals_that_are_no_height_or_weight_stay():
+    assert normalize("一米八的床单有吗") == "一米八的床单有吗"  # a bed, not a buyer
+    assert normalize("一米五宽的桌子") == "一米五宽的桌子"
+    assert normalize("买一送一 米色 三件") == "买一送一 米色 三件"
+    assert normalize("一千斤") == "一千斤"

@@ -426,6 +426,8 @@ class Matcher:
         if len(parts) > 1 and self.config.clauses:
             total_chars = sum(len(p) for p in parts)
             for part in parts:
+                if part.isdigit():  # 160 in 160 100斤穿什么码 says nothing on its own (not 618 either)
+                    continue
                 scored = self._score_text(part, generic_ok=False)
                 if not scored:
                     continue

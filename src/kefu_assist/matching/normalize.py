@@ -4,6 +4,7 @@ Steps, each cheap (a few microseconds a message):
 - NFKC folds full-width letters, digits and punctuation to their half-width forms;
 - OpenCC t2s turns traditional characters into simplified ones (能開發票嗎 -> 能开发票吗);
 - chat-client stickers ([微笑]) and emoji become spaces;
+- heights and weights in Chinese numerals become digits (一米六五 一百斤 -> 165 100斤);
 - well-known homophone typos of this trade are corrected (包油 -> 包邮);
 - punctuation becomes clause breaks, runs of them collapse, letters are lower-cased.
 """
@@ -63,6 +64,66 @@ _NFKC_RUN_RE = re.compile(r".?[^\x00-\x7f\u4e00-\u9fff]+")
 _URL_RE = re.compile(r"https?://\S+|www\.\S+", re.IGNORECASE)
 
 
+# Heights and weights in Chinese numerals (一米六五, 一百二十斤) as the digits the library's
+# examples mostly use (165, 120斤), so that they fall into the same number classes.
+_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_NUMBER = "[零〇一二两三四五六七八九十百]"
+_WEIGHT_RE = re.compile(f"({_CN_NUMBER}{{1,6}})(?=斤|公斤|kg)")
+# 一米八 = 180 cm, 1米65 = 165 cm; not a bed or a width (一米八的床, 一米五宽).
+_HEIGHT_RE = re.compile(r"(?<![0-9])[一1]米([一二三四五六七八九1-9])([零〇一二三四五六七八九0-9])?(?!的床|床|宽|长|深)")
+
+
+def _cn_number(text: str) -> int | None:
+    """The value of a Chinese numeral up to 999 (九十, 一百六 = 160, 一百零五, 两百), None when it
+    is not one."""
+    value = 0
+    if "百" in text:
+        head, _, text = text.partition("百")
+        if len(head) > 1 or (head and head not in _CN_DIGITS):
+            return None
+        value = 100 * (_CN_DIGITS[head] if head else 1)
+        if text.startswith(("零", "〇")):
+            text = text[1:]
+            if len(text) != 1 or text not in _CN_DIGITS:
+                return None
+            return value + _CN_DIGITS[text]
+        if len(text) == 1 and text in _CN_DIGITS:  # 一百六: the tens, said short
+            return value + 10 * _CN_DIGITS[text]
+    if "十" in text:
+        head, _, tail = text.partition("十")
+        if len(head) > 1 or (head and head not in _CN_DIGITS) or len(tail) > 1 or (tail and tail not in _CN_DIGITS):
+            return None
+        return value + 10 * (_CN_DIGITS[head] if head else 1) + (_CN_DIGITS[tail] if tail else 0)
+    if not text:
+        return value or None
+    if len(text) == 1 and text in _CN_DIGITS and not value:
+        return _CN_DIGITS[text]
+    return None
+
+
+def _weight(match: re.Match) -> str:
+    value = _cn_number(match.group(1))
+    if value is None:
+        return match.group(0)
+    start = match.start()
+    # 一米五八九十斤 -> 158 90斤, never 15890斤
+    return f" {value}" if start and match.string[start - 1].isdigit() else str(value)
+
+
+def _height(match: re.Match) -> str:
+    metres = "1" + "".join(str(_CN_DIGITS.get(d, d)) for d in match.group(1, 2) if d)
+    return metres.ljust(3, "0")
+
+
+def numbers_as_digits(text: str) -> str:
+    """一米六五 一百斤 -> 165 100斤 (simplified, lower-case text)."""
+    if "米" in text:
+        text = _HEIGHT_RE.sub(_height, text)
+    if "斤" in text or "kg" in text:
+        text = _WEIGHT_RE.sub(_weight, text)
+    return text
+
+
 @cache
 def _converter():
     import opencc
@@ -106,9 +167,9 @@ def normalize(text: str) -> str:
 
 def _fold(text: str) -> str:
     """The steps between NFKC and clause breaks, shared by normalize and normalize_many:
-    stickers and symbols out, traditional to simplified, lower case, typos corrected."""
+    stickers and symbols out, traditional to simplified, lower case, numerals, typos corrected."""
     text = _strip_symbols(_STICKER_RE.sub(" ", text))
-    text = to_simplified(text).lower()
+    text = numbers_as_digits(to_simplified(text).lower())
     return _TYPO_RE.sub(lambda m: TYPOS[m.group(0)], text)
 
 
