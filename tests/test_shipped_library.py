@@ -75,12 +75,23 @@ def test_payment_replies_never_pass_card_fees_to_the_buyer(library):
 
 
 def test_shared_questions_are_not_copied_into_the_library(library, shared_eval_dir):
+    """Not as they are, and not with a word or two changed (邮费多少钱 for 邮费要多少钱): the
+    figures on these sets must say how the library does on questions it has not seen."""
     questions = set()
     for path in shared_eval_dir.glob("*.tsv"):
         for case in read_cases(path):
             questions.add(normalize(case.question).replace(" ", ""))
-    copied = [(s.id, e) for s in library.scripts for e in s.examples if normalize(e).replace(" ", "") in questions]
-    assert not copied
+    examples = {normalize(e).replace(" ", ""): (s.id, e) for s in library.scripts for e in s.examples}
+    near = [(examples[e], q, score) for e, q, score in _near_pairs(list(examples), sorted(questions))]
+    assert not near
+
+
+def _near_pairs(examples: list[str], questions: list[str]):
+    from rapidfuzz import fuzz, process
+
+    for example in examples:
+        for question, score, _ in process.extract_iter(example, questions, scorer=fuzz.ratio, score_cutoff=85):
+            yield example, question, round(score)
 
 
 def _report(matcher, path: Path):
