@@ -115,3 +115,4 @@ def test_numerals_that_are_no_height_or_weight_stay():
     assert normalize("一米五宽的桌子") == "一米五宽的桌子"
     assert normalize("买一送一 米色 三件") == "买一送一 米色 三件"
     assert normalize("一千斤") == "一千斤"
+    assert normalize("21米5的绳子") == "21米5的绳子"

@@ -67,10 +67,13 @@ _URL_RE = re.compile(r"https?://\S+|www\.\S+", re.IGNORECASE)
 # Heights and weights in Chinese numerals (一米六五, 一百二十斤) as the digits the library's
 # examples mostly use (165, 120斤), so that they fall into the same number classes.
 _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-_CN_NUMBER = "[零〇一二两三四五六七八九十百]"
-_WEIGHT_RE = re.compile(f"({_CN_NUMBER}{{1,6}})(?=斤|公斤|kg)")
-# 一米八 = 180 cm, 1米65 = 165 cm; not a bed or a width (一米八的床, 一米五宽).
-_HEIGHT_RE = re.compile(r"(?<![0-9])[一1]米([一二三四五六七八九1-9])([零〇一二三四五六七八九0-9])?(?!的床|床|宽|长|深)")
+_CN_NUMERALS = frozenset("零〇一二两三四五六七八九十百")
+_METRE_DIGITS = {**{str(d): d for d in range(10)}, **_CN_DIGITS}
+_NOT_A_HEIGHT = ("的床", "床", "宽", "长", "深")  # 一米八的床, 一米五宽
+# Both are found by their unit, which is rare, and read backwards: a pattern that starts with the
+# numerals would try every 一 of a whole library (一下, 一样), and a character class is searched
+# for several times slower than a plain string.
+_WEIGHT_UNITS = ("斤", "kg")  # 公斤 ends in 斤
 
 
 def _cn_number(text: str) -> int | None:
@@ -101,27 +104,64 @@ def _cn_number(text: str) -> int | None:
     return None
 
 
-def _weight(match: re.Match) -> str:
-    value = _cn_number(match.group(1))
-    if value is None:
-        return match.group(0)
-    start = match.start()
-    # 一米五八九十斤 -> 158 90斤, never 15890斤
-    return f" {value}" if start and match.string[start - 1].isdigit() else str(value)
+def _unit_positions(text: str, unit: str):
+    i = text.find(unit)
+    while i != -1:
+        yield i
+        i = text.find(unit, i + 1)
 
 
-def _height(match: re.Match) -> str:
-    metres = "1" + "".join(str(_CN_DIGITS.get(d, d)) for d in match.group(1, 2) if d)
-    return metres.ljust(3, "0")
+def _weights(text: str) -> str:
+    """一百二十斤 -> 120斤, 八十公斤 -> 80公斤, 五十kg -> 50kg."""
+    found = []  # (start, end, value) of each numeral before a unit
+    for unit in _WEIGHT_UNITS:
+        for end in _unit_positions(text, unit):
+            if unit == "斤" and text[end - 1 : end] == "公":
+                end -= 1
+            start = end
+            while start > 0 and end - start < 6 and text[start - 1] in _CN_NUMERALS:
+                start -= 1
+            value = _cn_number(text[start:end]) if start < end else None
+            if value is not None:
+                found.append((start, end, value))
+    return _replace(text, found)
+
+
+def _heights(text: str) -> str:
+    """一米六五 -> 165, 1米7 -> 170 (centimetres), not 一米八的床 or 21米5."""
+    found = []
+    for i in _unit_positions(text, "米"):
+        if i == 0 or text[i - 1] not in "一1" or (i > 1 and text[i - 2].isdigit()):
+            continue
+        digits = []
+        j = i + 1
+        while j < len(text) and len(digits) < 2 and text[j] in _METRE_DIGITS and (digits or text[j] not in "0零〇"):
+            digits.append(_METRE_DIGITS[text[j]])
+            j += 1
+        if digits and not text.startswith(_NOT_A_HEIGHT, j):
+            found.append((i - 1, j, 100 + 10 * digits[0] + (digits[1] if len(digits) > 1 else 0)))
+    return _replace(text, found)
+
+
+def _replace(text: str, found: list[tuple[int, int, int]]) -> str:
+    """text with each (start, end) span replaced by its number."""
+    if not found:
+        return text
+    out: list[str] = []
+    done = 0
+    for start, end, value in sorted(found):
+        if start < done:
+            continue
+        # 一米五八九十斤 -> 158 90斤, never 15890斤
+        glue = " " if start and (text[start - 1].isdigit() or (start == done and out[-1][-1:].isdigit())) else ""
+        out += (text[done:start], glue + str(value))
+        done = end
+    return "".join(out) + text[done:]
 
 
 def numbers_as_digits(text: str) -> str:
     """一米六五 一百斤 -> 165 100斤 (simplified, lower-case text)."""
-    if "米" in text:
-        text = _HEIGHT_RE.sub(_height, text)
-    if "斤" in text or "kg" in text:
-        text = _WEIGHT_RE.sub(_weight, text)
-    return text
+    return _weights(_heights(text))
 
 
 @cache
