@@ -35,6 +35,8 @@ def test_homophone_typos_are_corrected():
     assert normalize("能包油吗") == "能包邮吗"
     assert normalize("有优惠卷吗") == "有优惠券吗"
     assert normalize("能发顺风吗") == "能发顺丰吗"
+    assert normalize("这鞋片大还是片小") == "这鞋偏大还是偏小"
+    assert normalize("拍错了 取销订单") == "拍错了 取消订单"
 
 
 def test_mixed_english_and_digits_are_kept():

@@ -45,6 +45,10 @@ TYPOS: dict[str, str] = {
     "骗宜": "便宜",
     "差平": "差评",
     "头诉": "投诉",
+    "片大": "偏大",
+    "片小": "偏小",
+    "取销": "取消",
+    "味到": "味道",
 }
 _TYPO_RE = re.compile("|".join(sorted(map(re.escape, TYPOS), key=len, reverse=True)))
 
