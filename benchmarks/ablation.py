@@ -37,6 +37,7 @@ VARIANTS: dict[str, MatcherConfig] = {
     "no keywords": MatcherConfig(keyword_bonus=0.0),
     "no clause split": MatcherConfig(clauses=False),
     "no centroid": MatcherConfig(centroid_weight=0.0),
+    "chit-chat scripts as any other": MatcherConfig(small_talk_categories=()),
     "no number or size classes": None,
 }
 

@@ -215,3 +215,45 @@ def test_wordings_beyond_the_obvious(matcher, message, category):
 
 def test_chatting_up_the_agent_is_not_a_greeting(matcher):
     assert top(matcher, "小姐姐有男朋友没") is None
+
+
+CHIT_CHAT_LIBRARY = """\
+version: 1
+categories:
+  small_talk: 闲聊
+scripts:
+  - id: small_talk.weather
+    category: small_talk
+    title: 聊天气
+    examples: [今天好冷啊, 外面在下雪, 天气真不错]
+    replies: [哈哈，亲有什么想了解的随时问我哦]
+  - id: shipping_time.today
+    category: shipping_time
+    title: 今天能发吗
+    examples: [今天能发吗, 今天发货吗]
+    replies: [下午4点前付款当天发出哦]
+  - id: shipping_fee.free
+    category: shipping_fee
+    title: 包邮吗
+    examples: [包邮吗, 能包邮吗]
+    replies: [全国包邮哦]
+"""
+
+
+def test_chit_chat_examples_keep_a_message_from_being_confident(tmp_path):
+    path = tmp_path / "lib.yaml"
+    path.write_text(CHIT_CHAT_LIBRARY, encoding="utf-8")
+    library = load_library(path).library
+    matcher = build_matcher(library)
+    shown = matcher.suggest("今天好冷啊")
+    assert shown[0].category == "small_talk" and not any(s.confident for s in shown)  # shown, never confident
+    assert top(matcher, "今天能发吗") == "shipping_time"
+    assert top3(matcher, "今天好冷啊，包邮吗") == ["shipping_fee"]  # the earnest clause keeps its answer
+    # the same library read as if chit-chat were a scenario like any other
+    plain = build_matcher(library, config=MatcherConfig(small_talk_categories=()))
+    assert top(plain, "今天好冷啊") == "small_talk"
+
+
+def test_the_shipped_library_knows_chit_chat(matcher):
+    shown = matcher.suggest("这几天好冷啊 手都冻僵了")
+    assert shown[0].category == "small_talk" and not any(s.confident for s in shown)

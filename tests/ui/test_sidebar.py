@@ -332,3 +332,15 @@ def test_shipped_library_answers(make_window, shipped_library_path, type_message
     type_message(window, "能便宜点吗？包邮吗？")
     cats = {c.script.category for c in window.visible_cards[:3]}
     assert {"bargain", "shipping_fee"} <= cats
+
+
+def test_chit_chat_says_so_offers_a_way_back_and_is_not_a_library_gap(make_window, library_file, type_message, qtbot):
+    window = make_window(library_file)
+    type_message(window, "你几岁了呀")
+    assert window.stateLabel.text().startswith("买家在闲聊")
+    assert window.visible_cards and all(c.property("weak") for c in window.visible_cards)
+    assert window.visible_cards[0].script.id == "small_talk.personal"
+    window._settle.setInterval(50)
+    window._message_changed()
+    qtbot.wait(300)
+    assert window.service.recorder.unmatched == []

@@ -60,6 +60,10 @@ class MatcherConfig:
     clause_discount: float = 0.25
     # Pleasantries come after the real question when a message holds both (老板你好，能开发票吗).
     courtesy_categories: tuple[str, ...] = ("greeting", "thanks")
+    # Chit-chat a library may describe with examples (今天好冷, 你几岁了): a message most like
+    # them is not a question about shopping, so nothing is confident for it, and their own
+    # scripts (a friendly way back to business) are shown but never confident.
+    small_talk_categories: tuple[str, ...] = ("small_talk",)
 
 
 @dataclass(frozen=True)
@@ -72,6 +76,7 @@ class Suggestion:
     matched_terms: tuple[str, ...] = ()
     example: str = ""  # the library example that matched best
     clause: str = ""  # the part of the message it answers
+    chit_chat: bool = False  # a script of a small-talk category (never confident)
 
 
 @dataclass
@@ -416,6 +421,7 @@ class Matcher:
         parts = [p[:CLAUSE_MAX_CHARS] for p in parts]
         whole = self._score_text(normalized[:WHOLE_MAX_CHARS])
         combined: dict[int, _Scored] = dict(whole)
+        small_talk = set(self.config.small_talk_categories)
         leaders: dict[int, _Scored] = {}
         main = -1  # what the message as a whole is about
         if whole:
@@ -439,14 +445,18 @@ class Matcher:
                     if s_idx not in combined or sc.score > combined[s_idx].score:
                         combined[s_idx] = sc
                 s_idx = max(scored, key=lambda k: scored[k].score)
-                if scored[s_idx].score >= self.threshold:
+                if scored[s_idx].score >= self.threshold and self._scripts[s_idx].category not in small_talk:
                     covered = {self._scripts[i].category for i in leaders}
                     if self._scripts[s_idx].category not in covered:
                         leaders[s_idx] = combined[s_idx]
         courtesy = set(self.config.courtesy_categories) if len(parts) > 1 else set()
-        substantive = any(
-            sc.score >= self.threshold and self._scripts[k].category not in courtesy for k, sc in combined.items()
-        )
+        # What may be confident: not chit-chat, and when the message as a whole is most like
+        # chit-chat, only what one of its clauses asks for in earnest (今天好冷 包邮吗).
+        if main >= 0 and self._scripts[main].category in small_talk:
+            earnest = {k for k in leaders if self._scripts[k].category not in small_talk}
+        else:
+            earnest = {k for k, sc in combined.items() if sc.score >= self.threshold and self._scripts[k].category not in small_talk}
+        substantive = any(self._scripts[k].category not in courtesy for k in earnest)
 
         def rank_key(k: int) -> tuple[bool, bool, float, int]:
             # A sub-question (还没发货吧 after 帮我把M改成L) does not outrank what the whole
@@ -468,10 +478,11 @@ class Matcher:
                     category=script.category,
                     title=script.title,
                     score=round(sc.score, 4),
-                    confident=sc.score >= self.threshold,
+                    confident=s_idx in earnest,
                     matched_terms=sc.terms,
                     example=self._ex_original[sc.example],
                     clause=answers[s_idx][1] if s_idx in answers else sc.clause,
+                    chit_chat=script.category in small_talk,
                 )
             )
         # confident first, keeping the order within each group

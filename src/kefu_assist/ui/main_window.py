@@ -45,6 +45,7 @@ OFFLINE_TIP = "数据库连接中断，记录暂存本机，恢复后自动补�
 LOADING_TEXT = "正在加载话术库…"
 EMPTY_TEXT = "输入或粘贴买家消息，这里会实时推荐话术"
 NO_MATCH_TEXT = "没有合适的话术"
+CHIT_CHAT_TEXT = "买家在闲聊，不是商品问题；可以用下面的话术把话题拉回来："
 
 
 class MainWindow(QMainWindow):
@@ -497,7 +498,9 @@ class MainWindow(QMainWindow):
             card.set_favourite(view.script.id in self._favourites)
             card.show()
         self._hide_cards(len(views))
-        if not confident:
+        if not confident and views and views[0].suggestion.chit_chat:
+            self._show_state(CHIT_CHAT_TEXT, empty=True)
+        elif not confident:
             self._show_state(NO_MATCH_TEXT + ("，以下是最接近的话术：" if views else ""), empty=True)
         else:
             self._show_state(f"{len(clauses(normalize(text)))} 个问题，已按问题推荐" if multi else "")
@@ -576,6 +579,8 @@ class MainWindow(QMainWindow):
         if self._debounce.isActive():
             self.update_suggestions()
         if any(v.suggestion.confident for v in self._views):
+            return
+        if self._views and self._views[0].suggestion.chit_chat:  # not a question the library lacks
             return
         if text in self._reported_unmatched:
             return
