@@ -13,7 +13,7 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from kefu_assist.library import load_library  # noqa: E402
+from kefu_assist.library import CATEGORIES, load_library  # noqa: E402
 
 PRODUCTS = (
     "连衣裙 T恤 牛仔裤 羽绒服 卫衣 衬衫 半身裙 运动鞋 帆布鞋 凉鞋 双肩包 手提包 保温杯 水杯 蓝牙耳机 充电宝 数据线 手机壳 台灯 "
@@ -60,6 +60,7 @@ def generate(source: Path, scripts: int, examples: int, seed: int = 7) -> dict:
         "placeholders": dict(result.library.placeholders),
         "vocabulary": list(result.library.vocabulary) + list(PRODUCTS),
         "synonyms": [list(g) for g in result.library.synonyms],
+        "categories": {k: v for k, v in result.library.categories.items() if k not in CATEGORIES},  # the source's own
         "scripts": out,
     }
 
