@@ -8,12 +8,16 @@ from __future__ import annotations
 
 import argparse
 import csv
-import io
+import glob
 import json
+import os
 import sys
+import unicodedata
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Iterator
+
+from ..atomic import real_target
 
 EXIT_OK = 0
 
@@ -223,39 +227,142 @@ def _rows(engine, what: str, since, agent) -> tuple[list[str], Iterator[dict]]:
     return columns, generate()
 
 
+# Excel, LibreOffice and Google Sheets read a cell that begins with one of these as a formula
+# (``=HYPERLINK(...)`` runs when the sheet opens), a tab or CR first too (OWASP's list). The sign
+# is looked for after leading white space as well (some importers trim it), and in its full-width
+# and small forms (＝＋－＠﹦), which a Chinese input method types and NFKC folds onto these.
+FORMULA_TRIGGERS = frozenset("=+-@")
+_CONTROL_STARTS = ("\t", "\r")
+
+
+def neutralise_cell(value: Any) -> Any:
+    """A text cell a spreadsheet would take for a formula, behind a single quote (OWASP's advice
+    on CSV injection): the quote shows the text as text and hides nothing of it. Numbers (a
+    negative score) and empty cells are left as they are."""
+    if not isinstance(value, str) or not value:
+        return value
+    if value.startswith(_CONTROL_STARTS):
+        return "'" + value
+    rest = value.lstrip()
+    if rest and unicodedata.normalize("NFKC", rest[0])[:1] in FORMULA_TRIGGERS:
+        return "'" + value
+    return value
+
+
+def _guarded_paths(url: str) -> tuple[list[Path], Path | None, list[Path]]:
+    """What an export must never write over: the SQLite file with its journal, WAL, shared
+    memory and backups (as names, whether they exist now or not), the pattern of those backups'
+    names, and the spool folders of events not yet in the database."""
+    from .. import paths
+    from .db import sqlite_path
+
+    files: list[Path] = []
+    backups = None
+    try:
+        path = sqlite_path(url)
+    except Exception:  # noqa: BLE001 - not a URL: _open refuses it in words
+        path = None
+    if path is not None:
+        real = real_target(path)
+        files = [real] + [real.with_name(real.name + suffix) for suffix in ("-wal", "-shm", "-journal")]
+        backups = real.with_name(real.name + ".bak-*")
+        files += sorted(real.parent.glob(glob.escape(real.name) + ".bak-*"))
+    spool = real_target(paths.data_dir() / "spool")
+    return files, backups, [spool]
+
+
+def _refuse_guarded(output: str, url: str) -> None:
+    """Raise if ``output`` is (by name, symbolic link or hard link) the usage database, one of
+    its companion files or backups, or lies in a spool folder."""
+    import fnmatch
+
+    target = real_target(output)
+    files, backups, folders = _guarded_paths(url)
+    key = lambda p: os.path.normcase(str(p))  # noqa: E731 - case-insensitive file systems
+    same = None
+    try:
+        mine = os.stat(target)
+    except OSError:
+        mine = None
+    if mine is not None:
+        candidates = list(files)
+        for folder in folders:
+            if folder.is_dir():
+                candidates += [p for p in folder.rglob("*") if p.is_file()]
+        for candidate in candidates:
+            try:
+                if os.path.samestat(mine, os.stat(candidate)):
+                    same = candidate
+                    break
+            except OSError:
+                continue
+    if same is None:
+        same = next((f for f in files if key(f) == key(target)), None)
+    if same is None and backups is not None and key(target.parent) == key(backups.parent) \
+            and fnmatch.fnmatch(key(target.name), key(backups.name)):
+        same = target
+    if same is not None:
+        raise _error(f"refusing to write the export over the usage database or one of its files ({same}): choose another output file")
+    for folder in folders:
+        if key(target).startswith(key(folder) + os.sep) or key(target) == key(folder):
+            raise _error(f"refusing to write the export into {folder}, where the usage database's unsent events wait: choose another output file")
+
+
+def _write_export(out, fmt: str, columns: list[str], rows: Iterator[dict]) -> None:
+    if fmt == "csv":
+        # RFC 4180 line ends: a lone CR inside a cell is then quoted too, not left to split the row
+        writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\r\n")
+        writer.writeheader()
+        for row in rows:
+            writer.writerow({k: neutralise_cell(v) for k, v in row.items()})
+    else:
+        out.write("[")
+        for i, row in enumerate(rows):
+            out.write(("," if i else "") + "\n  " + json.dumps(row, ensure_ascii=False))
+        out.write("\n]\n")
+    out.flush()
+
+
+def _untranslated(stream) -> None:
+    """Write the CSV's CRLF as is (Windows' console stream would make it CR CR LF)."""
+    try:
+        stream.reconfigure(newline="")
+    except (AttributeError, ValueError, OSError):
+        pass
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     from sqlalchemy.exc import SQLAlchemyError
 
-    from .db import describe, one_line
+    from ..atomic import atomic_write
+    from .db import describe, one_line, resolve_db_url
 
     since = _parse_since(args.since)
+    to_file = bool(args.output) and args.output != "-"
+    if to_file:
+        _refuse_guarded(args.output, resolve_db_url(args.db))
     engine = _open(args.db)
-    out: io.TextIOBase
     try:
-        if args.output and args.output != "-":
-            try:
-                # a BOM so that Excel opens the Chinese text of a CSV file as UTF-8
-                out = open(args.output, "w", encoding="utf-8-sig" if args.format == "csv" else "utf-8", newline="")
-            except OSError as exc:
-                raise _error(f"cannot write {args.output}: {exc.strerror}", 1) from None
-        else:
-            out = sys.stdout
-        try:
-            columns, rows = _rows(engine, args.what, since, args.agent)
+        columns, rows = _rows(engine, args.what, since, args.agent)
+        if not to_file:
             if args.format == "csv":
-                writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")
-                writer.writeheader()
-                for row in rows:
-                    writer.writerow(row)
-            else:
-                out.write("[")
-                for i, row in enumerate(rows):
-                    out.write(("," if i else "") + "\n  " + json.dumps(row, ensure_ascii=False))
-                out.write("\n]\n")
-            out.flush()
-        finally:
-            if out is not sys.stdout:
-                out.close()
+                _untranslated(sys.stdout)
+            _write_export(sys.stdout, args.format, columns, rows)
+            return EXIT_OK
+        # a BOM so that Excel opens the Chinese text of a CSV file as UTF-8
+        encoding = "utf-8-sig" if args.format == "csv" else "utf-8"
+        target = real_target(args.output)
+        try:
+            if target.is_dir():
+                raise _error(f"cannot write {args.output}: it is a folder; name a file", 1)
+            if target.exists() and not target.is_file():  # a pipe, /dev/stdout, /dev/null: write into it
+                with open(target, "w", encoding=encoding, newline="") as out:
+                    _write_export(out, args.format, columns, rows)
+            else:  # a whole new file or none: a failed export leaves the old one as it was
+                with atomic_write(target, "w", encoding=encoding, newline="") as out:
+                    _write_export(out, args.format, columns, rows)
+        except OSError as exc:
+            raise _error(f"cannot write {args.output}: {exc.strerror or exc}", 1) from None
     except SQLAlchemyError as exc:
         raise _error(f"cannot read {describe(str(engine.url))}: {one_line(exc)}", 1) from None
     finally:
