@@ -272,7 +272,7 @@ def test_settings_dialog_database_field_reaches_the_store(make_window, library_f
     dialog = SettingsDialog(window.prefs, window)
     qtbot.addWidget(dialog)
     assert dialog.dbEdit.placeholderText() == "留空则使用本机 SQLite" and "postgresql+psycopg://" in dialog.dbNote.text()
-    url = "postgresql+psycopg://kefu:p@ss@db.example.com:5432/team"
+    url = "postgresql+psycopg://kefu@db.example.com:5432/team"  # the password comes from ~/.pgpass
     dialog.dbEdit.setText(url)
     window.apply_preferences(dialog.preferences())
     assert settings_db_url() == url and resolve_db_url(None) == url

@@ -40,9 +40,11 @@ def _parse_since(value: str | None) -> date | datetime | None:
 
 
 def _open(db: str | None):
-    from .db import DatabaseError, open_database, resolve_db_url, sqlite_path
+    from .db import DatabaseError, open_database, resolve_db_url, sqlite_path, take_notices
 
     url = resolve_db_url(db)
+    for notice in take_notices():  # said once: the cause is gone from the settings file now
+        print(f"kefu-assist: note: {notice}", file=sys.stderr)
     try:
         path = sqlite_path(url)
     except Exception:  # noqa: BLE001 - a malformed URL: make_engine says it in words

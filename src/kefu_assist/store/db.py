@@ -4,11 +4,17 @@ SQLite: every connection runs in WAL mode with a busy timeout, and a *writing* e
 every transaction with ``BEGIN IMMEDIATE`` (pysqlite's own transaction handling is switched off,
 as the SQLAlchemy pysqlite docs describe): WAL plus busy_timeout alone does not stop two
 processes deadlocking on read-then-write transactions, taking the write lock up front does.
-PostgreSQL URLs name the driver: ``postgresql+psycopg://user@host:port/db``.
+PostgreSQL URLs name the driver: ``postgresql+psycopg://user@host:port/db``; the password comes
+from libpq's own places (``PGPASSWORD``, ``~/.pgpass``, ``PGPASSFILE``), never from the settings
+file (see dburl.py), and no message shows one.
+
+The data folder is its owner's alone (0700), and so is a SQLite database with its journal, WAL,
+shared memory and backups (0600); older, looser files are tightened when they are opened.
 """
 from __future__ import annotations
 
 import configparser
+import glob
 import os
 import sqlite3
 from datetime import datetime, timezone
@@ -19,6 +25,7 @@ from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
 
 from .. import paths
+from . import dburl
 
 ENV_VAR = "KEFU_ASSIST_DB"
 SETTINGS_FILE = "settings.ini"
@@ -40,24 +47,45 @@ def default_db_url() -> str:
     return f"sqlite:///{paths.data_dir() / DB_FILE}"
 
 
+_notices: list[str] = []
+
+
+def take_notices() -> list[str]:
+    """Things the user should hear once (a password taken out of the settings file), cleared."""
+    out = _notices[:]
+    _notices.clear()
+    return out
+
+
 def settings_db_url() -> str | None:
     """``db_url`` from the sidebar's settings (QSettings, INI format, section [General]).
-    A missing or unreadable file is no setting."""
+    A missing or unreadable file is no setting. A password found in it is taken out of the file
+    at once (a notice says so, see take_notices) and not used."""
     path = paths.config_dir() / SETTINGS_FILE
+    paths.tighten(path, paths.PRIVATE_FILE_MODE)
     parser = configparser.ConfigParser(interpolation=None)
     try:
         with open(path, encoding="utf-8") as fh:
             parser.read_file(fh)
     except (OSError, UnicodeDecodeError, configparser.Error):
         return None
-    value = parser.get("General", SETTINGS_KEY, fallback="").strip()
-    if len(value) >= 2 and value[0] == value[-1] == '"':  # QSettings quotes values with special chars
-        value = value[1:-1]
-    return value or None
+    value = dburl.ini_value(parser.get("General", SETTINGS_KEY, fallback=""))  # QSettings quotes special characters
+    if dburl.has_password(value):
+        dburl.strip_settings_password(path)
+        value = dburl.without_password(value)
+        _notices.append(f"the database URL in {path} held a password; it has been removed from the file "
+                        f"(a password is never kept there): {dburl.ADVICE_EN}")
+    return value.strip() or None
 
 
 def resolve_db_url(cli_url: str | None = None) -> str:
-    """``--db URL``, else ``$KEFU_ASSIST_DB``, else the settings, else the embedded SQLite file."""
+    """``--db URL``, else ``$KEFU_ASSIST_DB``, else the settings, else the embedded SQLite file.
+    Also makes sure the data folder, where the SQLite file and every spool of unsent events
+    live, exists and is private."""
+    try:
+        paths.private_data_dir()
+    except OSError:  # a read-only home: whoever writes there says so
+        pass
     for candidate in (cli_url, os.environ.get(ENV_VAR), settings_db_url()):
         if candidate and candidate.strip():
             return candidate.strip()
@@ -65,11 +93,9 @@ def resolve_db_url(cli_url: str | None = None) -> str:
 
 
 def describe(url: str) -> str:
-    """The URL without its password, for messages."""
-    try:
-        return make_url(url).render_as_string(hide_password=True)
-    except ArgumentError:
-        return url
+    """The URL with its passwords (user part and query) masked, for messages; a string that
+    is no URL is masked as well."""
+    return dburl.masked(url)
 
 
 def sqlite_path(url: str) -> Path | None:
@@ -88,13 +114,13 @@ def make_engine(url: str, *, write: bool = True, **kwargs) -> Engine:
     try:
         parsed = make_url(url)
     except ArgumentError:
-        raise DatabaseError(f"not a database URL: {url!r} (try sqlite:///path/usage.sqlite3 or postgresql+psycopg://user@host/db)") from None
+        raise DatabaseError(f"not a database URL: {describe(url)!r} (try sqlite:///path/usage.sqlite3 or postgresql+psycopg://user@host/db)") from None
     backend = parsed.get_backend_name()
     if backend == "sqlite":
         path = sqlite_path(url)
         if path is not None:
             try:
-                path.parent.mkdir(parents=True, exist_ok=True)
+                _private_sqlite(path)
             except OSError as exc:
                 raise DatabaseError(f"cannot create the folder for {path}: {exc.strerror}") from None
     elif backend == "postgresql":
@@ -108,12 +134,27 @@ def make_engine(url: str, *, write: bool = True, **kwargs) -> Engine:
     try:
         engine = create_engine(parsed, **kwargs)
     except (NoSuchModuleError, ImportError) as exc:
-        raise DatabaseError(f"unsupported database URL {describe(url)}: {exc}") from None
+        raise DatabaseError(f"unsupported database URL {describe(url)}: {dburl.masked(str(exc))}") from None
     except ArgumentError as exc:
-        raise DatabaseError(f"bad database URL {describe(url)}: {exc}") from None
+        raise DatabaseError(f"bad database URL {describe(url)}: {dburl.masked(str(exc))}") from None
     if backend == "sqlite":
         _sqlite_setup(engine, immediate=write)
     return engine
+
+
+SQLITE_COMPANIONS = ("-wal", "-shm", "-journal")
+
+
+def _private_sqlite(path: Path) -> None:
+    """The folder (0700 when created here; the data folder tightened too) and the database file
+    (created 0600 so that SQLite, which gives its journal, WAL and shared memory the database's
+    mode, makes those 0600 as well); older companions and backups tightened."""
+    folder = path.parent
+    in_data_dir = os.path.normcase(os.path.abspath(folder)) == os.path.normcase(os.path.abspath(paths.data_dir()))
+    paths.private_dir(folder, tighten_existing=in_data_dir)
+    paths.private_file(path)
+    for companion in [path.with_name(path.name + s) for s in SQLITE_COMPANIONS] + list(folder.glob(glob.escape(path.name) + ".bak-*")):
+        paths.tighten(companion, paths.PRIVATE_FILE_MODE)
 
 
 def _sqlite_setup(engine: Engine, *, immediate: bool) -> None:
@@ -189,6 +230,7 @@ def backup_sqlite(path: Path, revision: str) -> Path:
     """Copy a live SQLite file (WAL included) with the sqlite3 backup API."""
     stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
     target = path.with_name(f"{path.name}.bak-{revision}-{stamp}")
+    paths.private_file(target)  # a copy of buyer questions: as private as the database
     source = sqlite3.connect(str(path))
     try:
         dest = sqlite3.connect(str(target))
@@ -223,7 +265,7 @@ def open_database(url: str | None = None, *, write: bool = True, upgrade_schema:
         raise
     except SQLAlchemyError as exc:
         engine.dispose()
-        raise DatabaseError(f"cannot use the database {describe(url)}: {one_line(exc)}") from None
+        raise DatabaseError(f"cannot use the database {describe(url)}: {one_line(exc)}{_password_advice(url, exc)}") from None
     return engine
 
 
@@ -254,7 +296,17 @@ def ensure_schema(engine: Engine, url: str) -> str | None:
 
 
 def one_line(exc: BaseException) -> str:
-    """The first line of a driver error, without SQLAlchemy's background link."""
+    """The first line of a driver error, without SQLAlchemy's background link (any password
+    in it masked)."""
     original = getattr(exc, "orig", None) or exc
     msg = str(original).strip().splitlines()
-    return msg[0] if msg else type(original).__name__
+    return dburl.masked(msg[0]) if msg else type(original).__name__
+
+
+def _password_advice(url: str, exc: BaseException) -> str:
+    """Where the password goes, when a server asked for one (libpq: "no password supplied",
+    "password authentication failed")."""
+    text = str(getattr(exc, "orig", None) or exc).lower()
+    if "password" in text and url.startswith("postgres"):
+        return f" ({dburl.ADVICE_EN}; never in the URL of the settings)"
+    return ""

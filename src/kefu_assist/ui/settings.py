@@ -1,5 +1,9 @@
 """The sidebar's settings, kept with QSettings in an INI file in the config folder (which tests and
-portable installs redirect with KEFU_ASSIST_CONFIG_DIR)."""
+portable installs redirect with KEFU_ASSIST_CONFIG_DIR).
+
+The file is its owner's alone (0600, in a 0700 folder) and never holds a database password: the
+dialog refuses a URL with one, writing strips one, and a file that already holds one (from an
+older version) has it taken out before the sidebar reads it, with a notice for the user."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -7,15 +11,31 @@ from dataclasses import dataclass
 from PySide6.QtCore import QByteArray, QSettings
 
 from .. import paths
+from ..store import dburl  # Qt-free and SQLAlchemy-free
 
 ORGANISATION = "kefu-assist"
 APPLICATION = "kefu-assist"
 DB_KEY = "db_url"  # top level: [General] db_url in the INI file, where store.db looks for it
 
 
+PASSWORD_REMOVED = "设置中的数据库地址含有密码，已从设置文件中删除（密码不保存在设置里）。" + dburl.ADVICE + "。"
+PASSWORD_REFUSED = "数据库地址里不能写密码：设置文件会以明文保存它。请删去密码，" + dburl.ADVICE + "。"
+_notices: list[str] = []
+
+
 def open_settings() -> QSettings:
-    path = paths.ensure(paths.config_dir()) / "settings.ini"
+    folder = paths.private_dir(paths.config_dir())
+    path = paths.private_file(folder / "settings.ini")
+    if dburl.strip_settings_password(path) is not None:
+        _notices.append(PASSWORD_REMOVED)
     return QSettings(str(path), QSettings.Format.IniFormat)
+
+
+def take_notices() -> list[str]:
+    """What opening the settings found and the user should be told once (cleared)."""
+    out = _notices[:]
+    _notices.clear()
+    return out
 
 
 def _bool(value, default: bool) -> bool:
@@ -67,7 +87,7 @@ class Preferences:
         qs.setValue("clipboard/watch", self.clipboard_watch)
         qs.setValue("ui/font_size", self.font_size)
         qs.setValue("ui/theme", self.theme)
-        qs.setValue(DB_KEY, self.db_url)
+        qs.setValue(DB_KEY, dburl.without_password(self.db_url) if dburl.has_password(self.db_url) else self.db_url)
         qs.sync()
 
 

@@ -1,14 +1,20 @@
 """Settings: shop and agent names, library path, window and clipboard behaviour, font, theme."""
 from __future__ import annotations
 
+import re
+
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QLabel, QLineEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget,
 )
 
+from ..store import dburl
 from .clipboard import is_wayland
-from .settings import Preferences
+from .settings import PASSWORD_REFUSED, Preferences, take_notices
 from .theme import THEMES
 from .uiload import load_view
+
+
+_URL_START = re.compile(r"^[\w+]+://")
 
 
 class SettingsDialog(QDialog):
@@ -48,11 +54,16 @@ class SettingsDialog(QDialog):
         if library_fixed:
             self.libraryEdit.setToolTip("本次启动使用了 --library 参数，此设置下次启动时生效")
         self.dbEdit.setText(prefs.db_url)
-        note = "团队共用一个库：postgresql+psycopg://用户@服务器:5432/库名。点确定后重新连接。"
+        note = ("团队共用一个库：postgresql+psycopg://用户@服务器:5432/库名。点确定后重新连接。"
+                "密码不写在地址里，用 PGPASSWORD 或 ~/.pgpass 提供。")
         if db_fixed:
             note += f"\n本次启动由 {db_fixed} 指定数据库，此设置下次不带该参数启动时生效。"
+        self._db_note = note
         self.dbNote.setText(note)
         self.dbNote.setObjectName("dbNote")
+        for notice in take_notices():  # a password found in the settings file and taken out
+            self._db_problem(notice, focus=False)
+        self.dbEdit.textEdited.connect(lambda _text: self._db_problem(""))
         self.fontSpin.setValue(prefs.font_size)
         self.themeCombo.setCurrentIndex(max(0, self.themeCombo.findData(prefs.theme)))
         self.onTopCheck.setChecked(prefs.always_on_top)
@@ -62,6 +73,33 @@ class SettingsDialog(QDialog):
         else:
             self.clipboardNote.setText("在聊天窗口复制买家消息，侧边栏自动填入并推荐话术；侧边栏自己复制的内容和重复内容会被忽略。")
         self.resize(340, self.sizeHint().height())
+
+    def db_problem(self) -> str:
+        """Why the database URL cannot be kept, or "" if it can."""
+        text = self.dbEdit.text().strip()
+        if not text:
+            return ""
+        if dburl.has_password(text):
+            return PASSWORD_REFUSED
+        if not _URL_START.match(text):
+            return "这不是数据库地址：应形如 postgresql+psycopg://用户@服务器:5432/库名 或 sqlite:///文件路径。"
+        return ""
+
+    def _db_problem(self, problem: str, *, focus: bool = True) -> None:
+        """Show ``problem`` in red under the field (or the usual note when it is "")."""
+        self.dbNote.setText(problem or self._db_note)
+        self.dbNote.setProperty("problem", bool(problem))
+        self.dbNote.setStyleSheet("color: #c0392b;" if problem else "")
+        if problem and focus:
+            self.dbEdit.setFocus()
+            self.dbEdit.selectAll()
+
+    def accept(self) -> None:
+        problem = self.db_problem()
+        if problem:
+            self._db_problem(problem)
+            return
+        super().accept()
 
     def _pick_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, "选择话术库文件", self.libraryEdit.text(), "YAML (*.yaml *.yml)")
