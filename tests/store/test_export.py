@@ -187,6 +187,18 @@ def test_export_refuses_the_default_database_and_its_spool(tmp_path, capsys, mon
     assert not (spool / "new.csv").exists()
 
 
+def test_export_from_another_database_still_spares_the_sidebars_own(tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("KEFU_ASSIST_DATA_DIR", str(tmp_path / "data"))
+    own = tmp_path / "data" / db.DB_FILE
+    _fill(f"sqlite:///{own}", ["能开发票吗"])
+    other = tmp_path / "other.sqlite3"
+    _fill(f"sqlite:///{other}", ["包邮吗"])
+    for target in (own, own.with_name(own.name + "-wal"), own.with_name(own.name + ".bak-0001-x")):
+        code, _, err = _export(capsys, "--db", f"sqlite:///{other}", "--what", "events", "-o", str(target))
+        assert code != 0 and "database" in err, target
+    assert _rows_in(own) == 1
+
+
 def test_export_to_a_file_beside_the_database_is_fine(sqlite_db, capsys):
     out = sqlite_db.with_name("usage.sqlite3.csv")
     code, _, err = _export(capsys, "--db", f"sqlite:///{sqlite_db}", "--what", "events", "-o", str(out))

@@ -251,24 +251,26 @@ def neutralise_cell(value: Any) -> Any:
     return value
 
 
-def _guarded_paths(url: str) -> tuple[list[Path], Path | None, list[Path]]:
-    """What an export must never write over: the SQLite file with its journal, WAL, shared
-    memory and backups (as names, whether they exist now or not), the pattern of those backups'
-    names, and the spool folders of events not yet in the database."""
+def _guarded_paths(url: str) -> tuple[list[Path], list[Path], list[Path]]:
+    """What an export must never write over: the SQLite file (the one exported from, and the
+    sidebar's own in the data folder) with its journal, WAL, shared memory and backups (as
+    names, whether they exist now or not), the patterns of those backups' names, and the spool
+    folder of events not yet in the database."""
     from .. import paths
-    from .db import sqlite_path
+    from .db import SQLITE_COMPANIONS, default_db_url, sqlite_path
 
     files: list[Path] = []
-    backups = None
-    try:
-        path = sqlite_path(url)
-    except Exception:  # noqa: BLE001 - not a URL: _open refuses it in words
-        path = None
-    if path is not None:
-        real = real_target(path)
-        files = [real] + [real.with_name(real.name + suffix) for suffix in ("-wal", "-shm", "-journal")]
-        backups = real.with_name(real.name + ".bak-*")
-        files += sorted(real.parent.glob(glob.escape(real.name) + ".bak-*"))
+    backups: list[Path] = []
+    for candidate in (url, default_db_url()):
+        try:
+            path = sqlite_path(candidate)
+        except Exception:  # noqa: BLE001 - not a URL: _open refuses it in words
+            path = None
+        if path is not None:
+            real = real_target(path)
+            files += [real] + [real.with_name(real.name + suffix) for suffix in SQLITE_COMPANIONS]
+            backups.append(real.with_name(real.name + ".bak-*"))
+            files += sorted(real.parent.glob(glob.escape(real.name) + ".bak-*"))
     spool = real_target(paths.data_dir() / "spool")
     return files, backups, [spool]
 
@@ -300,8 +302,7 @@ def _refuse_guarded(output: str, url: str) -> None:
                 continue
     if same is None:
         same = next((f for f in files if key(f) == key(target)), None)
-    if same is None and backups is not None and key(target.parent) == key(backups.parent) \
-            and fnmatch.fnmatch(key(target.name), key(backups.name)):
+    if same is None and any(key(target.parent) == key(b.parent) and fnmatch.fnmatch(key(target.name), key(b.name)) for b in backups):
         same = target
     if same is not None:
         raise _error(f"refusing to write the export over the usage database or one of its files ({same}): choose another output file")
