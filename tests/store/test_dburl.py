@@ -139,3 +139,19 @@ def test_agrees_with_sqlalchemy_on_any_text(url):
 ])
 def test_ini_quoting_round_trips(value):
     assert dburl.ini_value(dburl.ini_quote(value)) == value
+
+
+def test_the_settings_file_loses_only_the_password(tmp_path):
+    import os
+    import stat
+
+    path = tmp_path / "settings.ini"
+    text = ("[General]\r\nagent=小王\r\ndb_url=postgresql+psycopg://kefu:s3cret@db/team\r\n\r\n"
+            "[placeholders]\r\ndb_url=not this one\r\nshop=小狐狸服饰\r\n")
+    path.write_bytes(text.encode("utf-8"))
+    os.chmod(path, 0o644)
+    assert dburl.strip_settings_password(path) == "postgresql+psycopg://kefu@db/team"
+    assert path.read_bytes().decode("utf-8") == text.replace("kefu:s3cret@", "kefu@")
+    assert stat.S_IMODE(os.stat(path).st_mode) == 0o600
+    assert dburl.strip_settings_password(path) is None  # nothing left to take out
+    assert dburl.strip_settings_password(tmp_path / "missing.ini") is None

@@ -199,8 +199,10 @@ def strip_settings_password(path: Path) -> str | None:
             continue
         clean = without_password(value)
         lines[i] = m.group("key") + ini_quote(clean) + (m.group("end") or "\n")
+        from .. import paths
         from ..atomic import write_text
 
         write_text(path, "".join(lines))
+        paths.tighten(path, paths.PRIVATE_FILE_MODE)
         return clean
     return None
