@@ -267,7 +267,7 @@ def test_export_into_a_pipe_writes_to_it(sqlite_db, tmp_path, capsys):
     fifo = tmp_path / "pipe"
     os.mkfifo(fifo)
     got: list[bytes] = []
-    reader = threading.Thread(target=lambda: got.append(fifo.read_bytes()))
+    reader = threading.Thread(target=lambda: got.append(fifo.read_bytes()), daemon=True)  # never holds up the run
     reader.start()
     code, _, err = _export(capsys, "--db", f"sqlite:///{sqlite_db}", "--what", "events", "-o", str(fifo))
     reader.join(30)
