@@ -144,7 +144,37 @@ def test_the_store_and_qsettings_agree_on_the_cleaned_file(fresh_config, user, s
     url = f"postgresql+psycopg://{user}:{secret}@db.example.com/{db}{query}".strip()
     _older_version_wrote(fresh_config, url)
     assert dburl.has_password(url)
-    assert settings_db_url() == (dburl.without_password(url) or None)
+    assert settings_db_url() == (dburl.without_password(url).strip() or None)  # the store trims what it reads
     take_notices()
     qs = QSettings(str(fresh_config / "settings.ini"), QSettings.Format.IniFormat)
     assert qs.value("db_url") == dburl.without_password(url) and qs.value("placeholders/shop") == "小狐狸服饰"
+
+
+@given(value=st.text(st.characters(codec="utf-8", exclude_categories=["Cs"], exclude_characters="\x00"), max_size=16))
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_ini_quoting_matches_qsettings_both_ways(tmp_path, value):
+    """What QSettings writes, dburl.ini_value reads; what dburl.ini_quote writes, QSettings reads."""
+    path = tmp_path / "round.ini"
+    path.unlink(missing_ok=True)
+    qs = QSettings(str(path), QSettings.Format.IniFormat)
+    qs.setValue("db_url", value)
+    qs.sync()
+    del qs
+    with open(path, encoding="utf-8", newline="") as fh:  # lines as the INI readers see them (not at U+2028)
+        line = next(line for line in fh if line.startswith("db_url="))
+    assert dburl.ini_value(line[len("db_url="):].rstrip("\r\n")) == value
+
+    other = tmp_path / "mine.ini"
+    other.write_text(f"[General]\ndb_url={dburl.ini_quote(value)}\n", encoding="utf-8")
+    assert QSettings(str(other), QSettings.Format.IniFormat).value("db_url") == value
+    other.unlink()
+
+
+@pytest.mark.parametrize("url", ["sqlite:///C:\\Users\\kefu\\usage.sqlite3", "sqlite:///D:\\数据\\\"团队\"\\usage.sqlite3", "sqlite:////srv/a,b;c/usage.sqlite3"])
+def test_the_command_line_reads_the_sidebars_setting_as_written(fresh_config, url):
+    """QSettings escapes a backslash even outside quotes: a Windows path must reach the store whole."""
+    from kefu_assist.store.db import settings_db_url
+    from kefu_assist.ui.settings import Preferences, open_settings
+
+    Preferences(db_url=url).write(open_settings())
+    assert settings_db_url() == url

@@ -142,31 +142,51 @@ def masked(text: str) -> str:
 SETTINGS_SECTION = "General"
 SETTINGS_KEY = "db_url"
 _PLAIN = re.compile(r"[A-Za-z0-9+:/@._~%?=&\-\[\]!$*()']*")
-_ESCAPES = {"\\": "\\", '"': '"', "n": "\n", "t": "\t", "r": "\r", "0": "\0", "a": "\a", "b": "\b", "f": "\f", "v": "\v"}
+_INI_SPACE = " \t\r\n\f\v"  # QSettings trims these around a value; a no-break space is kept
+_ESCAPES = {"a": "\a", "b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t", "v": "\v"}
 
 
 def ini_value(raw: str) -> str:
-    """A QSettings INI value as text: quotes taken off and their backslash escapes undone."""
-    raw = raw.strip()
-    if len(raw) >= 2 and raw[0] == raw[-1] == '"':
-        out, i, body = [], 0, raw[1:-1]
-        while i < len(body):
-            ch = body[i]
-            if ch == "\\" and i + 1 < len(body):
-                out.append(_ESCAPES.get(body[i + 1], body[i + 1]))
-                i += 2
-                continue
-            out.append(ch)
+    """A QSettings INI value as text: backslash escapes undone wherever they are (QSettings
+    writes ``a\\b`` and ``x\"y`` unquoted), double quotes (kept for commas, semicolons, ``=``
+    and outer spaces) taken off, and the ``@@`` QSettings writes for a leading ``@`` undone."""
+    raw = raw.strip(_INI_SPACE)
+    out: list[str] = []
+    i = 0
+    while i < len(raw):
+        ch = raw[i]
+        if ch == '"':
             i += 1
-        return "".join(out)
-    return raw
+            continue
+        if ch == "\\" and i + 1 < len(raw):
+            nxt = raw[i + 1]
+            if nxt == "x":
+                digits = re.match(r"[0-9A-Fa-f]{1,4}", raw[i + 2:])
+                if digits:
+                    out.append(chr(int(digits.group(), 16)))
+                    i += 2 + len(digits.group())
+                    continue
+            elif nxt in "01234567":
+                digits = re.match(r"[0-7]{1,3}", raw[i + 1:])
+                out.append(chr(int(digits.group(), 8)))  # type: ignore[union-attr]
+                i += 1 + len(digits.group())  # type: ignore[union-attr]
+                continue
+            out.append(_ESCAPES.get(nxt, nxt))
+            i += 2
+            continue
+        out.append(ch)
+        i += 1
+    value = "".join(out)
+    return value[1:] if value.startswith("@@") else value
 
 
 def ini_quote(value: str) -> str:
-    """``value`` as QSettings reads it back unchanged."""
-    if _PLAIN.fullmatch(value) and not value.startswith("@"):
-        return value
+    """``value`` as QSettings writes it, so that QSettings and ini_value read it back unchanged."""
+    if value.startswith("@"):
+        value = "@" + value
     escaped = value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t")
+    if _PLAIN.fullmatch(value):
+        return escaped
     return f'"{escaped}"'
 
 
