@@ -32,6 +32,10 @@ class SuggestionView:
         return self.replies[0].text
 
 
+# a script copied from 浏览全部 within this long after a message is taken as its answer
+LEARN_AFTER_MESSAGE_SECONDS = 120.0
+
+
 @dataclass(frozen=True)
 class CopyEvent:
     """An agent put a reply on the clipboard. ``question`` is the raw buyer text: a recorder
@@ -44,6 +48,18 @@ class CopyEvent:
     score: float | None
     question: str
     seconds_to_copy: float | None  # from the question arriving to the copy
+    confident: bool | None = None  # the copied suggestion was shown as confident (None: unknown)
+
+    @property
+    def learn(self) -> bool:
+        """Whether this copy teaches the matcher something: the agent chose a script the
+        matcher did not put first with confidence, for a real message. Copies from browsing
+        count only right after a message (the agent looked the answer up for it)."""
+        if not self.question.strip():
+            return False
+        if self.rank is None:
+            return self.seconds_to_copy is not None and self.seconds_to_copy <= LEARN_AFTER_MESSAGE_SECONDS
+        return self.rank > 1 or self.confident is False
 
 
 class UsageRecorder(Protocol):

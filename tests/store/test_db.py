@@ -54,7 +54,7 @@ def test_new_database_is_at_head_and_matches_models(db_url):
     engine = db.open_database(db_url)
     try:
         with engine.connect() as conn:
-            assert db.current_revision(conn) == db.head_revision() == db.HEAD_REVISION == "0004"
+            assert db.current_revision(conn) == db.head_revision() == db.HEAD_REVISION == "0006"
             with warnings.catch_warnings():
                 # SQLite's reflection skips (with a warning) the expression index on date(ts);
                 # PostgreSQL's compares it. Its presence is checked below either way.
@@ -105,7 +105,7 @@ def test_upgrade_from_previous_revision_keeps_data_and_backs_up(sqlite_url, tmp_
     try:
         engine = rec.engine(timeout=30)
         with engine.connect() as conn:
-            assert db.current_revision(conn) == "0004"
+            assert db.current_revision(conn) == db.HEAD_REVISION
             indexes = _index_names(conn)
             assert STATS_INDEXES <= indexes and not OLD_0003_INDEXES & indexes
             row = conn.execute(text("SELECT event_uuid, agent, seconds_to_copy FROM copy_events")).one()
@@ -139,7 +139,7 @@ def test_upgrade_from_previous_revision_postgres(pg_url):
     engine = db.open_database(pg_url)
     try:
         with engine.connect() as conn:
-            assert db.current_revision(conn) == "0004"
+            assert db.current_revision(conn) == db.HEAD_REVISION
             assert STATS_INDEXES <= _index_names(conn)
             assert conn.execute(text("SELECT count(*) FROM copy_events")).scalar() == 1
             assert conn.execute(text("SELECT sum(count) FROM unmatched_questions")).scalar() == 6
@@ -188,7 +188,7 @@ def test_upgrade_to_the_stats_indexes_keeps_data_and_figures(db_url, start):
     engine = db.open_database(db_url)  # start-up: upgrades
     try:
         with engine.connect() as conn:
-            assert db.current_revision(conn) == "0004"
+            assert db.current_revision(conn) == db.HEAD_REVISION
             indexes = _index_names(conn)
             assert STATS_INDEXES <= indexes and not OLD_0003_INDEXES & indexes
             assert conn.execute(text("SELECT * FROM copy_events ORDER BY id")).all() == rows_before

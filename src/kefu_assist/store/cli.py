@@ -390,3 +390,7 @@ def add_commands(sub) -> None:
     p.add_argument("--since", metavar="DATE", help="only rows from this date (YYYY-MM-DD, UTC) on")
     p.add_argument("--agent", metavar="NAME", help="only this agent")
     p.set_defaults(func=cmd_export)
+
+    from .learned_cli import add_commands as add_learned_commands
+
+    add_learned_commands(sub)

@@ -98,3 +98,32 @@ class Favourite(Base):
     agent: Mapped[str] = mapped_column(String(100), primary_key=True)
     script_id: Mapped[str] = mapped_column(String(200), primary_key=True)
     created: Mapped[datetime] = mapped_column(DateTime())
+
+
+class LearnedExample(Base):
+    """A buyer question (redacted) paired with the script an agent chose for it when the matcher
+    was not sure (revision 0006). Rows with the same ``(norm_key, script_id)`` are one learned
+    example; its status says whether it reaches the whole team:
+
+    - ``pending``: helps the agents who made the choice; it reaches everyone once two different
+      agents made it, or a team lead accepts it;
+    - ``accepted``: a team lead accepted it (it is also written into the library's YAML);
+    - ``rejected``: dropped for good, and later copies of the same pair are ignored.
+    """
+
+    __tablename__ = "learned_examples"
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    event_uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    ts: Mapped[datetime] = mapped_column(DateTime())
+    agent: Mapped[str] = mapped_column(String(100))
+    script_id: Mapped[str] = mapped_column(String(200))
+    question: Mapped[str] = mapped_column(Text)  # redacted, never raw
+    norm_key: Mapped[str] = mapped_column(String(255))
+    source: Mapped[str] = mapped_column(String(10))  # copy | lead
+    status: Mapped[str] = mapped_column(String(10))  # pending | accepted | rejected
+
+    __table_args__ = (
+        Index("ix_learned_examples_norm_key_script_id", "norm_key", "script_id"),
+        Index("ix_learned_examples_status_ts", "status", "ts"),
+    )

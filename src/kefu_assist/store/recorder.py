@@ -46,6 +46,7 @@ from .. import paths
 from ..service import CopyEvent
 from .db import DatabaseError, describe, open_database, resolve_db_url
 from .models import CopyEventRow, Favourite, UnmatchedEvent, UnmatchedQuestion
+from .learned import insert_from_events as insert_learned
 from .redact import question_key, redact
 
 log = logging.getLogger(__name__)
@@ -183,6 +184,7 @@ def write_events(engine: Engine, events: list[dict]) -> None:
                 },
             )
             conn.execute(stmt)
+        insert_learned(conn, events, insert)
 
 
 def _transient(exc: BaseException) -> bool:
@@ -300,6 +302,7 @@ class Recorder:
             "score": None if event.score is None else float(event.score),
             "question": redact(event.question or "")[:MAX_QUESTION],
             "seconds_to_copy": None if event.seconds_to_copy is None else float(event.seconds_to_copy),
+            "learn": bool(getattr(event, "learn", False)),
         })
 
     def record_unmatched(self, question: str, agent: str) -> None:
