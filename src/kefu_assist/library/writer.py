@@ -11,9 +11,7 @@ and compared with what was meant before it replaces the file (atomically, the ol
 from __future__ import annotations
 
 import json
-import os
 import re
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable
@@ -22,6 +20,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import YAMLError
 
+from ..atomic import write_text
 from .loader import library_files
 
 
@@ -207,26 +206,6 @@ def _plain(node: Any) -> Any:
     return node if node is None or isinstance(node, (bool, int, float)) else str(node)
 
 
-def _atomic_write(path: Path, data: str) -> None:
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        try:
-            os.chmod(tmp, path.stat().st_mode & 0o777)
-        except OSError:
-            pass
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
-
-
 def add_examples(library: str | Path, script_id: str, texts: Iterable[str]) -> WriteResult:
     """Append buyer wordings to the examples of ``script_id`` in the file that defines it.
 
@@ -264,6 +243,6 @@ def add_examples(library: str | Path, script_id: str, texts: Iterable[str]) -> W
     if _plain(check) != expected:
         raise WriteError(f"{path}: 无法安全地写入例句（其他内容会被改动），未修改")
     backup = path.with_name(path.name + ".bak")
-    _atomic_write(backup, text if not bom else "\ufeff" + text)
-    _atomic_write(path, ("\ufeff" if bom else "") + updated)
+    write_text(backup, raw.decode("utf-8"), new_file_mode=0o644)
+    write_text(path, ("\ufeff" if bom else "") + updated)
     return WriteResult(path, tuple(new), present)
