@@ -84,3 +84,12 @@ class LoadResult:
     @property
     def ok(self) -> bool:
         return self.library is not None and not self.errors
+
+
+def shrink_ratio(old: Library, new: Library) -> float:
+    """The share of ``old``'s scripts that ``new`` no longer has, by count: 0.0 when nothing was
+    dropped (or scripts were added), 0.5 when a reload lost half. A file cut off at a script
+    boundary still parses; a caller can ask before swapping in a library that shrank a lot."""
+    if not old.scripts or len(new.scripts) >= len(old.scripts):
+        return 0.0
+    return (len(old.scripts) - len(new.scripts)) / len(old.scripts)
