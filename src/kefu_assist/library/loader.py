@@ -196,7 +196,9 @@ class _FileReader:
         for required in ("id", "category", "title", "replies"):
             if required not in fields:
                 self.error(node, f"script is missing '{required}'", script_id)
-        if script_id is not None and not ID_RE.match(script_id):
+        if "id" in fields and self.text(fields["id"], "id", script_id) is None:
+            script_id = None  # a list, a mapping or nothing where the id belongs: reported just now
+        elif script_id is not None and not ID_RE.match(script_id):
             self.error(id_node, f"script id '{script_id}' may hold only letters, digits, _ . -", script_id)
         category = self.text(fields["category"], "category", script_id) if "category" in fields else None
         if category is not None and category not in self.categories:
@@ -287,7 +289,9 @@ def _read_text(path: Path, problems: list[Problem]) -> str | None:
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         hint = ""
-        if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        if raw.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+            hint = " (it is UTF-32)"
+        elif raw.startswith((b"\xff\xfe", b"\xfe\xff")):
             hint = " (it is UTF-16)"
         problems.append(Problem(name, line, f"file is not UTF-8 text{hint}: save it as UTF-8"))
         return None
@@ -322,6 +326,11 @@ def _compose(text: str, name: str, problems: list[Problem]) -> Node | None | boo
     """The root node, None for an empty file, False when the YAML does not parse."""
     try:
         return yaml.compose(text, Loader=_Loader)
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow (NUL, BEL …)
+        line = text.count("\n", 0, exc.position) + 1
+        code = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "\0")
+        problems.append(Problem(name, line, f"YAML syntax error: control character U+{code:04X} is not allowed in a YAML file: remove it"))
+        return False
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else 0
@@ -333,8 +342,11 @@ def _compose(text: str, name: str, problems: list[Problem]) -> Node | None | boo
 
 
 def library_files(path: Path) -> list[Path]:
+    """The files of a library. In a folder, every *.yaml / *.yml entry but sub-folders and links
+    to nothing (an editor's lock file such as .#scripts.yaml): a FIFO or device named .yaml is
+    listed, so that reading it reports it rather than skipping it without a word."""
     if path.is_dir():
-        return sorted((p for p in path.iterdir() if p.suffix.lower() in YAML_SUFFIXES and p.is_file()), key=lambda p: p.name)
+        return sorted((p for p in path.iterdir() if p.suffix.lower() in YAML_SUFFIXES and p.exists() and not p.is_dir()), key=lambda p: p.name)
     return [path]
 
 
