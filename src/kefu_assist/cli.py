@@ -130,8 +130,9 @@ def _check_length(question: str) -> str | None:
 
 
 # Readers that split JSON lines with str.splitlines (and JavaScript before ES2019) also split at
-# these, which json.dumps leaves raw when ensure_ascii is off.
-_JSON_LINE_BREAKS = str.maketrans({"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
+# U+0085, U+2028 and U+2029, which json.dumps leaves raw when ensure_ascii is off; so it does the
+# other C1 controls (U+009B is a terminal's CSI). json.dumps already escapes C0 controls.
+_JSON_LINE_BREAKS = {c: f"\\u{c:04x}" for c in (*range(0x7F, 0xA0), 0x2028, 0x2029)}
 
 
 def json_line(record: object) -> str:
