@@ -308,3 +308,33 @@ def test_anchors_used_reasonably_still_load(tmp_path):
     result = load_library(path)
     assert result.ok, [str(p) for p in result.problems if p.severity == "error"]
     assert result.library.get("a.two").replies == ("好的",)
+
+
+@pytest.mark.parametrize("saved", ["", "version: 1\nscripts: []\n", "# 还没写完\n"], ids=["empty", "no-scripts", "only-comments"])
+def test_an_empty_save_keeps_the_working_library(tmp_path, saved):
+    """The sidebar reloads on every save: an empty save must leave the agent's library in use,
+    with the reason in the result the banner shows."""
+    from kefu_assist.service import AssistService
+
+    path = tmp_path / "lib.yaml"
+    path.write_text(GOOD, encoding="utf-8")
+    service = AssistService()
+    assert service.load(path).ok
+    path.write_text(saved, encoding="utf-8")
+    result = service.load(path)
+    assert result.library is None
+    assert any("no usable scripts" in p.message for p in result.errors)
+    assert [s.id for s in service.library.scripts] == ["bargain.general"]
+    assert service.suggest("能便宜点吗")[0].script.id == "bargain.general"
+
+
+def test_a_giant_placeholder_override_never_makes_a_giant_reply(tmp_path):
+    """Values from the sidebar's settings are not linted: render itself refuses to amplify them."""
+    from kefu_assist.service import AssistService
+
+    path = tmp_path / "lib.yaml"
+    path.write_text(GOOD.replace("{shop}的", "{shop}{shop}{shop}{shop}的"), encoding="utf-8")
+    service = AssistService(overrides={"shop": "店" * 1_000_000})
+    service.load(path)
+    rendered = service.render("bargain.general")
+    assert len(rendered.text) < 10_100 and rendered.missing == ("shop",)

@@ -134,7 +134,8 @@ def rendered_length(template: str | ParsedTemplate, values: Mapping[str, object]
 def render(template: str, values: Mapping[str, object], *, limit: int = MAX_REPLY_CHARS) -> Rendered:
     """Fill the slots. A value that would make the reply longer than ``limit`` is not used: its
     slot stays visible, as a slot with no value does, so the sidebar asks the agent for it and a
-    1 MB value used 200 times never becomes a 200 MB reply."""
+    1 MB value used 200 times never becomes a 200 MB reply. The result is at most ``limit``
+    plus the template's own length."""
     parsed = parse(template)
     out: list[str] = []
     size = 0
