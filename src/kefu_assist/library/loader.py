@@ -25,7 +25,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from ..code_id import code_id
 from .categories import CATEGORIES
 from .model import Library, LoadResult, Problem, Script
-from .placeholders import MAX_REPLY_CHARS, rendered_length
+from .placeholders import MAX_REPLY_CHARS, ParsedTemplate, rendered_length
 from .placeholders import parse as parse_template
 
 try:  # libyaml is ~6x faster; the pure loader gives the same nodes
@@ -79,7 +79,7 @@ class _FileReader:
         self.file = file
         self.problems = problems
         self.categories = categories
-        self.reply_lines: list[int] = []  # line of each reply of the last script read
+        self.replies_read: list[tuple[int, ParsedTemplate]] = []  # line and parse of each reply of the last script
 
     def error(self, node: Node | None, message: str, script_id: str | None = None, line: int | None = None) -> None:
         self.problems.append(Problem(self.file, line if line is not None else _line(node), message, script_id))
@@ -190,7 +190,7 @@ class _FileReader:
         id_node = next((v for k, v in node.value if getattr(k, "value", None) == "id"), None)
         script_id = str(id_node.value).strip() if isinstance(id_node, ScalarNode) and id_node.value else None
         before = len(self.problems)
-        self.reply_lines = []
+        self.replies_read = []
         fields = self.mapping(node, SCRIPT_KEYS, "script", script_id)
         line = _line(node)
         for required in ("id", "category", "title", "replies"):
@@ -214,7 +214,7 @@ class _FileReader:
                 for message in parsed.problems:
                     self.error(reply_node, f"malformed placeholder in reply: {message}", script_id)
                 replies.append(reply)
-                self.reply_lines.append(_line(reply_node))
+                self.replies_read.append((_line(reply_node), parsed))
         examples = self.text_list(fields["examples"], "examples", script_id) if "examples" in fields else []
         keywords = self.text_list(fields["keywords"], "keywords", script_id) if "keywords" in fields else []
         if any(p.severity == "error" for p in self.problems[before:]):
@@ -450,7 +450,7 @@ def _check(files: list[Path], texts: list[tuple[Path, str]]) -> LoadResult:
     categories: dict[str, str] = dict(CATEGORIES)
     scripts: list[Script] = []
     seen: dict[str, Script] = {}
-    reply_lines: dict[str, tuple[int, ...]] = {}
+    replies_read: dict[str, tuple[tuple[int, ParsedTemplate], ...]] = {}
     parsed_files: list[tuple[_FileReader, dict[str, Node]]] = []
 
     for file, root in roots:
@@ -497,10 +497,10 @@ def _check(files: list[Path], texts: list[tuple[Path, str]]) -> LoadResult:
                 continue
             seen[script.id] = script
             scripts.append(script)
-            reply_lines[script.id] = tuple(reader.reply_lines)
+            replies_read[script.id] = tuple(reader.replies_read)
 
     # Placeholder defaults come from every file, so replies are measured once all are read.
-    scripts = [s for s in scripts if _reply_fits(s, placeholders, reply_lines[s.id], problems)]
+    scripts = [s for s in scripts if _reply_fits(s, placeholders, replies_read[s.id], problems)]
     if not scripts:
         # An empty save, a file cut off before its first script, or every script broken: the
         # library would answer nothing. Refuse it like a file that does not parse, so the sidebar
@@ -522,12 +522,11 @@ def _check(files: list[Path], texts: list[tuple[Path, str]]) -> LoadResult:
     return LoadResult(library, tuple(problems))
 
 
-def _reply_fits(script: Script, placeholders: dict[str, str], lines: tuple[int, ...], problems: list[Problem]) -> bool:
+def _reply_fits(script: Script, placeholders: dict[str, str], replies: tuple[tuple[int, ParsedTemplate], ...], problems: list[Problem]) -> bool:
     fits = True
-    for number, reply in enumerate(script.replies):
-        size = rendered_length(reply, placeholders)
+    for number, (line, parsed) in enumerate(replies):
+        size = rendered_length(parsed, placeholders)
         if size > MAX_REPLY_CHARS:
-            line = lines[number] if number < len(lines) else script.line
             problems.append(
                 Problem(script.file, line, f"reply {number + 1} is {size:,} characters with its placeholders filled in; a reply is at most {MAX_REPLY_CHARS:,}", script.id)
             )
