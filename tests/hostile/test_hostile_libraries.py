@@ -225,6 +225,11 @@ CASES = [
     Case("brace-run-500k", text(brace_run()), 1, "and 499,995 more malformed braces", 13),
     Case("giant-placeholder-value", text(GOOD.replace("{shop: 小店}", "{shop: " + "店" * 1_000_000 + "}")), 1, "placeholder 'shop' is 1,000,000 characters long", 2),
     Case("placeholder-amplified", text(GOOD.replace("{shop: 小店}", "{shop: " + "店" * 5_000 + "}").replace("{shop}的", "{shop}{shop}{shop}的")), 1, "reply 1 is 15,0", 8),
+    Case("huge-unknown-key", text(GOOD + "? " + "k" * 1_000_000 + "\n: 1\n"), 1, "unknown key 'kkkk", 9),
+    Case("huge-version", text(GOOD.replace("version: 1", "version: " + "9" * 1_000_000)), 1, "…(1,000,000 characters)': this kefu-assist reads version 1", 1),
+    Case("huge-script-id", text(one_script(id="a" * 1_000_000) + one_script(id="a" * 1_000_000)[len(GOOD):]), 1, "duplicate script id 'aaaa", 14),
+    Case("huge-category", text(one_script(category="c" * 1_000_000)), 1, "unknown category 'cccc", 10),
+    Case("huge-placeholder-name", text(GOOD.replace("placeholders: {shop: 小店}\n", "") + "placeholders:\n  ? " + "p" * 1_000_000 + " q\n  : x\n"), 1, "placeholder name 'pppp", 9),
     # -- what is not a regular file ---------------------------------------------------------
     Case("missing-path", lambda tmp: tmp / "nope.yaml", 1, "no such file or folder"),
     Case("dangling-symlink", dangling, 1, "no such file or folder"),

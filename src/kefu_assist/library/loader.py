@@ -24,7 +24,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..code_id import code_id
 from .categories import CATEGORIES
-from .model import Library, LoadResult, Problem, Script
+from .model import Library, LoadResult, Problem, Script, shorten
 from .placeholders import MAX_REPLY_CHARS, ParsedTemplate, rendered_length
 from .placeholders import parse as parse_template
 
@@ -82,10 +82,10 @@ class _FileReader:
         self.replies_read: list[tuple[int, ParsedTemplate]] = []  # line and parse of each reply of the last script
 
     def error(self, node: Node | None, message: str, script_id: str | None = None, line: int | None = None) -> None:
-        self.problems.append(Problem(self.file, line if line is not None else _line(node), message, script_id))
+        self.problems.append(Problem(self.file, line if line is not None else _line(node), message, shorten(script_id) if script_id else script_id))
 
     def warn(self, node: Node | None, message: str, script_id: str | None = None) -> None:
-        self.problems.append(Problem(self.file, _line(node), message, script_id, "warning"))
+        self.problems.append(Problem(self.file, _line(node), message, shorten(script_id) if script_id else script_id, "warning"))
 
     # -- generic shapes -------------------------------------------------------------------
     def mapping(self, node: MappingNode, allowed: tuple[str, ...], what: str, script_id: str | None = None) -> dict[str, Node]:
@@ -96,10 +96,10 @@ class _FileReader:
                 continue
             key = str(key_node.value)
             if key not in allowed:
-                self.error(key_node, f"unknown key '{key}' in {what}{_did_you_mean(key, allowed)}", script_id)
+                self.error(key_node, f"unknown key '{shorten(key)}' in {what}{_did_you_mean(key, allowed)}", script_id)
                 continue
             if key in out:
-                self.error(key_node, f"duplicate key '{key}' in {what}", script_id)
+                self.error(key_node, f"duplicate key '{shorten(key)}' in {what}", script_id)
                 continue
             out[key] = value_node
         return out
@@ -139,16 +139,16 @@ class _FileReader:
         for key_node, value_node in node.value:
             name = str(getattr(key_node, "value", ""))
             if not (name.isidentifier() and name.isascii()):
-                self.error(key_node, f"placeholder name '{name}' must be a plain name (letters, digits, _)")
+                self.error(key_node, f"placeholder name '{shorten(name)}' must be a plain name (letters, digits, _)")
                 continue
             if not isinstance(value_node, ScalarNode):
-                self.error(value_node, f"placeholder '{name}' must have a text value")
+                self.error(value_node, f"placeholder '{shorten(name)}' must have a text value")
                 continue
             value, removed = clean_text("" if value_node.tag.endswith(":null") else str(value_node.value))
             if removed:
-                self.warn(value_node, _describe_removed(f"placeholder '{name}'", removed))
+                self.warn(value_node, _describe_removed(f"placeholder '{shorten(name)}'", removed))
             if len(value) > MAX_REPLY_CHARS:
-                self.error(value_node, f"placeholder '{name}' is {len(value):,} characters long; a value is at most {MAX_REPLY_CHARS:,} (the sidebar will ask for it instead)")
+                self.error(value_node, f"placeholder '{shorten(name)}' is {len(value):,} characters long; a value is at most {MAX_REPLY_CHARS:,} (the sidebar will ask for it instead)")
                 continue
             out[name] = value
         return out
@@ -161,9 +161,9 @@ class _FileReader:
         for key_node, value_node in node.value:
             cid = str(getattr(key_node, "value", ""))
             if not ID_RE.match(cid):
-                self.error(key_node, f"category id '{cid}' must be letters, digits, _ . -")
+                self.error(key_node, f"category id '{shorten(cid)}' must be letters, digits, _ . -")
                 continue
-            label = self.text(value_node, f"the label of category '{cid}'")
+            label = self.text(value_node, f"the label of category '{shorten(cid)}'")
             if label is not None:
                 out[cid] = label
         return out
@@ -199,10 +199,10 @@ class _FileReader:
         if "id" in fields and self.text(fields["id"], "id", script_id) is None:
             script_id = None  # a list, a mapping or nothing where the id belongs: reported just now
         elif script_id is not None and not ID_RE.match(script_id):
-            self.error(id_node, f"script id '{script_id}' may hold only letters, digits, _ . -", script_id)
+            self.error(id_node, f"script id '{shorten(script_id)}' may hold only letters, digits, _ . -", script_id)
         category = self.text(fields["category"], "category", script_id) if "category" in fields else None
         if category is not None and category not in self.categories:
-            self.error(fields["category"], f"unknown category '{category}'{_did_you_mean(category, self.categories)}", script_id)
+            self.error(fields["category"], f"unknown category '{shorten(category)}'{_did_you_mean(category, self.categories)}", script_id)
         title = self.text(fields["title"], "title", script_id) if "title" in fields else None
         replies: list[str] = []
         if "replies" in fields:
@@ -467,7 +467,7 @@ def _check(files: list[Path], texts: list[tuple[Path, str]]) -> LoadResult:
         else:
             vnode = top["version"]
             if not (isinstance(vnode, ScalarNode) and vnode.value.strip() == str(SUPPORTED_VERSION)):
-                reader.error(vnode, f"unsupported version '{getattr(vnode, 'value', '?')}': this kefu-assist reads version {SUPPORTED_VERSION}")
+                reader.error(vnode, f"unsupported version '{shorten(str(getattr(vnode, 'value', '?')))}': this kefu-assist reads version {SUPPORTED_VERSION}")
         if "categories" in top:
             categories.update(reader.categories_section(top["categories"]))
         parsed_files.append((reader, top))
@@ -493,7 +493,7 @@ def _check(files: list[Path], texts: list[tuple[Path, str]]) -> LoadResult:
                 continue
             if script.id in seen:
                 first = seen[script.id]
-                reader.error(node, f"duplicate script id '{script.id}' (first defined at {first.file}:{first.line})", script.id)
+                reader.error(node, f"duplicate script id '{shorten(script.id)}' (first defined at {first.file}:{first.line})", script.id)
                 continue
             seen[script.id] = script
             scripts.append(script)
@@ -528,7 +528,7 @@ def _reply_fits(script: Script, placeholders: dict[str, str], replies: tuple[tup
         size = rendered_length(parsed, placeholders)
         if size > MAX_REPLY_CHARS:
             problems.append(
-                Problem(script.file, line, f"reply {number + 1} is {size:,} characters with its placeholders filled in; a reply is at most {MAX_REPLY_CHARS:,}", script.id)
+                Problem(script.file, line, f"reply {number + 1} is {size:,} characters with its placeholders filled in; a reply is at most {MAX_REPLY_CHARS:,}", shorten(script.id))
             )
             fits = False
     return fits
@@ -549,8 +549,8 @@ def _warn_shared_examples(scripts: list[Script], problems: list[Problem]) -> Non
                     Problem(
                         script.file,
                         script.line,
-                        f"example '{example}' is also an example of '{other.id}' ({other.category}); matching cannot tell them apart",
-                        script.id,
+                        f"example '{shorten(example)}' is also an example of '{shorten(other.id)}' ({other.category}); matching cannot tell them apart",
+                        shorten(script.id),
                         "warning",
                     )
                 )
@@ -575,8 +575,8 @@ def _warn_vague_keywords(scripts: list[Script], problems: list[Problem]) -> None
                     Problem(
                         script.file,
                         script.line,
-                        f"keyword '{keyword}' also appears in examples of {len(others)} other categories ({', '.join(others[:4])}); a keyword should be a cue for this script only",
-                        script.id,
+                        f"keyword '{shorten(keyword)}' also appears in examples of {len(others)} other categories ({', '.join(others[:4])}); a keyword should be a cue for this script only",
+                        shorten(script.id),
                         "warning",
                     )
                 )

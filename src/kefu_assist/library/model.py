@@ -7,6 +7,13 @@ from types import MappingProxyType
 from typing import Mapping
 
 
+def shorten(value: str, limit: int = 60) -> str:
+    """A user's value as quoted in a message: a 1 MB key or id must not make a 1 MB line."""
+    if len(value) <= limit:
+        return value
+    return f"{value[:limit]}…({len(value):,} characters)"
+
+
 @dataclass(frozen=True)
 class Script:
     id: str

@@ -38,6 +38,8 @@ class Rendered:
 
 
 def _explain(inner: str) -> str:
+    if len(inner) > 60:
+        return f"placeholder {{{inner[:60]}…}} ({len(inner):,} characters) is not a plain name"
     if inner == "":
         return "empty placeholder {}"
     if inner.isdigit():
