@@ -35,7 +35,7 @@ class CliError(Exception):
 
 
 def _err(message: str) -> None:
-    print(f"kefu-assist: {message}", file=sys.stderr)
+    print(f"kefu-assist: {visible(message)}", file=sys.stderr)  # messages quote library and buyer text
 
 
 def _library_path(arg: str | None) -> Path:

@@ -189,3 +189,12 @@ def test_lint_of_a_fifo_returns_at_once(tmp_path):
     proc = run(["lint", str(fifo)])  # hung for ever before: the timeout would fail this test
     assert proc.returncode == 1
     assert f"{fifo}: is a named pipe (FIFO), not a regular file" in proc.stdout.decode()
+
+
+def test_library_problems_on_stderr_steer_nothing(tmp_path, monkeypatch, capsys):
+    """match prints the library's errors on stderr; a key written with escape codes stays inert."""
+    path = tmp_path / "lib.yaml"
+    path.write_text(LIBRARY + '  - {id: x.y, category: bargain, title: t, replies: [好], "\\e[2Jexamples": [a]}\n', encoding="utf-8")
+    code, out, err = run_match(monkeypatch, capsys, path, None, "在吗")
+    assert code == 0 and "unknown key '\\x1b[2Jexamples'" in err
+    assert "\x1b" not in err
