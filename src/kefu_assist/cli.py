@@ -223,9 +223,28 @@ def cmd_lint(args: argparse.Namespace) -> int:
 
 
 # -- eval -----------------------------------------------------------------------------------
+MAX_EVAL_BYTES = 20 * 1024 * 1024  # the library's cap: a question file is far smaller
+
+
+def _refuse_unbounded(path: Path) -> None:
+    """A FIFO would hang the read and /dev/zero never end: only a regular file of sane size is
+    read. stat() does not open the file, so asking cannot hang either."""
+    import stat
+
+    try:
+        info = os.stat(path)
+    except OSError:
+        return  # read_cases names the problem (no such file, a folder …)
+    if not stat.S_ISREG(info.st_mode) and not stat.S_ISDIR(info.st_mode):
+        raise CliError(f"{path}: is not a regular file (a pipe or a device): give a .tsv file", EXIT_PROBLEMS)
+    if info.st_size > MAX_EVAL_BYTES:
+        raise CliError(f"{path}: is larger than {MAX_EVAL_BYTES // (1024 * 1024)} MB; is this really a question file?", EXIT_PROBLEMS)
+
+
 def cmd_eval(args: argparse.Namespace) -> int:
     from .evaluation import EvalFileError, evaluate, format_report, read_cases
 
+    _refuse_unbounded(Path(args.file))
     service = _load_service(args.library)
     try:
         cases = read_cases(Path(args.file), list(service.library.categories))

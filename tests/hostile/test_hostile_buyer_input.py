@@ -198,3 +198,19 @@ def test_library_problems_on_stderr_steer_nothing(tmp_path, monkeypatch, capsys)
     code, out, err = run_match(monkeypatch, capsys, path, None, "在吗")
     assert code == 0 and "unknown key '\\x1b[2Jexamples'" in err
     assert "\x1b" not in err
+
+
+@pytest.mark.parametrize("kind", ["fifo", "dev-zero", "too-big"])
+def test_eval_refuses_what_it_cannot_read_to_the_end(kind, library, tmp_path, capsys):
+    if kind == "fifo":
+        path = tmp_path / "q.tsv"
+        os.mkfifo(path)  # hung for ever before
+    elif kind == "dev-zero":
+        path = Path("/dev/zero")  # MemoryError before
+    else:
+        path = tmp_path / "q.tsv"
+        with path.open("wb") as fh:
+            fh.truncate(20 * 1024 * 1024 + 1)
+    code = cli.main(["eval", str(path), "--library", str(library)])
+    err = capsys.readouterr().err
+    assert code == 1 and err.startswith(f"kefu-assist: {path}: is ") and "Traceback" not in err
