@@ -14,6 +14,12 @@ from pathlib import Path
 from typing import Sequence
 
 MAX_QUESTION_CHARS = 10_000  # a pasted chat message is far below this; 1 MB lines are refused
+# Bytes read of one stdin line before it is refused (a UTF-8 character is at most 4 bytes), and
+# how far past that we look for its end before giving up on the input (/dev/zero has no end).
+MAX_LINE_BYTES = 4 * MAX_QUESTION_CHARS + 8
+MAX_SKIP_BYTES = 20 * 1024 * 1024
+_CHUNK = 1 << 16
+_CONTINUATION = bytes(range(0x80, 0xC0))
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1  # lint found errors, or some input lines were refused
@@ -29,7 +35,7 @@ class CliError(Exception):
 
 
 def _err(message: str) -> None:
-    print(f"kefu-assist: {message}", file=sys.stderr)
+    print(f"kefu-assist: {visible(message)}", file=sys.stderr)  # messages quote library and buyer text
 
 
 def _library_path(arg: str | None) -> Path:
@@ -59,14 +65,53 @@ def _load_service(library_arg: str | None):
 
 
 # -- match ----------------------------------------------------------------------------------
+class _EndlessLine(Exception):
+    pass
+
+
+def _read_line(stream) -> tuple[bytes, int] | None:
+    """One line of at most MAX_LINE_BYTES (without its end), or its length in characters when it
+    is longer: the rest is read in chunks and dropped, never held. None at the end of input."""
+    raw = stream.readline(MAX_LINE_BYTES)
+    if not raw:
+        return None
+    if raw.endswith(b"\n") or len(raw) < MAX_LINE_BYTES:
+        return raw, -1
+    chars = len(raw.translate(None, _CONTINUATION))  # UTF-8 characters: bytes that start one
+    skipped = len(raw)
+    while True:
+        chunk = stream.readline(_CHUNK)
+        chars += len(chunk.translate(None, _CONTINUATION))
+        skipped += len(chunk)
+        if not chunk or chunk.endswith(b"\n"):
+            return b"", chars - (1 if chunk.endswith(b"\n") else 0)
+        if skipped > MAX_SKIP_BYTES:
+            raise _EndlessLine
+
+
 def _questions_from_stdin():
-    """(line number, question or None, error or None) for each non-blank stdin line."""
+    """(line number, question or None, error or None) for each non-blank stdin line. Lines are
+    read one at a time with a cap, so an endless input (/dev/zero, a 1 GB line) costs bounded
+    memory: a line over the cap is refused, and one with no end in sight stops the reading."""
     stream = sys.stdin.buffer if hasattr(sys.stdin, "buffer") else None
     if stream is None:  # pragma: no cover - stdin replaced by a text-only object
-        lines = (line.encode("utf-8") for line in sys.stdin)
-    else:
-        lines = stream
-    for number, raw in enumerate(lines, start=1):
+        stream = io.BytesIO(sys.stdin.read().encode("utf-8"))
+    number = 0
+    while True:
+        number += 1
+        try:
+            line = _read_line(stream)
+        except _EndlessLine:
+            raise CliError(f"line {number} of standard input has no end within {MAX_SKIP_BYTES // (1024 * 1024)} MB: is this binary data? stopped reading", EXIT_PROBLEMS) from None
+        if line is None:
+            return
+        raw, too_long = line
+        if too_long >= 0:
+            yield number, None, f"is {too_long:,} characters long; a buyer message is at most {MAX_QUESTION_CHARS:,}"
+            continue
+        if b"\0" in raw:
+            yield number, None, "holds NUL bytes: is this binary data?"
+            continue
         try:
             text = raw.decode("utf-8-sig" if number == 1 else "utf-8")
         except UnicodeDecodeError:
@@ -82,6 +127,27 @@ def _check_length(question: str) -> str | None:
     if len(question) > MAX_QUESTION_CHARS:
         return f"is {len(question):,} characters long; a buyer message is at most {MAX_QUESTION_CHARS:,}"
     return None
+
+
+# Readers that split JSON lines with str.splitlines (and JavaScript before ES2019) also split at
+# U+0085, U+2028 and U+2029, which json.dumps leaves raw when ensure_ascii is off; so it does the
+# other C1 controls (U+009B is a terminal's CSI). json.dumps already escapes C0 controls.
+_JSON_LINE_BREAKS = {c: f"\\u{c:04x}" for c in (*range(0x7F, 0xA0), 0x2028, 0x2029)}
+
+
+def json_line(record: object) -> str:
+    """One JSON object on exactly one line, Chinese left readable."""
+    return json.dumps(record, ensure_ascii=False).translate(_JSON_LINE_BREAKS)
+
+
+_INVISIBLE = {c: f"\\x{c:02x}" for c in (*range(0x00, 0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0))}
+_INVISIBLE.update({c: f"\\u{c:04x}" for c in (0x2028, 0x2029, *range(0x202A, 0x202F), *range(0x2066, 0x206A))})
+
+
+def visible(text: str) -> str:
+    """Text for a terminal: control characters (escape codes), line separators and bidi overrides
+    shown as escapes instead of acting on the terminal. Newlines and tabs stay."""
+    return text.translate(_INVISIBLE)
 
 
 def cmd_match(args: argparse.Namespace) -> int:
@@ -124,17 +190,17 @@ def cmd_match(args: argparse.Namespace) -> int:
                     for v in views
                 ],
             }
-            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+            out.write(json_line(record) + "\n")
         else:
-            out.write(f"{question}\n")
+            out.write(f"{visible(question)}\n")
             if not views:
                 out.write("  没有合适的话术 (no confident suggestion)\n")
             lib = service.library
             for rank, v in enumerate(views, start=1):
                 terms = "、".join(v.suggestion.matched_terms)
-                out.write(f"  {rank}. [{lib.category_label(v.script.category)}] {v.script.title}  {v.suggestion.score:.2f}  {v.script.id}")
-                out.write(f"  匹配: {terms}\n" if terms else "\n")
-                out.write(f"     {v.reply}\n")
+                line = f"  {rank}. [{lib.category_label(v.script.category)}] {v.script.title}  {v.suggestion.score:.2f}  {v.script.id}"
+                out.write(visible(line + (f"  匹配: {terms}" if terms else "")) + "\n")
+                out.write(f"     {visible(v.reply)}\n")
         out.flush()
     if not seen_any and not refused:
         raise CliError("empty input: no questions on standard input")
@@ -148,18 +214,37 @@ def cmd_lint(args: argparse.Namespace) -> int:
     path = _library_path(args.path)
     result = load_library(path)
     for problem in result.problems:
-        print(problem)
+        print(visible(str(problem)))
     scripts = len(result.library.scripts) if result.library else 0
     examples = sum(len(s.examples) for s in result.library.scripts) if result.library else 0
     status = "unusable" if result.library is None else ("errors" if result.errors else "ok")
-    print(f"{path}: {status}: {scripts} scripts, {examples} examples, {len(result.errors)} errors, {len(result.warnings)} warnings")
+    print(f"{visible(str(path))}: {status}: {scripts} scripts, {examples} examples, {len(result.errors)} errors, {len(result.warnings)} warnings")
     return EXIT_PROBLEMS if result.errors or result.library is None else EXIT_OK
 
 
 # -- eval -----------------------------------------------------------------------------------
+MAX_EVAL_BYTES = 20 * 1024 * 1024  # the library's cap: a question file is far smaller
+
+
+def _refuse_unbounded(path: Path) -> None:
+    """A FIFO would hang the read and /dev/zero never end: only a regular file of sane size is
+    read. stat() does not open the file, so asking cannot hang either."""
+    import stat
+
+    try:
+        info = os.stat(path)
+    except OSError:
+        return  # read_cases names the problem (no such file, a folder …)
+    if not stat.S_ISREG(info.st_mode) and not stat.S_ISDIR(info.st_mode):
+        raise CliError(f"{path}: is not a regular file (a pipe or a device): give a .tsv file", EXIT_PROBLEMS)
+    if info.st_size > MAX_EVAL_BYTES:
+        raise CliError(f"{path}: is larger than {MAX_EVAL_BYTES // (1024 * 1024)} MB; is this really a question file?", EXIT_PROBLEMS)
+
+
 def cmd_eval(args: argparse.Namespace) -> int:
     from .evaluation import EvalFileError, evaluate, format_report, read_cases
 
+    _refuse_unbounded(Path(args.file))
     service = _load_service(args.library)
     try:
         cases = read_cases(Path(args.file), list(service.library.categories))
@@ -171,7 +256,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
     report = evaluate(cases, categories_for)
     if args.json:
-        print(json.dumps(report.as_dict(), ensure_ascii=False))
+        print(json_line(report.as_dict()))
     else:
         print(format_report(report, f"{args.file} ({len(cases)} questions, library {service.library_path})"))
     return EXIT_OK
@@ -229,6 +314,20 @@ def _add_store_commands(sub) -> None:
     add_commands(sub)
 
 
+def _undecodable_argument(argv: Sequence[str]) -> str | None:
+    """On POSIX, arguments that are not UTF-8 arrive with their bad bytes as lone surrogates
+    (surrogateescape); printed they become '???'. Refuse them, naming the bytes."""
+    for number, arg in enumerate(argv, start=1):
+        if any("\ud800" <= ch <= "\udfff" for ch in arg):
+            try:
+                raw = os.fsencode(arg)
+            except UnicodeError:
+                raw = arg.encode("utf-8", "backslashreplace")
+            shown = repr(raw[:40])[2:-1] + ("…" if len(raw) > 40 else "")
+            return f"command-line argument {number} is not UTF-8 text ({shown}); pass buyer questions and paths as UTF-8"
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     # Windows consoles and pipes may not default to UTF-8; our output is Chinese.
     for stream in (sys.stdout, sys.stderr):
@@ -239,6 +338,10 @@ def main(argv: Sequence[str] | None = None) -> int:
                 pass
     from .resources import ResourcesNotFound
 
+    bad = _undecodable_argument(sys.argv[1:] if argv is None else argv)
+    if bad is not None:
+        _err(bad)
+        return EXIT_USAGE
     parser = build_parser()
     args = parser.parse_args(argv)
     func = getattr(args, "func", cmd_sidebar)

@@ -91,7 +91,7 @@ def test_unknown_key_names_line_and_suggests_the_right_one(tmp_path):
 
 
 def test_unknown_top_level_key(tmp_path):
-    path = write(tmp_path, "version: 1\nsynonym:\n  - [a, b]\nscripts: []\n")
+    path = write(tmp_path, "version: 1\nsynonym:\n  - [a, b]\nscripts:\n" + GOOD_SCRIPT)
     err = only_error(load_library(path))
     assert err.line == 2 and "did you mean 'synonyms'" in err.message
 
@@ -326,9 +326,36 @@ def test_same_example_in_two_categories_is_a_warning(tmp_path):
     assert "bargain.student" in result.warnings[0].message
 
 
-def test_empty_file_is_a_warning_not_a_crash(tmp_path):
-    result = load_library(write(tmp_path, ""))
-    assert result.library is not None and not result.errors and result.warnings
+def test_an_empty_file_beside_good_ones_is_a_warning(tmp_path):
+    folder = tmp_path / "lib"
+    folder.mkdir()
+    write(folder, "version: 1\nscripts:\n" + GOOD_SCRIPT, "10-base.yaml")
+    write(folder, "", "20-season.yaml")
+    result = load_library(folder)
+    assert result.library is not None and not result.errors
+    assert [str(p) for p in result.warnings] == [f"{folder / '20-season.yaml'}: warning: file is empty"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["", "# only a comment\n", "version: 1\n", "version: 1\nscripts: []\n", "version: 1\nscripts:\n", "version: 1\nscripts:\n  - id: a.b\n    category: bargain\n"],
+    ids=["empty", "comments", "no-scripts-key", "empty-list", "null-list", "cut-in-the-first-script"],
+)
+def test_a_library_with_no_usable_scripts_is_refused(tmp_path, body):
+    """An empty save or a file cut off early must not replace a working library with nothing."""
+    path = write(tmp_path, body)
+    result = load_library(path)
+    assert result.library is None and not result.ok
+    assert any(str(p).startswith(f"{path}: the library has no usable scripts") for p in result.errors)
+
+
+def test_shrink_ratio_counts_scripts_a_reload_drops(tmp_path):
+    from kefu_assist.library import shrink_ratio
+
+    two = load_library(write(tmp_path, "version: 1\nscripts:\n" + GOOD_SCRIPT + GOOD_SCRIPT.replace("bargain.student", "bargain.other"), "two.yaml")).library
+    one = load_library(write(tmp_path, "version: 1\nscripts:\n" + GOOD_SCRIPT, "one.yaml")).library
+    assert shrink_ratio(two, one) == 0.5
+    assert shrink_ratio(one, two) == 0.0 and shrink_ratio(two, two) == 0.0
 
 
 def test_top_level_not_a_mapping(tmp_path):

@@ -1,10 +1,12 @@
 """Placeholder rendering: {name} only, unknown names stay visible, hostile templates are inert."""
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kefu_assist.library import parse, render
+from kefu_assist.library.placeholders import MAX_PROBLEMS, rendered_length
 
 
 def test_fills_known_names_and_reports_missing_ones():
@@ -61,3 +63,84 @@ def test_render_never_raises_and_keeps_literal_text(template, values):
     assert isinstance(out.text, str)
     if "{" not in template and "}" not in template:
         assert out.text == template and not out.missing
+
+
+def _reference_parse(template: str):
+    """The first, plainly written parser (a find() for each brace, quadratic on brace runs),
+    kept as the reference the linear one must agree with."""
+    segments, problems, buf = [], [], []
+    i, n = 0, len(template)
+
+    def flush():
+        if buf:
+            segments.append(("".join(buf), None))
+            buf.clear()
+
+    while i < n:
+        ch = template[i]
+        if ch == "{":
+            if i + 1 < n and template[i + 1] == "{":
+                buf.append("{")
+                i += 2
+                continue
+            close = template.find("}", i + 1)
+            nested = template.find("{", i + 1)
+            if close == -1 or (nested != -1 and nested < close):
+                problems.append(f"unclosed '{{' at character {i + 1}")
+                buf.append(ch)
+                i += 1
+                continue
+            inner, written = template[i + 1 : close], template[i : close + 1]
+            if inner.isidentifier() and inner.isascii():
+                flush()
+                segments.append((written, inner))
+            else:
+                problems.append(parse("{" + inner + "}").problems[0])
+                buf.append(written)
+            i = close + 1
+        elif ch == "}":
+            if i + 1 < n and template[i + 1] == "}":
+                buf.append("}")
+                i += 2
+                continue
+            problems.append(f"unmatched '}}' at character {i + 1}")
+            buf.append(ch)
+            i += 1
+        else:
+            buf.append(ch)
+            i += 1
+    flush()
+    return segments, problems
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("{}ab_0.[]!: 亲")), max_size=60))
+def test_linear_parser_agrees_with_the_plain_reference(template):
+    segments, problems = _reference_parse(template)
+    parsed = parse(template)
+    assert [(s.text, s.name) for s in parsed.segments] == segments
+    shown = list(problems[:MAX_PROBLEMS]) + ([f"and {len(problems) - MAX_PROBLEMS:,} more malformed braces"] if len(problems) > MAX_PROBLEMS else [])
+    assert list(parsed.problems) == shown
+
+
+@pytest.mark.parametrize("run", ["{" * 1_000_001, "{ " * 500_000, "{a" * 500_000, "a{" * 500_000 + "}", "}" * 1_000_001, "{x}" * 333_333 + "{"])
+def test_a_million_brace_run_parses_with_a_bounded_report(run):
+    parsed = parse(run)  # behaviour only: quadratic before (4-7 s a run), timed in benchmarks/bench_hostile.py
+    assert len(parsed.problems) <= MAX_PROBLEMS + 1
+    assert "".join(s.text for s in parsed.segments if s.name is None).count("{") + sum(1 for s in parsed.segments if s.name) <= len(run)
+
+
+@given(st.integers(min_value=0, max_value=300), st.integers(min_value=0, max_value=3000))
+@settings(max_examples=100, deadline=None)
+def test_render_never_builds_a_reply_over_the_cap(uses, size):
+    template = "亲，" + "{big}" * uses + "{shop}"
+    out = render(template, {"big": "长" * size, "shop": "小店"}, limit=5_000)
+    assert len(out.text) <= 5_000 + len(template)  # values up to the cap; slots left as written
+    assert rendered_length(template, {"big": "长" * size, "shop": "小店"}) == 2 + uses * (size or 5) + 2
+    if uses * size + 4 > 5_000 and size:
+        assert "big" in out.missing and "{big}" in out.text  # left for the agent, as a slot with no value
+
+
+def test_render_keeps_short_values_when_the_cap_is_reached():
+    out = render("{a}{b}", {"a": "x" * 8, "b": "y" * 5}, limit=10)
+    assert out.text == "x" * 8 + "{b}" and out.missing == ("b",)

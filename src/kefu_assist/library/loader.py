@@ -8,10 +8,12 @@ that a caller can keep the library it already has.
 from __future__ import annotations
 
 import difflib
+import errno
 import hashlib
 import os
 import pickle
 import re
+import stat
 import tempfile
 from pathlib import Path
 from types import MappingProxyType
@@ -22,7 +24,8 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..code_id import code_id
 from .categories import CATEGORIES
-from .model import Library, LoadResult, Problem, Script
+from .model import Library, LoadResult, Problem, Script, shorten
+from .placeholders import MAX_REPLY_CHARS, ParsedTemplate, rendered_length
 from .placeholders import parse as parse_template
 
 try:  # libyaml is ~6x faster; the pure loader gives the same nodes
@@ -36,6 +39,28 @@ SUPPORTED_VERSION = 1
 ID_RE = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.\-]*$")
 YAML_SUFFIXES = (".yaml", ".yml")
 MAX_FILE_BYTES = 20 * 1024 * 1024
+
+# Text that reaches a terminal, a chat window or a JSON line must not carry what steers them:
+# whole ANSI escape sequences (colour, window title), then lone C0/C1 control characters (tab and
+# newline stay: replies have lines) and the bidi embeddings, overrides and isolates that reorder
+# what a reader sees. Line and paragraph separators become plain newlines.
+_ANSI_RE = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-Z\\-_]")
+_CONTROL_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x84\x86-\x9f\u202a-\u202e\u2066-\u2069]")
+_LINE_BREAK_RE = re.compile("[\x85\u2028\u2029]")
+
+
+def clean_text(value: str) -> tuple[str, tuple[str, ...]]:
+    """``value`` without control characters, and the characters removed (as escapes, for a message)."""
+    if value.isprintable() or not (_CONTROL_RE.search(value) or _LINE_BREAK_RE.search(value) or "\x1b" in value):
+        return value, ()
+    found = dict.fromkeys(f"\\x{ord(c):02x}" if ord(c) < 0x100 else f"\\u{ord(c):04x}" for c in _CONTROL_RE.findall(value) + _LINE_BREAK_RE.findall(value))
+    cleaned = _CONTROL_RE.sub("", _ANSI_RE.sub("", value))
+    return _LINE_BREAK_RE.sub("\n", cleaned), tuple(found)
+
+
+def _describe_removed(what: str, removed: tuple[str, ...]) -> str:
+    shown = ", ".join(removed[:5]) + (" …" if len(removed) > 5 else "")
+    return f"{what} held control characters ({shown}); they were removed"
 
 
 def _line(node: Node | None) -> int:
@@ -54,12 +79,13 @@ class _FileReader:
         self.file = file
         self.problems = problems
         self.categories = categories
+        self.replies_read: list[tuple[int, ParsedTemplate]] = []  # line and parse of each reply of the last script
 
     def error(self, node: Node | None, message: str, script_id: str | None = None, line: int | None = None) -> None:
-        self.problems.append(Problem(self.file, line if line is not None else _line(node), message, script_id))
+        self.problems.append(Problem(self.file, line if line is not None else _line(node), message, shorten(script_id) if script_id else script_id))
 
     def warn(self, node: Node | None, message: str, script_id: str | None = None) -> None:
-        self.problems.append(Problem(self.file, _line(node), message, script_id, "warning"))
+        self.problems.append(Problem(self.file, _line(node), message, shorten(script_id) if script_id else script_id, "warning"))
 
     # -- generic shapes -------------------------------------------------------------------
     def mapping(self, node: MappingNode, allowed: tuple[str, ...], what: str, script_id: str | None = None) -> dict[str, Node]:
@@ -70,10 +96,10 @@ class _FileReader:
                 continue
             key = str(key_node.value)
             if key not in allowed:
-                self.error(key_node, f"unknown key '{key}' in {what}{_did_you_mean(key, allowed)}", script_id)
+                self.error(key_node, f"unknown key '{shorten(key)}' in {what}{_did_you_mean(key, allowed)}", script_id)
                 continue
             if key in out:
-                self.error(key_node, f"duplicate key '{key}' in {what}", script_id)
+                self.error(key_node, f"duplicate key '{shorten(key)}' in {what}", script_id)
                 continue
             out[key] = value_node
         return out
@@ -82,7 +108,10 @@ class _FileReader:
         if not isinstance(node, ScalarNode) or node.tag.endswith(":null"):
             self.error(node, f"{what} must be text", script_id)
             return None
-        value = str(node.value).strip()
+        value, removed = clean_text(str(node.value))
+        value = value.strip()
+        if removed:
+            self.warn(node, _describe_removed(what, removed), script_id)
         if not value:
             self.error(node, f"{what} is empty", script_id)
             return None
@@ -110,12 +139,18 @@ class _FileReader:
         for key_node, value_node in node.value:
             name = str(getattr(key_node, "value", ""))
             if not (name.isidentifier() and name.isascii()):
-                self.error(key_node, f"placeholder name '{name}' must be a plain name (letters, digits, _)")
+                self.error(key_node, f"placeholder name '{shorten(name)}' must be a plain name (letters, digits, _)")
                 continue
             if not isinstance(value_node, ScalarNode):
-                self.error(value_node, f"placeholder '{name}' must have a text value")
+                self.error(value_node, f"placeholder '{shorten(name)}' must have a text value")
                 continue
-            out[name] = "" if value_node.tag.endswith(":null") else str(value_node.value)
+            value, removed = clean_text("" if value_node.tag.endswith(":null") else str(value_node.value))
+            if removed:
+                self.warn(value_node, _describe_removed(f"placeholder '{shorten(name)}'", removed))
+            if len(value) > MAX_REPLY_CHARS:
+                self.error(value_node, f"placeholder '{shorten(name)}' is {len(value):,} characters long; a value is at most {MAX_REPLY_CHARS:,} (the sidebar will ask for it instead)")
+                continue
+            out[name] = value
         return out
 
     def categories_section(self, node: Node) -> dict[str, str]:
@@ -126,9 +161,9 @@ class _FileReader:
         for key_node, value_node in node.value:
             cid = str(getattr(key_node, "value", ""))
             if not ID_RE.match(cid):
-                self.error(key_node, f"category id '{cid}' must be letters, digits, _ . -")
+                self.error(key_node, f"category id '{shorten(cid)}' must be letters, digits, _ . -")
                 continue
-            label = self.text(value_node, f"the label of category '{cid}'")
+            label = self.text(value_node, f"the label of category '{shorten(cid)}'")
             if label is not None:
                 out[cid] = label
         return out
@@ -155,16 +190,19 @@ class _FileReader:
         id_node = next((v for k, v in node.value if getattr(k, "value", None) == "id"), None)
         script_id = str(id_node.value).strip() if isinstance(id_node, ScalarNode) and id_node.value else None
         before = len(self.problems)
+        self.replies_read = []
         fields = self.mapping(node, SCRIPT_KEYS, "script", script_id)
         line = _line(node)
         for required in ("id", "category", "title", "replies"):
             if required not in fields:
                 self.error(node, f"script is missing '{required}'", script_id)
-        if script_id is not None and not ID_RE.match(script_id):
-            self.error(id_node, f"script id '{script_id}' may hold only letters, digits, _ . -", script_id)
+        if "id" in fields and self.text(fields["id"], "id", script_id) is None:
+            script_id = None  # a list, a mapping or nothing where the id belongs: reported just now
+        elif script_id is not None and not ID_RE.match(script_id):
+            self.error(id_node, f"script id '{shorten(script_id)}' may hold only letters, digits, _ . -", script_id)
         category = self.text(fields["category"], "category", script_id) if "category" in fields else None
         if category is not None and category not in self.categories:
-            self.error(fields["category"], f"unknown category '{category}'{_did_you_mean(category, self.categories)}", script_id)
+            self.error(fields["category"], f"unknown category '{shorten(category)}'{_did_you_mean(category, self.categories)}", script_id)
         title = self.text(fields["title"], "title", script_id) if "title" in fields else None
         replies: list[str] = []
         if "replies" in fields:
@@ -176,6 +214,7 @@ class _FileReader:
                 for message in parsed.problems:
                     self.error(reply_node, f"malformed placeholder in reply: {message}", script_id)
                 replies.append(reply)
+                self.replies_read.append((_line(reply_node), parsed))
         examples = self.text_list(fields["examples"], "examples", script_id) if "examples" in fields else []
         keywords = self.text_list(fields["keywords"], "keywords", script_id) if "keywords" in fields else []
         if any(p.severity == "error" for p in self.problems[before:]):
@@ -193,31 +232,105 @@ class _FileReader:
         )
 
 
+def _stat_problem(path: Path) -> str | None:
+    """Why ``path`` cannot be a library at all (missing, a symlink loop), or None."""
+    try:
+        os.stat(path)
+    except FileNotFoundError:
+        return "no such file or folder"
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "is a symlink loop (it points back to itself)"
+        return f"cannot read: {exc.strerror or exc}"
+    return None
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    return "not a regular file"
+
+
 def _read_text(path: Path, problems: list[Problem]) -> str | None:
+    """The file's text, read with the size cap and never more: /dev/zero, a pipe or a file that
+    grows while it is read cannot make us read without end. Only regular files are read; the
+    check is made on the opened descriptor (opened without blocking, so a FIFO does not hang the
+    open), so a file swapped for something else in between is caught too."""
     name = str(path)
     try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            problems.append(Problem(name, 0, f"file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB; is this really a script library?"))
-            return None
-        raw = path.read_bytes()
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except FileNotFoundError:
         problems.append(Problem(name, 0, "no such file or folder"))
         return None
     except OSError as exc:
+        problems.append(Problem(name, 0, _stat_problem(path) or f"cannot read: {exc.strerror or exc}"))
+        return None
+    try:
+        with os.fdopen(fd, "rb") as fh:
+            mode = os.fstat(fh.fileno()).st_mode
+            if not stat.S_ISREG(mode):
+                problems.append(Problem(name, 0, f"is {_kind(mode)}, not a regular file: a library is a .yaml file or a folder of them"))
+                return None
+            raw = fh.read(MAX_FILE_BYTES + 1)
+    except OSError as exc:
         problems.append(Problem(name, 0, f"cannot read: {exc.strerror or exc}"))
+        return None
+    if len(raw) > MAX_FILE_BYTES:
+        problems.append(Problem(name, 0, f"file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB; is this really a script library?"))
         return None
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        problems.append(Problem(name, line, "file is not UTF-8 text: save it as UTF-8"))
+        hint = ""
+        if raw.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+            hint = " (it is UTF-32)"
+        elif raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+            hint = " (it is UTF-16)"
+        problems.append(Problem(name, line, f"file is not UTF-8 text{hint}: save it as UTF-8"))
         return None
+
+
+def _expansion_problem(root: Node, text: str) -> str | None:
+    """Anchors and aliases let a few lines stand for billions of values (a "billion laughs" YAML
+    bomb); composing keeps them shared, but reading them would not. Count the work reading would
+    do (values and characters, aliases expanded) and refuse a file that expands far beyond its own
+    size. A file written out in full never does: every value costs characters."""
+    budget = 4 * len(text) + 10_000
+    spent = 0
+    stack: list[Node] = [root]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, ScalarNode):
+            spent += 1 + len(node.value)
+        elif isinstance(node, SequenceNode):
+            spent += 1
+            stack.extend(node.value)
+        elif isinstance(node, MappingNode):
+            spent += 1
+            for key, value in node.value:
+                stack.append(key)
+                stack.append(value)
+        if spent > budget:
+            return "anchors and aliases (&name / *name) expand this file to far more than it holds (a YAML bomb?); write the values out"
+    return None
 
 
 def _compose(text: str, name: str, problems: list[Problem]) -> Node | None | bool:
     """The root node, None for an empty file, False when the YAML does not parse."""
     try:
         return yaml.compose(text, Loader=_Loader)
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow (NUL, BEL …)
+        line = text.count("\n", 0, exc.position) + 1
+        code = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "\0")
+        problems.append(Problem(name, line, f"YAML syntax error: control character U+{code:04X} is not allowed in a YAML file: remove it"))
+        return False
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else 0
@@ -229,8 +342,11 @@ def _compose(text: str, name: str, problems: list[Problem]) -> Node | None | boo
 
 
 def library_files(path: Path) -> list[Path]:
+    """The files of a library. In a folder, every *.yaml / *.yml entry but sub-folders and links
+    to nothing (an editor's lock file such as .#scripts.yaml): a FIFO or device named .yaml is
+    listed, so that reading it reports it rather than skipping it without a word."""
     if path.is_dir():
-        return sorted((p for p in path.iterdir() if p.suffix.lower() in YAML_SUFFIXES and p.is_file()), key=lambda p: p.name)
+        return sorted((p for p in path.iterdir() if p.suffix.lower() in YAML_SUFFIXES and p.exists() and not p.is_dir()), key=lambda p: p.name)
     return [path]
 
 
@@ -242,9 +358,13 @@ def load_library(path: str | Path, *, cache_dir: Path | None = None) -> LoadResu
     The result is the same either way, problems included."""
     path = Path(path)
     problems: list[Problem] = []
-    if not path.exists():
-        return LoadResult(None, (Problem(str(path), 0, "no such file or folder"),))
-    files = library_files(path)
+    missing = _stat_problem(path)
+    if missing is not None:
+        return LoadResult(None, (Problem(str(path), 0, missing),))
+    try:
+        files = library_files(path)
+    except OSError as exc:
+        return LoadResult(None, (Problem(str(path), 0, f"cannot list the folder: {exc.strerror or exc}"),))
     if not files:
         return LoadResult(None, (Problem(str(path), 0, "folder holds no .yaml or .yml files"),))
 
@@ -264,7 +384,7 @@ def load_library(path: str | Path, *, cache_dir: Path | None = None) -> LoadResu
     return result
 
 
-_CACHE_FORMAT = 1  # bump when Script, Library or Problem change shape or loading rules change
+_CACHE_FORMAT = 2  # bump when Script, Library or Problem change shape or loading rules change
 
 
 def _digest(texts: list[tuple[Path, str]]) -> str:
@@ -313,6 +433,11 @@ def _check(files: list[Path], texts: list[tuple[Path, str]]) -> LoadResult:
         root = _compose(text, str(file), problems)
         if root is False:
             continue
+        if root is not None and "&" in text:
+            bomb = _expansion_problem(root, text)  # type: ignore[arg-type]
+            if bomb is not None:
+                problems.append(Problem(str(file), _line(root), bomb))  # type: ignore[arg-type]
+                continue
         roots.append((file, root))  # type: ignore[arg-type]
     if any(p.severity == "error" for p in problems):
         # A file that cannot be read or parsed: refuse the whole load rather than silently run
@@ -325,6 +450,7 @@ def _check(files: list[Path], texts: list[tuple[Path, str]]) -> LoadResult:
     categories: dict[str, str] = dict(CATEGORIES)
     scripts: list[Script] = []
     seen: dict[str, Script] = {}
+    replies_read: dict[str, tuple[tuple[int, ParsedTemplate], ...]] = {}
     parsed_files: list[tuple[_FileReader, dict[str, Node]]] = []
 
     for file, root in roots:
@@ -341,7 +467,7 @@ def _check(files: list[Path], texts: list[tuple[Path, str]]) -> LoadResult:
         else:
             vnode = top["version"]
             if not (isinstance(vnode, ScalarNode) and vnode.value.strip() == str(SUPPORTED_VERSION)):
-                reader.error(vnode, f"unsupported version '{getattr(vnode, 'value', '?')}': this kefu-assist reads version {SUPPORTED_VERSION}")
+                reader.error(vnode, f"unsupported version '{shorten(str(getattr(vnode, 'value', '?')))}': this kefu-assist reads version {SUPPORTED_VERSION}")
         if "categories" in top:
             categories.update(reader.categories_section(top["categories"]))
         parsed_files.append((reader, top))
@@ -367,10 +493,21 @@ def _check(files: list[Path], texts: list[tuple[Path, str]]) -> LoadResult:
                 continue
             if script.id in seen:
                 first = seen[script.id]
-                reader.error(node, f"duplicate script id '{script.id}' (first defined at {first.file}:{first.line})", script.id)
+                reader.error(node, f"duplicate script id '{shorten(script.id)}' (first defined at {first.file}:{first.line})", script.id)
                 continue
             seen[script.id] = script
             scripts.append(script)
+            replies_read[script.id] = tuple(reader.replies_read)
+
+    # Placeholder defaults come from every file, so replies are measured once all are read.
+    scripts = [s for s in scripts if _reply_fits(s, placeholders, replies_read[s.id], problems)]
+    if not scripts:
+        # An empty save, a file cut off before its first script, or every script broken: the
+        # library would answer nothing. Refuse it like a file that does not parse, so the sidebar
+        # keeps the library it has and says why.
+        where = str(files[0]) if len(files) == 1 else str(files[0].parent)
+        problems.append(Problem(where, 0, "the library has no usable scripts: a library needs at least one (was the file saved empty or cut off?)"))
+        return LoadResult(None, tuple(problems))
 
     _warn_shared_examples(scripts, problems)
     _warn_vague_keywords(scripts, problems)
@@ -383,6 +520,18 @@ def _check(files: list[Path], texts: list[tuple[Path, str]]) -> LoadResult:
         files=tuple(files),
     )
     return LoadResult(library, tuple(problems))
+
+
+def _reply_fits(script: Script, placeholders: dict[str, str], replies: tuple[tuple[int, ParsedTemplate], ...], problems: list[Problem]) -> bool:
+    fits = True
+    for number, (line, parsed) in enumerate(replies):
+        size = rendered_length(parsed, placeholders)
+        if size > MAX_REPLY_CHARS:
+            problems.append(
+                Problem(script.file, line, f"reply {number + 1} is {size:,} characters with its placeholders filled in; a reply is at most {MAX_REPLY_CHARS:,}", shorten(script.id))
+            )
+            fits = False
+    return fits
 
 
 def _warn_shared_examples(scripts: list[Script], problems: list[Problem]) -> None:
@@ -400,8 +549,8 @@ def _warn_shared_examples(scripts: list[Script], problems: list[Problem]) -> Non
                     Problem(
                         script.file,
                         script.line,
-                        f"example '{example}' is also an example of '{other.id}' ({other.category}); matching cannot tell them apart",
-                        script.id,
+                        f"example '{shorten(example)}' is also an example of '{shorten(other.id)}' ({other.category}); matching cannot tell them apart",
+                        shorten(script.id),
                         "warning",
                     )
                 )
@@ -426,8 +575,8 @@ def _warn_vague_keywords(scripts: list[Script], problems: list[Problem]) -> None
                     Problem(
                         script.file,
                         script.line,
-                        f"keyword '{keyword}' also appears in examples of {len(others)} other categories ({', '.join(others[:4])}); a keyword should be a cue for this script only",
-                        script.id,
+                        f"keyword '{shorten(keyword)}' also appears in examples of {len(others)} other categories ({', '.join(others[:4])}); a keyword should be a cue for this script only",
+                        shorten(script.id),
                         "warning",
                     )
                 )

@@ -7,6 +7,13 @@ from types import MappingProxyType
 from typing import Mapping
 
 
+def shorten(value: str, limit: int = 60) -> str:
+    """A user's value as quoted in a message: a 1 MB key or id must not make a 1 MB line."""
+    if len(value) <= limit:
+        return value
+    return f"{value[:limit]}…({len(value):,} characters)"
+
+
 @dataclass(frozen=True)
 class Script:
     id: str
@@ -84,3 +91,12 @@ class LoadResult:
     @property
     def ok(self) -> bool:
         return self.library is not None and not self.errors
+
+
+def shrink_ratio(old: Library, new: Library) -> float:
+    """The share of ``old``'s scripts that ``new`` no longer has, by count: 0.0 when nothing was
+    dropped (or scripts were added), 0.5 when a reload lost half. A file cut off at a script
+    boundary still parses; a caller can ask before swapping in a library that shrank a lot."""
+    if not old.scripts or len(new.scripts) >= len(old.scripts):
+        return 0.0
+    return (len(old.scripts) - len(new.scripts)) / len(old.scripts)
