@@ -228,9 +228,16 @@ def _compose(text: str, name: str, problems: list[Problem]) -> Node | None | boo
     return False
 
 
+# a team lead's reply rules beside the scripts (kefu_assist.checker), not a script file
+NOT_SCRIPT_FILES = frozenset({"compliance_rules.yaml"})
+
+
 def library_files(path: Path) -> list[Path]:
     if path.is_dir():
-        return sorted((p for p in path.iterdir() if p.suffix.lower() in YAML_SUFFIXES and p.is_file()), key=lambda p: p.name)
+        return sorted(
+            (p for p in path.iterdir() if p.suffix.lower() in YAML_SUFFIXES and p.is_file() and p.name.lower() not in NOT_SCRIPT_FILES),
+            key=lambda p: p.name,
+        )
     return [path]
 
 

@@ -1,0 +1,138 @@
+"""Is the buyer upset? A label (``upset`` or ``calm``) with the cues that decided it.
+
+Cues are words and patterns with a weight; a message is upset when its cues weigh 1 or more.
+Strong cues (投诉, 差评, 12315, 骗子, 退款！, ???, 呵呵) weigh 1 alone; weak ones (到底, 怎么还没,
+!!) need company. A cue does not count where the buyer only mentions the word calmly: a
+negation or reassurance (放心不会给差评的), a question about the word itself (差评是什么意思),
+or a complaint about somebody else (怎么投诉快递员). Repeated asking needs the earlier
+messages: pass them as ``history`` (oldest first).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Sequence
+
+from .rules import fold
+
+UPSET_AT = 1.0
+_NEG = r"(不会|不给|不打|不想|不要|不打算|没想|没想过|没有|没|不|别|绝不|才不|怎么会|放心|别担心|不用担心|哪会|不至于)"
+
+
+@dataclass(frozen=True)
+class _CueRule:
+    id: str
+    weight: float
+    pattern: re.Pattern[str]
+    exceptions: tuple[re.Pattern[str], ...] = ()
+
+
+def _c(id: str, weight: float, pattern: str, *exceptions: str) -> _CueRule:
+    return _CueRule(id, weight, re.compile(pattern, re.I), tuple(re.compile(e, re.I) for e in exceptions))
+
+
+_CUES: tuple[_CueRule, ...] = (
+    _c("complaint", 1.0, r"投诉|举报|12315|12345|工商局?|消协|消费者协会|市场监管|曝光|维权|起诉|告你们|律师|报警|法院|315",
+       _NEG + r"[^，。！？]{0,4}(去)?(投诉|举报|曝光|起诉|维权|报警)",
+       r"(投诉|举报)[^，。！？]{0,2}(快递|物流|快递员|小哥|派送员|驿站|配送员|司机)",
+       r"(投诉|举报|维权|差评)(是什么|什么意思|是啥|啥意思)"),
+    _c("bad_review", 1.0, r"差评|中评|一星|1星|低分|一颗星",
+       _NEG + r"[^，。！？]{0,5}(差评|中评|一星|1星|低分)",
+       r"(差评|中评)[^，。！？]{0,2}(是什么|什么意思|是啥|啥意思|怎么算|有什么影响|会怎样|影响大吗|怎么删|怎么改|能改|可以改|能删)",
+       r"(什么是|啥是|何为|什么叫)(差评|中评)",
+       r"(看|看到|看了|有|好多|很多|不少|那些|这些|那条|这条|几个|几条)[^，。！？]{0,4}(差评|中评)",
+       r"(差评|中评)(说|讲|提到|里|上说)"),
+    _c("insult", 1.0, r"骗子|骗人|欺骗|诈骗|垃圾|黑店|坑人|坑爹|无良|奸商|恶心|傻逼|(?<![a-z])sb(?![a-z])|去死|妈的|(?<![a-z])tmd?(?![a-z])|卧槽|什么玩意|破(质量|东西|玩意|店|衣服|鞋|货)|烂货|太差|差劲|太烂|气死|无语|离谱|敷衍|糊弄|忽悠|耍我|搞什么|什么态度|态度(太|真|好)?差|上当|被坑|坑了|被骗|骗了",
+       r"(怕|担心|不怕|以防|防止|免得|会不会|不会)[^，。！？]{0,3}(被)?(骗|坑|上当)",
+       r"垃圾(袋|桶|分类|篓|箱)",
+       r"(不|没)(坑|骗)"),
+    _c("fake", 0.6, r"假货|假的|山寨|高仿",
+       r"(是不是|会不会|不会是|是正品还是|有没有|不是|怕买到|担心)[^，。！？]{0,4}(假货|假的|山寨|高仿)"),
+    _c("angry_refund", 1.0, r"退(款|钱|货)[!！]|(马上|立刻|赶紧|立即|给我|必须)[^，。！？]{0,2}退(款|钱|货)|还(我)?钱|给(我)?(个)?(说法|解释|交代)|赔(钱|偿)[!！]"),
+    _c("question_marks", 1.0, r"[?？]{3,}"),
+    _c("question_marks", 0.5, r"(?<![?？])[?？]{2}(?![?？])"),
+    _c("exclamations", 0.5, r"[!！]{2,}"),
+    _c("sarcasm", 1.0, r"呵呵|(真|可)(行|可以|有你们?的|会玩|够可以|是服了)(啊|呀|哈|哦|了)?(?![吗?？])|好(一个|个)[^，。！？]{1,4}[!！]|服了|醉了"),
+    _c("impatience", 0.6, r"到底|究竟|(都|已经)[^，。！？]{0,3}(几|好几|\d+|[一二三四五六七八九十两]+)(天|个星期|周|次|遍)了|(说了|问了)[^，。！？]{0,3}(多少|几|好几|n)(遍|次)|人呢|人呐|有人没有|回(话|个话|复我)|理理我|说话啊|等了[^，。！？]{0,3}(半天|好久|这么久|几天|\d+天)"),
+    _c("impatience", 0.5, r"(怎么|为什么|为啥|咋)(还|都)(没|不)|(一直|总是|老是)(不|没)"),
+    _c("disappointment", 0.6, r"失望|再也不|不会再来|最后一次(买|来)|拉黑|取关|后悔(买|了)"),
+)
+
+
+@dataclass(frozen=True)
+class Cue:
+    id: str
+    text: str
+    start: int  # offsets into the message; -1 for a cue from history (repeated asking)
+    end: int
+    weight: float
+
+    def as_dict(self) -> dict:
+        return {"cue": self.id, "text": self.text, "start": self.start, "end": self.end}
+
+
+@dataclass(frozen=True)
+class Mood:
+    label: str  # "upset" or "calm"
+    cues: tuple[Cue, ...] = ()
+    score: float = 0.0
+
+    @property
+    def upset(self) -> bool:
+        return self.label == "upset"
+
+    def as_dict(self) -> dict:
+        return {"label": self.label, "score": round(self.score, 2), "cues": [c.as_dict() for c in self.cues]}
+
+
+def _calm_spans(rule: _CueRule, folded: str) -> list[tuple[int, int]]:
+    spans = []
+    for e in rule.exceptions:
+        pos = 0
+        while True:
+            m = e.search(folded, pos)
+            if m is None:
+                break
+            spans.append(m.span())
+            pos = m.start() + 1
+    return spans
+
+
+def _squash(text: str) -> str:
+    return "".join(ch for ch in fold(text) if ch.isalnum())
+
+
+def _repeated(text: str, history: Sequence[str]) -> bool:
+    """The buyer asks again what an earlier message asked (after the agent had a chance to
+    answer): the same words, near enough (rapidfuzz ratio >= 85)."""
+    now = _squash(text)
+    if len(now) < 2:
+        return False
+    from rapidfuzz import fuzz
+
+    return any(fuzz.ratio(now, _squash(before)) >= 85 for before in history if before and before.strip())
+
+
+def mood(text: str, history: Sequence[str] = ()) -> Mood:
+    """The buyer's mood for one message; ``history``: the buyer's earlier messages, oldest first."""
+    folded = fold(text or "")
+    cues: list[Cue] = []
+    for rule in _CUES:
+        calm: list[tuple[int, int]] | None = None
+        for m in rule.pattern.finditer(folded):
+            start, end = m.span()
+            if end <= start:
+                continue
+            if rule.exceptions:
+                if calm is None:
+                    calm = _calm_spans(rule, folded)
+                if any(s < end and start < e for s, e in calm):
+                    continue
+            if any(c.start < end and start < c.end for c in cues):
+                continue  # one cue per place (退款！ is not also an exclamation)
+            cues.append(Cue(rule.id, text[start:end], start, end, rule.weight))
+    if history and _repeated(text, history):
+        cues.append(Cue("repeated", text.strip()[:20], -1, -1, 1.0))
+    cues.sort(key=lambda c: (c.start < 0, c.start))
+    score = sum(c.weight for c in cues)
+    return Mood("upset" if score >= UPSET_AT else "calm", tuple(cues), score)
