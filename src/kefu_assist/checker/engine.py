@@ -11,7 +11,7 @@ from typing import Iterable
 from ..library.model import Problem
 from .rules import Rule, RulesResult, fold, load_rules, team_rules_path
 
-_SENTENCE_END = re.compile(r"[。！？!?；;\n]")
+_SENTENCE_END = re.compile(r"[。！？!?；;\n～~]")
 
 
 @dataclass(frozen=True)

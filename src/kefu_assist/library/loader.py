@@ -31,7 +31,8 @@ except ImportError:  # pragma: no cover - depends on the PyYAML build
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
 TOP_KEYS = ("version", "placeholders", "vocabulary", "synonyms", "scripts", "categories")
-SCRIPT_KEYS = ("id", "category", "title", "examples", "keywords", "replies")
+SCRIPT_KEYS = ("id", "category", "title", "examples", "keywords", "replies", "tone", "reviewed")
+TONES = ("soothe", "defend")  # how a script reads to an upset buyer (kefu_assist.checker.mood)
 SUPPORTED_VERSION = 1
 ID_RE = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.\-]*$")
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -167,6 +168,7 @@ class _FileReader:
             self.error(fields["category"], f"unknown category '{category}'{_did_you_mean(category, self.categories)}", script_id)
         title = self.text(fields["title"], "title", script_id) if "title" in fields else None
         replies: list[str] = []
+        reply_lines: list[int] = []
         if "replies" in fields:
             items = self.text_list(fields["replies"], "replies", script_id)
             if items is not None and not items and not any(p.line == _line(fields["replies"]) for p in self.problems[before:]):
@@ -176,8 +178,15 @@ class _FileReader:
                 for message in parsed.problems:
                     self.error(reply_node, f"malformed placeholder in reply: {message}", script_id)
                 replies.append(reply)
+                reply_lines.append(_line(reply_node))
         examples = self.text_list(fields["examples"], "examples", script_id) if "examples" in fields else []
         keywords = self.text_list(fields["keywords"], "keywords", script_id) if "keywords" in fields else []
+        tone = ""
+        if "tone" in fields:
+            tone = self.text(fields["tone"], "tone", script_id) or ""
+            if tone and tone not in TONES:
+                self.error(fields["tone"], f"tone '{tone}' must be one of: {', '.join(TONES)}", script_id)
+        reviewed = self.reviewed(fields["reviewed"], script_id) if "reviewed" in fields else ()
         if any(p.severity == "error" for p in self.problems[before:]):
             return None
         assert script_id is not None and category is not None and title is not None
@@ -190,7 +199,26 @@ class _FileReader:
             keywords=tuple(dict.fromkeys(k for k, _ in keywords or [])),
             file=self.file,
             line=line,
+            tone=tone,
+            reviewed=reviewed,
+            reply_lines=tuple(reply_lines),
         )
+
+    def reviewed(self, node: Node, script_id: str | None) -> tuple[tuple[str, str], ...]:
+        """``reviewed: {rule_id: reason}``: reply-check findings a team lead looked at and kept."""
+        if not isinstance(node, MappingNode):
+            self.error(node, "reviewed must be a mapping of rule id: reason (why the wording is kept)", script_id)
+            return ()
+        out: dict[str, str] = {}
+        for key_node, value_node in node.value:
+            rule = str(getattr(key_node, "value", "")).strip()
+            if not rule:
+                self.error(key_node, "reviewed: a rule id is empty", script_id)
+                continue
+            reason = self.text(value_node, f"the reason for reviewed '{rule}'", script_id)
+            if reason is not None:
+                out[rule] = reason
+        return tuple(out.items())
 
 
 def _read_text(path: Path, problems: list[Problem]) -> str | None:
