@@ -54,7 +54,7 @@ def test_new_database_is_at_head_and_matches_models(db_url):
     engine = db.open_database(db_url)
     try:
         with engine.connect() as conn:
-            assert db.current_revision(conn) == db.head_revision() == db.HEAD_REVISION == "0004"
+            assert db.current_revision(conn) == db.head_revision() == db.HEAD_REVISION == "0005"
             with warnings.catch_warnings():
                 # SQLite's reflection skips (with a warning) the expression index on date(ts);
                 # PostgreSQL's compares it. Its presence is checked below either way.
@@ -105,7 +105,7 @@ def test_upgrade_from_previous_revision_keeps_data_and_backs_up(sqlite_url, tmp_
     try:
         engine = rec.engine(timeout=30)
         with engine.connect() as conn:
-            assert db.current_revision(conn) == "0004"
+            assert db.current_revision(conn) == "0005"
             indexes = _index_names(conn)
             assert STATS_INDEXES <= indexes and not OLD_0003_INDEXES & indexes
             row = conn.execute(text("SELECT event_uuid, agent, seconds_to_copy FROM copy_events")).one()
@@ -139,7 +139,7 @@ def test_upgrade_from_previous_revision_postgres(pg_url):
     engine = db.open_database(pg_url)
     try:
         with engine.connect() as conn:
-            assert db.current_revision(conn) == "0004"
+            assert db.current_revision(conn) == "0005"
             assert STATS_INDEXES <= _index_names(conn)
             assert conn.execute(text("SELECT count(*) FROM copy_events")).scalar() == 1
             assert conn.execute(text("SELECT sum(count) FROM unmatched_questions")).scalar() == 6
@@ -160,10 +160,14 @@ def test_newer_schema_is_refused(sqlite_url):
 
 
 @pytest.mark.parametrize("start", ["0002", "0003"])
-def test_upgrade_to_the_stats_indexes_keeps_data_and_figures(db_url, start):
-    """A database at 0002 or 0003 with copies in it upgrades to 0004: every row kept, the new
-    indexes there, 0003's gone, and stats gives the same figures as before the upgrade."""
+def test_upgrade_to_the_stats_indexes_keeps_data_and_figures(db_url, start, monkeypatch):
+    """A database at 0002 or 0003 with copies in it upgrades to head: every row kept, the new
+    indexes there, 0003's gone, and stats gives the same figures as before the upgrade (the
+    rows have no mood, so no upset share, before and after)."""
+    from kefu_assist.store import stats as stats_module
     from kefu_assist.store.stats import stats
+
+    columns = "id, event_uuid, ts, agent, script_id, category, variant, rank, score, question, seconds_to_copy"
 
     engine = db.make_engine(db_url)
     try:
@@ -179,19 +183,21 @@ def test_upgrade_to_the_stats_indexes_keeps_data_and_figures(db_url, start):
             conn.execute(text("INSERT INTO unmatched_events (event_uuid, ts, agent, norm_key) VALUES ('e1', :ts, '小王', '能寄到国外吗')"),
                          {"ts": datetime(2026, 3, 2)})
         now = datetime(2026, 3, 31)
-        before = [stats(engine, now=now), stats(engine, since=datetime(2026, 3, 15), now=now), stats(engine, agent="小李", now=now)]
+        with monkeypatch.context() as m:  # the mood columns come with revision 0005
+            m.setattr(stats_module, "_upset_share_by_day", lambda *a: [])
+            before = [stats(engine, now=now), stats(engine, since=datetime(2026, 3, 15), now=now), stats(engine, agent="小李", now=now)]
         with engine.connect() as conn:
-            rows_before = conn.execute(text("SELECT * FROM copy_events ORDER BY id")).all()
+            rows_before = conn.execute(text(f"SELECT {columns} FROM copy_events ORDER BY id")).all()
     finally:
         engine.dispose()
 
     engine = db.open_database(db_url)  # start-up: upgrades
     try:
         with engine.connect() as conn:
-            assert db.current_revision(conn) == "0004"
+            assert db.current_revision(conn) == "0005"
             indexes = _index_names(conn)
             assert STATS_INDEXES <= indexes and not OLD_0003_INDEXES & indexes
-            assert conn.execute(text("SELECT * FROM copy_events ORDER BY id")).all() == rows_before
+            assert conn.execute(text(f"SELECT {columns} FROM copy_events ORDER BY id")).all() == rows_before
         after = [stats(engine, now=now), stats(engine, since=datetime(2026, 3, 15), now=now), stats(engine, agent="小李", now=now)]
         assert after == before
         assert after[0]["total_copies"] == 40 and after[0]["median_seconds"]["overall"] is not None

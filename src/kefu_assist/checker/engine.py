@@ -73,6 +73,15 @@ class Checker:
     def __init__(self, rules: Iterable[Rule]):
         self.rules: tuple[Rule, ...] = tuple(rules)
         self._by_id = {r.id: r for r in self.rules}
+        # each rule's words as one alternation, longest first (one scan instead of one a word)
+        self._scans: list[tuple[Rule, tuple[tuple[re.Pattern[str], object], ...]]] = []
+        for rule in self.rules:
+            scans: list[tuple[re.Pattern[str], object]] = list(rule.hits)
+            if rule.words:
+                replacements = dict(rule.words)
+                alternation = "|".join(re.escape(w) for w in sorted(replacements, key=len, reverse=True))
+                scans.append((re.compile(alternation), replacements))
+            self._scans.append((rule, tuple(scans)))
 
     @property
     def rule_ids(self) -> tuple[str, ...]:
@@ -88,12 +97,13 @@ class Checker:
             return []
         folded = fold(text)
         findings: list[Finding] = []
-        for rule in self.rules:
+        for rule, scans in self._scans:
             candidates: list[tuple[int, int, str | None]] = []
-            for pattern, replacement in rule.hits:
+            for pattern, replacement in scans:
                 for m in pattern.finditer(folded):
                     if m.end() > m.start():
-                        candidates.append((m.start(), m.end(), replacement))
+                        word = replacement.get(m.group()) if isinstance(replacement, dict) else replacement
+                        candidates.append((m.start(), m.end(), word))
             if not candidates:
                 continue
             exception_spans: list[tuple[int, int]] | None = None

@@ -59,6 +59,8 @@ class Rule:
     suggestion: str | None = None
     # (compiled pattern, replacement for the matched words or None)
     hits: tuple[tuple[re.Pattern[str], str | None], ...] = ()
+    # the literal words (folded) with their replacements; the engine scans them as one pattern
+    words: tuple[tuple[str, str | None], ...] = ()
     exceptions: tuple[re.Pattern[str], ...] = ()
     unless_sentence: tuple[re.Pattern[str], ...] = ()
     file: str = ""
@@ -141,7 +143,7 @@ class _Reader:
             return []
         return list(node.value)
 
-    def words(self, node: Node, rule_id: str | None) -> list[tuple[re.Pattern[str], str | None]]:
+    def words(self, node: Node, rule_id: str | None) -> list[tuple[str, str | None]]:
         out = []
         for item in self.seq(node, "words", rule_id):
             replacement = None
@@ -158,7 +160,7 @@ class _Reader:
                 word = self.text(item, "a word", rule_id)
             if word is None:
                 continue
-            out.append((re.compile(re.escape(fold(word))), replacement))
+            out.append((fold(word), replacement))
         return out
 
     def rule(self, node: Node, known: dict[str, Rule]) -> Rule | None:
@@ -201,8 +203,9 @@ class _Reader:
         if "suggestion" in fields:
             suggestion = self.text(fields["suggestion"], "suggestion", rule_id)
         hits = list(base.hits) if base else []
+        words = dict(base.words) if base else {}
         if "words" in fields:
-            hits.extend(self.words(fields["words"], rule_id))
+            words.update(self.words(fields["words"], rule_id))
         if "patterns" in fields:
             for item in self.seq(fields["patterns"], "patterns", rule_id):
                 pattern = self.regex(item, "pattern", rule_id)
@@ -217,7 +220,7 @@ class _Reader:
                     if pattern is not None:
                         compiled.append(pattern)
             lists[key] = tuple(compiled)
-        if not hits and not any(p.severity == "error" for p in self.problems[before:]):
+        if not hits and not words and not any(p.severity == "error" for p in self.problems[before:]):
             self.error(node, "rule has no words and no patterns: it can never fire", rule_id)
         if any(p.severity == "error" for p in self.problems[before:]) or message is None:
             return None
@@ -227,6 +230,7 @@ class _Reader:
             message=message,
             suggestion=suggestion,
             hits=tuple(hits),
+            words=tuple(words.items()),
             exceptions=lists["exceptions"],
             unless_sentence=lists["unless_sentence"],
             file=self.file,
