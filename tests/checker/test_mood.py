@@ -12,7 +12,8 @@ from kefu_assist.checker import mood
 HERE = Path(__file__).resolve().parent
 DEV = [
     tuple(line.split("\t"))
-    for line in (HERE / "dev_moods.tsv").read_text(encoding="utf-8").splitlines()
+    for name in ("dev_moods.tsv", "dev2_moods.tsv")
+    for line in (HERE / name).read_text(encoding="utf-8").splitlines()
     if line.strip() and not line.startswith("#")
 ]
 
@@ -45,7 +46,7 @@ def test_cues_name_the_words_that_decided():
     text = "你们这什么破质量 我要投诉 差评"
     m = mood(text)
     assert [c.id for c in m.cues] == ["insult", "complaint", "bad_review"]
-    assert [text[c.start : c.end] for c in m.cues] == ["破质量", "投诉", "差评"]
+    assert [text[c.start : c.end] for c in m.cues] == ["什么破质量", "投诉", "差评"]
     assert m.as_dict()["label"] == "upset" and m.as_dict()["cues"][1] == {"cue": "complaint", "text": "投诉", "start": 11, "end": 13}
 
 
@@ -70,3 +71,14 @@ def test_any_text_gets_a_label_and_cues_inside_it(text, history):
     for c in m.cues:
         if c.start >= 0:
             assert text[c.start : c.end] == c.text
+
+
+def test_the_shipped_library_examples_read_as_their_category(shipped_library_path):
+    """Buyer wordings a team lead wrote: complaints read upset, everything else calm."""
+    from kefu_assist.library import load_library
+
+    lib = load_library(shipped_library_path).library
+    complaint = [e for s in lib.scripts if s.category == "complaint" for e in s.examples]
+    other = [e for s in lib.scripts if s.category != "complaint" for e in s.examples]
+    assert sum(mood(e).upset for e in complaint) >= 0.9 * len(complaint)
+    assert sum(mood(e).upset for e in other) <= 0.01 * len(other)
