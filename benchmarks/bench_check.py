@@ -51,7 +51,7 @@ def main() -> None:
     gc.freeze()  # as AssistService.load does: the collector does not rescan the loaded library mid-keystroke
 
     ref_before = reference_s()
-    timings: dict[str, list[float]] = {"check": [], "baseline": [], "mood": []}
+    timings: dict[str, list[float]] = {"check": [], "baseline": [], "mood": [], "check_cpu": []}
     clock = time.perf_counter
     for _ in range(args.rounds):
         for text in replies:
@@ -61,10 +61,49 @@ def main() -> None:
             t = clock()
             any(word in text for word in words)
             timings["baseline"].append(clock() - t)
+        for text in replies:  # CPU time of this thread: what the scheduler took away is not in it
+            t = time.thread_time()
+            checker.check(text)
+            timings["check_cpu"].append(time.thread_time() - t)
         for text in buyer:
             t = clock()
             mood(text)
             timings["mood"].append(clock() - t)
+    # a keystroke: AssistService.suggest (mood read, upset buyers reordered) against the
+    # matcher alone (what a keystroke did before), over every 4th buyer example and every
+    # complaint example (upset: the wider ranking and the reordering run)
+    from kefu_assist.service import AssistService
+
+    service = AssistService()
+    service.load(ROOT / "resources" / "scripts.yaml")
+    matcher = service._require().matcher
+    questions = buyer[::4] + [e for s in library.scripts if s.category == "complaint" for e in s.examples]
+    for q in questions[:50]:
+        service.suggest(q)
+    from kefu_assist.library import render
+    from kefu_assist.service import SuggestionView
+
+    def suggest_before(message: str, limit: int = 5) -> list:
+        """AssistService.suggest as it was before moods (the code of commit a5aa1c5)."""
+        state = service._require()
+        values = service.placeholder_values()
+        out = []
+        for s in matcher.suggest(message, limit=limit):
+            script = state.library.get(s.script_id)
+            if script is None:
+                continue
+            out.append(SuggestionView(s, script, tuple(render(r, values) for r in script.replies)))
+        return out
+
+    keystroke: dict[str, list[float]] = {"suggest": [], "matcher": []}
+    for _ in range(max(1, args.rounds // 4)):
+        for q in questions:
+            t = clock()
+            suggest_before(q, limit=5)
+            keystroke["matcher"].append(clock() - t)
+            t = clock()
+            service.suggest(q, limit=5)
+            keystroke["suggest"].append(clock() - t)
     ref_after = reference_s()
     # the same samples, each reply's median over the rounds: a reply that is slow every time
     # stays slow here, a sample the scheduler stalled (2 shared cores) does not
@@ -79,11 +118,20 @@ def main() -> None:
     print()
     print("| what | p50 | p99 | max |")
     print("|---|---|---|---|")
-    for name, label in (("check", "`check` of one reply (spans, patterns, exceptions)"), ("baseline", "baseline: `any(word in text for word in words)`"), ("mood", "`mood` of one buyer message")):
+    for name, label in (("check", "`check` of one reply (spans, patterns, exceptions)"), ("baseline", "baseline: `any(word in text for word in words)`"), ("mood", "`mood` of one buyer message"), ("check_cpu", "`check`, CPU time of the thread (no time waiting for a core)")):
         p50, p99, worst = _percentiles(timings[name])
         print(f"| {label} | {p50 * 1000:.3f} ms | {p99 * 1000:.3f} ms | {worst * 1000:.3f} ms |")
     for name, label in (("check", "`check`, each reply's median of the rounds"), ("baseline", "baseline, each reply's median of the rounds")):
         p50, p99, worst = _percentiles(per_reply[name])
+        print(f"| {label} | {p50 * 1000:.3f} ms | {p99 * 1000:.3f} ms | {worst * 1000:.3f} ms |")
+    print()
+    upset = sum(service.mood(q).upset for q in questions)
+    print(f"A keystroke: {len(questions)} buyer messages ({upset} upset) x {max(1, args.rounds // 4)} rounds")
+    print()
+    print("| what | p50 | p99 | max |")
+    print("|---|---|---|---|")
+    for name, label in (("suggest", "`AssistService.suggest` with mood and reordering"), ("matcher", "baseline: `suggest` as before (matcher and rendering, no mood)")):
+        p50, p99, worst = _percentiles(keystroke[name])
         print(f"| {label} | {p50 * 1000:.3f} ms | {p99 * 1000:.3f} ms | {worst * 1000:.3f} ms |")
 
 

@@ -89,6 +89,7 @@ class AssistService:
         self.last_result: LoadResult | None = None
         self.recorder: UsageRecorder | None = None
         self.agent: str = ""
+        self._checker: tuple[Path | None, object, tuple[Problem, ...]] | None = None
 
     # -- library --------------------------------------------------------------------------
     def load(self, path: str | Path) -> LoadResult:
@@ -101,6 +102,7 @@ class AssistService:
             if result.library is not None:
                 matcher = build_matcher(result.library, cache_dir=paths.cache_dir(), config=self.config)
                 self._state = _State(result.library, matcher, path)  # one assignment: readers see old or new
+                self._checker = None  # the team lead's rules file may have changed with the library
                 # The index is millions of long-lived objects: keep the cyclic collector from
                 # rescanning them in the middle of a keystroke.
                 gc.collect()
@@ -191,6 +193,31 @@ class AssistService:
         kept = [v for v in rest if v.script.tone != "defend"][: limit - 1]
         argues = [v for v in rest if v.script.tone == "defend"]
         return [first, *kept, *argues]
+
+    # -- reply checking -------------------------------------------------------------------
+    def reply_checker(self):
+        """The reply rules for the current library: the shipped ones and the team lead's
+        ``compliance_rules.yaml`` beside the library (``kefu_assist.checker.Checker``), read
+        once per library path. Problems of the team file: ``reply_rule_problems``."""
+        path = self.library_path
+        cached = self._checker
+        if cached is None or cached[0] != path:
+            from .checker import load_checker
+
+            checker, problems = load_checker(path)
+            cached = self._checker = (path, checker, problems)
+        return cached[1]
+
+    @property
+    def reply_rule_problems(self) -> tuple[Problem, ...]:
+        self.reply_checker()
+        return self._checker[2] if self._checker else ()
+
+    def check_reply(self, text: str):
+        """Every rule the reply breaks (``kefu_assist.checker.Finding``: rule, severity, span,
+        message, suggestion), in text order. For the copy flow: a ``block`` finding costs the
+        shop points or money."""
+        return self.reply_checker().check(text)
 
     def browse(self, category: str | None = None, query: str = "") -> list[Script]:
         """Every script (agent-initiated ones too), filtered by category and by a text query over

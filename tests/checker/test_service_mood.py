@@ -108,3 +108,19 @@ def test_the_shipped_library_marks_the_arguing_quality_scripts(shipped_library_p
         views = svc.suggest(message, limit=5, confident_only=True)
         assert views[0].script.category == "complaint", message
         assert views[0].script.tone != "defend"
+
+
+def test_check_reply_uses_the_team_rules_beside_the_library(tmp_path):
+    folder = tmp_path / "shop"
+    folder.mkdir()
+    (folder / "10-base.yaml").write_text(LIBRARY, encoding="utf-8")
+    rules = folder / "compliance_rules.yaml"
+    rules.write_text("version: 1\nrules:\n  - id: competitor\n    severity: warn\n    message: 不提竞品\n    words: [拼夕夕]\n", encoding="utf-8")
+    svc = AssistService()
+    assert svc.load(folder).ok
+    assert [f.rule for f in svc.check_reply("拼夕夕更便宜，加我微信")] == ["competitor", "off_platform"]
+    assert svc.reply_rule_problems == ()
+    rules.write_text("version: 1\nrules:\n  - id: competitor\n    severity: fatal\n", encoding="utf-8")
+    assert svc.load(folder).ok  # a reload reads the rules again
+    assert [f.rule for f in svc.check_reply("拼夕夕更便宜，加我微信")] == ["off_platform"]
+    assert any("severity 'fatal'" in p.message and p.line == 4 for p in svc.reply_rule_problems)
