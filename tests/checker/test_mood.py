@@ -12,7 +12,7 @@ from kefu_assist.checker import mood
 HERE = Path(__file__).resolve().parent
 DEV = [
     tuple(line.split("\t"))
-    for name in ("dev_moods.tsv", "dev2_moods.tsv")
+    for name in ("dev_moods.tsv", "dev2_moods.tsv", "dev3_moods.tsv")
     for line in (HERE / name).read_text(encoding="utf-8").splitlines()
     if line.strip() and not line.startswith("#")
 ]
@@ -82,3 +82,16 @@ def test_the_shipped_library_examples_read_as_their_category(shipped_library_pat
     other = [e for s in lib.scripts if s.category != "complaint" for e in s.examples]
     assert sum(mood(e).upset for e in complaint) >= 0.9 * len(complaint)
     assert sum(mood(e).upset for e in other) <= 0.01 * len(other)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["能不能给个券", "你们是正品吧，不是骗子店吧", "请问投诉入口在哪", "差评可以修改吗", "会不会质量很差", "现在下单几天到"],
+)
+def test_requests_and_questions_that_borrow_upset_words_stay_calm(text):
+    assert mood(text).label == "calm"
+
+
+@pytest.mark.parametrize("text", ["你们是不是骗子？", "能不能给个说法", "你们这样做生意迟早倒闭", "还好意思卖"])
+def test_reproach_is_upset(text):
+    assert mood(text).upset
