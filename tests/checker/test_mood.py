@@ -12,7 +12,7 @@ from kefu_assist.checker import mood
 HERE = Path(__file__).resolve().parent
 DEV = [
     tuple(line.split("\t"))
-    for name in ("dev_moods.tsv", "dev2_moods.tsv", "dev3_moods.tsv")
+    for name in ("dev_moods.tsv", "dev2_moods.tsv", "dev3_moods.tsv", "dev4_moods.tsv")
     for line in (HERE / name).read_text(encoding="utf-8").splitlines()
     if line.strip() and not line.startswith("#")
 ]
@@ -95,3 +95,9 @@ def test_requests_and_questions_that_borrow_upset_words_stay_calm(text):
 @pytest.mark.parametrize("text", ["你们是不是骗子？", "能不能给个说法", "你们这样做生意迟早倒闭", "还好意思卖"])
 def test_reproach_is_upset(text):
     assert mood(text).upset
+
+
+def test_past_trouble_elsewhere_is_not_anger_at_this_shop():
+    assert mood("之前在别家买的被坑怕了，所以想问清楚是不是纯棉").label == "calm"
+    assert mood("你们有什么服务吗").label == "calm"
+    assert mood("說好的事一直拖，什麼服務").upset  # traditional characters are read too
