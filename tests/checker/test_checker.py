@@ -39,7 +39,7 @@ def _read_tsv(name: str) -> list[tuple[str, str]]:
     return rows
 
 
-DEV = _read_tsv("dev_drafts.tsv") + _read_tsv("dev2_drafts.tsv") + _read_tsv("dev3_drafts.tsv") + _read_tsv("dev4_drafts.tsv")
+DEV = _read_tsv("dev_drafts.tsv") + _read_tsv("dev2_drafts.tsv") + _read_tsv("dev3_drafts.tsv") + _read_tsv("dev4_drafts.tsv") + _read_tsv("dev5_drafts.tsv")
 
 
 def rules_of(text: str) -> set[str]:
