@@ -101,3 +101,10 @@ def test_past_trouble_elsewhere_is_not_anger_at_this_shop():
     assert mood("之前在别家买的被坑怕了，所以想问清楚是不是纯棉").label == "calm"
     assert mood("你们有什么服务吗").label == "calm"
     assert mood("說好的事一直拖，什麼服務").upset  # traditional characters are read too
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.sampled_from(DEV), st.sampled_from(["你好，", "亲，", "在吗。", "老板，"]))
+def test_a_greeting_before_the_message_does_not_change_the_mood(row, prefix):
+    label, text = row
+    assert mood(prefix + text).label == mood(text).label
