@@ -12,7 +12,7 @@ from kefu_assist.checker import mood
 HERE = Path(__file__).resolve().parent
 DEV = [
     tuple(line.split("\t"))
-    for name in ("dev_moods.tsv", "dev2_moods.tsv", "dev3_moods.tsv", "dev4_moods.tsv", "dev5_moods.tsv", "dev6_moods.tsv")
+    for name in ("dev_moods.tsv", "dev2_moods.tsv", "dev3_moods.tsv", "dev4_moods.tsv", "dev5_moods.tsv", "dev6_moods.tsv", "dev7_moods.tsv")
     for line in (HERE / name).read_text(encoding="utf-8").splitlines()
     if line.strip() and not line.startswith("#")
 ]
