@@ -193,8 +193,10 @@ def cmd_check(args: argparse.Namespace) -> int:
         if sys.stdin is None or (sys.stdin.isatty() and not os.environ.get("KEFU_ASSIST_ALLOW_TTY")):
             raise CliError("no reply given: pass it as an argument, or pipe replies in, one a line")
         items = _questions_from_stdin()
-    library = getattr(args, "library", None)
-    checker, problems = load_checker(_library_path(library), args.rules)
+    library = _library_path(getattr(args, "library", None))
+    if not library.exists():
+        raise CliError(f"{library}: no such library file or folder (its compliance_rules.yaml would extend the rules)")
+    checker, problems = load_checker(library, args.rules)
     for problem in problems:
         _err(f"rules problem: {problem}")
     if any(p.severity == "error" for p in problems):

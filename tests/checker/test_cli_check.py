@@ -153,3 +153,11 @@ def test_match_conversation_counts_repeated_asking(capsys, stdin, shipped_librar
     first, second = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert first["mood"] == "calm" and second["mood"] == "upset"
     assert second["mood_cues"][-1]["cue"] == "repeated"
+
+
+def test_check_with_a_missing_library_or_rules_file_says_so(capsys, tmp_path):
+    assert main(["check", "--library", str(tmp_path / "nope"), "你好"]) == 2
+    assert "no such library" in capsys.readouterr().err
+    assert main(["check", "--rules", str(tmp_path / "none.yaml"), "你好"]) == 1
+    err = capsys.readouterr().err
+    assert "none.yaml: no such file" in err and "Traceback" not in err
