@@ -72,7 +72,7 @@ def test_match_json_one_line_per_question(small_library):
     top = first["suggestions"][0]
     assert set(top) == {"id", "category", "title", "score", "reply"}
     assert "{shop}" not in top["reply"] and "小店" in json.dumps(first, ensure_ascii=False)
-    assert second == {"question": "今天天气真好", "suggestions": []}
+    assert second == {"question": "今天天气真好", "mood": "calm", "mood_cues": [], "suggestions": []}
 
 
 def test_match_reads_stdin_one_question_a_line(small_library):

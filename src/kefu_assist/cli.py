@@ -24,6 +24,7 @@ _CONTINUATION = bytes(range(0x80, 0xC0))
 EXIT_OK = 0
 EXIT_PROBLEMS = 1  # lint found errors, or some input lines were refused
 EXIT_USAGE = 2
+_MOOD_HISTORY = 10  # match --conversation: earlier messages compared for repeated asking
 
 
 class CliError(Exception):
@@ -163,6 +164,7 @@ def cmd_match(args: argparse.Namespace) -> int:
     out = sys.stdout
     seen_any = False
     refused = 0
+    earlier: list[str] = []  # --conversation: the buyer's earlier messages, for repeated asking
     for number, question, problem in items:
         where = f"line {number}" if number is not None else "question"
         if question is not None:
@@ -175,10 +177,16 @@ def cmd_match(args: argparse.Namespace) -> int:
         if not question.strip():
             raise CliError("the question is empty")
         seen_any = True
-        views = service.suggest(question, limit=args.limit, confident_only=True)
+        history = earlier[-_MOOD_HISTORY:] if args.conversation else ()
+        buyer = service.mood(question, history)
+        views = service.suggest(question, limit=args.limit, confident_only=True, history=history)
+        if args.conversation:
+            earlier.append(question)
         if args.json:
             record = {
                 "question": question,
+                "mood": buyer.label,
+                "mood_cues": [c.as_dict() for c in buyer.cues],
                 "suggestions": [
                     {
                         "id": v.script.id,
@@ -193,6 +201,8 @@ def cmd_match(args: argparse.Namespace) -> int:
             out.write(json_line(record) + "\n")
         else:
             out.write(f"{visible(question)}\n")
+            if buyer.upset:
+                out.write(f"  买家情绪: 不满 (upset: {'、'.join(c.text for c in buyer.cues)})\n")
             if not views:
                 out.write("  没有合适的话术 (no confident suggestion)\n")
             lib = service.library
@@ -213,13 +223,81 @@ def cmd_lint(args: argparse.Namespace) -> int:
 
     path = _library_path(args.path)
     result = load_library(path)
-    for problem in result.problems:
+    reply_problems, reviewed = _lint_replies(result.library, path, args.rules)
+    problems = list(result.problems) + reply_problems
+    for problem in problems:
         print(visible(str(problem)))
+    errors = sum(1 for p in problems if p.severity == "error")
     scripts = len(result.library.scripts) if result.library else 0
     examples = sum(len(s.examples) for s in result.library.scripts) if result.library else 0
-    status = "unusable" if result.library is None else ("errors" if result.errors else "ok")
-    print(f"{visible(str(path))}: {status}: {scripts} scripts, {examples} examples, {len(result.errors)} errors, {len(result.warnings)} warnings")
-    return EXIT_PROBLEMS if result.errors or result.library is None else EXIT_OK
+    status = "unusable" if result.library is None else ("errors" if errors else "ok")
+    checked = f", {reviewed} reviewed reply findings" if reviewed else ""
+    print(f"{visible(str(path))}: {status}: {scripts} scripts, {examples} examples, {errors} errors, {len(problems) - errors} warnings{checked}")
+    return EXIT_PROBLEMS if errors or result.library is None else EXIT_OK
+
+
+def _lint_replies(library, path: Path, rules: str | None) -> tuple[list, int]:
+    """The reply-check findings of every script (kefu_assist.checker.lint), and the problems
+    of the rules files themselves."""
+    if library is None:
+        return [], 0
+    from .checker import load_checker
+    from .checker.lint import lint_replies
+
+    checker, rule_problems = load_checker(path, rules)
+    report = lint_replies(library, checker)
+    return list(rule_problems) + list(report.problems), report.reviewed
+
+
+# -- check ----------------------------------------------------------------------------------
+def cmd_check(args: argparse.Namespace) -> int:
+    from .checker import load_checker
+
+    if args.text:
+        items = [(None, t, None) for t in args.text]
+    else:
+        if sys.stdin is None or (sys.stdin.isatty() and not os.environ.get("KEFU_ASSIST_ALLOW_TTY")):
+            raise CliError("no reply given: pass it as an argument, or pipe replies in, one a line")
+        items = _questions_from_stdin()
+    library = _library_path(getattr(args, "library", None))
+    if not library.exists():
+        raise CliError(f"{library}: no such library file or folder (its compliance_rules.yaml would extend the rules)")
+    checker, problems = load_checker(library, args.rules)
+    for problem in problems:
+        _err(f"rules problem: {problem}")
+    if any(p.severity == "error" for p in problems):
+        raise CliError("the reply rules have errors; fix them first (kefu-assist lint shows them too)", EXIT_PROBLEMS)
+    out = sys.stdout
+    blocked = refused = seen = 0
+    for number, text, problem in items:
+        where = f"line {number}" if number is not None else "reply"
+        if text is not None:
+            problem = problem or _check_length(text)
+        if problem:
+            _err(f"{where} {problem}; skipped")
+            refused += 1
+            continue
+        assert text is not None
+        if not text.strip():
+            raise CliError("the reply is empty")
+        seen += 1
+        findings = checker.check(text)
+        blocked += any(f.blocking for f in findings)
+        if args.json:
+            out.write(json_line({"text": text, "findings": [f.as_dict() for f in findings]}) + "\n")
+        else:
+            out.write(f"{visible(text)}\n")
+            if not findings:
+                out.write("  ✓ 没有发现问题 (no finding)\n")
+            for f in findings:
+                mark = "✗ 违规" if f.blocking else "! 注意"
+                out.write(f"  {mark} [{f.severity}] {f.rule} {f.start}-{f.end} 「{visible(f.text)}」 {f.message}\n")
+                if f.suggestion:
+                    out.write(f"     建议: {f.suggestion}\n")
+        out.flush()
+    if not seen and not refused:
+        raise CliError("empty input: no replies on standard input")
+    return EXIT_PROBLEMS if blocked or refused else EXIT_OK
 
 
 # -- eval -----------------------------------------------------------------------------------
@@ -288,11 +366,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--library", metavar="PATH", default=argparse.SUPPRESS, help="script library (YAML file or folder)")
     p.add_argument("--limit", type=int, default=5, metavar="K", help="at most K suggestions a question (default 5)")
     p.add_argument("--json", action="store_true", help="one JSON object a line")
+    p.add_argument("--conversation", action="store_true", help="the questions are one buyer's messages in order: asking again counts as upset")
     p.set_defaults(func=cmd_match)
 
     p = sub.add_parser("lint", help="validate a library and print every problem as file:line: message")
     p.add_argument("path", nargs="?", help="YAML file or folder (default: the shipped library)")
+    p.add_argument("--rules", metavar="FILE", help="extra reply rules (YAML), beside the shipped ones and the library's compliance_rules.yaml")
     p.set_defaults(func=cmd_lint)
+
+    p = sub.add_parser("check", help="check replies against the platform's rules (exit 1 on a finding that costs points)")
+    p.add_argument("text", nargs="*", help="replies, one an argument; without them, read from standard input, one a line")
+    p.add_argument("--library", metavar="PATH", default=argparse.SUPPRESS, help="library whose compliance_rules.yaml extends the shipped rules")
+    p.add_argument("--rules", metavar="FILE", help="extra reply rules (YAML)")
+    p.add_argument("--json", action="store_true", help='one JSON object a line: {"text", "findings": [{"rule", "severity", "start", "end", "message", "suggestion"}]}')
+    p.set_defaults(func=cmd_check)
 
     p = sub.add_parser("eval", help="score a library on a labelled question file (.tsv)")
     p.add_argument("file", help="labelled questions: category<TAB>question a line")

@@ -10,7 +10,7 @@ import gc
 import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Mapping, Protocol
+from typing import Mapping, Protocol, Sequence
 
 from .library import Library, LoadResult, Problem, Script, load_library, render
 from .library.placeholders import Rendered, parse
@@ -49,6 +49,7 @@ class CopyEvent:
     question: str
     seconds_to_copy: float | None  # from the question arriving to the copy
     confident: bool | None = None  # the copied suggestion was shown as confident (None: unknown)
+    mood: str | None = None  # "upset" / "calm"; None: the recorder works it out from ``question``
 
     @property
     def learn(self) -> bool:
@@ -69,6 +70,14 @@ class UsageRecorder(Protocol):
     def record_copy(self, event: CopyEvent, agent: str) -> None: ...
 
     def record_unmatched(self, question: str, agent: str) -> None: ...
+
+
+_SOOTHE_LOOKAHEAD = 10  # for an upset buyer, look this much further down the ranking for a soothing script
+
+
+def _soothes(script: Script) -> bool:
+    """A script for an upset buyer: marked ``tone: soothe``, or of the complaint category."""
+    return script.tone == "soothe" or (script.category == "complaint" and script.tone != "defend")
 
 
 @dataclass(frozen=True)
@@ -96,6 +105,7 @@ class AssistService:
         self.last_result: LoadResult | None = None
         self.recorder: UsageRecorder | None = None
         self.agent: str = ""
+        self._checker: tuple[Path | None, object, tuple[Problem, ...]] | None = None
 
     # -- library --------------------------------------------------------------------------
     def load(self, path: str | Path) -> LoadResult:
@@ -108,6 +118,7 @@ class AssistService:
             if result.library is not None:
                 matcher = build_matcher(result.library, cache_dir=paths.cache_dir(), config=self.config)
                 self._state = _State(result.library, matcher, path)  # one assignment: readers see old or new
+                self._checker = None  # the team lead's rules file may have changed with the library
                 # The index is millions of long-lived objects: keep the cyclic collector from
                 # rescanning them in the middle of a keystroke.
                 gc.collect()
@@ -155,18 +166,74 @@ class AssistService:
         return self.render(script_id, variant).missing
 
     # -- matching -------------------------------------------------------------------------
-    def suggest(self, message: str, *, limit: int = 5, confident_only: bool = False) -> list[SuggestionView]:
+    def suggest(self, message: str, *, limit: int = 5, confident_only: bool = False, history: Sequence[str] = ()) -> list[SuggestionView]:
+        """Suggestions, best first. For an upset buyer (``mood``; ``history`` = the buyer's
+        earlier messages) a soothing script comes first and scripts that argue (``tone:
+        defend``) come after every other suggestion."""
         state = self._require()
         values = self.placeholder_values()
+        buyer = self.mood(message, history)
+        ranked = state.matcher.suggest(message, limit=limit + _SOOTHE_LOOKAHEAD if buyer.upset else limit)
         out = []
-        for s in state.matcher.suggest(message, limit=limit):
+        for s in ranked:
             if confident_only and not s.confident:
                 continue
             script = state.library.get(s.script_id)
             if script is None:  # cannot happen: the matcher was built from this library
                 continue
             out.append(SuggestionView(s, script, tuple(render(r, values) for r in script.replies)))
-        return out
+        if buyer.upset:
+            out = self._soothe_first(out, ranked, buyer, values, limit)
+        return out[:limit]
+
+    @staticmethod
+    def mood(message: str, history: Sequence[str] = ()):
+        """The buyer's mood (``kefu_assist.checker.Mood``: label and cues)."""
+        from .checker.mood import mood
+
+        return mood(message, history)
+
+    def _soothe_first(self, views: list[SuggestionView], ranked, buyer, values, limit: int) -> list[SuggestionView]:
+        library = self._require().library
+        first = next((v for v in views if _soothes(v.script)), None)
+        if first is None:
+            # the best-ranked soothing script even if not confident, else the library's first one
+            pick = next((s for s in ranked if (sc := library.get(s.script_id)) is not None and _soothes(sc)), None)
+            script = library.get(pick.script_id) if pick else next((sc for sc in library.matchable if _soothes(sc)), None)
+            if script is None:  # a library with nothing soothing: only demote the arguing scripts
+                return [v for v in views if v.script.tone != "defend"][:limit] + [v for v in views if v.script.tone == "defend"]
+            terms = tuple(c.text for c in buyer.cues if c.start >= 0)
+            suggestion = Suggestion(script.id, script.category, script.title, pick.score if pick else 0.0, True, terms)
+            first = SuggestionView(suggestion, script, tuple(render(r, values) for r in script.replies))
+        rest = [v for v in views if v is not first]
+        kept = [v for v in rest if v.script.tone != "defend"][: limit - 1]
+        argues = [v for v in rest if v.script.tone == "defend"]
+        return [first, *kept, *argues]
+
+    # -- reply checking -------------------------------------------------------------------
+    def reply_checker(self):
+        """The reply rules for the current library: the shipped ones and the team lead's
+        ``compliance_rules.yaml`` beside the library (``kefu_assist.checker.Checker``), read
+        once per library path. Problems of the team file: ``reply_rule_problems``."""
+        path = self.library_path
+        cached = self._checker
+        if cached is None or cached[0] != path:
+            from .checker import load_checker
+
+            checker, problems = load_checker(path)
+            cached = self._checker = (path, checker, problems)
+        return cached[1]
+
+    @property
+    def reply_rule_problems(self) -> tuple[Problem, ...]:
+        self.reply_checker()
+        return self._checker[2] if self._checker else ()
+
+    def check_reply(self, text: str):
+        """Every rule the reply breaks (``kefu_assist.checker.Finding``: rule, severity, span,
+        message, suggestion), in text order. For the copy flow: a ``block`` finding costs the
+        shop points or money."""
+        return self.reply_checker().check(text)
 
     def browse(self, category: str | None = None, query: str = "") -> list[Script]:
         """Every script (agent-initiated ones too), filtered by category and by a text query over

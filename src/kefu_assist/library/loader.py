@@ -34,7 +34,8 @@ except ImportError:  # pragma: no cover - depends on the PyYAML build
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
 TOP_KEYS = ("version", "placeholders", "vocabulary", "synonyms", "scripts", "categories")
-SCRIPT_KEYS = ("id", "category", "title", "examples", "keywords", "replies")
+SCRIPT_KEYS = ("id", "category", "title", "examples", "keywords", "replies", "tone", "reviewed")
+TONES = ("soothe", "defend")  # how a script reads to an upset buyer (kefu_assist.checker.mood)
 SUPPORTED_VERSION = 1
 ID_RE = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.\-]*$")
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -205,6 +206,7 @@ class _FileReader:
             self.error(fields["category"], f"unknown category '{shorten(category)}'{_did_you_mean(category, self.categories)}", script_id)
         title = self.text(fields["title"], "title", script_id) if "title" in fields else None
         replies: list[str] = []
+        reply_lines: list[int] = []
         if "replies" in fields:
             items = self.text_list(fields["replies"], "replies", script_id)
             if items is not None and not items and not any(p.line == _line(fields["replies"]) for p in self.problems[before:]):
@@ -215,8 +217,15 @@ class _FileReader:
                     self.error(reply_node, f"malformed placeholder in reply: {message}", script_id)
                 replies.append(reply)
                 self.replies_read.append((_line(reply_node), parsed))
+                reply_lines.append(_line(reply_node))
         examples = self.text_list(fields["examples"], "examples", script_id) if "examples" in fields else []
         keywords = self.text_list(fields["keywords"], "keywords", script_id) if "keywords" in fields else []
+        tone = ""
+        if "tone" in fields:
+            tone = self.text(fields["tone"], "tone", script_id) or ""
+            if tone and tone not in TONES:
+                self.error(fields["tone"], f"tone '{tone}' must be one of: {', '.join(TONES)}", script_id)
+        reviewed = self.reviewed(fields["reviewed"], script_id) if "reviewed" in fields else ()
         if any(p.severity == "error" for p in self.problems[before:]):
             return None
         assert script_id is not None and category is not None and title is not None
@@ -229,7 +238,26 @@ class _FileReader:
             keywords=tuple(dict.fromkeys(k for k, _ in keywords or [])),
             file=self.file,
             line=line,
+            tone=tone,
+            reviewed=reviewed,
+            reply_lines=tuple(reply_lines),
         )
+
+    def reviewed(self, node: Node, script_id: str | None) -> tuple[tuple[str, str], ...]:
+        """``reviewed: {rule_id: reason}``: reply-check findings a team lead looked at and kept."""
+        if not isinstance(node, MappingNode):
+            self.error(node, "reviewed must be a mapping of rule id: reason (why the wording is kept)", script_id)
+            return ()
+        out: dict[str, str] = {}
+        for key_node, value_node in node.value:
+            rule = str(getattr(key_node, "value", "")).strip()
+            if not rule:
+                self.error(key_node, "reviewed: a rule id is empty", script_id)
+                continue
+            reason = self.text(value_node, f"the reason for reviewed '{rule}'", script_id)
+            if reason is not None:
+                out[rule] = reason
+        return tuple(out.items())
 
 
 def _stat_problem(path: Path) -> str | None:
@@ -341,12 +369,20 @@ def _compose(text: str, name: str, problems: list[Problem]) -> Node | None | boo
     return False
 
 
+# a team lead's reply rules beside the scripts (kefu_assist.checker), not a script file
+NOT_SCRIPT_FILES = frozenset({"compliance_rules.yaml"})
+
+
 def library_files(path: Path) -> list[Path]:
     """The files of a library. In a folder, every *.yaml / *.yml entry but sub-folders and links
     to nothing (an editor's lock file such as .#scripts.yaml): a FIFO or device named .yaml is
     listed, so that reading it reports it rather than skipping it without a word."""
     if path.is_dir():
-        return sorted((p for p in path.iterdir() if p.suffix.lower() in YAML_SUFFIXES and p.exists() and not p.is_dir()), key=lambda p: p.name)
+        return sorted(
+            (p for p in path.iterdir()
+             if p.suffix.lower() in YAML_SUFFIXES and p.exists() and not p.is_dir() and p.name.lower() not in NOT_SCRIPT_FILES),
+            key=lambda p: p.name,
+        )
     return [path]
 
 

@@ -24,6 +24,12 @@ class Script:
     keywords: tuple[str, ...] = ()
     file: str = ""
     line: int = 0
+    # reply checking (kefu_assist.checker): "soothe" / "defend" order the suggestions for an
+    # upset buyer; ``reviewed`` pairs (rule id, reason) a team lead accepted for this script's
+    # replies; ``reply_lines`` the line of each reply, for file:line findings
+    tone: str = ""
+    reviewed: tuple[tuple[str, str], ...] = ()
+    reply_lines: tuple[int, ...] = ()
 
     @property
     def agent_initiated(self) -> bool:

@@ -129,6 +129,8 @@ def format_stats(data: dict[str, Any]) -> str:
         ("分类 Per category", ["分类 category", "名称 label", "次数 uses"], [[c["category"], c["label"], c["count"]] for c in data["per_category"]]),
         ("客服 Per agent", ["客服 agent", "复制 copies", "未匹配 unmatched", "中位用时 median"],
          [[a["agent"] or "-", a["copies"], a["unmatched"], _sec(a["median_seconds"])] for a in data["per_agent"]]),
+        ("不满的买家 Upset buyers per day", ["日期 day", "消息 messages", "不满 upset", "占比 share"],
+         [[d["day"], d["messages"], d["upset"], f"{d['share'] * 100:.1f}%"] for d in data.get("upset_share_by_day", [])]),
         ("未匹配的问题 Unmatched questions", ["次数 count", "客服数 agents", "问题 question"],
          [[u["count"], u["agents"], u["question"]] for u in data["unmatched"]]),
         (f"30 天未用 Unused for 30 days: {len(unused)}", ["话术 script", "标题 title", "最后使用 last used"],

@@ -44,6 +44,7 @@ class CopyEventRow(Base):
     score: Mapped[float | None] = mapped_column(Float)
     question: Mapped[str] = mapped_column(Text, default="")  # redacted, never raw
     seconds_to_copy: Mapped[float | None] = mapped_column(Float)  # revision 0002
+    mood: Mapped[str | None] = mapped_column(String(10))  # revision 0005: "upset" / "calm", None before
 
     __table_args__ = (
         Index("ix_copy_events_ts", "ts"),
@@ -59,6 +60,8 @@ class CopyEventRow(Base):
 
 # copies per day and category (the 统计 chart), in day order, on an expression index (revision 0004)
 Index("ix_copy_events_day_category_ts", func.date(CopyEventRow.ts), CopyEventRow.category, CopyEventRow.ts)
+# the share of upset buyers per day (revision 0005)
+Index("ix_copy_events_day_mood", func.date(CopyEventRow.ts), CopyEventRow.mood)
 
 
 class UnmatchedQuestion(Base):
@@ -88,8 +91,12 @@ class UnmatchedEvent(Base):
     ts: Mapped[datetime] = mapped_column(DateTime())
     agent: Mapped[str] = mapped_column(String(100))
     norm_key: Mapped[str] = mapped_column(String(255))
+    mood: Mapped[str | None] = mapped_column(String(10))  # revision 0005
 
     __table_args__ = (Index("ix_unmatched_events_ts", "ts"),)
+
+
+Index("ix_unmatched_events_day_mood", func.date(UnmatchedEvent.ts), UnmatchedEvent.mood)  # revision 0005
 
 
 class Favourite(Base):

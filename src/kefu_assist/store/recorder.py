@@ -154,7 +154,7 @@ def write_events(engine: Engine, events: list[dict]) -> None:
             {
                 "event_uuid": e["uuid"], "ts": _ts(e["ts"]), "agent": e["agent"], "script_id": e["script_id"],
                 "category": e["category"], "variant": e["variant"], "rank": e["rank"], "score": e["score"],
-                "question": e["question"], "seconds_to_copy": e["seconds_to_copy"],
+                "question": e["question"], "seconds_to_copy": e["seconds_to_copy"], "mood": _stored_mood(e),
             }
             for e in events if e.get("kind") == "copy"
         ]
@@ -167,7 +167,7 @@ def write_events(engine: Engine, events: list[dict]) -> None:
             key = question_key(e["question"])
             done = conn.execute(
                 insert(UnmatchedEvent)
-                .values(event_uuid=e["uuid"], ts=ts, agent=e["agent"], norm_key=key)
+                .values(event_uuid=e["uuid"], ts=ts, agent=e["agent"], norm_key=key, mood=_stored_mood(e))
                 .on_conflict_do_nothing(index_elements=["event_uuid"])
                 .returning(UnmatchedEvent.id)
             ).scalar()
@@ -185,6 +185,23 @@ def write_events(engine: Engine, events: list[dict]) -> None:
             )
             conn.execute(stmt)
         insert_learned(conn, events, insert)
+
+
+def _stored_mood(event: dict) -> str | None:
+    value = event.get("mood")
+    return value if value in ("upset", "calm") else None
+
+
+def _mood(question: str | None, given: str | None) -> str | None:
+    """The buyer's mood, read from the raw message before it is redacted (spool lines written
+    before moods were recorded have none: ``stats`` leaves those out of the upset share)."""
+    if given in ("upset", "calm"):
+        return given
+    if not question or not question.strip():
+        return None
+    from ..checker.mood import mood
+
+    return mood(question).label
 
 
 def _transient(exc: BaseException) -> bool:
@@ -303,13 +320,14 @@ class Recorder:
             "question": redact(event.question or "")[:MAX_QUESTION],
             "seconds_to_copy": None if event.seconds_to_copy is None else float(event.seconds_to_copy),
             "learn": bool(getattr(event, "learn", False)),
+            "mood": _mood(event.question, getattr(event, "mood", None)),
         })
 
     def record_unmatched(self, question: str, agent: str) -> None:
         text = redact(question or "").strip()[:MAX_QUESTION]
         if not question_key(text):
             return
-        self._append({"kind": "unmatched", "uuid": str(uuid.uuid4()), "ts": _utcnow().isoformat(), "agent": (agent or "")[:MAX_AGENT], "question": text})
+        self._append({"kind": "unmatched", "uuid": str(uuid.uuid4()), "ts": _utcnow().isoformat(), "agent": (agent or "")[:MAX_AGENT], "question": text, "mood": _mood(question, None)})
 
     def _append(self, record: dict) -> None:
         line = (json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")

@@ -29,9 +29,11 @@ from sqlalchemy.engine import Connection
 CE = table(
     "copy_events",
     column("ts", DateTime()), column("agent", String(100)), column("script_id", String(200)),
-    column("category", String(100)), column("seconds_to_copy", Float()),
+    column("category", String(100)), column("seconds_to_copy", Float()), column("mood", String(10)),
 ).c
-UE = table("unmatched_events", column("ts", DateTime()), column("agent", String(100)), column("norm_key", String(255))).c
+UE = table(
+    "unmatched_events", column("ts", DateTime()), column("agent", String(100)), column("norm_key", String(255)), column("mood", String(10))
+).c
 UQ = table(
     "unmatched_questions",
     column("agent", String(100)), column("question", Text()), column("norm_key", String(255)),
@@ -155,7 +157,7 @@ def stats(
     Keys: ``total_copies``, ``total_unmatched``, ``most_used``, ``least_used``,
     ``per_category``, ``unmatched``, ``median_seconds`` (``overall`` and ``per_agent``),
     ``per_agent``, ``per_day_category`` (rows ``{day, category, count}`` for a chart),
-    ``unused_30d``.
+    ``upset_share_by_day`` (rows ``{day, messages, upset, share}``), ``unused_30d``.
     """
     start = as_utc_start(since)
     now = as_utc_start(now) or datetime.now(timezone.utc).replace(tzinfo=None)
@@ -280,6 +282,8 @@ def stats(
             unmatched = [{"question": texts.get(r.norm_key, r.norm_key), "count": int(r.n), "agents": r.agents, "last_seen": _iso(r.last)} for r in rows]
         total_unmatched = sum(int(v or 0) for v in unmatched_by_agent.values())
 
+        upset_share = _upset_share_by_day(conn, where_ce, where_ue)
+
         # scripts nobody used in the last 30 days (all agents, whatever --since says)
         cutoff = now - timedelta(days=UNUSED_DAYS)
         if whole:
@@ -315,5 +319,27 @@ def stats(
         "median_seconds": {"overall": overall, "per_agent": {a: medians.get(a) for a in agents if a in medians}},
         "per_agent": per_agent,
         "per_day_category": per_day_category,
+        "upset_share_by_day": upset_share,
         "unused_30d": unused,
     }
+
+
+def _upset_share_by_day(conn: Connection, where_ce: list, where_ue: list) -> list[dict[str, Any]]:
+    """Per day, the buyer messages (copies and unmatched questions) whose mood was recorded,
+    how many of them were upset, and the share. Rows from before moods were recorded (mood
+    NULL) are left out, not counted calm. Reads the (date(ts), mood) indexes of revision 0005."""
+    days: dict[str, list[int]] = {}
+    for table, where in ((CE, where_ce), (UE, where_ue)):
+        day = func.date(table.ts).label("day")
+        rows = conn.execute(
+            select(day, table.mood, func.count().label("n")).where(table.mood.is_not(None), *where).group_by(day, table.mood)
+        )
+        for row in rows:
+            counts = days.setdefault(_iso(row.day) or "", [0, 0])
+            counts[0] += row.n
+            if row.mood == "upset":
+                counts[1] += row.n
+    return [
+        {"day": d, "messages": n, "upset": u, "share": round(u / n, 4) if n else 0.0}
+        for d, (n, u) in sorted(days.items())
+    ]

@@ -1,0 +1,139 @@
+"""Speed of the reply checker: ``check`` of one reply, over every reply of the shipped library.
+
+Beside it, in the same run: a plain baseline that only asks whether any of the rules' literal
+words is in the text (``any(word in text for word in words)``, no spans, no patterns, no
+exceptions), and the buyer-mood reading. Target (issue 12): check of one reply p99 <= 2 ms.
+
+    .venv/bin/python benchmarks/bench_check.py [--rounds 20]
+"""
+from __future__ import annotations
+
+import argparse
+import gc
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from kefu_assist.checker import default_checker, mood  # noqa: E402
+from kefu_assist.library import load_library  # noqa: E402
+from machine import describe, reference_s  # noqa: E402
+
+
+def _words(checker) -> list[str]:
+    """Every literal word of the rules (their patterns have no fixed words to take)."""
+    return [word for rule in checker.rules for word, _ in rule.words]
+
+
+def _percentiles(samples: list[float]) -> tuple[float, float, float]:
+    samples = sorted(samples)
+    p = lambda q: samples[min(len(samples) - 1, int(q * len(samples)))]  # noqa: E731
+    return statistics.median(samples), p(0.99), samples[-1]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--rounds", type=int, default=20)
+    args = parser.parse_args()
+    library = load_library(ROOT / "resources" / "scripts.yaml").library
+    assert library is not None
+    replies = [r for s in library.scripts for r in s.replies]
+    buyer = [e for s in library.scripts for e in s.examples]
+    checker = default_checker()
+    words = _words(checker)
+    checker.check("预热")  # opencc and the rules loaded outside the timing
+    mood("预热")
+    gc.collect()
+    gc.freeze()  # as AssistService.load does: the collector does not rescan the loaded library mid-keystroke
+
+    ref_before = reference_s()
+    timings: dict[str, list[float]] = {"check": [], "baseline": [], "mood": [], "check_cpu": []}
+    clock = time.perf_counter
+    for _ in range(args.rounds):
+        for text in replies:
+            t = clock()
+            checker.check(text)
+            timings["check"].append(clock() - t)
+            t = clock()
+            any(word in text for word in words)
+            timings["baseline"].append(clock() - t)
+        for text in replies:  # CPU time of this thread: what the scheduler took away is not in it
+            t = time.thread_time()
+            checker.check(text)
+            timings["check_cpu"].append(time.thread_time() - t)
+        for text in buyer:
+            t = clock()
+            mood(text)
+            timings["mood"].append(clock() - t)
+    # a keystroke: AssistService.suggest (mood read, upset buyers reordered) against the
+    # matcher alone (what a keystroke did before), over every 4th buyer example and every
+    # complaint example (upset: the wider ranking and the reordering run)
+    from kefu_assist.service import AssistService
+
+    service = AssistService()
+    service.load(ROOT / "resources" / "scripts.yaml")
+    matcher = service._require().matcher
+    questions = buyer[::4] + [e for s in library.scripts if s.category == "complaint" for e in s.examples]
+    for q in questions[:50]:
+        service.suggest(q)
+    from kefu_assist.library import render
+    from kefu_assist.service import SuggestionView
+
+    def suggest_before(message: str, limit: int = 5) -> list:
+        """AssistService.suggest as it was before moods (the code of commit a5aa1c5)."""
+        state = service._require()
+        values = service.placeholder_values()
+        out = []
+        for s in matcher.suggest(message, limit=limit):
+            script = state.library.get(s.script_id)
+            if script is None:
+                continue
+            out.append(SuggestionView(s, script, tuple(render(r, values) for r in script.replies)))
+        return out
+
+    keystroke: dict[str, list[float]] = {"suggest": [], "matcher": []}
+    for _ in range(max(1, args.rounds // 4)):
+        for q in questions:
+            t = clock()
+            suggest_before(q, limit=5)
+            keystroke["matcher"].append(clock() - t)
+            t = clock()
+            service.suggest(q, limit=5)
+            keystroke["suggest"].append(clock() - t)
+    ref_after = reference_s()
+    # the same samples, each reply's median over the rounds: a reply that is slow every time
+    # stays slow here, a sample the scheduler stalled (2 shared cores) does not
+    n = len(replies)
+    per_reply = {
+        name: [statistics.median(timings[name][r * n + i] for r in range(args.rounds)) for i in range(n)]
+        for name in ("check", "baseline")
+    }
+
+    print(f"Machine: {describe()}; reference loop {ref_before:.2f} s before, {ref_after:.2f} s after (see benchmarks/machine.py)")
+    print(f"{len(replies)} replies of the shipped library x {args.rounds} rounds; {len(checker.rules)} rules, {len(words)} literal words for the baseline; mood over {len(buyer)} buyer examples")
+    print()
+    print("| what | p50 | p99 | max |")
+    print("|---|---|---|---|")
+    for name, label in (("check", "`check` of one reply (spans, patterns, exceptions)"), ("baseline", "baseline: `any(word in text for word in words)`"), ("mood", "`mood` of one buyer message"), ("check_cpu", "`check`, CPU time of the thread (no time waiting for a core)")):
+        p50, p99, worst = _percentiles(timings[name])
+        print(f"| {label} | {p50 * 1000:.3f} ms | {p99 * 1000:.3f} ms | {worst * 1000:.3f} ms |")
+    for name, label in (("check", "`check`, each reply's median of the rounds"), ("baseline", "baseline, each reply's median of the rounds")):
+        p50, p99, worst = _percentiles(per_reply[name])
+        print(f"| {label} | {p50 * 1000:.3f} ms | {p99 * 1000:.3f} ms | {worst * 1000:.3f} ms |")
+    print()
+    upset = sum(service.mood(q).upset for q in questions)
+    print(f"A keystroke: {len(questions)} buyer messages ({upset} upset) x {max(1, args.rounds // 4)} rounds")
+    print()
+    print("| what | p50 | p99 | max |")
+    print("|---|---|---|---|")
+    for name, label in (("suggest", "`AssistService.suggest` with mood and reordering"), ("matcher", "baseline: `suggest` as before (matcher and rendering, no mood)")):
+        p50, p99, worst = _percentiles(keystroke[name])
+        print(f"| {label} | {p50 * 1000:.3f} ms | {p99 * 1000:.3f} ms | {worst * 1000:.3f} ms |")
+
+
+if __name__ == "__main__":
+    main()

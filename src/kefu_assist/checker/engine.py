@@ -1,0 +1,184 @@
+"""Check a reply against the rules: every violation with its span, rule id, severity, a one-line
+Chinese explanation and, where one exists, a rewording."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable
+
+from ..library.model import Problem
+from .rules import Rule, RulesResult, fold, load_rules, team_rules_path
+
+_SENTENCE_END = re.compile(r"[。！？!?；;\n～~]")
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule: str
+    severity: str  # "block" or "warn"
+    start: int  # offsets into the checked text: text[start:end] is what broke the rule
+    end: int
+    message: str
+    suggestion: str | None = None
+    replacement: str | None = None  # a word to put at text[start:end] instead ("" = drop it)
+    text: str = ""
+
+    @property
+    def blocking(self) -> bool:
+        return self.severity == "block"
+
+    def as_dict(self) -> dict:
+        return {
+            "rule": self.rule,
+            "severity": self.severity,
+            "start": self.start,
+            "end": self.end,
+            "message": self.message,
+            "suggestion": self.suggestion,
+        }
+
+
+def _sentence(folded: str, start: int, end: int) -> str:
+    left = start
+    while left > 0 and not _SENTENCE_END.match(folded, left - 1):
+        left -= 1
+    m = _SENTENCE_END.search(folded, end)
+    return folded[left : m.start() if m else len(folded)]
+
+
+def _overlaps(spans: Iterable[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+def _exception_spans(pattern: re.Pattern[str], folded: str) -> list[tuple[int, int]]:
+    """Every match, also those starting inside an earlier one (finditer alone would skip
+    不用加微信 after 不 of 不不用 ...): search again from each match's start + 1."""
+    spans = []
+    pos = 0
+    while pos <= len(folded):
+        m = pattern.search(folded, pos)
+        if m is None:
+            break
+        if m.end() > m.start():
+            spans.append(m.span())
+        pos = m.start() + 1
+    return spans
+
+
+class Checker:
+    """Checks replies against a set of rules. Thread-safe and cheap to call per keystroke."""
+
+    def __init__(self, rules: Iterable[Rule]):
+        self.rules: tuple[Rule, ...] = tuple(rules)
+        self._by_id = {r.id: r for r in self.rules}
+        # each rule's words as one alternation, longest first (one scan instead of one a word)
+        self._scans: list[tuple[Rule, tuple[tuple[re.Pattern[str], object], ...]]] = []
+        for rule in self.rules:
+            scans: list[tuple[re.Pattern[str], object]] = list(rule.hits)
+            if rule.words:
+                replacements = dict(rule.words)
+                alternation = "|".join(re.escape(w) for w in sorted(replacements, key=len, reverse=True))
+                scans.append((re.compile(alternation), replacements))
+            self._scans.append((rule, tuple(scans)))
+
+    @property
+    def rule_ids(self) -> tuple[str, ...]:
+        return tuple(self._by_id)
+
+    def rule(self, rule_id: str) -> Rule | None:
+        return self._by_id.get(rule_id)
+
+    def check(self, text: str) -> list[Finding]:
+        """Every violation in ``text``, in the order of the text (block before warn at the same
+        place). One finding per rule and place: overlapping hits of a rule are merged."""
+        if not text:
+            return []
+        folded = fold(text)
+        findings: list[Finding] = []
+        for rule, scans in self._scans:
+            candidates: list[tuple[int, int, str | None]] = []
+            for pattern, replacement in scans:
+                for m in pattern.finditer(folded):
+                    if m.end() > m.start():
+                        word = replacement.get(m.group()) if isinstance(replacement, dict) else replacement
+                        candidates.append((m.start(), m.end(), word))
+            if not candidates:
+                continue
+            exception_spans: list[tuple[int, int]] | None = None
+            kept: list[tuple[int, int, str | None]] = []
+            for start, end, replacement in sorted(candidates, key=lambda c: (c[0], -(c[1] - c[0]))):
+                if _overlaps(((s, e) for s, e, _ in kept), start, end):
+                    continue
+                if rule.exceptions:
+                    if exception_spans is None:
+                        exception_spans = [span for p in rule.exceptions for span in _exception_spans(p, folded)]
+                    if _overlaps(exception_spans, start, end):
+                        continue
+                if rule.unless_sentence:
+                    sentence = _sentence(folded, start, end)
+                    if any(p.search(sentence) for p in rule.unless_sentence):
+                        continue
+                kept.append((start, end, replacement))
+            for start, end, replacement in kept:
+                if replacement is None:
+                    suggestion = rule.suggestion
+                elif replacement:
+                    suggestion = f"把「{text[start:end]}」改为「{replacement}」"
+                else:
+                    suggestion = f"删去「{text[start:end]}」"
+                findings.append(Finding(rule.id, rule.severity, start, end, rule.message, suggestion, replacement, text[start:end]))
+        findings.sort(key=lambda f: (f.start, f.severity != "block", f.end, f.rule))
+        return findings
+
+    def blocking(self, text: str) -> bool:
+        return any(f.blocking for f in self.check(text))
+
+
+def rewrite(text: str, findings: Iterable[Finding]) -> str:
+    """``text`` with every finding that has a replacement word applied (others left as they are)."""
+    out = text
+    for f in sorted((f for f in findings if f.replacement is not None), key=lambda f: f.start, reverse=True):
+        out = out[: f.start] + f.replacement + out[f.end :]  # type: ignore[operator]
+    return out
+
+
+def default_rules_path() -> Path:
+    from ..resources import resource_path
+
+    return resource_path("compliance_rules.yaml")
+
+
+@lru_cache(maxsize=1)
+def _default_rules() -> RulesResult:
+    return load_rules(default_rules_path())
+
+
+def load_checker(library_path: str | Path | None = None, extra: str | Path | None = None) -> tuple[Checker, tuple[Problem, ...]]:
+    """The shipped rules, extended by the team lead's ``compliance_rules.yaml`` beside the
+    library (if there is one) and by ``extra`` (a rules file named on the command line).
+    Problems of those files come back with file and line; a broken rule is skipped."""
+    base = _default_rules()
+    problems = list(base.problems)
+    files: list[Path] = []
+    team = team_rules_path(library_path)
+    default = default_rules_path().resolve()
+    if team is not None and team.resolve() != default:
+        files.append(team)
+    if extra is not None:
+        files.append(Path(extra))
+    if not files:
+        return Checker(base.rules), tuple(problems)
+    result = load_rules(*files, base=base.rules)
+    return Checker(result.rules), tuple(problems) + result.problems
+
+
+@lru_cache(maxsize=1)
+def default_checker() -> Checker:
+    return Checker(_default_rules().rules)
+
+
+def check(text: str) -> list[Finding]:
+    """Check one reply against the shipped rules."""
+    return default_checker().check(text)

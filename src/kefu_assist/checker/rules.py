@@ -1,0 +1,318 @@
+"""Reply rules as data: YAML -> validated, compiled rules, every problem with file and line.
+
+A rules file (the shipped ``resources/compliance_rules.yaml``, or a team lead's
+``compliance_rules.yaml`` beside the library) looks like::
+
+    version: 1
+    rules:
+      - id: absolute_claim            # the contract id (../shared/compliance.md)
+        severity: warn                # block: costs points or money; warn: the manuals' style
+        message: 绝对化用语违反广告法    # one line of Chinese shown with every finding
+        suggestion: 用"一般""尽量"代替绝对承诺   # optional: a rewording for the whole rule
+        words:                        # literal words; "word: replacement" offers a replacement
+          - 保证: 尽量
+          - 百分百
+        patterns: ['今天一定(发|到)']    # regular expressions (Python re)
+        exceptions: ['不(能|敢)保证']    # a match of one of these that overlaps a hit cancels it
+        unless_sentence: ['定制']        # one of these anywhere in the hit's sentence cancels it
+
+A team lead's file may add rules with new ids, or name an existing id to add words, patterns
+and exceptions to it (and to change its message, suggestion or severity); the shipped rules
+cannot be removed: every id of compliance.md is always checked.
+
+Matching is done on a folded copy of the text (full-width to half-width, lower case,
+traditional to simplified where that keeps the length), so ``ＶＸ`` and ``Vx`` are ``vx`` and the
+spans still point into the original text.
+"""
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from ..library.model import Problem
+
+try:
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+SEVERITIES = ("block", "warn")
+RULE_KEYS = ("id", "severity", "message", "suggestion", "words", "patterns", "exceptions", "unless_sentence")
+TOP_KEYS = ("version", "rules")
+ID_RE = re.compile(r"^[a-z0-9_][a-z0-9_.\-]*$")
+SUPPORTED_VERSION = 1
+MAX_FILE_BYTES = 2 * 1024 * 1024
+# the name of a team lead's rules file beside the library (the library loader skips it)
+TEAM_RULES_NAME = "compliance_rules.yaml"
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    severity: str
+    message: str
+    suggestion: str | None = None
+    # (compiled pattern, replacement for the matched words or None)
+    hits: tuple[tuple[re.Pattern[str], str | None], ...] = ()
+    # the literal words (folded) with their replacements; the engine scans them as one pattern
+    words: tuple[tuple[str, str | None], ...] = ()
+    exceptions: tuple[re.Pattern[str], ...] = ()
+    unless_sentence: tuple[re.Pattern[str], ...] = ()
+    file: str = ""
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class RulesResult:
+    rules: tuple[Rule, ...]
+    problems: tuple[Problem, ...] = ()
+
+    @property
+    def errors(self) -> tuple[Problem, ...]:
+        return tuple(p for p in self.problems if p.severity == "error")
+
+
+def fold(text: str) -> str:
+    """Full-width to half-width and lower case, one character for one character, so that
+    offsets in the folded text are offsets in the original."""
+    out = []
+    for ch in text:
+        o = ord(ch)
+        if 0xFF01 <= o <= 0xFF5E:
+            ch = chr(o - 0xFEE0)
+        elif o == 0x3000:
+            ch = " "
+        low = ch.lower()
+        out.append(low if len(low) == 1 else ch)
+    folded = "".join(out)
+    try:
+        from ..matching.normalize import _converter
+
+        simplified = _converter().convert(folded)
+    except Exception:  # noqa: BLE001 - opencc missing or broken: match the text as written
+        return folded
+    return simplified if len(simplified) == len(folded) else folded
+
+
+def _line(node: Node | None) -> int:
+    return node.start_mark.line + 1 if node is not None else 0
+
+
+class _Reader:
+    def __init__(self, file: str, problems: list[Problem]):
+        self.file = file
+        self.problems = problems
+
+    def error(self, node: Node | None, message: str, rule_id: str | None = None) -> None:
+        self.problems.append(Problem(self.file, _line(node), message, rule_id))
+
+    def text(self, node: Node, what: str, rule_id: str | None) -> str | None:
+        if not isinstance(node, ScalarNode) or node.tag.endswith(":null"):
+            self.error(node, f"{what} must be text", rule_id)
+            return None
+        value = str(node.value).strip()
+        if not value:
+            self.error(node, f"{what} is empty", rule_id)
+            return None
+        return value
+
+    def regex(self, node: Node, what: str, rule_id: str | None) -> re.Pattern[str] | None:
+        source = self.text(node, what, rule_id)
+        if source is None:
+            return None
+        try:
+            pattern = re.compile(source, re.IGNORECASE)
+        except re.error as exc:
+            self.error(node, f"{what} '{source}' is not a valid regular expression: {exc}", rule_id)
+            return None
+        if pattern.search("") is not None:
+            self.error(node, f"{what} '{source}' matches empty text: it would flag every reply", rule_id)
+            return None
+        return pattern
+
+    def seq(self, node: Node, what: str, rule_id: str | None) -> list[Node]:
+        if isinstance(node, ScalarNode) and node.tag.endswith(":null"):
+            return []
+        if not isinstance(node, SequenceNode):
+            self.error(node, f"{what} must be a list", rule_id)
+            return []
+        return list(node.value)
+
+    def words(self, node: Node, rule_id: str | None) -> list[tuple[str, str | None]]:
+        out = []
+        for item in self.seq(node, "words", rule_id):
+            replacement = None
+            if isinstance(item, MappingNode) and len(item.value) == 1:
+                key_node, value_node = item.value[0]
+                word = self.text(key_node, "a word", rule_id)
+                if isinstance(value_node, ScalarNode) and value_node.tag.endswith(":null"):
+                    replacement = ""  # "晕:" = drop the word
+                else:
+                    replacement = self.text(value_node, f"the replacement of '{word}'", rule_id)
+                    if replacement is None:
+                        continue
+            else:
+                word = self.text(item, "a word", rule_id)
+            if word is None:
+                continue
+            out.append((fold(word), replacement))
+        return out
+
+    def rule(self, node: Node, known: dict[str, Rule]) -> Rule | None:
+        if not isinstance(node, MappingNode):
+            self.error(node, "each rule must be a mapping with id, severity and message")
+            return None
+        id_node = next((v for k, v in node.value if getattr(k, "value", None) == "id"), None)
+        rule_id = str(id_node.value).strip() if isinstance(id_node, ScalarNode) and id_node.value else None
+        before = len(self.problems)
+        fields: dict[str, Node] = {}
+        for key_node, value_node in node.value:
+            key = str(getattr(key_node, "value", ""))
+            if key not in RULE_KEYS:
+                close = difflib.get_close_matches(key, RULE_KEYS, n=1, cutoff=0.6)
+                hint = f" (did you mean '{close[0]}'?)" if close else ""
+                self.error(key_node, f"unknown key '{key}' in rule{hint}", rule_id)
+            elif key in fields:
+                self.error(key_node, f"duplicate key '{key}' in rule", rule_id)
+            else:
+                fields[key] = value_node
+        if rule_id is None:
+            self.error(node, "rule is missing 'id'")
+            return None
+        if not ID_RE.match(rule_id):
+            self.error(id_node, f"rule id '{rule_id}' may hold only lower-case letters, digits, _ . -", rule_id)
+        base = known.get(rule_id)
+        if base is None:
+            for required in ("severity", "message"):
+                if required not in fields:
+                    self.error(node, f"rule is missing '{required}'", rule_id)
+        severity = base.severity if base else "warn"
+        if "severity" in fields:
+            value = self.text(fields["severity"], "severity", rule_id)
+            if value is not None and value not in SEVERITIES:
+                self.error(fields["severity"], f"severity '{value}' must be one of: {', '.join(SEVERITIES)}", rule_id)
+            elif value is not None:
+                severity = value
+        message = self.text(fields["message"], "message", rule_id) if "message" in fields else (base.message if base else None)
+        suggestion = base.suggestion if base else None
+        if "suggestion" in fields:
+            suggestion = self.text(fields["suggestion"], "suggestion", rule_id)
+        hits = list(base.hits) if base else []
+        words = dict(base.words) if base else {}
+        if "words" in fields:
+            words.update(self.words(fields["words"], rule_id))
+        if "patterns" in fields:
+            for item in self.seq(fields["patterns"], "patterns", rule_id):
+                pattern = self.regex(item, "pattern", rule_id)
+                if pattern is not None:
+                    hits.append((pattern, None))
+        lists = {}
+        for key in ("exceptions", "unless_sentence"):
+            compiled = list(getattr(base, key)) if base else []
+            if key in fields:
+                for item in self.seq(fields[key], key, rule_id):
+                    pattern = self.regex(item, "an entry of " + key, rule_id)
+                    if pattern is not None:
+                        compiled.append(pattern)
+            lists[key] = tuple(compiled)
+        if not hits and not words and not any(p.severity == "error" for p in self.problems[before:]):
+            self.error(node, "rule has no words and no patterns: it can never fire", rule_id)
+        if any(p.severity == "error" for p in self.problems[before:]) or message is None:
+            return None
+        return Rule(
+            id=rule_id,
+            severity=severity,
+            message=message,
+            suggestion=suggestion,
+            hits=tuple(hits),
+            words=tuple(words.items()),
+            exceptions=lists["exceptions"],
+            unless_sentence=lists["unless_sentence"],
+            file=self.file,
+            line=_line(node),
+        )
+
+
+def _read(path: Path, problems: list[Problem]) -> Node | None | bool:
+    name = str(path)
+    try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            problems.append(Problem(name, 0, "file is larger than 2 MB; is this really a rules file?"))
+            return False
+        text = path.read_bytes().decode("utf-8-sig")
+    except FileNotFoundError:
+        problems.append(Problem(name, 0, "no such file"))
+        return False
+    except UnicodeDecodeError:
+        problems.append(Problem(name, 0, "file is not UTF-8 text: save it as UTF-8"))
+        return False
+    except OSError as exc:
+        problems.append(Problem(name, 0, f"cannot read: {exc.strerror or exc}"))
+        return False
+    try:
+        return yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        problems.append(Problem(name, mark.line + 1 if mark else 0, f"YAML syntax error: {exc.problem or 'invalid YAML'}"))
+    except yaml.YAMLError as exc:
+        problems.append(Problem(name, 0, f"YAML syntax error: {exc}"))
+    return False
+
+
+def load_rules(*paths: str | Path, base: tuple[Rule, ...] = ()) -> RulesResult:
+    """Read rules files in order; each may add rules or extend those read before it (``base``
+    first). A broken rule is reported and skipped; the others still load."""
+    problems: list[Problem] = []
+    known: dict[str, Rule] = {r.id: r for r in base}
+    for path in paths:
+        path = Path(path)
+        root = _read(path, problems)
+        if root is False:
+            continue
+        reader = _Reader(str(path), problems)
+        if root is None:
+            problems.append(Problem(str(path), 0, "file is empty", severity="warning"))
+            continue
+        if not isinstance(root, MappingNode):
+            reader.error(root, "a rules file must be a mapping with 'version' and 'rules'")
+            continue
+        top: dict[str, Node] = {}
+        for key_node, value_node in root.value:
+            key = str(getattr(key_node, "value", ""))
+            if key not in TOP_KEYS:
+                close = difflib.get_close_matches(key, TOP_KEYS, n=1, cutoff=0.6)
+                reader.error(key_node, f"unknown key '{key}' in the rules file" + (f" (did you mean '{close[0]}'?)" if close else ""))
+            else:
+                top[key] = value_node
+        version = top.get("version")
+        if version is None:
+            reader.error(root, f"missing 'version' (add 'version: {SUPPORTED_VERSION}' at the top)")
+        elif not (isinstance(version, ScalarNode) and str(version.value).strip() == str(SUPPORTED_VERSION)):
+            reader.error(version, f"unsupported version '{getattr(version, 'value', '?')}': this kefu-assist reads version {SUPPORTED_VERSION}")
+        seen_here: dict[str, int] = {}
+        for node in reader.seq(top["rules"], "rules", None) if "rules" in top else []:
+            rule = reader.rule(node, known)
+            if rule is None:
+                continue
+            if rule.id in seen_here:
+                reader.error(node, f"rule '{rule.id}' is defined twice in this file (first at line {seen_here[rule.id]})", rule.id)
+                continue
+            seen_here[rule.id] = rule.line
+            known[rule.id] = rule if rule.id not in known else replace(rule, file=known[rule.id].file, line=known[rule.id].line)
+    return RulesResult(tuple(known.values()), tuple(problems))
+
+
+def team_rules_path(library_path: str | Path | None) -> Path | None:
+    """Where a team lead's rules live for a library: ``compliance_rules.yaml`` in the library
+    folder, or beside a one-file library. None when there is none."""
+    if library_path is None:
+        return None
+    path = Path(library_path)
+    folder = path if path.is_dir() else path.parent
+    candidate = folder / TEAM_RULES_NAME
+    return candidate if candidate.is_file() else None

@@ -1,0 +1,110 @@
+"""Buyer mood: upset or calm, with the cues that decided it."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kefu_assist.checker import mood
+
+HERE = Path(__file__).resolve().parent
+DEV = [
+    tuple(line.split("\t"))
+    for name in ("dev_moods.tsv", "dev2_moods.tsv", "dev3_moods.tsv", "dev4_moods.tsv", "dev5_moods.tsv", "dev6_moods.tsv", "dev7_moods.tsv")
+    for line in (HERE / name).read_text(encoding="utf-8").splitlines()
+    if line.strip() and not line.startswith("#")
+]
+
+
+@pytest.mark.parametrize(("label", "text"), DEV, ids=[t for _, t in DEV])
+def test_development_messages(label, text):
+    assert mood(text).label == label
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["投诉", "差评", "12315", "工商", "骗子", "垃圾", "退款！", "???", "呵呵 真行", "你们这什么破质量 我要投诉 差评"],
+)
+def test_the_issue_cues_make_a_buyer_upset(text):
+    assert mood(text).upset
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "放心不会给差评的", "怎么投诉快递员", "差评是什么意思", "我从来不给差评", "不想投诉，就想换个码",
+        "那个差评说偏小，是真的吗", "你们真好，必须好评", "好的呢", "今天发货吗？", "在吗在吗",
+    ],
+)
+def test_calm_messages_that_mention_the_words_stay_calm(text):
+    assert mood(text).label == "calm"
+
+
+def test_cues_name_the_words_that_decided():
+    text = "你们这什么破质量 我要投诉 差评"
+    m = mood(text)
+    assert [c.id for c in m.cues] == ["insult", "complaint", "bad_review"]
+    assert [text[c.start : c.end] for c in m.cues] == ["什么破质量", "投诉", "差评"]
+    assert m.as_dict()["label"] == "upset" and m.as_dict()["cues"][1] == {"cue": "complaint", "text": "投诉", "start": 11, "end": 13}
+
+
+def test_weak_cues_need_company():
+    assert mood("到底什么时候发").label == "calm"
+    assert mood("到底什么时候发？都三天了").label == "upset"
+
+
+def test_repeated_asking_needs_the_history():
+    assert mood("什么时候发货").label == "calm"
+    m = mood("什么时候发货", history=["在吗", "什么时候发货啊"])
+    assert m.upset and m.cues[-1].id == "repeated"
+    assert mood("什么时候发货", history=["包邮吗", "有红色吗"]).label == "calm"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=40), st.lists(st.text(max_size=20), max_size=3))
+def test_any_text_gets_a_label_and_cues_inside_it(text, history):
+    m = mood(text, history)
+    assert m.label in ("upset", "calm")
+    assert (m.score >= 1.0) == m.upset
+    for c in m.cues:
+        if c.start >= 0:
+            assert text[c.start : c.end] == c.text
+
+
+def test_the_shipped_library_examples_read_as_their_category(shipped_library_path):
+    """Buyer wordings a team lead wrote: complaints read upset, everything else calm."""
+    from kefu_assist.library import load_library
+
+    lib = load_library(shipped_library_path).library
+    complaint = [e for s in lib.scripts if s.category == "complaint" for e in s.examples]
+    other = [e for s in lib.scripts if s.category != "complaint" for e in s.examples]
+    assert sum(mood(e).upset for e in complaint) >= 0.9 * len(complaint)
+    assert sum(mood(e).upset for e in other) <= 0.01 * len(other)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["能不能给个券", "你们是正品吧，不是骗子店吧", "请问投诉入口在哪", "差评可以修改吗", "会不会质量很差", "现在下单几天到"],
+)
+def test_requests_and_questions_that_borrow_upset_words_stay_calm(text):
+    assert mood(text).label == "calm"
+
+
+@pytest.mark.parametrize("text", ["你们是不是骗子？", "能不能给个说法", "你们这样做生意迟早倒闭", "还好意思卖"])
+def test_reproach_is_upset(text):
+    assert mood(text).upset
+
+
+def test_past_trouble_elsewhere_is_not_anger_at_this_shop():
+    assert mood("之前在别家买的被坑怕了，所以想问清楚是不是纯棉").label == "calm"
+    assert mood("你们有什么服务吗").label == "calm"
+    assert mood("說好的事一直拖，什麼服務").upset  # traditional characters are read too
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.sampled_from(DEV), st.sampled_from(["你好，", "亲，", "在吗。", "老板，"]))
+def test_a_greeting_before_the_message_does_not_change_the_mood(row, prefix):
+    label, text = row
+    assert mood(prefix + text).label == mood(text).label
