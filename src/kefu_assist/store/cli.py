@@ -128,6 +128,10 @@ def format_stats(data: dict[str, Any]) -> str:
         (f"30 天未用 Unused for 30 days: {len(unused)}", ["话术 script", "标题 title", "最后使用 last used"],
          [[u["script_id"], u["title"] or "", (u["last_used"] or "从未 never")[:10]] for u in unused[:UNUSED_SHOWN]]),
     ]
+    dead = data.get("dead_letters") or {}
+    if dead.get("count"):
+        out.append(f"数据库拒收 refused by the database: {dead['count']} 条 events, 另存 set aside in "
+                   + ", ".join(dead.get("files") or []))
     for title, headers, rows in sections:
         out.append("")
         out.append(title)
