@@ -462,3 +462,57 @@ def test_close_drains_events_still_waiting_for_redaction(sqlite_url, spool_root,
     rows = _rows(sqlite_url, "SELECT script_id, question FROM copy_events ORDER BY id")
     assert [r.script_id for r in rows] == [f"s{i}" for i in range(200)]
     assert {r.question for r in rows} == {"手机138****5678"}
+
+
+FULL_CHILD = textwrap.dedent("""
+    import resource, sys
+    from pathlib import Path
+    sys.path.insert(0, {src!r})
+    from kefu_assist.service import CopyEvent
+    from kefu_assist.store.recorder import Recorder
+    # no spool file may grow past {limit} bytes: a write beyond fails with EFBIG, as on a full
+    # or read-only disk (Python ignores SIGXFSZ)
+    resource.setrlimit(resource.RLIMIT_FSIZE, ({limit}, {limit}))
+    rec = Recorder("postgresql+psycopg://nobody@127.0.0.1:1/none", spool_root=Path({primary!r}),
+                   fallback_roots=[Path({fallback!r})], retry_initial=0.05, retry_max=0.2)
+    for i in range({n}):
+        rec.record_copy(CopyEvent(f"s{{i}}", "c", 0, 1, 0.5, "电话13812345678 " + "好" * 50, 1.0), "小王")
+    assert rec.wait_spooled(60)
+    print(rec.spool_notice)
+    print(rec.close(timeout=1))
+""")
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid"), reason="POSIX resource limits")
+def test_spool_that_fails_mid_run_moves_to_another_folder(sqlite_url, tmp_path):
+    """A spool folder that stops taking writes mid-shift (full, remounted read-only): the spool
+    goes on in another folder, no event is lost, torn or doubled, and the order is kept."""
+    primary, fallback = tmp_path / "spool", tmp_path / "fallback"
+    n = 200
+    script = tmp_path / "child.py"
+    script.write_text(FULL_CHILD.format(src=SRC, limit=32 * 1024, primary=str(primary), fallback=str(fallback), n=n), encoding="utf-8")
+    out = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=120,
+                         env=dict(os.environ, PYTHONDONTWRITEBYTECODE="1"))
+    assert out.returncode == 0, out.stderr
+    notice, closed = out.stdout.strip().splitlines()[-2:]
+    assert "暂存" in notice and closed == "False"
+    assert out.stderr.count("cannot keep the usage spool") == 1  # said once
+    spools = list(tmp_path.rglob("*.jsonl"))
+    assert len(spools) >= 3 and all(p.stat().st_size <= 32 * 1024 for p in spools)
+    assert not any("13812345678" in p.read_text(encoding="utf-8") for p in spools)
+
+    # the next start, on a database that is up, replays every segment in order (moved to that
+    # database's spool folders, in the same roots)
+    moved = []
+    for p in spools:
+        dest = db.spool_dir_for(sqlite_url, p.parent.parent)
+        dest.mkdir(parents=True, exist_ok=True)
+        moved.append(p.rename(dest / p.name))
+    rec = Recorder(sqlite_url, spool_root=primary, fallback_roots=[fallback])
+    try:
+        assert _wait(lambda: not any(p.exists() for p in moved), 30), rec.last_error
+    finally:
+        rec.close()
+    rows = _rows(sqlite_url, "SELECT script_id, event_uuid FROM copy_events ORDER BY id")
+    assert [r.script_id for r in rows] == [f"s{i}" for i in range(n)]
+    assert len({r.event_uuid for r in rows}) == n

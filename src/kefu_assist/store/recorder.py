@@ -36,7 +36,11 @@ Never lose an event, never leak buyer data, never block the agent:
   ``<cache_dir>/spool``, then to a per-user folder under the system's temporary folder, logs
   one warning and sets :attr:`Recorder.spool_notice` (for the UI to show). At start-up the
   writer replays every spool of the same database, in every one of those roots, whose lock it
-  can take (a program that was killed or closed offline), then deletes it.
+  can take (a program that was killed or closed offline), oldest first, then deletes it.
+- A spool folder that stops taking writes mid-run (disk full, remounted read-only): the spool
+  goes on in a new file in another of those roots (the writer drains the old one first, so the
+  order is kept; a line torn by the failed write is written again in full in the new one). Only
+  when no root takes a write do events wait in memory, retried every second.
 
 The favourites and recent-scripts API (:meth:`Recorder.toggle_favourite`,
 :meth:`Recorder.favourites`, :meth:`Recorder.recent`) runs synchronously on the caller's thread
@@ -45,6 +49,7 @@ and waits for the database: call it from a worker thread, not the GUI thread.
 from __future__ import annotations
 
 import contextlib
+import itertools
 import json
 import logging
 import os
@@ -77,6 +82,9 @@ MAX_QUESTION = 2_000
 WRITE_TIMEOUT_S = 10.0  # a database write taking longer than this is a hang: 离线, connection cut
 WATCH_INTERVAL_S = 0.25
 SPOOL_RETRY_S = 1.0
+
+
+_SEGMENT_SEQ = itertools.count()
 
 
 def _utcnow() -> datetime:
@@ -298,6 +306,19 @@ def recent(engine: Engine, agent: str, limit: int = 10) -> list[str]:
 
 # -- the recorder ----------------------------------------------------------------------------
 @dataclass
+class _Segment:
+    """A spool file this recorder appends to (the last one) or drains (the first one)."""
+
+    path: Path
+    fd: int
+    lock_path: Path
+    lock_fd: int
+    size: int = 0  # bytes of whole lines appended (under Recorder._lock)
+    end: int | None = None  # set when retired (the folder failed): its last byte to drain
+    torn: bool = False  # a failed write may have left part of a line after ``size``
+
+
+@dataclass
 class _Orphan:
     spool: Path
     lock: Path
@@ -361,18 +382,18 @@ class Recorder:
 
         self._roots = spool_roots(spool_root, list(fallback_roots) if fallback_roots is not None else None)
         problems = []
+        self._segments: list[_Segment] = []  # [draining, ..., appending]; usually one
+        self._offset = 0  # bytes of the first segment already in the database (writer thread only)
         for root in self._roots:
             try:
-                self._open_spool(spool_dir_for(self.url, root))
+                self._use_segment(self._open_spool(spool_dir_for(self.url, root)))
                 break
             except OSError as exc:
                 problems.append(f"{root}: {exc.strerror or exc}")
         else:
             raise DatabaseError("no folder to keep usage events in: " + "; ".join(problems))
         if problems:
-            self.spool_notice = f"数据文件夹不可写，使用记录暂存在 {self.spool_dir}（{problems[0]}）"
-            log.warning("cannot keep the usage spool in %s; spooling in %s instead", problems[0], self.spool_dir)
-        self.dead_letter_path = self.spool_dir / DEAD_LETTER_FILE
+            self._say_moved(problems[0])
         self._load_dead_letters()
 
         self._spooler = threading.Thread(target=self._spool_loop, name="kefu-assist-usage-spooler", daemon=True)
@@ -381,9 +402,11 @@ class Recorder:
         if start:
             self._thread.start()
 
-    def _open_spool(self, folder: Path) -> None:
+    def _open_spool(self, folder: Path) -> _Segment:
         folder.mkdir(parents=True, exist_ok=True)
-        name = f"{int(time.time() * 1000):013d}-{os.getpid()}-{uuid.uuid4().hex[:8]}"
+        # named by creation time, so replays go oldest first (a counter orders one process's
+        # segments made within a millisecond)
+        name = f"{int(time.time() * 1000):013d}-{os.getpid()}-{next(_SEGMENT_SEQ):06d}-{uuid.uuid4().hex[:8]}"
         spool_path = folder / f"{name}.jsonl"
         lock_path = folder / f"{name}.lock"
         lock_fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o600)
@@ -398,9 +421,43 @@ class Recorder:
             os.close(lock_fd)
             self._remove_quietly(lock_path)
             raise
-        self.spool_dir, self.spool_path, self._lock_path = folder, spool_path, lock_path
-        self._lock_fd, self._fd = lock_fd, fd
-        self._offset = 0  # bytes of the own spool already in the database (writer thread only)
+        return _Segment(spool_path, fd, lock_path, lock_fd)
+
+    def _use_segment(self, segment: _Segment) -> None:
+        """Append from now on to ``segment`` (under ``_lock`` once the threads run)."""
+        self._segments.append(segment)
+        self.spool_path = segment.path
+        self.spool_dir = segment.path.parent
+        self.dead_letter_path = self.spool_dir / DEAD_LETTER_FILE
+
+    def _say_moved(self, problem: str) -> None:
+        """Once per recorder: the spool is not where it should be."""
+        if self.spool_notice is None:
+            log.warning("cannot keep the usage spool in %s; spooling in %s instead", problem, self.spool_dir)
+        self.spool_notice = f"数据文件夹不可写，使用记录暂存在 {self.spool_dir}（{problem}）"
+
+    def _move_spool(self, whole: int, exc: OSError) -> bool:
+        """The spool's folder failed mid-run (read-only, full, gone): retire the current segment
+        at ``whole`` bytes (its last whole line) and append to a new one in another spool root.
+        The writer drains the old segment first, so the order is kept. Under ``_lock``."""
+        current = self._segments[-1]
+        for root in self._roots:
+            folder = spool_dir_for(self.url, root)
+            if folder == current.path.parent:
+                continue
+            try:
+                segment = self._open_spool(folder)
+            except OSError:
+                continue
+            current.end = whole
+            try:
+                os.ftruncate(current.fd, whole)  # best effort: the reader ignores a part-line anyway
+            except OSError:
+                pass
+            self._use_segment(segment)
+            self._say_moved(f"{current.path.parent}: {exc.strerror or exc}")
+            return True
+        return False
 
     # -- UsageRecorder (caller's thread: no redaction, no I/O) ----------------------------------
     def record_copy(self, event: CopyEvent, agent: str) -> None:
@@ -476,20 +533,33 @@ class Recorder:
             self._mark_handled(skipped, written=True)
         if not lines:
             return
-        data = memoryview(b"".join(lines))
+        data = b"".join(lines)
         while True:
-            try:
-                with self._lock:
-                    while data:  # O_APPEND: each write lands at the end of the file
-                        data = data[os.write(self._fd, data):]
-                break
-            except OSError as exc:  # disk full, folder gone: keep the lines, try again
-                if not self._spool_failing:
-                    self._spool_failing = True
-                    log.error("cannot write the usage spool %s (%s); events wait in memory", self.spool_path, exc.strerror or exc)
-                if self._stop.wait(SPOOL_RETRY_S):
-                    log.error("usage spooler: %d events lost, the spool cannot be written", len(lines))
-                    return
+            with self._lock:
+                segment = self._segments[-1]
+                done = 0
+                try:
+                    if segment.torn:  # cut the part-line a failed write left, before appending
+                        os.ftruncate(segment.fd, segment.size)
+                        segment.torn = False
+                    while done < len(data):  # O_APPEND: each write lands at the end of the file
+                        done += os.write(segment.fd, data[done:])
+                    segment.size += done
+                    break
+                except OSError as exc:  # read-only, full, gone: another folder, else wait and retry
+                    whole = data.rfind(b"\n", 0, done) + 1  # a torn last line is written again in full
+                    segment.size += whole
+                    segment.torn = True
+                    data = data[whole:]
+                    if self._move_spool(segment.size, exc):
+                        continue
+                    problem = exc
+            if not self._spool_failing:
+                self._spool_failing = True
+                log.error("cannot write the usage spool %s (%s); events wait in memory", self.spool_path, problem.strerror or problem)
+            if self._stop.wait(SPOOL_RETRY_S):
+                log.error("usage spooler: %d events lost, the spool cannot be written", data.count(b"\n"))
+                return
         self._spool_failing = False
         self._mark_handled(len(lines), written=False)
         self._wake.set()
@@ -598,12 +668,13 @@ class Recorder:
             return False
         self._closed = True
         done = self.pending == 0
-        os.close(self._fd)
-        if done:
-            self._remove_quietly(self.spool_path)
-        _unlock(self._lock_fd)
-        os.close(self._lock_fd)
-        self._remove_quietly(self._lock_path)
+        for segment in self._segments:
+            os.close(segment.fd)
+            if done:
+                self._remove_quietly(segment.path)
+            _unlock(segment.lock_fd)
+            os.close(segment.lock_fd)
+            self._remove_quietly(segment.lock_path)
         if self._engine is not None:
             self._engine.dispose()
             self._engine = None
@@ -734,9 +805,10 @@ class Recorder:
         except Exception:  # noqa: BLE001 - never let the thread die silently
             log.exception("usage writer stopped")
 
-    def _sync(self) -> None:
+    @staticmethod
+    def _sync(segment: _Segment) -> None:
         try:
-            os.fsync(self._fd)
+            os.fsync(segment.fd)
         except OSError:  # pragma: no cover
             pass
 
@@ -800,12 +872,19 @@ class Recorder:
 
     def _drain_own(self) -> bool:
         """Write the next batch of the own spool; True when more may be waiting."""
-        events, end = _read_lines(self.spool_path, self._offset, self.batch_size)
+        with self._lock:
+            segment = self._segments[0]
+            retired = segment.end
+        limit = self.batch_size
+        events, end = _read_lines(segment.path, self._offset, limit)
         if not events:
             self._offset = end  # blank or damaged lines only
+            if retired is not None and self._offset >= retired:
+                self._drop_first_segment()
+                return True
             self._truncate_if_caught_up()
             return False
-        self._sync()
+        self._sync(segment)
         self._write(events)
         self._offset = end
         self._set_online(True)  # before waking flush() waiters: they may check .online
@@ -816,14 +895,29 @@ class Recorder:
         # the spooler for the spool lock (and the GIL): only a large spool is cut at once, a
         # small one when the writer goes idle.
         self._truncate_if_caught_up(min_size=TRUNCATE_BUSY_BYTES)
-        return len(events) == self.batch_size
+        return len(events) == self.batch_size or retired is not None
+
+    def _drop_first_segment(self) -> None:
+        """A retired segment is drained: its events are in the database, remove it."""
+        with self._lock:
+            segment = self._segments.pop(0)
+            self._offset = 0
+        os.close(segment.fd)
+        self._remove_quietly(segment.path)
+        _unlock(segment.lock_fd)
+        os.close(segment.lock_fd)
+        self._remove_quietly(segment.lock_path)
 
     def _truncate_if_caught_up(self, min_size: int = 0) -> None:
         if self._offset == 0 or self._offset < min_size:
             return
         with self._lock:
-            if os.fstat(self._fd).st_size == self._offset:
-                os.ftruncate(self._fd, 0)
+            if len(self._segments) != 1:
+                return
+            segment = self._segments[0]
+            if os.fstat(segment.fd).st_size == self._offset:
+                os.ftruncate(segment.fd, 0)
+                segment.size = 0
                 self._offset = 0
 
     def _replay_orphans(self) -> None:
@@ -833,11 +927,13 @@ class Recorder:
         for root in self._roots:
             folder = spool_dir_for(self.url, root)
             try:
-                spools += sorted(p for p in folder.glob("*.jsonl") if p.name != DEAD_LETTER_FILE)
+                spools += [p for p in folder.glob("*.jsonl") if p.name != DEAD_LETTER_FILE]
             except OSError:
                 continue
-        for spool in spools:
-            if spool == self.spool_path:
+        with self._lock:
+            own = {segment.path for segment in self._segments}
+        for spool in sorted(spools, key=lambda p: p.name):  # named by creation time: oldest first
+            if spool in own:
                 continue
             orphan = self._claim(spool)
             if orphan is None:
