@@ -364,11 +364,17 @@ def test_unwritable_spool_folder_falls_back_and_says_so_once(sqlite_url, tmp_pat
 
 
 READONLY_CHILD = textwrap.dedent("""
-    import sys
+    import os, sys
     from pathlib import Path
     sys.path.insert(0, {src!r})
+    import psycopg, sqlalchemy.dialects.postgresql.psycopg
     from kefu_assist.service import CopyEvent
     from kefu_assist.store.recorder import Recorder
+    UID, GID = {uid!r}, {gid!r}
+    if UID is not None:  # as root, chmod does not stop writes: become an ordinary user, with
+        os.setgroups([])  # everything imported already (the checkout may not be readable by it)
+        os.setgid(GID)
+        os.setuid(UID)
     rec = Recorder("postgresql+psycopg://nobody@127.0.0.1:1/none", retry_initial=0.05, retry_max=0.2)
     rec.record_copy(CopyEvent("s1", "c", 0, 1, 0.5, "在吗", 1.0), "小王")
     print(rec.spool_notice)
@@ -386,10 +392,7 @@ def test_read_only_data_folder_keeps_events_on_exit(tmp_path):
         data, cache = base / "data", base / "cache"
         data.mkdir()
         cache.mkdir()
-        script = base / "child.py"
-        script.write_text(READONLY_CHILD.format(src=SRC), encoding="utf-8")
-        env = dict(os.environ, KEFU_ASSIST_DATA_DIR=str(data), KEFU_ASSIST_CACHE_DIR=str(cache), HOME=str(base))
-        kwargs = {}
+        uid = gid = None
         if os.geteuid() == 0:
             import pwd
 
@@ -397,11 +400,15 @@ def test_read_only_data_folder_keeps_events_on_exit(tmp_path):
                 user = pwd.getpwnam("nobody")
             except KeyError:
                 pytest.skip("no user 'nobody' to drop to")
-            shutil.chown(cache, user.pw_uid, user.pw_gid)
-            shutil.chown(data, user.pw_uid, user.pw_gid)
-            kwargs = {"user": user.pw_uid, "group": user.pw_gid, "extra_groups": []}
+            uid, gid = user.pw_uid, user.pw_gid
+            shutil.chown(cache, uid, gid)
+            shutil.chown(data, uid, gid)
+        script = base / "child.py"
+        script.write_text(READONLY_CHILD.format(src=SRC, uid=uid, gid=gid), encoding="utf-8")
+        env = dict(os.environ, KEFU_ASSIST_DATA_DIR=str(data), KEFU_ASSIST_CACHE_DIR=str(cache), HOME=str(base),
+                   PYTHONDONTWRITEBYTECODE="1")
         os.chmod(data, 0o500)
-        out = subprocess.run([sys.executable, str(script)], env=env, capture_output=True, text=True, timeout=120, **kwargs)
+        out = subprocess.run([sys.executable, str(script)], env=env, capture_output=True, text=True, timeout=120)
         assert out.returncode == 0, out.stderr
         notice, closed = out.stdout.strip().splitlines()[-2:]
         assert str(cache) in notice and closed == "False"
