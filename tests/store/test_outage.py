@@ -210,6 +210,27 @@ def test_stats_command_shows_the_dead_letters(sqlite_url, spool_root, monkeypatc
     assert "refused by the database" not in format_stats(data)
 
 
+def test_stats_command_end_to_end_counts_the_dead_letters(sqlite_url, tmp_path, monkeypatch):
+    """The sidebar's recorder and ``kefu-assist stats`` find the same dead-letter file by
+    themselves (the data folder's spool), without being told where it is."""
+    data_dir = tmp_path / "data"
+    monkeypatch.setenv("KEFU_ASSIST_DATA_DIR", str(data_dir))
+    spool = _orphan_spool(sqlite_url, data_dir / "spool", [_good(1), dict(_good(2), agent=None), _good(3)])
+    rec = Recorder(sqlite_url)
+    try:
+        assert _wait(lambda: not spool.exists(), 30)
+    finally:
+        rec.close()
+    exe = Path(sys.executable).with_name("kefu-assist")
+    cmd = [str(exe)] if exe.exists() else [sys.executable, "-m", "kefu_assist.cli"]
+    table = subprocess.run([*cmd, "stats", "--db", sqlite_url], capture_output=True, text=True, timeout=120)
+    assert table.returncode == 0, table.stderr
+    assert "数据库拒收 refused by the database: 1" in table.stdout and str(rec.dead_letter_path) in table.stdout
+    js = subprocess.run([*cmd, "stats", "--db", sqlite_url, "--json"], capture_output=True, text=True, timeout=120)
+    data = json.loads(js.stdout)
+    assert data["total_copies"] == 2 and data["dead_letters"] == {"count": 1, "files": [str(rec.dead_letter_path)]}
+
+
 # -- a hung server -------------------------------------------------------------------------------
 class _SqliteLock:
     """Another program holding the SQLite write lock: the recorder's writes wait (hang)."""

@@ -175,14 +175,14 @@ def cmd_stats(args: argparse.Namespace) -> int:
 def _cmd_stats(args: argparse.Namespace) -> int:
     from sqlalchemy.exc import SQLAlchemyError
 
-    from .db import describe, one_line
+    from .db import describe, one_line, resolve_db_url
     from .stats import stats
 
     since = _parse_since(args.since)
     library = _library(getattr(args, "library", None))
     engine = _open(args.db)
     try:
-        data = stats(engine, since=since, agent=args.agent, library=library)
+        data = stats(engine, since=since, agent=args.agent, library=library, url=resolve_db_url(args.db))
     except SQLAlchemyError as exc:
         raise _error(f"cannot read {describe(str(engine.url))}: {one_line(exc)}", 1) from None
     finally:
