@@ -103,13 +103,19 @@ def test_any_text_is_written_on_both_databases(db_url, texts):
              "category": "c", "variant": 0, "rank": 1, "score": 0.5, "question": question, "seconds_to_copy": 1.0}
             for question, agent in texts
         ]
-        write_events(engine, events)
+        unmatched = [
+            {"kind": "unmatched", "uuid": str(uuid.uuid4()), "ts": "2026-01-01T10:00:00", "agent": agent, "question": question}
+            for question, agent in texts
+        ]
+        write_events(engine, events + unmatched)
         with engine.connect() as conn:
             got = {r.event_uuid: (r.question, r.agent) for r in conn.execute(text("SELECT event_uuid, question, agent FROM copy_events"))}
+            stored = set(conn.execute(text("SELECT event_uuid FROM unmatched_events")).scalars())
     finally:
         engine.dispose()
     for e, (question, agent) in zip(events, texts):
         assert got[e["uuid"]] == (clean_text(question), clean_text(agent)[:100])
+    assert {e["uuid"] for e in unmatched} <= stored
 
 
 def test_nul_and_lone_surrogates_are_recorded(db_url, spool_root):
