@@ -135,6 +135,45 @@ def test_nul_and_lone_surrogates_are_recorded(db_url, spool_root):
     assert rec.dead_letters == 0
 
 
+@pytest.mark.postgres
+@pytest.mark.parametrize("client_encoding", ["database's", "UTF8"])
+def test_characters_a_gbk_or_euc_cn_database_lacks_become_question_marks(pg_server, spool_root, monkeypatch, client_encoding):
+    """An older team database in EUC_CN (or GBK, LATIN1 ...) has no code for emoji: the row is
+    written with '?' for them instead of being refused, and nothing is set aside. The driver
+    finds the character when the connection speaks the database's encoding (libpq's default),
+    the server does when the connection speaks UTF8 (SQLSTATE 22P05)."""
+    import psycopg
+    import uuid
+
+    if client_encoding == "UTF8":
+        monkeypatch.setenv("PGCLIENTENCODING", "UTF8")
+
+    name = "t_euc_" + uuid.uuid4().hex[:8]
+    with psycopg.connect(f"host=127.0.0.1 port={pg_server.port} user=postgres dbname=postgres", autocommit=True) as conn:
+        conn.execute(f"CREATE DATABASE \"{name}\" ENCODING 'EUC_CN' TEMPLATE template0")
+    url = pg_server.url(name)
+    rec = Recorder(url, spool_root=spool_root, retry_initial=0.05, retry_max=0.2)
+    try:
+        rec.record_copy(_copy(0, "在吗"), "小王")
+        rec.record_copy(_copy(1, "好的😀谢谢\ud83d"), "小王🌸")
+        rec.record_copy(_copy(2, "发货了吗"), "小王")
+        rec.record_unmatched("能寄到国外吗😀", "小王")
+        assert rec.flush(30), rec.last_error
+    finally:
+        rec.close()
+    rows = _rows(url, "SELECT script_id, agent, question FROM copy_events ORDER BY id")
+    assert [tuple(r) for r in rows] == [("s0", "小王", "在吗"), ("s1", "小王?", "好的?谢谢?"), ("s2", "小王", "发货了吗")]
+    assert _rows(url, "SELECT question FROM unmatched_questions")[0][0] == "能寄到国外吗?"
+    assert rec.dead_letters == 0
+
+
+def test_python_codec_names():
+    assert recorder_mod.python_codec("EUC_CN") == "gb2312"
+    assert recorder_mod.python_codec("WIN1252") == "cp1252"
+    assert recorder_mod.python_codec("UTF8") == "utf-8"
+    assert recorder_mod.python_codec("SQL_ASCII") is None and recorder_mod.python_codec("MULE_INTERNAL") is None
+
+
 # -- rows the database refuses ----------------------------------------------------------------------
 def _good(i: int) -> dict:
     return {"kind": "copy", "uuid": f"00000000-0000-0000-0000-{i:012d}", "ts": "2026-01-02T10:00:00", "agent": "小王",

@@ -48,6 +48,7 @@ and waits for the database: call it from a worker thread, not the GUI thread.
 """
 from __future__ import annotations
 
+import codecs
 import contextlib
 import itertools
 import json
@@ -244,6 +245,38 @@ def _text(value: object, limit: int) -> str | None:
     return None if value is None else clean_text(value)[:limit]
 
 
+# PostgreSQL: a character the database's encoding (EUC_CN, GBK, LATIN1 ...) has no code for
+UNTRANSLATABLE = {"22P05", "22021"}
+TEXT_FIELDS = ("agent", "script_id", "category", "question")
+
+
+def python_codec(pg_encoding: str | None) -> str | None:
+    """The Python codec of a PostgreSQL server encoding (None: unknown, or SQL_ASCII)."""
+    name = (pg_encoding or "").strip().lower()
+    if not name or name == "sql_ascii":
+        return None
+    if name.startswith("win") and name[3:].isdigit():
+        name = "cp" + name[3:]
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
+
+
+def fit_to_codec(event: dict, codec: str) -> dict:
+    """The event with every character its database's encoding cannot hold replaced by '?'."""
+    fitted = dict(event)
+    for key in TEXT_FIELDS:
+        value = fitted.get(key)
+        if isinstance(value, str):
+            fitted[key] = clean_text(value).encode(codec, "replace").decode(codec)
+    return fitted
+
+
+def _sqlstate(exc: BaseException) -> str | None:
+    return getattr(getattr(exc, "orig", None), "sqlstate", None)
+
+
 def _transient(exc: BaseException) -> bool:
     """Worth retrying later: the database is down, unreachable or locked."""
     if isinstance(exc, (OperationalError, DatabaseError)):
@@ -379,6 +412,7 @@ class Recorder:
         self._connections: weakref.WeakSet = weakref.WeakSet()  # the writer engine's DBAPI connections
         self._dead_uuids: set[str] = set()
         self._dead_count = 0
+        self._server_codec: str | None | bool = False  # False: not asked yet
 
         self._roots = spool_roots(spool_root, list(fallback_roots) if fallback_roots is not None else None)
         problems = []
@@ -812,10 +846,12 @@ class Recorder:
         except OSError:  # pragma: no cover
             pass
 
-    def _write(self, events: list) -> None:
+    def _write(self, events: list, *, fitted: bool = False) -> None:
         """Write ``events`` in order, setting aside the ones the database refuses (bisecting the
-        batch to find them). An outage (or anything not known as a refusal) raises: the events
-        stay in the spool and are retried, and what was written already is skipped then."""
+        batch to find them). A row refused only for characters the database's encoding lacks
+        is written with those characters as '?'. An outage (or anything not known as a refusal)
+        raises: the events stay in the spool and are retried, and what was written already is
+        skipped then."""
         events = [e for e in events if not (isinstance(e, dict) and e.get("uuid") in self._dead_uuids)]
         if not events:
             return
@@ -826,11 +862,35 @@ class Recorder:
             if not _refused(exc):
                 raise
             if len(events) == 1:
+                if not fitted and isinstance(events[0], dict):
+                    codec = self._untranslatable(exc)
+                    if codec is not None:
+                        self._write([fit_to_codec(events[0], codec)], fitted=True)
+                        return
                 self._set_aside(events[0], exc)
                 return
             middle = len(events) // 2
             self._write(events[:middle])
             self._write(events[middle:])
+
+    def _untranslatable(self, exc: BaseException) -> str | None:
+        """The codec of the database's encoding when ``exc`` says a character has no code in
+        it: raised by the driver (encoding to the connection's encoding, which libpq takes from
+        the database) or by the server (SQLSTATE 22P05 / 22021). None for other refusals."""
+        orig = getattr(exc, "orig", None)
+        for candidate in (exc, orig):
+            if isinstance(candidate, UnicodeEncodeError):
+                return python_codec(candidate.encoding)
+        if _sqlstate(exc) in UNTRANSLATABLE:
+            return self._codec()
+        return None
+
+    def _codec(self) -> str | None:
+        """The Python codec of the PostgreSQL server's encoding (asked once)."""
+        if self._server_codec is False:
+            with self._busy(abortable=True), self._engine.connect() as conn:  # type: ignore[union-attr]
+                self._server_codec = python_codec(conn.exec_driver_sql("SHOW server_encoding").scalar())
+        return self._server_codec  # type: ignore[return-value]
 
     def _set_aside(self, event, exc: BaseException) -> None:
         error = f"missing field {exc.args[0]!r}" if isinstance(exc, KeyError) else one_line(exc)
