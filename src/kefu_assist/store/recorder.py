@@ -29,7 +29,9 @@ Never lose an event, never leak buyer data, never block the agent:
 - The database *refuses* a row (a data or integrity error, or a spool line that is not a valid
   event): that is not an outage. The writer bisects the batch, writes every other row, and sets
   the refused ones aside in ``dead-letter.jsonl`` beside the spool (redacted, with the error),
-  counted in ``kefu-assist stats`` and the sidebar's 统计 view. Nothing waits behind them.
+  counted in ``kefu-assist stats`` and the sidebar's 统计 view. Nothing waits behind them. A row
+  refused only for characters the database's encoding has no code for (an EUC_CN or GBK
+  PostgreSQL database and an emoji) is written with '?' for those characters instead.
 - Each recorder owns one spool file ``<spool root>/<db-hash>/<id>.jsonl``, held by an OS lock
   on ``<id>.lock`` (two sidebars never share a spool). The spool root is ``<data_dir>/spool``;
   when no spool can be made there (a read-only data folder) the recorder falls back to
