@@ -402,7 +402,6 @@ class Recorder:
         self._queue: list[tuple] = []  # events waiting for redaction (memory only)
         self._queue_cv = threading.Condition()
         self._closing = False
-        self._closed = False
         self._progress = threading.Condition()
         self._appended = 0  # events recorded by this recorder (under _queue_cv)
         self._handled = 0  # of those, in the spool or skipped (under _progress)
@@ -702,7 +701,6 @@ class Recorder:
             self._thread.join(timeout)
         if self._thread.is_alive() or self._spooler.is_alive():  # stuck in a database call: leave it the files
             return False
-        self._closed = True
         done = self.pending == 0
         for segment in self._segments:
             os.close(segment.fd)
