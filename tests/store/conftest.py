@@ -70,6 +70,42 @@ class PgServer:
     def stop(self, mode: str = "fast") -> None:
         self._run("pg_ctl", "-D", str(self.data), "-m", mode, "-w", "stop")
 
+    def pids(self) -> list[int]:
+        """The postmaster and every process it started (backends, checkpointer, ...)."""
+        try:
+            main = int((self.data / "postmaster.pid").read_text().split()[0])
+        except (OSError, ValueError, IndexError):
+            return []
+        children = []
+        for stat in glob.glob("/proc/[0-9]*/stat"):
+            try:
+                with open(stat) as fh:
+                    fields = fh.read().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == main:
+                children.append(int(stat.split("/")[2]))
+        return [main, *children]
+
+    def pause(self) -> list[int]:
+        """Freeze the whole server with SIGSTOP: connections stay open, nothing answers (a hung
+        server, as a stuck VM or a full disk makes one). Returns the pids for :meth:`resume`."""
+        import signal
+
+        pids = self.pids()
+        for pid in pids:
+            os.kill(pid, signal.SIGSTOP)
+        return pids
+
+    def resume(self, pids: list[int]) -> None:
+        import signal
+
+        for pid in pids:
+            try:
+                os.kill(pid, signal.SIGCONT)
+            except ProcessLookupError:
+                pass
+
     def url(self, db: str = "postgres") -> str:
         return f"postgresql+psycopg://postgres@127.0.0.1:{self.port}/{db}"
 

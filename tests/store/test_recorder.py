@@ -76,6 +76,7 @@ def test_spool_never_holds_raw_text(sqlite_url, spool_root):
     try:
         rec.record_copy(_event(1, "我的手机号是13812345678，地址浙江省杭州市西湖区文三路123号"), "小王")
         rec.record_unmatched("订单号3456789012345678901怎么没发货", "小王")
+        assert rec.wait_spooled(30)  # redacted on the spooler thread, then appended
         raw = rec.spool_path.read_text(encoding="utf-8")
         assert "13812345678" not in raw and "文三路" not in raw and "3456789012345678901" not in raw
         assert "138****5678" in raw and "[地址]" in raw and "[订单号]" in raw
@@ -152,6 +153,10 @@ CHILD = textwrap.dedent("""
     rec = Recorder({url!r}, spool_root=__import__('pathlib').Path({spool!r}), start=(mode != "nowriter"))
     for i in range({n}):
         rec.record_copy(CopyEvent(f"s{{i}}", "c", 0, 1, 0.5, "手机13812345678", 1.0), {agent!r})
+    # redaction runs on the spooler thread: an event is kill-proof once spooled, a few
+    # milliseconds after record_copy returned (the events of those milliseconds are the most
+    # a kill can lose, see the recorder's docstring)
+    assert rec.wait_spooled(30)
     if mode == "exit":
         os._exit(0)            # no close(), no flush: whatever is pending must survive
     print("recorded", flush=True)

@@ -190,6 +190,7 @@ def test_offline_mark_when_database_unreachable_and_copy_lands_in_spool(usage_wi
     qtbot.keyClick(window.messageEdit, Qt.Key.Key_Return)
     assert QGuiApplication.clipboard().text() == window.service.render("shipping_fee.free").text
     spool = window.usage.recorder.spool_path
+    assert window.usage.recorder.wait_spooled(10)  # redacted off the GUI thread, then spooled
     text = spool.read_text(encoding="utf-8")
     assert '"script_id":"shipping_fee.free"' in text and PHONE not in text
     assert window.usage.recorder.pending == 1

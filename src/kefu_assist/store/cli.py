@@ -136,6 +136,10 @@ def format_stats(data: dict[str, Any]) -> str:
         (f"30 天未用 Unused for 30 days: {len(unused)}", ["话术 script", "标题 title", "最后使用 last used"],
          [[u["script_id"], u["title"] or "", (u["last_used"] or "从未 never")[:10]] for u in unused[:UNUSED_SHOWN]]),
     ]
+    dead = data.get("dead_letters") or {}
+    if dead.get("count"):
+        out.append(f"数据库拒收 refused by the database: {dead['count']} 条 events, 另存 set aside in "
+                   + ", ".join(dead.get("files") or []))
     for title, headers, rows in sections:
         out.append("")
         out.append(title)
@@ -179,14 +183,14 @@ def cmd_stats(args: argparse.Namespace) -> int:
 def _cmd_stats(args: argparse.Namespace) -> int:
     from sqlalchemy.exc import SQLAlchemyError
 
-    from .db import describe, one_line
+    from .db import describe, one_line, resolve_db_url
     from .stats import stats
 
     since = _parse_since(args.since)
     library = _library(getattr(args, "library", None))
     engine = _open(args.db)
     try:
-        data = stats(engine, since=since, agent=args.agent, library=library)
+        data = stats(engine, since=since, agent=args.agent, library=library, url=resolve_db_url(args.db))
     except SQLAlchemyError as exc:
         raise _error(f"cannot read {describe(str(engine.url))}: {one_line(exc)}", 1) from None
     finally:

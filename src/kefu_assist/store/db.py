@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import configparser
 import glob
+import hashlib
 import os
+import tempfile
 import sqlite3
 from datetime import datetime, timezone
 from pathlib import Path
@@ -34,6 +36,12 @@ DB_FILE = "usage.sqlite3"
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 SQLITE_BUSY_TIMEOUT_MS = 15_000
 PG_CONNECT_TIMEOUT_S = 5
+# A connection whose peer stops acknowledging (network gone) fails after this long instead of
+# waiting for the kernel's ~15 minutes; a server that acknowledges but never answers (a hung
+# process) is caught by the recorder's write timeout (recorder.WRITE_TIMEOUT_S).
+PG_TCP_USER_TIMEOUT_MS = 30_000
+PG_KEEPALIVES = {"keepalives": 1, "keepalives_idle": 30, "keepalives_interval": 10, "keepalives_count": 3}
+DEAD_LETTER_FILE = "dead-letter.jsonl"
 _UPGRADE_LOCK_ID = 0x6B656675  # "kefu": PostgreSQL advisory lock for concurrent start-ups
 
 
@@ -92,6 +100,47 @@ def resolve_db_url(cli_url: str | None = None) -> str:
     return default_db_url()
 
 
+def spool_roots(primary: Path | None = None, fallbacks: list[Path] | None = None) -> list[Path]:
+    """Where spool folders may go, in order of preference: ``<data_dir>/spool``, then (when the
+    data folder cannot be written) ``<cache_dir>/spool``, then a per-user folder in the system's
+    temporary folder."""
+    if fallbacks is None:
+        try:
+            user = str(os.getuid()) if hasattr(os, "getuid") else os.environ.get("USERNAME", "user")
+        except OSError:  # pragma: no cover
+            user = "user"
+        fallbacks = [paths.cache_dir() / "spool", Path(tempfile.gettempdir()) / f"kefu-assist-{user}" / "spool"]
+    roots = [primary or paths.data_dir() / "spool", *fallbacks]
+    return list(dict.fromkeys(roots))  # in order, each once
+
+
+def spool_dir_for(url: str, base: Path | None = None) -> Path:
+    """Spools are kept per database, so a replay never sends events to another database."""
+    digest = hashlib.sha1(url.encode("utf-8")).hexdigest()[:12]
+    return (base or paths.data_dir() / "spool") / digest
+
+
+def dead_letter_files(url: str, roots: list[Path] | None = None) -> list[Path]:
+    """The dead-letter files of this database (rows it refused, set aside beside the spools)."""
+    found = []
+    for root in roots if roots is not None else spool_roots():
+        path = spool_dir_for(url, root) / DEAD_LETTER_FILE
+        try:
+            if path.is_file():
+                found.append(path)
+        except OSError:
+            continue
+    return found
+
+
+def count_lines(path: Path) -> int:
+    try:
+        with open(path, "rb") as fh:
+            return sum(chunk.count(b"\n") for chunk in iter(lambda: fh.read(1 << 16), b""))
+    except OSError:
+        return 0
+
+
 def describe(url: str) -> str:
     """The URL with its passwords (user part and query) masked, for messages; a string that
     is no URL is masked as well."""
@@ -129,7 +178,12 @@ def make_engine(url: str, *, write: bool = True, **kwargs) -> Engine:
                 import psycopg2  # noqa: F401
             except ImportError:
                 raise DatabaseError("PostgreSQL URLs name the driver: postgresql+psycopg://user@host/db") from None
-        kwargs.setdefault("connect_args", {}).setdefault("connect_timeout", PG_CONNECT_TIMEOUT_S)
+        connect_args = kwargs.setdefault("connect_args", {})
+        connect_args.setdefault("connect_timeout", PG_CONNECT_TIMEOUT_S)
+        if os.name != "nt":  # libpq: TCP_USER_TIMEOUT is a Linux socket option
+            connect_args.setdefault("tcp_user_timeout", PG_TCP_USER_TIMEOUT_MS)
+        for key, value in PG_KEEPALIVES.items():
+            connect_args.setdefault(key, value)
         kwargs.setdefault("pool_pre_ping", True)
     try:
         engine = create_engine(parsed, **kwargs)
@@ -243,15 +297,20 @@ def backup_sqlite(path: Path, revision: str) -> Path:
     return target
 
 
-def open_database(url: str | None = None, *, write: bool = True, upgrade_schema: bool = True) -> Engine:
+def open_database(url: str | None = None, *, write: bool = True, upgrade_schema: bool = True, on_connect=None) -> Engine:
     """An engine on an up-to-date schema: creates a new database, upgrades an older one (after
     backing up a SQLite file beside it), refuses one newer than this program. Safe when two
     sidebars start at once (SQLite: BEGIN IMMEDIATE; PostgreSQL: an advisory lock).
+
+    ``on_connect(dbapi_connection, record)`` is called for every connection the engine makes
+    (the recorder keeps them, to cut them when the server hangs).
 
     Raises DatabaseError (one-line message) when the database cannot be reached or used;
     the caller disposes of the engine."""
     url = resolve_db_url(url)
     engine = make_engine(url, write=write)
+    if on_connect is not None:
+        event.listen(engine, "connect", on_connect)
     try:
         if upgrade_schema:
             ensure_schema(engine, url)

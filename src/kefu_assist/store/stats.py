@@ -148,6 +148,8 @@ def stats(
     *,
     top: int = 10,
     now: datetime | None = None,
+    url: str | None = None,
+    spool_roots: list | None = None,
 ) -> dict[str, Any]:
     """Usage figures since ``since`` (a date = midnight UTC), for one agent or all.
 
@@ -157,7 +159,10 @@ def stats(
     Keys: ``total_copies``, ``total_unmatched``, ``most_used``, ``least_used``,
     ``per_category``, ``unmatched``, ``median_seconds`` (``overall`` and ``per_agent``),
     ``per_agent``, ``per_day_category`` (rows ``{day, category, count}`` for a chart),
-    ``upset_share_by_day`` (rows ``{day, messages, upset, share}``), ``unused_30d``.
+    ``upset_share_by_day`` (rows ``{day, messages, upset, share}``), ``unused_30d``,
+    ``dead_letters`` (``count`` and ``files``: events the database refused, set aside by the recorder beside its spools; ``url`` is the database's URL as the recorder
+    was given it, default the engine's, and ``spool_roots`` where its spools are, default the
+    recorder's).
     """
     start = as_utc_start(since)
     now = as_utc_start(now) or datetime.now(timezone.utc).replace(tzinfo=None)
@@ -321,6 +326,7 @@ def stats(
         "per_day_category": per_day_category,
         "upset_share_by_day": upset_share,
         "unused_30d": unused,
+        "dead_letters": dead_letters(url or engine.url.render_as_string(hide_password=False), spool_roots),
     }
 
 
@@ -343,3 +349,12 @@ def _upset_share_by_day(conn: Connection, where_ce: list, where_ue: list) -> lis
         {"day": d, "messages": n, "upset": u, "share": round(u / n, 4) if n else 0.0}
         for d, (n, u) in sorted(days.items())
     ]
+
+
+def dead_letters(url: str, spool_roots: list | None = None) -> dict[str, Any]:
+    """Events of this database that the recorder set aside because the database refused them
+    (one JSON line each, in ``dead-letter.jsonl`` beside the spools): how many, and where."""
+    from .db import count_lines, dead_letter_files
+
+    files = dead_letter_files(url, spool_roots)
+    return {"count": sum(count_lines(f) for f in files), "files": [str(f) for f in files]}

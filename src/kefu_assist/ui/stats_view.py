@@ -301,6 +301,12 @@ class StatsView(QWidget):
         self.statusLabel = QLabel(objectName="statsStatus")
         self.statusLabel.setWordWrap(True)
         outer.addWidget(self.statusLabel)
+        # events the database refused, set aside by the recorder (store/recorder.py): hidden at 0
+        self.deadLetterLabel = QLabel(objectName="statsDeadLetters")
+        self.deadLetterLabel.setWordWrap(True)
+        self.deadLetterLabel.setTextFormat(Qt.TextFormat.RichText)
+        self.deadLetterLabel.setVisible(False)
+        outer.addWidget(self.deadLetterLabel)
 
         self.area = QScrollArea(objectName="statsArea")
         self.area.setWidgetResizable(True)
@@ -421,6 +427,7 @@ class StatsView(QWidget):
         self.statusLabel.setProperty("error", False)
         self._repolish(self.statusLabel)
 
+        self._show_dead_letters(data.get("dead_letters") or {})
         self.tiles["copies"].setText(str(data.get("total_copies", 0)))
         self.tiles["unmatched"].setText(str(data.get("total_unmatched", 0)))
         self.tiles["median"].setText(_seconds((data.get("median_seconds") or {}).get("overall")))
@@ -434,6 +441,17 @@ class StatsView(QWidget):
         self.sections["unmatched"].setText(self._unmatched_table(data.get("unmatched", [])))
         self.sections["per_agent"].setText(self._agent_table(data.get("per_agent", [])))
         self.sections["unused_30d"].setText(self._unused_table(data.get("unused_30d", []), labels))
+
+    def _show_dead_letters(self, dead: dict[str, Any]) -> None:
+        count = int(dead.get("count") or 0)
+        files = [str(f) for f in dead.get("files") or []]
+        self.deadLetterLabel.setVisible(count > 0)
+        if count:
+            self.deadLetterLabel.setText(
+                f'<span style="color:{self.palette_["warn"]}">⚠ {count} 条使用记录被数据库拒收，已另存在本机'
+                f"（不影响其他记录）：{html.escape('；'.join(files))}</span>"
+            )
+        self.deadLetterLabel.setToolTip("\n".join(files))
 
     # -- tables (Qt rich text) -------------------------------------------------------------------
     def _table(self, rows: list[str], *, empty: str, more: int = 0) -> str:

@@ -306,7 +306,7 @@ class UsageController(QObject):
                 recorder.engine(STATS_CONNECT_TIMEOUT_S)  # the writer made the schema current
                 engine = self._stats_engine = make_engine(recorder.url, write=False)
         t0 = time.perf_counter()
-        data = stats(engine, since=since, agent=agent or None, library=library)
+        data = stats(engine, since=since, agent=agent or None, library=library, url=recorder.url)
         data["elapsed_s"] = time.perf_counter() - t0
         return data
 
