@@ -228,6 +228,7 @@ class MainWindow(QMainWindow):
         """Restore the saved geometry, or dock at the right edge of the screen the first time."""
         geometry = read_geometry(self.settings)
         if geometry is not None and self.restoreGeometry(geometry):
+            self._keep_on_screen()
             return
         screen = QGuiApplication.primaryScreen()
         area = screen.availableGeometry() if screen else None
@@ -238,6 +239,24 @@ class MainWindow(QMainWindow):
         self.resize(WIDTH, min(height, area.height()))
         frame_extra = self.frameGeometry().width() - self.geometry().width()
         self.move(area.right() - WIDTH - frame_extra + 1, area.top() + max(0, (area.height() - self.height()) // 2))
+
+    def _keep_on_screen(self) -> None:
+        """A saved geometry from a wider window or another screen layout must not leave the copy
+        buttons, the pin and the settings off the right edge: pull the window back inside."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        area = screen.availableGeometry() if screen else None
+        if area is None or area.isEmpty():
+            return
+        frame = self.frameGeometry()
+        extra = frame.width() - self.width()
+        width = min(self.width(), area.width() - extra)
+        if width != self.width():
+            self.resize(width, self.height())
+            frame = self.frameGeometry()
+        x = min(max(frame.left(), area.left()), area.right() - frame.width() + 1)
+        y = min(max(frame.top(), area.top()), max(area.top(), area.bottom() - frame.height() + 1))
+        if (x, y) != (frame.left(), frame.top()):
+            self.move(x, y)
 
     def showEvent(self, event) -> None:
         if not self._placed:
@@ -701,7 +720,10 @@ class MainWindow(QMainWindow):
         self.copiedText.emit(text)
 
     def toast(self, text: str) -> None:
-        self.toastLabel.setText(text)
+        # the label's maximum width keeps a long message from widening the sidebar; it elides
+        room = self.toastLabel.maximumWidth() - 20
+        self.toastLabel.setText(self.toastLabel.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, room))
+        self.toastLabel.setToolTip(text)
         self.toastLabel.show()
         self._toast_timer.start()
 

@@ -1,5 +1,5 @@
 # Compiled from resources/ui/main_window.ui by scripts/compile_ui.py; do not edit.
-UI_SHA256 = "9ae2be53c202aa5ae10b0f3964d30bdc1e826badc8c42d84223ae929fe29cdb1"
+UI_SHA256 = "df1f04368f3a711ed139bd6d2ee017b904f33a60a3d79530e22293f07bfd28c5"
 
 # -*- coding: utf-8 -*-
 
@@ -131,6 +131,8 @@ class Ui_SidebarView(object):
         self.browseLayout.setContentsMargins(0, 4, 0, 0)
         self.categoryCombo = QComboBox(self.browseTab)
         self.categoryCombo.setObjectName(u"categoryCombo")
+        self.categoryCombo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.categoryCombo.setMinimumContentsLength(8)
 
         self.browseLayout.addWidget(self.categoryCombo)
 
@@ -201,6 +203,11 @@ class Ui_SidebarView(object):
         self.statusBar.setObjectName(u"statusBar")
         self.statusLabel = QLabel(SidebarView)
         self.statusLabel.setObjectName(u"statusLabel")
+        sizePolicy = QSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        sizePolicy.setHorizontalStretch(1)
+        sizePolicy.setVerticalStretch(0)
+        sizePolicy.setHeightForWidth(self.statusLabel.sizePolicy().hasHeightForWidth())
+        self.statusLabel.setSizePolicy(sizePolicy)
 
         self.statusBar.addWidget(self.statusLabel)
 
@@ -210,6 +217,7 @@ class Ui_SidebarView(object):
 
         self.toastLabel = QLabel(SidebarView)
         self.toastLabel.setObjectName(u"toastLabel")
+        self.toastLabel.setMaximumSize(QSize(220, 16777215))
 
         self.statusBar.addWidget(self.toastLabel)
 
