@@ -121,3 +121,131 @@ def test_a_saved_geometry_off_the_right_edge_is_pulled_back_on_screen(make_windo
     frame = again.frameGeometry()
     assert area.left() <= frame.left() and frame.right() <= area.right()
     assert again.width() == 610  # a width the agent chose is kept, only the position moves
+
+
+# -- 14: Enter copies only the selected card the agent can see --------------------------------------
+
+SENTINEL = "剪贴板上原来的内容"
+
+
+@pytest.mark.parametrize("tab", [1, 2, 3], ids=["浏览全部", "常用", "统计"])
+@pytest.mark.parametrize("how", ["paste", "type", "capture"])
+def test_a_new_message_shows_the_suggestions_and_enter_copies_the_visible_card(make_window, library_file, qtbot, tab, how):
+    window = make_window(library_file)
+    window.tabs.setCurrentIndex(tab)
+    if how == "capture":
+        window.clipboardCheck.setChecked(True)
+        clipboard().setText("能开发票吗")
+        qtbot.waitUntil(lambda: window.message == "能开发票吗", timeout=2000)
+        press(qtbot, window, Qt.Key.Key_L, CTRL)
+    elif how == "paste":
+        ctrl_l_paste(qtbot, window, "能开发票吗")
+    else:
+        press(qtbot, window, Qt.Key.Key_L, CTRL)
+        window.messageEdit.insertPlainText("能开发票吗")  # typed (QTest cannot type Chinese)
+        qtbot.waitUntil(lambda: not window._debounce.isActive(), timeout=2000)
+    assert window.tabs.currentIndex() == 0
+    card = window.cards[window.selected]
+    assert card.isVisible() and card.script.id == "invoice.free"
+    press(qtbot, window, Qt.Key.Key_Return)
+    assert clipboard().text() == window.service.render("invoice.free").text
+
+
+@pytest.mark.parametrize("tab", [1, 2, 3])
+def test_enter_on_an_old_message_behind_another_tab_shows_the_cards_before_copying(make_window, library_file, qtbot, tab):
+    window = make_window(library_file)
+    ctrl_l_paste(qtbot, window, "包邮吗")
+    window.tabs.setCurrentIndex(tab)
+    clipboard().setText(SENTINEL)
+    press(qtbot, window, Qt.Key.Key_L, CTRL)
+    press(qtbot, window, Qt.Key.Key_Return)
+    assert clipboard().text() == SENTINEL  # nothing copied unseen
+    assert window.tabs.currentIndex() == 0 and window.cards[window.selected].isVisible()
+    press(qtbot, window, Qt.Key.Key_Return)
+    assert clipboard().text() == window.service.render("shipping_fee.free").text
+
+
+# -- 15: with no confident suggestion Enter copies nothing --------------------------------------------
+
+UNSURE = ["今天天气好", "可以用美元付款吗 paypal", "你几岁了呀", "蓝牙耳机能连电脑吗", "asdfgh"]
+
+
+@pytest.mark.parametrize("question", UNSURE)
+def test_enter_copies_nothing_without_a_confident_suggestion(make_window, library_file, qtbot, question):
+    window = make_window(library_file)
+    ctrl_l_paste(qtbot, window, question)
+    views = window._views
+    assert not any(v.suggestion.confident for v in views)
+    clipboard().setText(SENTINEL)
+    press(qtbot, window, Qt.Key.Key_Return)
+    assert clipboard().text() == SENTINEL
+    assert window.toastLabel.isVisible() and window.toastLabel.text() == "没有合适的话术"
+    assert window.service.recorder.copies == []
+    assert window.selected == -1 and not any(c.property("selected") for c in window.cards)
+    if not views:  # nothing even close: nothing to pick
+        return
+    # Ctrl+1 copies the closest card on purpose, as does ↓ then Enter
+    press(qtbot, window, Qt.Key.Key_1, CTRL)
+    assert clipboard().text() == views[0].replies[0].text or window.form.isVisible()
+    clipboard().setText(SENTINEL)
+    window.form.cancel() if window.form.isVisible() else None
+    press(qtbot, window, Qt.Key.Key_L, CTRL)
+    window.select(-1)
+    press(qtbot, window, Qt.Key.Key_Down)
+    assert window.selected == 0
+    press(qtbot, window, Qt.Key.Key_Return)
+    assert clipboard().text() == views[0].replies[0].text or window.form.isVisible()
+
+
+def test_enter_still_copies_the_confident_card_of_a_multi_question(make_window, library_file, qtbot):
+    window = make_window(library_file)
+    ctrl_l_paste(qtbot, window, "能便宜点吗？包邮吗？")
+    top = window._views[window.selected]
+    assert top.suggestion.confident
+    press(qtbot, window, Qt.Key.Key_Return)
+    assert clipboard().text() == window.cards[window.selected].reply_text
+
+
+# -- 17: pasting the captured text replaces it ----------------------------------------------------------
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=st.text(alphabet=st.sampled_from("包邮吗能开发票在亲？ abc12"), min_size=1, max_size=12).filter(str.strip),
+       where=st.sampled_from(["end", "home", "middle", "all"]))
+def test_ctrl_v_of_the_captured_message_replaces_it(make_window, library_file, qtbot, text, where):
+    global _WINDOW
+    window = _WINDOW if _WINDOW is not None and _WINDOW.isVisible() else None
+    if window is None:
+        window = _WINDOW = make_window(library_file)
+        window.clipboardCheck.setChecked(True)
+    window.clear_message()
+    window.clipboard.set_enabled(False)  # a text seen before would be ignored as a repeat
+    clipboard().setText("")
+    window.clipboard.set_enabled(True)
+    clipboard().setText(text)  # copied in the chat client: the watcher makes it the message
+    qtbot.waitUntil(lambda: window.message == text.strip(), timeout=2000)
+    window.messageEdit.setFocus()
+    cursor = window.messageEdit.textCursor()
+    if where == "end":
+        cursor.movePosition(cursor.MoveOperation.End)
+    elif where == "home":
+        cursor.movePosition(cursor.MoveOperation.Start)
+    elif where == "middle":
+        cursor.setPosition(len(window.message) // 2)
+    else:
+        cursor.select(cursor.SelectionType.Document)
+    window.messageEdit.setTextCursor(cursor)
+    press(qtbot, window, Qt.Key.Key_V, CTRL)  # out of habit
+    assert window.message == text.strip()
+
+
+def test_ctrl_v_of_other_text_still_pastes_where_the_cursor_is(make_window, library_file, qtbot):
+    window = make_window(library_file)
+    window.clipboardCheck.setChecked(True)
+    clipboard().setText("包邮吗")
+    qtbot.waitUntil(lambda: window.message == "包邮吗", timeout=2000)
+    window.clipboardCheck.setChecked(False)
+    clipboard().setText("？发顺丰")
+    window.messageEdit.setFocus()
+    window.messageEdit.moveCursor(window.messageEdit.textCursor().MoveOperation.End)
+    press(qtbot, window, Qt.Key.Key_V, CTRL)
+    assert window.message == "包邮吗？发顺丰"

@@ -73,6 +73,7 @@ class MainWindow(QMainWindow):
         self._arrived: float | None = None
         self._last_text = ""
         self._reported_unmatched: set[str] = set()
+        self._captured = ""  # the last buyer message the clipboard watch put in the box
         self._pending_copy: tuple[Script, int, int | None, float | None] | None = None
         self._job: LoadJob | None = None
         self._reload_again = False
@@ -446,6 +447,10 @@ class MainWindow(QMainWindow):
         text = self.message
         if text.strip() and not self._last_text.strip():
             self._arrived = time.monotonic()
+        if text.strip() and text != self._last_text:
+            # a new message (typed, pasted or captured) is answered where the agent can see it:
+            # Enter must never copy a card hidden behind 浏览全部, 常用 or 统计
+            self.tabs.setCurrentIndex(TAB_SUGGEST)
         self._last_text = text
         self._debounce.start()
         self._settle.start()
@@ -457,8 +462,23 @@ class MainWindow(QMainWindow):
         self.update_suggestions()
 
     def set_message_from_clipboard(self, text: str) -> None:
-        self.set_message(text.strip())
-        self.tabs.setCurrentIndex(0)
+        self._captured = text.strip()
+        self.set_message(self._captured)
+        self.tabs.setCurrentIndex(TAB_SUGGEST)
+
+    def _paste_captured(self) -> bool:
+        """Ctrl+V of the text the clipboard watch has just put in the box replaces the message
+        (the agent pastes out of habit; appending would ask about 包邮吗包邮吗)."""
+        captured = self._captured
+        if not captured or not self.clipboard.enabled:
+            return False
+        if QGuiApplication.clipboard().text().strip() != captured:
+            return False
+        self.set_message(captured)
+        cursor = self.messageEdit.textCursor()
+        cursor.movePosition(cursor.MoveOperation.End)
+        self.messageEdit.setTextCursor(cursor)
+        return True
 
     def clear_message(self) -> None:
         self.messageEdit.clear()
@@ -524,7 +544,9 @@ class MainWindow(QMainWindow):
         else:
             self._show_state(f"{len(clauses(normalize(text)))} 个问题，已按问题推荐" if multi else "")
         self._highlight_message(views)
-        self.select(0 if views else -1)
+        # without a confident suggestion nothing is selected: Enter must not copy a guess
+        # (↓ or Ctrl+1…5 still pick one on purpose)
+        self.select(next((i for i, v in enumerate(views) if v.suggestion.confident), -1))
         self.suggestionsArea.verticalScrollBar().setValue(0)
 
     def _hide_cards(self, start: int) -> None:
@@ -571,8 +593,9 @@ class MainWindow(QMainWindow):
         return [c for c in self.cards if not c.isHidden()]
 
     def select(self, index: int) -> None:
+        """Select the card at ``index`` (clamped to the cards shown); a negative index selects none."""
         count = len(self._views)
-        index = -1 if count == 0 else max(0, min(index, count - 1))
+        index = -1 if count == 0 or index < 0 else min(index, count - 1)
         self._selected = index
         for i, card in enumerate(self.cards):
             card.set_selected(i == index)
@@ -631,7 +654,8 @@ class MainWindow(QMainWindow):
             if self._debounce.isActive():
                 self.update_suggestions()
             if self._views:
-                self.select(self._selected + (1 if key == Qt.Key.Key_Down else -1))
+                self.tabs.setCurrentIndex(TAB_SUGGEST)
+                self.select(max(0, self._selected + (1 if key == Qt.Key.Key_Down else -1)))
                 return True
             return False
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
@@ -641,6 +665,8 @@ class MainWindow(QMainWindow):
             if self._debounce.isActive():
                 self.update_suggestions()
             self.copy_selected()
+            return True
+        if event.matches(QKeySequence.StandardKey.Paste) and self._paste_captured():
             return True
         if key == Qt.Key.Key_Escape:
             if self.form.isVisible():
@@ -652,14 +678,25 @@ class MainWindow(QMainWindow):
 
     # -- copying ------------------------------------------------------------------------------
     def copy_selected(self) -> None:
-        if 0 <= self._selected < len(self._views):
-            self.copy_rank(self._selected + 1)
+        """Enter: copy the selected card, and only while the agent can see it."""
+        if self.tabs.currentIndex() != TAB_SUGGEST:
+            self.tabs.setCurrentIndex(TAB_SUGGEST)  # show what Enter would copy; the next Enter copies
+            if self.message.strip():
+                self.toast("再按 Enter 复制选中的话术")
+            return
+        if not self.message.strip() or not self.service.ready:
+            return
+        if not 0 <= self._selected < len(self._views) or self.cards[self._selected].isHidden():
+            self.toast(NO_MATCH_TEXT)
+            return
+        self.copy_rank(self._selected + 1)
 
     def copy_rank(self, rank: int) -> None:
         if self._debounce.isActive():
             self.update_suggestions()
         if not 1 <= rank <= len(self._views):
             return
+        self.tabs.setCurrentIndex(TAB_SUGGEST)  # the agent sees what Ctrl+N copied
         self.select(rank - 1)
         card = self.cards[rank - 1]
         view = self._views[rank - 1]
