@@ -249,3 +249,53 @@ def test_ctrl_v_of_other_text_still_pastes_where_the_cursor_is(make_window, libr
     window.messageEdit.moveCursor(window.messageEdit.textCursor().MoveOperation.End)
     press(qtbot, window, Qt.Key.Key_V, CTRL)
     assert window.message == "包邮吗？发顺丰"
+
+
+# -- 16: keys keep reaching the message box ----------------------------------------------------------
+
+def _type_after(qtbot, window, text: str = "abc") -> None:
+    qtbot.wait(50)
+    target = QGuiApplication.focusObject()
+    assert target is window.messageEdit, f"keys go to {target!r}"
+    for ch in text:
+        press(qtbot, window, getattr(Qt.Key, f"Key_{ch.upper()}"))
+    assert window.message.endswith(text)
+
+
+def test_typing_after_ctrl_t_reaches_the_message_box(make_window, library_file, qtbot):
+    window = make_window(library_file)
+    press(qtbot, window, Qt.Key.Key_L, CTRL)
+    press(qtbot, window, Qt.Key.Key_T, CTRL)
+    assert window.windowFlags() & Qt.WindowType.WindowStaysOnTopHint
+    _type_after(qtbot, window)
+    press(qtbot, window, Qt.Key.Key_T, CTRL)  # and back
+    assert not window.windowFlags() & Qt.WindowType.WindowStaysOnTopHint
+    _type_after(qtbot, window, "de")
+
+
+@pytest.mark.parametrize("name", ["clipboardCheck", "pinButton"])
+def test_clicking_the_top_controls_leaves_the_keys_with_the_message_box(make_window, library_file, qtbot, name):
+    window = make_window(library_file)
+    press(qtbot, window, Qt.Key.Key_L, CTRL)
+    widget = getattr(window, name)
+    QTest.mouseClick(widget, Qt.MouseButton.LeftButton, pos=QPoint(6, widget.height() // 2))
+    assert widget.isChecked()
+    _type_after(qtbot, window)
+
+
+def test_closing_the_settings_gives_the_keys_back_to_the_message_box(make_window, library_file, qtbot, monkeypatch):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QDialog
+
+    window = make_window(library_file)
+    press(qtbot, window, Qt.Key.Key_L, CTRL)
+    for accept in (False, True):
+        def close_dialog(accept=accept):
+            dialog = QApplication.activeModalWidget()
+            assert isinstance(dialog, QDialog)
+            dialog.findChild(type(window.messageEdit.parent()))  # noqa: B018 - the dialog is up
+            dialog.accept() if accept else dialog.reject()
+
+        QTimer.singleShot(100, close_dialog)
+        press(qtbot, window, Qt.Key.Key_Comma, CTRL)
+        _type_after(qtbot, window, "xy")

@@ -322,9 +322,21 @@ class MainWindow(QMainWindow):
         if bool(self.windowFlags() & Qt.WindowType.WindowStaysOnTopHint) == on:
             return
         visible = self.isVisible()
+        focused = self.focusWidget()
         self.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, on)
         if visible:
-            self.show()  # changing window flags hides the window
+            self.show()  # changing window flags hides the window (and a window manager unfocuses it)
+            self._take_keys_back(focused)
+
+    def _take_keys_back(self, widget: QWidget | None = None) -> None:
+        """Make the window active again with the keyboard where it was (the message box by
+        default): after re-showing for Ctrl+T and after the settings dialog closes, keys would
+        otherwise go nowhere until the agent clicks."""
+        target = widget if widget is not None and widget.window() is self and widget.isVisible() else self.messageEdit
+        if QGuiApplication.platformName() != "offscreen":  # which has no stacking (and says so)
+            self.raise_()
+        self.activateWindow()
+        target.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
 
     def _pin_toggled(self, on: bool) -> None:
         prefs = Preferences(**{**self.prefs.__dict__, "always_on_top": on})
@@ -339,8 +351,12 @@ class MainWindow(QMainWindow):
 
         dialog = SettingsDialog(self.prefs, self, library_fixed=self._library_fixed, db_fixed=self._db_override())
         dialog.setStyleSheet(self._stylesheet())
-        if dialog.exec():
+        focused = self.focusWidget()
+        accepted = dialog.exec()
+        dialog.deleteLater()
+        if accepted:
             self.apply_preferences(dialog.preferences())
+        self._take_keys_back(focused)
 
     def _setup_tray(self) -> None:
         if not QSystemTrayIcon.isSystemTrayAvailable():

@@ -1,5 +1,5 @@
 # Compiled from resources/ui/main_window.ui by scripts/compile_ui.py; do not edit.
-UI_SHA256 = "df1f04368f3a711ed139bd6d2ee017b904f33a60a3d79530e22293f07bfd28c5"
+UI_SHA256 = "3ab7982763ac18fd75981b34607a13d035d8feee7e1ffcf250a830188c03f9a7"
 
 # -*- coding: utf-8 -*-
 
@@ -41,12 +41,14 @@ class Ui_SidebarView(object):
 
         self.pinButton = QToolButton(SidebarView)
         self.pinButton.setObjectName(u"pinButton")
+        self.pinButton.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.pinButton.setCheckable(True)
 
         self.topBar.addWidget(self.pinButton)
 
         self.settingsButton = QToolButton(SidebarView)
         self.settingsButton.setObjectName(u"settingsButton")
+        self.settingsButton.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
         self.topBar.addWidget(self.settingsButton)
 
@@ -81,6 +83,7 @@ class Ui_SidebarView(object):
 
         self.clipboardCheck = QCheckBox(SidebarView)
         self.clipboardCheck.setObjectName(u"clipboardCheck")
+        self.clipboardCheck.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
         self.messageHeader.addWidget(self.clipboardCheck)
 
