@@ -90,7 +90,10 @@ def test_no_content_widens_the_sidebar(make_window, qtbot, category, title, stat
     window.scriptList.addItem(title)
     window.statusLabel.setText(status)
     window.bannerLabel.setText(banner)
+    window.bannerDetails.setPlainText("/a/very/long/path/without/spaces/" + banner * 3 + ".yaml:12: " + title)
+    window.bannerActions.show()
     window.banner.show()
+    window._banner_details_toggled(True)
     window.messageEdit.setPlainText(message)
     window.toast(status)
     for tab in range(window.tabs.count()):
@@ -299,3 +302,94 @@ def test_closing_the_settings_gives_the_keys_back_to_the_message_box(make_window
         QTimer.singleShot(100, close_dialog)
         press(qtbot, window, Qt.Key.Key_Comma, CTRL)
         _type_after(qtbot, window, "xy")
+
+
+# -- 4: a library with no scripts, or one that lost a third of them, does not replace the one in use --
+
+def _library_text(n: int, *, tag: str = "") -> str:
+    lines = ["version: 1", "scripts:" if n else "scripts: []"]
+    for i in range(n):
+        lines += [
+            f"  - id: greeting.s{i}",
+            "    category: greeting",
+            f"    title: 问候{i}{tag}",
+            f"    examples: [第{i}号问题在吗]",
+            f'    replies: ["亲，第{i}号回复{tag}"]',
+        ]
+    return "\n".join(lines) + "\n"
+
+
+def _save(window, qtbot, path: Path, text: str):
+    with qtbot.waitSignal(window.libraryLoaded, timeout=10000) as blocker:
+        tmp = path.with_name(path.name + ".tmp")
+        tmp.write_text(text, encoding="utf-8")
+        tmp.replace(path)
+    return blocker.args[0]
+
+
+def _no_latin(text: str) -> bool:
+    return not any("a" <= ch.lower() <= "z" for ch in text)
+
+
+@pytest.mark.parametrize("empty", ["scripts: []\n", "scripts:\n", "placeholders: {shop: 本店}\n"])
+def test_a_save_without_scripts_keeps_the_library_in_use_and_says_why(make_window, tmp_path, qtbot, empty):
+    path = tmp_path / "lib.yaml"
+    path.write_text(_library_text(6), encoding="utf-8")
+    window = make_window(path)
+    assert len(window.service.library.scripts) == 6
+    _save(window, qtbot, path, "version: 1\n" + empty)
+    assert len(window.service.library.scripts) == 6  # the last good library stays
+    assert window.banner.isVisible() and "一条话术也没有" in window.bannerLabel.text()
+    assert _no_latin(window.bannerLabel.text())
+    assert not window.bannerDetails.isVisible()
+    window.bannerDetailsButton.click()
+    assert window.bannerDetails.isVisible() and str(path) in window.bannerDetails.toPlainText()
+    window.bannerCloseButton.click()
+    assert not window.banner.isVisible()
+    _save(window, qtbot, path, "version: 1\n" + empty + "# saved again\n")  # the next change shows it again
+    assert window.banner.isVisible()
+
+
+def test_a_first_library_without_scripts_says_so(make_window, tmp_path):
+    path = tmp_path / "lib.yaml"
+    path.write_text("version: 1\nscripts: []\n", encoding="utf-8")
+    window = make_window(path)
+    assert not window.service.ready
+    assert window.banner.isVisible() and "一条话术也没有" in window.bannerLabel.text()
+
+
+@pytest.mark.parametrize(("before", "after", "held"), [(10, 6, True), (10, 7, False), (9, 5, True), (9, 6, False), (3, 1, True), (4, 3, False)])
+def test_a_save_dropping_more_than_a_third_asks_first(make_window, tmp_path, qtbot, before, after, held):
+    path = tmp_path / "lib.yaml"
+    path.write_text(_library_text(before), encoding="utf-8")
+    window = make_window(path)
+    _save(window, qtbot, path, _library_text(after))
+    if not held:
+        assert len(window.service.library.scripts) == after and not window.banner.isVisible()
+        return
+    assert len(window.service.library.scripts) == before
+    assert window.banner.isVisible() and window.bannerActions.isVisible()
+    assert f"只有 {after} 条" in window.bannerLabel.text() and _no_latin(window.bannerLabel.text())
+    window.bannerKeepButton.click()  # 保留
+    assert not window.banner.isVisible() and len(window.service.library.scripts) == before
+    _save(window, qtbot, path, _library_text(after, tag="改"))  # the next save asks again
+    assert window.banner.isVisible() and len(window.service.library.scripts) == before
+    window.bannerAcceptButton.click()  # 接受
+    assert len(window.service.library.scripts) == after and not window.banner.isVisible()
+    assert window.service.library.get("greeting.s0").title == "问候0改"
+    assert f"{after} 条" in window._status_text
+
+
+@pytest.mark.parametrize("case", ["yaml", "script"])
+def test_the_error_banner_speaks_chinese_with_file_and_line_behind_details(make_window, library_file, qtbot, case):
+    window = make_window(library_file)
+    good = library_file.read_text(encoding="utf-8")
+    text = good.replace("category: invoice", "category: invoce") if case == "script" else good + "  - id: [broken\n"
+    _save(window, qtbot, library_file, text)
+    assert window.banner.isVisible()
+    assert _no_latin(window.bannerLabel.text()), window.bannerLabel.text()
+    assert not window.bannerDetails.isVisible() and window.bannerDetailsButton.text() == "详情"
+    window.bannerDetailsButton.click()
+    assert window.bannerDetails.isVisible() and f"{library_file}:" in window.bannerDetails.toPlainText()
+    window.bannerCloseButton.click()
+    assert not window.banner.isVisible()

@@ -10,7 +10,7 @@ from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QFrame, QLabel, QLineEdit, QListWidget, QListWidgetItem, QMainWindow, QMenu,
-    QPlainTextEdit, QScrollArea, QSystemTrayIcon, QTabWidget, QToolButton, QVBoxLayout, QWidget,
+    QPlainTextEdit, QPushButton, QScrollArea, QSystemTrayIcon, QTabWidget, QToolButton, QVBoxLayout, QWidget,
 )
 
 from typing import TYPE_CHECKING
@@ -25,7 +25,7 @@ from .widgets import PlaceholderForm, SuggestionCard
 from .workers import LoadJob, pool
 
 if TYPE_CHECKING:  # the library, matcher and service load behind the shown window
-    from ..library import Script
+    from ..library import Library, Script
     from ..library.model import LoadResult
     from ..service import AssistService, SuggestionView
     from .stats_view import StatsView
@@ -35,7 +35,6 @@ DEBOUNCE_MS = 120
 SETTLE_MS = 1500  # a message unchanged this long is "the" question (for the unmatched report)
 TOAST_MS = 1200
 WIDTH = 360
-MAX_BANNER_LINES = 8
 AGENT_FILTER = "__agent_initiated__"
 TAB_SUGGEST, TAB_BROWSE, TAB_USUAL, TAB_STATS = range(4)
 RECENT_REFRESH_MS = 600  # after a copy, re-read 常用 once the writer has had a moment
@@ -130,6 +129,17 @@ class MainWindow(QMainWindow):
         self.settingsButton: QToolButton = find(QToolButton, "settingsButton")
         self.banner: QFrame = find(QFrame, "banner")
         self.bannerLabel: QLabel = find(QLabel, "bannerLabel")
+        self.bannerDetails: QPlainTextEdit = find(QPlainTextEdit, "bannerDetails")
+        self.bannerDetailsButton: QToolButton = find(QToolButton, "bannerDetailsButton")
+        self.bannerCloseButton: QToolButton = find(QToolButton, "bannerCloseButton")
+        self.bannerActions: QWidget = find(QWidget, "bannerActions")
+        self.bannerAcceptButton: QPushButton = find(QPushButton, "bannerAcceptButton")
+        self.bannerKeepButton: QPushButton = find(QPushButton, "bannerKeepButton")
+        # file paths in the details have no spaces: wrap them anywhere rather than widen the sidebar
+        # (set here: QUiLoader cannot read this enum from the .ui)
+        from PySide6.QtGui import QTextOption
+
+        self.bannerDetails.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         self.tabs: QTabWidget = find(QTabWidget, "tabs")
         self.stateLabel: QLabel = find(QLabel, "stateLabel")
         self.suggestionsArea: QScrollArea = find(QScrollArea, "suggestionsArea")
@@ -183,6 +193,10 @@ class MainWindow(QMainWindow):
         self.clipboardCheck.toggled.connect(self._clipboard_toggled)
         self.pinButton.toggled.connect(self._pin_toggled)
         self.settingsButton.clicked.connect(self.open_settings)
+        self.bannerDetailsButton.toggled.connect(self._banner_details_toggled)
+        self.bannerCloseButton.clicked.connect(self.banner.hide)
+        self.bannerAcceptButton.clicked.connect(self.accept_held_library)
+        self.bannerKeepButton.clicked.connect(self.keep_current_library)
         self.categoryCombo.currentIndexChanged.connect(self.refresh_browse)
         self.searchEdit.textChanged.connect(self.refresh_browse)
         self.searchEdit.returnPressed.connect(self._preview_copy)
@@ -395,7 +409,7 @@ class MainWindow(QMainWindow):
         if not self.service.ready:
             self._show_state(LOADING_TEXT)
         self.statusLabel.setText(LOADING_TEXT if not self.service.ready else "正在重新加载话术库…")
-        job = LoadJob(self.service, self.library_path)
+        job = LoadJob(self.service, self.library_path, hold=library_shrank)
         job.signals.finished.connect(self._library_loaded)
         self._job = job
         pool().start(job)
@@ -413,9 +427,7 @@ class MainWindow(QMainWindow):
             service.recorder = pending.recorder
         self._show_problems(result)
         if self.service.ready:
-            lib = self.service.library
-            self.statusLabel.setText(f"话术库：{len(lib.scripts)} 条")
-            self.statusLabel.setToolTip(str(self.service.library_path))
+            self._show_library_status()
             if not self._first_ready_done:
                 self._first_ready_done = True
                 self._trace("ready")
@@ -428,25 +440,88 @@ class MainWindow(QMainWindow):
             self._reload_again = False
             self.reload_library()
 
+    def _show_library_status(self) -> None:
+        """The status line names the library in use (elided to fit), not only its tooltip."""
+        lib = self.service.library
+        path = str(self.service.library_path)
+        self._status_text = f"话术库 {len(lib.scripts)} 条：{path}"
+        self.statusLabel.setToolTip(path)
+        self._elide_status()
+
+    def _elide_status(self) -> None:
+        text = getattr(self, "_status_text", None)
+        if text is None:
+            return
+        width = max(self.statusLabel.width(), 40)
+        self.statusLabel.setText(self.statusLabel.fontMetrics().elidedText(text, Qt.TextElideMode.ElideMiddle, width))
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        QTimer.singleShot(0, self._elide_status)  # once the layout has given the label its width
+
     def _show_problems(self, result: LoadResult) -> None:
+        """The banner: a plain Chinese sentence for the agent, the file:line list for the team
+        lead behind 详情, and a close button; any later load shows it again if still needed."""
         errors = list(result.errors)
-        if not errors:
+        ready = self.service.ready
+        held = getattr(self.service, "held", None)
+        empty = result.library is not None and not result.library.scripts
+        self.bannerActions.setVisible(held is not None)
+        details = [str(p) for p in errors]
+        if held is not None:
+            current = self.service.library
+            kept = {s.id for s in held.scripts}
+            gone = [s for s in current.scripts if s.id not in kept]
+            head = (
+                f"刚保存的话术库只有 {len(held.scripts)} 条话术，比正在用的少了 {len(current.scripts) - len(held.scripts)} 条"
+                f"（原有 {len(current.scripts)} 条）。为防误删，仍在使用原来的话术库，要改用新的吗？"
+            )
+            details = [f"少了的话术（{len(gone)} 条）：", *(f"  {s.id}  {s.title}" for s in gone), *details]
+        elif empty:
+            head = "话术库里一条话术也没有，" + ("仍在使用上次加载的话术库。" if ready else "现在无法推荐话术。") + "请告诉组长。"
+            details = details or [f"{result.library.files[0] if result.library.files else self.library_path}: 没有任何话术 (no scripts)"]
+        elif not errors:
             self.banner.hide()
             self.bannerLabel.clear()
+            self.bannerDetails.clear()
             return
-        if result.library is None:
-            head = "话术库有错误，仍在使用上次加载的话术库：" if self.service.ready else "无法加载话术库："
+        elif result.library is None:
+            head = ("话术库文件有错误，没有生效，仍在使用上次加载的话术库。" if ready else "话术库文件有错误，无法加载。") + "请告诉组长。"
         else:
-            head = f"话术库有 {len(errors)} 处错误，出错的话术已跳过："
-        lines = [str(p) for p in errors[:MAX_BANNER_LINES]]
-        if len(errors) > MAX_BANNER_LINES:
-            lines.append(f"…还有 {len(errors) - MAX_BANNER_LINES} 处")
-        self.bannerLabel.setText(head + "\n" + "\n".join(lines))
+            head = f"话术库有 {len(errors)} 处错误，出错的话术已跳过，其余照常可用。请告诉组长。"
+        self.bannerLabel.setText(head)
+        self.bannerDetails.setPlainText("\n".join(details))
+        self.bannerDetailsButton.setChecked(False)
+        self._banner_details_toggled(False)
         self.banner.show()
+
+    def _banner_details_toggled(self, on: bool) -> None:
+        self.bannerDetails.setVisible(on)
+        self.bannerDetailsButton.setText("收起" if on else "详情")
+
+    def accept_held_library(self) -> None:
+        """接受: use the smaller library the last save produced."""
+        if self.service.adopt_held():
+            self.toast("已改用新的话术库")
+            result = self.service.last_result
+            self._show_problems(result) if result is not None else self.banner.hide()
+            self._show_library_status()
+            self.refresh_all()
+        else:
+            self.banner.hide()
+
+    def keep_current_library(self) -> None:
+        """保留: go on with the library in use; the next save is checked again."""
+        self.service.drop_held()
+        self.banner.hide()
+        self.toast("继续使用原来的话术库")
 
     @property
     def banner_text(self) -> str:
-        return self.bannerLabel.text() if self.banner.isVisible() or not self.banner.isHidden() else ""
+        """What the banner says, its details included ("" while hidden)."""
+        if self.banner.isHidden():
+            return ""
+        return self.bannerLabel.text() + "\n" + self.bannerDetails.toPlainText()
 
     def refresh_all(self) -> None:
         self._fill_categories()
@@ -1132,6 +1207,12 @@ class MainWindow(QMainWindow):
     def _stats_failed(self, message: str) -> None:
         self._stats_loaded_at = None
         self.statsView.show_error(f"读取统计失败（数据库离线？）：{message}")
+
+
+def library_shrank(current: "Library", new: "Library") -> bool:
+    """A save that would drop more than a third of the scripts is more likely a slip (a file
+    truncated, a folder half copied) than an edit: the sidebar asks before using it."""
+    return len(current.scripts) - len(new.scripts) > len(current.scripts) / 3
 
 
 class PendingService:

@@ -1,5 +1,5 @@
 # Compiled from resources/ui/main_window.ui by scripts/compile_ui.py; do not edit.
-UI_SHA256 = "3ab7982763ac18fd75981b34607a13d035d8feee7e1ffcf250a830188c03f9a7"
+UI_SHA256 = "19d276e5e6447819f43207a7b05375fb248a86ab4b91d7a8ade561c803cac923"
 
 # -*- coding: utf-8 -*-
 
@@ -12,7 +12,7 @@ UI_SHA256 = "3ab7982763ac18fd75981b34607a13d035d8feee7e1ffcf250a830188c03f9a7"
 ################################################################################
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt
-from PySide6.QtWidgets import QCheckBox, QComboBox, QFrame, QHBoxLayout, QLabel, QLineEdit, QListWidget, QPlainTextEdit, QScrollArea, QSizePolicy, QSpacerItem, QTabWidget, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QFrame, QHBoxLayout, QLabel, QLineEdit, QListWidget, QPlainTextEdit, QPushButton, QScrollArea, QSizePolicy, QSpacerItem, QTabWidget, QToolButton, QVBoxLayout, QWidget
 
 class Ui_SidebarView(object):
     def setupUi(self, SidebarView):
@@ -58,14 +58,71 @@ class Ui_SidebarView(object):
         self.banner = QFrame(SidebarView)
         self.banner.setObjectName(u"banner")
         self.bannerLayout = QVBoxLayout(self.banner)
+        self.bannerLayout.setSpacing(4)
         self.bannerLayout.setObjectName(u"bannerLayout")
         self.bannerLayout.setContentsMargins(8, 6, 8, 6)
+        self.bannerHead = QHBoxLayout()
+        self.bannerHead.setSpacing(4)
+        self.bannerHead.setObjectName(u"bannerHead")
         self.bannerLabel = QLabel(self.banner)
         self.bannerLabel.setObjectName(u"bannerLabel")
+        sizePolicy = QSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        sizePolicy.setHorizontalStretch(1)
+        sizePolicy.setVerticalStretch(0)
+        sizePolicy.setHeightForWidth(self.bannerLabel.sizePolicy().hasHeightForWidth())
+        self.bannerLabel.setSizePolicy(sizePolicy)
         self.bannerLabel.setWordWrap(True)
         self.bannerLabel.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
-        self.bannerLayout.addWidget(self.bannerLabel)
+        self.bannerHead.addWidget(self.bannerLabel)
+
+        self.bannerDetailsButton = QToolButton(self.banner)
+        self.bannerDetailsButton.setObjectName(u"bannerDetailsButton")
+        self.bannerDetailsButton.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.bannerDetailsButton.setCheckable(True)
+
+        self.bannerHead.addWidget(self.bannerDetailsButton, 0, Qt.AlignmentFlag.AlignTop)
+
+        self.bannerCloseButton = QToolButton(self.banner)
+        self.bannerCloseButton.setObjectName(u"bannerCloseButton")
+        self.bannerCloseButton.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+
+        self.bannerHead.addWidget(self.bannerCloseButton, 0, Qt.AlignmentFlag.AlignTop)
+
+
+        self.bannerLayout.addLayout(self.bannerHead)
+
+        self.bannerDetails = QPlainTextEdit(self.banner)
+        self.bannerDetails.setObjectName(u"bannerDetails")
+        self.bannerDetails.setMaximumSize(QSize(16777215, 120))
+        self.bannerDetails.setReadOnly(True)
+        self.bannerDetails.setTabChangesFocus(True)
+
+        self.bannerLayout.addWidget(self.bannerDetails)
+
+        self.bannerActions = QWidget(self.banner)
+        self.bannerActions.setObjectName(u"bannerActions")
+        self.bannerActionsLayout = QHBoxLayout(self.bannerActions)
+        self.bannerActionsLayout.setObjectName(u"bannerActionsLayout")
+        self.bannerActionsLayout.setContentsMargins(0, 0, 0, 0)
+        self.bannerActionsSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.bannerActionsLayout.addItem(self.bannerActionsSpacer)
+
+        self.bannerKeepButton = QPushButton(self.bannerActions)
+        self.bannerKeepButton.setObjectName(u"bannerKeepButton")
+        self.bannerKeepButton.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+
+        self.bannerActionsLayout.addWidget(self.bannerKeepButton)
+
+        self.bannerAcceptButton = QPushButton(self.bannerActions)
+        self.bannerAcceptButton.setObjectName(u"bannerAcceptButton")
+        self.bannerAcceptButton.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+
+        self.bannerActionsLayout.addWidget(self.bannerAcceptButton)
+
+
+        self.bannerLayout.addWidget(self.bannerActions)
 
 
         self.rootLayout.addWidget(self.banner)
@@ -206,9 +263,6 @@ class Ui_SidebarView(object):
         self.statusBar.setObjectName(u"statusBar")
         self.statusLabel = QLabel(SidebarView)
         self.statusLabel.setObjectName(u"statusLabel")
-        sizePolicy = QSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        sizePolicy.setHorizontalStretch(1)
-        sizePolicy.setVerticalStretch(0)
         sizePolicy.setHeightForWidth(self.statusLabel.sizePolicy().hasHeightForWidth())
         self.statusLabel.setSizePolicy(sizePolicy)
 
@@ -245,6 +299,22 @@ class Ui_SidebarView(object):
 #endif // QT_CONFIG(tooltip)
 #if QT_CONFIG(tooltip)
         self.settingsButton.setToolTip(QCoreApplication.translate("SidebarView", u"\u8bbe\u7f6e (Ctrl+,)", None))
+#endif // QT_CONFIG(tooltip)
+        self.bannerDetailsButton.setText(QCoreApplication.translate("SidebarView", u"\u8be6\u60c5", None))
+#if QT_CONFIG(tooltip)
+        self.bannerDetailsButton.setToolTip(QCoreApplication.translate("SidebarView", u"\u51fa\u9519\u7684\u6587\u4ef6\u3001\u884c\u53f7\u548c\u539f\u56e0\uff08\u7ed9\u7ec4\u957f\u770b\uff09", None))
+#endif // QT_CONFIG(tooltip)
+        self.bannerCloseButton.setText(QCoreApplication.translate("SidebarView", u"\u2715", None))
+#if QT_CONFIG(tooltip)
+        self.bannerCloseButton.setToolTip(QCoreApplication.translate("SidebarView", u"\u5173\u95ed\u63d0\u793a\uff08\u8bdd\u672f\u5e93\u518d\u6b21\u53d8\u5316\u65f6\u4f1a\u91cd\u65b0\u63d0\u793a\uff09", None))
+#endif // QT_CONFIG(tooltip)
+        self.bannerKeepButton.setText(QCoreApplication.translate("SidebarView", u"\u4fdd\u7559\u539f\u6765\u7684", None))
+#if QT_CONFIG(tooltip)
+        self.bannerKeepButton.setToolTip(QCoreApplication.translate("SidebarView", u"\u7ee7\u7eed\u4f7f\u7528\u539f\u6765\u7684\u8bdd\u672f\u5e93\uff08\u6587\u4ef6\u518d\u6b21\u4fdd\u5b58\u65f6\u4f1a\u91cd\u65b0\u68c0\u67e5\uff09", None))
+#endif // QT_CONFIG(tooltip)
+        self.bannerAcceptButton.setText(QCoreApplication.translate("SidebarView", u"\u63a5\u53d7\u65b0\u7684", None))
+#if QT_CONFIG(tooltip)
+        self.bannerAcceptButton.setToolTip(QCoreApplication.translate("SidebarView", u"\u6539\u7528\u521a\u4fdd\u5b58\u7684\u3001\u8bdd\u672f\u8f83\u5c11\u7684\u8bdd\u672f\u5e93", None))
 #endif // QT_CONFIG(tooltip)
         self.messageLabel.setText(QCoreApplication.translate("SidebarView", u"\u4e70\u5bb6\u6d88\u606f", None))
         self.clipboardCheck.setText(QCoreApplication.translate("SidebarView", u"\u76d1\u542c\u526a\u8d34\u677f", None))
