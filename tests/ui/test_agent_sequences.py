@@ -393,3 +393,46 @@ def test_the_error_banner_speaks_chinese_with_file_and_line_behind_details(make_
     assert window.bannerDetails.isVisible() and f"{library_file}:" in window.bannerDetails.toPlainText()
     window.bannerCloseButton.click()
     assert not window.banner.isVisible()
+
+
+# -- 18: the smaller points ----------------------------------------------------------------------------
+
+def _text_colour(label):
+    from PySide6.QtGui import QPalette
+
+    return label.palette().color(QPalette.ColorRole.WindowText).name()
+
+
+@pytest.mark.parametrize("sequence", [["包邮吗", "你几岁了呀"], ["你几岁了呀"], ["今天天气好", "包邮吗", "你几岁了呀"]])
+def test_unconfident_and_chit_chat_cards_are_greyed_and_confident_ones_are_not(make_window, library_file, qtbot, sequence):
+    from kefu_assist.ui import theme
+
+    window = make_window(library_file)
+    muted, text = theme.PALETTES["light"]["muted"], theme.PALETTES["light"]["text"]
+    for question in sequence:
+        ctrl_l_paste(qtbot, window, question)
+        for card, view in zip(window.visible_cards, window._views):
+            want = text if view.suggestion.confident else muted
+            assert (_text_colour(card.reply), _text_colour(card.title)) == (want, want), (question, card.script.id)
+
+
+def test_the_status_line_names_the_library(make_window, library_file):
+    window = make_window(library_file)
+    assert library_file.name in window.statusLabel.text() and "条" in window.statusLabel.text()
+    assert window.statusLabel.toolTip() == str(library_file)
+
+
+def test_an_agent_without_a_nickname_is_recorded_by_the_system_user_name(make_window, library_file, qtbot, monkeypatch):
+    import getpass
+
+    monkeypatch.setattr(getpass, "getuser", lambda: "wangfang")
+    window = make_window(library_file)
+    assert window.prefs.agent == ""
+    ctrl_l_paste(qtbot, window, "包邮吗")
+    press(qtbot, window, Qt.Key.Key_Return)
+    assert window.service.recorder.copies[-1][1] == "wangfang"
+    from kefu_assist.ui.settings import Preferences
+
+    window.apply_preferences(Preferences(**{**window.prefs.__dict__, "agent": "阿青"}))
+    press(qtbot, window, Qt.Key.Key_Return)
+    assert window.service.recorder.copies[-1][1] == "阿青"

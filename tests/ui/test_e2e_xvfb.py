@@ -108,6 +108,8 @@ def test_paste_question_enter_copies_reply_to_system_clipboard(xvfb_display, tmp
 
         _wait(ready, 30, "the sidebar to load its library")
         window = _wait(lambda: _x(display, "xdotool", "search", "--name", "kefu-assist", check=False).stdout.split(), 10, "the window")[0]
+        title = _x(display, "xdotool", "getwindowname", window).stdout.strip()
+        assert title.count("客服话术助手") == 1, f"the window title repeats itself: {title!r}"
         _x(display, "xdotool", "windowactivate", "--sync", window, check=False)
         _x(display, "xdotool", "windowfocus", "--sync", window, check=False)
 

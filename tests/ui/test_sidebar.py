@@ -150,7 +150,9 @@ def test_no_confident_suggestion_shows_closest_in_grey_and_reports_once(make_win
     qtbot.waitUntil(lambda: window.service.recorder.unmatched != [], timeout=2000)
     window._message_changed()
     qtbot.wait(150)
-    assert window.service.recorder.unmatched == [("今天天气好", "")]
+    from kefu_assist.ui.main_window import system_user_name
+
+    assert window.service.recorder.unmatched == [("今天天气好", system_user_name())]  # no nickname set
 
 
 def test_escape_clears_the_message(make_window, library_file, type_message, qtbot):

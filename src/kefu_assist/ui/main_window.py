@@ -87,7 +87,9 @@ class MainWindow(QMainWindow):
         self._db_arg: str | None = None
         self.usage = UsageController(self)
 
-        self.setWindowTitle("客服话术助手 kefu-assist")
+        # the platform adds the application's display name (客服话术助手) after a title that does
+        # not already end with it: this title ends with it, so it is not said twice
+        self.setWindowTitle("kefu-assist 客服话术助手")
         self.setWindowIcon(icon("app"))
         self.view = load_view("main_window.ui")
         self.setCentralWidget(self.view)
@@ -110,7 +112,7 @@ class MainWindow(QMainWindow):
         self._toast_timer = QTimer(self, singleShot=True, interval=TOAST_MS)
         self._toast_timer.timeout.connect(self.toastLabel.hide)
         self._recent_timer = QTimer(self, singleShot=True, interval=RECENT_REFRESH_MS)
-        self._recent_timer.timeout.connect(lambda: self.usage.load_lists(self.prefs.agent, flush_first=True))
+        self._recent_timer.timeout.connect(lambda: self.usage.load_lists(self.agent_name, flush_first=True))
 
         self._connect()
         self._shortcuts()
@@ -296,7 +298,7 @@ class MainWindow(QMainWindow):
         old = self.prefs
         self.prefs = prefs
         self.service.set_overrides({"shop": prefs.shop, "agent": prefs.agent})
-        self.service.agent = prefs.agent
+        self.service.agent = self.agent_name
         self.setStyleSheet(self._stylesheet())
         if self._stats_view is not None:
             self._stats_view.set_palette(themes.PALETTES.get(prefs.theme, themes.PALETTES["light"]))
@@ -319,9 +321,15 @@ class MainWindow(QMainWindow):
             if prefs.db_url != old.db_url and self.usage.started:
                 self.reconnect_usage()
             elif prefs.agent != old.agent:
-                self.usage.load_lists(prefs.agent)
+                self.usage.load_lists(self.agent_name)
         if self.service.ready:
             self.refresh_all()
+
+    @property
+    def agent_name(self) -> str:
+        """Who the usage history records: the nickname set in 设置, else the system user name
+        (so that an agent who never set one is still told apart in 统计)."""
+        return self.prefs.agent.strip() or system_user_name()
 
     def _stylesheet(self) -> str:
         size = self.prefs.font_size
@@ -958,7 +966,7 @@ class MainWindow(QMainWindow):
             card.starButton.setVisible(available)
         self._usage_status(self.usage.online)
         if available:
-            self.usage.load_lists(self.prefs.agent)
+            self.usage.load_lists(self.agent_name)
             if self.tabs.currentIndex() == TAB_STATS:
                 self.refresh_stats()
         else:
@@ -974,7 +982,7 @@ class MainWindow(QMainWindow):
             tip += f"\n原因：{error}"
         self.offlineBadge.setToolTip(tip)
         if online and self.usage.available and self._lists_error:
-            self.usage.load_lists(self.prefs.agent)  # back: read what we could not
+            self.usage.load_lists(self.agent_name)  # back: read what we could not
 
     @property
     def offline(self) -> bool:
@@ -1011,7 +1019,7 @@ class MainWindow(QMainWindow):
             return
         now = script_id not in self._favourites  # shown at once; the database confirms
         self._set_favourite(script_id, now)
-        self.usage.toggle_favourite(self.prefs.agent, script_id)
+        self.usage.toggle_favourite(self.agent_name, script_id)
         self.toast("已收藏" if now else "已取消收藏")
 
     def toggle_current_favourite(self) -> None:
@@ -1042,7 +1050,7 @@ class MainWindow(QMainWindow):
     def _favourite_failed(self, script_id: str, message: str) -> None:
         self.toast("收藏失败：数据库离线")
         self._lists_error = message
-        self.usage.load_lists(self.prefs.agent)  # put the stars back as the database has them
+        self.usage.load_lists(self.agent_name)  # put the stars back as the database has them
 
     def _favourites_changed(self) -> None:
         for card in (*self.cards, self.preview, self.usualPreview):
@@ -1182,15 +1190,15 @@ class MainWindow(QMainWindow):
         if index == TAB_USUAL:
             self.refresh_usual()
         elif index == TAB_STATS:
-            stale = self._stats_loaded_at is None or time.monotonic() - self._stats_loaded_at > STATS_STALE_S
-            if stale:
-                self.refresh_stats()
+            # every time it is shown: the figures are read on a worker (the copies still in the
+            # spool first), and the tab keeps showing the last ones until the new ones arrive
+            self.refresh_stats(flush_first=True)
 
-    def refresh_stats(self) -> None:
+    def refresh_stats(self, *, flush_first: bool = False) -> None:
         """Load the figures on a worker; the tab shows them when they arrive."""
         library = self.service.library if self.service.ready else None
         view = self.statsView
-        if not self.usage.load_stats(view.since, view.agent, library):
+        if not self.usage.load_stats(view.since, view.agent, library, flush_first=flush_first):
             if self.usage.error:
                 view.show_error(f"无法打开使用记录数据库：{self.usage.error}")
             elif self.usage.started:
@@ -1202,11 +1210,22 @@ class MainWindow(QMainWindow):
         view.show_loading()
 
     def _stats_loaded(self, data: dict) -> None:
-        self.statsView.show_stats(data, db_label=self.usage.db_label)
+        # the library's category names, for never-used scripts' categories too
+        labels = dict(self.service.library.categories) if self.service.ready else None
+        self.statsView.show_stats(data, db_label=self.usage.db_label, category_labels=labels)
 
     def _stats_failed(self, message: str) -> None:
         self._stats_loaded_at = None
         self.statsView.show_error(f"读取统计失败（数据库离线？）：{message}")
+
+
+def system_user_name() -> str:
+    import getpass
+
+    try:
+        return getpass.getuser().strip()
+    except Exception:  # noqa: BLE001 - no login name in this environment (getpass raises OSError or KeyError)
+        return ""
 
 
 def library_shrank(current: "Library", new: "Library") -> bool:
