@@ -39,6 +39,8 @@ AGENT_FILTER = "__agent_initiated__"
 TAB_SUGGEST, TAB_BROWSE, TAB_USUAL, TAB_STATS = range(4)
 RECENT_REFRESH_MS = 600  # after a copy, re-read 常用 once the writer has had a moment
 STATS_STALE_S = 60.0
+ACTIVATE_TRIES = 20  # after Ctrl+T re-shows the window: ask to be activated this many times,
+ACTIVATE_RETRY_MS = 50  # this far apart, until the window manager has mapped it
 OFFLINE_TIP = "数据库连接中断，记录暂存本机，恢复后自动补写"
 
 LOADING_TEXT = "正在加载话术库…"
@@ -343,22 +345,36 @@ class MainWindow(QMainWindow):
     def _set_on_top(self, on: bool) -> None:
         if bool(self.windowFlags() & Qt.WindowType.WindowStaysOnTopHint) == on:
             return
-        visible = self.isVisible()
-        focused = self.focusWidget()
-        self.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, on)
-        if visible:
-            self.show()  # changing window flags hides the window (and a window manager unfocuses it)
-            self._take_keys_back(focused)
+        hint = Qt.WindowType.WindowStaysOnTopHint
+        flags = self.windowFlags() | hint if on else self.windowFlags() & ~hint
+        handle = self.windowHandle()
+        if handle is not None and self.isVisible():
+            # Change the shown window in place (X11: _NET_WM_STATE_ABOVE). setWindowFlags would
+            # hide and re-create it: the window manager then unfocuses it, keys go nowhere, and
+            # the re-shown window is laid out afresh.
+            self.overrideWindowFlags(flags)
+            handle.setFlags(handle.flags() | hint if on else handle.flags() & ~hint)
+            if not self.isActiveWindow():
+                self._take_keys_back(self.focusWidget())
+        else:
+            self.setWindowFlags(flags)
 
     def _take_keys_back(self, widget: QWidget | None = None) -> None:
         """Make the window active again with the keyboard where it was (the message box by
         default): after re-showing for Ctrl+T and after the settings dialog closes, keys would
         otherwise go nowhere until the agent clicks."""
         target = widget if widget is not None and widget.window() is self and widget.isVisible() else self.messageEdit
+        self._activate(target, ACTIVATE_TRIES)
+
+    def _activate(self, target: QWidget, tries: int) -> None:
+        # A window manager ignores an activation request for a window it has not mapped yet, and
+        # a re-shown window is mapped a moment later: ask again until the window is active.
         if QGuiApplication.platformName() != "offscreen":  # which has no stacking (and says so)
             self.raise_()
         self.activateWindow()
         target.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
+        if tries > 1 and not self.isActiveWindow():
+            QTimer.singleShot(ACTIVATE_RETRY_MS, lambda: self.isVisible() and self._activate(target, tries - 1))
 
     def _pin_toggled(self, on: bool) -> None:
         prefs = Preferences(**{**self.prefs.__dict__, "always_on_top": on})
