@@ -391,6 +391,9 @@ def test_the_error_banner_speaks_chinese_with_file_and_line_behind_details(make_
     assert not window.bannerDetails.isVisible() and window.bannerDetailsButton.text() == "详情"
     window.bannerDetailsButton.click()
     assert window.bannerDetails.isVisible() and f"{library_file}:" in window.bannerDetails.toPlainText()
+    window.resize(window.width(), 860)
+    qtbot.wait(20)
+    assert window.banner.height() <= window.banner.sizeHint().height()  # the tabs take the spare height, not the banner
     window.bannerCloseButton.click()
     assert not window.banner.isVisible()
 

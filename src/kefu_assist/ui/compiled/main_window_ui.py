@@ -1,5 +1,5 @@
 # Compiled from resources/ui/main_window.ui by scripts/compile_ui.py; do not edit.
-UI_SHA256 = "19d276e5e6447819f43207a7b05375fb248a86ab4b91d7a8ade561c803cac923"
+UI_SHA256 = "7061ff7b15b3d34d025a99175f3e04a87602818729690a5f6a7a0f050b60dbdc"
 
 # -*- coding: utf-8 -*-
 
@@ -94,7 +94,13 @@ class Ui_SidebarView(object):
 
         self.bannerDetails = QPlainTextEdit(self.banner)
         self.bannerDetails.setObjectName(u"bannerDetails")
-        self.bannerDetails.setMaximumSize(QSize(16777215, 120))
+        sizePolicy1 = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        sizePolicy1.setHorizontalStretch(0)
+        sizePolicy1.setVerticalStretch(0)
+        sizePolicy1.setHeightForWidth(self.bannerDetails.sizePolicy().hasHeightForWidth())
+        self.bannerDetails.setSizePolicy(sizePolicy1)
+        self.bannerDetails.setMinimumSize(QSize(0, 96))
+        self.bannerDetails.setMaximumSize(QSize(16777215, 96))
         self.bannerDetails.setReadOnly(True)
         self.bannerDetails.setTabChangesFocus(True)
 
