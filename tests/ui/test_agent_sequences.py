@@ -183,6 +183,9 @@ def test_enter_copies_nothing_without_a_confident_suggestion(make_window, librar
     press(qtbot, window, Qt.Key.Key_Return)
     assert clipboard().text() == SENTINEL
     assert window.toastLabel.isVisible() and window.toastLabel.text() == "没有合适的话术"
+    assert window.toastLabel.property("warn")  # in the warning colour, not the green of 已复制
+    for card in window.visible_cards:  # a guess is not dressed as a match: no highlighted words
+        assert "<b" not in card.reply.text() and "<b" not in card.title.text()
     assert window.service.recorder.copies == []
     assert window.selected == -1 and not any(c.property("selected") for c in window.cards)
     if not views:  # nothing even close: nothing to pick

@@ -643,7 +643,7 @@ class MainWindow(QMainWindow):
                 category_label=lib.category_label(view.script.category),
                 colour=themes.category_colour(view.script.category),
                 highlight=hl,
-                terms=s.matched_terms,
+                terms=s.matched_terms if s.confident else (),  # a guess must not look like a match
                 score=s.score,
                 clause=s.clause if multi and s.confident else "",
                 rank=i + 1,
@@ -802,7 +802,7 @@ class MainWindow(QMainWindow):
         if not self.message.strip() or not self.service.ready:
             return
         if not 0 <= self._selected < len(self._views) or self.cards[self._selected].isHidden():
-            self.toast(NO_MATCH_TEXT)
+            self.toast(NO_MATCH_TEXT, warn=True)
             return
         self.copy_rank(self._selected + 1)
 
@@ -871,7 +871,11 @@ class MainWindow(QMainWindow):
         self._note_recent(script.id)
         self.copiedText.emit(text)
 
-    def toast(self, text: str) -> None:
+    def toast(self, text: str, *, warn: bool = False) -> None:
+        if bool(self.toastLabel.property("warn")) != warn:
+            self.toastLabel.setProperty("warn", warn)
+            self.toastLabel.style().unpolish(self.toastLabel)
+            self.toastLabel.style().polish(self.toastLabel)
         # the label's maximum width keeps a long message from widening the sidebar; it elides
         room = self.toastLabel.maximumWidth() - 20
         self.toastLabel.setText(self.toastLabel.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, room))
