@@ -39,6 +39,7 @@ AGENT_FILTER = "__agent_initiated__"
 TAB_SUGGEST, TAB_BROWSE, TAB_USUAL, TAB_STATS = range(4)
 RECENT_REFRESH_MS = 600  # after a copy, re-read 常用 once the writer has had a moment
 STATS_STALE_S = 60.0
+FRAME_SETTLE_MS = 300
 ACTIVATE_TRIES = 20  # after Ctrl+T re-shows the window: ask to be activated this many times,
 ACTIVATE_RETRY_MS = 50  # this far apart, until the window manager has mapped it
 OFFLINE_TIP = "数据库连接中断，记录暂存本机，恢复后自动补写"
@@ -281,6 +282,9 @@ class MainWindow(QMainWindow):
         if not self._placed:
             self._placed = True
             self.place()
+            # a window manager adds its frame after the window is mapped: pull the frame inside
+            # the screen's edge once it is there
+            QTimer.singleShot(FRAME_SETTLE_MS, self._keep_on_screen)
         super().showEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
