@@ -25,6 +25,7 @@ TOOLS = ("Xvfb", "xclip", "xdotool")
 FIXTURE = Path(__file__).resolve().parent / "fixture_library.yaml"
 QUESTION = "能开发票吗"
 REPLY = "亲，可以开发票的，不收任何费用，下单后把抬头和税号发给小美就好～"
+CHECKBOX_ROW_Y = 47  # 监听剪贴板's row, from the window's top: margin, the title row, spacing, half a row
 
 
 def _free_display() -> int:
@@ -152,6 +153,24 @@ def test_paste_question_enter_copies_reply_to_system_clipboard(xvfb_display, tmp
             assert "_NET_WM_STATE_ABOVE" not in state()
         # the settings dialog, closed with Esc, hands the keys back
         paste_and_copy("ctrl+comma", "Escape", "Escape")
+        # a click on 监听剪贴板 (right-aligned in the row under the title bar) turns the watch on
+        # and leaves the keys with the message box: a question copied "in the chat client" becomes
+        # the message by itself, and Enter copies its reply
+        key("Escape")  # an empty message box: only the clipboard watch can fill it now
+        # (the width from getwindowgeometry; its position is off by the frame under openbox, so the
+        # pointer moves relative to the window itself)
+        geometry = dict(line.split("=", 1) for line in _x(display, "xdotool", "getwindowgeometry", "--shell", window).stdout.split())
+        _x(display, "xdotool", "mousemove", "--window", window, str(int(geometry["WIDTH"]) - 24), str(CHECKBOX_ROW_Y))
+        _x(display, "xdotool", "click", "1")
+        time.sleep(0.5)
+        _put_on_clipboard(display, QUESTION)
+        time.sleep(0.8)  # picked up, the debounce and the update
+        key("Return")
+        try:
+            _wait(lambda: _x(display, "xclip", "-selection", "clipboard", "-o", check=False).stdout == REPLY, 10, "the reply")
+        except AssertionError:
+            now = _x(display, "xclip", "-selection", "clipboard", "-o", check=False).stdout
+            raise AssertionError(f"after clicking 监听剪贴板: clipboard holds {now!r}\n{log.read_text()}") from None
         assert app.poll() is None, "the program must keep running after a copy"
     finally:
         app.terminate()
