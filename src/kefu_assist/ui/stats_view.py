@@ -273,6 +273,7 @@ class StatsView(QWidget):
     ``refreshRequested`` ask the window to load; :meth:`show_stats` draws a result."""
 
     refreshRequested = Signal()
+    _category_labels: dict[str, str] = {}  # the library's category names, set by show_stats (never mutated)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -426,7 +427,7 @@ class StatsView(QWidget):
         self.tiles["copies"].setText(str(data.get("total_copies", 0)))
         self.tiles["unmatched"].setText(str(data.get("total_unmatched", 0)))
         self.tiles["median"].setText(_seconds((data.get("median_seconds") or {}).get("overall")))
-        labels = {**getattr(self, "_category_labels", {}), **{c["category"]: c.get("label") or c["category"] for c in data.get("per_category", [])}}
+        labels = {**self._category_labels, **{c["category"]: c.get("label") or c["category"] for c in data.get("per_category", [])}}
         days = self.days
         first = since_for(days) if days else None
         self.chart.set_data(data.get("per_day_category", []), labels, first=first, last=date.today() if days else None)
