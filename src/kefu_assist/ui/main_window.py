@@ -38,7 +38,6 @@ WIDTH = 360
 AGENT_FILTER = "__agent_initiated__"
 TAB_SUGGEST, TAB_BROWSE, TAB_USUAL, TAB_STATS = range(4)
 RECENT_REFRESH_MS = 600  # after a copy, re-read 常用 once the writer has had a moment
-STATS_STALE_S = 60.0
 FRAME_SETTLE_MS = 300
 ACTIVATE_TRIES = 20  # after Ctrl+T re-shows the window: ask to be activated this many times,
 ACTIVATE_RETRY_MS = 50  # this far apart, until the window manager has mapped it
