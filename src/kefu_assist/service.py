@@ -10,7 +10,7 @@ import gc
 import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Mapping, Protocol, Sequence
+from typing import Callable, Mapping, Protocol, Sequence
 
 from .library import Library, LoadResult, Problem, Script, load_library, render
 from .library.placeholders import Rendered, parse
@@ -101,6 +101,7 @@ class AssistService:
         self.config = config
         self._overrides: dict[str, str] = dict(overrides or {})
         self._state: _State | None = None
+        self._held: _State | None = None  # a loaded library kept back until the caller accepts it
         self._load_lock = threading.Lock()
         self.last_result: LoadResult | None = None
         self.recorder: UsageRecorder | None = None
@@ -108,22 +109,48 @@ class AssistService:
         self._checker: tuple[Path | None, object, tuple[Problem, ...]] | None = None
 
     # -- library --------------------------------------------------------------------------
-    def load(self, path: str | Path) -> LoadResult:
+    def load(self, path: str | Path, *, hold: Callable[[Library, Library], bool] | None = None) -> LoadResult:
         """Load and index a library. On success it replaces the current one; on a fatal
-        problem the current library stays in use. Returns what the load found either way."""
+        problem, or when it has no scripts at all, the current library stays in use. With
+        ``hold(current, new)`` true the new library is kept back instead (:attr:`held`) until
+        :meth:`adopt_held`. Returns what the load found either way."""
         path = Path(path)
         with self._load_lock:
             result = load_library(path, cache_dir=paths.cache_dir() / "library")
             self.last_result = result
-            if result.library is not None:
+            self._held = None
+            if result.library is not None and result.library.scripts:
                 matcher = build_matcher(result.library, cache_dir=paths.cache_dir(), config=self.config)
-                self._state = _State(result.library, matcher, path)  # one assignment: readers see old or new
+                state = _State(result.library, matcher, path)
+                current = self._state
+                if hold is not None and current is not None and hold(current.library, result.library):
+                    self._held = state
+                    return result
+                self._state = state  # one assignment: readers see old or new
                 self._checker = None  # the team lead's rules file may have changed with the library
                 # The index is millions of long-lived objects: keep the cyclic collector from
                 # rescanning them in the middle of a keystroke.
                 gc.collect()
                 gc.freeze()
             return result
+
+    @property
+    def held(self) -> Library | None:
+        """The library the last load kept back (see ``hold``), if any."""
+        return self._held.library if self._held else None
+
+    def adopt_held(self) -> bool:
+        """Use the library held back by the last load; False if there is none (any more)."""
+        with self._load_lock:
+            held, self._held = self._held, None
+            if held is None:
+                return False
+            self._state = held
+            self._checker = None
+            return True
+
+    def drop_held(self) -> None:
+        self._held = None
 
     @property
     def ready(self) -> bool:

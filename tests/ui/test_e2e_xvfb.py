@@ -3,7 +3,11 @@ message box, Enter, and the system clipboard read from another process with xcli
 
 Typing Chinese with `xdotool type` depends on keymap tricks that Qt's xcb input does not reliably
 follow, so the question is put on the clipboard with xclip and pasted with Ctrl+V, the way agents
-bring a buyer message over from the chat client."""
+bring a buyer message over from the chat client.
+
+Each run happens twice: on a bare X server, and with a window manager (openbox) running, where
+focus moves between windows as on a desktop: re-showing the window for Ctrl+T or closing the
+settings dialog can leave the keys nowhere there and not on the bare server."""
 from __future__ import annotations
 
 import os
@@ -21,6 +25,7 @@ TOOLS = ("Xvfb", "xclip", "xdotool")
 FIXTURE = Path(__file__).resolve().parent / "fixture_library.yaml"
 QUESTION = "能开发票吗"
 REPLY = "亲，可以开发票的，不收任何费用，下单后把抬头和税号发给小美就好～"
+CHECKBOX_ROW_Y = 47  # 监听剪贴板's row, from the window's top: margin, the title row, spacing, half a row
 
 
 def _free_display() -> int:
@@ -40,19 +45,32 @@ def _wait(predicate, timeout: float, what: str):
     raise AssertionError(f"timed out waiting for {what}")
 
 
-@pytest.fixture
-def xvfb_display():
+@pytest.fixture(params=["bare", "openbox"])
+def xvfb_display(request):
     missing = [t for t in TOOLS if shutil.which(t) is None]
     if missing:
         pytest.skip(f"end-to-end test needs {', '.join(missing)} (apt-get install xvfb xclip xdotool)")
+    if request.param == "openbox" and (shutil.which("openbox") is None or shutil.which("xprop") is None):
+        pytest.skip("the window-manager run needs openbox and xprop (apt-get install openbox x11-utils)")
     n = _free_display()
     proc = subprocess.Popen(["Xvfb", f":{n}", "-screen", "0", "1280x900x24", "-nolisten", "tcp"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    wm = None
     try:
         _wait(lambda: Path(f"/tmp/.X11-unix/X{n}").exists() or proc.poll() is not None, 10, "Xvfb to start")
         if proc.poll() is not None:
             pytest.fail(f"Xvfb :{n} exited with {proc.returncode}")
+        if request.param == "openbox":
+            wm = subprocess.Popen(["openbox", "--sm-disable"], env={**os.environ, "DISPLAY": f":{n}"},
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            _wait(lambda: "window id" in _x(f":{n}", "xprop", "-root", "_NET_SUPPORTING_WM_CHECK", check=False).stdout
+                  or wm.poll() is not None, 10, "openbox to manage the screen")
+            if wm.poll() is not None:
+                pytest.fail(f"openbox exited with {wm.returncode}")
         yield f":{n}"
     finally:
+        if wm is not None:
+            wm.terminate()
+            wm.wait(timeout=10)
         proc.terminate()
         proc.wait(timeout=10)
 
@@ -62,7 +80,14 @@ def _x(display: str, *args: str, input: str | None = None, check: bool = True) -
     return subprocess.run(list(args), env=env, input=input, capture_output=True, text=True, timeout=20, check=check)
 
 
-def test_paste_question_enter_copies_reply_to_system_clipboard(xvfb_display, tmp_path):
+def _put_on_clipboard(display: str, text: str) -> None:
+    """The buyer's question, copied in "the chat client" (xclip keeps serving it in the background;
+    its output goes to /dev/null: the forked server would hold a pipe open)."""
+    subprocess.run(["xclip", "-selection", "clipboard", "-i"], env={**os.environ, "DISPLAY": display}, input=text, text=True,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=20, check=True)
+
+
+def test_paste_question_enter_copies_reply_to_system_clipboard(xvfb_display, tmp_path, request):
     display = xvfb_display
     env = {k: v for k, v in os.environ.items() if k not in ("QT_QPA_PLATFORM", "WAYLAND_DISPLAY")}
     env.update(
@@ -84,25 +109,68 @@ def test_paste_question_enter_copies_reply_to_system_clipboard(xvfb_display, tmp
 
         _wait(ready, 30, "the sidebar to load its library")
         window = _wait(lambda: _x(display, "xdotool", "search", "--name", "kefu-assist", check=False).stdout.split(), 10, "the window")[0]
+        title = _x(display, "xdotool", "getwindowname", window).stdout.strip()
+        assert title.count("客服话术助手") == 1, f"the window title repeats itself: {title!r}"
+        _x(display, "xdotool", "windowactivate", "--sync", window, check=False)
         _x(display, "xdotool", "windowfocus", "--sync", window, check=False)
-        # the buyer's question, copied in "the chat client" (xclip keeps serving it in the background)
-        # (its output goes to /dev/null: the forked server would hold a pipe open)
-        subprocess.run(["xclip", "-selection", "clipboard", "-i"], env={**os.environ, "DISPLAY": display}, input=QUESTION, text=True,
-                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=20, check=True)
-        _x(display, "xdotool", "key", "--clearmodifiers", "ctrl+l")
-        _x(display, "xdotool", "key", "--clearmodifiers", "ctrl+v")
-        time.sleep(0.6)  # the debounce and the update
-        _x(display, "xdotool", "key", "--clearmodifiers", "Return")
 
-        def clipboard():
-            out = _x(display, "xclip", "-selection", "clipboard", "-o", check=False).stdout
-            return out if out == REPLY else None
+        def key(*keys: str) -> None:
+            for k in keys:
+                _x(display, "xdotool", "key", "--clearmodifiers", k)
+                time.sleep(0.3)  # Qt and the window manager handle one key before the next
 
+        def paste_and_copy(*before: str) -> None:
+            """Keys the agent presses first (none of them to focus the message box), then Ctrl+V
+            of the question and Enter: the reply must reach the system clipboard."""
+            _put_on_clipboard(display, QUESTION)
+            key(*before)
+            key("ctrl+v")
+            time.sleep(0.6)  # the debounce and the update
+            key("Return")
+
+            def clipboard():
+                out = _x(display, "xclip", "-selection", "clipboard", "-o", check=False).stdout
+                return out if out == REPLY else None
+
+            try:
+                _wait(clipboard, 10, "the reply on the system clipboard")
+            except AssertionError:
+                now = _x(display, "xclip", "-selection", "clipboard", "-o", check=False).stdout
+                raise AssertionError(f"after {before}: clipboard holds {now!r}, expected {REPLY!r}\n{log.read_text()}") from None
+
+        def state() -> str:
+            return _x(display, "xprop", "-id", window, "_NET_WM_STATE", check=False).stdout
+
+        managed = "openbox" in request.node.callspec.id
+        paste_and_copy("ctrl+l")
+        # pinning must keep the keys with the message box (it used to re-create the window)
+        paste_and_copy("ctrl+t", "Escape")
+        if managed:  # the window manager keeps it above the others, and it is still the active one
+            assert "_NET_WM_STATE_ABOVE" in state()
+            assert _x(display, "xdotool", "getactivewindow").stdout.split() == [window]
+        paste_and_copy("ctrl+t", "Escape")  # and unpinning
+        if managed:
+            assert "_NET_WM_STATE_ABOVE" not in state()
+        # the settings dialog, closed with Esc, hands the keys back
+        paste_and_copy("ctrl+comma", "Escape", "Escape")
+        # a click on 监听剪贴板 (right-aligned in the row under the title bar) turns the watch on
+        # and leaves the keys with the message box: a question copied "in the chat client" becomes
+        # the message by itself, and Enter copies its reply
+        key("Escape")  # an empty message box: only the clipboard watch can fill it now
+        # (the width from getwindowgeometry; its position is off by the frame under openbox, so the
+        # pointer moves relative to the window itself)
+        geometry = dict(line.split("=", 1) for line in _x(display, "xdotool", "getwindowgeometry", "--shell", window).stdout.split())
+        _x(display, "xdotool", "mousemove", "--window", window, str(int(geometry["WIDTH"]) - 24), str(CHECKBOX_ROW_Y))
+        _x(display, "xdotool", "click", "1")
+        time.sleep(0.5)
+        _put_on_clipboard(display, QUESTION)
+        time.sleep(0.8)  # picked up, the debounce and the update
+        key("Return")
         try:
-            _wait(clipboard, 10, "the reply on the system clipboard")
+            _wait(lambda: _x(display, "xclip", "-selection", "clipboard", "-o", check=False).stdout == REPLY, 10, "the reply")
         except AssertionError:
             now = _x(display, "xclip", "-selection", "clipboard", "-o", check=False).stdout
-            raise AssertionError(f"clipboard holds {now!r}, expected {REPLY!r}\n{log.read_text()}") from None
+            raise AssertionError(f"after clicking 监听剪贴板: clipboard holds {now!r}\n{log.read_text()}") from None
         assert app.poll() is None, "the program must keep running after a copy"
     finally:
         app.terminate()

@@ -150,7 +150,9 @@ def test_no_confident_suggestion_shows_closest_in_grey_and_reports_once(make_win
     qtbot.waitUntil(lambda: window.service.recorder.unmatched != [], timeout=2000)
     window._message_changed()
     qtbot.wait(150)
-    assert window.service.recorder.unmatched == [("今天天气好", "")]
+    from kefu_assist.ui.main_window import system_user_name
+
+    assert window.service.recorder.unmatched == [("今天天气好", system_user_name())]  # no nickname set
 
 
 def test_escape_clears_the_message(make_window, library_file, type_message, qtbot):
@@ -217,7 +219,8 @@ def test_broken_save_shows_banner_keeps_old_library_fixed_save_clears(make_windo
         _save_by_replace(library_file, BROKEN)
     assert blocker.args[0].library is None
     assert window.banner.isVisible()
-    assert f"{library_file}:" in window.bannerLabel.text() and "YAML" in window.bannerLabel.text()
+    assert window.bannerLabel.text().startswith("话术库文件有错误，没有生效，仍在使用上次加载的话术库")
+    assert f"{library_file}:" in window.banner_text and "YAML" in window.banner_text
     # the old library still answers, and the agent's text is untouched
     assert window.message == "包邮吗"
     assert window.cards[0].script.id == "shipping_fee.free"
@@ -240,7 +243,8 @@ def test_save_with_one_broken_script_uses_the_rest_and_shows_banner(make_window,
         library_file.write_text(text, encoding="utf-8")
     assert blocker.args[0].library is not None
     assert window.banner.isVisible()
-    assert "unknown category 'invoce'" in window.bannerLabel.text() and "[invoice.free]" in window.bannerLabel.text()
+    assert window.bannerLabel.text().startswith("话术库有 1 处错误，出错的话术已跳过")
+    assert "unknown category 'invoce'" in window.banner_text and "[invoice.free]" in window.banner_text
     assert window.service.library.get("invoice.free") is None
 
 
@@ -326,7 +330,7 @@ def test_shipped_library_answers(make_window, shipped_library_path, type_message
     if not shipped_library_path.is_file():
         pytest.skip("the shipped library resources/scripts.yaml is not written yet")
     window = make_window(shipped_library_path)
-    assert window.service.ready, window.bannerLabel.text()
+    assert window.service.ready, window.banner_text
     type_message(window, "这个包邮吗")
     assert window.cards[0].script.category == "shipping_fee"
     type_message(window, "能便宜点吗？包邮吗？")

@@ -296,3 +296,23 @@ def test_events_before_the_recorder_opens_are_not_lost(library_file, db_url, qtb
     qtbot.waitUntil(lambda: len(_copies(db_url)) == 1, timeout=10000)
     window.close()
     db_pool().waitForDone(10000)
+
+
+def test_stats_tab_is_current_each_time_it_is_shown(usage_window, library_file, db_url, type_message, qtbot):
+    """Shown after copies, the 统计 tab counts them without 刷新; never-used scripts are listed
+    with their categories' Chinese names, as everywhere else."""
+    from kefu_assist.library import CATEGORIES
+
+    window = usage_window(library_file, db_url)
+    view = window.statsView
+    for n in (1, 2):
+        type_message(window, "包邮吗")
+        qtbot.keyClick(window.messageEdit, Qt.Key.Key_Return)
+        with qtbot.waitSignal(window.usage.statsLoaded, timeout=15000):
+            window.tabs.setCurrentIndex(3)
+        assert view.tiles["copies"].text() == str(n)
+        window.tabs.setCurrentIndex(0)
+    least = view.sections["least_used"].text()
+    assert "未用" in least
+    raw = [cid for cid in CATEGORIES if f">{cid}<" in least]
+    assert raw == [], f"raw category ids in 最少用话术: {raw}"

@@ -369,6 +369,9 @@ def _compose(text: str, name: str, problems: list[Problem]) -> Node | None | boo
     return False
 
 
+# the start of the problem a library with no usable script gets (the sidebar words it for agents)
+NO_SCRIPTS = "the library has no usable scripts"
+
 # a team lead's reply rules beside the scripts (kefu_assist.checker), not a script file
 NOT_SCRIPT_FILES = frozenset({"compliance_rules.yaml"})
 
@@ -542,7 +545,7 @@ def _check(files: list[Path], texts: list[tuple[Path, str]]) -> LoadResult:
         # library would answer nothing. Refuse it like a file that does not parse, so the sidebar
         # keeps the library it has and says why.
         where = str(files[0]) if len(files) == 1 else str(files[0].parent)
-        problems.append(Problem(where, 0, "the library has no usable scripts: a library needs at least one (was the file saved empty or cut off?)"))
+        problems.append(Problem(where, 0, f"{NO_SCRIPTS}: a library needs at least one (was the file saved empty or cut off?)"))
         return LoadResult(None, tuple(problems))
 
     _warn_shared_examples(scripts, problems)

@@ -10,7 +10,7 @@ from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QFrame, QLabel, QLineEdit, QListWidget, QListWidgetItem, QMainWindow, QMenu,
-    QPlainTextEdit, QScrollArea, QSystemTrayIcon, QTabWidget, QToolButton, QVBoxLayout, QWidget,
+    QPlainTextEdit, QPushButton, QScrollArea, QSystemTrayIcon, QTabWidget, QToolButton, QVBoxLayout, QWidget,
 )
 
 from typing import TYPE_CHECKING
@@ -25,7 +25,7 @@ from .widgets import PlaceholderForm, SuggestionCard
 from .workers import LoadJob, pool
 
 if TYPE_CHECKING:  # the library, matcher and service load behind the shown window
-    from ..library import Script
+    from ..library import Library, Script
     from ..library.model import LoadResult
     from ..service import AssistService, SuggestionView
     from .stats_view import StatsView
@@ -35,11 +35,12 @@ DEBOUNCE_MS = 120
 SETTLE_MS = 1500  # a message unchanged this long is "the" question (for the unmatched report)
 TOAST_MS = 1200
 WIDTH = 360
-MAX_BANNER_LINES = 8
 AGENT_FILTER = "__agent_initiated__"
 TAB_SUGGEST, TAB_BROWSE, TAB_USUAL, TAB_STATS = range(4)
 RECENT_REFRESH_MS = 600  # after a copy, re-read 常用 once the writer has had a moment
-STATS_STALE_S = 60.0
+FRAME_SETTLE_MS = 300
+ACTIVATE_TRIES = 20  # after Ctrl+T re-shows the window: ask to be activated this many times,
+ACTIVATE_RETRY_MS = 50  # this far apart, until the window manager has mapped it
 OFFLINE_TIP = "数据库连接中断，记录暂存本机，恢复后自动补写"
 
 LOADING_TEXT = "正在加载话术库…"
@@ -73,6 +74,7 @@ class MainWindow(QMainWindow):
         self._arrived: float | None = None
         self._last_text = ""
         self._reported_unmatched: set[str] = set()
+        self._captured = ""  # the last buyer message the clipboard watch put in the box
         self._pending_copy: tuple[Script, int, int | None, float | None] | None = None
         self._job: LoadJob | None = None
         self._reload_again = False
@@ -87,7 +89,9 @@ class MainWindow(QMainWindow):
         self._db_arg: str | None = None
         self.usage = UsageController(self)
 
-        self.setWindowTitle("客服话术助手 kefu-assist")
+        # the platform adds the application's display name (客服话术助手) after a title that does
+        # not already end with it: this title ends with it, so it is not said twice
+        self.setWindowTitle("kefu-assist 客服话术助手")
         self.setWindowIcon(icon("app"))
         self.view = load_view("main_window.ui")
         self.setCentralWidget(self.view)
@@ -110,7 +114,7 @@ class MainWindow(QMainWindow):
         self._toast_timer = QTimer(self, singleShot=True, interval=TOAST_MS)
         self._toast_timer.timeout.connect(self.toastLabel.hide)
         self._recent_timer = QTimer(self, singleShot=True, interval=RECENT_REFRESH_MS)
-        self._recent_timer.timeout.connect(lambda: self.usage.load_lists(self.prefs.agent, flush_first=True))
+        self._recent_timer.timeout.connect(lambda: self.usage.load_lists(self.agent_name, flush_first=True))
 
         self._connect()
         self._shortcuts()
@@ -129,6 +133,17 @@ class MainWindow(QMainWindow):
         self.settingsButton: QToolButton = find(QToolButton, "settingsButton")
         self.banner: QFrame = find(QFrame, "banner")
         self.bannerLabel: QLabel = find(QLabel, "bannerLabel")
+        self.bannerDetails: QPlainTextEdit = find(QPlainTextEdit, "bannerDetails")
+        self.bannerDetailsButton: QToolButton = find(QToolButton, "bannerDetailsButton")
+        self.bannerCloseButton: QToolButton = find(QToolButton, "bannerCloseButton")
+        self.bannerActions: QWidget = find(QWidget, "bannerActions")
+        self.bannerAcceptButton: QPushButton = find(QPushButton, "bannerAcceptButton")
+        self.bannerKeepButton: QPushButton = find(QPushButton, "bannerKeepButton")
+        # file paths in the details have no spaces: wrap them anywhere rather than widen the sidebar
+        # (set here: QUiLoader cannot read this enum from the .ui)
+        from PySide6.QtGui import QTextOption
+
+        self.bannerDetails.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         self.tabs: QTabWidget = find(QTabWidget, "tabs")
         self.stateLabel: QLabel = find(QLabel, "stateLabel")
         self.suggestionsArea: QScrollArea = find(QScrollArea, "suggestionsArea")
@@ -182,6 +197,10 @@ class MainWindow(QMainWindow):
         self.clipboardCheck.toggled.connect(self._clipboard_toggled)
         self.pinButton.toggled.connect(self._pin_toggled)
         self.settingsButton.clicked.connect(self.open_settings)
+        self.bannerDetailsButton.toggled.connect(self._banner_details_toggled)
+        self.bannerCloseButton.clicked.connect(self.banner.hide)
+        self.bannerAcceptButton.clicked.connect(self.accept_held_library)
+        self.bannerKeepButton.clicked.connect(self.keep_current_library)
         self.categoryCombo.currentIndexChanged.connect(self.refresh_browse)
         self.searchEdit.textChanged.connect(self.refresh_browse)
         self.searchEdit.returnPressed.connect(self._preview_copy)
@@ -228,6 +247,7 @@ class MainWindow(QMainWindow):
         """Restore the saved geometry, or dock at the right edge of the screen the first time."""
         geometry = read_geometry(self.settings)
         if geometry is not None and self.restoreGeometry(geometry):
+            self._keep_on_screen()
             return
         screen = QGuiApplication.primaryScreen()
         area = screen.availableGeometry() if screen else None
@@ -239,10 +259,31 @@ class MainWindow(QMainWindow):
         frame_extra = self.frameGeometry().width() - self.geometry().width()
         self.move(area.right() - WIDTH - frame_extra + 1, area.top() + max(0, (area.height() - self.height()) // 2))
 
+    def _keep_on_screen(self) -> None:
+        """A saved geometry from a wider window or another screen layout must not leave the copy
+        buttons, the pin and the settings off the right edge: pull the window back inside."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        area = screen.availableGeometry() if screen else None
+        if area is None or area.isEmpty():
+            return
+        frame = self.frameGeometry()
+        extra = frame.width() - self.width()
+        width = min(self.width(), area.width() - extra)
+        if width != self.width():
+            self.resize(width, self.height())
+            frame = self.frameGeometry()
+        x = min(max(frame.left(), area.left()), area.right() - frame.width() + 1)
+        y = min(max(frame.top(), area.top()), max(area.top(), area.bottom() - frame.height() + 1))
+        if (x, y) != (frame.left(), frame.top()):
+            self.move(x, y)
+
     def showEvent(self, event) -> None:
         if not self._placed:
             self._placed = True
             self.place()
+            # a window manager adds its frame after the window is mapped: pull the frame inside
+            # the screen's edge once it is there
+            QTimer.singleShot(FRAME_SETTLE_MS, self._keep_on_screen)
         super().showEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -262,7 +303,7 @@ class MainWindow(QMainWindow):
         old = self.prefs
         self.prefs = prefs
         self.service.set_overrides({"shop": prefs.shop, "agent": prefs.agent})
-        self.service.agent = prefs.agent
+        self.service.agent = self.agent_name
         self.setStyleSheet(self._stylesheet())
         if self._stats_view is not None:
             self._stats_view.set_palette(themes.PALETTES.get(prefs.theme, themes.PALETTES["light"]))
@@ -285,9 +326,15 @@ class MainWindow(QMainWindow):
             if prefs.db_url != old.db_url and self.usage.started:
                 self.reconnect_usage()
             elif prefs.agent != old.agent:
-                self.usage.load_lists(prefs.agent)
+                self.usage.load_lists(self.agent_name)
         if self.service.ready:
             self.refresh_all()
+
+    @property
+    def agent_name(self) -> str:
+        """Who the usage history records: the nickname set in 设置, else the system user name
+        (so that an agent who never set one is still told apart in 统计)."""
+        return self.prefs.agent.strip() or system_user_name()
 
     def _stylesheet(self) -> str:
         size = self.prefs.font_size
@@ -301,10 +348,36 @@ class MainWindow(QMainWindow):
     def _set_on_top(self, on: bool) -> None:
         if bool(self.windowFlags() & Qt.WindowType.WindowStaysOnTopHint) == on:
             return
-        visible = self.isVisible()
-        self.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, on)
-        if visible:
-            self.show()  # changing window flags hides the window
+        hint = Qt.WindowType.WindowStaysOnTopHint
+        flags = self.windowFlags() | hint if on else self.windowFlags() & ~hint
+        handle = self.windowHandle()
+        if handle is not None and self.isVisible():
+            # Change the shown window in place (X11: _NET_WM_STATE_ABOVE). setWindowFlags would
+            # hide and re-create it: the window manager then unfocuses it, keys go nowhere, and
+            # the re-shown window is laid out afresh.
+            self.overrideWindowFlags(flags)
+            handle.setFlags(handle.flags() | hint if on else handle.flags() & ~hint)
+            if not self.isActiveWindow():
+                self._take_keys_back(self.focusWidget())
+        else:
+            self.setWindowFlags(flags)
+
+    def _take_keys_back(self, widget: QWidget | None = None) -> None:
+        """Make the window active again with the keyboard where it was (the message box by
+        default): after re-showing for Ctrl+T and after the settings dialog closes, keys would
+        otherwise go nowhere until the agent clicks."""
+        target = widget if widget is not None and widget.window() is self and widget.isVisible() else self.messageEdit
+        self._activate(target, ACTIVATE_TRIES)
+
+    def _activate(self, target: QWidget, tries: int) -> None:
+        # A window manager ignores an activation request for a window it has not mapped yet, and
+        # a re-shown window is mapped a moment later: ask again until the window is active.
+        if QGuiApplication.platformName() != "offscreen":  # which has no stacking (and says so)
+            self.raise_()
+        self.activateWindow()
+        target.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
+        if tries > 1 and not self.isActiveWindow():
+            QTimer.singleShot(ACTIVATE_RETRY_MS, lambda: self.isVisible() and self._activate(target, tries - 1))
 
     def _pin_toggled(self, on: bool) -> None:
         prefs = Preferences(**{**self.prefs.__dict__, "always_on_top": on})
@@ -319,8 +392,12 @@ class MainWindow(QMainWindow):
 
         dialog = SettingsDialog(self.prefs, self, library_fixed=self._library_fixed, db_fixed=self._db_override())
         dialog.setStyleSheet(self._stylesheet())
-        if dialog.exec():
+        focused = self.focusWidget()
+        accepted = dialog.exec()
+        dialog.deleteLater()
+        if accepted:
             self.apply_preferences(dialog.preferences())
+        self._take_keys_back(focused)
 
     def _setup_tray(self) -> None:
         if not QSystemTrayIcon.isSystemTrayAvailable():
@@ -359,7 +436,7 @@ class MainWindow(QMainWindow):
         if not self.service.ready:
             self._show_state(LOADING_TEXT)
         self.statusLabel.setText(LOADING_TEXT if not self.service.ready else "正在重新加载话术库…")
-        job = LoadJob(self.service, self.library_path)
+        job = LoadJob(self.service, self.library_path, hold=library_shrank)
         job.signals.finished.connect(self._library_loaded)
         self._job = job
         pool().start(job)
@@ -377,9 +454,7 @@ class MainWindow(QMainWindow):
             service.recorder = pending.recorder
         self._show_problems(result)
         if self.service.ready:
-            lib = self.service.library
-            self.statusLabel.setText(f"话术库：{len(lib.scripts)} 条")
-            self.statusLabel.setToolTip(str(self.service.library_path))
+            self._show_library_status()
             if not self._first_ready_done:
                 self._first_ready_done = True
                 self._trace("ready")
@@ -392,25 +467,91 @@ class MainWindow(QMainWindow):
             self._reload_again = False
             self.reload_library()
 
+    def _show_library_status(self) -> None:
+        """The status line names the library in use (elided to fit), not only its tooltip."""
+        lib = self.service.library
+        path = str(self.service.library_path)
+        self._status_text = f"话术库 {len(lib.scripts)} 条：{path}"
+        self.statusLabel.setToolTip(path)
+        self._elide_status()
+
+    def _elide_status(self) -> None:
+        text = getattr(self, "_status_text", None)
+        if text is None:
+            return
+        width = max(self.statusLabel.width(), 40)
+        self.statusLabel.setText(self.statusLabel.fontMetrics().elidedText(text, Qt.TextElideMode.ElideMiddle, width))
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        QTimer.singleShot(0, self._elide_status)  # once the layout has given the label its width
+
     def _show_problems(self, result: LoadResult) -> None:
+        """The banner: a plain Chinese sentence for the agent, the file:line list for the team
+        lead behind 详情, and a close button; any later load shows it again if still needed."""
         errors = list(result.errors)
-        if not errors:
+        ready = self.service.ready
+        held = getattr(self.service, "held", None)
+        from ..library.loader import NO_SCRIPTS
+
+        empty = (result.library is not None and not result.library.scripts) or any(p.message.startswith(NO_SCRIPTS) for p in errors)
+        self.bannerActions.setVisible(held is not None)
+        details = [str(p) for p in errors]
+        if held is not None:
+            current = self.service.library
+            kept = {s.id for s in held.scripts}
+            gone = [s for s in current.scripts if s.id not in kept]
+            head = (
+                f"刚保存的话术库只有 {len(held.scripts)} 条话术，比正在用的少了 {len(current.scripts) - len(held.scripts)} 条"
+                f"（原有 {len(current.scripts)} 条）。为防误删，仍在使用原来的话术库，要改用新的吗？"
+            )
+            details = [f"少了的话术（{len(gone)} 条）：", *(f"  {s.id}  {s.title}" for s in gone), *details]
+        elif empty:
+            head = "话术库里一条话术也没有，" + ("仍在使用上次加载的话术库。" if ready else "现在无法推荐话术。") + "请告诉组长。"
+            if not details and result.library is not None:
+                details = [f"{result.library.files[0] if result.library.files else self.library_path}: 没有任何话术 (no scripts)"]
+        elif not errors:
             self.banner.hide()
             self.bannerLabel.clear()
+            self.bannerDetails.clear()
             return
-        if result.library is None:
-            head = "话术库有错误，仍在使用上次加载的话术库：" if self.service.ready else "无法加载话术库："
+        elif result.library is None:
+            head = ("话术库文件有错误，没有生效，仍在使用上次加载的话术库。" if ready else "话术库文件有错误，无法加载。") + "请告诉组长。"
         else:
-            head = f"话术库有 {len(errors)} 处错误，出错的话术已跳过："
-        lines = [str(p) for p in errors[:MAX_BANNER_LINES]]
-        if len(errors) > MAX_BANNER_LINES:
-            lines.append(f"…还有 {len(errors) - MAX_BANNER_LINES} 处")
-        self.bannerLabel.setText(head + "\n" + "\n".join(lines))
+            head = f"话术库有 {len(errors)} 处错误，出错的话术已跳过，其余照常可用。请告诉组长。"
+        self.bannerLabel.setText(head)
+        self.bannerDetails.setPlainText("\n".join(details))
+        self.bannerDetailsButton.setChecked(False)
+        self._banner_details_toggled(False)
         self.banner.show()
+
+    def _banner_details_toggled(self, on: bool) -> None:
+        self.bannerDetails.setVisible(on)
+        self.bannerDetailsButton.setText("收起" if on else "详情")
+
+    def accept_held_library(self) -> None:
+        """接受: use the smaller library the last save produced."""
+        if self.service.adopt_held():
+            self.toast("已改用新的话术库")
+            result = self.service.last_result
+            self._show_problems(result) if result is not None else self.banner.hide()
+            self._show_library_status()
+            self.refresh_all()
+        else:
+            self.banner.hide()
+
+    def keep_current_library(self) -> None:
+        """保留: go on with the library in use; the next save is checked again."""
+        self.service.drop_held()
+        self.banner.hide()
+        self.toast("继续使用原来的话术库")
 
     @property
     def banner_text(self) -> str:
-        return self.bannerLabel.text() if self.banner.isVisible() or not self.banner.isHidden() else ""
+        """What the banner says, its details included ("" while hidden)."""
+        if self.banner.isHidden():
+            return ""
+        return self.bannerLabel.text() + "\n" + self.bannerDetails.toPlainText()
 
     def refresh_all(self) -> None:
         self._fill_categories()
@@ -427,6 +568,10 @@ class MainWindow(QMainWindow):
         text = self.message
         if text.strip() and not self._last_text.strip():
             self._arrived = time.monotonic()
+        if text.strip() and text != self._last_text:
+            # a new message (typed, pasted or captured) is answered where the agent can see it:
+            # Enter must never copy a card hidden behind 浏览全部, 常用 or 统计
+            self.tabs.setCurrentIndex(TAB_SUGGEST)
         self._last_text = text
         self._debounce.start()
         self._settle.start()
@@ -438,8 +583,23 @@ class MainWindow(QMainWindow):
         self.update_suggestions()
 
     def set_message_from_clipboard(self, text: str) -> None:
-        self.set_message(text.strip())
-        self.tabs.setCurrentIndex(0)
+        self._captured = text.strip()
+        self.set_message(self._captured)
+        self.tabs.setCurrentIndex(TAB_SUGGEST)
+
+    def _paste_captured(self) -> bool:
+        """Ctrl+V of the text the clipboard watch has just put in the box replaces the message
+        (the agent pastes out of habit; appending would ask about 包邮吗包邮吗)."""
+        captured = self._captured
+        if not captured or not self.clipboard.enabled:
+            return False
+        if QGuiApplication.clipboard().text().strip() != captured:
+            return False
+        self.set_message(captured)
+        cursor = self.messageEdit.textCursor()
+        cursor.movePosition(cursor.MoveOperation.End)
+        self.messageEdit.setTextCursor(cursor)
+        return True
 
     def clear_message(self) -> None:
         self.messageEdit.clear()
@@ -489,7 +649,7 @@ class MainWindow(QMainWindow):
                 category_label=lib.category_label(view.script.category),
                 colour=themes.category_colour(view.script.category),
                 highlight=hl,
-                terms=s.matched_terms,
+                terms=s.matched_terms if s.confident else (),  # a guess must not look like a match
                 score=s.score,
                 clause=s.clause if multi and s.confident else "",
                 rank=i + 1,
@@ -505,7 +665,9 @@ class MainWindow(QMainWindow):
         else:
             self._show_state(f"{len(clauses(normalize(text)))} 个问题，已按问题推荐" if multi else "")
         self._highlight_message(views)
-        self.select(0 if views else -1)
+        # without a confident suggestion nothing is selected: Enter must not copy a guess
+        # (↓ or Ctrl+1…5 still pick one on purpose)
+        self.select(next((i for i, v in enumerate(views) if v.suggestion.confident), -1))
         self.suggestionsArea.verticalScrollBar().setValue(0)
 
     def _hide_cards(self, start: int) -> None:
@@ -552,8 +714,9 @@ class MainWindow(QMainWindow):
         return [c for c in self.cards if not c.isHidden()]
 
     def select(self, index: int) -> None:
+        """Select the card at ``index`` (clamped to the cards shown); a negative index selects none."""
         count = len(self._views)
-        index = -1 if count == 0 else max(0, min(index, count - 1))
+        index = -1 if count == 0 or index < 0 else min(index, count - 1)
         self._selected = index
         for i, card in enumerate(self.cards):
             card.set_selected(i == index)
@@ -612,7 +775,8 @@ class MainWindow(QMainWindow):
             if self._debounce.isActive():
                 self.update_suggestions()
             if self._views:
-                self.select(self._selected + (1 if key == Qt.Key.Key_Down else -1))
+                self.tabs.setCurrentIndex(TAB_SUGGEST)
+                self.select(max(0, self._selected + (1 if key == Qt.Key.Key_Down else -1)))
                 return True
             return False
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
@@ -622,6 +786,8 @@ class MainWindow(QMainWindow):
             if self._debounce.isActive():
                 self.update_suggestions()
             self.copy_selected()
+            return True
+        if event.matches(QKeySequence.StandardKey.Paste) and self._paste_captured():
             return True
         if key == Qt.Key.Key_Escape:
             if self.form.isVisible():
@@ -633,14 +799,25 @@ class MainWindow(QMainWindow):
 
     # -- copying ------------------------------------------------------------------------------
     def copy_selected(self) -> None:
-        if 0 <= self._selected < len(self._views):
-            self.copy_rank(self._selected + 1)
+        """Enter: copy the selected card, and only while the agent can see it."""
+        if self.tabs.currentIndex() != TAB_SUGGEST:
+            self.tabs.setCurrentIndex(TAB_SUGGEST)  # show what Enter would copy; the next Enter copies
+            if self.message.strip():
+                self.toast("再按 Enter 复制选中的话术")
+            return
+        if not self.message.strip() or not self.service.ready:
+            return
+        if not 0 <= self._selected < len(self._views) or self.cards[self._selected].isHidden():
+            self.toast(NO_MATCH_TEXT, warn=True)
+            return
+        self.copy_rank(self._selected + 1)
 
     def copy_rank(self, rank: int) -> None:
         if self._debounce.isActive():
             self.update_suggestions()
         if not 1 <= rank <= len(self._views):
             return
+        self.tabs.setCurrentIndex(TAB_SUGGEST)  # the agent sees what Ctrl+N copied
         self.select(rank - 1)
         card = self.cards[rank - 1]
         view = self._views[rank - 1]
@@ -700,8 +877,15 @@ class MainWindow(QMainWindow):
         self._note_recent(script.id)
         self.copiedText.emit(text)
 
-    def toast(self, text: str) -> None:
-        self.toastLabel.setText(text)
+    def toast(self, text: str, *, warn: bool = False) -> None:
+        if bool(self.toastLabel.property("warn")) != warn:
+            self.toastLabel.setProperty("warn", warn)
+            self.toastLabel.style().unpolish(self.toastLabel)
+            self.toastLabel.style().polish(self.toastLabel)
+        # the label's maximum width keeps a long message from widening the sidebar; it elides
+        room = self.toastLabel.maximumWidth() - 20
+        self.toastLabel.setText(self.toastLabel.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, room))
+        self.toastLabel.setToolTip(text)
         self.toastLabel.show()
         self._toast_timer.start()
 
@@ -808,7 +992,7 @@ class MainWindow(QMainWindow):
             card.starButton.setVisible(available)
         self._usage_status(self.usage.online)
         if available:
-            self.usage.load_lists(self.prefs.agent)
+            self.usage.load_lists(self.agent_name)
             if self.tabs.currentIndex() == TAB_STATS:
                 self.refresh_stats()
         else:
@@ -824,7 +1008,7 @@ class MainWindow(QMainWindow):
             tip += f"\n原因：{error}"
         self.offlineBadge.setToolTip(tip)
         if online and self.usage.available and self._lists_error:
-            self.usage.load_lists(self.prefs.agent)  # back: read what we could not
+            self.usage.load_lists(self.agent_name)  # back: read what we could not
 
     @property
     def offline(self) -> bool:
@@ -861,7 +1045,7 @@ class MainWindow(QMainWindow):
             return
         now = script_id not in self._favourites  # shown at once; the database confirms
         self._set_favourite(script_id, now)
-        self.usage.toggle_favourite(self.prefs.agent, script_id)
+        self.usage.toggle_favourite(self.agent_name, script_id)
         self.toast("已收藏" if now else "已取消收藏")
 
     def toggle_current_favourite(self) -> None:
@@ -892,7 +1076,7 @@ class MainWindow(QMainWindow):
     def _favourite_failed(self, script_id: str, message: str) -> None:
         self.toast("收藏失败：数据库离线")
         self._lists_error = message
-        self.usage.load_lists(self.prefs.agent)  # put the stars back as the database has them
+        self.usage.load_lists(self.agent_name)  # put the stars back as the database has them
 
     def _favourites_changed(self) -> None:
         for card in (*self.cards, self.preview, self.usualPreview):
@@ -1032,15 +1216,15 @@ class MainWindow(QMainWindow):
         if index == TAB_USUAL:
             self.refresh_usual()
         elif index == TAB_STATS:
-            stale = self._stats_loaded_at is None or time.monotonic() - self._stats_loaded_at > STATS_STALE_S
-            if stale:
-                self.refresh_stats()
+            # every time it is shown: the figures are read on a worker (the copies still in the
+            # spool first), and the tab keeps showing the last ones until the new ones arrive
+            self.refresh_stats(flush_first=True)
 
-    def refresh_stats(self) -> None:
+    def refresh_stats(self, *, flush_first: bool = False) -> None:
         """Load the figures on a worker; the tab shows them when they arrive."""
         library = self.service.library if self.service.ready else None
         view = self.statsView
-        if not self.usage.load_stats(view.since, view.agent, library):
+        if not self.usage.load_stats(view.since, view.agent, library, flush_first=flush_first):
             if self.usage.error:
                 view.show_error(f"无法打开使用记录数据库：{self.usage.error}")
             elif self.usage.started:
@@ -1052,11 +1236,28 @@ class MainWindow(QMainWindow):
         view.show_loading()
 
     def _stats_loaded(self, data: dict) -> None:
-        self.statsView.show_stats(data, db_label=self.usage.db_label)
+        # the library's category names, for never-used scripts' categories too
+        labels = dict(self.service.library.categories) if self.service.ready else None
+        self.statsView.show_stats(data, db_label=self.usage.db_label, category_labels=labels)
 
     def _stats_failed(self, message: str) -> None:
         self._stats_loaded_at = None
         self.statsView.show_error(f"读取统计失败（数据库离线？）：{message}")
+
+
+def system_user_name() -> str:
+    import getpass
+
+    try:
+        return getpass.getuser().strip()
+    except Exception:  # noqa: BLE001 - no login name in this environment (getpass raises OSError or KeyError)
+        return ""
+
+
+def library_shrank(current: "Library", new: "Library") -> bool:
+    """A save that would drop more than a third of the scripts is more likely a slip (a file
+    truncated, a folder half copied) than an edit: the sidebar asks before using it."""
+    return len(current.scripts) - len(new.scripts) > len(current.scripts) / 3
 
 
 class PendingService:

@@ -273,6 +273,7 @@ class StatsView(QWidget):
     ``refreshRequested`` ask the window to load; :meth:`show_stats` draws a result."""
 
     refreshRequested = Signal()
+    _category_labels: dict[str, str] = {}  # the library's category names, set by show_stats (never mutated)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -412,8 +413,10 @@ class StatsView(QWidget):
         w.style().unpolish(w)
         w.style().polish(w)
 
-    def show_stats(self, data: dict[str, Any], *, db_label: str = "") -> None:
+    def show_stats(self, data: dict[str, Any], *, db_label: str = "", category_labels: dict[str, str] | None = None) -> None:
         self.data = data
+        if category_labels is not None:
+            self._category_labels = dict(category_labels)
         self._remember_agents(a["agent"] for a in data.get("per_agent", []))
         when = data.get("generated_at", "")
         try:  # generated_at is naive UTC; the team lead reads local time
@@ -431,7 +434,7 @@ class StatsView(QWidget):
         self.tiles["copies"].setText(str(data.get("total_copies", 0)))
         self.tiles["unmatched"].setText(str(data.get("total_unmatched", 0)))
         self.tiles["median"].setText(_seconds((data.get("median_seconds") or {}).get("overall")))
-        labels = {c["category"]: c.get("label") or c["category"] for c in data.get("per_category", [])}
+        labels = {**self._category_labels, **{c["category"]: c.get("label") or c["category"] for c in data.get("per_category", [])}}
         days = self.days
         first = since_for(days) if days else None
         self.chart.set_data(data.get("per_day_category", []), labels, first=first, last=date.today() if days else None)

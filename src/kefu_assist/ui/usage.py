@@ -285,18 +285,20 @@ class UsageController(QObject):
         self.favouriteFailed.emit(task.tag, message)
 
     # -- stats ------------------------------------------------------------------------------
-    def load_stats(self, since: date | None, agent: str | None, library=None) -> bool:
+    def load_stats(self, since: date | None, agent: str | None, library=None, *, flush_first: bool = False) -> bool:
+        """The 统计 figures on a worker; ``flush_first`` lets the writer put the spooled copies in
+        first, so that a copy just made is counted."""
         recorder = self.recorder
         if recorder is None:
             return False
         self._stats_gen += 1
-        task = Task(self._stats, recorder, since, agent, library, tag=self._stats_gen)
+        task = Task(self._stats, recorder, since, agent, library, flush_first, tag=self._stats_gen)
         task.signals.done.connect(self._stats_done)
         task.signals.failed.connect(self._stats_failed)
         self._run(task)
         return True
 
-    def _stats(self, recorder, since, agent, library) -> dict[str, Any]:  # worker thread
+    def _stats(self, recorder, since, agent, library, flush_first: bool = False) -> dict[str, Any]:  # worker thread
         from ..store.db import make_engine
         from ..store.stats import stats
 
@@ -305,6 +307,8 @@ class UsageController(QObject):
             if engine is None:
                 recorder.engine(STATS_CONNECT_TIMEOUT_S)  # the writer made the schema current
                 engine = self._stats_engine = make_engine(recorder.url, write=False)
+        if flush_first:
+            recorder.flush(LIST_TIMEOUT_S)
         t0 = time.perf_counter()
         data = stats(engine, since=since, agent=agent or None, library=library, url=recorder.url)
         data["elapsed_s"] = time.perf_counter() - t0

@@ -186,7 +186,7 @@ class SuggestionCard(QFrame):
         self.rankLabel.setVisible(rank is not None)
         if weak != self.property("weak"):
             self.setProperty("weak", weak)
-            self._repolish()
+            self._repolish(children=True)
         self._show_variant()
 
     def set_favourite(self, on: bool) -> None:
@@ -228,9 +228,13 @@ class SuggestionCard(QFrame):
             self.setProperty("selected", on)
             self._repolish()
 
-    def _repolish(self) -> None:
-        self.style().unpolish(self)
-        self.style().polish(self)
+    def _repolish(self, *, children: bool = False) -> None:
+        # the labels' colours come from rules on the card's properties (QFrame#card[weak="true"]
+        # QLabel …): a stylesheet re-applies them only to the widgets polished again
+        style = self.style()
+        for widget in (self, *(self.findChildren(QWidget) if children else ())):
+            style.unpolish(widget)
+            style.polish(widget)
 
     # -- mouse ------------------------------------------------------------------------------
     def mousePressEvent(self, event: QMouseEvent) -> None:

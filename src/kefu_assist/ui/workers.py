@@ -17,11 +17,12 @@ class LoadJob(QRunnable):
     """Runs ``service.load(path)`` in the thread pool; ``signals.finished`` arrives on the GUI
     thread (queued, because the signals object lives there)."""
 
-    def __init__(self, service, path: Path):
+    def __init__(self, service, path: Path, hold: Callable[[Any, Any], bool] | None = None):
         super().__init__()
         self.setAutoDelete(False)  # Python owns it: kept alive until finished is handled
         self.service = service
         self.path = path
+        self.hold = hold  # see AssistService.load
         self.signals = _Signals()
 
     def run(self) -> None:  # worker thread
@@ -33,7 +34,7 @@ class LoadJob(QRunnable):
                 from ..service import AssistService
 
                 service = self.service = AssistService()
-            result = service.load(self.path)
+            result = service.load(self.path, hold=self.hold)
         except Exception as exc:  # noqa: BLE001 - a loader bug must not kill the sidebar
             result = LoadResult(None, (Problem(str(self.path), 0, f"加载失败: {exc}"),))
         self.signals.finished.emit(self.path, result, self.service)

@@ -1,5 +1,5 @@
 # Compiled from resources/ui/main_window.ui by scripts/compile_ui.py; do not edit.
-UI_SHA256 = "9ae2be53c202aa5ae10b0f3964d30bdc1e826badc8c42d84223ae929fe29cdb1"
+UI_SHA256 = "7061ff7b15b3d34d025a99175f3e04a87602818729690a5f6a7a0f050b60dbdc"
 
 # -*- coding: utf-8 -*-
 
@@ -12,7 +12,7 @@ UI_SHA256 = "9ae2be53c202aa5ae10b0f3964d30bdc1e826badc8c42d84223ae929fe29cdb1"
 ################################################################################
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt
-from PySide6.QtWidgets import QCheckBox, QComboBox, QFrame, QHBoxLayout, QLabel, QLineEdit, QListWidget, QPlainTextEdit, QScrollArea, QSizePolicy, QSpacerItem, QTabWidget, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QFrame, QHBoxLayout, QLabel, QLineEdit, QListWidget, QPlainTextEdit, QPushButton, QScrollArea, QSizePolicy, QSpacerItem, QTabWidget, QToolButton, QVBoxLayout, QWidget
 
 class Ui_SidebarView(object):
     def setupUi(self, SidebarView):
@@ -41,12 +41,14 @@ class Ui_SidebarView(object):
 
         self.pinButton = QToolButton(SidebarView)
         self.pinButton.setObjectName(u"pinButton")
+        self.pinButton.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.pinButton.setCheckable(True)
 
         self.topBar.addWidget(self.pinButton)
 
         self.settingsButton = QToolButton(SidebarView)
         self.settingsButton.setObjectName(u"settingsButton")
+        self.settingsButton.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
         self.topBar.addWidget(self.settingsButton)
 
@@ -56,14 +58,77 @@ class Ui_SidebarView(object):
         self.banner = QFrame(SidebarView)
         self.banner.setObjectName(u"banner")
         self.bannerLayout = QVBoxLayout(self.banner)
+        self.bannerLayout.setSpacing(4)
         self.bannerLayout.setObjectName(u"bannerLayout")
         self.bannerLayout.setContentsMargins(8, 6, 8, 6)
+        self.bannerHead = QHBoxLayout()
+        self.bannerHead.setSpacing(4)
+        self.bannerHead.setObjectName(u"bannerHead")
         self.bannerLabel = QLabel(self.banner)
         self.bannerLabel.setObjectName(u"bannerLabel")
+        sizePolicy = QSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        sizePolicy.setHorizontalStretch(1)
+        sizePolicy.setVerticalStretch(0)
+        sizePolicy.setHeightForWidth(self.bannerLabel.sizePolicy().hasHeightForWidth())
+        self.bannerLabel.setSizePolicy(sizePolicy)
         self.bannerLabel.setWordWrap(True)
         self.bannerLabel.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
-        self.bannerLayout.addWidget(self.bannerLabel)
+        self.bannerHead.addWidget(self.bannerLabel)
+
+        self.bannerDetailsButton = QToolButton(self.banner)
+        self.bannerDetailsButton.setObjectName(u"bannerDetailsButton")
+        self.bannerDetailsButton.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.bannerDetailsButton.setCheckable(True)
+
+        self.bannerHead.addWidget(self.bannerDetailsButton, 0, Qt.AlignmentFlag.AlignTop)
+
+        self.bannerCloseButton = QToolButton(self.banner)
+        self.bannerCloseButton.setObjectName(u"bannerCloseButton")
+        self.bannerCloseButton.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+
+        self.bannerHead.addWidget(self.bannerCloseButton, 0, Qt.AlignmentFlag.AlignTop)
+
+
+        self.bannerLayout.addLayout(self.bannerHead)
+
+        self.bannerDetails = QPlainTextEdit(self.banner)
+        self.bannerDetails.setObjectName(u"bannerDetails")
+        sizePolicy1 = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        sizePolicy1.setHorizontalStretch(0)
+        sizePolicy1.setVerticalStretch(0)
+        sizePolicy1.setHeightForWidth(self.bannerDetails.sizePolicy().hasHeightForWidth())
+        self.bannerDetails.setSizePolicy(sizePolicy1)
+        self.bannerDetails.setMinimumSize(QSize(0, 96))
+        self.bannerDetails.setMaximumSize(QSize(16777215, 96))
+        self.bannerDetails.setReadOnly(True)
+        self.bannerDetails.setTabChangesFocus(True)
+
+        self.bannerLayout.addWidget(self.bannerDetails)
+
+        self.bannerActions = QWidget(self.banner)
+        self.bannerActions.setObjectName(u"bannerActions")
+        self.bannerActionsLayout = QHBoxLayout(self.bannerActions)
+        self.bannerActionsLayout.setObjectName(u"bannerActionsLayout")
+        self.bannerActionsLayout.setContentsMargins(0, 0, 0, 0)
+        self.bannerActionsSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.bannerActionsLayout.addItem(self.bannerActionsSpacer)
+
+        self.bannerKeepButton = QPushButton(self.bannerActions)
+        self.bannerKeepButton.setObjectName(u"bannerKeepButton")
+        self.bannerKeepButton.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+
+        self.bannerActionsLayout.addWidget(self.bannerKeepButton)
+
+        self.bannerAcceptButton = QPushButton(self.bannerActions)
+        self.bannerAcceptButton.setObjectName(u"bannerAcceptButton")
+        self.bannerAcceptButton.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+
+        self.bannerActionsLayout.addWidget(self.bannerAcceptButton)
+
+
+        self.bannerLayout.addWidget(self.bannerActions)
 
 
         self.rootLayout.addWidget(self.banner)
@@ -81,6 +146,7 @@ class Ui_SidebarView(object):
 
         self.clipboardCheck = QCheckBox(SidebarView)
         self.clipboardCheck.setObjectName(u"clipboardCheck")
+        self.clipboardCheck.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
         self.messageHeader.addWidget(self.clipboardCheck)
 
@@ -131,6 +197,8 @@ class Ui_SidebarView(object):
         self.browseLayout.setContentsMargins(0, 4, 0, 0)
         self.categoryCombo = QComboBox(self.browseTab)
         self.categoryCombo.setObjectName(u"categoryCombo")
+        self.categoryCombo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.categoryCombo.setMinimumContentsLength(8)
 
         self.browseLayout.addWidget(self.categoryCombo)
 
@@ -201,6 +269,8 @@ class Ui_SidebarView(object):
         self.statusBar.setObjectName(u"statusBar")
         self.statusLabel = QLabel(SidebarView)
         self.statusLabel.setObjectName(u"statusLabel")
+        sizePolicy.setHeightForWidth(self.statusLabel.sizePolicy().hasHeightForWidth())
+        self.statusLabel.setSizePolicy(sizePolicy)
 
         self.statusBar.addWidget(self.statusLabel)
 
@@ -210,6 +280,7 @@ class Ui_SidebarView(object):
 
         self.toastLabel = QLabel(SidebarView)
         self.toastLabel.setObjectName(u"toastLabel")
+        self.toastLabel.setMaximumSize(QSize(220, 16777215))
 
         self.statusBar.addWidget(self.toastLabel)
 
@@ -234,6 +305,22 @@ class Ui_SidebarView(object):
 #endif // QT_CONFIG(tooltip)
 #if QT_CONFIG(tooltip)
         self.settingsButton.setToolTip(QCoreApplication.translate("SidebarView", u"\u8bbe\u7f6e (Ctrl+,)", None))
+#endif // QT_CONFIG(tooltip)
+        self.bannerDetailsButton.setText(QCoreApplication.translate("SidebarView", u"\u8be6\u60c5", None))
+#if QT_CONFIG(tooltip)
+        self.bannerDetailsButton.setToolTip(QCoreApplication.translate("SidebarView", u"\u51fa\u9519\u7684\u6587\u4ef6\u3001\u884c\u53f7\u548c\u539f\u56e0\uff08\u7ed9\u7ec4\u957f\u770b\uff09", None))
+#endif // QT_CONFIG(tooltip)
+        self.bannerCloseButton.setText(QCoreApplication.translate("SidebarView", u"\u2715", None))
+#if QT_CONFIG(tooltip)
+        self.bannerCloseButton.setToolTip(QCoreApplication.translate("SidebarView", u"\u5173\u95ed\u63d0\u793a\uff08\u8bdd\u672f\u5e93\u518d\u6b21\u53d8\u5316\u65f6\u4f1a\u91cd\u65b0\u63d0\u793a\uff09", None))
+#endif // QT_CONFIG(tooltip)
+        self.bannerKeepButton.setText(QCoreApplication.translate("SidebarView", u"\u4fdd\u7559\u539f\u6765\u7684", None))
+#if QT_CONFIG(tooltip)
+        self.bannerKeepButton.setToolTip(QCoreApplication.translate("SidebarView", u"\u7ee7\u7eed\u4f7f\u7528\u539f\u6765\u7684\u8bdd\u672f\u5e93\uff08\u6587\u4ef6\u518d\u6b21\u4fdd\u5b58\u65f6\u4f1a\u91cd\u65b0\u68c0\u67e5\uff09", None))
+#endif // QT_CONFIG(tooltip)
+        self.bannerAcceptButton.setText(QCoreApplication.translate("SidebarView", u"\u63a5\u53d7\u65b0\u7684", None))
+#if QT_CONFIG(tooltip)
+        self.bannerAcceptButton.setToolTip(QCoreApplication.translate("SidebarView", u"\u6539\u7528\u521a\u4fdd\u5b58\u7684\u3001\u8bdd\u672f\u8f83\u5c11\u7684\u8bdd\u672f\u5e93", None))
 #endif // QT_CONFIG(tooltip)
         self.messageLabel.setText(QCoreApplication.translate("SidebarView", u"\u4e70\u5bb6\u6d88\u606f", None))
         self.clipboardCheck.setText(QCoreApplication.translate("SidebarView", u"\u76d1\u542c\u526a\u8d34\u677f", None))
