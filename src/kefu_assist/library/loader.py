@@ -22,6 +22,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..code_id import code_id
 from .categories import CATEGORIES
+from .codes import code_problem
 from .model import Library, LoadResult, Problem, Script
 from .placeholders import parse as parse_template
 
@@ -31,7 +32,7 @@ except ImportError:  # pragma: no cover - depends on the PyYAML build
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
 TOP_KEYS = ("version", "placeholders", "vocabulary", "synonyms", "scripts", "categories")
-SCRIPT_KEYS = ("id", "category", "title", "examples", "keywords", "replies")
+SCRIPT_KEYS = ("id", "category", "title", "examples", "keywords", "replies", "code")
 SUPPORTED_VERSION = 1
 ID_RE = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.\-]*$")
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -178,6 +179,9 @@ class _FileReader:
                 replies.append(reply)
         examples = self.text_list(fields["examples"], "examples", script_id) if "examples" in fields else []
         keywords = self.text_list(fields["keywords"], "keywords", script_id) if "keywords" in fields else []
+        code = self.text(fields["code"], "code", script_id) if "code" in fields else None
+        if code is not None and (why := code_problem(code)) is not None:
+            self.error(fields["code"], why, script_id)
         if any(p.severity == "error" for p in self.problems[before:]):
             return None
         assert script_id is not None and category is not None and title is not None
@@ -190,6 +194,7 @@ class _FileReader:
             keywords=tuple(dict.fromkeys(k for k, _ in keywords or [])),
             file=self.file,
             line=line,
+            code=code,
         )
 
 
@@ -325,6 +330,7 @@ def _check(files: list[Path], texts: list[tuple[Path, str]]) -> LoadResult:
     categories: dict[str, str] = dict(CATEGORIES)
     scripts: list[Script] = []
     seen: dict[str, Script] = {}
+    codes: dict[str, Script] = {}
     parsed_files: list[tuple[_FileReader, dict[str, Node]]] = []
 
     for file, root in roots:
@@ -369,7 +375,13 @@ def _check(files: list[Path], texts: list[tuple[Path, str]]) -> LoadResult:
                 first = seen[script.id]
                 reader.error(node, f"duplicate script id '{script.id}' (first defined at {first.file}:{first.line})", script.id)
                 continue
+            if script.code is not None and script.code in codes:
+                first = codes[script.code]
+                reader.error(node, f"duplicate code '{script.code}' (first used by '{first.id}' at {first.file}:{first.line}); codes must be unique", script.id)
+                continue
             seen[script.id] = script
+            if script.code is not None:
+                codes[script.code] = script
             scripts.append(script)
 
     _warn_shared_examples(scripts, problems)

@@ -17,6 +17,7 @@ class Script:
     keywords: tuple[str, ...] = ()
     file: str = ""
     line: int = 0
+    code: str | None = None  # the Qianniu 快捷编码 typed after / (unique across the library)
 
     @property
     def agent_initiated(self) -> bool:
