@@ -177,6 +177,73 @@ def cmd_eval(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+# -- find ------------------------------------------------------------------------------------
+FIELD_NAMES = {"code": "快捷编码", "title": "标题", "keyword": "关键词", "category": "分类", "reply": "回复", "example": "例句", "id": "编号"}
+
+
+def _load_library_only(library_arg: str | None):
+    """The library without the matcher: what find and export-qianniu need, in a fraction of
+    the time."""
+    from . import paths
+    from .library import load_library
+
+    path = _library_path(library_arg)
+    result = load_library(path, cache_dir=paths.cache_dir() / "library")
+    if result.library is None:
+        first = result.errors[0] if result.errors else None
+        raise CliError(f"cannot load library: {first}", EXIT_PROBLEMS)
+    return path, result
+
+
+def cmd_find(args: argparse.Namespace) -> int:
+    from .library import render
+    from .library.search import SearchIndex
+
+    if args.limit < 1:
+        raise CliError("--limit must be at least 1")
+    query = " ".join(args.query).strip()
+    if not query:
+        raise CliError("the query is empty")
+    _, result = _load_library_only(args.library)
+    for problem in result.errors:
+        _err(f"library problem, script skipped: {problem}")
+    library = result.library
+    hits = SearchIndex(library).search(query, category=args.category, limit=args.limit)
+    values = dict(library.placeholders)
+    if args.json:
+        results = []
+        for h in hits:
+            m = h.match
+            results.append(
+                {
+                    "id": h.script.id,
+                    "category": h.script.category,
+                    "title": h.script.title,
+                    "code": h.script.code,
+                    "matched": h.reason,
+                    "field": m.field if m else None,
+                    "index": m.index if m else None,
+                    "text": m.text if m else None,
+                    "spans": [list(span) for span in m.spans] if m else [],
+                    "reply": render(h.script.replies[0], values).text,
+                }
+            )
+        print(json.dumps({"query": query, "results": results}, ensure_ascii=False))
+    elif not hits:
+        print(f"没有找到与“{query}”相关的话术 (nothing found)")
+    else:
+        for rank, h in enumerate(hits, start=1):
+            m = h.match
+            title = m.marked() if m and m.field == "title" else h.script.title
+            code = f"  /{m.marked() if m and m.field == 'code' else h.script.code}" if h.script.code else ""
+            print(f"{rank}. [{library.category_label(h.script.category)}] {title}{code}  {h.script.id}")
+            if m and m.field not in ("title", "code"):
+                print(f"   {FIELD_NAMES.get(m.field, m.field)}: {m.marked()}")
+            else:
+                print(f"   {render(h.script.replies[0], values).text}")
+    return EXIT_OK if hits else EXIT_PROBLEMS
+
+
 # -- sidebar --------------------------------------------------------------------------------
 def cmd_sidebar(args: argparse.Namespace) -> int:
     try:
@@ -214,6 +281,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--library", metavar="PATH", default=argparse.SUPPRESS, help="script library (YAML file or folder)")
     p.add_argument("--json", action="store_true", help="print the figures and misses as JSON")
     p.set_defaults(func=cmd_eval)
+
+    p = sub.add_parser("find", help="search the library by title, 快捷编码, pinyin (baoyou, by), replies and examples")
+    p.add_argument("query", nargs="+", help="what to look for")
+    p.add_argument("--library", metavar="PATH", default=argparse.SUPPRESS, help="script library (YAML file or folder)")
+    p.add_argument("--category", metavar="ID", help="only scripts of this category")
+    p.add_argument("--limit", type=int, default=20, metavar="K", help="at most K results (default 20)")
+    p.add_argument("--json", action="store_true", help="print the results as one JSON object, with the matched spans")
+    p.set_defaults(func=cmd_find)
 
     _add_store_commands(sub)
     return parser
