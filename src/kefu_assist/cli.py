@@ -244,6 +244,55 @@ def cmd_find(args: argparse.Namespace) -> int:
     return EXIT_OK if hits else EXIT_PROBLEMS
 
 
+# -- Qianniu 快捷短语 -------------------------------------------------------------------------
+def cmd_import_qianniu(args: argparse.Namespace) -> int:
+    from .library.qianniu import QianniuError, import_file
+
+    source = Path(args.file)
+    out = Path(args.output) if args.output else source.with_suffix(".yaml")
+    try:
+        read, imported = import_file(source, out, force=args.force)
+    except QianniuError as exc:
+        raise CliError(str(exc), EXIT_PROBLEMS) from None
+    for note in read.notes + imported.notes:
+        _err(f"note: {note}")
+    scripts = imported.data["scripts"]
+    labels = dict(imported.data.get("categories", {}))
+    print(f"{source} ({read.encoding}): {len(scripts)} phrases in {len(imported.groups)} groups -> {out}")
+    for group, cid in imported.groups.items():
+        from .library import CATEGORIES
+
+        kind = "one of the 23" if cid in CATEGORIES else "its own category"
+        print(f"  分组 '{group or '(未分组)'}' -> {cid} ({labels.get(cid) or CATEGORIES.get(cid, cid)}, {kind})")
+    print(f"check it with: kefu-assist lint {out}")
+    return EXIT_OK
+
+
+def cmd_export_qianniu(args: argparse.Namespace) -> int:
+    from .library.qianniu import QianniuError, library_to_phrases, write_new
+
+    path, result = _load_library_only(args.library)
+    if result.errors:
+        for problem in result.errors:
+            _err(str(problem))
+        raise CliError(f"the library has {len(result.errors)} errors and the export would miss those scripts; fix them first (kefu-assist lint {path})", EXIT_PROBLEMS)
+    exported = library_to_phrases(result.library)
+    for note in exported.notes:
+        _err(f"note: {note}")
+    payload = exported.encode()
+    if args.output:
+        try:
+            write_new(Path(args.output), payload, force=args.force)
+        except QianniuError as exc:
+            raise CliError(str(exc), EXIT_PROBLEMS) from None
+        print(f"{len(exported.rows)} phrases from {len(result.library.scripts)} scripts -> {args.output} (GBK)")
+    else:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(payload)
+        sys.stdout.flush()
+    return EXIT_OK
+
+
 # -- sidebar --------------------------------------------------------------------------------
 def cmd_sidebar(args: argparse.Namespace) -> int:
     try:
@@ -289,6 +338,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--limit", type=int, default=20, metavar="K", help="at most K results (default 20)")
     p.add_argument("--json", action="store_true", help="print the results as one JSON object, with the matched spans")
     p.set_defaults(func=cmd_find)
+
+    p = sub.add_parser("import-qianniu", help="turn a Qianniu 快捷短语 export (CSV) into a library file")
+    p.add_argument("file", help="the CSV Qianniu exported (GBK or UTF-8)")
+    p.add_argument("-o", "--output", metavar="LIBRARY.yaml", help="the library file to write (default: the CSV's name with .yaml)")
+    p.add_argument("--force", action="store_true", help="replace the output file if it exists")
+    p.set_defaults(func=cmd_import_qianniu)
+
+    p = sub.add_parser("export-qianniu", help="write the library as a Qianniu 快捷短语 file (CSV, GBK) to import in Qianniu")
+    p.add_argument("--library", metavar="PATH", default=argparse.SUPPRESS, help="script library (YAML file or folder)")
+    p.add_argument("-o", "--output", metavar="FILE.csv", help="where to write (default: standard output)")
+    p.add_argument("--force", action="store_true", help="replace the output file if it exists")
+    p.set_defaults(func=cmd_export_qianniu)
 
     _add_store_commands(sub)
     return parser
