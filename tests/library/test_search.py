@@ -126,6 +126,8 @@ def test_empty_query_lists_a_category_in_library_order(index):
     assert ids(index.search("", category="shipping_fee")) == ["shipping_fee.free", "shipping_fee.remote"]
     assert len(index.search("   ")) == len(index.scripts)
     assert ids(index.search("yunfei", category="bargain")) == []
+    assert ids(index.search("by", category="invoice")) == []
+    assert ids(index.search("f", category="invoice")) == ["invoice.available"]
 
 
 def test_limit(index):

@@ -21,6 +21,7 @@ Within a rank, an earlier match comes first, then a shorter title, then library 
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import heapq
 import re
@@ -39,7 +40,12 @@ REASONS = ("code", "code_prefix", "title", "title_initials", "title_pinyin", "ke
 
 # Full-width ASCII and the ideographic space to their half-width forms: the only NFKC folds that
 # matter for typed queries and that keep one character for one character (spans stay valid).
-_WIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
+_WIDE = re.compile("[\uff01-\uff5e\u3000]")
+
+
+def _narrow(match: re.Match) -> str:
+    ch = match.group(0)
+    return " " if ch == "\u3000" else chr(ord(ch) - 0xFEE0)
 
 
 @dataclass(frozen=True)
@@ -111,7 +117,8 @@ def _fold_keep_length(text: str) -> str:
     simple = to_simplified(text)
     if len(simple) != len(text):  # a rare phrase conversion changed the length: go char by char
         simple = "".join(c if len(c := to_simplified(ch)) == 1 else ch for ch in text)
-    simple = simple.translate(_WIDTH)
+    if _WIDE.search(simple):  # rare: str.translate would cost a dictionary hit per character
+        simple = _WIDE.sub(_narrow, simple)
     lower = simple.lower()
     if len(lower) != len(simple):
         lower = "".join(c if len(c := ch.lower()) == 1 else ch for ch in simple)
@@ -138,6 +145,7 @@ class SearchIndex:
         self._order = {s.id: i for i, s in enumerate(scripts)}
         self._codes = {s.code: s for s in scripts if s.code}
         self._code = [s.code or "" for s in scripts]
+        self._sorted_codes = sorted((s.code, i) for i, s in enumerate(scripts) if s.code)
         self._title = fold_many([s.title for s in scripts])
         labels = {c: library.category_label(c) for c in dict.fromkeys(s.category for s in scripts)}
         self._keywords = fold_many([_SEP.join((*s.keywords, labels[s.category])) for s in scripts])
@@ -162,6 +170,13 @@ class SearchIndex:
             name: _SEP.join(getattr(self, f"_{name}"))
             for name in ("code", "title", "keywords", "body", "id", "initials", "full", "keyword_init", "keyword_full")
         }
+
+    def _code_range(self, q: str, exact: bool = False) -> list[int]:
+        """Scripts whose code is ``q`` (or starts with it), by bisection over the sorted codes."""
+        codes = self._sorted_codes
+        lo = bisect.bisect_left(codes, (q, -1))
+        hi = bisect.bisect_left(codes, (q + "\x00", -1) if exact else (q + "\x7f", -1))
+        return [i for _, i in codes[lo:hi]]
 
     # -- the /code lookup ------------------------------------------------------------------
     def by_code(self, code: str) -> Script | None:
@@ -197,8 +212,8 @@ class SearchIndex:
         none: list[int] = []
         ascii_query = bool(_ASCII_QUERY.match(q))
         tiers = [
-            (RANK_CODE, lambda: [i for i in allowed if code[i] == q] if q in self._codes else none),
-            (RANK_CODE_PREFIX, lambda: [i for i in allowed if code[i].startswith(q)] if q in whole["code"] else none),
+            (RANK_CODE, lambda: [i for i in self._code_range(q, exact=True) if category is None or self.scripts[i].category == category]),
+            (RANK_CODE_PREFIX, lambda: [i for i in self._code_range(q) if category is None or self.scripts[i].category == category]),
             (RANK_TITLE, lambda: [i for i in allowed if q in title[i]] if q in whole["title"] else none),
         ]
         if ascii_query:
