@@ -197,7 +197,7 @@ def _load_library_only(library_arg: str | None):
 
 def cmd_find(args: argparse.Namespace) -> int:
     from .library import render
-    from .library.search import SearchIndex
+    from .library.search import SearchIndex, nothing_found
 
     if args.limit < 1:
         raise CliError("--limit must be at least 1")
@@ -230,7 +230,7 @@ def cmd_find(args: argparse.Namespace) -> int:
             )
         print(json.dumps({"query": query, "results": results}, ensure_ascii=False))
     elif not hits:
-        print(f"没有找到与“{query}”相关的话术 (nothing found)")
+        print(f"{nothing_found(query)} (nothing found)")
     else:
         for rank, h in enumerate(hits, start=1):
             m = h.match

@@ -80,6 +80,8 @@ class AssistService:
         self.last_result: LoadResult | None = None
         self.recorder: UsageRecorder | None = None
         self.agent: str = ""
+        self._search = None  # library.search.SearchIndex of the current library, built on first use
+        self._search_lock = threading.Lock()
 
     # -- library --------------------------------------------------------------------------
     def load(self, path: str | Path) -> LoadResult:
@@ -167,6 +169,18 @@ class AssistService:
                     continue
             out.append(script)
         return out
+
+    def search_index(self):
+        """The search index (``library.search.SearchIndex``: ``search``, ``by_code``,
+        ``code_prefix``) of the current library, built on first use and kept until the library
+        changes. A build takes 1-2 s at 10,000 scripts: call it off the GUI thread."""
+        from .library.search import SearchIndex
+
+        library = self.library
+        with self._search_lock:
+            if self._search is None or self._search.library is not library:
+                self._search = SearchIndex(library)
+            return self._search
 
     @staticmethod
     def placeholders_in(template: str) -> tuple[str, ...]:

@@ -199,3 +199,18 @@ def test_text_search_agrees_with_a_naive_reference(library, query):
     exact = [s.id for s in library.scripts if s.code == q]
     if exact:
         assert found[0] == exact[0]
+
+
+def test_the_service_builds_the_index_once_per_library(tmp_path):
+    from kefu_assist.service import AssistService
+
+    path = tmp_path / "lib.yaml"
+    path.write_text(LIB, encoding="utf-8")
+    service = AssistService()
+    service.load(path)
+    first = service.search_index()
+    assert service.search_index() is first and first.by_code("fp").id == "invoice.available"
+    path.write_text(LIB.replace("code: fp", "code: kp"), encoding="utf-8")
+    service.load(path)
+    second = service.search_index()
+    assert second is not first and second.by_code("fp") is None and second.by_code("kp").id == "invoice.available"

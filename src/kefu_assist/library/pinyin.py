@@ -1,9 +1,9 @@
-"""Pinyin for search, codes and ids (pypinyin), memoised per character.
+"""Pinyin for search, codes and ids, from pypinyin's data, memoised.
 
-pypinyin's phrase-aware conversion costs about 130 us a short title here, a second and more for
-a 10,000-script library; readings looked up once per distinct character cost a dictionary hit.
-Each character gets every reading pypinyin knows for it (``heteronym=True``), toneless, the most
-common first, so 长 is both chang and zhang and 便 both bian and pian.
+pypinyin's own phrase-aware conversion costs about 130 us a short title here, over a second for
+a 10,000-script library; this module looks words up in pypinyin's phrase dictionary itself
+(longest match) and characters once each (``heteronym=True``: every reading, toneless, the most
+common first, so 长 is both chang and zhang), which costs dictionary hits.
 """
 from __future__ import annotations
 
@@ -103,19 +103,3 @@ def variants(text: str, full: bool) -> list[tuple[tuple[str, ...], tuple[int, ..
         for alt in r[1:]:
             out.append((base[:k] + (alt,) + base[k + 1 :], index))
     return out
-
-
-def initials(text: str) -> str:
-    """First letters of the most common reading of each character, ASCII letters and digits as
-    they are: 学生党砍价 -> xsdkj, T恤 -> tx."""
-    return "".join(readings(ch)[0][0] if readings(ch) and not ch.isascii() else readings(ch)[0] if readings(ch) else "" for ch in text)
-
-
-def slug(text: str, sep: str = "") -> str:
-    """The most common reading of each character, ASCII letters and digits kept: 直播间 -> zhibojian."""
-    parts: list[str] = []
-    for ch in text:
-        r = readings(ch)
-        if r:
-            parts.append(r[0])
-    return sep.join(parts)

@@ -94,6 +94,11 @@ class Hit:
         return f"Hit({self.script.id!r}, {self.reason})"
 
 
+def nothing_found(query: str) -> str:
+    """What the sidebar and the command line say when a search finds nothing."""
+    return f"没有找到与“{query.strip()}”相关的话术"
+
+
 def fold_many(texts: list[str]) -> list[str]:
     """Simplified, half-width, lower-case, one character for one character (so a position in
     the folded text is the same position in the text as written)."""
