@@ -26,6 +26,9 @@ import functools
 import heapq
 import re
 from dataclasses import dataclass
+from itertools import compress, repeat
+from operator import contains
+from typing import Callable
 
 from .model import Library, Script
 from .pinyin import variants
@@ -149,7 +152,6 @@ class SearchIndex:
         scripts = self.scripts = library.scripts
         self._order = {s.id: i for i, s in enumerate(scripts)}
         self._codes = {s.code: s for s in scripts if s.code}
-        self._code = [s.code or "" for s in scripts]
         self._sorted_codes = sorted((s.code, i) for i, s in enumerate(scripts) if s.code)
         self._title = fold_many([s.title for s in scripts])
         labels = {c: library.category_label(c) for c in dict.fromkeys(s.category for s in scripts)}
@@ -169,12 +171,19 @@ class SearchIndex:
             parts = [_pinyin_strings(kw) for kw in s.keywords] + [label_py[s.category]]
             self._keyword_init.append(_SEP.join(p[0] for p in parts))
             self._keyword_full.append(_SEP.join(p[1] for p in parts))
+        self._strings = {
+            "title": self._title,
+            "keywords": self._keywords,
+            "body": self._body,
+            "id": self._id,
+            "initials": self._initials,
+            "full": self._full,
+            "keyword_init": self._keyword_init,
+            "keyword_full": self._keyword_full,
+        }
         # Each tier's strings joined: one C-level scan tells whether a tier can hit at all, so a
         # query that finds little skips most per-script passes.
-        self._whole = {
-            name: _SEP.join(getattr(self, f"_{name}"))
-            for name in ("code", "title", "keywords", "body", "id", "initials", "full", "keyword_init", "keyword_full")
-        }
+        self._whole = {name: _SEP.join(strings) for name, strings in self._strings.items()}
 
     def _code_range(self, q: str, exact: bool = False) -> list[int]:
         """Scripts whose code is ``q`` (or starts with it), by bisection over the sorted codes."""
@@ -194,8 +203,8 @@ class SearchIndex:
         p = fold(prefix.strip())
         if not p:
             return []
-        found = [s for s in self.scripts if s.code and s.code.startswith(p)]
-        found.sort(key=lambda s: (s.code != p, len(s.code or ""), self._order[s.id]))
+        found = [self.scripts[i] for i in self._code_range(p)]
+        found.sort(key=lambda s: (len(s.code or ""), self._order[s.id]))  # the exact code is the shortest
         return found[:limit]
 
     # -- search ----------------------------------------------------------------------------
@@ -212,34 +221,45 @@ class SearchIndex:
         if not q:
             picked = list(allowed)[:limit] if limit is not None else list(allowed)
             return [Hit(self.scripts[i], RANK_CODE) for i in picked]
-        code, title, kw, body, ids = self._code, self._title, self._keywords, self._body, self._id
+        title, body = self._title, self._body
         whole = self._whole
-        none: list[int] = []
-        ascii_query = bool(_ASCII_QUERY.match(q))
-        tiers = [
-            (RANK_CODE, lambda: [i for i in self._code_range(q, exact=True) if category is None or self.scripts[i].category == category]),
-            (RANK_CODE_PREFIX, lambda: [i for i in self._code_range(q) if category is None or self.scripts[i].category == category]),
-            (RANK_TITLE, lambda: [i for i in allowed if q in title[i]] if q in whole["title"] else none),
+        in_category = None if category is None else set(allowed)
+
+        def scan(name: str, needle: str) -> list[int]:
+            """Indexes of the scripts whose ``name`` string holds ``needle``: one C-level scan of
+            the joined strings, then (if it can hit) a pass with no Python code per script."""
+            if needle not in whole[name]:
+                return []
+            strings = self._strings[name]
+            if in_category is None:
+                return list(compress(range(n), map(contains, strings, repeat(needle))))
+            return [i for i in allowed if needle in strings[i]]
+
+        def codes(exact: bool) -> list[int]:
+            found = self._code_range(q, exact=exact)
+            return found if in_category is None else [i for i in found if i in in_category]
+
+        specs: list[tuple[int, Callable[[], list[int]]]] = [
+            (RANK_CODE, lambda: codes(True)),
+            (RANK_CODE_PREFIX, lambda: codes(False)),
+            (RANK_TITLE, lambda: scan("title", q)),
         ]
-        if ascii_query:
-            inits, full, kwinit, kwfull, needle = self._initials, self._full, self._keyword_init, self._keyword_full, _SYL + q
-            tiers += [
-                (RANK_INITIALS, lambda: [i for i in allowed if q in inits[i]] if q in whole["initials"] else none),
-                (RANK_PINYIN, lambda: [i for i in allowed if needle in full[i]] if needle in whole["full"] else none),
-                (RANK_KEYWORD, lambda: [i for i in allowed if q in kw[i] or q in kwinit[i] or needle in kwfull[i]]
-                 if q in whole["keywords"] or q in whole["keyword_init"] or needle in whole["keyword_full"] else none),
+        if _ASCII_QUERY.match(q):
+            needle = _SYL + q
+            specs += [
+                (RANK_INITIALS, lambda: scan("initials", q)),
+                (RANK_PINYIN, lambda: scan("full", needle)),
+                (RANK_KEYWORD, lambda: scan("keywords", q) + scan("keyword_init", q) + scan("keyword_full", needle)),
             ]
         else:
-            tiers.append((RANK_KEYWORD, lambda: [i for i in allowed if q in kw[i]] if q in whole["keywords"] else none))
-        tiers += [
-            (RANK_BODY, lambda: [i for i in allowed if q in body[i]] if q in whole["body"] else none),
-            (RANK_ID, lambda: [i for i in allowed if q in ids[i]] if q in whole["id"] else none),
-        ]
+            specs.append((RANK_KEYWORD, lambda: scan("keywords", q)))
+        specs += [(RANK_BODY, lambda: scan("body", q)), (RANK_ID, lambda: scan("id", q))]
+        tiers = specs
         out: list[Hit] = []
         seen: set[int] = set()
         shape = self._shape
         for rank, find in tiers:
-            found = [i for i in find() if i not in seen]
+            found = [i for i in dict.fromkeys(find()) if i not in seen]
             if not found:
                 continue
             seen.update(found)
