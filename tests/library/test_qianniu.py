@@ -53,6 +53,16 @@ def test_every_variant_of_the_format_reads_the_same(name, encoding):
     assert [p.line for p in result.phrases][:5] == [2, 3, 4, 5, 7]  # the multi-line phrase takes lines 5-6
 
 
+@pytest.mark.parametrize("delimiter", ["\t", ";"])
+def test_tab_or_semicolon_separated_files_read_too(delimiter):
+    raw = (HERE / "utf8.csv").read_bytes()
+    rows = list(csv.reader(io.StringIO(raw.decode("utf-8"), newline="")))
+    buf = io.StringIO(newline="")
+    csv.writer(buf, delimiter=delimiter, lineterminator="\r\n").writerows(rows)
+    result = read_bytes(buf.getvalue().encode("utf-8"))
+    assert [(p.code, p.text, p.group) for p in result.phrases] == EXPECTED
+
+
 def test_groups_map_to_the_23_only_where_the_name_says_so():
     assert map_group("售后") == "return_exchange"
     assert map_group("退换货") == "return_exchange"

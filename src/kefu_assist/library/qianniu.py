@@ -170,12 +170,22 @@ def read_bytes(raw: bytes, name: str = "<data>") -> ReadResult:
     notes: list[Note] = []
     if csv.field_size_limit() < MAX_FILE_BYTES:
         csv.field_size_limit(MAX_FILE_BYTES)  # one phrase may be long; the file size is capped above
-    reader = csv.reader(io.StringIO(text, newline=""))
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
     try:
         rows = _rows(reader, name, notes)
     except csv.Error as exc:
         raise QianniuError(f"{name}:{reader.line_num}: not a readable CSV file ({exc})") from None
     return ReadResult(rows, encoding, notes)
+
+
+def _delimiter(text: str) -> str:
+    """Comma, as Qianniu writes; a tab or a semicolon when the header line says so (Excel saves
+    "CSV" with semicolons in some locales, and tab-separated text from a copy)."""
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    for delimiter in (",", "\t", ";"):
+        if "快捷短语" in (cell.strip().strip('"').strip() for cell in first.split(delimiter)):
+            return delimiter
+    return ","
 
 
 def _cell(value: str) -> str:
