@@ -287,3 +287,17 @@ def test_dump_library_keeps_multi_line_replies_readable():
     imported = phrases_to_library([Phrase("ab", "第一行\n第二行", "", 2)])
     text = dump_library(imported.data, "x.csv")
     assert "  - |-\n    第一行\n    第二行\n" in text
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.sampled_from(["", "a", "qnh", "abcdefghijklmnopqrst"]), st.integers(690, 760))
+def test_unique_code_always_finds_a_free_valid_code(base, crowd):
+    """Past the 703 one- and two-letter suffixes of one base too (a file of phrases that all
+    start alike)."""
+    from kefu_assist.library.qianniu import unique_code
+
+    taken: set[str] = set()
+    for _ in range(crowd):
+        taken.add(unique_code(base, taken))
+    code = unique_code(base, taken)
+    assert code not in taken and code_problem(code) is None

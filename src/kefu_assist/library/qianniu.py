@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import os
 import re
 import stat
@@ -278,22 +279,21 @@ def _letters(text: str, limit: int = 6) -> str:
 
 
 def _suffixes():
+    """"", a … z, aa … zz, aaa …: never ends (there is always a free code)."""
     letters = "abcdefghijklmnopqrstuvwxyz"
-    yield ""
-    yield from letters
-    for a in letters:
-        for b in letters:
-            yield a + b
+    for size in itertools.count():
+        for combo in itertools.product(letters, repeat=size):
+            yield "".join(combo)
 
 
 def unique_code(base: str, taken: set[str]) -> str:
     """``base`` (letters) or ``base`` + suffix letters, the first one not taken; valid."""
-    base = (base or "kj")[: MAX_CODE_LEN - 2]
+    base = base or "kj"
     for suffix in _suffixes():
-        code = base + suffix
+        code = base[: MAX_CODE_LEN - len(suffix)] + suffix
         if code not in taken and code_problem(code) is None:
             return code
-    raise ValueError("no free code")  # pragma: no cover - 700 tries per base
+    raise AssertionError("unreachable: _suffixes never ends")  # pragma: no cover
 
 
 def title_of(text: str) -> str:

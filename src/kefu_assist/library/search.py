@@ -1,8 +1,9 @@
 """Search over a library for 浏览全部, ``kefu-assist find`` and the ``/code`` lookup. No Qt.
 
-Built once per library load; a keystroke then runs a handful of list comprehensions of C-level
-``in`` tests over one prepared string per script and tier, and works out highlight spans only for
-the results it returns.
+Built once per library load; a keystroke then tests one prepared string per script and rank with
+no Python code per script (``compress``/``map`` over ``operator.contains``), skips a rank whose
+joined strings cannot hold the query, stops once the limit is certain, and works out highlight
+spans only for the hits that are read.
 
 What a query finds, best first (``Hit.rank``):
 
