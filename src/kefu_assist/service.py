@@ -180,6 +180,10 @@ class AssistService:
         with self._search_lock:
             if self._search is None or self._search.library is not library:
                 self._search = SearchIndex(library)
+                # As after a load: pypinyin's dictionaries and the index are long-lived, keep
+                # the cyclic collector from rescanning them in the middle of a keystroke.
+                gc.collect()
+                gc.freeze()
             return self._search
 
     @staticmethod
