@@ -65,5 +65,14 @@ def test_find_bad_arguments(lib, capsys):
     assert main(["find", "--library", lib, " "]) == 2
     assert main(["find", "--library", lib, "--limit", "0", "by"]) == 2
     assert main(["find", "--library", lib + ".missing", "by"]) == 1
+    assert main(["find", "--library", lib, "--category", "nope", "by"]) == 2
+    assert main(["find", "--library", lib, "亲" * 20_000]) == 2
     err = capsys.readouterr().err
     assert "the query is empty" in err and "--limit" in err and "no such file" in err
+    assert "unknown category 'nope'" in err and "20,000 characters long" in err
+    assert "Traceback" not in err
+
+
+def test_find_within_a_category(lib, capsys):
+    assert main(["find", "--library", lib, "--category", "invoice", "亲"]) == 0
+    assert capsys.readouterr().out.startswith("1. [发票] 能开发票吗")

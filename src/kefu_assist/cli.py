@@ -204,10 +204,14 @@ def cmd_find(args: argparse.Namespace) -> int:
     query = " ".join(args.query).strip()
     if not query:
         raise CliError("the query is empty")
+    if (problem := _check_length(query)) is not None:
+        raise CliError(f"the query {problem}")
     _, result = _load_library_only(args.library)
     for problem in result.errors:
         _err(f"library problem, script skipped: {problem}")
     library = result.library
+    if args.category is not None and args.category not in library.categories:
+        raise CliError(f"unknown category '{args.category}'; the library has: {', '.join(library.categories)}")
     hits = SearchIndex(library).search(query, category=args.category, limit=args.limit)
     values = dict(library.placeholders)
     if args.json:
