@@ -24,6 +24,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..code_id import code_id
 from .categories import CATEGORIES
+from .codes import code_problem
 from .model import Library, LoadResult, Problem, Script, shorten
 from .placeholders import MAX_REPLY_CHARS, ParsedTemplate, rendered_length
 from .placeholders import parse as parse_template
@@ -34,7 +35,7 @@ except ImportError:  # pragma: no cover - depends on the PyYAML build
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
 TOP_KEYS = ("version", "placeholders", "vocabulary", "synonyms", "scripts", "categories")
-SCRIPT_KEYS = ("id", "category", "title", "examples", "keywords", "replies", "tone", "reviewed")
+SCRIPT_KEYS = ("id", "category", "title", "examples", "keywords", "replies", "tone", "reviewed", "code")
 TONES = ("soothe", "defend")  # how a script reads to an upset buyer (kefu_assist.checker.mood)
 SUPPORTED_VERSION = 1
 ID_RE = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.\-]*$")
@@ -226,6 +227,9 @@ class _FileReader:
             if tone and tone not in TONES:
                 self.error(fields["tone"], f"tone '{tone}' must be one of: {', '.join(TONES)}", script_id)
         reviewed = self.reviewed(fields["reviewed"], script_id) if "reviewed" in fields else ()
+        code = self.text(fields["code"], "code", script_id) if "code" in fields else None
+        if code is not None and (why := code_problem(code)) is not None:
+            self.error(fields["code"], why, script_id)
         if any(p.severity == "error" for p in self.problems[before:]):
             return None
         assert script_id is not None and category is not None and title is not None
@@ -241,6 +245,7 @@ class _FileReader:
             tone=tone,
             reviewed=reviewed,
             reply_lines=tuple(reply_lines),
+            code=code,
         )
 
     def reviewed(self, node: Node, script_id: str | None) -> tuple[tuple[str, str], ...]:
@@ -490,6 +495,7 @@ def _check(files: list[Path], texts: list[tuple[Path, str]]) -> LoadResult:
     scripts: list[Script] = []
     seen: dict[str, Script] = {}
     replies_read: dict[str, tuple[tuple[int, ParsedTemplate], ...]] = {}
+    codes: dict[str, Script] = {}
     parsed_files: list[tuple[_FileReader, dict[str, Node]]] = []
 
     for file, root in roots:
@@ -534,7 +540,13 @@ def _check(files: list[Path], texts: list[tuple[Path, str]]) -> LoadResult:
                 first = seen[script.id]
                 reader.error(node, f"duplicate script id '{shorten(script.id)}' (first defined at {first.file}:{first.line})", script.id)
                 continue
+            if script.code is not None and script.code in codes:
+                first = codes[script.code]
+                reader.error(node, f"duplicate code '{script.code}' (first used by '{first.id}' at {first.file}:{first.line}); codes must be unique", script.id)
+                continue
             seen[script.id] = script
+            if script.code is not None:
+                codes[script.code] = script
             scripts.append(script)
             replies_read[script.id] = tuple(reader.replies_read)
 

@@ -30,6 +30,7 @@ class Script:
     tone: str = ""
     reviewed: tuple[tuple[str, str], ...] = ()
     reply_lines: tuple[int, ...] = ()
+    code: str | None = None  # the Qianniu 快捷编码 typed after / (unique across the library)
 
     @property
     def agent_initiated(self) -> bool:
