@@ -25,7 +25,7 @@ Chinese punctuation (，：？) is left as the buyer typed it.
 Linear time: every pattern here either starts with a literal or a small character set, or is
 applied to short spans only, and none can backtrack over more than a bounded window (no nested
 unbounded repeats). Numbers are found in one pass (:data:`_RUN`) and classified in Python from
-their digit groups and the words just before them (:data:`_LEAD`); addresses are found on the
+their digit groups and the words just before them (:func:`_lead`); addresses are found on the
 reversed text, where every component starts with its marker (路, 号, 单元 …).
 """
 from __future__ import annotations
@@ -78,7 +78,10 @@ for _kind, _words in {
         _LEAD_WORDS[_word] = _kind
 for _word in ("order id", "order no", "order number", "order ID", "Order ID", "Order No"):
     _LEAD_WORDS[_word] = "order"
-_LEAD_LONGEST = max(map(len, _LEAD_WORDS))
+# by last character, longest first: most characters before a number end no lead word at all
+_LEADS_BY_LAST: dict[str, list[tuple[str, str]]] = {}
+for _word, _kind in sorted(_LEAD_WORDS.items(), key=lambda item: -len(item[0])):
+    _LEADS_BY_LAST.setdefault(_word[-1], []).append((_word, _kind))
 _LEAD_FILL = frozenset(" \t\r\n\u3000\xa0:：#是为為写寫号號码碼.")
 _COURIERS = frozenset("SF YT JT JDV JD ZTO STO YD YZ EMS DPK DB KYE ZJS TT HT".split())
 
@@ -90,14 +93,15 @@ def _is_latin(ch: str) -> bool:
 def _lead(s: str, lo: int, start: int) -> str | None:
     """What the words just before s[start] say the number is, if anything."""
     k = start
-    while True:
-        for length in range(min(_LEAD_LONGEST, k - lo), 0, -1):
-            kind = _LEAD_WORDS.get(s[k - length:k])
-            if kind and not (_is_latin(s[k - length]) and k - length > 0 and _is_latin(s[k - length - 1])):
+    while k > lo:
+        for word, kind in _LEADS_BY_LAST.get(s[k - 1], ()):
+            at = k - len(word)
+            if at >= lo and s.startswith(word, at) and not (_is_latin(word[0]) and at > 0 and _is_latin(s[at - 1])):
                 return kind
-        if k <= lo or s[k - 1] not in _LEAD_FILL:
+        if s[k - 1] not in _LEAD_FILL:
             return None
         k -= 1
+    return None
 
 
 def _courier(s: str, lo: int, start: int) -> int | None:
