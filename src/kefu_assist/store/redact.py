@@ -376,7 +376,7 @@ _NAME_LEAD = (
     r"(?:收件人|收货人|收貨人|寄件人|联系人|聯繫人|签收人|簽收人|取件人|姓名|名字|真名|户名|戶名|持卡人"
     r"|寄给我?" + _RELATIVE + r"|寄給我?" + _RELATIVE + r"|给我" + _RELATIVE + r"|給我" + _RELATIVE + r")"
 )
-_NOT_NAME = r"(?!写错|填错|寫錯|错|錯|信息|資訊|不对|不對|是谁|是誰|电话|電話|手机|手機|号码|號碼|地址|姓名|名字|改成|改为|换成|是|叫|为|写|填|在|的|不|没|要|能|可以|会|一样|一致|哪|怎么|什么|呢|吗|嗎|吧|啊|了|都|也)"
+_NOT_NAME = r"(?!写错|填错|寫錯|错|錯|真实|真實|联系|聯系|聯繫|汇款|匯款|邮编|郵編|性别|性別|年龄|年齡|身份|和|並|并|及|与|與|或|等|、|信息|資訊|不对|不對|是谁|是誰|电话|電話|手机|手機|号码|號碼|地址|姓名|名字|改成|改为|换成|是|叫|为|写|填|在|的|不|没|要|能|可以|会|一样|一致|哪|怎么|什么|呢|吗|嗎|吧|啊|了|都|也)"
 _NAME_STOP = (
     r"(?=$|[^" + _CJK + r"·]|电话|電話|手机|手機|号码|號碼|地址|联系|收货|身份|的|吧|呢|啊|哦|了|吗|嗎|谢|謝|麻烦|麻煩"
     r"|帮|幫|改|在|住|明天|今天|后天|就|到|他|她|你|我|收|寄|电|快|先生|女士|小姐)"
@@ -397,22 +397,24 @@ _SELF_NAME = re.compile(
 # Components end with a marker; numbered ones (88号, 3单元, 5栋) need a number before it.
 _NAMED_MARKS = [
     "特别行政区", "自治区", "自治州", "自治县", "街道", "大道", "大街", "胡同", "小区", "社区", "新村", "花园", "家园", "公寓",
-    "大厦", "大廈", "广场", "廣場", "中心", "省", "市", "区", "區", "县", "縣", "镇", "鎮", "乡", "鄉", "旗", "路", "街", "巷",
+    "大厦", "大廈", "广场", "廣場", "省", "市", "区", "區", "县", "縣", "镇", "鎮", "乡", "鄉", "旗", "街", "巷",
     "弄", "段", "苑", "村", "园", "園", "院",
 ]
 _NUMBERED_MARKS = ["号院", "号楼", "號樓", "单元", "單元", "号", "號", "栋", "棟", "幢", "座", "室", "层", "層", "楼", "樓", "房", "组", "組"]
 _STOPS = "的是吗呢吧么什怎哪我你他她这那了啊哦呀嘛把被请麻烦帮寄送到在住去给和跟与或及要想会就也还很太没个嗎這給"
 _NUM_BODY = r"[0-9A-Za-z\-" + "".join(_NUMERALS.values()) + "十百]"
 # 道 is a road (高新南七道) unless it is 知道/味道/难道 …
-_DAO_REV = r"道(?![知味难難一顺順渠频頻通管报報地霸厚人说說轨軌车車街大])"
+_DAO_REV = r"道(?![知味难難一顺順渠频頻通管报報地霸厚人说說轨軌车車街大过過走])"
+# 路 is a road (解放路) unless it is 走路/思路/线路/一路 …
+_LU_REV = r"路(?![走思线線网網套出退一带帶半迷让讓开開领領引回来來去赶趕上下问問])"
 
 
 def _alt_rev(marks: list[str]) -> str:
     return "|".join(re.escape(m[::-1]) for m in sorted(marks, key=len, reverse=True))
 
 
-_MARK_ENDS = "".join(sorted({m[-1] for m in _NAMED_MARKS + _NUMBERED_MARKS} | {"道"}))
-_NAMED_REV = r"(?:" + _alt_rev(_NAMED_MARKS) + r"|" + _DAO_REV + r")"
+_MARK_ENDS = "".join(sorted({m[-1] for m in _NAMED_MARKS + _NUMBERED_MARKS} | {"道", "路"}))
+_NAMED_REV = r"(?:" + _alt_rev(_NAMED_MARKS) + r"|" + _DAO_REV + r"|" + _LU_REV + r")"
 _NUMBERED_REV = r"(?:" + _alt_rev(_NUMBERED_MARKS) + r")"
 # where the next component starts (on the reversed text): a named marker, or a numbered one
 # with its number; one character set rules out most characters first
@@ -436,9 +438,11 @@ _ADDRESS_REV = re.compile(
 _COMPONENT = re.compile(_COMPONENT_REV)
 _ROOM = re.compile(r"[0-9]{1,5}(?:室|房|号|號)?")
 _ADDRESS_CTX = re.compile(
-    r"((?:收货地址|收貨地址|寄件地址|收件地址|详细地址|詳細地址|新地址|地址)[^\S\n]*(?:是|为|為|改成|改为|换成|写|填)?[^\S\n]*[:：]?\s*)"
+    r"((?:收货地址|收貨地址|寄件地址|收件地址|详细地址|詳細地址|新地址|地址)"
+    # the address follows a colon, 是/改成 …, or a space: 地址变更 / 地址和电话 are not one
+    r"(?:[^\S\n]*(?:是|为|為|改成|改为|換成|换成|写|寫|填)[^\S\n]*[:：]?\s*|[^\S\n]*[:：]\s*|\s+))"
     r"(?!是哪|在哪|写哪|寫哪|哪|呢|吗|嗎|不对|不對|错|錯|写错|填错)"
-    r"([^\s，,。！!？?;；]{4,})"
+    r"([^\s，,。！!？?;；、]{4,})"
 )
 
 
