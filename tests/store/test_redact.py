@@ -475,3 +475,24 @@ def test_adversarial_large_input(kind):
     assert isinstance(out, str) and out
     assert not re.search(r"[0-9]{11}", out)  # no phone-length digit run survives
     assert question_key(out) is not None
+
+
+# --- personal data among ordinary questions with their own numbers (sizes, prices, dates) ----
+
+_SECRETS = st.one_of(mobiles(), landlines(), id_numbers(), bank_cards(), qq_numbers(), orders(), tracking_numbers(), emails(), wechat_ids())
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    before=st.lists(st.sampled_from(_negatives()), max_size=2),
+    secret=_SECRETS.filter(lambda pair: not pair[0].isdigit() or len(set(pair[0])) >= 5),
+    after=st.lists(st.sampled_from(_negatives()), max_size=2),
+)
+def test_property_secret_among_ordinary_questions(before, secret, after):
+    value, written_form = secret
+    text = "，".join([*before, written_form, *after])
+    out = redact(text)
+    assert not leaks(value, out), (text, out)
+    assert not leaks(value, question_key(out)), (text, question_key(out))
+    for question in before + after:  # the ordinary questions around it come out as typed
+        assert question in out, (text, out)
