@@ -2,7 +2,7 @@
 labelled sets.
 
 Draft sets (``--drafts``, TSV): ``rules<TAB>reply`` a line, rules = the rule ids the reply
-breaks, comma-separated, or ``-`` for a compliant reply. Mood sets (``--moods``, TSV):
+breaks, comma-separated, or ``-`` (or ``ok``) for a compliant reply. Mood sets (``--moods``, TSV):
 ``upset|calm<TAB>buyer message``. Lines starting with # are comments.
 
     .venv/bin/python benchmarks/eval_check.py --drafts tests/checker/dev_drafts.tsv --moods tests/checker/dev_moods.tsv
@@ -46,7 +46,7 @@ def drafts_report(path: Path) -> str:
     violating = all_found = compliant = flagged = 0
     misses = []
     for label, text in _rows(path):
-        want = set() if label == "-" else {r.strip() for r in label.split(",")}
+        want = set() if label in ("-", "ok") else {r.strip() for r in label.split(",")}
         got = {f.rule for f in checker.check(text)}
         for rule in got & want:
             tp[rule] += 1
