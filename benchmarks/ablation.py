@@ -98,6 +98,7 @@ def main() -> int:
     print("| kefu-assist ranking, threshold ignored | " + " | ".join(row(evaluate(cases, ranked)) for _, cases in files) + " |")
     for name, fn in baselines(library, no_sklearn=args.no_sklearn):
         print(f"| {name} | " + " | ".join(row(evaluate(cases, fn)) for _, cases in files) + " |")
+    reliability(matcher, files)
     if args.only_baselines:
         return 0
 
@@ -122,6 +123,32 @@ def main() -> int:
     cells = [row(evaluate(cases, baseline)) for _, cases in files]
     print(f"| baseline WRatio >= {args.baseline_cutoff:g} | " + " | ".join(cells) + " |")
     return 0
+
+
+def reliability(matcher, files) -> None:
+    """Of the confident suggestions shown first with score s, how many are right: per score band,
+    over the single-question lines of each set (counts only: the held-out set is never read
+    line by line)."""
+    bands = [(0.5, 0.7), (0.7, 0.9), (0.9, 0.99), (0.99, 1.01)]
+    print()
+    print("| set | " + " | ".join(f"score {lo:.2f}-{min(hi, 1):.2f}: right / shown (mean score)" for lo, hi in bands) + " |")
+    print("|---|" + "---|" * len(bands))
+    for path, cases in files:
+        cells = []
+        for lo, hi in bands:
+            right = shown = 0
+            total = 0.0
+            for case in cases:
+                if case.kind != "single":
+                    continue
+                top = [s for s in matcher.suggest(case.question, limit=1) if s.confident]
+                if top and lo <= top[0].score < hi:
+                    shown += 1
+                    total += top[0].score
+                    right += top[0].category in case.categories
+            cells.append(f"{right}/{shown} = {100 * right / shown:.0f} % ({total / shown:.2f})" if shown else "-")
+        print(f"| {path.name} | " + " | ".join(cells) + " |")
+    print()
 
 
 def baselines(library, *, no_sklearn: bool):
