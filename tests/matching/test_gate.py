@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from kefu_assist.library import load_library
 from kefu_assist.matching import build_matcher
 from kefu_assist.matching.coranker import OFFTOPIC, grams, train
+from kefu_assist.matching.normalize import normalize
 from kefu_assist.resources import resource_path
 
 
@@ -27,9 +28,11 @@ digits = st.text(alphabet="0123456789", min_size=1, max_size=20)
 @settings(max_examples=200, deadline=None)
 @given(number=digits, prefix=st.sampled_from(["", "SF", "JD", "YT", "sf", "No.", "#"]), sep=st.sampled_from(["", " ", "-", "  "]), tail=digits)
 def test_bare_numbers_order_and_phone_numbers_get_no_confident_suggestion(matcher, number, prefix, sep, tail):
-    # 12345, 13812345678, 1234567890123456 got 我要投诉 at 65 % (its example 我要打12315)
+    # 12345, 13812345678, 1234567890123456 got 我要投诉 at 65 % (its example 我要打12315);
+    # 88 and 886 alone are the chat goodbye (test_hurry.py)
     for message in (number, prefix + number, number + sep + tail, f"{prefix}{number}{sep}{tail}"):
-        assert confident(matcher, message) == [], message
+        if normalize(message) not in ("88", "886", "8888"):
+            assert confident(matcher, message) == [], message
 
 
 @pytest.mark.parametrize(

@@ -36,6 +36,7 @@ from rapidfuzz import fuzz
 from ..code_id import code_id
 from ..library.model import Library, Script
 from . import coranker as coranker_module
+from . import hurry
 from . import index_cache
 from .normalize import clauses as split_clauses
 from .normalize import normalize, normalize_many
@@ -75,6 +76,8 @@ class MatcherConfig:
     # probability of the script's category) into the probability of being right: logistic,
     # fitted on the buyer and tuning sets (benchmarks/calibrate.py), never on the held-out one.
     coranker: bool = True
+    negation: float = 0.5  # factor for an example asserting what the message negates; 0 turns it off
+    hurry: bool = True  # hi/88/高170重140, pinyin (baoyou ma) and homophone slips (诱惑 for 有货)
     chatter: bool = True  # train the off-topic class on resources/chatter.txt too
     calib_matcher: float = 14.0
     calib_coranker: float = 10.0
@@ -143,6 +146,7 @@ _INDEX_STATE = (
     "_script_examples",
     "_default_idf",
     "_coranker",
+    "_respeller",
 )
 
 
@@ -189,6 +193,7 @@ class Matcher:
         known = {sc.id for sc in self._scripts}
         self._extra = tuple((sid, text, float(w)) for sid, text, w in extra_examples if sid in known and text and 0 < w <= 1)
         self._coranker: coranker_module.CoRanker | None = None
+        self._respeller: hurry.Respeller | None = None
         index_dir = cache_dir / "index" if cache_dir is not None else None
         extra = repr((self._chatter, self._extra)) if config.coranker else ""
         key = index_cache.digest(library, dictionary, config, code_id(__file__), extra=extra)
@@ -201,6 +206,9 @@ class Matcher:
             self._build()
             if config.coranker:
                 self._coranker = self._train()
+            if config.hurry:
+                frequency = {key[2:]: len(self._postings[fid]) for key, fid in self._feature_ids.items() if key.startswith("t:")}
+                self._respeller = hurry.Respeller.build(frequency)
             index_cache.save(index_dir, key, {name: getattr(self, name) for name in _INDEX_STATE})
 
     # -- index ----------------------------------------------------------------------------
@@ -384,8 +392,10 @@ class Matcher:
             fid = self._feature_ids.get(f)
             if fid is not None:
                 out[fid] = self._fweight[fid]
-        # Features the library never saw still make the message less like any example.
-        unseen = sum((w * self._default_idf) ** 2 for f, w in feats.items() if f not in self._feature_ids)
+        # Features the library never saw still make the message less like any example, except
+        # product and model names in Latin letters and digits (AirPods Pro 2, iPhone15 Pro Max):
+        # what the buyer asks about them is in the other words.
+        unseen = sum((w * self._default_idf) ** 2 for f, w in feats.items() if f not in self._feature_ids and not _is_latin_name(f[2:]))
         norm = math.sqrt(sum(v * v for v in out.values()) + unseen) or 1.0
         return _Query(normalized, out, norm, pairs, canonical)
 
@@ -456,12 +466,13 @@ class Matcher:
             cur = best.get(s_idx)
             if cur is None or similarity > cur.score:
                 best[s_idx] = _Scored(similarity, e_idx)
-        q_tokens = list(dict.fromkeys(tok for _, tok in q.surface))
         ids, weights = self._feature_ids, self._fweight
+        q_tokens = [t for t in dict.fromkeys(tok for _, tok in q.surface) if "t:" + t in ids or not _is_latin_name(t)]
         token_idf = [weights[ids["t:" + t]] if "t:" + t in ids else self._default_idf for t in q_tokens]
         total_idf = sum(token_idf)
         cw = self.config.coverage_weight
         ccw = self.config.centroid_weight
+        negated = _negated_words(q_text, q_tokens) if self.config.negation else ()
         for s_idx, scored in best.items():
             vocab = self._script_tokens[s_idx]
             if total_idf > 0:
@@ -476,6 +487,10 @@ class Matcher:
                 dots = sum(acc.get(e_idx, 0.0) * inv[e_idx] for e_idx in range(lo, hi))
                 centroid = dots * self._centroid_inv_norm[s_idx] / q.norm
             scored.score = min(1.0, (1.0 - cw - ccw) * scored.score + cw * coverage + ccw * centroid + bonus)
+            if negated and _asserts(self._ex_text[scored.example], negated):
+                # 我都没拒收 is not 拒收可以吗: a word the buyer negates counts against the
+                # script whose example asserts it
+                scored.score *= self.config.negation
             if proba is not None:
                 cfg = self.config
                 scored.raw, scored.p_category = scored.score, proba.get(self._category_label(s_idx), 0.0)
@@ -486,12 +501,48 @@ class Matcher:
             scored.clause = normalized
         return best, p_off
 
+    def _respell(self, normalized: str) -> str:
+        """What a buyer in a hurry typed, as the library's words (hurry.py)."""
+        if not self.config.hurry or not normalized:
+            return normalized
+        text = hurry.quick_words(normalized)
+        respeller = self._respeller
+        if respeller is None:
+            return text
+        text = respeller.pinyin(text)
+        return text
+
+    def _homophones(self, normalized: str) -> str:
+        """The text with each word the library never uses replaced by the library word read the
+        same (诱惑吗 -> 有货吗). Tried only when the text as typed finds nothing confident:
+        most unknown words are just words (每次 is not a slip for 没事)."""
+        respeller = self._respeller
+        if respeller is None or not self.config.hurry:
+            return normalized
+        text = normalized
+        pairs, _ = self.tokenizer.analyze(normalized)
+        for surface, _canonical in pairs:
+            hit = respeller.homophone(surface)
+            if hit:
+                text = text.replace(surface, hit)
+        return text
+
     def suggest(self, message: str, *, limit: int = 5) -> list[Suggestion]:
         """Suggestions for a buyer message, best first. Confident ones (score >= threshold) come
         first; the rest are the closest scripts, for the agent to glance at."""
-        normalized = normalize(message)
+        normalized = self._respell(normalize(message))
         if not normalized or not self._ex_text or limit <= 0:
             return []
+        out = self._suggest(normalized, limit)
+        if not any(s.confident for s in out):
+            corrected = self._homophones(normalized)
+            if corrected != normalized:
+                again = self._suggest(corrected, limit)
+                if any(s.confident and not s.chit_chat for s in again):
+                    return again
+        return out
+
+    def _suggest(self, normalized: str, limit: int) -> list[Suggestion]:
         parts = split_clauses(normalized, max_clauses=64)
         if len(parts) > 8:  # a long paste: the questions tend to be at its start and its end
             parts = parts[:4] + parts[-4:]
@@ -570,14 +621,15 @@ class Matcher:
         return out
 
 
-_CODE = r"(?:[a-z]{0,4}\d[0-9a-z.\-]*|https?://[!-~]*|www\.[!-~]*|[!-~]*\.(?:com|cn|net)\b[!-~]*)"
+_CODE = r"(?:no|tel|id|sn|order|phone|mobile|[a-z]{0,4}\d[0-9a-z.\-]*|https?://[!-~]*|www\.[!-~]*|[!-~]*\.(?:com|cn|net)\b[!-~]*)"
 _NOISE_RE = re.compile(f"{_CODE}(?: {_CODE})*", re.ASCII)
 
 
 def _is_noise(normalized: str) -> bool:
     """A text of nothing but numbers, codes with digits (SF1234567890) and links: it asks nothing,
     whatever its digits happen to look like."""
-    return bool(_NOISE_RE.fullmatch(normalized.strip()))
+    text = normalized.strip()
+    return bool(_NOISE_RE.fullmatch(text)) and any(c.isdigit() or c == "." for c in text)
 
 
 @functools.cache
@@ -589,6 +641,45 @@ def _shipped_chatter() -> tuple[str, ...]:
             return tuple(coranker_module.read_corpus(fh))
     except OSError:  # a bundle without it still matches; only the gate is weaker
         return ()
+
+
+_NEGATORS = "没不未别"
+
+
+def _negated_words(text: str, tokens: Sequence[str]) -> tuple[str, ...]:
+    """The words of two or more characters that ``text`` negates (没拒收, 不要发票 has none: 要 is
+    one character)."""
+    out = []
+    for t in tokens:
+        if len(t) < 2 or t[0] in _NEGATORS:
+            continue
+        i = text.find(t)
+        while i != -1:
+            one = i > 0 and text[i - 1] in _NEGATORS and text[i - 2 : i - 1] != t[0]  # 发不发货 asks
+            two = text[max(0, i - 2) : i] == "没有" and text[i - 3 : i - 2] != "有"  # 有没有红包 asks
+            if one or two:
+                out.append(t)
+                break
+            i = text.find(t, i + 1)
+    return tuple(out)
+
+
+def _asserts(example: str, words: Sequence[str]) -> bool:
+    """Whether ``example`` holds one of ``words`` without a negation before it."""
+    for w in words:
+        i = example.find(w)
+        while i != -1:
+            if (i == 0 or example[i - 1] not in _NEGATORS) and example[max(0, i - 2) : i] != "没有":
+                return True
+            i = example.find(w, i + 1)
+    return False
+
+
+_LATIN_NAME_RE = re.compile(r"[a-z0-9.+\-]+", re.ASCII)
+
+
+def _is_latin_name(text: str) -> bool:
+    return bool(_LATIN_NAME_RE.fullmatch(text))
 
 
 def _contains(sorted_ids: array, value: int) -> bool:
