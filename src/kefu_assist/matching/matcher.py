@@ -372,10 +372,17 @@ class Matcher:
         off = coranker_module.OFFTOPIC
         labels = [off if sc.category in small_talk else sc.category for sc in self._scripts]
         by_id = {sc.id: i for i, sc in enumerate(self._scripts)}
-        texts = [*self._ex_original, *self._chatter, *(t for _, t, _ in self._extra)]
+        # Only the examples the co-ranker will train on are normalised again (a share of each
+        # class in a large library, coranker.MAX_ROWS).
+        per_class: dict[str, list[int]] = {}
+        for e_idx, s_idx in enumerate(self._ex_script):
+            per_class.setdefault(labels[s_idx], []).append(e_idx)
+        share = coranker_module.class_share({label: len(ids) for label, ids in per_class.items()})
+        chosen = sorted(i for ids in per_class.values() for i in coranker_module.thin(ids, share))
+        texts = [*(self._ex_original[i] for i in chosen), *self._chatter, *(t for _, t, _ in self._extra)]
         norm = normalize_many(texts)
-        n_ex, n_ch = len(self._ex_original), len(self._chatter)
-        samples = [(norm[i], labels[self._ex_script[i]], 1.0) for i in range(n_ex)]
+        n_ex, n_ch = len(chosen), len(self._chatter)
+        samples = [(t, labels[self._ex_script[i]], 1.0) for i, t in zip(chosen, norm)]
         samples += [(t, off, 1.0) for t in norm[n_ex : n_ex + n_ch]]
         samples += [(t, labels[by_id[sid]], w) for (sid, _, w), t in zip(self._extra, norm[n_ex + n_ch :])]
         return coranker_module.train(samples)
