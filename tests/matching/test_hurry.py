@@ -110,3 +110,23 @@ def test_a_negated_word_does_not_call_for_the_script_that_asserts_it(matcher, me
 @pytest.mark.parametrize(("message", "category"), [("怎么还不发货", "logistics"), ("还没收到货", "logistics"), ("不想要了能取消吗", "cancel_order"), ("没有发票吗", "invoice"), ("新人有没有红包", "promotion"), ("发不发顺丰", "courier")])
 def test_negations_the_examples_share_still_find_them(matcher, message, category):
     assert top(matcher, message) == category
+
+
+@pytest.mark.parametrize(
+    "message", ["订单提交了", "我提交订单了", "订单已提交", "下单了 快点发", "拍好了 赶紧发", "钱付了 记得发货", "刚下单"]
+)
+def test_statements_without_a_question_say_the_order_is_placed(matcher, message):
+    # a buyer telling the shop, not asking: 订单提交了 went to 取消订单 through 订单不要了
+    assert top(matcher, message) in ("order_placed", "shipping_time")
+
+
+@pytest.mark.parametrize("message", ["怎么还没到", "东西还没到", "咋还没到啊", "等了五天了还没到", "包裹怎么还没到"])
+def test_not_arrived_yet_is_about_the_parcel_not_the_refund(matcher, message):
+    # 还没到 was only under refunds (退款怎么还没到)
+    assert top(matcher, message) in ("logistics", "delivery_time")
+
+
+@pytest.mark.parametrize("message", ["我的快递单号是多少", "快递单号是多少", "运单号多少", "单号给我一下"])
+def test_asking_for_the_tracking_number_is_logistics(matcher, message):
+    # 我的快递单号是多少 put 退货怎么操作 first
+    assert top(matcher, message) == "logistics"
