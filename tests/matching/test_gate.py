@@ -122,3 +122,22 @@ def test_extra_examples_reach_the_index_and_change_its_cache_key(tmp_path):
     assert not learned.from_cache  # a different training set is a different index
     again = build_matcher(library, cache_dir=tmp_path)
     assert again.from_cache and plain._coranker is not None and again._coranker is not None
+
+
+def test_a_cached_index_answers_without_importing_numpy(tmp_path):
+    # NumPy trains the co-ranker at index build; the cached weights are scored in plain Python
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from kefu_assist.library import load_library\n"
+        "from kefu_assist.matching import build_matcher\n"
+        "from kefu_assist.resources import resource_path\n"
+        "m = build_matcher(load_library(resource_path('scripts.yaml')).library, cache_dir=Path(sys.argv[1]))\n"
+        "m.suggest('能便宜点吗？包邮吗？')\n"
+        "print(m.from_cache, 'numpy' in sys.modules)\n"
+    )
+    runs = [subprocess.run([sys.executable, "-c", code, str(tmp_path)], capture_output=True, text=True, check=True).stdout.split() for _ in range(2)]
+    assert runs == [["False", "True"], ["True", "False"]]

@@ -9,13 +9,16 @@ On the shipped library such a model ranks the right category first far more ofte
 example matching does (benchmarks/ablation.py), and its probabilities say how sure it is: the
 matcher mixes them into each script's score and lets the off-topic class veto confidence.
 
-Training and scoring use NumPy only (imports in ~0.1 s); scikit-learn's LinearSVC ranks as well
+Training uses NumPy (imports in ~0.1 s), scoring plain Python over the cached weights; scikit-learn's LinearSVC ranks as well
 but costs 1.4-2.2 s and 113-122 MB to import, and ~210 MB installed (NOTES-matching-gate.md).
 """
 from __future__ import annotations
 
 import math
 import re
+from array import array
+from itertools import repeat
+from operator import add, mul
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
@@ -52,11 +55,14 @@ def grams(normalized: str) -> list[str]:
 
 @dataclass
 class CoRanker:
+    """The trained weights, in plain arrays: scoring a message needs no NumPy (a cached index
+    starts without importing it) and takes a few dozen microseconds."""
+
     classes: tuple[str, ...]
     vocab: dict[str, int]
-    idf: "object"  # numpy arrays, kept untyped so this module imports without NumPy
-    weights: "object"  # (features, classes) float32
-    bias: "object"  # (classes,)
+    idf: array  # per feature
+    weights: array  # features x classes, row-major
+    bias: array  # per class
 
     @property
     def offtopic(self) -> int:
@@ -64,24 +70,23 @@ class CoRanker:
 
     def proba(self, normalized: str) -> dict[str, float]:
         """Probability of each class for one normalised text (all classes, summing to 1)."""
-        import numpy as np
-
         counts: dict[int, int] = {}
         get = self.vocab.get
         for g in grams(normalized):
             fid = get(g)
             if fid is not None:
                 counts[fid] = counts.get(fid, 0) + 1
-        logits = self.bias.astype(np.float64)
+        logits = list(self.bias)
         if counts:
-            ids = np.fromiter(counts.keys(), dtype=np.int64, count=len(counts))
-            vals = (1.0 + np.log(np.fromiter(counts.values(), dtype=np.float64, count=len(counts)))) * self.idf[ids]
-            vals /= math.sqrt(float(vals @ vals)) or 1.0
-            logits = logits + vals @ self.weights[ids]
-        logits -= logits.max()
-        p = np.exp(logits)
-        p /= p.sum()
-        return dict(zip(self.classes, p.tolist()))
+            idf, weights, c = self.idf, self.weights, len(self.classes)
+            vals = [(fid, (1.0 + math.log(n)) * idf[fid]) for fid, n in counts.items()]
+            norm = math.sqrt(sum(v * v for _, v in vals)) or 1.0
+            for fid, v in vals:
+                logits = list(map(add, logits, map(mul, weights[fid * c : fid * c + c], repeat(v / norm))))
+        top = max(logits)
+        exp = [math.exp(z - top) for z in logits]
+        total = sum(exp)
+        return {label: e / total for label, e in zip(self.classes, exp)}
 
 
 def train(samples: Sequence[tuple[str, str, float]]) -> CoRanker | None:
@@ -116,14 +121,17 @@ def train(samples: Sequence[tuple[str, str, float]]) -> CoRanker | None:
     n, f, c = len(rows), len(vocab), len(classes)
     ind = np.asarray(indices, dtype=np.int64)
     ptr = np.asarray(indptr, dtype=np.int64)
+    del indices, indptr
     df = np.bincount(ind, minlength=f).astype(np.float64)
     idf = np.log((1.0 + n) / (1.0 + df)) + 1.0
     data = (1.0 + np.log(np.asarray(counts, dtype=np.float64))) * idf[ind]
+    del counts
     row_of = np.repeat(np.arange(n), np.diff(ptr))
     norms = np.sqrt(np.bincount(row_of, weights=data * data, minlength=n))
     data /= np.where(norms > 0, norms, 1.0)[row_of]
     y = np.asarray([r[1] for r in rows], dtype=np.int64)
     sample_w = np.asarray([r[2] for r in rows], dtype=np.float64)
+    del rows
     # Classes count alike, whatever their number of examples (the chatter corpus is large).
     class_n = np.bincount(y, weights=sample_w, minlength=c)
     sample_w = sample_w * (sample_w.sum() / (c * class_n[y]))
@@ -149,27 +157,44 @@ def train(samples: Sequence[tuple[str, str, float]]) -> CoRanker | None:
     m_w, v_w = np.zeros_like(w), np.zeros_like(w)
     m_b, v_b = np.zeros_like(b), np.zeros_like(b)
     beta1, beta2, eps = 0.9, 0.999, 1e-8
-    for t in range(1, EPOCHS + 1):  # full-batch Adam on the weighted cross-entropy
-        contrib = w[ind] * data[:, None]
+    g_w = np.zeros_like(w)
+    step = np.empty_like(w)
+    # Full-batch Adam on the weighted cross-entropy, in place: at 10,000 scripts the temporaries
+    # (non-zeros x classes) are what decide the build's peak memory.
+    for t in range(1, EPOCHS + 1):
+        contrib = w[ind]
+        contrib *= data[:, None]
         logits = np.zeros((n, c), dtype=np.float32)
         logits[nonempty] = np.add.reduceat(contrib, starts_rows[nonempty], axis=0)
+        del contrib
         logits += b
         logits -= logits.max(axis=1, keepdims=True)
-        p = np.exp(logits)
-        p /= p.sum(axis=1, keepdims=True)
-        g_rows = (p - onehot) * sample_w[:, None]
-        g_w = np.zeros((f, c), dtype=np.float32)
-        g_w[present] = np.add.reduceat(g_rows[row_sorted] * data_sorted[:, None], starts, axis=0)
+        np.exp(logits, out=logits)
+        logits /= logits.sum(axis=1, keepdims=True)
+        logits -= onehot
+        logits *= sample_w[:, None]  # now the gradient of each row's logits
+        spread = logits[row_sorted]
+        spread *= data_sorted[:, None]
+        g_w.fill(0.0)
+        g_w[present] = np.add.reduceat(spread, starts, axis=0)
+        del spread
         g_w += L2 * w
-        g_b = g_rows.sum(axis=0)
-        m_w = beta1 * m_w + (1 - beta1) * g_w
-        v_w = beta2 * v_w + (1 - beta2) * g_w * g_w
+        g_b = logits.sum(axis=0)
+        m_w *= beta1
+        m_w += (1 - beta1) * g_w
+        g_w *= g_w
+        v_w *= beta2
+        v_w += (1 - beta2) * g_w
         m_b = beta1 * m_b + (1 - beta1) * g_b
         v_b = beta2 * v_b + (1 - beta2) * g_b * g_b
         lr = LEARNING_RATE * math.sqrt(1 - beta2**t) / (1 - beta1**t)
-        w -= lr * m_w / (np.sqrt(v_w) + eps)
+        np.sqrt(v_w, out=step)
+        step += eps
+        np.divide(m_w, step, out=step)
+        step *= lr
+        w -= step
         b -= lr * m_b / (np.sqrt(v_b) + eps)
-    return CoRanker(classes, vocab, idf.astype(np.float32), w.astype(np.float32), b.astype(np.float32))
+    return CoRanker(classes, vocab, array("f", idf.astype(np.float32).tobytes()), array("f", w.astype(np.float32).tobytes()), array("f", b.astype(np.float32).tobytes()))
 
 
 def class_share(sizes: dict[str, int], total: int | None = None) -> int:
