@@ -79,9 +79,9 @@ class MatcherConfig:
     negation: float = 0.5  # factor for an example asserting what the message negates; 0 turns it off
     hurry: bool = True  # hi/88/高170重140, pinyin (baoyou ma) and homophone slips (诱惑 for 有货)
     chatter: bool = True  # train the off-topic class on resources/chatter.txt too
-    calib_matcher: float = 14.0
-    calib_coranker: float = 10.0
-    calib_bias: float = -7.0
+    calib_matcher: float = 7.04
+    calib_coranker: float = 5.03
+    calib_bias: float = -3.13
 
 
 @dataclass(frozen=True)
