@@ -194,6 +194,8 @@ class Matcher:
         self._extra = tuple((sid, text, float(w)) for sid, text, w in extra_examples if sid in known and text and 0 < w <= 1)
         self._coranker: coranker_module.CoRanker | None = None
         self._respeller: hurry.Respeller | None = None
+        # the co-ranker's class of each script: its category, or chatter for small talk
+        self._labels = [coranker_module.OFFTOPIC if sc.category in config.small_talk_categories else sc.category for sc in self._scripts]
         index_dir = cache_dir / "index" if cache_dir is not None else None
         extra = repr((self._chatter, self._extra)) if config.coranker else ""
         key = index_cache.digest(library, dictionary, config, code_id(__file__), extra=extra)
@@ -407,8 +409,7 @@ class Matcher:
         return _Query(normalized, out, norm, pairs, canonical)
 
     def _category_label(self, s_idx: int) -> str:
-        category = self._scripts[s_idx].category
-        return coranker_module.OFFTOPIC if category in self.config.small_talk_categories else category
+        return self._labels[s_idx]
 
     def _score_text(self, normalized: str, *, generic_ok: bool = True) -> tuple[dict[int, _Scored], float]:
         """Best score per script index for one text. With ``generic_ok`` False, a text made
@@ -451,17 +452,15 @@ class Matcher:
         if proba:
             # A category the co-ranker favours still gets its nearest script considered when
             # no example of it made the re-rank cut (a wording the examples never used).
-            favoured = {c for c, pc in proba.items() if pc >= 0.2}
-            present = {self._category_label(self._ex_script[e]) for _, e in top}
-            wanted = favoured - present
+            labels, ex_script = self._labels, self._ex_script
+            wanted = {c for c, pc in proba.items() if pc >= 0.2}.difference([labels[ex_script[e]] for _, e in top])
             if wanted:
-                for cosine, e_idx in sorted(scored_examples, reverse=True):
-                    label = self._category_label(self._ex_script[e_idx])
-                    if label in wanted:
-                        top.append((cosine, e_idx))
-                        wanted.discard(label)
-                        if not wanted:
-                            break
+                nearest: dict[str, tuple[float, int]] = {}
+                for item in scored_examples:
+                    label = labels[ex_script[item[1]]]
+                    if label in wanted and (label not in nearest or item > nearest[label]):
+                        nearest[label] = item
+                top.extend(nearest.values())
         q_text = q.canonical.replace(" ", "")
         fuzz_weight = self.config.fuzz_weight
         best: dict[int, _Scored] = {}
