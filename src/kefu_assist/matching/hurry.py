@@ -10,7 +10,6 @@
 """
 from __future__ import annotations
 
-import functools
 import itertools
 import json
 import re
@@ -45,10 +44,10 @@ def quick_words(normalized: str) -> str:
     return " ".join(text.split()) if text is not normalized else text
 
 
-@functools.cache
 def _char_readings() -> dict[str, tuple[str, ...]]:
     """pypinyin's table of the readings of each character, tones dropped. Read from its data
-    file rather than imported: importing pypinyin loads its phrase dictionary too (1.2 s)."""
+    file rather than imported: importing pypinyin loads its phrase dictionary too (1.2 s). Not
+    kept: only an index build needs it, and the Respeller keeps the part it uses."""
     import importlib.util
 
     spec = importlib.util.find_spec("pypinyin")
