@@ -130,3 +130,15 @@ def test_not_arrived_yet_is_about_the_parcel_not_the_refund(matcher, message):
 def test_asking_for_the_tracking_number_is_logistics(matcher, message):
     # 我的快递单号是多少 put 退货怎么操作 first
     assert top(matcher, message) == "logistics"
+
+
+@pytest.mark.parametrize(("message", "category"), [("有卷吗", "promotion"), ("能领卷吗", "promotion"), ("可以用卷吗", "promotion")])
+def test_juan_for_coupon(matcher, message, category):
+    # 有卷吗 到北京几天 lost its coupon question: 卷 typed for 券
+    assert top(matcher, message) == category
+
+
+def test_juan_that_is_a_roll_stays_a_roll():
+    from kefu_assist.matching.normalize import normalize
+
+    assert normalize("有卷纸吗") == "有卷纸吗"
