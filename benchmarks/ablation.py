@@ -42,6 +42,11 @@ VARIANTS: dict[str, MatcherConfig] = {
     "no centroid": MatcherConfig(centroid_weight=0.0),
     "chit-chat scripts as any other": MatcherConfig(small_talk_categories=()),
     "no number or size classes": None,
+    # the matcher alone, as on main (its own score, confident at 0.40)
+    "no co-ranker (matcher score, >= 0.40)": MatcherConfig(coranker=False, threshold=0.40),
+    "no hurry (pinyin, homophones, hi/88, 高170重140)": MatcherConfig(hurry=False),
+    "no negation": MatcherConfig(negation=0.0),
+    "no chatter corpus": MatcherConfig(chatter=False),
 }
 
 
