@@ -17,12 +17,14 @@ from pathlib import Path
 
 from ..library.model import Library
 
-FORMAT = 4  # bump when the saved state changes shape or meaning
+FORMAT = 5  # bump when the saved state changes shape or meaning
 KEEP = 4  # newest index files kept per cache folder
 
 
-def digest(library: Library, dictionary: Path, config: object, code_version: str) -> str:
+def digest(library: Library, dictionary: Path, config: object, code_version: str, *, extra: str = "") -> str:
+    """``extra``: anything else the index is built from (the chatter corpus, learned examples)."""
     h = hashlib.sha256()
+    h.update(extra.encode("utf-8", "surrogatepass") + b"\x1c")
     h.update(f"{FORMAT}|{code_version}|{dataclasses.astuple(config)!r}|".encode())  # type: ignore[arg-type]
     stat = dictionary.stat()
     h.update(f"{dictionary.resolve()}|{stat.st_size}|{stat.st_mtime_ns}|".encode())

@@ -9,13 +9,19 @@ How a message is scored against the library:
 3. find candidate examples through an inverted index and take the cosine similarity;
 4. re-rank the best candidates with rapidfuzz's character-level ratio, add a bonus for the
    script's keywords found in the message, and keep each script's best example;
-5. for a message of several clauses, score each clause as well and make sure the best script of
+5. mix in the trained co-ranker (coranker.py): the probability that the text belongs to the
+   script's category, from a character n-gram model trained on the library's examples and a
+   corpus of chatter; the two become one calibrated score, a probability that the script is
+   right, and the co-ranker's off-topic class keeps chit-chat and noise from being confident;
+6. for a message of several clauses, score each clause as well and make sure the best script of
    each clause reaches the top of the list, so that 能便宜点吗？包邮吗？ surfaces both.
 """
 from __future__ import annotations
 
+import functools
 import heapq
 import math
+import re
 from array import array
 from bisect import bisect_left
 from collections import deque
@@ -29,12 +35,14 @@ from rapidfuzz import fuzz
 
 from ..code_id import code_id
 from ..library.model import Library, Script
+from . import coranker as coranker_module
+from . import hurry
 from . import index_cache
 from .normalize import clauses as split_clauses
 from .normalize import normalize, normalize_many
 from .tokenize import Tokenizer
 
-DEFAULT_THRESHOLD = 0.40
+DEFAULT_THRESHOLD = 0.50  # a calibrated probability: confident when more likely right than not
 PRESELECT = 300  # candidates whose exact cosine is computed, per text
 RERANK = 60  # of those, the ones re-scored with rapidfuzz
 WHOLE_MAX_CHARS = 160  # the whole-message pass looks at this much; clauses cover the rest
@@ -64,6 +72,16 @@ class MatcherConfig:
     # them is not a question about shopping, so nothing is confident for it, and their own
     # scripts (a friendly way back to business) are shown but never confident.
     small_talk_categories: tuple[str, ...] = ("small_talk",)
+    # The trained co-ranker and the calibration that turns (matcher score, co-ranker
+    # probability of the script's category) into the probability of being right: logistic,
+    # fitted on the buyer and tuning sets (benchmarks/calibrate.py), never on the held-out one.
+    coranker: bool = True
+    negation: float = 0.5  # factor for an example asserting what the message negates; 0 turns it off
+    hurry: bool = True  # hi/88/高170重140, pinyin (baoyou ma) and homophone slips (诱惑 for 有货)
+    chatter: bool = True  # train the off-topic class on resources/chatter.txt too
+    calib_matcher: float = 7.04
+    calib_coranker: float = 5.03
+    calib_bias: float = -3.13
 
 
 @dataclass(frozen=True)
@@ -85,6 +103,8 @@ class _Scored:
     example: int = -1
     terms: tuple[str, ...] = ()
     clause: str = ""
+    raw: float = 0.0  # the matcher's own score, before calibration (benchmarks/calibrate.py)
+    p_category: float = 0.0  # the co-ranker's probability of the script's category
 
 
 @dataclass(frozen=True)
@@ -125,6 +145,8 @@ _INDEX_STATE = (
     "_centroid_inv_norm",
     "_script_examples",
     "_default_idf",
+    "_coranker",
+    "_respeller",
 )
 
 
@@ -133,7 +155,19 @@ class Matcher:
     ``suggest`` is then cheap and safe to call from any thread. With a ``cache_dir``, jieba's
     prefix dictionary and the built index are kept there between runs."""
 
-    def __init__(self, library: Library, *, dictionary: Path, cache_dir: Path | None = None, config: MatcherConfig | None = None):
+    def __init__(
+        self,
+        library: Library,
+        *,
+        dictionary: Path,
+        cache_dir: Path | None = None,
+        config: MatcherConfig | None = None,
+        extra_examples: Sequence[tuple[str, str, float]] = (),
+        chatter: Sequence[str] | None = None,
+    ):
+        """``extra_examples``: (script id, buyer text, weight in (0, 1]) the co-ranker learns
+        beside the library's own examples (the hook for examples learned from agents' copies);
+        ``chatter``: off-topic messages, by default resources/chatter.txt."""
         self.library = library
         self.config = config = config or MatcherConfig()
         self.threshold = config.threshold
@@ -153,8 +187,18 @@ class Matcher:
         self._keywords: list[tuple[tuple[str, tuple[str, ...]], ...]] = []
         self._script_tokens: list[set[str]] = []
         self.from_cache = False
+        if chatter is None:
+            chatter = _shipped_chatter() if config.chatter else ()
+        self._chatter = tuple(chatter)
+        known = {sc.id for sc in self._scripts}
+        self._extra = tuple((sid, text, float(w)) for sid, text, w in extra_examples if sid in known and text and 0 < w <= 1)
+        self._coranker: coranker_module.CoRanker | None = None
+        self._respeller: hurry.Respeller | None = None
+        # the co-ranker's class of each script: its category, or chatter for small talk
+        self._labels = [coranker_module.OFFTOPIC if sc.category in config.small_talk_categories else sc.category for sc in self._scripts]
         index_dir = cache_dir / "index" if cache_dir is not None else None
-        key = index_cache.digest(library, dictionary, config, code_id(__file__))
+        extra = repr((self._chatter, self._extra)) if config.coranker else ""
+        key = index_cache.digest(library, dictionary, config, code_id(__file__), extra=extra)
         state = index_cache.load(index_dir, key)
         if state is not None:
             for name in _INDEX_STATE:
@@ -162,6 +206,11 @@ class Matcher:
             self.from_cache = True
         else:
             self._build()
+            if config.coranker:
+                self._coranker = self._train()
+            if config.hurry:
+                frequency = {key[2:]: len(self._postings[fid]) for key, fid in self._feature_ids.items() if key.startswith("t:")}
+                self._respeller = hurry.Respeller.build(frequency)
             index_cache.save(index_dir, key, {name: getattr(self, name) for name in _INDEX_STATE})
 
     # -- index ----------------------------------------------------------------------------
@@ -320,6 +369,26 @@ class Matcher:
             postings[fid] = array("i", posting)  # type: ignore[call-overload]
         self._postings = postings  # type: ignore[assignment]
 
+    def _train(self) -> coranker_module.CoRanker | None:
+        small_talk = set(self.config.small_talk_categories)
+        off = coranker_module.OFFTOPIC
+        labels = [off if sc.category in small_talk else sc.category for sc in self._scripts]
+        by_id = {sc.id: i for i, sc in enumerate(self._scripts)}
+        # Only the examples the co-ranker will train on are normalised again (a share of each
+        # class in a large library, coranker.MAX_ROWS).
+        per_class: dict[str, list[int]] = {}
+        for e_idx, s_idx in enumerate(self._ex_script):
+            per_class.setdefault(labels[s_idx], []).append(e_idx)
+        share = coranker_module.class_share({label: len(ids) for label, ids in per_class.items()})
+        chosen = sorted(i for ids in per_class.values() for i in coranker_module.thin(ids, share))
+        texts = [*(self._ex_original[i] for i in chosen), *self._chatter, *(t for _, t, _ in self._extra)]
+        norm = normalize_many(texts)
+        n_ex, n_ch = len(chosen), len(self._chatter)
+        samples = [(t, labels[self._ex_script[i]], 1.0) for i, t in zip(chosen, norm)]
+        samples += [(t, off, 1.0) for t in norm[n_ex : n_ex + n_ch]]
+        samples += [(t, labels[by_id[sid]], w) for (sid, _, w), t in zip(self._extra, norm[n_ex + n_ch :])]
+        return coranker_module.train(samples)
+
     @property
     def example_count(self) -> int:
         return len(self._ex_text)
@@ -332,19 +401,26 @@ class Matcher:
             fid = self._feature_ids.get(f)
             if fid is not None:
                 out[fid] = self._fweight[fid]
-        # Features the library never saw still make the message less like any example.
-        unseen = sum((w * self._default_idf) ** 2 for f, w in feats.items() if f not in self._feature_ids)
+        # Features the library never saw still make the message less like any example, except
+        # product and model names in Latin letters and digits (AirPods Pro 2, iPhone15 Pro Max):
+        # what the buyer asks about them is in the other words.
+        unseen = sum((w * self._default_idf) ** 2 for f, w in feats.items() if f not in self._feature_ids and not _is_latin_name(f[2:]))
         norm = math.sqrt(sum(v * v for v in out.values()) + unseen) or 1.0
         return _Query(normalized, out, norm, pairs, canonical)
 
-    def _score_text(self, normalized: str, *, generic_ok: bool = True) -> dict[int, _Scored]:
+    def _category_label(self, s_idx: int) -> str:
+        return self._labels[s_idx]
+
+    def _score_text(self, normalized: str, *, generic_ok: bool = True) -> tuple[dict[int, _Scored], float]:
         """Best score per script index for one text. With ``generic_ok`` False, a text made
         only of very common words (a clause such as 老板 or 在吗 in a longer message) is not
         scored: it would walk a large part of the index and tell the whole message's score
-        nothing new."""
+        nothing new. Also returns the co-ranker's probability that the text is chatter or noise."""
+        proba = self._coranker.proba(normalized) if self._coranker is not None else None
+        p_off = proba.get(coranker_module.OFFTOPIC, 0.0) if proba else 0.0
         q = self._query(normalized)
         if not q.features:
-            return {}
+            return {}, p_off
         weights, postings = self._fweight, self._postings
         common = [fid for fid in q.features if fid in self._common]
         walk = sorted((fid for fid in q.features if fid not in self._common), key=lambda f: len(postings[f]))
@@ -354,7 +430,7 @@ class Matcher:
             common.remove(fid)
             walk = [fid]
         if not walk:
-            return {}
+            return {}, p_off
         # The longest posting first, filled in one C call; the others added on top.
         first = walk.pop()
         acc: dict[int, float] = dict.fromkeys(postings[first], q.features[first] * weights[first])
@@ -373,6 +449,18 @@ class Matcher:
                     dot += q.features[fid] * weights[fid]
             scored_examples.append((dot * inv[e_idx] / q.norm, e_idx))
         top = heapq.nlargest(RERANK, scored_examples)
+        if proba:
+            # A category the co-ranker favours still gets its nearest script considered when
+            # no example of it made the re-rank cut (a wording the examples never used).
+            labels, ex_script = self._labels, self._ex_script
+            wanted = {c for c, pc in proba.items() if pc >= 0.2}.difference([labels[ex_script[e]] for _, e in top])
+            if wanted:
+                nearest: dict[str, tuple[float, int]] = {}
+                for item in scored_examples:
+                    label = labels[ex_script[item[1]]]
+                    if label in wanted and (label not in nearest or item > nearest[label]):
+                        nearest[label] = item
+                top.extend(nearest.values())
         q_text = q.canonical.replace(" ", "")
         fuzz_weight = self.config.fuzz_weight
         best: dict[int, _Scored] = {}
@@ -384,12 +472,13 @@ class Matcher:
             cur = best.get(s_idx)
             if cur is None or similarity > cur.score:
                 best[s_idx] = _Scored(similarity, e_idx)
-        q_tokens = list(dict.fromkeys(tok for _, tok in q.surface))
         ids, weights = self._feature_ids, self._fweight
+        q_tokens = [t for t in dict.fromkeys(tok for _, tok in q.surface) if "t:" + t in ids or not _is_latin_name(t)]
         token_idf = [weights[ids["t:" + t]] if "t:" + t in ids else self._default_idf for t in q_tokens]
         total_idf = sum(token_idf)
         cw = self.config.coverage_weight
         ccw = self.config.centroid_weight
+        negated = _negated_words(q_text, q_tokens) if self.config.negation else ()
         for s_idx, scored in best.items():
             vocab = self._script_tokens[s_idx]
             if total_idf > 0:
@@ -404,22 +493,69 @@ class Matcher:
                 dots = sum(acc.get(e_idx, 0.0) * inv[e_idx] for e_idx in range(lo, hi))
                 centroid = dots * self._centroid_inv_norm[s_idx] / q.norm
             scored.score = min(1.0, (1.0 - cw - ccw) * scored.score + cw * coverage + ccw * centroid + bonus)
+            if negated and _asserts(self._ex_text[scored.example], negated):
+                # 我都没拒收 is not 拒收可以吗: a word the buyer negates counts against the
+                # script whose example asserts it
+                scored.score *= self.config.negation
+            if proba is not None:
+                cfg = self.config
+                scored.raw, scored.p_category = scored.score, proba.get(self._category_label(s_idx), 0.0)
+                z = cfg.calib_matcher * scored.raw + cfg.calib_coranker * scored.p_category + cfg.calib_bias
+                scored.score = 1.0 / (1.0 + math.exp(-z))
             terms = [surf for surf, canon in q.surface if canon in vocab]
             scored.terms = tuple(dict.fromkeys(terms + hits))
             scored.clause = normalized
-        return best
+        return best, p_off
+
+    def _respell(self, normalized: str) -> str:
+        """What a buyer in a hurry typed, as the library's words (hurry.py)."""
+        if not self.config.hurry or not normalized:
+            return normalized
+        text = hurry.quick_words(normalized)
+        respeller = self._respeller
+        if respeller is None:
+            return text
+        text = respeller.pinyin(text)
+        return text
+
+    def _homophones(self, normalized: str) -> str:
+        """The text with each word the library never uses replaced by the library word read the
+        same (诱惑吗 -> 有货吗). Tried only when the text as typed finds nothing confident:
+        most unknown words are just words (每次 is not a slip for 没事)."""
+        respeller = self._respeller
+        if respeller is None or not self.config.hurry:
+            return normalized
+        text = normalized
+        pairs, _ = self.tokenizer.analyze(normalized)
+        for surface, _canonical in pairs:
+            hit = respeller.homophone(surface)
+            if hit:
+                text = text.replace(surface, hit)
+        return text
 
     def suggest(self, message: str, *, limit: int = 5) -> list[Suggestion]:
         """Suggestions for a buyer message, best first. Confident ones (score >= threshold) come
         first; the rest are the closest scripts, for the agent to glance at."""
-        normalized = normalize(message)
+        normalized = self._respell(normalize(message))
         if not normalized or not self._ex_text or limit <= 0:
             return []
+        out = self._suggest(normalized, limit)
+        if not any(s.confident for s in out):
+            corrected = self._homophones(normalized)
+            if corrected != normalized:
+                again = self._suggest(corrected, limit)
+                if any(s.confident and not s.chit_chat for s in again):
+                    return again
+        return out
+
+    def _suggest(self, normalized: str, limit: int) -> list[Suggestion]:
         parts = split_clauses(normalized, max_clauses=64)
         if len(parts) > 8:  # a long paste: the questions tend to be at its start and its end
             parts = parts[:4] + parts[-4:]
         parts = [p[:CLAUSE_MAX_CHARS] for p in parts]
-        whole = self._score_text(normalized[:WHOLE_MAX_CHARS])
+        if _is_noise(normalized):  # only numbers, codes and links: an order or phone number on its own
+            return []
+        whole, whole_off = self._score_text(normalized[:WHOLE_MAX_CHARS])
         combined: dict[int, _Scored] = dict(whole)
         small_talk = set(self.config.small_talk_categories)
         leaders: dict[int, _Scored] = {}
@@ -434,7 +570,7 @@ class Matcher:
             for part in parts:
                 if part.isdigit():  # 160 in 160 100斤穿什么码 says nothing on its own (not 618 either)
                     continue
-                scored = self._score_text(part, generic_ok=False)
+                scored, part_off = self._score_text(part, generic_ok=False)
                 if not scored:
                     continue
                 factor = 1.0 - self.config.clause_discount * (1.0 - len(part) / total_chars)
@@ -445,15 +581,15 @@ class Matcher:
                     if s_idx not in combined or sc.score > combined[s_idx].score:
                         combined[s_idx] = sc
                 s_idx = max(scored, key=lambda k: scored[k].score)
-                if scored[s_idx].score >= self.threshold and self._scripts[s_idx].category not in small_talk:
+                if scored[s_idx].score >= self.threshold and self._scripts[s_idx].category not in small_talk and part_off < 0.5 and not _is_noise(part):
                     covered = {self._scripts[i].category for i in leaders}
                     if self._scripts[s_idx].category not in covered:
                         leaders[s_idx] = combined[s_idx]
         courtesy = set(self.config.courtesy_categories) if len(parts) > 1 else set()
         # What may be confident: not chit-chat, and when the message as a whole is most like
         # chit-chat, only what one of its clauses asks for in earnest (今天好冷 包邮吗).
-        if main >= 0 and self._scripts[main].category in small_talk:
-            earnest = {k for k in leaders if self._scripts[k].category not in small_talk}
+        if main >= 0 and (self._scripts[main].category in small_talk or whole_off >= 0.5):
+            earnest = {k for k in leaders if k != main and self._scripts[k].category not in small_talk}
         else:
             earnest = {k for k, sc in combined.items() if sc.score >= self.threshold and self._scripts[k].category not in small_talk}
         substantive = any(self._scripts[k].category not in courtesy for k in earnest)
@@ -466,7 +602,8 @@ class Matcher:
             return (polite, secondary, -combined[k].score, k)
 
         ranked = sorted(combined, key=rank_key)
-        lead = sorted(leaders, key=rank_key)
+        # The questions of a message follow their scores (我要投诉 at 0.82 above a 0.49 card).
+        lead = sorted(leaders, key=lambda k: (substantive and self._scripts[k].category in courtesy, -combined[k].score, k))
         order = lead + [k for k in ranked if k not in leaders]
         out: list[Suggestion] = []
         for s_idx in order[:limit]:
@@ -488,6 +625,67 @@ class Matcher:
         # confident first, keeping the order within each group
         out.sort(key=lambda s: not s.confident)
         return out
+
+
+_CODE = r"(?:no|tel|id|sn|order|phone|mobile|[a-z]{0,4}\d[0-9a-z.\-]*|https?://[!-~]*|www\.[!-~]*|[!-~]*\.(?:com|cn|net)\b[!-~]*)"
+_NOISE_RE = re.compile(f"{_CODE}(?: {_CODE})*", re.ASCII)
+
+
+def _is_noise(normalized: str) -> bool:
+    """A text of nothing but numbers, codes with digits (SF1234567890) and links: it asks nothing,
+    whatever its digits happen to look like."""
+    text = normalized.strip()
+    return bool(_NOISE_RE.fullmatch(text)) and any(c.isdigit() or c == "." for c in text)
+
+
+@functools.cache
+def _shipped_chatter() -> tuple[str, ...]:
+    from ..resources import resource_path
+
+    try:
+        with resource_path("chatter.txt").open(encoding="utf-8") as fh:
+            return tuple(coranker_module.read_corpus(fh))
+    except OSError:  # a bundle without it still matches; only the gate is weaker
+        return ()
+
+
+_NEGATORS = "没不未别"
+
+
+def _negated_words(text: str, tokens: Sequence[str]) -> tuple[str, ...]:
+    """The words of two or more characters that ``text`` negates (没拒收, 不要发票 has none: 要 is
+    one character)."""
+    out = []
+    for t in tokens:
+        if len(t) < 2 or t[0] in _NEGATORS:
+            continue
+        i = text.find(t)
+        while i != -1:
+            one = i > 0 and text[i - 1] in _NEGATORS and text[i - 2 : i - 1] != t[0]  # 发不发货 asks
+            two = text[max(0, i - 2) : i] == "没有" and text[i - 3 : i - 2] != "有"  # 有没有红包 asks
+            if one or two:
+                out.append(t)
+                break
+            i = text.find(t, i + 1)
+    return tuple(out)
+
+
+def _asserts(example: str, words: Sequence[str]) -> bool:
+    """Whether ``example`` holds one of ``words`` without a negation before it."""
+    for w in words:
+        i = example.find(w)
+        while i != -1:
+            if (i == 0 or example[i - 1] not in _NEGATORS) and example[max(0, i - 2) : i] != "没有":
+                return True
+            i = example.find(w, i + 1)
+    return False
+
+
+_LATIN_NAME_RE = re.compile(r"[a-z0-9.+\-]+", re.ASCII)
+
+
+def _is_latin_name(text: str) -> bool:
+    return bool(_LATIN_NAME_RE.fullmatch(text))
 
 
 def _contains(sorted_ids: array, value: int) -> bool:

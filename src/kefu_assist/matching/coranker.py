@@ -1,0 +1,226 @@
+"""A trained co-ranker: which category a buyer message belongs to, as probabilities, with one class
+more than the library has, "chatter and noise" (the off-topic gate).
+
+A character n-gram linear model (multinomial logistic regression over TF-IDF character 1-3-grams
+of the normalised text, each clause padded with a boundary mark, digits folded to one) is trained
+on the library's examples, its small-talk examples and the chatter corpus (resources/chatter.txt)
+when the index is built, and saved with the index, so an unchanged library never trains again.
+On the shipped library such a model ranks the right category first far more often than nearest-
+example matching does (benchmarks/ablation.py), and its probabilities say how sure it is: the
+matcher mixes them into each script's score and lets the off-topic class veto confidence.
+
+Training uses NumPy (imports in ~0.1 s), scoring plain Python over the cached weights; scikit-learn's LinearSVC ranks as well
+but costs 1.4-2.2 s and 113-122 MB to import, and ~210 MB installed (NOTES-matching-gate.md).
+"""
+from __future__ import annotations
+
+import math
+import re
+from array import array
+from itertools import repeat
+from operator import add, mul
+from dataclasses import dataclass
+from typing import Iterable, Sequence
+
+OFFTOPIC = "__chatter__"
+NGRAMS = (1, 2, 3)
+# Training examples at most, shared out among the classes (each keeps all of its examples up to
+# an equal share): training costs about the same for a library of 100 scripts as for one of
+# 10,000 (the shipped library, 2,200 examples, trains whole).
+MAX_ROWS = 3000
+EPOCHS = 25
+INIT_SCALE = 8.0
+L2 = 2e-4  # weight decay per epoch, relative to the learning rate
+LEARNING_RATE = 0.25
+_DIGITS = str.maketrans("0123456789", "0000000000")
+# Clothing sizes fold to one mark, as the tokenizer folds them to one token (3XL还有吗 is M码还有吗)
+_SIZE_RE = re.compile(r"(?<![a-z])(?:\d?x{1,4}[sl]|[sml])(?![a-z])")
+SIZE_MARK = "\u24c8"
+
+
+def grams(normalized: str) -> list[str]:
+    """The character n-grams of a normalised text: per clause, with a boundary mark either side
+    (so 吗 at a clause's end differs from 吗 inside one), digits folded to 0 (an order number is
+    an order number, whatever its digits)."""
+    out: list[str] = []
+    for clause in _SIZE_RE.sub(SIZE_MARK, normalized).translate(_DIGITS).split(" "):
+        if not clause:
+            continue
+        padded = f"<{clause}>"
+        out.extend(clause)  # unigrams without the marks
+        for n in NGRAMS[1:]:
+            out.extend(padded[i : i + n] for i in range(len(padded) - n + 1))
+    return out
+
+
+@dataclass
+class CoRanker:
+    """The trained weights, in plain arrays: scoring a message needs no NumPy (a cached index
+    starts without importing it) and takes a few dozen microseconds."""
+
+    classes: tuple[str, ...]
+    vocab: dict[str, int]
+    idf: array  # per feature
+    weights: array  # features x classes, row-major
+    bias: array  # per class
+
+    @property
+    def offtopic(self) -> int:
+        return self.classes.index(OFFTOPIC)
+
+    def proba(self, normalized: str) -> dict[str, float]:
+        """Probability of each class for one normalised text (all classes, summing to 1)."""
+        counts: dict[int, int] = {}
+        get = self.vocab.get
+        for g in grams(normalized):
+            fid = get(g)
+            if fid is not None:
+                counts[fid] = counts.get(fid, 0) + 1
+        logits = list(self.bias)
+        if counts:
+            idf, weights, c = self.idf, self.weights, len(self.classes)
+            vals = [(fid, (1.0 + math.log(n)) * idf[fid]) for fid, n in counts.items()]
+            norm = math.sqrt(sum(v * v for _, v in vals)) or 1.0
+            for fid, v in vals:
+                logits = list(map(add, logits, map(mul, weights[fid * c : fid * c + c], repeat(v / norm))))
+        top = max(logits)
+        exp = [math.exp(z - top) for z in logits]
+        total = sum(exp)
+        return {label: e / total for label, e in zip(self.classes, exp)}
+
+
+def train(samples: Sequence[tuple[str, str, float]]) -> CoRanker | None:
+    """Train on (normalised text, class, weight) samples; None when there is nothing to learn
+    from (fewer than two classes)."""
+    import numpy as np
+
+    by_class: dict[str, list[tuple[str, float]]] = {}
+    for text, label, weight in samples:
+        if text and weight > 0:
+            by_class.setdefault(label, []).append((text, weight))
+    if len(by_class) < 2:
+        return None
+    classes = tuple(sorted(by_class))
+    rows: list[tuple[list[str], int, float]] = []
+    share = class_share({label: len(items) for label, items in by_class.items()})
+    for c_idx, label in enumerate(classes):
+        items = thin(list(dict.fromkeys(by_class[label])), share)
+        rows.extend((grams(text), c_idx, weight) for text, weight in items)
+    vocab: dict[str, int] = {}
+    indptr = [0]
+    indices: list[int] = []
+    counts: list[int] = []
+    for gs, _, _ in rows:
+        row: dict[int, int] = {}
+        for g in gs:
+            fid = vocab.setdefault(g, len(vocab))
+            row[fid] = row.get(fid, 0) + 1
+        indices.extend(row.keys())
+        counts.extend(row.values())
+        indptr.append(len(indices))
+    n, f, c = len(rows), len(vocab), len(classes)
+    ind = np.asarray(indices, dtype=np.int64)
+    ptr = np.asarray(indptr, dtype=np.int64)
+    del indices, indptr
+    df = np.bincount(ind, minlength=f).astype(np.float64)
+    idf = np.log((1.0 + n) / (1.0 + df)) + 1.0
+    data = (1.0 + np.log(np.asarray(counts, dtype=np.float64))) * idf[ind]
+    del counts
+    row_of = np.repeat(np.arange(n), np.diff(ptr))
+    norms = np.sqrt(np.bincount(row_of, weights=data * data, minlength=n))
+    data /= np.where(norms > 0, norms, 1.0)[row_of]
+    y = np.asarray([r[1] for r in rows], dtype=np.int64)
+    sample_w = np.asarray([r[2] for r in rows], dtype=np.float64)
+    del rows
+    # Classes count alike, whatever their number of examples (the chatter corpus is large).
+    class_n = np.bincount(y, weights=sample_w, minlength=c)
+    sample_w = sample_w * (sample_w.sum() / (c * class_n[y]))
+    sample_w /= sample_w.sum()
+    data = data.astype(np.float32)
+    sample_w = sample_w.astype(np.float32)
+    onehot = np.zeros((n, c), dtype=np.float32)
+    onehot[np.arange(n), y] = 1.0
+    # X^T G as a sum over the non-zeros sorted by feature
+    order = np.argsort(ind, kind="stable")
+    ind_sorted, row_sorted, data_sorted = ind[order], row_of[order], data[order]
+    starts = np.flatnonzero(np.r_[True, ind_sorted[1:] != ind_sorted[:-1]])
+    present = ind_sorted[starts]
+    starts_rows = ptr[:-1]
+    nonempty = np.diff(ptr) > 0
+    # Start from the classes' centroids (Rocchio), which already rank well, so that a few dozen
+    # full-batch steps reach what a cold start needs hundreds for.
+    w = np.zeros((f, c), dtype=np.float32)
+    w[present] = np.add.reduceat(onehot[row_sorted] * data_sorted[:, None], starts, axis=0)
+    w /= np.maximum(np.sqrt((w * w).sum(axis=0)), 1e-9)
+    w *= INIT_SCALE
+    b = np.zeros(c, dtype=np.float32)
+    m_w, v_w = np.zeros_like(w), np.zeros_like(w)
+    m_b, v_b = np.zeros_like(b), np.zeros_like(b)
+    beta1, beta2, eps = 0.9, 0.999, 1e-8
+    g_w = np.zeros_like(w)
+    step = np.empty_like(w)
+    # Full-batch Adam on the weighted cross-entropy, in place: at 10,000 scripts the temporaries
+    # (non-zeros x classes) are what decide the build's peak memory.
+    for t in range(1, EPOCHS + 1):
+        contrib = w[ind]
+        contrib *= data[:, None]
+        logits = np.zeros((n, c), dtype=np.float32)
+        logits[nonempty] = np.add.reduceat(contrib, starts_rows[nonempty], axis=0)
+        del contrib
+        logits += b
+        logits -= logits.max(axis=1, keepdims=True)
+        np.exp(logits, out=logits)
+        logits /= logits.sum(axis=1, keepdims=True)
+        logits -= onehot
+        logits *= sample_w[:, None]  # now the gradient of each row's logits
+        spread = logits[row_sorted]
+        spread *= data_sorted[:, None]
+        g_w.fill(0.0)
+        g_w[present] = np.add.reduceat(spread, starts, axis=0)
+        del spread
+        g_w += L2 * w
+        g_b = logits.sum(axis=0)
+        m_w *= beta1
+        m_w += (1 - beta1) * g_w
+        g_w *= g_w
+        v_w *= beta2
+        v_w += (1 - beta2) * g_w
+        m_b = beta1 * m_b + (1 - beta1) * g_b
+        v_b = beta2 * v_b + (1 - beta2) * g_b * g_b
+        lr = LEARNING_RATE * math.sqrt(1 - beta2**t) / (1 - beta1**t)
+        np.sqrt(v_w, out=step)
+        step += eps
+        np.divide(m_w, step, out=step)
+        step *= lr
+        w -= step
+        b -= lr * m_b / (np.sqrt(v_b) + eps)
+    return CoRanker(classes, vocab, array("f", idf.astype(np.float32).tobytes()), array("f", w.astype(np.float32).tobytes()), array("f", b.astype(np.float32).tobytes()))
+
+
+def class_share(sizes: dict[str, int], total: int | None = None) -> int:
+    """The most examples any one class keeps so that all of them together stay within
+    ``total`` (MAX_ROWS): small classes keep everything, large ones share what is left."""
+    total = MAX_ROWS if total is None else total
+    if sum(sizes.values()) <= total:
+        return max(sizes.values(), default=0)
+    lo, hi = 1, max(sizes.values())
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if sum(min(n, mid) for n in sizes.values()) <= total:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def thin(items: list, keep: int) -> list:
+    """At most ``keep`` of ``items``, evenly spaced (so every script of a class is sampled)."""
+    if len(items) <= keep:
+        return items
+    step = len(items) / keep
+    return [items[int(i * step)] for i in range(keep)]
+
+
+def read_corpus(lines: Iterable[str]) -> list[str]:
+    """The messages of a chatter file: one a line, # comments and blank lines skipped."""
+    return [s for s in (line.strip() for line in lines) if s and not s.startswith("#")]

@@ -1,0 +1,160 @@
+"""What buyers type in a hurry, read as what they meant, before matching.
+
+- Latin-letter greetings and goodbyes (hi, hello, bye, 88 as a whole message) as the Chinese
+  words the library's examples use (你好, 拜拜);
+- a bare height and weight (高170重140) as the phrase the size examples use (身高170体重140斤);
+- pinyin never turned into characters (baoyou ma, fahuo le mei) as the library's own words
+  whose reading it is, and input-method homophone slips (诱惑 for 有货): a word the library never
+  uses, read the same as one it does, is taken for that word. Both need the readings of the
+  library's words, worked out when the index is built and kept with it (``Respeller``).
+"""
+from __future__ import annotations
+
+import itertools
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+_GREETINGS = {"hi": "你好", "hello": "你好", "hey": "你好", "hallo": "你好", "helo": "你好", "hellow": "你好", "nihao": "你好", "bye": "拜拜", "byebye": "拜拜", "bb": "拜拜", "baibai": "拜拜"}
+_GREETING_RE = re.compile(r"(?<![a-z])(" + "|".join(sorted(_GREETINGS, key=len, reverse=True)) + r")(?![a-z])")
+_GOODBYE_NUMBERS = re.compile(r"(?:88|886|8888)(?:[啦了哈呀哦亲]{0,2})")
+_HEIGHT_RE = re.compile(r"(?<![身\d])高(1\d\d|2[0-2]\d)(?:cm)?")
+_WEIGHT_RE = re.compile(r"(?<![体\d])重(\d{2,3})(?![\d斤公kg克g])")
+
+# Single syllables typed for the particles and short words around a question (ma -> 吗). The
+# library's own words are read from its examples; these are too short to tell apart that way.
+_PARTICLES = {
+    "ma": "吗", "le": "了", "mei": "没", "ne": "呢", "ba": "吧", "a": "啊", "you": "有", "bu": "不", "shi": "是",
+    "zai": "在", "ni": "你", "wo": "我", "hao": "好", "de": "的", "me": "么", "ke": "可", "yi": "以", "neng": "能",
+    "na": "哪", "ji": "几", "tian": "天", "duo": "多", "shao": "少", "qian": "钱", "fa": "发", "dao": "到", "huo": "货",
+    "yao": "要", "mai": "买", "jian": "件", "hai": "还", "kai": "开", "gai": "改", "tui": "退", "huan": "换",
+}
+
+
+def quick_words(normalized: str) -> str:
+    """Latin greetings, goodbyes and bare heights and weights, on normalised text."""
+    stripped = normalized.strip()
+    if _GOODBYE_NUMBERS.fullmatch(stripped):
+        return "拜拜"
+    text = _GREETING_RE.sub(lambda m: " " + _GREETINGS[m.group(1)] + " ", normalized) if re.search("[a-z]", normalized) else normalized
+    if "高" in text or "重" in text:
+        text = _WEIGHT_RE.sub(r"体重\1斤", _HEIGHT_RE.sub(r"身高\1", text))
+    return " ".join(text.split()) if text is not normalized else text
+
+
+def _char_readings() -> dict[str, tuple[str, ...]]:
+    """pypinyin's table of the readings of each character, tones dropped. Read from its data
+    file rather than imported: importing pypinyin loads its phrase dictionary too (1.2 s). Not
+    kept: only an index build needs it, and the Respeller keeps the part it uses."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("pypinyin")
+    if spec is None or spec.origin is None:
+        return {}
+    try:
+        raw = json.loads((Path(spec.origin).parent / "pinyin_dict.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    out = {}
+    for code, readings in raw.items():
+        toneless = tuple(dict.fromkeys(_toneless(r) for r in readings.split(",")))
+        out[chr(int(code))] = toneless
+    return out
+
+
+def _toneless(reading: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", reading) if not unicodedata.combining(c)).replace("ü", "v")
+
+
+def readings(word: str, table: dict[str, tuple[str, ...]], limit: int = 8) -> list[tuple[str, ...]]:
+    """The syllable sequences a word can be read as (at most ``limit``)."""
+    per_char = []
+    for ch in word:
+        r = table.get(ch)
+        if not r:
+            return []
+        per_char.append(r[:3])
+    return list(itertools.islice(itertools.product(*per_char), limit))
+
+
+@dataclass
+class Respeller:
+    words: dict[str, str]  # joined syllables -> the library word read so (its most used)
+    syllables: frozenset[str]
+    chars: dict[str, tuple[str, ...]]  # readings of the characters that can spell a library word
+    known: frozenset[str]  # the library's words
+
+    @classmethod
+    def build(cls, frequency: dict[str, int]) -> "Respeller | None":
+        """From the library's words and how many examples use each."""
+        table = _char_readings()
+        if not table:
+            return None
+        words: dict[str, str] = {}
+        best: dict[str, int] = {}
+        used: set[str] = set(_PARTICLES)
+        for word, n in frequency.items():
+            if not 2 <= len(word) <= 4 or not all("\u4e00" <= c <= "\u9fff" for c in word):
+                continue
+            for syl in readings(word, table):
+                key = "".join(syl)
+                if n > best.get(key, 0):
+                    best[key], words[key] = n, word
+                used.update(syl)
+        chars = {c: r for c, r in table.items() if any(x in used for x in r)}
+        return cls(words, frozenset(used), chars, frozenset(frequency))
+
+    def pinyin(self, normalized: str) -> str:
+        """Runs of pinyin replaced by the library's words they spell: baoyou ma -> 包邮 吗."""
+        if not re.search("[a-z]{2}", normalized):
+            return normalized
+        return re.sub(r"[a-z]+(?: [a-z]+)*", self._spell_run, normalized)
+
+    def _spell_run(self, m: re.Match) -> str:
+        run = m.group(0)
+        sylls: list[str] = []
+        for word in run.split(" "):
+            parts = self._syllables(word)
+            if parts is None:
+                return run  # not pinyin (ok, xl, a brand name): left as typed
+            sylls.extend(parts)
+        out, i = [], 0
+        while i < len(sylls):
+            for j in range(min(len(sylls), i + 4), i, -1):
+                key = "".join(sylls[i:j])
+                hit = self.words.get(key) if j - i > 1 else self.words.get(key) or _PARTICLES.get(key)
+                if hit:
+                    out.append(hit)
+                    i = j
+                    break
+            else:
+                return run
+        return "".join(out)
+
+    def _syllables(self, word: str) -> list[str] | None:
+        """``word`` cut into pinyin syllables (the longest first), None when it cannot be."""
+        n = len(word)
+        best: list[list[str] | None] = [None] * (n + 1)
+        best[0] = []
+        for i in range(n):
+            if best[i] is None:
+                continue
+            for j in range(min(n, i + 6), i, -1):
+                if word[i:j] in self.syllables and (best[j] is None or len(best[j]) > len(best[i]) + 1):  # type: ignore[arg-type]
+                    best[j] = best[i] + [word[i:j]]  # type: ignore[operator]
+        return best[n]
+
+    def homophone(self, word: str) -> str | None:
+        """The library word read as ``word`` when the library never uses ``word`` itself."""
+        if word in self.known or not 2 <= len(word) <= 4:
+            return None
+        per_char = [self.chars.get(c) for c in word]
+        if not all(per_char):
+            return None
+        for syl in itertools.islice(itertools.product(*(r[:3] for r in per_char)), 16):  # type: ignore[misc]
+            hit = self.words.get("".join(syl))
+            if hit and hit != word:
+                return hit
+        return None
