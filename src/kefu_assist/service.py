@@ -32,6 +32,8 @@ class SuggestionView:
         return self.replies[0].text
 
 
+# a learned example counts for this much of one the library's authors wrote
+LEARNED_WEIGHT = 0.8
 # a script copied from 浏览全部 within this long after a message is taken as its answer
 LEARN_AFTER_MESSAGE_SECONDS = 120.0
 
@@ -101,6 +103,7 @@ class AssistService:
         self.config = config
         self._overrides: dict[str, str] = dict(overrides or {})
         self._state: _State | None = None
+        self._learned: tuple[tuple[str, str, float], ...] = ()
         self._held: _State | None = None  # a loaded library kept back until the caller accepts it
         self._load_lock = threading.Lock()
         self.last_result: LoadResult | None = None
@@ -122,7 +125,7 @@ class AssistService:
             self.last_result = result
             self._held = None
             if result.library is not None and result.library.scripts:
-                matcher = build_matcher(result.library, cache_dir=paths.cache_dir(), config=self.config)
+                matcher = build_matcher(result.library, cache_dir=paths.cache_dir(), config=self.config, extra_examples=self._learned)
                 state = _State(result.library, matcher, path)
                 current = self._state
                 if hold is not None and current is not None and hold(current.library, result.library):
@@ -135,6 +138,29 @@ class AssistService:
                 gc.collect()
                 gc.freeze()
             return result
+
+    def set_learned(self, pairs: Sequence[tuple[str, str]]) -> bool:
+        """Examples learned from agents' choices, as ``(script id, redacted buyer question)``
+        (the store's ``learned.examples_for``): the matcher is rebuilt with them as examples of
+        their scripts, counting for less than the library's own. Builds an index: call it off
+        the GUI thread. Returns True when they changed (and the matcher was rebuilt)."""
+        extras = tuple(sorted({(sid, q, LEARNED_WEIGHT) for sid, q in pairs if sid and q.strip()}))
+        with self._load_lock:
+            if extras == self._learned:
+                return False
+            self._learned = extras
+            state = self._state
+            if state is None:
+                return True
+            matcher = build_matcher(state.library, cache_dir=paths.cache_dir(), config=self.config, extra_examples=extras)
+            self._state = _State(state.library, matcher, state.path)
+            gc.collect()
+            gc.freeze()
+            return True
+
+    @property
+    def learned_count(self) -> int:
+        return len(self._learned)
 
     @property
     def held(self) -> Library | None:

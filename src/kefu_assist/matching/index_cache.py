@@ -17,7 +17,7 @@ from pathlib import Path
 
 from ..library.model import Library
 
-FORMAT = 5  # bump when the saved state changes shape or meaning
+FORMAT = 6  # bump when the saved state changes shape or meaning
 KEEP = 4  # newest index files kept per cache folder
 
 

@@ -138,6 +138,7 @@ _INDEX_STATE = (
     "_common_df",
     "_ex_script",
     "_ex_inv_norm",
+    "_ex_weight",
     "_ex_text",
     "_ex_original",
     "_keywords",
@@ -182,6 +183,7 @@ class Matcher:
         self._common: set[int] = set()  # features too frequent to walk
         self._ex_script = array("i")
         self._ex_inv_norm = array("d")
+        self._ex_weight = array("d")  # 1 for the library's examples, below 1 for learned ones
         self._ex_text: list[str] = []  # canonical text without spaces, for rapidfuzz
         self._ex_original: list[str] = []
         self._keywords: list[tuple[tuple[str, tuple[str, ...]], ...]] = []
@@ -197,7 +199,7 @@ class Matcher:
         # the co-ranker's class of each script: its category, or chatter for small talk
         self._labels = [coranker_module.OFFTOPIC if sc.category in config.small_talk_categories else sc.category for sc in self._scripts]
         index_dir = cache_dir / "index" if cache_dir is not None else None
-        extra = repr((self._chatter, self._extra)) if config.coranker else ""
+        extra = repr((self._chatter if config.coranker else (), self._extra))  # learned examples are indexed too
         key = index_cache.digest(library, dictionary, config, code_id(__file__), extra=extra)
         state = index_cache.load(index_dir, key)
         if state is not None:
@@ -291,9 +293,20 @@ class Matcher:
             info = part_info[part] = (tuple(dict.fromkeys(all_fids)), toks, "".join(texts))
             return info
 
-        examples = [example for script in self._scripts for example in script.examples]
+        # Learned examples (agents' choices) join their script's own, each with its weight: a
+        # learned wording counts for less than one the library's authors wrote.
+        learned: dict[str, list[tuple[str, float]]] = {}
+        for sid, text, weight in self._extra:
+            learned.setdefault(sid, []).append((text, weight))
+        own = [set(script.examples) for script in self._scripts]
+        per_script = [
+            [(example, 1.0) for example in script.examples]
+            + [(text, w) for text, w in learned.get(script.id, ()) if text not in own[s_idx]]
+            for s_idx, script in enumerate(self._scripts)
+        ]
+        examples = [example for items in per_script for example, _ in items]
         normalized_examples = iter(normalize_many(examples))
-        ex_script, ex_text, ex_original = self._ex_script, self._ex_text, self._ex_original
+        ex_script, ex_text, ex_original, ex_weight = self._ex_script, self._ex_text, self._ex_original, self._ex_weight
         union = frozenset().union
         for s_idx, script in enumerate(self._scripts):
             kws = []
@@ -306,7 +319,7 @@ class Matcher:
                     kws.append((kw, toks))
                     vocab.update(toks)
             self._keywords.append(tuple(kws))
-            for example in script.examples:
+            for example, example_weight in per_script[s_idx]:
                 normalized = next(normalized_examples)
                 if not normalized:
                     continue
@@ -325,6 +338,7 @@ class Matcher:
                 ex_script.append(s_idx)
                 ex_text.append(text)
                 ex_original.append(example)
+                ex_weight.append(example_weight)
             self._script_tokens.append(vocab)
         part_info.clear()
         piece_info.clear()
@@ -468,6 +482,7 @@ class Matcher:
             similarity = (1.0 - fuzz_weight) * cosine
             if fuzz_weight:
                 similarity += fuzz_weight * fuzz.ratio(q_text, self._ex_text[e_idx]) / 100.0
+            similarity *= self._ex_weight[e_idx]
             s_idx = self._ex_script[e_idx]
             cur = best.get(s_idx)
             if cur is None or similarity > cur.score:
@@ -702,10 +717,16 @@ def _contains_run(tokens: Sequence[str], run: Sequence[str]) -> bool:
     return any(tuple(tokens[i : i + n]) == tuple(run) for i in range(len(tokens) - n + 1))
 
 
-def build_matcher(library: Library, *, cache_dir: Path | None = None, config: MatcherConfig | None = None) -> Matcher:
+def build_matcher(
+    library: Library,
+    *,
+    cache_dir: Path | None = None,
+    config: MatcherConfig | None = None,
+    extra_examples: Sequence[tuple[str, str, float]] = (),
+) -> Matcher:
     from ..resources import resource_path
 
-    return Matcher(library, dictionary=resource_path("jieba_dict.txt"), cache_dir=cache_dir, config=config)
+    return Matcher(library, dictionary=resource_path("jieba_dict.txt"), cache_dir=cache_dir, config=config, extra_examples=extra_examples)
 
 
 def categories_of(suggestions: Sequence[Suggestion]) -> list[str]:

@@ -27,8 +27,6 @@ from .redact import question_key, redact
 
 PENDING, ACCEPTED, REJECTED = "pending", "accepted", "rejected"
 MAX_QUESTION = 2_000
-# a learned example counts for less than one the library's authors wrote
-LEARNED_WEIGHT = 0.8
 
 
 @dataclass(frozen=True)
