@@ -224,7 +224,7 @@ def cmd_lint(args: argparse.Namespace) -> int:
     path = _library_path(args.path)
     result = load_library(path)
     reply_problems, reviewed = _lint_replies(result.library, path, args.rules)
-    problems = list(result.problems) + reply_problems
+    problems = list(result.problems) + reply_problems + _lint_learned(result.library, getattr(args, "db", None))
     for problem in problems:
         print(visible(str(problem)))
     errors = sum(1 for p in problems if p.severity == "error")
@@ -234,6 +234,58 @@ def cmd_lint(args: argparse.Namespace) -> int:
     checked = f", {reviewed} reviewed reply findings" if reviewed else ""
     print(f"{visible(str(path))}: {status}: {scripts} scripts, {examples} examples, {errors} errors, {len(problems) - errors} warnings{checked}")
     return EXIT_PROBLEMS if errors or result.library is None else EXIT_OK
+
+
+def _lint_learned(library, db: str | None) -> list:
+    """Warnings for the learned examples in the usage database (if there is one) that the
+    library's own examples contradict: the same wording is an example of a script of another
+    category, or the script is gone. Nothing is created: a missing database is skipped."""
+    if library is None:
+        return []
+    from .library import Problem
+    from .library.model import shorten
+
+    try:
+        from sqlalchemy.exc import SQLAlchemyError
+
+        from .store import learned
+        from .store.db import DatabaseError, open_database, resolve_db_url, sqlite_path
+    except ImportError:  # pragma: no cover - the store's dependencies are part of the install
+        return []
+    url = resolve_db_url(db)
+    try:
+        local = sqlite_path(url)
+    except Exception:  # noqa: BLE001 - a malformed URL: stats and export say it in words
+        return []
+    if local is not None and not local.exists():
+        return []
+    try:
+        engine = open_database(url, write=False, upgrade_schema=False)  # lint never changes the database
+    except DatabaseError as exc:
+        return [Problem("usage database", 0, f"learned examples not checked: {exc}", None, "warning")]
+    try:
+        groups = [g for g in learned.groups(engine, status=None) if g.status != learned.REJECTED]
+    except SQLAlchemyError as exc:
+        return [Problem("usage database", 0, f"learned examples not checked: {type(exc).__name__}", None, "warning")]
+    finally:
+        engine.dispose()
+    owner = {"".join(e.split()): s for s in library.scripts for e in s.examples}
+    out = []
+    for g in groups:
+        where = f"learned example {g.id}"
+        script = library.get(g.script_id)
+        if script is None:
+            out.append(Problem(where, 0, f"'{shorten(g.question)}' was learned for '{shorten(g.script_id)}', which the library no longer has; reject it (kefu-assist learned reject {g.id})", None, "warning"))
+            continue
+        other = owner.get("".join(g.question.split()))
+        if other is not None and other.category != script.category:
+            out.append(Problem(
+                where, 0,
+                f"'{shorten(g.question)}' was learned for '{shorten(script.id)}' ({script.category}) but is an example of "
+                f"'{shorten(other.id)}' ({other.category}) at {other.file}:{other.line}; matching cannot tell them apart",
+                shorten(script.id), "warning",
+            ))
+    return out
 
 
 def _lint_replies(library, path: Path, rules: str | None) -> tuple[list, int]:

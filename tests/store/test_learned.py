@@ -158,3 +158,23 @@ def test_mistakes_get_one_clear_line(db_url, library, capsys, engine, argv, mess
     code, out, err = _cli(capsys, "--db", db_url, "--library", str(library), *argv)
     assert code != 0 and message in err and "Traceback" not in err
     assert library.read_text(encoding="utf-8") == LIB
+
+
+def test_lint_warns_about_learned_examples_the_library_contradicts(engine, db_url, library, capsys):
+    write_events(engine, [
+        _copy("bargain.no", "能开发票吗", "阿美"),  # the library's own example of invoice.yes
+        _copy("gone.script", "这个还有吗", "阿美"),  # a script the library no longer has
+        _copy("invoice.yes", "发票怎么开", "阿美"),  # fine
+    ])
+    code, out, _ = _cli(capsys, "--db", db_url, "lint", str(library))
+    assert code == 0
+    assert "'能开发票吗' was learned for 'bargain.no' (bargain) but is an example of 'invoice.yes' (invoice)" in out
+    assert "which the library no longer has; reject it (kefu-assist learned reject" in out
+    assert "发票怎么开" not in out
+    assert "3 warnings" in out.splitlines()[-1]
+
+
+def test_lint_creates_no_database(tmp_path, library, capsys):
+    url = f"sqlite:///{tmp_path / 'none.sqlite3'}"
+    code, out, _ = _cli(capsys, "--db", url, "lint", str(library))
+    assert code == 0 and not (tmp_path / "none.sqlite3").exists()
