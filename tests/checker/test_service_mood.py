@@ -124,3 +124,22 @@ def test_check_reply_uses_the_team_rules_beside_the_library(tmp_path):
     assert svc.load(folder).ok  # a reload reads the rules again
     assert [f.rule for f in svc.check_reply("拼夕夕更便宜，加我微信")] == ["off_platform"]
     assert any("severity 'fatal'" in p.message and p.line == 4 for p in svc.reply_rule_problems)
+
+
+@pytest.fixture(scope="module")
+def shipped(tmp_path_factory):
+    import os
+
+    home = tmp_path_factory.mktemp("shipped")
+    os.environ.setdefault("KEFU_ASSIST_CACHE_DIR", str(home))
+    from kefu_assist.resources import default_library_path
+
+    svc = AssistService()
+    assert svc.load(default_library_path()).library is not None
+    return svc
+
+
+@pytest.mark.parametrize("number", ["13812345678", "12345", "1234567890123456", "2023112912315", "0571-12345678"])
+def test_a_bare_number_gets_no_confident_reply_through_the_service(shipped, number):
+    # the path the sidebar and match take: mood first, then the soothing reorder
+    assert shipped.suggest(number, confident_only=True) == []

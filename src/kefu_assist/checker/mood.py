@@ -145,9 +145,16 @@ def _repeated(text: str, history: Sequence[str]) -> bool:
     return any(fuzz.ratio(now, _squash(before)) >= 85 for before in history if before and before.strip())
 
 
+_NUMBER_ONLY = re.compile(r"[\s\d+\-()#.]*\d[\s\d+\-()#.]*")
+
+
 def mood(text: str, history: Sequence[str] = ()) -> Mood:
     """The buyer's mood for one message; ``history``: the buyer's earlier messages, oldest first."""
     folded = fold(text or "")
+    if _NUMBER_ONLY.fullmatch(folded) and "".join(folded.split()) != "12315":
+        # a number pasted alone (a phone, an order, even 12345) says nothing about the buyer;
+        # 12315 alone is the consumer-complaint line, a threat buyers do send on its own
+        return Mood("calm", (), 0.0)
     cues: list[Cue] = []
     for rule in _BY_WEIGHT:  # where cues overlap, the stronger one counts
         calm: list[tuple[int, int]] | None = None
