@@ -32,8 +32,8 @@ def main() -> int:
     window.show()
     service.load(library)
     window.refresh_all()
-    window.messageEdit.setPlainText(question)
-    window.update_suggestions()
+    window.ui.messageEdit.setPlainText(question)
+    window.suggest.update()
 
     def shoot() -> None:
         window.grab().save(str(out))
