@@ -186,15 +186,17 @@ def _browse(ui, path, *, index=True):
 
 
 def test_browse_finds_by_pinyin_initials_and_marks_the_title(qtbot, form, coded_file):
-    from kefu_assist.ui.browse_panel import HTML_ROLE
-
     panel = _browse(form, coded_file)
     form.searchEdit.setText("kfp")  # 开发票: initials
     assert panel.shown_ids == ["invoice.free"]
-    assert '<b style="color:' in form.scriptList.item(0).data(HTML_ROLE)
+    assert '<b style="color:' in panel.marked(0) and "开发票" in panel.marked(0)
     form.searchEdit.setText("包邮")
     assert panel.shown_ids[0] == "shipping_fee.free"
-    assert "包邮" in form.scriptList.item(0).data(HTML_ROLE).split("<b")[1]
+    assert panel.marked(0).split("<b")[1].split(">", 1)[1].startswith("包邮</b>")
+    form.searchEdit.setText("byp")  # a 快捷编码: said after the title
+    assert panel.shown_ids == ["shipping_fee.remote"] and "编码" in panel.marked(0) and ">byp</b>" in panel.marked(0)
+    form.searchEdit.setText("")
+    assert panel.marked(0) is None  # listing everything marks nothing
 
 
 def test_browse_says_when_nothing_is_found(qtbot, form, coded_file):

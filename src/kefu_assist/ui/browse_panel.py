@@ -22,10 +22,11 @@ if TYPE_CHECKING:
     from .library_ctl import LibraryController
 
 AGENT_FILTER = "__agent_initiated__"
-SHOWN = 300  # rows listed at most: a one-letter query at 10,000 scripts must not build 10,000 rows
+SHOWN = 200  # rows listed at most: a one-letter query at 10,000 scripts must not build 10,000 rows
 TAB = 1
-HTML_ROLE = Qt.ItemDataRole.UserRole + 2  # the row as rich text, the matched part marked
-TITLE_ROLE = Qt.ItemDataRole.UserRole + 3  # the title alone as rich text (the star changes the rest)
+HIT_ROLE = Qt.ItemDataRole.UserRole + 2  # the search Hit: where the query matched, worked out when painted
+FIELD_NAMES = {"code": "编码", "keyword": "关键词", "category": "分类", "reply": "回复", "example": "问法", "id": "编号"}
+SNIPPET = 14  # characters either side of a match outside the title
 
 
 def marked_html(text: str, spans: "tuple[tuple[int, int], ...]", colour: str) -> str:
@@ -37,11 +38,35 @@ def marked_html(text: str, spans: "tuple[tuple[int, int], ...]", colour: str) ->
     return "".join(out)
 
 
+def row_html(text: str, hit: "Hit | None", colour: str) -> str | None:
+    """A browse row (``text``: "★ [分类] 标题") as rich text with the matched part marked; a match
+    outside the title is shown after it, dimmed (编码 by, 回复 …包邮…). None: nothing to mark.
+    Called for the rows painted only: working out a match costs ~50 us, a list holds hundreds."""
+    match = hit.match if hit is not None else None
+    if match is None or not match.spans:
+        return None
+    if match.field == "title":
+        at = text.rfind(match.text)
+        if at < 0:
+            return None
+        return html.escape(text[:at]) + marked_html(match.text, match.spans, colour) + html.escape(text[at + len(match.text):])
+    start, end = match.spans[0][0], match.spans[-1][1]
+    lo, hi = max(0, start - SNIPPET), min(len(match.text), end + SNIPPET)
+    spans = tuple((a - lo, b - lo) for a, b in match.spans if b <= hi)
+    snippet = ("…" if lo else "") + marked_html(match.text[lo:hi], spans, colour) + ("…" if hi < len(match.text) else "")
+    label = FIELD_NAMES.get(match.field, match.field)
+    return f'{html.escape(text)} <span style="color:gray">· {label} {snippet}</span>'
+
+
 class _MarkedDelegate(QStyledItemDelegate):
-    """Draws a row's rich text (HTML_ROLE) when it has one, so the matched part stands out."""
+    """Draws a row with its matched part marked (``row_html``), so the agent sees why it is there."""
+
+    def __init__(self, panel: "BrowsePanel"):
+        super().__init__(panel.list)
+        self.panel = panel
 
     def paint(self, painter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
-        marked = index.data(HTML_ROLE)
+        marked = row_html(index.data(Qt.ItemDataRole.DisplayRole) or "", index.data(HIT_ROLE), self.panel.highlight)
         if not marked:
             super().paint(painter, option, index)
             return
@@ -78,7 +103,8 @@ class BrowsePanel(QObject):
         self.favourites = favourites
         self.highlight = themes.highlight_colour("light")
         self.list = ui.scriptList
-        self.list.setItemDelegate(_MarkedDelegate(self.list))
+        self._delegate = _MarkedDelegate(self)
+        self.list.setItemDelegate(self._delegate)
         self.preview = SuggestionCard()
         self.preview.copyRequested.connect(self.copy_current)
         self.preview.favouriteRequested.connect(lambda c: c.script is not None and self.favouriteRequested.emit(c.script.id))
@@ -153,13 +179,8 @@ class BrowsePanel(QObject):
             item = QListWidgetItem(self.row_text(script))
             item.setData(Qt.ItemDataRole.UserRole, script.id)
             item.setToolTip(script.replies[0])
-            match = hit.match if hit is not None and query.strip() else None
-            if match is not None and match.field == "title" and match.spans:
-                item.setData(TITLE_ROLE, marked_html(script.title, match.spans, self.highlight))
-                item.setData(HTML_ROLE, self._marked_row(script, item.data(TITLE_ROLE)))
-            elif match is not None and match.spans:
-                # matched outside the title (code, pinyin of a keyword, a reply): say where
-                item.setToolTip(f"{match.marked()}\n\n{script.replies[0]}")
+            if hit is not None and query.strip():
+                item.setData(HIT_ROLE, hit)
             lst.addItem(item)
             if script.id == current:
                 row = i
@@ -181,17 +202,18 @@ class BrowsePanel(QObject):
         item.setFlags(Qt.ItemFlag.NoItemFlags)
         self.list.addItem(item)
 
-    def _marked_row(self, script: "Script", title_html: str) -> str:
-        return html.escape(self.row_text(script, title=False)) + title_html + html.escape(self._tag(script))
+    def marked(self, row: int) -> str | None:
+        """Row ``row`` as the list paints it (rich text), None when nothing in it is marked."""
+        item = self.list.item(row)
+        return row_html(item.text(), item.data(HIT_ROLE), self.highlight) if item is not None else None
 
     def _tag(self, script: "Script") -> str:
         return "（主动）" if script.agent_initiated else ""
 
-    def row_text(self, script: "Script", *, title: bool = True) -> str:
+    def row_text(self, script: "Script") -> str:
         star = "★ " if script.id in self.favourites else ""
         lib = self.library.service.library  # type: ignore[union-attr]
-        head = f"{star}[{lib.category_label(script.category)}] "
-        return head + f"{script.title}{self._tag(script)}" if title else head
+        return f"{star}[{lib.category_label(script.category)}] {script.title}{self._tag(script)}"
 
     @property
     def shown_ids(self) -> list[str]:
@@ -236,9 +258,6 @@ class BrowsePanel(QObject):
             script = service.library.get(item.data(Qt.ItemDataRole.UserRole) or "")
             if script is not None:
                 item.setText(self.row_text(script))
-                title = item.data(TITLE_ROLE)
-                if title:  # the star leads the marked text too
-                    item.setData(HTML_ROLE, self._marked_row(script, title))
 
     def set_stars_available(self, on: bool) -> None:
         self.preview.starButton.setVisible(on)
