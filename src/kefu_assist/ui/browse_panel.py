@@ -66,7 +66,12 @@ class _MarkedDelegate(QStyledItemDelegate):
         self.panel = panel
 
     def paint(self, painter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
-        marked = row_html(index.data(Qt.ItemDataRole.DisplayRole) or "", index.data(HIT_ROLE), self.panel.highlight)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
+        # on the selected row's accent background the accent colour would vanish: bold alone there
+        # (the list's own palette carries the stylesheet's selection-color; the option's does not)
+        palette = self.panel.list.palette()
+        colour = palette.color(QPalette.ColorRole.HighlightedText).name() if selected else self.panel.highlight
+        marked = row_html(index.data(Qt.ItemDataRole.DisplayRole) or "", index.data(HIT_ROLE), colour)
         if not marked:
             super().paint(painter, option, index)
             return
@@ -84,8 +89,7 @@ class _MarkedDelegate(QStyledItemDelegate):
         painter.save()
         painter.translate(rect.left(), rect.top() + max(0, (rect.height() - doc.size().height()) / 2))
         ctx = QAbstractTextDocumentLayout.PaintContext()
-        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
-        ctx.palette.setColor(QPalette.ColorRole.Text, opt.palette.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text))
+        ctx.palette.setColor(QPalette.ColorRole.Text, palette.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text))
         ctx.clip = QRectF(0, 0, rect.width(), rect.height())
         painter.setClipRect(ctx.clip)
         doc.documentLayout().draw(painter, ctx)
