@@ -293,3 +293,21 @@ def test_background_helper_keeps_the_latest_result_only(qtbot):
     helper.run(lambda: 1 / 0, got.append, failed.append)
     qtbot.waitUntil(lambda: bool(failed), timeout=5000)
     assert "division" in failed[0]
+
+
+def test_a_query_hitting_hundreds_lists_the_first_ones_and_says_so(qtbot, form, tmp_path):
+    from kefu_assist.ui.browse_panel import SHOWN
+
+    rows = "\n".join(
+        f"  - id: size.q{i}\n    category: size\n    title: 尺码问题{i}\n    examples: [尺码{i}怎么选]\n    replies: [\"亲，尺码{i}请看详情页～\"]"
+        for i in range(SHOWN + 20)
+    )
+    path = tmp_path / "many.yaml"
+    path.write_text(f"version: 1\ncategories:\n  size: 尺码\nscripts:\n{rows}\n", encoding="utf-8")
+    panel = _browse(form, path)
+    form.searchEdit.setText("尺码问题")
+    assert len(panel.shown_ids) == SHOWN and panel.shown_ids[0] == "size.q0"
+    last = form.scriptList.item(form.scriptList.count() - 1)
+    assert "只列出前" in last.text() and not last.flags() & Qt.ItemFlag.ItemIsSelectable
+    form.searchEdit.setText("尺码问题219")
+    assert panel.shown_ids == ["size.q219"] and form.scriptList.count() == 1

@@ -179,6 +179,7 @@ def test_favourites_survive_a_restart_and_recent_shows_the_last_copy(usage_windo
     assert again.usual.ids["favourite"] == ["thanks.bye"]
 
 
+@pytest.mark.slow  # waits out the connection timeout of an unreachable server
 def test_offline_mark_when_database_unreachable_and_copy_lands_in_spool(usage_window, library_file, type_message, qtbot):
     url = f"postgresql+psycopg://postgres@127.0.0.1:{_closed_port()}/kefu"
     window = usage_window(library_file, url)
@@ -298,6 +299,7 @@ def test_events_before_the_recorder_opens_are_not_lost(library_file, db_url, qtb
     db_pool().waitForDone(10000)
 
 
+@pytest.mark.slow  # several database round trips and a recorder shutdown
 def test_stats_tab_is_current_each_time_it_is_shown(usage_window, library_file, db_url, type_message, qtbot):
     """Shown after copies, the 统计 tab counts them without 刷新; never-used scripts are listed
     with their categories' Chinese names, as everywhere else."""
