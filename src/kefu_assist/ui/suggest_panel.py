@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QLabel, QTabWidget
+from PySide6.QtWidgets import QTabWidget
 
 from . import theme as themes
 from .copy_flow import SUGGEST, CopyRequest
@@ -70,7 +70,6 @@ class SuggestPanel(QObject):
         self._captured = ""  # the last buyer message the clipboard watch put in the box
 
         self.cards: list[SuggestionCard] = []
-        self.noMatchLabel = QLabel(NO_MATCH_TEXT)
         layout = ui.suggestionsHost.layout()
         for _rank in range(1, LIMIT + 1):
             card = SuggestionCard()

@@ -127,7 +127,3 @@ class Background(QObject):
         task.signals.done.connect(done)
         task.signals.failed.connect(failed)
         self._threads().start(task)
-
-    @property
-    def busy(self) -> bool:
-        return self._latest is not None
