@@ -354,3 +354,20 @@ def test_chit_chat_says_so_offers_a_way_back_and_is_not_a_library_gap(make_windo
     window.suggest.message_changed()
     qtbot.wait(300)
     assert window.service.recorder.unmatched == []
+
+
+def test_browse_searches_by_pinyin_once_the_index_is_built_in_the_background(make_window, library_file, qtbot):
+    window = make_window(library_file)
+    qtbot.waitUntil(lambda: window.browse.index is not None, timeout=15000)
+    window.focus_search()
+    window.ui.searchEdit.insert("fapiao")  # no script holds these letters: only the pinyin of 发票 does
+    assert window.browse.shown_ids == ["invoice.free"]
+    qtbot.keyClick(window.ui.searchEdit, Qt.Key.Key_Return)
+    assert clipboard_text() == window.service.render("invoice.free").text
+    # a reload builds the index again for the new library, and search follows it
+    library_file.write_text(library_file.read_text(encoding="utf-8").replace("title: 发票", "title: 开票"), encoding="utf-8")
+    with qtbot.waitSignal(window.libraryLoaded, timeout=15000):
+        window.library.reload()
+    qtbot.waitUntil(lambda: window.browse.index is not None, timeout=15000)
+    window.ui.searchEdit.setText("kaipiao")
+    assert window.browse.shown_ids == ["invoice.free"]

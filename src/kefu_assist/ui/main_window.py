@@ -460,7 +460,6 @@ class MainWindow(QMainWindow):
         return not self.ui.offlineBadge.isHidden()
 
 
-
 def system_user_name() -> str:
     import getpass
 
