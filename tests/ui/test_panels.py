@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QGuiApplication
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
 from kefu_assist.ui.favourites import Favourites
 
@@ -311,3 +311,95 @@ def test_a_query_hitting_hundreds_lists_the_first_ones_and_says_so(qtbot, form, 
     assert "只列出前" in last.text() and not last.flags() & Qt.ItemFlag.ItemIsSelectable
     form.searchEdit.setText("尺码问题219")
     assert panel.shown_ids == ["size.q219"] and form.scriptList.count() == 1
+
+
+# -- 常用 and 统计, over a stand-in usage controller ----------------------------------------------------
+def make_usage(available: bool = True):
+    from PySide6.QtCore import QObject, Signal
+
+    class Usage(QObject):
+        listsLoaded = Signal(list, list)
+        listsFailed = Signal(str)
+        favouriteToggled = Signal(str, bool)
+        favouriteFailed = Signal(str, str)
+        statsLoaded = Signal(object)
+        statsFailed = Signal(str)
+
+        def __init__(self):
+            super().__init__()
+            self.available = available
+            self.started = available
+            self.error = None
+            self.db_label = "test.sqlite"
+            self.calls = []
+
+        def load_lists(self, agent, *, flush_first=False):
+            self.calls.append(("lists", agent))
+            return self.available
+
+        def toggle_favourite(self, agent, script_id):
+            self.calls.append(("toggle", agent, script_id))
+            return self.available
+
+        def load_stats(self, since, agent, library, *, flush_first=False):
+            self.calls.append(("stats", since, agent))
+            return self.available
+
+    return Usage()
+
+
+def test_usual_panel_lists_favourites_then_recent_and_stars_at_once(qtbot, form, library_file):
+    from kefu_assist.ui.usual_panel import UsualPanel
+
+    lib = loaded_library(form, library_file)
+    usage = make_usage()
+    panel = UsualPanel(form, lib, usage, lambda: "阿青")
+    changes = []
+    panel.changed.connect(lambda: changes.append(1))
+    usage.listsLoaded.emit(["invoice.free", "gone.script"], ["greeting.hello"])
+    assert panel.ids == {"favourite": ["invoice.free"], "recent": ["greeting.hello"]}  # a removed script is left out
+    assert changes and form.usualList.item(0).text() == "收藏（1）"
+    panel.toggle("bargain.general")
+    assert panel.ids["favourite"] == ["invoice.free", "bargain.general"]
+    assert usage.calls[-1] == ("toggle", "阿青", "bargain.general")
+    usage.favouriteToggled.emit("bargain.general", False)  # the database says otherwise: it wins
+    assert panel.ids["favourite"] == ["invoice.free"]
+    asked = []
+    panel.copyRequested.connect(asked.append)
+    form.usualList.setCurrentRow(1)
+    qtbot.keyClick(form.usualList, Qt.Key.Key_Return)
+    assert [(r.script.id, r.source) for r in asked] == [("invoice.free", "usual")]
+
+
+def test_usual_panel_without_a_database_says_so_and_stars_nothing(qtbot, form, library_file):
+    from kefu_assist.ui.usual_panel import UsualPanel
+
+    lib = loaded_library(form, library_file)
+    usage = make_usage(available=False)
+    panel = UsualPanel(form, lib, usage, lambda: "")
+    toasts = []
+    panel.toastRequested.connect(lambda text, _warn: toasts.append(text))
+    panel.refresh()
+    assert "没有使用记录数据库" in form.usualState.text() and panel.ids == {"favourite": [], "recent": []}
+    panel.toggle("invoice.free")
+    assert "invoice.free" not in panel.state and toasts == ["未连接数据库，无法收藏"]
+    assert not [c for c in usage.calls if c[0] == "toggle"]
+
+
+def test_stats_panel_is_built_when_first_needed_and_shows_why_it_has_nothing(qtbot, form, library_file):
+    from kefu_assist.ui.stats_panel import StatsPanel
+
+    lib = loaded_library(form, library_file)
+    usage = make_usage(available=False)
+    panel = StatsPanel(form, lib, usage)
+    assert not panel.built and form.statsTab.layout().count() == 0
+    panel.refresh()
+    assert panel.built and form.statsTab.layout().count() == 1
+    texts = " ".join(label.text() for label in panel.view.findChildren(QLabel))
+    assert "没有使用记录数据库" in texts
+    usage.available = True
+    panel.refresh()
+    assert usage.calls[-1][0] == "stats"
+    usage.statsFailed.emit("timeout")
+    texts = " ".join(label.text() for label in panel.view.findChildren(QLabel))
+    assert "读取统计失败" in texts and "timeout" in texts
