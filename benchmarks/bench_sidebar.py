@@ -126,11 +126,11 @@ def keystroke(library: Path) -> list[float]:
     app, _service, window, _tmp = _loaded_window(library, "kefu-bench-")
     times = []
     for text in messages():
-        window.messageEdit.blockSignals(True)
-        window.messageEdit.setPlainText(text)
-        window.messageEdit.blockSignals(False)
+        window.ui.messageEdit.blockSignals(True)
+        window.ui.messageEdit.setPlainText(text)
+        window.ui.messageEdit.blockSignals(False)
         t = time.perf_counter()
-        window.update_suggestions()
+        window.suggest.update()
         times.append((time.perf_counter() - t) * 1000)
         app.processEvents()  # layout and paint happen here, outside the slot
     window.close()
@@ -160,6 +160,8 @@ def record_copy_cost(library: Path, copies: int = 300) -> dict[str, tuple[list[f
         recorder_ms.append((time.perf_counter() - t) * 1000)
 
     service.copied = timed_copied
+    from kefu_assist.ui.copy_flow import CopyRequest
+
     texts = [f"收件人张三 电话1381234{i:04d} 地址杭州市西湖区文三路{i}号 {q}" for i, q in enumerate(messages()[:50])]
     scripts = service.library.scripts
     out = {}
@@ -168,11 +170,11 @@ def record_copy_cost(library: Path, copies: int = 300) -> dict[str, tuple[list[f
         slot_ms: list[float] = []
         for i in range(min(copies, count or copies)):
             script = scripts[i % len(scripts)]
-            window.messageEdit.blockSignals(True)
-            window.messageEdit.setPlainText(texts[i % len(texts)])
-            window.messageEdit.blockSignals(False)
+            window.ui.messageEdit.blockSignals(True)
+            window.ui.messageEdit.setPlainText(texts[i % len(texts)])
+            window.ui.messageEdit.blockSignals(False)
             t = time.perf_counter()
-            window._finish_copy(script, 0, 1, 0.8, script.replies[0])  # clipboard, toast, recorder, 常用
+            window.copier.finish(CopyRequest(script, 0, rank=1, score=0.8, question=texts[i % len(texts)]), script.replies[0])  # clipboard, toast, recorder, 常用
             slot_ms.append((time.perf_counter() - t) * 1000)
             if gap:
                 end = time.perf_counter() + gap

@@ -1,6 +1,7 @@
 """Render the sidebar answering a question to a PNG, as it looks on a desktop (run it under Xvfb
 with a CJK font for the README: `xvfb-run -a -s "-screen 0 1280x900x24" .venv/bin/python
-scripts/screenshot.py docs/screenshot.png`)."""
+scripts/screenshot.py docs/screenshot.png`). A third argument ``browse`` shows 浏览全部 searching
+for the second one instead (`... docs/screenshot-browse.png by browse`)."""
 from __future__ import annotations
 
 import os
@@ -14,6 +15,7 @@ ROOT = Path(__file__).resolve().parents[1]
 def main() -> int:
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "screenshot.png")
     question = sys.argv[2] if len(sys.argv) > 2 else "能便宜点吗？包邮吗？"
+    tab = sys.argv[3] if len(sys.argv) > 3 else "suggest"
     home = Path(tempfile.mkdtemp(prefix="kefu-shot-"))
     for name in ("DATA", "CONFIG", "CACHE"):
         os.environ[f"KEFU_ASSIST_{name}_DIR"] = str(home / name.lower())
@@ -32,8 +34,13 @@ def main() -> int:
     window.show()
     service.load(library)
     window.refresh_all()
-    window.messageEdit.setPlainText(question)
-    window.update_suggestions()
+    if tab == "browse":
+        window.library.index = service.search_index()
+        window.ui.tabs.setCurrentIndex(1)
+        window.ui.searchEdit.setText(question)
+    else:
+        window.ui.messageEdit.setPlainText(question)
+        window.suggest.update()
 
     def shoot() -> None:
         window.grab().save(str(out))

@@ -74,9 +74,9 @@ def type_message(qtbot):
     """Type as the agent does; waits until the debounced update ran."""
 
     def type_(window, text: str) -> None:
-        window.messageEdit.setFocus()
-        window.messageEdit.clear()
-        window.messageEdit.insertPlainText(text)
-        qtbot.waitUntil(lambda: not window._debounce.isActive(), timeout=2000)
+        window.ui.messageEdit.setFocus()
+        window.ui.messageEdit.clear()
+        window.ui.messageEdit.insertPlainText(text)
+        qtbot.waitUntil(lambda: not window.suggest.debounce.isActive(), timeout=2000)
 
     return type_

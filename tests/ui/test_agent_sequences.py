@@ -30,12 +30,12 @@ def paste(qtbot, window, text: str) -> None:
     """Copy ``text`` (in the chat client) and press Ctrl+V where the keyboard focus is."""
     clipboard().setText(text)
     press(qtbot, window, Qt.Key.Key_V, CTRL)
-    qtbot.waitUntil(lambda: not window._debounce.isActive(), timeout=2000)
+    qtbot.waitUntil(lambda: not window.suggest.debounce.isActive(), timeout=2000)
 
 
 def ctrl_l_paste(qtbot, window, text: str) -> None:
     press(qtbot, window, Qt.Key.Key_L, CTRL)
-    assert window.messageEdit.hasFocus()
+    assert window.ui.messageEdit.hasFocus()
     paste(qtbot, window, text)
 
 
@@ -49,17 +49,17 @@ def test_long_category_entry_never_widens_the_sidebar(make_window, qtbot, tmp_pa
     from kefu_assist.ui.main_window import WIDTH
 
     window = make_window(LONG)
-    longest = max((window.categoryCombo.itemText(i) for i in range(window.categoryCombo.count())), key=len)
-    assert window.categoryCombo.fontMetrics().horizontalAdvance(longest) > WIDTH  # the case of the issue
-    window.tabs.setCurrentIndex(1)  # 浏览全部: the category list is laid out
+    longest = max((window.ui.categoryCombo.itemText(i) for i in range(window.ui.categoryCombo.count())), key=len)
+    assert window.ui.categoryCombo.fontMetrics().horizontalAdvance(longest) > WIDTH  # the case of the issue
+    window.ui.tabs.setCurrentIndex(1)  # 浏览全部: the category list is laid out
     qtbot.wait(50)
     assert window.width() == WIDTH
     press(qtbot, window, Qt.Key.Key_T, CTRL)  # pin
     qtbot.wait(50)
     assert window.windowFlags() & Qt.WindowType.WindowStaysOnTopHint
     assert (window.width(), _min_width(window) <= WIDTH) == (WIDTH, True)
-    QTest.mouseClick(window.clipboardCheck, Qt.MouseButton.LeftButton, pos=QPoint(8, window.clipboardCheck.height() // 2))
-    assert window.clipboardCheck.isChecked()
+    QTest.mouseClick(window.ui.clipboardCheck, Qt.MouseButton.LeftButton, pos=QPoint(8, window.ui.clipboardCheck.height() // 2))
+    assert window.ui.clipboardCheck.isChecked()
     qtbot.wait(50)
     assert (window.width(), _min_width(window) <= WIDTH) == (WIDTH, True)
     from kefu_assist.ui.settings import Preferences
@@ -86,18 +86,18 @@ def test_no_content_widens_the_sidebar(make_window, qtbot, category, title, stat
     window = _WINDOW if _WINDOW is not None and _WINDOW.isVisible() else None
     if window is None:
         window = _WINDOW = make_window(LONG)
-    window.categoryCombo.addItem(category)
-    window.scriptList.addItem(title)
-    window.statusLabel.setText(status)
-    window.bannerLabel.setText(banner)
-    window.bannerDetails.setPlainText("/a/very/long/path/without/spaces/" + banner * 3 + ".yaml:12: " + title)
-    window.bannerActions.show()
-    window.banner.show()
-    window._banner_details_toggled(True)
-    window.messageEdit.setPlainText(message)
+    window.ui.categoryCombo.addItem(category)
+    window.ui.scriptList.addItem(title)
+    window.ui.statusLabel.setText(status)
+    window.ui.bannerLabel.setText(banner)
+    window.ui.bannerDetails.setPlainText("/a/very/long/path/without/spaces/" + banner * 3 + ".yaml:12: " + title)
+    window.ui.bannerActions.show()
+    window.ui.banner.show()
+    window.library._details_toggled(True)
+    window.ui.messageEdit.setPlainText(message)
     window.toast(status)
-    for tab in range(window.tabs.count()):
-        window.tabs.setCurrentIndex(tab)
+    for tab in range(window.ui.tabs.count()):
+        window.ui.tabs.setCurrentIndex(tab)
         qtbot.wait(1)
         assert _min_width(window) <= WIDTH, (tab, category, title, status, banner)
     window._set_on_top(not bool(window.windowFlags() & Qt.WindowType.WindowStaysOnTopHint))
@@ -135,9 +135,9 @@ SENTINEL = "剪贴板上原来的内容"
 @pytest.mark.parametrize("how", ["paste", "type", "capture"])
 def test_a_new_message_shows_the_suggestions_and_enter_copies_the_visible_card(make_window, library_file, qtbot, tab, how):
     window = make_window(library_file)
-    window.tabs.setCurrentIndex(tab)
+    window.ui.tabs.setCurrentIndex(tab)
     if how == "capture":
-        window.clipboardCheck.setChecked(True)
+        window.ui.clipboardCheck.setChecked(True)
         clipboard().setText("能开发票吗")
         qtbot.waitUntil(lambda: window.message == "能开发票吗", timeout=2000)
         press(qtbot, window, Qt.Key.Key_L, CTRL)
@@ -145,10 +145,10 @@ def test_a_new_message_shows_the_suggestions_and_enter_copies_the_visible_card(m
         ctrl_l_paste(qtbot, window, "能开发票吗")
     else:
         press(qtbot, window, Qt.Key.Key_L, CTRL)
-        window.messageEdit.insertPlainText("能开发票吗")  # typed (QTest cannot type Chinese)
-        qtbot.waitUntil(lambda: not window._debounce.isActive(), timeout=2000)
-    assert window.tabs.currentIndex() == 0
-    card = window.cards[window.selected]
+        window.ui.messageEdit.insertPlainText("能开发票吗")  # typed (QTest cannot type Chinese)
+        qtbot.waitUntil(lambda: not window.suggest.debounce.isActive(), timeout=2000)
+    assert window.ui.tabs.currentIndex() == 0
+    card = window.suggest.cards[window.suggest.selected]
     assert card.isVisible() and card.script.id == "invoice.free"
     press(qtbot, window, Qt.Key.Key_Return)
     assert clipboard().text() == window.service.render("invoice.free").text
@@ -158,12 +158,12 @@ def test_a_new_message_shows_the_suggestions_and_enter_copies_the_visible_card(m
 def test_enter_on_an_old_message_behind_another_tab_shows_the_cards_before_copying(make_window, library_file, qtbot, tab):
     window = make_window(library_file)
     ctrl_l_paste(qtbot, window, "包邮吗")
-    window.tabs.setCurrentIndex(tab)
+    window.ui.tabs.setCurrentIndex(tab)
     clipboard().setText(SENTINEL)
     press(qtbot, window, Qt.Key.Key_L, CTRL)
     press(qtbot, window, Qt.Key.Key_Return)
     assert clipboard().text() == SENTINEL  # nothing copied unseen
-    assert window.tabs.currentIndex() == 0 and window.cards[window.selected].isVisible()
+    assert window.ui.tabs.currentIndex() == 0 and window.suggest.cards[window.suggest.selected].isVisible()
     press(qtbot, window, Qt.Key.Key_Return)
     assert clipboard().text() == window.service.render("shipping_fee.free").text
 
@@ -177,39 +177,39 @@ UNSURE = ["今天天气好", "可以用美元付款吗 paypal", "你几岁了呀
 def test_enter_copies_nothing_without_a_confident_suggestion(make_window, library_file, qtbot, question):
     window = make_window(library_file)
     ctrl_l_paste(qtbot, window, question)
-    views = window._views
+    views = window.suggest.views
     assert not any(v.suggestion.confident for v in views)
     clipboard().setText(SENTINEL)
     press(qtbot, window, Qt.Key.Key_Return)
     assert clipboard().text() == SENTINEL
-    assert window.toastLabel.isVisible() and window.toastLabel.text() == "没有合适的话术"
-    assert window.toastLabel.property("warn")  # in the warning colour, not the green of 已复制
-    for card in window.visible_cards:  # a guess is not dressed as a match: no highlighted words
+    assert window.ui.toastLabel.isVisible() and window.ui.toastLabel.text() == "没有合适的话术"
+    assert window.ui.toastLabel.property("warn")  # in the warning colour, not the green of 已复制
+    for card in window.suggest.visible_cards:  # a guess is not dressed as a match: no highlighted words
         assert "<b" not in card.reply.text() and "<b" not in card.title.text()
     assert window.service.recorder.copies == []
-    assert window.selected == -1 and not any(c.property("selected") for c in window.cards)
+    assert window.suggest.selected == -1 and not any(c.property("selected") for c in window.suggest.cards)
     if not views:  # nothing even close: nothing to pick
         return
     # Ctrl+1 copies the closest card on purpose, as does ↓ then Enter
     press(qtbot, window, Qt.Key.Key_1, CTRL)
-    assert clipboard().text() == views[0].replies[0].text or window.form.isVisible()
+    assert clipboard().text() == views[0].replies[0].text or window.copier.form.isVisible()
     clipboard().setText(SENTINEL)
-    window.form.cancel() if window.form.isVisible() else None
+    window.copier.form.cancel() if window.copier.form.isVisible() else None
     press(qtbot, window, Qt.Key.Key_L, CTRL)
-    window.select(-1)
+    window.suggest.select(-1)
     press(qtbot, window, Qt.Key.Key_Down)
-    assert window.selected == 0
+    assert window.suggest.selected == 0
     press(qtbot, window, Qt.Key.Key_Return)
-    assert clipboard().text() == views[0].replies[0].text or window.form.isVisible()
+    assert clipboard().text() == views[0].replies[0].text or window.copier.form.isVisible()
 
 
 def test_enter_still_copies_the_confident_card_of_a_multi_question(make_window, library_file, qtbot):
     window = make_window(library_file)
     ctrl_l_paste(qtbot, window, "能便宜点吗？包邮吗？")
-    top = window._views[window.selected]
+    top = window.suggest.views[window.suggest.selected]
     assert top.suggestion.confident
     press(qtbot, window, Qt.Key.Key_Return)
-    assert clipboard().text() == window.cards[window.selected].reply_text
+    assert clipboard().text() == window.suggest.cards[window.suggest.selected].reply_text
 
 
 # -- 17: pasting the captured text replaces it ----------------------------------------------------------
@@ -222,15 +222,15 @@ def test_ctrl_v_of_the_captured_message_replaces_it(make_window, library_file, q
     window = _WINDOW if _WINDOW is not None and _WINDOW.isVisible() else None
     if window is None:
         window = _WINDOW = make_window(library_file)
-        window.clipboardCheck.setChecked(True)
-    window.clear_message()
+        window.ui.clipboardCheck.setChecked(True)
+    window.suggest.clear_message()
     window.clipboard.set_enabled(False)  # a text seen before would be ignored as a repeat
     clipboard().setText("")
     window.clipboard.set_enabled(True)
     clipboard().setText(text)  # copied in the chat client: the watcher makes it the message
     qtbot.waitUntil(lambda: window.message == text.strip(), timeout=2000)
-    window.messageEdit.setFocus()
-    cursor = window.messageEdit.textCursor()
+    window.ui.messageEdit.setFocus()
+    cursor = window.ui.messageEdit.textCursor()
     if where == "end":
         cursor.movePosition(cursor.MoveOperation.End)
     elif where == "home":
@@ -239,20 +239,20 @@ def test_ctrl_v_of_the_captured_message_replaces_it(make_window, library_file, q
         cursor.setPosition(len(window.message) // 2)
     else:
         cursor.select(cursor.SelectionType.Document)
-    window.messageEdit.setTextCursor(cursor)
+    window.ui.messageEdit.setTextCursor(cursor)
     press(qtbot, window, Qt.Key.Key_V, CTRL)  # out of habit
     assert window.message == text.strip()
 
 
 def test_ctrl_v_of_other_text_still_pastes_where_the_cursor_is(make_window, library_file, qtbot):
     window = make_window(library_file)
-    window.clipboardCheck.setChecked(True)
+    window.ui.clipboardCheck.setChecked(True)
     clipboard().setText("包邮吗")
     qtbot.waitUntil(lambda: window.message == "包邮吗", timeout=2000)
-    window.clipboardCheck.setChecked(False)
+    window.ui.clipboardCheck.setChecked(False)
     clipboard().setText("？发顺丰")
-    window.messageEdit.setFocus()
-    window.messageEdit.moveCursor(window.messageEdit.textCursor().MoveOperation.End)
+    window.ui.messageEdit.setFocus()
+    window.ui.messageEdit.moveCursor(window.ui.messageEdit.textCursor().MoveOperation.End)
     press(qtbot, window, Qt.Key.Key_V, CTRL)
     assert window.message == "包邮吗？发顺丰"
 
@@ -262,7 +262,7 @@ def test_ctrl_v_of_other_text_still_pastes_where_the_cursor_is(make_window, libr
 def _type_after(qtbot, window, text: str = "abc") -> None:
     qtbot.wait(50)
     target = QGuiApplication.focusObject()
-    assert target is window.messageEdit, f"keys go to {target!r}"
+    assert target is window.ui.messageEdit, f"keys go to {target!r}"
     for ch in text:
         press(qtbot, window, getattr(Qt.Key, f"Key_{ch.upper()}"))
     assert window.message.endswith(text)
@@ -283,7 +283,7 @@ def test_typing_after_ctrl_t_reaches_the_message_box(make_window, library_file, 
 def test_clicking_the_top_controls_leaves_the_keys_with_the_message_box(make_window, library_file, qtbot, name):
     window = make_window(library_file)
     press(qtbot, window, Qt.Key.Key_L, CTRL)
-    widget = getattr(window, name)
+    widget = getattr(window.ui, name)
     QTest.mouseClick(widget, Qt.MouseButton.LeftButton, pos=QPoint(6, widget.height() // 2))
     assert widget.isChecked()
     _type_after(qtbot, window)
@@ -299,7 +299,7 @@ def test_closing_the_settings_gives_the_keys_back_to_the_message_box(make_window
         def close_dialog(accept=accept):
             dialog = QApplication.activeModalWidget()
             assert isinstance(dialog, QDialog)
-            dialog.findChild(type(window.messageEdit.parent()))  # noqa: B018 - the dialog is up
+            dialog.findChild(type(window.ui.messageEdit.parent()))  # noqa: B018 - the dialog is up
             dialog.accept() if accept else dialog.reject()
 
         QTimer.singleShot(100, close_dialog)
@@ -342,15 +342,15 @@ def test_a_save_without_scripts_keeps_the_library_in_use_and_says_why(make_windo
     assert len(window.service.library.scripts) == 6
     _save(window, qtbot, path, "version: 1\n" + empty)
     assert len(window.service.library.scripts) == 6  # the last good library stays
-    assert window.banner.isVisible() and "一条话术也没有" in window.bannerLabel.text()
-    assert _no_latin(window.bannerLabel.text())
-    assert not window.bannerDetails.isVisible()
-    window.bannerDetailsButton.click()
-    assert window.bannerDetails.isVisible() and str(path) in window.bannerDetails.toPlainText()
-    window.bannerCloseButton.click()
-    assert not window.banner.isVisible()
+    assert window.ui.banner.isVisible() and "一条话术也没有" in window.ui.bannerLabel.text()
+    assert _no_latin(window.ui.bannerLabel.text())
+    assert not window.ui.bannerDetails.isVisible()
+    window.ui.bannerDetailsButton.click()
+    assert window.ui.bannerDetails.isVisible() and str(path) in window.ui.bannerDetails.toPlainText()
+    window.ui.bannerCloseButton.click()
+    assert not window.ui.banner.isVisible()
     _save(window, qtbot, path, "version: 1\n" + empty + "# saved again\n")  # the next change shows it again
-    assert window.banner.isVisible()
+    assert window.ui.banner.isVisible()
 
 
 def test_a_first_library_without_scripts_says_so(make_window, tmp_path):
@@ -358,7 +358,7 @@ def test_a_first_library_without_scripts_says_so(make_window, tmp_path):
     path.write_text("version: 1\nscripts: []\n", encoding="utf-8")
     window = make_window(path)
     assert not window.service.ready
-    assert window.banner.isVisible() and "一条话术也没有" in window.bannerLabel.text()
+    assert window.ui.banner.isVisible() and "一条话术也没有" in window.ui.bannerLabel.text()
 
 
 @pytest.mark.parametrize(("before", "after", "held"), [(10, 6, True), (10, 7, False), (9, 5, True), (9, 6, False), (3, 1, True), (4, 3, False)])
@@ -368,19 +368,19 @@ def test_a_save_dropping_more_than_a_third_asks_first(make_window, tmp_path, qtb
     window = make_window(path)
     _save(window, qtbot, path, _library_text(after))
     if not held:
-        assert len(window.service.library.scripts) == after and not window.banner.isVisible()
+        assert len(window.service.library.scripts) == after and not window.ui.banner.isVisible()
         return
     assert len(window.service.library.scripts) == before
-    assert window.banner.isVisible() and window.bannerActions.isVisible()
-    assert f"只有 {after} 条" in window.bannerLabel.text() and _no_latin(window.bannerLabel.text())
-    window.bannerKeepButton.click()  # 保留
-    assert not window.banner.isVisible() and len(window.service.library.scripts) == before
+    assert window.ui.banner.isVisible() and window.ui.bannerActions.isVisible()
+    assert f"只有 {after} 条" in window.ui.bannerLabel.text() and _no_latin(window.ui.bannerLabel.text())
+    window.ui.bannerKeepButton.click()  # 保留
+    assert not window.ui.banner.isVisible() and len(window.service.library.scripts) == before
     _save(window, qtbot, path, _library_text(after, tag="改"))  # the next save asks again
-    assert window.banner.isVisible() and len(window.service.library.scripts) == before
-    window.bannerAcceptButton.click()  # 接受
-    assert len(window.service.library.scripts) == after and not window.banner.isVisible()
+    assert window.ui.banner.isVisible() and len(window.service.library.scripts) == before
+    window.ui.bannerAcceptButton.click()  # 接受
+    assert len(window.service.library.scripts) == after and not window.ui.banner.isVisible()
     assert window.service.library.get("greeting.s0").title == "问候0改"
-    assert f"{after} 条" in window._status_text
+    assert f"{after} 条" in window.library.status_text
 
 
 @pytest.mark.parametrize("case", ["yaml", "script"])
@@ -389,16 +389,16 @@ def test_the_error_banner_speaks_chinese_with_file_and_line_behind_details(make_
     good = library_file.read_text(encoding="utf-8")
     text = good.replace("category: invoice", "category: invoce") if case == "script" else good + "  - id: [broken\n"
     _save(window, qtbot, library_file, text)
-    assert window.banner.isVisible()
-    assert _no_latin(window.bannerLabel.text()), window.bannerLabel.text()
-    assert not window.bannerDetails.isVisible() and window.bannerDetailsButton.text() == "详情"
-    window.bannerDetailsButton.click()
-    assert window.bannerDetails.isVisible() and f"{library_file}:" in window.bannerDetails.toPlainText()
+    assert window.ui.banner.isVisible()
+    assert _no_latin(window.ui.bannerLabel.text()), window.ui.bannerLabel.text()
+    assert not window.ui.bannerDetails.isVisible() and window.ui.bannerDetailsButton.text() == "详情"
+    window.ui.bannerDetailsButton.click()
+    assert window.ui.bannerDetails.isVisible() and f"{library_file}:" in window.ui.bannerDetails.toPlainText()
     window.resize(window.width(), 860)
     qtbot.wait(20)
-    assert window.banner.height() <= window.banner.sizeHint().height()  # the tabs take the spare height, not the banner
-    window.bannerCloseButton.click()
-    assert not window.banner.isVisible()
+    assert window.ui.banner.height() <= window.ui.banner.sizeHint().height()  # the tabs take the spare height, not the banner
+    window.ui.bannerCloseButton.click()
+    assert not window.ui.banner.isVisible()
 
 
 # -- 18: the smaller points ----------------------------------------------------------------------------
@@ -417,15 +417,15 @@ def test_unconfident_and_chit_chat_cards_are_greyed_and_confident_ones_are_not(m
     muted, text = theme.PALETTES["light"]["muted"], theme.PALETTES["light"]["text"]
     for question in sequence:
         ctrl_l_paste(qtbot, window, question)
-        for card, view in zip(window.visible_cards, window._views):
+        for card, view in zip(window.suggest.visible_cards, window.suggest.views):
             want = text if view.suggestion.confident else muted
             assert (_text_colour(card.reply), _text_colour(card.title)) == (want, want), (question, card.script.id)
 
 
 def test_the_status_line_names_the_library(make_window, library_file):
     window = make_window(library_file)
-    assert library_file.name in window.statusLabel.text() and "条" in window.statusLabel.text()
-    assert window.statusLabel.toolTip() == str(library_file)
+    assert library_file.name in window.ui.statusLabel.text() and "条" in window.ui.statusLabel.text()
+    assert window.ui.statusLabel.toolTip() == str(library_file)
 
 
 def test_an_agent_without_a_nickname_is_recorded_by_the_system_user_name(make_window, library_file, qtbot, monkeypatch):

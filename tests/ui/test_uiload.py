@@ -1,5 +1,5 @@
-"""Views: the compiled form of each .ui is current and builds the same widgets as QUiLoader; a
-.ui edited without recompiling still loads, through QUiLoader."""
+"""Views: the compiled form of each .ui is current and builds the same widgets as QUiLoader reading
+the .ui; a .ui edited without recompiling fails the check."""
 from __future__ import annotations
 
 import shutil
@@ -26,12 +26,23 @@ def test_compiled_views_are_up_to_date():
     assert done.returncode == 0, done.stderr
 
 
+def quiloader_view(path: Path) -> QWidget:
+    """The .ui read at run time, as Designer means it (only the tests still use QUiLoader)."""
+    from PySide6.QtCore import QFile, QIODevice
+    from PySide6.QtUiTools import QUiLoader
+
+    file = QFile(str(path))
+    assert file.open(QIODevice.OpenModeFlag.ReadOnly)
+    try:
+        return QUiLoader().load(file, None)
+    finally:
+        file.close()
+
+
 @pytest.mark.parametrize("name", VIEWS)
 def test_compiled_view_matches_what_quiloader_builds(qapp, name):
-    digest = uiload.hashlib.sha256(resource_path("ui", name).read_bytes()).hexdigest()
-    compiled = uiload._compiled_view(name, digest, None)
-    assert compiled is not None, f"{name} has no current compiled form"
-    loaded = uiload._loaded_view(resource_path("ui", name), None)
+    compiled = uiload.load_view(name)
+    loaded = quiloader_view(resource_path("ui", name))
     assert tree(compiled) == tree(loaded)
     assert len(tree(compiled)) > 5
     for label in loaded.findChildren(QLabel):
@@ -41,18 +52,28 @@ def test_compiled_view_matches_what_quiloader_builds(qapp, name):
     loaded.deleteLater()
 
 
-def test_a_ui_edited_without_recompiling_still_loads(qapp, tmp_path, monkeypatch):
-    ui_dir = tmp_path / "ui"
-    shutil.copytree(resource_path("ui"), ui_dir)
+def test_a_ui_edited_without_recompiling_fails_the_check(tmp_path, monkeypatch, capsys):
+    sys.path.insert(0, str(REPO / "scripts"))
+    try:
+        import compile_ui
+    finally:
+        sys.path.remove(str(REPO / "scripts"))
+    ui_dir, out_dir = tmp_path / "ui", tmp_path / "compiled"
+    ui_dir.mkdir()
+    shutil.copytree(REPO / "src" / "kefu_assist" / "ui" / "compiled", out_dir)
+    for view in resource_path("ui").glob("*.ui"):
+        shutil.copy(view, ui_dir / view.name)
+    monkeypatch.setattr(compile_ui, "UI_DIR", ui_dir)
+    monkeypatch.setattr(compile_ui, "OUT_DIR", out_dir)
+    monkeypatch.setattr(compile_ui, "ROOT", tmp_path)
+    monkeypatch.setattr(sys, "argv", ["compile_ui.py", "--check"])
+    assert compile_ui.main() == 0
     view = ui_dir / "main_window.ui"
     view.write_text(view.read_text(encoding="utf-8").replace("客服话术助手", "客服话术助手（测试版）", 1), encoding="utf-8")
-    monkeypatch.setattr(uiload, "resource_path", lambda *parts: tmp_path.joinpath(*parts))
-    widget = uiload.load_view("main_window.ui")
-    assert widget.findChild(QLabel, "titleLabel").text() == "客服话术助手（测试版）"
-    widget.deleteLater()
+    assert compile_ui.main() == 1
+    assert "main_window_ui.py" in capsys.readouterr().err
 
 
-def test_a_missing_view_is_a_clear_error(qapp, tmp_path, monkeypatch):
-    monkeypatch.setattr(uiload, "resource_path", lambda *parts: tmp_path.joinpath(*parts))
-    with pytest.raises(FileNotFoundError, match="main_window.ui"):
-        uiload.load_view("main_window.ui")
+def test_a_missing_compiled_view_is_a_clear_error(qapp):
+    with pytest.raises(FileNotFoundError, match="no_such_view.ui"):
+        uiload.load_view("no_such_view.ui")

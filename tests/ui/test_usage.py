@@ -103,9 +103,9 @@ def test_copy_is_recorded_with_rank_score_variant_and_redacted_question(usage_wi
     window.apply_preferences(type(window.prefs)(agent="阿青"))
     question = f"收件人张三 电话{PHONE} 什么时候发货"
     type_message(window, question)
-    card = window.cards[0]
+    card = window.suggest.cards[0]
     assert card.script.id == "shipping_time.when"
-    qtbot.keyClick(window.messageEdit, Qt.Key.Key_Return)
+    qtbot.keyClick(window.ui.messageEdit, Qt.Key.Key_Return)
     assert QGuiApplication.clipboard().text() == window.service.render("shipping_time.when").text
     qtbot.waitUntil(lambda: len(_copies(db_url)) == 1, timeout=10000)
     (row,) = _copies(db_url)
@@ -120,9 +120,9 @@ def test_unmatched_question_lands_in_the_gaps_table(usage_window, library_file, 
     from kefu_assist.store.models import UnmatchedQuestion
 
     window = usage_window(library_file, db_url)
-    window._settle.setInterval(50)
+    window.suggest.settle.setInterval(50)
     type_message(window, f"今天天气好 {PHONE}")
-    assert window.stateLabel.text().startswith("没有合适的话术")
+    assert window.ui.stateLabel.text().startswith("没有合适的话术")
     qtbot.waitUntil(lambda: len(_rows(db_url, UnmatchedQuestion)) == 1, timeout=10000)
     (row,) = _rows(db_url, UnmatchedQuestion)
     assert row.count == 1 and "今天天气好" in row.question and PHONE not in row.question
@@ -130,64 +130,65 @@ def test_unmatched_question_lands_in_the_gaps_table(usage_window, library_file, 
 
 def test_favourites_survive_a_restart_and_recent_shows_the_last_copy(usage_window, library_file, db_url, type_message, qtbot):
     window = usage_window(library_file, db_url)
-    assert window.tabs.tabText(2) == "常用" and window.tabs.tabText(3) == "统计"
+    assert window.ui.tabs.tabText(2) == "常用" and window.ui.tabs.tabText(3) == "统计"
     type_message(window, "能开发票吗")
-    card = window.cards[0]
+    card = window.suggest.cards[0]
     assert card.script.id == "invoice.free" and card.starButton.isVisible() and not card.favourite
     with qtbot.waitSignal(window.usage.favouriteToggled, timeout=10000) as blocker:
         qtbot.mouseClick(card.starButton, Qt.MouseButton.LeftButton)
     assert blocker.args == ["invoice.free", True]
     assert card.favourite and card.starButton.text() == "★"
     # Ctrl+D on the browse preview stars a second one
-    window.tabs.setCurrentIndex(1)
-    row = next(i for i in range(window.scriptList.count()) if window.scriptList.item(i).data(Qt.ItemDataRole.UserRole) == "thanks.bye")
-    window.scriptList.setCurrentRow(row)
+    window.ui.tabs.setCurrentIndex(1)
+    row = next(i for i in range(window.ui.scriptList.count()) if window.ui.scriptList.item(i).data(Qt.ItemDataRole.UserRole) == "thanks.bye")
+    window.ui.scriptList.setCurrentRow(row)
     with qtbot.waitSignal(window.usage.favouriteToggled, timeout=10000):
-        qtbot.keyClick(window.scriptList, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
-    assert window.scriptList.item(row).text().startswith("★ ")
-    window.tabs.setCurrentIndex(2)
-    assert window.usual_ids["favourite"] == ["invoice.free", "thanks.bye"]
+        qtbot.keyClick(window.ui.scriptList, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    assert window.ui.scriptList.item(row).text().startswith("★ ")
+    window.ui.tabs.setCurrentIndex(2)
+    assert window.usual.ids["favourite"] == ["invoice.free", "thanks.bye"]
 
     # two copies: the last one tops 常用's recent list, from the database too
-    window.tabs.setCurrentIndex(0)
+    window.ui.tabs.setCurrentIndex(0)
     type_message(window, "包邮吗")
-    qtbot.keyClick(window.messageEdit, Qt.Key.Key_Return)
+    qtbot.keyClick(window.ui.messageEdit, Qt.Key.Key_Return)
     type_message(window, "在吗")
-    qtbot.keyClick(window.messageEdit, Qt.Key.Key_Return)
-    window.tabs.setCurrentIndex(2)
-    assert window.usual_ids["recent"][:2] == ["greeting.hello", "shipping_fee.free"]  # at once, before the database answers
+    qtbot.keyClick(window.ui.messageEdit, Qt.Key.Key_Return)
+    window.ui.tabs.setCurrentIndex(2)
+    assert window.usual.ids["recent"][:2] == ["greeting.hello", "shipping_fee.free"]  # at once, before the database answers
     with qtbot.waitSignal(window.usage.listsLoaded, timeout=10000) as blocker:
         pass
     assert blocker.args[1][:2] == ["greeting.hello", "shipping_fee.free"]
     # the 常用 list copies like the others: select the favourite, Enter
-    window.usualList.setFocus()
-    window.usualList.setCurrentRow(1)
-    assert window.usualPreview.script.id == "invoice.free"
-    qtbot.keyClick(window.usualList, Qt.Key.Key_Return)
+    window.ui.usualList.setFocus()
+    window.ui.usualList.setCurrentRow(1)
+    assert window.usual.preview.script.id == "invoice.free"
+    qtbot.keyClick(window.ui.usualList, Qt.Key.Key_Return)
     assert QGuiApplication.clipboard().text() == window.service.render("invoice.free").text
     window.close()
 
     again = usage_window(library_file, db_url)
-    again.tabs.setCurrentIndex(2)
-    assert again.usual_ids["favourite"] == ["invoice.free", "thanks.bye"]
-    assert again.usual_ids["recent"][0] == "invoice.free"
+    again.ui.tabs.setCurrentIndex(2)
+    assert again.usual.ids["favourite"] == ["invoice.free", "thanks.bye"]
+    assert again.usual.ids["recent"][0] == "invoice.free"
     # un-star from 常用 with Ctrl+D
-    again.usualList.setCurrentRow(1)
+    again.ui.usualList.setCurrentRow(1)
     with qtbot.waitSignal(again.usage.favouriteToggled, timeout=10000) as blocker:
-        qtbot.keyClick(again.usualList, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+        qtbot.keyClick(again.ui.usualList, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
     assert blocker.args == ["invoice.free", False]
-    assert again.usual_ids["favourite"] == ["thanks.bye"]
+    assert again.usual.ids["favourite"] == ["thanks.bye"]
 
 
+@pytest.mark.slow  # waits out the connection timeout of an unreachable server
 def test_offline_mark_when_database_unreachable_and_copy_lands_in_spool(usage_window, library_file, type_message, qtbot):
     url = f"postgresql+psycopg://postgres@127.0.0.1:{_closed_port()}/kefu"
     window = usage_window(library_file, url)
     qtbot.waitUntil(lambda: window.offline, timeout=15000)
-    badge = window.offlineBadge
+    badge = window.ui.offlineBadge
     assert badge.text() == "离线" and badge.isVisible()
     assert badge.toolTip().startswith("数据库连接中断，记录暂存本机，恢复后自动补写")
     type_message(window, f"包邮吗 {PHONE}")
-    qtbot.keyClick(window.messageEdit, Qt.Key.Key_Return)
+    qtbot.keyClick(window.ui.messageEdit, Qt.Key.Key_Return)
     assert QGuiApplication.clipboard().text() == window.service.render("shipping_fee.free").text
     spool = window.usage.recorder.spool_path
     assert window.usage.recorder.wait_spooled(10)  # redacted off the GUI thread, then spooled
@@ -195,10 +196,10 @@ def test_offline_mark_when_database_unreachable_and_copy_lands_in_spool(usage_wi
     assert '"script_id":"shipping_fee.free"' in text and PHONE not in text
     assert window.usage.recorder.pending == 1
     # 常用 and 统计 say they cannot read, without blocking anything
-    window.tabs.setCurrentIndex(2)
-    qtbot.waitUntil(lambda: "离线" in window.usualState.text(), timeout=10000)
-    window.tabs.setCurrentIndex(3)
-    qtbot.waitUntil(lambda: "失败" in window.statsView.statusLabel.text(), timeout=15000)
+    window.ui.tabs.setCurrentIndex(2)
+    qtbot.waitUntil(lambda: "离线" in window.ui.usualState.text(), timeout=10000)
+    window.ui.tabs.setCurrentIndex(3)
+    qtbot.waitUntil(lambda: "失败" in window.stats.view.statusLabel.text(), timeout=15000)
     window.close()
     assert spool.exists() and '"shipping_fee.free"' in spool.read_text(encoding="utf-8")  # kept for the next start
 
@@ -234,9 +235,9 @@ def _seed(url: str, now: datetime) -> None:
 def test_stats_tab_shows_the_figures_and_the_chart(usage_window, library_file, db_url, qtbot):
     _seed(db_url, datetime.now(timezone.utc).replace(tzinfo=None))
     window = usage_window(library_file, db_url)
-    view = window.statsView
+    view = window.stats.view
     with qtbot.waitSignal(window.usage.statsLoaded, timeout=15000):
-        window.tabs.setCurrentIndex(3)  # 最近 30 天 by default
+        window.ui.tabs.setCurrentIndex(3)  # 最近 30 天 by default
     assert view.periodCombo.currentText() == "最近 30 天"
     assert view.tiles["copies"].text() == "6" and view.tiles["unmatched"].text() == "3"
     assert view.tiles["median"].text() == "7.0 秒"
@@ -298,20 +299,21 @@ def test_events_before_the_recorder_opens_are_not_lost(library_file, db_url, qtb
     db_pool().waitForDone(10000)
 
 
+@pytest.mark.slow  # several database round trips and a recorder shutdown
 def test_stats_tab_is_current_each_time_it_is_shown(usage_window, library_file, db_url, type_message, qtbot):
     """Shown after copies, the 统计 tab counts them without 刷新; never-used scripts are listed
     with their categories' Chinese names, as everywhere else."""
     from kefu_assist.library import CATEGORIES
 
     window = usage_window(library_file, db_url)
-    view = window.statsView
+    view = window.stats.view
     for n in (1, 2):
         type_message(window, "包邮吗")
-        qtbot.keyClick(window.messageEdit, Qt.Key.Key_Return)
+        qtbot.keyClick(window.ui.messageEdit, Qt.Key.Key_Return)
         with qtbot.waitSignal(window.usage.statsLoaded, timeout=15000):
-            window.tabs.setCurrentIndex(3)
+            window.ui.tabs.setCurrentIndex(3)
         assert view.tiles["copies"].text() == str(n)
-        window.tabs.setCurrentIndex(0)
+        window.ui.tabs.setCurrentIndex(0)
     least = view.sections["least_used"].text()
     assert "未用" in least
     raw = [cid for cid in CATEGORIES if f">{cid}<" in least]

@@ -51,7 +51,7 @@ def run(library: str | os.PathLike | None = None, db: str | None = None) -> int:
     from PySide6.QtCore import QThreadPool, QTimer
     from PySide6.QtWidgets import QApplication
 
-    from .main_window import MainWindow, PendingService
+    from .main_window import MainWindow
     from .settings import APPLICATION, ORGANISATION, Preferences, open_settings
 
     trace("imported")
@@ -64,8 +64,8 @@ def run(library: str | os.PathLike | None = None, db: str | None = None) -> int:
     settings = open_settings()
     prefs = Preferences.read(settings)
     path, fixed = resolve_library(library, prefs.library_path)
-    service = PendingService()  # the real one is imported and built on the loader thread
-    window = MainWindow(service, settings, path, library_from_command_line=fixed, trace=trace)
+    # the service is imported and built on the loader thread (None until then)
+    window = MainWindow(None, settings, path, library_from_command_line=fixed, trace=trace)
     trace("built")
     window.show()
     window.focus_message()

@@ -1,13 +1,11 @@
-"""Loads the Designer views of resources/ui/ (layout only; controllers attach the logic).
+"""The Designer views of resources/ui/ (layout only; controllers attach the logic), and icons.
 
-The .ui files are the source of truth. scripts/compile_ui.py also compiles each into Python
-(ui/compiled/), which builds the view about twice as fast as QUiLoader parsing the XML, and the
-window's start-up feels it; the compiled form is used only while the digest it records matches
-the .ui file beside it, so a view edited in Designer and not recompiled still loads, through
-QUiLoader."""
+The .ui files are the source of truth; scripts/compile_ui.py compiles each into Python
+(ui/compiled/), and the sidebar builds its views from those compiled forms only (the window keeps
+the form object: ``self.ui = Ui_SidebarView(); self.ui.setupUi(widget)``, so every widget is a
+typed attribute). A test fails while a compiled form is older than its .ui file."""
 from __future__ import annotations
 
-import hashlib
 import importlib
 
 from PySide6.QtGui import QIcon
@@ -17,44 +15,17 @@ from ..resources import resource_path
 
 
 def load_view(name: str, parent: QWidget | None = None) -> QWidget:
-    path = resource_path("ui", name)
-    try:
-        data = path.read_bytes()
-    except OSError:
-        raise FileNotFoundError(str(path)) from None
-    widget = _compiled_view(name, hashlib.sha256(data).hexdigest(), parent)
-    return widget if widget is not None else _loaded_view(path, parent)
-
-
-def _compiled_view(name: str, digest: str, parent: QWidget | None) -> QWidget | None:
+    """A widget built by the compiled form of ``name`` (for callers that keep only the widget)."""
     stem = name.rsplit(".", 1)[0]
     try:
         module = importlib.import_module(f"{__package__}.compiled.{stem}_ui")
     except ImportError:
-        return None
-    if getattr(module, "UI_SHA256", None) != digest:
-        return None
+        raise FileNotFoundError(f"{name}: no compiled view (run scripts/compile_ui.py)") from None
     forms = [value for key, value in vars(module).items() if key.startswith("Ui_") and isinstance(value, type)]
     if len(forms) != 1:
-        return None
+        raise RuntimeError(f"{name}: the compiled view holds {len(forms)} forms, not one")
     widget = QWidget(parent)
     forms[0]().setupUi(widget)
-    return widget
-
-
-def _loaded_view(path, parent: QWidget | None) -> QWidget:
-    from PySide6.QtCore import QFile, QIODevice
-    from PySide6.QtUiTools import QUiLoader
-
-    file = QFile(str(path))
-    if not file.open(QIODevice.OpenModeFlag.ReadOnly):
-        raise FileNotFoundError(str(path))
-    try:
-        widget = QUiLoader().load(file, parent)
-    finally:
-        file.close()
-    if widget is None:
-        raise RuntimeError(f"cannot load view {path}")
     return widget
 
 

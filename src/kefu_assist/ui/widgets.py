@@ -73,7 +73,6 @@ class SuggestionCard(QFrame):
 
     copyRequested = Signal(object)  # self
     selectRequested = Signal(object)
-    variantChanged = Signal(object)
     favouriteRequested = Signal(object)  # self: the star was clicked
 
     def __init__(self, parent: QWidget | None = None):
@@ -217,7 +216,6 @@ class SuggestionCard(QFrame):
         if len(self.replies) > 1:
             self.variant = (self.variant + step) % len(self.replies)
             self._show_variant()
-            self.variantChanged.emit(self)
 
     @property
     def reply_text(self) -> str:

@@ -5,8 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Callable
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
+if TYPE_CHECKING:
+    from ..service import AssistService
 
 
 class _Signals(QObject):
@@ -17,7 +21,7 @@ class LoadJob(QRunnable):
     """Runs ``service.load(path)`` in the thread pool; ``signals.finished`` arrives on the GUI
     thread (queued, because the signals object lives there)."""
 
-    def __init__(self, service, path: Path, hold: Callable[[Any, Any], bool] | None = None):
+    def __init__(self, service: "AssistService | None", path: Path, hold: Callable[[Any, Any], bool] | None = None):
         super().__init__()
         self.setAutoDelete(False)  # Python owns it: kept alive until finished is handled
         self.service = service
@@ -30,7 +34,7 @@ class LoadJob(QRunnable):
 
         try:
             service = self.service
-            if not hasattr(service, "load"):  # the stand-in: import and build the real one here
+            if service is None:  # the first load: import and build the service here, off the GUI thread
                 from ..service import AssistService
 
                 service = self.service = AssistService()
@@ -88,3 +92,38 @@ def db_pool() -> QThreadPool:
         _DB_POOL.setMaxThreadCount(3)
         _DB_POOL.setExpiryTimeout(10_000)
     return _DB_POOL
+
+
+class Background(QObject):
+    """One background helper in the manner of Anki's ``QueryOp(op, success, failure)``: ``run``
+    calls ``op()`` on a pool thread and ``success(result)`` or ``failure(message)`` on the GUI
+    thread, for the latest call only: a result overtaken by a newer call is dropped (a search
+    index of a library that has since been reloaded must never replace the newer one)."""
+
+    def __init__(self, parent: QObject | None = None, *, threads: Callable[[], QThreadPool] | None = None):
+        super().__init__(parent)
+        self._threads = threads or pool
+        self._latest: Task | None = None
+        self._running: set[Task] = set()  # Python owns the tasks until their signal arrives
+
+    def run(self, op: Callable[[], Any], success: Callable[[Any], None], failure: Callable[[str], None] | None = None) -> None:
+        task = Task(op)
+        self._latest = task
+        self._running.add(task)
+
+        def done(t: Task, result: Any) -> None:
+            self._running.discard(t)
+            if t is self._latest:
+                self._latest = None
+                success(result)
+
+        def failed(t: Task, message: str) -> None:
+            self._running.discard(t)
+            if t is self._latest:
+                self._latest = None
+                if failure is not None:
+                    failure(message)
+
+        task.signals.done.connect(done)
+        task.signals.failed.connect(failed)
+        self._threads().start(task)

@@ -1,0 +1,284 @@
+"""The 浏览全部 tab: the category list, search over the index built once per library load (title,
+快捷编码, pinyin and initials, keywords, replies), the matched text highlighted in the list, and a
+preview card to copy from."""
+from __future__ import annotations
+
+import html
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QRectF, Qt, Signal
+from PySide6.QtGui import QAbstractTextDocumentLayout, QPalette, QTextDocument
+from PySide6.QtWidgets import QListWidgetItem, QStyle, QStyledItemDelegate, QStyleOptionViewItem
+
+from . import theme as themes
+from .copy_flow import BROWSE, CopyRequest
+from .widgets import SuggestionCard
+
+if TYPE_CHECKING:
+    from ..library import Script
+    from ..library.search import Hit, SearchIndex
+    from .compiled.main_window_ui import Ui_SidebarView
+    from .favourites import Favourites
+    from .library_ctl import LibraryController
+
+AGENT_FILTER = "__agent_initiated__"
+SHOWN = 200  # rows listed at most: a one-letter query at 10,000 scripts must not build 10,000 rows
+TAB = 1
+HIT_ROLE = Qt.ItemDataRole.UserRole + 2  # the search Hit: where the query matched, worked out when painted
+FIELD_NAMES = {"code": "编码", "keyword": "关键词", "category": "分类", "reply": "回复", "example": "问法", "id": "编号"}
+SNIPPET = 14  # characters either side of a match outside the title
+
+
+def marked_html(text: str, spans: "tuple[tuple[int, int], ...]", colour: str) -> str:
+    out, last = [], 0
+    for start, end in spans:
+        out += [html.escape(text[last:start]), f'<b style="color:{colour}">{html.escape(text[start:end])}</b>']
+        last = end
+    out.append(html.escape(text[last:]))
+    return "".join(out)
+
+
+def row_html(text: str, hit: "Hit | None", colour: str) -> str | None:
+    """A browse row (``text``: "★ [分类] 标题") as rich text with the matched part marked; a match
+    outside the title is shown after it, dimmed (编码 by, 回复 …包邮…). None: nothing to mark.
+    Called for the rows painted only: working out a match costs ~50 us, a list holds hundreds."""
+    match = hit.match if hit is not None else None
+    if match is None or not match.spans:
+        return None
+    if match.field == "title":
+        at = text.rfind(match.text)
+        if at < 0:
+            return None
+        return html.escape(text[:at]) + marked_html(match.text, match.spans, colour) + html.escape(text[at + len(match.text):])
+    start, end = match.spans[0][0], match.spans[-1][1]
+    lo, hi = max(0, start - SNIPPET), min(len(match.text), end + SNIPPET)
+    spans = tuple((a - lo, b - lo) for a, b in match.spans if b <= hi)
+    snippet = ("…" if lo else "") + marked_html(match.text[lo:hi], spans, colour) + ("…" if hi < len(match.text) else "")
+    label = FIELD_NAMES.get(match.field, match.field)
+    return f'{html.escape(text)} <span style="color:gray">· {label} {snippet}</span>'
+
+
+class _MarkedDelegate(QStyledItemDelegate):
+    """Draws a row with its matched part marked (``row_html``), so the agent sees why it is there."""
+
+    def __init__(self, panel: "BrowsePanel"):
+        super().__init__(panel.list)
+        self.panel = panel
+
+    def paint(self, painter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
+        # on the selected row's accent background the accent colour would vanish: bold alone there
+        # (the list's own palette carries the stylesheet's selection-color; the option's does not)
+        palette = self.panel.list.palette()
+        colour = palette.color(QPalette.ColorRole.HighlightedText).name() if selected else self.panel.highlight
+        marked = row_html(index.data(Qt.ItemDataRole.DisplayRole) or "", index.data(HIT_ROLE), colour)
+        if not marked:
+            super().paint(painter, option, index)
+            return
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.text = ""
+        style = opt.widget.style() if opt.widget is not None else None
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        doc = QTextDocument()
+        doc.setDefaultFont(opt.font)
+        doc.setDocumentMargin(0)
+        doc.setHtml(marked)
+        rect = opt.rect.adjusted(4, 0, -2, 0)
+        painter.save()
+        painter.translate(rect.left(), rect.top() + max(0, (rect.height() - doc.size().height()) / 2))
+        ctx = QAbstractTextDocumentLayout.PaintContext()
+        ctx.palette.setColor(QPalette.ColorRole.Text, palette.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text))
+        ctx.clip = QRectF(0, 0, rect.width(), rect.height())
+        painter.setClipRect(ctx.clip)
+        doc.documentLayout().draw(painter, ctx)
+        painter.restore()
+
+
+class BrowsePanel(QObject):
+    copyRequested = Signal(object)  # CopyRequest
+    favouriteRequested = Signal(str)
+
+    def __init__(self, ui: "Ui_SidebarView", library: "LibraryController", favourites: "Favourites", parent: QObject | None = None):
+        super().__init__(parent)
+        self.ui = ui
+        self.library = library
+        self.favourites = favourites
+        self.highlight = themes.highlight_colour("light")
+        self.list = ui.scriptList
+        self._delegate = _MarkedDelegate(self)
+        self.list.setItemDelegate(self._delegate)
+        self.preview = SuggestionCard()
+        self.preview.copyRequested.connect(self.copy_current)
+        self.preview.favouriteRequested.connect(lambda c: c.script is not None and self.favouriteRequested.emit(c.script.id))
+        self.preview.hide()
+        ui.previewHost.layout().addWidget(self.preview)
+        ui.categoryCombo.currentIndexChanged.connect(self.refresh)
+        ui.searchEdit.textChanged.connect(self.refresh)
+        ui.searchEdit.returnPressed.connect(self.copy_current)
+        self.list.currentRowChanged.connect(self._row_changed)
+        self.list.itemDoubleClicked.connect(lambda _item: self.copy_current())
+        self.list.installEventFilter(self)
+        ui.searchEdit.installEventFilter(self)
+
+    @property
+    def index(self) -> "SearchIndex | None":
+        index = self.library.index
+        service = self.library.service
+        return index if (index is not None and service is not None and index.library is service.library) else None
+
+    def library_changed(self) -> None:
+        if self.library.is_ready:
+            self._fill_categories()
+            self.refresh()
+
+    def _fill_categories(self) -> None:
+        lib = self.library.service.library  # type: ignore[union-attr]
+        combo = self.ui.categoryCombo
+        current = combo.currentData()
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem(f"全部分类（{len(lib.scripts)}）", None)
+        agent = [s for s in lib.scripts if s.agent_initiated]
+        if agent:
+            names = "、".join(s.title.split("：")[0] for s in agent[:3])
+            combo.addItem(f"主动发送：{names}…（{len(agent)}）", AGENT_FILTER)
+        for cid, label in lib.categories.items():
+            n = len(lib.in_category(cid))
+            if n:
+                combo.addItem(f"{label}（{n}）", cid)
+        combo.setCurrentIndex(max(0, combo.findData(current)))
+        combo.blockSignals(False)
+
+    def results(self, query: str) -> "tuple[list[Script], list[Hit | None], int]":
+        """(scripts, their hits (None without the index), how many matched in all)."""
+        service = self.library.service
+        assert service is not None
+        data = self.ui.categoryCombo.currentData()
+        category = None if data in (None, AGENT_FILTER) else data
+        index = self.index
+        if index is None:  # the index is still being built (1-2 s at 10,000 scripts): filter plainly
+            scripts = service.browse(category, query)
+            hits: list[Hit | None] = [None] * len(scripts)
+        else:
+            found = index.search(query, category=category, limit=None if data == AGENT_FILTER else SHOWN + 1)
+            scripts, hits = [h.script for h in found], list(found)
+        if data == AGENT_FILTER:
+            keep = [i for i, s in enumerate(scripts) if s.agent_initiated]
+            scripts, hits = [scripts[i] for i in keep], [hits[i] for i in keep]
+        return scripts[:SHOWN], hits[:SHOWN], len(scripts)
+
+    def refresh(self) -> None:
+        if not self.library.is_ready:
+            return
+        query = self.ui.searchEdit.text()
+        scripts, hits, total = self.results(query)
+        lst = self.list
+        current = lst.currentItem().data(Qt.ItemDataRole.UserRole) if lst.currentItem() else None
+        lst.blockSignals(True)
+        lst.clear()
+        row = 0
+        for i, (script, hit) in enumerate(zip(scripts, hits)):
+            item = QListWidgetItem(self.row_text(script))
+            item.setData(Qt.ItemDataRole.UserRole, script.id)
+            item.setToolTip(script.replies[0])
+            if hit is not None and query.strip():
+                item.setData(HIT_ROLE, hit)
+            lst.addItem(item)
+            if script.id == current:
+                row = i
+        if total > SHOWN:
+            self._note(f"只列出前 {SHOWN} 条（共 {total} 条以上），请输入更多文字缩小范围")
+        if not scripts and query.strip():
+            from ..library.search import nothing_found
+
+            self._note(nothing_found(query))
+        lst.blockSignals(False)
+        if scripts:
+            lst.setCurrentRow(row)
+            self._row_changed(row)
+        else:
+            self.preview.hide()
+
+    def _note(self, text: str) -> None:
+        item = QListWidgetItem(text)
+        item.setFlags(Qt.ItemFlag.NoItemFlags)
+        self.list.addItem(item)
+
+    def marked(self, row: int) -> str | None:
+        """Row ``row`` as the list paints it (rich text), None when nothing in it is marked."""
+        item = self.list.item(row)
+        return row_html(item.text(), item.data(HIT_ROLE), self.highlight) if item is not None else None
+
+    def _tag(self, script: "Script") -> str:
+        return "（主动）" if script.agent_initiated else ""
+
+    def row_text(self, script: "Script") -> str:
+        star = "★ " if script.id in self.favourites else ""
+        lib = self.library.service.library  # type: ignore[union-attr]
+        return f"{star}[{lib.category_label(script.category)}] {script.title}{self._tag(script)}"
+
+    @property
+    def shown_ids(self) -> list[str]:
+        return [sid for r in range(self.list.count()) if (sid := self.list.item(r).data(Qt.ItemDataRole.UserRole))]
+
+    def _row_changed(self, row: int) -> None:
+        item = self.list.item(row) if row >= 0 else None
+        sid = item.data(Qt.ItemDataRole.UserRole) if item else None
+        service = self.library.service
+        script = service.library.get(sid) if (sid and service is not None and service.ready) else None
+        if script is None or service is None:
+            self.preview.hide()
+            return
+        replies = tuple(service.render(script.id, i) for i in range(len(script.replies)))
+        self.preview.set_content(
+            script,
+            replies,
+            category_label=service.library.category_label(script.category),
+            colour=themes.category_colour(script.category),
+            highlight=self.highlight,
+        )
+        self.preview.set_favourite(script.id in self.favourites)
+        self.preview.show()
+
+    @property
+    def current_script_id(self) -> str | None:
+        return self.preview.script.id if (not self.preview.isHidden() and self.preview.script is not None) else None
+
+    def copy_current(self, *_args) -> None:
+        if self.preview.isHidden() or self.preview.script is None:
+            return
+        self.copyRequested.emit(CopyRequest(self.preview.script, self.preview.variant, BROWSE))
+
+    def refresh_stars(self) -> None:
+        if self.preview.script is not None:
+            self.preview.set_favourite(self.preview.script.id in self.favourites)
+        service = self.library.service
+        if service is None or not service.ready:
+            return
+        for r in range(self.list.count()):
+            item = self.list.item(r)
+            script = service.library.get(item.data(Qt.ItemDataRole.UserRole) or "")
+            if script is not None:
+                item.setText(self.row_text(script))
+
+    def set_stars_available(self, on: bool) -> None:
+        self.preview.starButton.setVisible(on)
+
+    def focus_search(self) -> None:
+        self.ui.searchEdit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.ui.searchEdit.selectAll()
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress:
+            key = event.key()  # type: ignore[attr-defined]
+            if obj is self.list and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self.copy_current()
+                return True
+            if obj is self.ui.searchEdit and key == Qt.Key.Key_Down:
+                self.list.setFocus()
+                if self.list.currentRow() < 0 and self.list.count():
+                    self.list.setCurrentRow(0)
+                return True
+        return super().eventFilter(obj, event)

@@ -1,0 +1,97 @@
+"""One copy path for every tab: render -> placeholder form (when a value is missing) -> clipboard
+-> usage event -> toast. Suggestions, 浏览全部 and 常用 all hand it a ``CopyRequest``."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Signal
+
+from .widgets import PlaceholderForm
+
+if TYPE_CHECKING:
+    from ..library import Script
+    from .clipboard import ClipboardWatcher
+    from .compiled.main_window_ui import Ui_SidebarView
+    from .library_ctl import LibraryController
+
+SUGGEST, BROWSE, USUAL = "suggest", "browse", "usual"  # where a copy was asked for
+
+
+@dataclass(frozen=True)
+class CopyRequest:
+    """A script to copy. ``rank``, ``score``, ``question`` and ``seconds`` describe a suggestion
+    (None/"" for a script picked in 浏览全部 or 常用)."""
+
+    script: "Script"
+    variant: int
+    source: str = SUGGEST
+    rank: int | None = None
+    score: float | None = None
+    question: str = ""
+    seconds: float | None = None
+
+
+class CopyFlow(QObject):
+    copied = Signal(str, str)  # script id, the text put on the clipboard
+    formClosed = Signal(str)  # the request's source: where the keyboard goes back to
+    toastRequested = Signal(str, bool)  # text, warn
+
+    def __init__(self, ui: "Ui_SidebarView", library: "LibraryController", clipboard: "ClipboardWatcher", parent: QObject | None = None):
+        super().__init__(parent)
+        self.library = library
+        self.clipboard = clipboard
+        self.form = PlaceholderForm()
+        ui.formHost.layout().addWidget(self.form)
+        self.form.accepted.connect(self._form_accepted)
+        self.form.cancelled.connect(self._form_cancelled)
+        self._pending: CopyRequest | None = None
+
+    def request(self, req: CopyRequest) -> None:
+        service = self.library.service
+        if service is None or not service.ready:
+            return
+        rendered = service.render(req.script.id, req.variant)
+        if rendered.missing:
+            self._pending = req
+            self.form.ask(req.script.title, rendered.missing)
+            return
+        self.finish(req, rendered.text)
+
+    def cancel(self) -> None:
+        """The message was cleared: a form still asking for values belongs to nothing now."""
+        self.form.hide()
+        self._pending = None
+
+    def _form_accepted(self, values: dict) -> None:
+        req, self._pending = self._pending, None
+        service = self.library.service
+        if req is None or service is None:
+            return
+        self.finish(req, service.render(req.script.id, req.variant, values).text)
+        self.formClosed.emit(req.source)
+
+    def _form_cancelled(self) -> None:
+        req, self._pending = self._pending, None
+        self.formClosed.emit(req.source if req else SUGGEST)
+
+    def finish(self, req: CopyRequest, text: str) -> None:
+        from ..service import CopyEvent
+
+        self.clipboard.copy(text)
+        self.toastRequested.emit("已复制", False)
+        service = self.library.service
+        if service is not None:
+            script = req.script
+            service.copied(
+                CopyEvent(
+                    script_id=script.id,
+                    category=script.category,
+                    variant=req.variant,
+                    rank=req.rank,
+                    score=req.score,
+                    question=req.question if req.rank is not None else "",
+                    seconds_to_copy=req.seconds if req.rank is not None else None,
+                )
+            )
+        self.copied.emit(req.script.id, text)
