@@ -44,13 +44,13 @@ def usage_window(qtbot):
         windows.append(window)
         window.show()
         qtbot.waitExposed(window)
-        with qtbot.waitSignal(window.usage.recorderChanged, timeout=15000):
+        with qtbot.waitSignal(window.usage.recorderChanged, timeout=60000):
             window.start_usage(url)
         if wait_lists and window.usage.online:
-            with qtbot.waitSignals([window.libraryLoaded, window.usage.listsLoaded], timeout=15000):
+            with qtbot.waitSignals([window.libraryLoaded, window.usage.listsLoaded], timeout=60000):
                 window.start_library()
         else:
-            with qtbot.waitSignal(window.libraryLoaded, timeout=15000):
+            with qtbot.waitSignal(window.libraryLoaded, timeout=60000):
                 window.start_library()
         return window
 

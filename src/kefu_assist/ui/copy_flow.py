@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import QObject, Signal
 
@@ -30,16 +30,22 @@ class CopyRequest:
     score: float | None = None
     question: str = ""
     seconds: float | None = None
+    confident: bool | None = None  # the card was shown as confident (suggestions only)
 
 
 class CopyFlow(QObject):
     copied = Signal(str, str)  # script id, the text put on the clipboard
     formClosed = Signal(str)  # the request's source: where the keyboard goes back to
     toastRequested = Signal(str, bool)  # text, warn
+    learned = Signal()  # a copy that teaches the matcher (CopyEvent.learn) went to the recorder
 
-    def __init__(self, ui: "Ui_SidebarView", library: "LibraryController", clipboard: "ClipboardWatcher", parent: QObject | None = None):
+    def __init__(self, ui: "Ui_SidebarView", library: "LibraryController", clipboard: "ClipboardWatcher", parent: QObject | None = None,
+                 *, context: "Callable[[], tuple[str, float | None]] | None" = None):
         super().__init__(parent)
         self.library = library
+        # the message on 推荐话术 and seconds since it arrived: a script found in 浏览全部 right
+        # after a message answers it (a learned example, see service.CopyEvent.learn)
+        self.context = context
         self.clipboard = clipboard
         self.form = PlaceholderForm()
         ui.formHost.layout().addWidget(self.form)
@@ -81,17 +87,25 @@ class CopyFlow(QObject):
         self.clipboard.copy(text)
         self.toastRequested.emit("已复制", False)
         service = self.library.service
+        event = None
         if service is not None:
             script = req.script
-            service.copied(
-                CopyEvent(
-                    script_id=script.id,
-                    category=script.category,
-                    variant=req.variant,
-                    rank=req.rank,
-                    score=req.score,
-                    question=req.question if req.rank is not None else "",
-                    seconds_to_copy=req.seconds if req.rank is not None else None,
-                )
+            question, seconds = req.question, req.seconds
+            if req.source == BROWSE and self.context is not None:
+                question, seconds = self.context()
+            elif req.rank is None:  # 常用: a favourite is no answer to the message
+                question, seconds = "", None
+            event = CopyEvent(
+                script_id=script.id,
+                category=script.category,
+                variant=req.variant,
+                rank=req.rank,
+                score=req.score,
+                question=question,
+                seconds_to_copy=seconds,
+                confident=req.confident,
             )
+            service.copied(event)
         self.copied.emit(req.script.id, text)
+        if event is not None and event.learn:
+            self.learned.emit()

@@ -29,6 +29,7 @@ from .settings import Preferences, read_geometry
 from .stats_panel import StatsPanel
 from .suggest_panel import LIMIT, SuggestPanel
 from .uiload import icon
+from .learned_sync import LearnedSync
 from .usage import UsageController
 from .usual_panel import UsualPanel
 
@@ -85,11 +86,12 @@ class MainWindow(QMainWindow):
         self.usage = UsageController(self)
         self.clipboard = ClipboardWatcher(self)
         self.library = LibraryController(ui, service, library_path, self, trace=trace)
-        self.copier = CopyFlow(ui, self.library, self.clipboard, self)
+        self.copier = CopyFlow(ui, self.library, self.clipboard, self, context=lambda: self.suggest.context())
         self.usual = UsualPanel(ui, self.library, self.usage, lambda: self.agent_name, self)
         self.suggest = SuggestPanel(ui, self.library, self.usual.state, self.clipboard, self)
         self.browse = BrowsePanel(ui, self.library, self.usual.state, self)
         self.stats = StatsPanel(ui, self.library, self.usage, self)
+        self.learned = LearnedSync(self.library, self.usage, lambda: self.agent_name, self)
         self._connect()
         self._shortcuts()
         self.apply_preferences(self.prefs, save=False)
@@ -114,6 +116,7 @@ class MainWindow(QMainWindow):
         self.suggest.escaped.connect(lambda: self.copier.form.cancel() if self.copier.form.isVisible() else self.suggest.clear_message())
         self.copier.copied.connect(lambda script_id, _text: self.usual.note_copied(script_id))
         self.copier.formClosed.connect(self._refocus_after_form)
+        self.copier.learned.connect(self.learned.after_copy)
         ui.clipboardCheck.toggled.connect(lambda on: self.apply_preferences(Preferences(**{**self.prefs.__dict__, "clipboard_watch": on})))
         ui.pinButton.toggled.connect(lambda on: self.apply_preferences(Preferences(**{**self.prefs.__dict__, "always_on_top": on})))
         ui.settingsButton.clicked.connect(self.open_settings)
@@ -284,6 +287,7 @@ class MainWindow(QMainWindow):
         if self.tray is not None:
             self.tray.hide()
         self.usual.recent_timer.stop()
+        self.learned.stop()
         self.usage.close()  # flush what the database takes within a few seconds; the rest stays spooled
         super().closeEvent(event)
 

@@ -96,6 +96,13 @@ class SuggestPanel(QObject):
     def message(self) -> str:
         return self.edit.toPlainText()
 
+    def context(self) -> tuple[str, float | None]:
+        """The message shown and the seconds since it arrived ("" and None without one)."""
+        message = self.message
+        if not message.strip() or self._arrived is None:
+            return "", None
+        return message, time.monotonic() - self._arrived
+
     def message_changed(self) -> None:
         text = self.message
         if text.strip() and not self._last_text.strip():
@@ -369,7 +376,7 @@ class SuggestPanel(QObject):
         card = self.cards[rank - 1]
         view = self.views[rank - 1]
         seconds = time.monotonic() - self._arrived if self._arrived is not None else None
-        self.copyRequested.emit(CopyRequest(view.script, card.variant, SUGGEST, rank, view.suggestion.score, self.message, seconds))
+        self.copyRequested.emit(CopyRequest(view.script, card.variant, SUGGEST, rank, view.suggestion.score, self.message, seconds, view.suggestion.confident))
 
     def _card_copy(self, card: SuggestionCard) -> None:
         index = self.cards.index(card)

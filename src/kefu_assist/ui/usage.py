@@ -75,6 +75,7 @@ class UsageController(QObject):
     favouriteFailed = Signal(str, str)  # script id, message
     statsLoaded = Signal(object)  # the stats() dict
     statsFailed = Signal(str)
+    learnedLoaded = Signal(object)  # [(script id, redacted question)] this agent's matcher should know
     _statusFromWriter = Signal(bool)  # emitted on the writer thread, delivered queued
 
     def __init__(self, parent: QObject | None = None):
@@ -283,6 +284,27 @@ class UsageController(QObject):
 
     def _toggle_failed(self, task: Task, message: str) -> None:
         self.favouriteFailed.emit(task.tag, message)
+
+    # -- learned examples ---------------------------------------------------------------------
+    def load_learned(self, agent: str, *, flush_first: bool = False) -> bool:
+        """The learned examples for ``agent`` (store.learned.examples_for) on a worker; False
+        when there is no recorder. ``flush_first``: a copy just made goes in first."""
+        recorder = self.recorder
+        if recorder is None:
+            return False
+        task = Task(self._learned, recorder, agent, flush_first)
+        task.signals.done.connect(lambda _task, pairs: self.learnedLoaded.emit(pairs))
+        self._run(task)
+        return True
+
+    @staticmethod
+    def _learned(recorder, agent: str, flush_first: bool):  # worker thread
+        from ..store.learned import examples_for
+
+        engine = recorder.engine(LIST_TIMEOUT_S)
+        if flush_first:
+            recorder.flush(LIST_TIMEOUT_S)
+        return examples_for(engine, agent)
 
     # -- stats ------------------------------------------------------------------------------
     def load_stats(self, since: date | None, agent: str | None, library=None, *, flush_first: bool = False) -> bool:

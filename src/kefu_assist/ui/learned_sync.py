@@ -1,0 +1,51 @@
+"""Learned examples reach this sidebar's matcher: the agent's own choices at once (after each
+copy that teaches, ``CopyFlow.learned``), the team's within a minute (a timer), each time read
+from the usage database on a worker and the matcher rebuilt on another (``service.set_learned``
+builds an index: never on the GUI thread). A failed read changes nothing; the next tick retries."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Callable
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from .workers import Background
+
+if TYPE_CHECKING:
+    from .library_ctl import LibraryController
+    from .usage import UsageController
+
+SYNC_MS = 30_000  # the team's accepted examples reach every sidebar within a minute
+
+
+class LearnedSync(QObject):
+    changed = Signal(int)  # the matcher now knows this many learned examples
+
+    def __init__(self, library: "LibraryController", usage: "UsageController", agent: Callable[[], str], parent: QObject | None = None):
+        super().__init__(parent)
+        self.library = library
+        self.usage = usage
+        self.agent = agent
+        self._rebuild = Background(self)
+        self.timer = QTimer(self, interval=SYNC_MS)
+        self.timer.timeout.connect(self.sync)
+        usage.learnedLoaded.connect(self._loaded)
+        usage.recorderChanged.connect(self.sync)
+        library.changed.connect(self.sync)  # a new library is indexed without them: add them again
+        self.timer.start()
+
+    def sync(self, *, flush_first: bool = False) -> bool:
+        if not self.usage.started:
+            return False
+        return self.usage.load_learned(self.agent(), flush_first=flush_first)
+
+    def after_copy(self) -> None:
+        self.sync(flush_first=True)
+
+    def _loaded(self, pairs) -> None:
+        service = self.library.service
+        if service is None or not service.ready:
+            return
+        self._rebuild.run(lambda: service.set_learned(pairs), lambda changed: self.changed.emit(service.learned_count) if changed else None)
+
+    def stop(self) -> None:
+        self.timer.stop()
