@@ -206,6 +206,13 @@ def test_negatives_untouched(raw):
 
 @settings(max_examples=150, deadline=None)
 @given(st.lists(st.sampled_from(_negatives()), min_size=1, max_size=6), st.sampled_from(["，", " ", "。", "\n", ""]))
+@example(parts=["什么时候能到上海市区", "按规定路线送吗"], joiner="")  # 上海市区按规定路 is no address
+@example(parts=["什么时候能到上海市区", "11月3号能到吗"], joiner="")  # 3号 is a day
+@example(parts=["什么时候能到上海市区", "3号发货5号能到吗"], joiner="")  # 上海市区3号 neither
+@example(parts=["这个有三种颜色，我要二号色", "小区门口有快递柜吗"], joiner="")  # 二号色小区 is no address
+@example(parts=["什么时候能到上海市区", "买2件打几折", "小区门口有快递柜吗"], joiner="")  # 买2件打几折小区 neither
+@example(parts=["你们发什么快递", "2026-11-11 10:30 前下单能发吗"], joiner="\n")  # a date after 快递 is no tracking number
+@example(parts=["你们发什么快递", "2026.11.11-2026.11.15 的活动价还有吗"], joiner="")
 def test_negatives_joined_stay_untouched(parts, joiner):
     text = joiner.join(parts)
     assert redact(text) == text
