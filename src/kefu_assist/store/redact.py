@@ -220,6 +220,17 @@ def _window(groups: list[tuple[int, int, str]], i: int, x_after: bool) -> tuple[
 _MAX_GROUPS = 40
 
 
+def _is_date(s: str, groups: list[tuple[int, int, str]]) -> bool:
+    """Whether the number starts with a year, month and day joined by - or . (2026-11-11)."""
+    if len(groups) < 3:
+        return False
+    (_, y_end, year), (m_start, m_end, month), (d_start, _, day) = groups[:3]
+    return (
+        len(year) == 4 and year[:2] in ("19", "20") and len(month) <= 2 and 1 <= int(month) <= 12
+        and len(day) <= 2 and 1 <= int(day) <= 31 and s[y_end:m_start] in ("-", ".") and s[m_end:d_start] in ("-", ".")
+    )
+
+
 def _classify(s: str, start: int, end: int, last: int) -> tuple[list[tuple[int, int, str]], bool]:
     """Replacements (start, end, marker) for the number in s[start:end] ([] if it is not
     personal), and whether the words before it decided."""
@@ -234,7 +245,8 @@ def _classify(s: str, start: int, end: int, last: int) -> tuple[list[tuple[int, 
     if run[0] in "(（" and not any(c in run for c in ")）"):
         start = groups[0][0]
     x_after = end < len(s) and s[end] in "Xx" and not (end + 1 < len(s) and s[end + 1].isascii() and s[end + 1].isalnum())
-    kind = _lead(s, max(last, start - 24), start)
+    # a date (2026-11-11, 2026.11.11-2026.11.15) is no order or tracking number, whatever is before it
+    kind = None if _is_date(s, groups) else _lead(s, max(last, start - 24), start)
     courier = _courier(s, last, start)
     if courier is not None:
         kind, start = "tracking", courier
@@ -401,7 +413,7 @@ _NAMED_MARKS = [
     "弄", "段", "苑", "村", "园", "園", "院",
 ]
 _NUMBERED_MARKS = ["号院", "号楼", "號樓", "单元", "單元", "号", "號", "栋", "棟", "幢", "座", "室", "层", "層", "楼", "樓", "房", "组", "組"]
-_STOPS = "的是吗呢吧么什怎哪我你他她这那了啊哦呀嘛把被请麻烦帮寄送到在住去给和跟与或及要想会就也还很太没个嗎這給"
+_STOPS = "的是吗呢吧么什怎哪我你他她这那了啊哦呀嘛把被请麻烦帮寄送到在住去给和跟与或及要想会就也还很太没个嗎這給买買卖賣打折件"
 _NUM_BODY = r"[0-9A-Za-z\-" + "".join(_NUMERALS.values()) + "十百]"
 # 道 is a road (高新南七道) unless it is 知道/味道/难道 …
 _DAO_REV = r"道(?![知味难難一顺順渠频頻通管报報地霸厚人说說轨軌车車街大过過走])"
@@ -414,7 +426,20 @@ def _alt_rev(marks: list[str]) -> str:
 
 
 _MARK_ENDS = "".join(sorted({m[-1] for m in _NAMED_MARKS + _NUMBERED_MARKS} | {"道", "路"}))
-_NAMED_REV = r"(?:" + _alt_rev(_NAMED_MARKS) + r"|" + _DAO_REV + r"|" + _LU_REV + r")"
+# A marker that starts a word is no marker: 路线/路过 (route, pass by), 道歉/道理, 区别/区域,
+# 市场. On the reversed text the character after it in the message is the one just before it.
+_NOT_BEFORE = {"路": "线線程费費过過途径徑况況由灯燈人子数數", "道": "歉理具路德", "区": "别別域间間分", "區": "別域間分", "市": "场場面值"}
+
+
+def _guarded(mark_rev: str) -> str:
+    after = _NOT_BEFORE.get(mark_rev[0])
+    return f"(?<![{after}]){mark_rev}" if after else mark_rev
+
+
+_NAMED_REV = (
+    r"(?:" + "|".join(_guarded(re.escape(m[::-1])) for m in sorted(_NAMED_MARKS, key=len, reverse=True))
+    + r"|" + _guarded(_DAO_REV) + r"|" + _guarded(_LU_REV) + r")"
+)
 _NUMBERED_REV = r"(?:" + _alt_rev(_NUMBERED_MARKS) + r")"
 # where the next component starts (on the reversed text): a named marker, or a numbered one
 # with its number; one character set rules out most characters first
@@ -428,7 +453,7 @@ _NAME_CHAR = r"(?:(?!" + _START + r")[^\W_" + _STOPS + r"])"
 # component starts, so the text splits into components one way only, and every quantifier is
 # possessive: the engine never backtracks, and time is linear in the length of the text.
 _COMPONENT_REV = (
-    r"(?:(?P<numbered>" + _NUMBERED_REV + r")" + _NUM_BODY + r"{1,6}+" + _NAME_CHAR + r"{0,6}+"  # 金融港B座
+    r"(?:(?P<numbered>" + _NUMBERED_REV + r")" + _NUM_BODY + r"{1,6}+(?P<tail>" + _NAME_CHAR + r"{0,6}+)"  # 金融港B座
     r"|(?P<named>" + _NAMED_REV + r")(?P<name>" + _NAME_CHAR + r"{0,40}+))"
 )
 # (no capturing groups inside the possessive repeat: CPython 3.11 mis-tracks their spans)
@@ -456,8 +481,15 @@ def _addresses(s: str) -> str:
         # one of them named (路, 小区 …) or a building (栋, 单元, 室 …)
         parts = named = building = 0
         # (a chain this long has enough parts; counting them would read it twice)
-        for c in _COMPONENT.finditer(rev, m.start(), m.end() if b - a <= 40 else m.start()):
+        comps = list(_COMPONENT.finditer(rev, m.start(), m.end() if b - a <= 40 else m.start()))
+        for k, c in enumerate(comps):
             if c.group("numbered"):
+                # a bare 号 is a door number only right after a named road or estate (解放路88号);
+                # 11月3号 and 上海市区3号 are days, 二号色 a colour
+                if c.group("numbered") in ("号", "號") and not (
+                    not c.group("tail") and k + 1 < len(comps) and comps[k + 1].start() == c.end() and comps[k + 1].group("name")
+                ):
+                    continue
                 parts += 1
                 building += c.group("numbered") not in ("号", "號", "楼", "樓", "层", "層")
             elif c.group("name"):
