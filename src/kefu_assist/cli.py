@@ -263,8 +263,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     if not library.exists():
         raise CliError(f"{library}: no such library file or folder (its compliance_rules.yaml would extend the rules)")
     checker, problems = load_checker(library, args.rules)
-    for problem in problems:
-        _err(f"rules problem: {problem}")
+    for rules_problem in problems:
+        _err(f"rules problem: {rules_problem}")
     if any(p.severity == "error" for p in problems):
         raise CliError("the reply rules have errors; fix them first (kefu-assist lint shows them too)", EXIT_PROBLEMS)
     out = sys.stdout

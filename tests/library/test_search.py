@@ -2,7 +2,6 @@
 with every reading, replies and examples; ranked; spans in the text as written."""
 from __future__ import annotations
 
-import textwrap
 
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st

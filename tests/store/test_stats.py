@@ -121,7 +121,7 @@ def test_stats_columns_match_the_models():
 def _random_events(seed: int, n: int) -> list[dict]:
     rng = random.Random(seed)
     events = []
-    for i in range(n):
+    for _ in range(n):
         sid = f"s{rng.randrange(8)}" if rng.random() < 0.9 else "gone.script"
         events.append({
             "kind": "copy", "uuid": str(uuid.uuid4()),
@@ -132,7 +132,7 @@ def _random_events(seed: int, n: int) -> list[dict]:
             "variant": 0, "rank": 1, "score": 0.9, "question": "在吗",
             "seconds_to_copy": None if rng.random() < 0.1 else float(rng.randint(1, 30)) / rng.choice([1, 2, 4]),
         })
-    for i in range(n // 10):
+    for _ in range(n // 10):
         events.append({"kind": "unmatched", "uuid": str(uuid.uuid4()), "ts": (NOW - timedelta(days=rng.randrange(60))).isoformat(),
                        "agent": rng.choice(["甲", "乙"]), "question": rng.choice(["能寄到国外吗", "能开专票吗", "在吗在吗"])})
     return events

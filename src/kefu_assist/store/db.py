@@ -213,7 +213,7 @@ def _private_sqlite(path: Path) -> None:
 
 def _sqlite_setup(engine: Engine, *, immediate: bool) -> None:
     @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_connection, _record):  # noqa: ANN001
+    def _on_connect(dbapi_connection, _record):
         dbapi_connection.isolation_level = None  # we emit BEGIN ourselves
         cursor = dbapi_connection.cursor()
         try:

@@ -13,7 +13,6 @@ from __future__ import annotations
 import argparse
 import getpass
 import json
-import sys
 
 from .cli import EXIT_OK, _error, _open
 

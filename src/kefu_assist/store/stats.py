@@ -198,7 +198,7 @@ def stats(
             if whole:
                 last_use[row.script_id] = row.last
         total = sum(n for _, n in per_script.values())
-        usage = [
+        usage: list[dict[str, Any]] = [
             {"script_id": sid, "category": cat, "title": title(sid), "count": n} for sid, (cat, n) in per_script.items()
         ]
         for sid, s in scripts.items():
@@ -268,23 +268,23 @@ def stats(
         if start is None:
             cond = [UQ.agent == agent] if agent else []
             n = func.sum(UQ.count).label("n")
-            rows = conn.execute(
+            top_rows = conn.execute(
                 select(UQ.norm_key, func.min(UQ.question).label("question"), n, func.count(func.distinct(UQ.agent)).label("agents"), func.max(UQ.last_seen).label("last"))
                 .where(*cond).group_by(UQ.norm_key).order_by(n.desc(), UQ.norm_key).limit(top * 2)
             ).all()
-            unmatched = [{"question": r.question, "count": int(r.n), "agents": r.agents, "last_seen": _iso(r.last)} for r in rows]
+            unmatched = [{"question": r.question, "count": int(r.n), "agents": r.agents, "last_seen": _iso(r.last)} for r in top_rows]
         else:
             n = func.count().label("n")
-            rows = conn.execute(
+            top_rows = conn.execute(
                 select(UE.norm_key, n, func.count(func.distinct(UE.agent)).label("agents"), func.max(UE.ts).label("last"))
                 .where(*where_ue).group_by(UE.norm_key).order_by(n.desc(), UE.norm_key).limit(top * 2)
             ).all()
             texts = dict(
                 conn.execute(
-                    select(UQ.norm_key, func.min(UQ.question)).where(UQ.norm_key.in_([r.norm_key for r in rows])).group_by(UQ.norm_key)
+                    select(UQ.norm_key, func.min(UQ.question)).where(UQ.norm_key.in_([r.norm_key for r in top_rows])).group_by(UQ.norm_key)
                 ).all()
-            ) if rows else {}
-            unmatched = [{"question": texts.get(r.norm_key, r.norm_key), "count": int(r.n), "agents": r.agents, "last_seen": _iso(r.last)} for r in rows]
+            ) if top_rows else {}
+            unmatched = [{"question": texts.get(r.norm_key, r.norm_key), "count": int(r.n), "agents": r.agents, "last_seen": _iso(r.last)} for r in top_rows]
         total_unmatched = sum(int(v or 0) for v in unmatched_by_agent.values())
 
         upset_share = _upset_share_by_day(conn, where_ce, where_ue)
@@ -335,10 +335,10 @@ def _upset_share_by_day(conn: Connection, where_ce: list, where_ue: list) -> lis
     how many of them were upset, and the share. Rows from before moods were recorded (mood
     NULL) are left out, not counted calm. Reads the (date(ts), mood) indexes of revision 0005."""
     days: dict[str, list[int]] = {}
-    for table, where in ((CE, where_ce), (UE, where_ue)):
-        day = func.date(table.ts).label("day")
+    for events, where in ((CE, where_ce), (UE, where_ue)):
+        day = func.date(events.ts).label("day")
         rows = conn.execute(
-            select(day, table.mood, func.count().label("n")).where(table.mood.is_not(None), *where).group_by(day, table.mood)
+            select(day, events.mood, func.count().label("n")).where(events.mood.is_not(None), *where).group_by(day, events.mood)
         )
         for row in rows:
             counts = days.setdefault(_iso(row.day) or "", [0, 0])
