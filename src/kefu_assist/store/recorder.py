@@ -71,7 +71,7 @@ from filelock import FileLock, Timeout
 from sqlalchemy import Engine, case, delete, func, select
 from sqlalchemy.exc import DataError, DBAPIError, IntegrityError, OperationalError, SQLAlchemyError, StatementError
 
-from ..service import CopyEvent
+from ..events import CopyEvent
 from .db import DEAD_LETTER_FILE, DatabaseError, dead_letter_files, describe, one_line, open_database, resolve_db_url, spool_dir_for, spool_roots
 from .models import CopyEventRow, Favourite, UnmatchedEvent, UnmatchedQuestion
 from .learned import insert_from_events as insert_learned
@@ -371,7 +371,7 @@ class _Orphan:
 
 
 class Recorder:
-    """Implements :class:`kefu_assist.service.UsageRecorder`. See the module docstring.
+    """Implements :class:`kefu_assist.events.UsageRecorder`. See the module docstring.
 
     ``url``: the database (default: :func:`resolve_db_url`). ``spool_root``: where spool
     folders go (default ``<data_dir>/spool``); ``fallback_roots``: where they go when that
