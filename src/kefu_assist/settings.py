@@ -144,8 +144,9 @@ def settings_path() -> Path:
     return paths.config_dir() / SETTINGS_FILE
 
 
-_SECTION = re.compile(r"^\s*\[(?P<name>[^\]]*)\]\s*$")
-_ENTRY = re.compile(r"^\s*(?P<key>[^=;#\s][^=]*?)\s*=(?P<value>.*?)\r?\n?$")
+_INI_SPACE = " \t\r\n\f\v"  # what QSettings trims around keys and values
+_SECTION = re.compile(r"^[ \t]*\[(?P<name>[^\]]*)\][ \t\r]*$")
+_ENTRY = re.compile(r"^[ \t]*(?P<key>[^=;#\s][^=]*?)[ \t]*=(?P<value>.*?)\r?$")
 _KEY_ESCAPE = re.compile(r"%U([0-9A-Fa-f]{4})|%([0-9A-Fa-f]{2})")
 
 
@@ -175,11 +176,11 @@ def read_file(path: Path) -> dict[str, str]:
     for line in _lines(text):
         head = _SECTION.match(line)
         if head:
-            section = head.group("name").strip()
+            section = head.group("name").strip(_INI_SPACE)
             continue
         entry = _ENTRY.match(line)
         if entry:
-            raw = entry.group("value").strip()
+            raw = entry.group("value").strip(_INI_SPACE)  # not str.strip(): U+0085 and kin are text
             out[_key(section, entry.group("key"))] = raw if raw.startswith("@") and not raw.startswith("@@") else dburl.ini_value(raw)
     return out
 
@@ -207,7 +208,7 @@ def write_file(path: Path, values: dict[str, str | bool | int]) -> None:
     for i, line in enumerate(lines):
         head = _SECTION.match(line)
         if head:
-            section = head.group("name").strip()
+            section = head.group("name").strip(_INI_SPACE)
             ends[section] = i + 1
             continue
         entry = _ENTRY.match(line)

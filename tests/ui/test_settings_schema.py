@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import stat
+import uuid
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -32,9 +33,9 @@ def _qs(path) -> QSettings:
 
 
 def _fresh(tmp_path):
-    path = tmp_path / "settings.ini"
-    path.unlink(missing_ok=True)
-    return path
+    """A new file name each time: QSettings caches a file by path and modification time, so the
+    same path rewritten to the same size within one clock tick would read as the last example."""
+    return tmp_path / f"settings-{uuid.uuid4().hex}.ini"
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -60,7 +61,7 @@ def test_what_the_qt_free_writer_writes_qsettings_reads_the_same(tmp_path, prefs
 def test_windows_paths_read_back_as_written_by_both_readers(tmp_path, where):
     from kefu_assist.store import db
 
-    path = _fresh(tmp_path)
+    path = tmp_path / schema.SETTINGS_FILE  # where the store looks, with the config folder here
     qs = _qs(path)
     Preferences(library_path=where, db_url=f"sqlite:///{where}").write(qs)
     del qs

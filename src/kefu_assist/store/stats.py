@@ -20,7 +20,7 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta, timezone
 from typing import Any
 
-from sqlalchemy import DateTime, Engine, Float, Integer, String, Text, column, func, over, select, table, tuple_
+from sqlalchemy import DateTime, Engine, Float, Integer, String, Text, column, func, select, table, tuple_
 from sqlalchemy.engine import Connection
 
 # The columns read here, as light Core constructs (``table``/``column``, as the migrations use):
@@ -52,47 +52,6 @@ def as_utc_start(since: date | datetime | None) -> datetime | None:
             since = since.astimezone(timezone.utc).replace(tzinfo=None)
         return since
     return datetime.combine(since, time.min)
-
-
-def _median_by(conn: Connection, where: list, by_agent: bool) -> dict[str | None, float]:
-    seconds = CE.seconds_to_copy
-    conds = [*where, seconds.is_not(None)]
-    if conn.dialect.name == "postgresql":
-        median = func.percentile_cont(0.5).within_group(seconds)
-        if by_agent:
-            rows = conn.execute(select(CE.agent, median).where(*conds).group_by(CE.agent))
-            return {agent: float(value) for agent, value in rows}
-        value = conn.execute(select(median).where(*conds)).scalar()
-        return {None: float(value)} if value is not None else {}
-    # SQLite: number the rows in order within each group, average the middle one or two.
-    part = [CE.agent] if by_agent else None
-    sub = select(
-        CE.agent.label("agent"),
-        seconds.label("s"),
-        over(func.row_number(), partition_by=part, order_by=seconds).label("rn"),
-        over(func.count(), partition_by=part).label("n"),
-    ).where(*conds).subquery()
-    middle = sub.c.rn.in_([(sub.c.n + 1) // 2, (sub.c.n + 2) // 2])
-    if by_agent:
-        rows = conn.execute(select(sub.c.agent, func.avg(sub.c.s)).where(middle).group_by(sub.c.agent))
-        return {agent: float(value) for agent, value in rows}
-    value = conn.execute(select(func.avg(sub.c.s)).where(middle)).scalar()
-    return {None: float(value)} if value is not None else {}
-
-
-def _medians_from_column(conn: Connection, where: list) -> tuple[dict[str, float], float | None]:
-    """SQLite: two narrow columns, sorted by the database, medians in Python. At 100k copies
-    this is ~5x faster than the window-function query (:func:`_median_by`, kept for tests)."""
-    import statistics
-
-    seconds = CE.seconds_to_copy
-    by_agent: dict[str, list[float]] = {}
-    everything: list[float] = []
-    for agent, value in conn.execute(select(CE.agent, seconds).where(*where, seconds.is_not(None))).all():
-        by_agent.setdefault(agent, []).append(value)
-        everything.append(value)
-    medians = {agent: float(statistics.median(values)) for agent, values in by_agent.items()}
-    return medians, (float(statistics.median(everything)) if everything else None)
 
 
 def _median_at(conn: Connection, conds: list, n: int) -> float | None:
