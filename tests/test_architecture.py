@@ -227,3 +227,11 @@ def test_copy_event_is_still_importable_from_service():
 
     assert service.CopyEvent is events.CopyEvent
     assert service.UsageRecorder is events.UsageRecorder
+
+
+def test_nothing_at_run_time_imports_test_only_packages():
+    """jieba (and the test tools) are in the test extra only: an installed sidebar has none."""
+    modules = _project_modules()
+    test_only = ("jieba", "pytest", "hypothesis", "pytestqt")
+    offenders = {m: sorted(n for n in _imports(m, p) if n.split(".")[0] in test_only) for m, p in modules.items()}
+    assert {m: names for m, names in offenders.items() if names} == {}

@@ -135,6 +135,7 @@ def test_linear_parser_agrees_with_the_plain_reference(template):
     assert list(parsed.problems) == shown
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("run", ["{" * 1_000_001, "{ " * 500_000, "{a" * 500_000, "a{" * 500_000 + "}", "}" * 1_000_001, "{x}" * 333_333 + "{"])
 def test_a_million_brace_run_parses_with_a_bounded_report(run):
     parsed = parse(run)  # behaviour only: quadratic before (4-7 s a run), timed in benchmarks/bench_hostile.py

@@ -118,6 +118,7 @@ def test_keeps_a_bom_and_the_file_mode(tmp_path):
     assert path.stat().st_mode & 0o777 == 0o640
 
 
+@pytest.mark.slow
 def test_the_shipped_library_stays_a_clean_diff(tmp_path):
     shipped = Path(__file__).resolve().parents[2] / "resources" / "scripts.yaml"
     path = _write(tmp_path, shipped.read_text(encoding="utf-8"))
@@ -139,6 +140,7 @@ wording = st.lists(
 ).map("".join).filter(lambda s: s.strip())
 
 
+@pytest.mark.slow
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(texts=st.lists(wording, min_size=1, max_size=3), script_id=st.sampled_from(["bargain.basic", "shipping.free", "payment.remind", "invoice.basic"]))
 def test_any_wording_reads_back_exactly_or_the_file_is_untouched(tmp_path, texts, script_id):
