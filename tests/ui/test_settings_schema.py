@@ -132,3 +132,16 @@ def test_a_missing_or_unreadable_file_gives_the_defaults(tmp_path):
     assert schema.load(tmp_path / "none.ini").preferences == Preferences()
     (tmp_path / "bad.ini").write_bytes(b"\xff\xfe garbage [[[")
     assert schema.load(tmp_path / "bad.ini").preferences == Preferences()
+
+
+def test_the_sidebar_is_told_once_about_an_invalid_value(fresh_config):
+    from kefu_assist.ui.settings import open_settings, take_notices
+
+    fresh_config.mkdir(parents=True)
+    (fresh_config / schema.SETTINGS_FILE).write_text("[ui]\nfont_size=大\ntheme=dark\n", encoding="utf-8")
+    take_notices()
+    qs = open_settings()
+    assert Preferences.read(qs).font_size == 10 and Preferences.read(qs).theme == "dark"
+    [notice] = take_notices()
+    assert "ui/font_size" in notice and "不是整数" in notice and "'大'" in notice
+    assert take_notices() == []

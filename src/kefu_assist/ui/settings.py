@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QSettings
 
-from .. import paths
+from .. import paths, settings
 from ..settings import SETTINGS_FILE, Preferences  # the schema: Qt-free, shared with the store and the command line
 from ..store import dburl  # Qt-free and SQLAlchemy-free
 
@@ -28,8 +28,10 @@ _notices: list[str] = []
 def open_settings() -> QSettings:
     folder = paths.private_dir(paths.config_dir())
     path = paths.private_file(folder / SETTINGS_FILE)
-    if dburl.strip_settings_password(path) is not None:
+    loaded = settings.load(path)  # takes a password out of the file before QSettings reads it
+    if loaded.password_removed:
         _notices.append(PASSWORD_REMOVED)
+    _notices.extend(loaded.problems)  # invalid values, each replaced by its default: say so once
     return QSettings(str(path), QSettings.Format.IniFormat)
 
 
