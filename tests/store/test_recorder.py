@@ -108,6 +108,31 @@ def test_spool_is_cut_once_the_writer_caught_up_and_later_events_still_arrive_on
         assert rec.close() is True
 
 
+def test_a_live_recorders_spool_is_never_taken_by_another(sqlite_url, spool_root):
+    """Each spool is held with a file lock: a second sidebar starting up replays only the spools
+    of recorders that are gone, never one a live recorder still appends to."""
+    first = Recorder(sqlite_url, spool_root=spool_root, start=False)  # its writer never runs
+    try:
+        for i in range(3):
+            first.record_copy(_event(i), "小王")
+        assert first.wait_spooled(30)
+        second = Recorder(sqlite_url, spool_root=spool_root)
+        try:
+            second.record_copy(_event(9), "小李")
+            assert second.flush(30)
+            assert _count(sqlite_url) == 1  # only its own event
+            assert first.spool_path.exists() and first.pending == 3
+        finally:
+            assert second.close() is True
+    finally:
+        assert first.close(timeout=1) is False  # nothing written: left for the next start
+    third = Recorder(sqlite_url, spool_root=spool_root)  # the first is gone now: its spool is replayed
+    try:
+        assert _wait(lambda: _count(sqlite_url) == 4)
+    finally:
+        third.close()
+
+
 def test_record_copy_returns_at_once_even_when_offline(spool_root):
     rec = Recorder("postgresql+psycopg://nobody@127.0.0.1:1/none", spool_root=spool_root, retry_initial=0.05, retry_max=0.2)
     try:
