@@ -10,7 +10,7 @@ import gc
 import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Mapping, Sequence
+from typing import TYPE_CHECKING, Callable, Mapping, Sequence
 
 from .library import Library, LoadResult, Problem, Script, load_library, render
 from .library.placeholders import Rendered, parse
@@ -19,6 +19,9 @@ from .matching.normalize import normalize
 from . import paths
 from .events import CopyEvent as CopyEvent  # re-exported: the sidebar and benchmarks import it from here
 from .events import UsageRecorder as UsageRecorder
+
+if TYPE_CHECKING:  # imported on first use: building the search index is optional
+    from .library.search import SearchIndex
 
 
 @dataclass(frozen=True)
@@ -69,7 +72,7 @@ class AssistService:
         self.recorder: UsageRecorder | None = None
         self.agent: str = ""
         self._checker: tuple[Path | None, object, tuple[Problem, ...]] | None = None
-        self._search = None  # library.search.SearchIndex of the current library, built on first use
+        self._search: SearchIndex | None = None  # of the current library, built on first use
         self._search_lock = threading.Lock()
 
     # -- library --------------------------------------------------------------------------

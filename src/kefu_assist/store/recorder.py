@@ -141,14 +141,17 @@ def _read_lines(path: Path, offset: int = 0, limit: int | None = None) -> tuple[
 
 # -- writing events --------------------------------------------------------------------------
 def _insert(engine_or_conn):
+    """The dialect's INSERT (both have ``on_conflict_do_nothing``/``do_update``)."""
     name = engine_or_conn.dialect.name
     if name == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert
-    elif name == "sqlite":
-        from sqlalchemy.dialects.sqlite import insert
-    else:  # pragma: no cover
-        raise DatabaseError(f"unsupported database {name}: use SQLite or PostgreSQL")
-    return insert
+        from sqlalchemy.dialects import postgresql
+
+        return postgresql.insert
+    if name == "sqlite":
+        from sqlalchemy.dialects import sqlite
+
+        return sqlite.insert
+    raise DatabaseError(f"unsupported database {name}: use SQLite or PostgreSQL")  # pragma: no cover
 
 
 def _ts(value: str) -> datetime:
