@@ -3,7 +3,7 @@
 clone). Works on Linux, macOS and Windows.
 
     python3 tasks.py run  [kefu-assist arguments]   # set up .venv, start the sidebar
-    python3 tasks.py test [pytest arguments]        # set up .venv with test tools, run every test
+    python3 tasks.py test [pytest arguments]        # set up .venv with test tools; ruff, mypy, then every test
 
 Set-up creates .venv beside this file and installs the project into it (editable, so edits take
 effect at once); it is repeated only when pyproject.toml changes.
@@ -21,6 +21,11 @@ ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
 BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
+# run before the tests, configured in pyproject.toml ([tool.ruff], [tool.mypy])
+LINTERS = (
+    ("ruff", ["ruff", "check", "--quiet", "src", "tests", "benchmarks", "scripts", "tasks.py"]),
+    ("mypy", ["mypy"]),
+)
 
 
 def _stamp(extra: str) -> Path:
@@ -54,6 +59,10 @@ def main(argv: list[str]) -> int:
             setup("")
             return subprocess.call([str(PYTHON), "-m", "kefu_assist", *rest], cwd=ROOT)
         setup("test")
+        for name, check in LINTERS:
+            if subprocess.call([str(PYTHON), "-m", *check], cwd=ROOT) != 0:
+                print(f"{name} found problems (above); fix them first", file=sys.stderr)
+                return 1
         env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
         return subprocess.call([str(PYTHON), "-m", "pytest", *rest], cwd=ROOT, env=env)
     except subprocess.CalledProcessError as exc:

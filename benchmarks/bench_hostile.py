@@ -110,11 +110,11 @@ def main() -> None:
     print(f"reference loop: {reference_s():.2f} s")
     print("\nplaceholder parse of 1M-character brace runs (best of 3):")
     for label, text in RUNS.items():
-        new = best(lambda: parse(text))
-        floor = best(lambda: text.count("{"))
+        new = best(lambda text=text: parse(text))
+        floor = best(lambda text=text: text.count("{"))
         line = f"  {label:18} parse {new * 1000:7.1f} ms   str.count {floor * 1000:6.2f} ms"
         if not opts.no_reference_parser:
-            line += f"   old parser {best(lambda: reference_parse(text), 1):6.2f} s"
+            line += f"   old parser {best(lambda text=text: reference_parse(text), 1):6.2f} s"
         print(line)
 
     with tempfile.TemporaryDirectory() as tmp:

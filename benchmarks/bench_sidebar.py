@@ -217,7 +217,7 @@ def main() -> int:
         print_record_cost(record_copy_cost(args.library, args.copies))
         return 0
     runs = []
-    for i in range(args.runs):
+    for _ in range(args.runs):
         with tempfile.TemporaryDirectory(prefix="kefu-bench-") as tmp:
             runs.append(startup_once(args.library, Path(tmp)))
     for key, label, target in (("shown", "window shown", "<= 0.5 s"), ("ready", "first suggestion possible", "<= 1.5 s")):

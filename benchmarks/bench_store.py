@@ -50,7 +50,7 @@ def fill(engine, rows: int) -> None:
     agents = [f"客服{i}" for i in range(20)]
     batch = []
     with engine.begin() as conn:
-        for i in range(rows):
+        for _ in range(rows):
             batch.append({
                 "event_uuid": str(uuid.UUID(int=rnd.getrandbits(128))), "ts": now - timedelta(minutes=rnd.randrange(60 * 24 * 90)),
                 "agent": rnd.choice(agents), "script_id": f"script.{rnd.randrange(300)}", "category": f"cat{rnd.randrange(25)}",
@@ -137,7 +137,7 @@ def bench_record(url: str, spool: Path, calls: int = 10_000) -> None:
     engine = db.open_database(url)
     base = []
     try:
-        for i in range(500):
+        for _ in range(500):
             t = time.perf_counter()
             with engine.begin() as conn:
                 conn.execute(insert(CopyEventRow).values(event_uuid=str(uuid.uuid4()), ts=datetime.utcnow(), agent="客服1",

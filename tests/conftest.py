@@ -12,6 +12,8 @@ for _name in ("DATA", "CONFIG", "CACHE"):
     os.environ[f"KEFU_ASSIST_{_name}_DIR"] = str(_HOME / _name.lower())
 os.environ.pop("KEFU_ASSIST_DB", None)
 
+import logging  # noqa: E402
+
 import pytest  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
@@ -29,3 +31,39 @@ def shared_eval_dir() -> Path:
     if not path.is_dir():
         pytest.skip(f"the shared eval set is not beside the checkout ({path})")
     return path
+
+
+# -- a logged error fails the test ------------------------------------------------------------
+# An error logged during a test (log.error, log.exception, from any thread) is a failure unless
+# the test says it expects one with @pytest.mark.logs_errors; such a test should then assert on
+# what was logged (caplog). Otherwise a swallowed exception passes silently.
+class _ErrorRecords(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(level=logging.ERROR)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+def _describe(record: logging.LogRecord) -> str:
+    text = f"{record.levelname} {record.name}: {record.getMessage()}"
+    if record.exc_info and record.exc_info[1] is not None:
+        text += f" ({type(record.exc_info[1]).__name__}: {record.exc_info[1]})"
+    return text
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item):
+    handler = _ErrorRecords()
+    root = logging.getLogger()
+    root.addHandler(handler)
+    try:
+        result = yield
+    finally:
+        root.removeHandler(handler)
+    if handler.records and item.get_closest_marker("logs_errors") is None:
+        logged = "; ".join(_describe(r) for r in handler.records[:5])
+        pytest.fail(f"{len(handler.records)} error(s) logged during the test (mark it "
+                    f"@pytest.mark.logs_errors if they are expected, and assert on them): {logged}", pytrace=False)
+    return result

@@ -1,6 +1,8 @@
-"""The command line end to end, in a subprocess, as a team lead or a script would run it."""
+"""The command line as a team lead or a script would run it: cli.main in-process with its own
+standard streams (fast), and once end to end in a subprocess (``python -m kefu_assist``)."""
 from __future__ import annotations
 
+import io
 import json
 import os
 import subprocess
@@ -36,6 +38,34 @@ scripts:
 
 
 def run(*args: str, stdin: bytes | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    """cli.main(args) in this process, its standard streams bytes in and out as a subprocess's."""
+    from kefu_assist import cli
+
+    streams = {name: io.TextIOWrapper(io.BytesIO(), encoding="utf-8", newline="") for name in ("stdout", "stderr")}
+    streams["stdin"] = io.TextIOWrapper(io.BytesIO(stdin or b""), encoding="utf-8")
+    saved = {name: getattr(sys, name) for name in streams}
+    here = os.getcwd()
+    try:
+        for name, stream in streams.items():
+            setattr(sys, name, stream)
+        if cwd is not None:
+            os.chdir(cwd)
+        try:
+            code = cli.main(list(args))
+        except SystemExit as exc:  # argparse's usage errors
+            code = exc.code if isinstance(exc.code, int) else 2
+    finally:
+        os.chdir(here)
+        for name, stream in saved.items():
+            setattr(sys, name, stream)
+    out = []
+    for name in ("stdout", "stderr"):
+        streams[name].flush()
+        out.append(streams[name].buffer.getvalue())
+    return subprocess.CompletedProcess(["kefu-assist", *args], code, *out)
+
+
+def run_process(*args: str, stdin: bytes | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess:
     env = dict(os.environ)
     env["PYTHONIOENCODING"] = "utf-8"
     return subprocess.run(
@@ -62,8 +92,9 @@ def assert_clean_failure(proc: subprocess.CompletedProcess, fragment: str) -> No
     assert fragment in err, err
 
 
-def test_match_json_one_line_per_question(small_library):
-    proc = run("match", "--library", str(small_library), "--json", "能便宜点吗？包邮吗？", "今天天气真好")
+@pytest.mark.parametrize("runner", [run, run_process], ids=["in-process", "subprocess"])
+def test_match_json_one_line_per_question(small_library, runner):
+    proc = runner("match", "--library", str(small_library), "--json", "能便宜点吗？包邮吗？", "今天天气真好")
     assert proc.returncode == 0, proc.stderr.decode()
     lines = proc.stdout.decode("utf-8").splitlines()
     first, second = (json.loads(line) for line in lines)

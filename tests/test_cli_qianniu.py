@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import pytest
 
 from kefu_assist.cli import main
 from kefu_assist.library import load_library

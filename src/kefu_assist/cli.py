@@ -13,6 +13,8 @@ import sys
 from pathlib import Path
 from typing import Sequence
 
+from .errors import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, CliError
+
 MAX_QUESTION_CHARS = 10_000  # a pasted chat message is far below this; 1 MB lines are refused
 # Bytes read of one stdin line before it is refused (a UTF-8 character is at most 4 bytes), and
 # how far past that we look for its end before giving up on the input (/dev/zero has no end).
@@ -21,18 +23,7 @@ MAX_SKIP_BYTES = 20 * 1024 * 1024
 _CHUNK = 1 << 16
 _CONTINUATION = bytes(range(0x80, 0xC0))
 
-EXIT_OK = 0
-EXIT_PROBLEMS = 1  # lint found errors, or some input lines were refused
-EXIT_USAGE = 2
 _MOOD_HISTORY = 10  # match --conversation: earlier messages compared for repeated asking
-
-
-class CliError(Exception):
-    """A user-facing failure: printed as one line, exit code attached."""
-
-    def __init__(self, message: str, code: int = EXIT_USAGE):
-        super().__init__(message)
-        self.code = code
 
 
 def _err(message: str) -> None:
@@ -315,8 +306,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     if not library.exists():
         raise CliError(f"{library}: no such library file or folder (its compliance_rules.yaml would extend the rules)")
     checker, problems = load_checker(library, args.rules)
-    for problem in problems:
-        _err(f"rules problem: {problem}")
+    for rules_problem in problems:
+        _err(f"rules problem: {rules_problem}")
     if any(p.severity == "error" for p in problems):
         raise CliError("the reply rules have errors; fix them first (kefu-assist lint shows them too)", EXIT_PROBLEMS)
     out = sys.stdout
@@ -588,9 +579,11 @@ def _add_store_commands(sub) -> None:
     `match` never pays for SQLAlchemy."""
     try:
         from .store.cli import add_commands
+        from .store.learned_cli import add_commands as add_learned_commands
     except ImportError:
         return
     add_commands(sub)
+    add_learned_commands(sub)
 
 
 def _undecodable_argument(argv: Sequence[str]) -> str | None:

@@ -91,8 +91,8 @@ def read_cases(path: Path, known_categories: Sequence[str] | None = None) -> lis
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise EvalFileError(f"{path}:{line}: not UTF-8 text") from None
+        line_no = raw[: exc.start].count(b"\n") + 1
+        raise EvalFileError(f"{path}:{line_no}: not UTF-8 text") from None
     cases = []
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip() or line.lstrip().startswith("#"):

@@ -10,13 +10,18 @@ import gc
 import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Mapping, Protocol, Sequence
+from typing import TYPE_CHECKING, Callable, Mapping, Sequence
 
 from .library import Library, LoadResult, Problem, Script, load_library, render
 from .library.placeholders import Rendered, parse
 from .matching import Matcher, MatcherConfig, Suggestion, build_matcher
 from .matching.normalize import normalize
 from . import paths
+from .events import CopyEvent as CopyEvent  # re-exported: the sidebar and benchmarks import it from here
+from .events import UsageRecorder as UsageRecorder
+
+if TYPE_CHECKING:  # imported on first use: building the search index is optional
+    from .library.search import SearchIndex
 
 
 @dataclass(frozen=True)
@@ -34,44 +39,6 @@ class SuggestionView:
 
 # a learned example counts for this much of one the library's authors wrote
 LEARNED_WEIGHT = 0.8
-# a script copied from 浏览全部 within this long after a message is taken as its answer
-LEARN_AFTER_MESSAGE_SECONDS = 120.0
-
-
-@dataclass(frozen=True)
-class CopyEvent:
-    """An agent put a reply on the clipboard. ``question`` is the raw buyer text: a recorder
-    must redact it before storing anything."""
-
-    script_id: str
-    category: str
-    variant: int
-    rank: int | None  # 1-based rank among the suggestions; None when copied from browsing
-    score: float | None
-    question: str
-    seconds_to_copy: float | None  # from the question arriving to the copy
-    confident: bool | None = None  # the copied suggestion was shown as confident (None: unknown)
-    mood: str | None = None  # "upset" / "calm"; None: the recorder works it out from ``question``
-
-    @property
-    def learn(self) -> bool:
-        """Whether this copy teaches the matcher something: the agent chose a script the
-        matcher did not put first with confidence, for a real message. Copies from browsing
-        count only right after a message (the agent looked the answer up for it)."""
-        if not self.question.strip():
-            return False
-        if self.rank is None:
-            return self.seconds_to_copy is not None and self.seconds_to_copy <= LEARN_AFTER_MESSAGE_SECONDS
-        return self.rank > 1 or self.confident is False
-
-
-class UsageRecorder(Protocol):
-    """Where usage goes (the store implements it). Calls must return at once: a recorder queues
-    the work for a background thread and never blocks the caller."""
-
-    def record_copy(self, event: CopyEvent, agent: str) -> None: ...
-
-    def record_unmatched(self, question: str, agent: str) -> None: ...
 
 
 _SOOTHE_LOOKAHEAD = 10  # for an upset buyer, look this much further down the ranking for a soothing script
@@ -110,7 +77,7 @@ class AssistService:
         self.recorder: UsageRecorder | None = None
         self.agent: str = ""
         self._checker: tuple[Path | None, object, tuple[Problem, ...]] | None = None
-        self._search = None  # library.search.SearchIndex of the current library, built on first use
+        self._search: SearchIndex | None = None  # of the current library, built on first use
         self._search_lock = threading.Lock()
 
     # -- library --------------------------------------------------------------------------

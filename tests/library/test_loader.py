@@ -193,7 +193,7 @@ def test_a_library_may_declare_its_own_categories(tmp_path):
 def test_empty_replies(tmp_path, replies, line, fragment):
     path = lib_with(
         tmp_path,
-        f"""\
+        """\
           - id: invoice.free
             category: invoice
             title: 发票

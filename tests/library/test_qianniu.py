@@ -252,6 +252,7 @@ CODES = st.one_of(st.just(""), st.sampled_from(["by", "BY", "fp", "1", "a1", "th
 PHRASE = st.text(min_size=1, max_size=60).filter(lambda t: t.strip())
 
 
+@pytest.mark.slow
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 @given(st.lists(st.tuples(CODES, PHRASE, GROUPS), min_size=1, max_size=12), st.sampled_from(["gbk", "utf-8", "utf-8-sig"]))
 def test_import_export_import_loses_nothing(tmp_path, rows, encoding):
@@ -289,6 +290,7 @@ def test_dump_library_keeps_multi_line_replies_readable():
     assert "  - |-\n    第一行\n    第二行\n" in text
 
 
+@pytest.mark.slow
 @settings(max_examples=20, deadline=None)
 @given(st.sampled_from(["", "a", "qnh", "abcdefghijklmnopqrst"]), st.integers(690, 760))
 def test_unique_code_always_finds_a_free_valid_code(base, crowd):

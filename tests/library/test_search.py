@@ -2,7 +2,6 @@
 with every reading, replies and examples; ranked; spans in the text as written."""
 from __future__ import annotations
 
-import textwrap
 
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
@@ -174,6 +173,7 @@ def libraries(draw):
     return Library(tuple(scripts), categories={"shipping_fee": "包邮/运费", "invoice": "发票"})
 
 
+@pytest.mark.slow
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(libraries(), st.one_of(TEXT, CODE.filter(bool)))
 def test_text_search_agrees_with_a_naive_reference(library, query):

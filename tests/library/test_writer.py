@@ -53,8 +53,8 @@ def _write(tmp_path: Path, text: str = LIB, name: str = "scripts.yaml") -> Path:
 
 
 def _changed_lines(before: str, after: str) -> list[str]:
-    return [l for l in difflib.unified_diff(before.splitlines(), after.splitlines(), lineterm="", n=0)
-            if l[:1] in "+-" and not l.startswith(("+++", "---"))]
+    return [line for line in difflib.unified_diff(before.splitlines(), after.splitlines(), lineterm="", n=0)
+            if line[:1] in "+-" and not line.startswith(("+++", "---"))]
 
 
 def _examples(path: Path, script_id: str) -> tuple[str, ...]:
@@ -75,7 +75,7 @@ def test_adds_to_every_shape_of_examples_and_changes_nothing_else(tmp_path, scri
     changed = _changed_lines(before, after)
     # one line replaced or one line added, and every comment is still there
     assert 1 <= len(changed) <= 2, changed
-    assert all("能不能再少10块" in l for l in changed if l.startswith("+"))
+    assert all("能不能再少10块" in line for line in changed if line.startswith("+"))
     for comment in ("# 本店话术（组长维护）", "# 店名", "# 议价", "# 常见说法", "# 带引号", "# 待补充"):
         assert comment in after
     assert (tmp_path / "scripts.yaml.bak").read_text(encoding="utf-8") == before
@@ -118,6 +118,7 @@ def test_keeps_a_bom_and_the_file_mode(tmp_path):
     assert path.stat().st_mode & 0o777 == 0o640
 
 
+@pytest.mark.slow
 def test_the_shipped_library_stays_a_clean_diff(tmp_path):
     shipped = Path(__file__).resolve().parents[2] / "resources" / "scripts.yaml"
     path = _write(tmp_path, shipped.read_text(encoding="utf-8"))
@@ -126,7 +127,7 @@ def test_the_shipped_library_stays_a_clean_diff(tmp_path):
     for script in first.scripts[:12]:
         add_examples(path, script.id, [f"{script.title}怎么说来着"])
     after = path.read_text(encoding="utf-8")
-    assert len([l for l in _changed_lines(before, after) if l.startswith("+")]) <= 12
+    assert len([line for line in _changed_lines(before, after) if line.startswith("+")]) <= 12
     second = load_library(path).library
     assert len(second.scripts) == len(first.scripts)
     for a, b in zip(first.scripts[:12], second.scripts[:40]):
@@ -139,6 +140,7 @@ wording = st.lists(
 ).map("".join).filter(lambda s: s.strip())
 
 
+@pytest.mark.slow
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(texts=st.lists(wording, min_size=1, max_size=3), script_id=st.sampled_from(["bargain.basic", "shipping.free", "payment.remind", "invoice.basic"]))
 def test_any_wording_reads_back_exactly_or_the_file_is_untouched(tmp_path, texts, script_id):

@@ -17,9 +17,33 @@ from kefu_assist.store.recorder import write_events
 EXE = Path(sys.executable).with_name("kefu-assist")
 
 
-def _run(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+def _run_process(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
     cmd = [str(EXE), *args] if EXE.exists() else [sys.executable, "-m", "kefu_assist.cli", *args]
     return subprocess.run(cmd, capture_output=True, text=True, timeout=120, env={**os.environ, **(env or {})})
+
+
+def _run(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    """cli.main(args) in this process, with ``env`` set for the call and its output captured."""
+    from kefu_assist import cli
+
+    out, err = io.StringIO(), io.StringIO()
+    saved_env = {k: os.environ.get(k) for k in (env or {})}
+    saved = sys.stdout, sys.stderr
+    try:
+        os.environ.update(env or {})
+        sys.stdout, sys.stderr = out, err
+        try:
+            code = cli.main(list(args))
+        except SystemExit as exc:  # argparse's usage errors
+            code = exc.code if isinstance(exc.code, int) else 2
+    finally:
+        sys.stdout, sys.stderr = saved
+        for k, v in saved_env.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+    return subprocess.CompletedProcess(["kefu-assist", *args], code, out.getvalue(), err.getvalue())
 
 
 @pytest.fixture
@@ -55,7 +79,7 @@ def test_stats_table_end_to_end(filled):
 
 
 def test_stats_takes_db_from_environment(filled):
-    result = _run("stats", "--json", env={"KEFU_ASSIST_DB": filled})
+    result = _run_process("stats", "--json", env={"KEFU_ASSIST_DB": filled})
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["total_copies"] == 10
 

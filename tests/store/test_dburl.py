@@ -103,6 +103,7 @@ def _parse(text: str):
         return None
 
 
+@pytest.mark.slow
 @given(urls())
 @settings(max_examples=800, deadline=None)
 def test_agrees_with_sqlalchemy_on_built_urls(url):

@@ -313,6 +313,7 @@ class _Hang:
             self.server.resume(self.pids)
 
 
+@pytest.mark.slow
 def test_outage_with_nul_surrogate_and_hung_server_loses_nothing(db_url, spool_root, request):
     """The issue's test of done: text the database cannot hold, a row before and after it, and a
     server that hangs mid-shift: every event arrives once, in order, and the status said 离线
@@ -348,6 +349,7 @@ def test_outage_with_nul_surrogate_and_hung_server_loses_nothing(db_url, spool_r
     assert rec.dead_letters == 0
 
 
+@pytest.mark.slow
 def test_a_server_that_accepts_and_never_answers_is_offline(spool_root):
     listener = socket.socket()
     listener.bind(("127.0.0.1", 0))
@@ -519,6 +521,7 @@ def test_redaction_never_runs_on_the_callers_thread(sqlite_url, spool_root, monk
     assert len(rows[0].question) <= recorder_mod.MAX_QUESTION
 
 
+@pytest.mark.slow
 def test_close_drains_events_still_waiting_for_redaction(sqlite_url, spool_root, monkeypatch):
     real = recorder_mod.redact
     gate = threading.Event()

@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import json
-import os
 import signal
 import subprocess
 import sys
@@ -93,6 +92,47 @@ def test_spool_never_holds_raw_text(sqlite_url, spool_root):
     assert not rec.spool_path.exists()
 
 
+def test_spool_is_cut_once_the_writer_caught_up_and_later_events_still_arrive_once(sqlite_url, spool_root):
+    """The spool does not grow for ever: once every event in it is in the database the writer
+    truncates it (at once when idle), and the events after that are written exactly once."""
+    rec = Recorder(sqlite_url, spool_root=spool_root)
+    try:
+        for round_ in range(3):
+            for i in range(10):
+                rec.record_copy(_event(round_ * 10 + i), "小王")
+            assert rec.flush(30) and rec.pending == 0
+            assert _wait(lambda: rec.spool_path.stat().st_size == 0), f"round {round_}: spool never truncated"
+        assert _count(sqlite_url, "copy_events") == 30
+        assert len({r[0] for r in _rows(sqlite_url, "SELECT event_uuid FROM copy_events")}) == 30
+    finally:
+        assert rec.close() is True
+
+
+def test_a_live_recorders_spool_is_never_taken_by_another(sqlite_url, spool_root):
+    """Each spool is held with a file lock: a second sidebar starting up replays only the spools
+    of recorders that are gone, never one a live recorder still appends to."""
+    first = Recorder(sqlite_url, spool_root=spool_root, start=False)  # its writer never runs
+    try:
+        for i in range(3):
+            first.record_copy(_event(i), "小王")
+        assert first.wait_spooled(30)
+        second = Recorder(sqlite_url, spool_root=spool_root)
+        try:
+            second.record_copy(_event(9), "小李")
+            assert second.flush(30)
+            assert _count(sqlite_url) == 1  # only its own event
+            assert first.spool_path.exists() and first.pending == 3
+        finally:
+            assert second.close() is True
+    finally:
+        assert first.close(timeout=1) is False  # nothing written: left for the next start
+    third = Recorder(sqlite_url, spool_root=spool_root)  # the first is gone now: its spool is replayed
+    try:
+        assert _wait(lambda: _count(sqlite_url) == 4)
+    finally:
+        third.close()
+
+
 def test_record_copy_returns_at_once_even_when_offline(spool_root):
     rec = Recorder("postgresql+psycopg://nobody@127.0.0.1:1/none", spool_root=spool_root, retry_initial=0.05, retry_max=0.2)
     try:
@@ -103,7 +143,8 @@ def test_record_copy_returns_at_once_even_when_offline(spool_root):
         per_call = (time.perf_counter() - start) / 200
         assert per_call < 0.05  # generous: the benchmark measures the real figure
         assert rec.pending == 200
-        assert "Connection refused" in (rec.last_error or "") or rec.last_error
+        error = rec.last_error or ""
+        assert error.startswith("cannot use the database") and "127.0.0.1" in error and "Connection refused" in error
     finally:
         assert rec.close(timeout=2) is False
 

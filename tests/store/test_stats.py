@@ -77,7 +77,7 @@ def test_medians_by_index_seek_equal_sorting_every_copy(sqlite_url):
     the same numbers as sorting every copy (odd and even counts, ties, one agent filtered)."""
     import random
 
-    from kefu_assist.store.stats import _medians_by_seeking, _medians_from_column
+    from kefu_assist.store.stats import _medians_by_seeking
 
     rng = random.Random(3)
     engine = db.open_database(sqlite_url)
@@ -92,13 +92,21 @@ def test_medians_by_index_seek_equal_sorting_every_copy(sqlite_url):
             for i in range(301)
         ]
         write_events(engine, events)
+        def sorted_medians(keep) -> tuple[dict[str, float], float | None]:
+            """The plain reference: every timed copy kept, sorted, the middle taken."""
+            timed = [e for e in events if e["seconds_to_copy"] is not None and keep(e)]
+            agents = {e["agent"] for e in timed}
+            per_agent = {a: float(statistics.median(e["seconds_to_copy"] for e in timed if e["agent"] == a)) for a in agents}
+            return per_agent, (float(statistics.median(e["seconds_to_copy"] for e in timed)) if timed else None)
+
+        cutoff = NOW - timedelta(minutes=150)
         with engine.connect() as conn:
-            assert _medians_by_seeking(conn, None) == _medians_from_column(conn, [])
             from kefu_assist.store.stats import CE
 
-            assert _medians_by_seeking(conn, "乙") == _medians_from_column(conn, [CE.agent == "乙"])
-            since = [CE.ts >= NOW - timedelta(minutes=150)]  # the --since path seeks too
-            assert _medians_by_seeking(conn, None, where=since) == _medians_from_column(conn, since)
+            assert _medians_by_seeking(conn, None) == sorted_medians(lambda e: True)
+            assert _medians_by_seeking(conn, "乙") == sorted_medians(lambda e: e["agent"] == "乙")
+            since = [CE.ts >= cutoff]  # the --since path seeks too
+            assert _medians_by_seeking(conn, None, where=since) == sorted_medians(lambda e: datetime.fromisoformat(e["ts"]) >= cutoff)
         values = [e["seconds_to_copy"] for e in events if e["seconds_to_copy"] is not None]
         assert stats(engine, library=LIB, now=NOW)["median_seconds"]["overall"] == statistics.median(values)
     finally:
@@ -121,7 +129,7 @@ def test_stats_columns_match_the_models():
 def _random_events(seed: int, n: int) -> list[dict]:
     rng = random.Random(seed)
     events = []
-    for i in range(n):
+    for _ in range(n):
         sid = f"s{rng.randrange(8)}" if rng.random() < 0.9 else "gone.script"
         events.append({
             "kind": "copy", "uuid": str(uuid.uuid4()),
@@ -132,7 +140,7 @@ def _random_events(seed: int, n: int) -> list[dict]:
             "variant": 0, "rank": 1, "score": 0.9, "question": "在吗",
             "seconds_to_copy": None if rng.random() < 0.1 else float(rng.randint(1, 30)) / rng.choice([1, 2, 4]),
         })
-    for i in range(n // 10):
+    for _ in range(n // 10):
         events.append({"kind": "unmatched", "uuid": str(uuid.uuid4()), "ts": (NOW - timedelta(days=rng.randrange(60))).isoformat(),
                        "agent": rng.choice(["甲", "乙"]), "question": rng.choice(["能寄到国外吗", "能开专票吗", "在吗在吗"])})
     return events

@@ -4,7 +4,9 @@ that holds one from an older version loses it before the sidebar reads it, with 
 from __future__ import annotations
 
 import os
+import shutil
 import stat
+import uuid
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -146,7 +148,11 @@ def test_the_store_and_qsettings_agree_on_the_cleaned_file(fresh_config, user, s
     assert dburl.has_password(url)
     assert settings_db_url() == (dburl.without_password(url).strip() or None)  # the store trims what it reads
     take_notices()
-    qs = QSettings(str(fresh_config / "settings.ini"), QSettings.Format.IniFormat)
+    # QSettings caches a file by path and modification time: a copy under a new name is read afresh
+    # (the same path rewritten to the same size within one clock tick would give the last example's value)
+    fresh = fresh_config / f"read-{uuid.uuid4().hex}.ini"
+    shutil.copyfile(fresh_config / "settings.ini", fresh)
+    qs = QSettings(str(fresh), QSettings.Format.IniFormat)
     assert qs.value("db_url") == dburl.without_password(url) and qs.value("placeholders/shop") == "小狐狸服饰"
 
 

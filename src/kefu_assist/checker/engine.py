@@ -103,6 +103,7 @@ class Checker:
                 for m in pattern.finditer(folded):
                     if m.end() > m.start():
                         word = replacement.get(m.group()) if isinstance(replacement, dict) else replacement
+                        assert word is None or isinstance(word, str)
                         candidates.append((m.start(), m.end(), word))
             if not candidates:
                 continue

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import yaml
@@ -279,7 +279,7 @@ def load_rules(*paths: str | Path, base: tuple[Rule, ...] = ()) -> RulesResult:
             problems.append(Problem(str(path), 0, "file is empty", severity="warning"))
             continue
         if not isinstance(root, MappingNode):
-            reader.error(root, "a rules file must be a mapping with 'version' and 'rules'")
+            reader.error(root if isinstance(root, Node) else None, "a rules file must be a mapping with 'version' and 'rules'")
             continue
         top: dict[str, Node] = {}
         for key_node, value_node in root.value:

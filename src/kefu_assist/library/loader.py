@@ -14,7 +14,6 @@ import os
 import pickle
 import re
 import stat
-import tempfile
 from pathlib import Path
 from types import MappingProxyType
 from typing import Iterable
@@ -22,6 +21,7 @@ from typing import Iterable
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from ..atomic import atomic_write
 from ..code_id import code_id
 from .categories import CATEGORIES
 from .codes import code_problem
@@ -460,10 +460,8 @@ def _cache_write(cache_dir: Path | None, key: str, result: LoadResult) -> None:
     state = (lib.scripts, dict(lib.placeholders), lib.vocabulary, lib.synonyms, dict(lib.categories), lib.files, result.problems)
     try:
         cache_dir.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=cache_dir, suffix=".tmp")
-        with os.fdopen(fd, "wb") as fh:
+        with atomic_write(cache_dir / f"{key}.library", "wb") as fh:
             pickle.dump(state, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, cache_dir / f"{key}.library")
         for old in sorted(cache_dir.glob("*.library"), key=lambda p: p.stat().st_mtime, reverse=True)[4:]:
             old.unlink(missing_ok=True)
     except OSError:

@@ -234,7 +234,7 @@ def _rows(reader, name: str, notes: list[Note]) -> list[Phrase]:
             continue
         cells = [_cell(c) for c in row]
 
-        def get(col: int | None) -> str:
+        def get(col: int | None, cells: list[str] = cells) -> str:
             return cells[col] if col is not None and col < len(cells) else ""
 
         where = f"{name}:{start}"
@@ -352,9 +352,9 @@ def phrases_to_library(phrases: list[Phrase], name: str = "<data>") -> Imported:
         else:
             codes.append(None)
     scripts = []
-    for p, code in zip(phrases, codes):
+    for p, valid_code in zip(phrases, codes):
         where = f"{name}:{p.line}"
-        if code is None:
+        if valid_code is None:
             code = unique_code(_letters(p.text), taken)
             taken.add(code)
             if not p.code:
@@ -363,8 +363,10 @@ def phrases_to_library(phrases: list[Phrase], name: str = "<data>") -> Imported:
                 notes.append(Note(where, f"{why}; the phrase gets '{code}' instead"))
             else:
                 notes.append(Note(where, f"code '{fold_code(p.code)}' is used by an earlier phrase; this one gets '{code}'"))
-        elif code != p.code:
-            notes.append(Note(where, f"code '{p.code}' written as '{code}'"))
+        else:
+            code = valid_code
+            if code != p.code:
+                notes.append(Note(where, f"code '{p.code}' written as '{code}'"))
         category = groups[p.group]
         scripts.append(
             {
@@ -446,7 +448,7 @@ def import_file(csv_path: str | Path, out: str | Path, *, force: bool = False) -
         check = Path(tmp) / "check.yaml"
         check.write_text(text, encoding="utf-8")
         result = load_library(check)
-    if not result.ok or [s.replies for s in result.library.scripts] != [tuple(s["replies"]) for s in imported.data["scripts"]]:
+    if not result.ok or result.library is None or [s.replies for s in result.library.scripts] != [tuple(s["replies"]) for s in imported.data["scripts"]]:
         problems = "; ".join(str(p) for p in result.errors[:3])
         raise QianniuError(f"internal error: the library written for {csv_path} does not load back as read ({problems})")
     write_new(out, text.encode("utf-8"), force=force)

@@ -29,7 +29,7 @@ import re
 from dataclasses import dataclass
 from itertools import compress, repeat
 from operator import contains
-from typing import Callable
+from typing import Any, Callable
 
 from .model import Library, Script
 from .pinyin import variants
@@ -264,6 +264,7 @@ class SearchIndex:
             if not found:
                 continue
             seen.update(found)
+            key: Callable[[int], Any]
             if rank == RANK_TITLE:
                 key = lambda i: (title[i].find(q), shape[i])  # noqa: E731
             elif rank == RANK_BODY:

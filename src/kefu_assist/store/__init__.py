@@ -5,7 +5,7 @@ No Qt here (the sidebar imports this package, never the other way round). The pi
 - :func:`resolve_db_url` -- ``--db URL``, else ``KEFU_ASSIST_DB``, else the sidebar's settings,
   else the embedded SQLite file in the data folder;
 - :func:`open_database` -- an engine on an up-to-date schema (creates, or backs up and upgrades);
-- :class:`Recorder` -- the :class:`~kefu_assist.service.UsageRecorder` the sidebar plugs in;
+- :class:`Recorder` -- the :class:`~kefu_assist.events.UsageRecorder` the sidebar plugs in;
 - :func:`stats` -- the figures behind ``kefu-assist stats`` and the sidebar's 统计 view.
 
 Submodules are imported lazily so that ``import kefu_assist.store.redact`` stays cheap.

@@ -18,13 +18,12 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from ..atomic import real_target
+from ..errors import CliError
 
 EXIT_OK = 0
 
 
-def _error(message: str, code: int = 2):
-    from ..cli import CliError  # lazily: kefu_assist.cli imports this module
-
+def _error(message: str, code: int = 2) -> CliError:
     return CliError(message, code)
 
 
@@ -396,7 +395,3 @@ def add_commands(sub) -> None:
     p.add_argument("--since", metavar="DATE", help="only rows from this date (YYYY-MM-DD, UTC) on")
     p.add_argument("--agent", metavar="NAME", help="only this agent")
     p.set_defaults(func=cmd_export)
-
-    from .learned_cli import add_commands as add_learned_commands
-
-    add_learned_commands(sub)

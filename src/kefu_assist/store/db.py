@@ -13,7 +13,6 @@ shared memory and backups (0600); older, looser files are tightened when they ar
 """
 from __future__ import annotations
 
-import configparser
 import glob
 import hashlib
 import os
@@ -26,12 +25,11 @@ from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
 
-from .. import paths
+from .. import paths, settings
+from ..settings import SETTINGS_FILE as SETTINGS_FILE  # where the settings live, for callers
 from . import dburl
 
 ENV_VAR = "KEFU_ASSIST_DB"
-SETTINGS_FILE = "settings.ini"
-SETTINGS_KEY = "db_url"
 DB_FILE = "usage.sqlite3"
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 SQLITE_BUSY_TIMEOUT_MS = 15_000
@@ -66,23 +64,17 @@ def take_notices() -> list[str]:
 
 
 def settings_db_url() -> str | None:
-    """``db_url`` from the sidebar's settings (QSettings, INI format, section [General]).
+    """``db_url`` from the user's settings (kefu_assist.settings, the file the sidebar writes).
     A missing or unreadable file is no setting. A password found in it is taken out of the file
     at once (a notice says so, see take_notices) and not used."""
-    path = paths.config_dir() / SETTINGS_FILE
-    paths.tighten(path, paths.PRIVATE_FILE_MODE)
-    parser = configparser.ConfigParser(interpolation=None)
-    try:
-        with open(path, encoding="utf-8") as fh:
-            parser.read_file(fh)
-    except (OSError, UnicodeDecodeError, configparser.Error):
-        return None
-    value = dburl.ini_value(parser.get("General", SETTINGS_KEY, fallback=""))  # QSettings quotes special characters
-    if dburl.has_password(value):
-        dburl.strip_settings_password(path)
-        value = dburl.without_password(value)
+    path = settings.settings_path()
+    loaded = settings.load(path)
+    if loaded.password_removed:
         _notices.append(f"the database URL in {path} held a password; it has been removed from the file "
                         f"(a password is never kept there): {dburl.ADVICE_EN}")
+    value = loaded.preferences.db_url
+    if dburl.has_password(value):  # the file could not be rewritten (read-only): still never used
+        value = dburl.without_password(value)
     return value.strip() or None
 
 
@@ -213,7 +205,7 @@ def _private_sqlite(path: Path) -> None:
 
 def _sqlite_setup(engine: Engine, *, immediate: bool) -> None:
     @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_connection, _record):  # noqa: ANN001
+    def _on_connect(dbapi_connection, _record):
         dbapi_connection.isolation_level = None  # we emit BEGIN ourselves
         cursor = dbapi_connection.cursor()
         try:

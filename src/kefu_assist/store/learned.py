@@ -20,7 +20,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
-from sqlalchemy import Connection, Engine, select, update
+from sqlalchemy import Connection, Engine, insert, select, update
 
 from .models import LearnedExample
 from .redact import question_key, redact
@@ -138,7 +138,7 @@ def add_accepted(engine: Engine, script_id: str, questions: list[str], agent: st
                 .values(status=ACCEPTED)
             )
             conn.execute(
-                LearnedExample.__table__.insert().values(
+                insert(LearnedExample).values(
                     event_uuid=str(uuid.uuid4()), ts=_utcnow(), agent=agent, script_id=script_id, question=text,
                     norm_key=key, source="lead", status=ACCEPTED,
                 )

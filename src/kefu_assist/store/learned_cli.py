@@ -13,15 +13,22 @@ from __future__ import annotations
 import argparse
 import getpass
 import json
-import sys
+from pathlib import Path
 
 from .cli import EXIT_OK, _error, _open
 
 
-def _library_path(args: argparse.Namespace):
-    from ..cli import _library_path as resolve
+def _library_path(args: argparse.Namespace) -> Path:
+    """--library, else the shipped library (as kefu_assist.cli finds it, which imports this module)."""
+    arg = getattr(args, "library", None)
+    if arg:
+        return Path(arg)
+    from ..resources import ResourcesNotFound, default_library_path
 
-    return resolve(getattr(args, "library", None))
+    try:
+        return default_library_path()
+    except ResourcesNotFound as exc:
+        raise _error(str(exc)) from None
 
 
 def _agent() -> str:

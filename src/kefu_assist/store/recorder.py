@@ -67,10 +67,11 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable, Sequence
 
+from filelock import FileLock, Timeout
 from sqlalchemy import Engine, case, delete, func, select
 from sqlalchemy.exc import DataError, DBAPIError, IntegrityError, OperationalError, SQLAlchemyError, StatementError
 
-from ..service import CopyEvent
+from ..events import CopyEvent
 from .db import DEAD_LETTER_FILE, DatabaseError, dead_letter_files, describe, one_line, open_database, resolve_db_url, spool_dir_for, spool_roots
 from .models import CopyEventRow, Favourite, UnmatchedEvent, UnmatchedQuestion
 from .learned import insert_from_events as insert_learned
@@ -95,39 +96,23 @@ def _utcnow() -> datetime:
     return datetime.now(timezone.utc).replace(tzinfo=None)
 
 
-# -- OS file locks (POSIX flock / Windows msvcrt) ----------------------------------------------
-if os.name == "nt":  # pragma: no cover - exercised on Windows only
-    import msvcrt
+# -- OS file locks (filelock: flock on POSIX, msvcrt on Windows) ----------------------------------
+def _try_lock(path: Path) -> FileLock | None:
+    """The lock on ``path`` if no one else holds it (another process, or another recorder in
+    this one), else None. Not tied to a thread: the writer thread releases what __init__ took."""
+    lock = FileLock(path, timeout=0, mode=0o600, thread_local=False)
+    try:
+        lock.acquire()
+    except (Timeout, OSError):
+        return None
+    return lock
 
-    def _try_lock(fd: int) -> bool:
-        try:
-            os.lseek(fd, 0, os.SEEK_SET)
-            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
-            return True
-        except OSError:
-            return False
 
-    def _unlock(fd: int) -> None:
-        try:
-            os.lseek(fd, 0, os.SEEK_SET)
-            msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
-        except OSError:
-            pass
-else:
-    import fcntl
-
-    def _try_lock(fd: int) -> bool:
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            return True
-        except OSError:
-            return False
-
-    def _unlock(fd: int) -> None:
-        try:
-            fcntl.flock(fd, fcntl.LOCK_UN)
-        except OSError:
-            pass
+def _unlock(lock: FileLock) -> None:
+    try:
+        lock.release(force=True)
+    except OSError:
+        pass
 
 
 def _read_lines(path: Path, offset: int = 0, limit: int | None = None) -> tuple[list[dict], int]:
@@ -156,14 +141,17 @@ def _read_lines(path: Path, offset: int = 0, limit: int | None = None) -> tuple[
 
 # -- writing events --------------------------------------------------------------------------
 def _insert(engine_or_conn):
+    """The dialect's INSERT (both have ``on_conflict_do_nothing``/``do_update``)."""
     name = engine_or_conn.dialect.name
     if name == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert
-    elif name == "sqlite":
-        from sqlalchemy.dialects.sqlite import insert
-    else:  # pragma: no cover
-        raise DatabaseError(f"unsupported database {name}: use SQLite or PostgreSQL")
-    return insert
+        from sqlalchemy.dialects import postgresql
+
+        return postgresql.insert
+    if name == "sqlite":
+        from sqlalchemy.dialects import sqlite
+
+        return sqlite.insert
+    raise DatabaseError(f"unsupported database {name}: use SQLite or PostgreSQL")  # pragma: no cover
 
 
 def _ts(value: str) -> datetime:
@@ -220,6 +208,8 @@ def write_events(engine: Engine, events: list[dict], *, statement_timeout: float
             ts = _ts(e["ts"])
             agent = _text(e["agent"], MAX_AGENT)
             question = _text(e["question"], MAX_QUESTION)
+            if question is None:
+                raise TypeError("an unmatched event without a question")  # malformed: set aside
             key = question_key(question)
             done = conn.execute(
                 insert(UnmatchedEvent)
@@ -370,7 +360,7 @@ class _Segment:
     path: Path
     fd: int
     lock_path: Path
-    lock_fd: int
+    lock: FileLock
     size: int = 0  # bytes of whole lines appended (under Recorder._lock)
     end: int | None = None  # set when retired (the folder failed): its last byte to drain
     torn: bool = False  # a failed write may have left part of a line after ``size``
@@ -379,12 +369,12 @@ class _Segment:
 @dataclass
 class _Orphan:
     spool: Path
-    lock: Path
-    lock_fd: int
+    lock_path: Path
+    lock: FileLock
 
 
 class Recorder:
-    """Implements :class:`kefu_assist.service.UsageRecorder`. See the module docstring.
+    """Implements :class:`kefu_assist.events.UsageRecorder`. See the module docstring.
 
     ``url``: the database (default: :func:`resolve_db_url`). ``spool_root``: where spool
     folders go (default ``<data_dir>/spool``); ``fallback_roots``: where they go when that
@@ -467,19 +457,17 @@ class Recorder:
         name = f"{int(time.time() * 1000):013d}-{os.getpid()}-{next(_SEGMENT_SEQ):06d}-{uuid.uuid4().hex[:8]}"
         spool_path = folder / f"{name}.jsonl"
         lock_path = folder / f"{name}.lock"
-        lock_fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o600)
-        if not _try_lock(lock_fd):  # pragma: no cover - a fresh unique name
-            os.close(lock_fd)
+        lock = _try_lock(lock_path)
+        if lock is None:  # pragma: no cover - a fresh unique name
             raise OSError(f"cannot lock {lock_path}")
         flags = os.O_WRONLY | os.O_CREAT | os.O_APPEND | getattr(os, "O_BINARY", 0)
         try:
             fd = os.open(spool_path, flags, 0o600)
         except OSError:
-            _unlock(lock_fd)
-            os.close(lock_fd)
+            _unlock(lock)
             self._remove_quietly(lock_path)
             raise
-        return _Segment(spool_path, fd, lock_path, lock_fd)
+        return _Segment(spool_path, fd, lock_path, lock)
 
     def _use_segment(self, segment: _Segment) -> None:
         """Append from now on to ``segment`` (under ``_lock`` once the threads run)."""
@@ -569,7 +557,7 @@ class Recorder:
             if batch:
                 try:
                     self._spool(batch)
-                except Exception:  # noqa: BLE001 - never let the thread die silently
+                except Exception:
                     log.exception("usage spooler: %d events could not be spooled", len(batch))
                     self._mark_handled(len(batch), written=True)
             elif closing:
@@ -582,7 +570,7 @@ class Recorder:
         for item in batch:
             try:
                 record = self._event_record(*item)
-            except Exception:  # noqa: BLE001 - a bad event must not stop the others
+            except Exception:
                 log.exception("usage spooler: cannot record an event")
                 record = None
             if record is None:
@@ -674,7 +662,7 @@ class Recorder:
             if callback is not None:
                 try:
                     callback(value)
-                except Exception:  # noqa: BLE001 - a UI bug must not stop the writer
+                except Exception:
                     log.exception("on_status callback failed")
 
     def flush(self, timeout: float | None = None) -> bool:
@@ -731,8 +719,7 @@ class Recorder:
             os.close(segment.fd)
             if done:
                 self._remove_quietly(segment.path)
-            _unlock(segment.lock_fd)
-            os.close(segment.lock_fd)
+            _unlock(segment.lock)
             self._remove_quietly(segment.lock_path)
         if self._engine is not None:
             self._engine.dispose()
@@ -861,7 +848,7 @@ class Recorder:
                     return
                 self._truncate_if_caught_up()
                 self._wake.wait(1.0)
-        except Exception:  # noqa: BLE001 - never let the thread die silently
+        except Exception:
             log.exception("usage writer stopped")
 
     @staticmethod
@@ -883,7 +870,7 @@ class Recorder:
         try:
             with self._busy(abortable=True):
                 write_events(self._engine, events, statement_timeout=self.write_timeout)  # type: ignore[arg-type]
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:
             if not _refused(exc):
                 raise
             if len(events) == 1:
@@ -989,8 +976,7 @@ class Recorder:
             self._offset = 0
         os.close(segment.fd)
         self._remove_quietly(segment.path)
-        _unlock(segment.lock_fd)
-        os.close(segment.lock_fd)
+        _unlock(segment.lock)
         self._remove_quietly(segment.lock_path)
 
     def _truncate_if_caught_up(self, min_size: int = 0) -> None:
@@ -1029,18 +1015,16 @@ class Recorder:
                     self._write(events[start: start + self.batch_size])
                 self._remove_quietly(orphan.spool)
             finally:
-                _unlock(orphan.lock_fd)
-                os.close(orphan.lock_fd)
+                _unlock(orphan.lock)
                 if not orphan.spool.exists():
-                    self._remove_quietly(orphan.lock)
+                    self._remove_quietly(orphan.lock_path)
 
     def _claim(self, spool: Path) -> _Orphan | None:
-        lock = spool.with_suffix(".lock")
-        try:
-            fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o600)
-        except OSError:
+        lock_path = spool.with_suffix(".lock")
+        lock = _try_lock(lock_path)
+        if lock is None:
             return None
-        if not _try_lock(fd) or not spool.exists():
-            os.close(fd)
+        if not spool.exists():
+            _unlock(lock)
             return None
-        return _Orphan(spool, lock, fd)
+        return _Orphan(spool, lock_path, lock)

@@ -20,7 +20,7 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta, timezone
 from typing import Any
 
-from sqlalchemy import DateTime, Engine, Float, Integer, String, Text, column, func, over, select, table, tuple_
+from sqlalchemy import DateTime, Engine, Float, Integer, String, Text, column, func, select, table, tuple_
 from sqlalchemy.engine import Connection
 
 # The columns read here, as light Core constructs (``table``/``column``, as the migrations use):
@@ -52,47 +52,6 @@ def as_utc_start(since: date | datetime | None) -> datetime | None:
             since = since.astimezone(timezone.utc).replace(tzinfo=None)
         return since
     return datetime.combine(since, time.min)
-
-
-def _median_by(conn: Connection, where: list, by_agent: bool) -> dict[str | None, float]:
-    seconds = CE.seconds_to_copy
-    conds = [*where, seconds.is_not(None)]
-    if conn.dialect.name == "postgresql":
-        median = func.percentile_cont(0.5).within_group(seconds)
-        if by_agent:
-            rows = conn.execute(select(CE.agent, median).where(*conds).group_by(CE.agent))
-            return {agent: float(value) for agent, value in rows}
-        value = conn.execute(select(median).where(*conds)).scalar()
-        return {None: float(value)} if value is not None else {}
-    # SQLite: number the rows in order within each group, average the middle one or two.
-    part = [CE.agent] if by_agent else None
-    sub = select(
-        CE.agent.label("agent"),
-        seconds.label("s"),
-        over(func.row_number(), partition_by=part, order_by=seconds).label("rn"),
-        over(func.count(), partition_by=part).label("n"),
-    ).where(*conds).subquery()
-    middle = sub.c.rn.in_([(sub.c.n + 1) // 2, (sub.c.n + 2) // 2])
-    if by_agent:
-        rows = conn.execute(select(sub.c.agent, func.avg(sub.c.s)).where(middle).group_by(sub.c.agent))
-        return {agent: float(value) for agent, value in rows}
-    value = conn.execute(select(func.avg(sub.c.s)).where(middle)).scalar()
-    return {None: float(value)} if value is not None else {}
-
-
-def _medians_from_column(conn: Connection, where: list) -> tuple[dict[str, float], float | None]:
-    """SQLite: two narrow columns, sorted by the database, medians in Python. At 100k copies
-    this is ~5x faster than the window-function query (:func:`_median_by`, kept for tests)."""
-    import statistics
-
-    seconds = CE.seconds_to_copy
-    by_agent: dict[str, list[float]] = {}
-    everything: list[float] = []
-    for agent, value in conn.execute(select(CE.agent, seconds).where(*where, seconds.is_not(None))).all():
-        by_agent.setdefault(agent, []).append(value)
-        everything.append(value)
-    medians = {agent: float(statistics.median(values)) for agent, values in by_agent.items()}
-    return medians, (float(statistics.median(everything)) if everything else None)
 
 
 def _median_at(conn: Connection, conds: list, n: int) -> float | None:
@@ -198,7 +157,7 @@ def stats(
             if whole:
                 last_use[row.script_id] = row.last
         total = sum(n for _, n in per_script.values())
-        usage = [
+        usage: list[dict[str, Any]] = [
             {"script_id": sid, "category": cat, "title": title(sid), "count": n} for sid, (cat, n) in per_script.items()
         ]
         for sid, s in scripts.items():
@@ -268,23 +227,23 @@ def stats(
         if start is None:
             cond = [UQ.agent == agent] if agent else []
             n = func.sum(UQ.count).label("n")
-            rows = conn.execute(
+            top_rows = conn.execute(
                 select(UQ.norm_key, func.min(UQ.question).label("question"), n, func.count(func.distinct(UQ.agent)).label("agents"), func.max(UQ.last_seen).label("last"))
                 .where(*cond).group_by(UQ.norm_key).order_by(n.desc(), UQ.norm_key).limit(top * 2)
             ).all()
-            unmatched = [{"question": r.question, "count": int(r.n), "agents": r.agents, "last_seen": _iso(r.last)} for r in rows]
+            unmatched = [{"question": r.question, "count": int(r.n), "agents": r.agents, "last_seen": _iso(r.last)} for r in top_rows]
         else:
             n = func.count().label("n")
-            rows = conn.execute(
+            top_rows = conn.execute(
                 select(UE.norm_key, n, func.count(func.distinct(UE.agent)).label("agents"), func.max(UE.ts).label("last"))
                 .where(*where_ue).group_by(UE.norm_key).order_by(n.desc(), UE.norm_key).limit(top * 2)
             ).all()
             texts = dict(
                 conn.execute(
-                    select(UQ.norm_key, func.min(UQ.question)).where(UQ.norm_key.in_([r.norm_key for r in rows])).group_by(UQ.norm_key)
+                    select(UQ.norm_key, func.min(UQ.question)).where(UQ.norm_key.in_([r.norm_key for r in top_rows])).group_by(UQ.norm_key)
                 ).all()
-            ) if rows else {}
-            unmatched = [{"question": texts.get(r.norm_key, r.norm_key), "count": int(r.n), "agents": r.agents, "last_seen": _iso(r.last)} for r in rows]
+            ) if top_rows else {}
+            unmatched = [{"question": texts.get(r.norm_key, r.norm_key), "count": int(r.n), "agents": r.agents, "last_seen": _iso(r.last)} for r in top_rows]
         total_unmatched = sum(int(v or 0) for v in unmatched_by_agent.values())
 
         upset_share = _upset_share_by_day(conn, where_ce, where_ue)
@@ -335,10 +294,10 @@ def _upset_share_by_day(conn: Connection, where_ce: list, where_ue: list) -> lis
     how many of them were upset, and the share. Rows from before moods were recorded (mood
     NULL) are left out, not counted calm. Reads the (date(ts), mood) indexes of revision 0005."""
     days: dict[str, list[int]] = {}
-    for table, where in ((CE, where_ce), (UE, where_ue)):
-        day = func.date(table.ts).label("day")
+    for events, where in ((CE, where_ce), (UE, where_ue)):
+        day = func.date(events.ts).label("day")
         rows = conn.execute(
-            select(day, table.mood, func.count().label("n")).where(table.mood.is_not(None), *where).group_by(day, table.mood)
+            select(day, events.mood, func.count().label("n")).where(events.mood.is_not(None), *where).group_by(day, events.mood)
         )
         for row in rows:
             counts = days.setdefault(_iso(row.day) or "", [0, 0])

@@ -1,4 +1,4 @@
-"""The sidebar's settings, kept with QSettings in an INI file in the config folder (which tests and
+"""The sidebar's settings (schema, defaults and validation: kefu_assist.settings), kept with QSettings in an INI file in the config folder (which tests and
 portable installs redirect with KEFU_ASSIST_CONFIG_DIR).
 
 The file is its owner's alone (0600, in a 0700 folder) and never holds a database password: the
@@ -6,12 +6,14 @@ dialog refuses a URL with one, writing strips one, and a file that already holds
 older version) has it taken out before the sidebar reads it, with a notice for the user."""
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from PySide6.QtCore import QByteArray, QSettings
 
-from .. import paths
+from .. import paths, settings
+from ..settings import SETTINGS_FILE, Preferences  # the schema: Qt-free, shared with the store and the command line
 from ..store import dburl  # Qt-free and SQLAlchemy-free
+
+__all__ = ["APPLICATION", "DB_KEY", "ORGANISATION", "PASSWORD_REFUSED", "PASSWORD_REMOVED", "Preferences",
+           "open_settings", "read_geometry", "take_notices"]
 
 ORGANISATION = "kefu-assist"
 APPLICATION = "kefu-assist"
@@ -25,9 +27,11 @@ _notices: list[str] = []
 
 def open_settings() -> QSettings:
     folder = paths.private_dir(paths.config_dir())
-    path = paths.private_file(folder / "settings.ini")
-    if dburl.strip_settings_password(path) is not None:
+    path = paths.private_file(folder / SETTINGS_FILE)
+    loaded = settings.load(path)  # takes a password out of the file before QSettings reads it
+    if loaded.password_removed:
         _notices.append(PASSWORD_REMOVED)
+    _notices.extend(loaded.problems)  # invalid values, each replaced by its default: say so once
     return QSettings(str(path), QSettings.Format.IniFormat)
 
 
@@ -36,59 +40,6 @@ def take_notices() -> list[str]:
     out = _notices[:]
     _notices.clear()
     return out
-
-
-def _bool(value, default: bool) -> bool:
-    if value is None:
-        return default
-    if isinstance(value, bool):
-        return value
-    return str(value).strip().lower() in ("1", "true", "yes", "on")
-
-
-def _int(value, default: int) -> int:
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return default
-
-
-@dataclass
-class Preferences:
-    shop: str = ""
-    agent: str = ""
-    library_path: str = ""  # empty: the shipped library
-    always_on_top: bool = False
-    clipboard_watch: bool = False
-    font_size: int = 10
-    theme: str = "light"
-    db_url: str = ""  # empty: the embedded SQLite file; read by store.db.settings_db_url too
-
-    @classmethod
-    def read(cls, qs: QSettings) -> "Preferences":
-        d = cls()
-        theme = str(qs.value("ui/theme", d.theme))
-        return cls(
-            shop=str(qs.value("placeholders/shop", d.shop) or ""),
-            agent=str(qs.value("placeholders/agent", d.agent) or ""),
-            library_path=str(qs.value("library/path", d.library_path) or ""),
-            always_on_top=_bool(qs.value("window/always_on_top"), d.always_on_top),
-            clipboard_watch=_bool(qs.value("clipboard/watch"), d.clipboard_watch),
-            font_size=max(8, min(24, _int(qs.value("ui/font_size"), d.font_size))),
-            theme=theme if theme in ("light", "dark") else "light",
-            db_url=str(qs.value(DB_KEY, d.db_url) or "").strip(),
-        )
-
-    def write(self, qs: QSettings) -> None:
-        qs.setValue("placeholders/shop", self.shop)
-        qs.setValue("placeholders/agent", self.agent)
-        qs.setValue("library/path", self.library_path)
-        qs.setValue("window/always_on_top", self.always_on_top)
-        qs.setValue("clipboard/watch", self.clipboard_watch)
-        qs.setValue("ui/font_size", self.font_size)
-        qs.setValue("ui/theme", self.theme)
-        qs.setValue(DB_KEY, dburl.without_password(self.db_url) if dburl.has_password(self.db_url) else self.db_url)
-        qs.sync()
 
 
 def read_geometry(qs: QSettings) -> QByteArray | None:
