@@ -172,6 +172,8 @@ def size_report(folder: Path) -> dict[str, int]:
 def classify(rel: str) -> str:
     name = rel.rsplit("/", 1)[-1]
     inner = rel.split("/", 1)[1] if rel.startswith("_internal/") else rel
+    if inner.startswith(("psycopg", "psycopg_binary")):
+        return "PostgreSQL driver (psycopg-binary: libpq, its OpenSSL, Kerberos, LDAP)"
     if inner.startswith(("PySide6/", "shiboken6/")) or name.startswith(("libQt6", "Qt6", "libicu", "icu", "libpyside6", "libshiboken6", "pyside6", "shiboken6")):
         return "Qt and PySide6"
     if inner.startswith("THIRD_PARTY_LICENSES/") or name == "LICENSE":
@@ -184,7 +186,7 @@ def classify(rel: str) -> str:
         return "Python (interpreter, standard library extensions)"
     if not rel.startswith("_internal/"):
         return "executables (all Python code, compressed, ours included)"
-    return "system libraries (X11/xcb, OpenSSL, libstdc++ ...)"
+    return "system libraries (X11/xcb, glib, OpenSSL for Python's ssl, libstdc++ ...)"
 
 
 def print_sizes(folder: Path) -> None:
@@ -226,6 +228,10 @@ def main(argv: list[str] | None = None) -> int:
         folder = DIST / name
         print_sizes(folder)
         smoke.run_all(archive_path(folder), name, version, VENV_PYTHON, runs=args.startup_runs)
+        sys.path.insert(0, str(ROOT / "benchmarks"))
+        import machine  # noqa: PLC0415  (benchmarks/machine.py: how fast the machine was just now)
+
+        print(f"machine: {machine.describe()}; reference loop {machine.reference_s():.2f} s (about 1.0 s when quiet)")
     except (BuildError, smoke.SmokeFailure) as exc:
         print(f"build failed: {exc}", file=sys.stderr)
         return 1

@@ -6,6 +6,7 @@ Paths are the bundle's destination paths (as PyInstaller's TOC names them), '/' 
 from __future__ import annotations
 
 import platform
+import posixpath
 import re
 import sys
 from pathlib import Path, PurePath
@@ -20,22 +21,24 @@ EXCLUDED_MODULES = [
     "PySide6.QtDesigner", "PySide6.QtHelp", "PySide6.QtSvgWidgets",
     "tkinter", "_tkinter", "matplotlib", "IPython", "pytest", "hypothesis", "pygments",
     "pydoc_data", "unittest", "lib2to3", "ensurepip", "idlelib", "test",
+    # SQLAlchemy's hook collects every dialect; the store speaks SQLite and PostgreSQL
+    "sqlalchemy.dialects.mysql", "sqlalchemy.dialects.mssql", "sqlalchemy.dialects.oracle",
 ]
 
 # Qt plugins by folder; a folder not named here is dropped whole. Each kept one is what the sidebar
-# needs: the screen (xcb and Wayland on Linux, windows on Windows, offscreen for headless runs),
+# needs: the screen (xcb on Linux, windows on Windows, offscreen for headless runs),
 # the SVG icons, input methods (agents type Chinese through ibus/fcitx or compose), the Windows
 # styles, and the desktop portal theme (file dialogs, colours) rather than the GTK one, which would
-# pull GTK itself into the bundle.
+# pull GTK itself into the bundle. No Wayland: a Wayland client can neither keep itself above the
+# chat client (pin, Ctrl+T) nor read the clipboard while another window has the focus (监听剪贴板);
+# without the plugin Qt runs through XWayland, where both work.
 KEPT_PLUGINS = {
-    "platforms": {"qxcb", "qwayland", "qoffscreen", "qminimal", "qwindows", "qcocoa"},
+    "platforms": {"qxcb", "qoffscreen", "qwindows", "qcocoa"},
     "imageformats": {"qsvg", "qico"},
     "iconengines": {"qsvgicon"},
     "platforminputcontexts": {"composeplatforminputcontextplugin", "ibusplatforminputcontextplugin"},
     "platformthemes": {"qxdgdesktopportal"},
     "styles": None,  # all (Windows: the modern Windows style)
-    "wayland-shell-integration": {"xdg-shell"},
-    "wayland-decoration-client": {"bradient", "adwaita"},
 }
 
 # Qt libraries only the dropped plugins and modules use (PyInstaller collects a plugin's
@@ -43,9 +46,16 @@ KEPT_PLUGINS = {
 # command, so a library wrongly dropped fails the build.
 DROPPED_QT_LIBRARIES = re.compile(
     r"^(lib)?Qt6(OpenGL|OpenGLWidgets|Network|Qml\w*|Quick\w*|Pdf\w*|VirtualKeyboard\w*|EglFS\w*|EglFsKms\w*|"
-    r"UiTools|Designer\w*|WaylandCompositor\w*|WaylandEgl\w*|WlShellIntegration|Sql|PrintSupport|Test|"
+    r"UiTools|Designer\w*|Wayland\w*|WlShellIntegration|Sql|PrintSupport|Test|"
     r"Labs\w*|Lottie\w*|Xml|Help|Concurrent|SvgWidgets)(\.so\.6|\.dll)$"
 )
+
+# Linux libraries taken from the desktop the program runs on rather than from the build machine:
+# fontconfig (with freetype and expat) must read the system's font configuration, whose format moves
+# with its version (an older bundled copy warns on stderr about elements it does not know), and
+# libdbus talks to the system's bus daemon (libsystemd and its compression and crypto libraries
+# come in only through it). Every desktop Linux has them; the libraries only they needed go too.
+SYSTEM_LIBRARIES = frozenset({"libfontconfig.so.1", "libfreetype.so.6", "libexpat.so.1", "libdbus-1.so.3", "libsystemd.so.0"})
 
 # files of installed packages that are for building against them, not for running
 _DEV_SUFFIXES = (".a", ".lib", ".h", ".hpp", ".pc", ".cmake", ".pyi", ".prl")
@@ -90,7 +100,7 @@ def keep_binary(dest: str) -> bool:
     plugin = _plugin_kept(parts)
     if plugin is not None:
         return plugin
-    if DROPPED_QT_LIBRARIES.match(parts[-1]):
+    if DROPPED_QT_LIBRARIES.match(parts[-1]) or (len(parts) == 1 and parts[0] in SYSTEM_LIBRARIES):
         return False
     return keep_data(dest)
 
@@ -142,6 +152,24 @@ def prune_unreachable(binaries: list, imports_of) -> list:
                 keep.add(dep[0])
                 todo.append(dep)
     return [entry for entry in binaries if entry[0] in keep]
+
+
+def drop_dangling_symlinks(datas: list, binaries: list) -> list:
+    """PyInstaller adds SYMLINK entries (dest, target dest, 'SYMLINK') for the libraries it also
+    puts at the top level; keep those whose target is still in the bundle."""
+    present = {_norm(entry[0]) for entry in binaries} | {_norm(entry[0]) for entry in datas if entry[2] != "SYMLINK"}
+    kept = []
+    for entry in datas:
+        if entry[2] == "SYMLINK":
+            target = posixpath.normpath(posixpath.join(posixpath.dirname(_norm(entry[0])), _norm(entry[1])))
+            if target not in present:
+                continue
+        kept.append(entry)
+    return kept
+
+
+def _norm(dest: str) -> str:
+    return "/".join(_parts(dest))
 
 
 def project_version(root: Path) -> str:

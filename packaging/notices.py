@@ -136,6 +136,46 @@ def dist_notice(dist: dict, target: Path) -> list[str]:
     return ["LICENSE.txt"]
 
 
+# libraries a wheel vendors (auditwheel's NAME.libs/ folders on Linux, DLLs beside the package on
+# Windows): what each is, its licence, and the Debian package whose copyright file has the text
+VENDORED_LIBRARIES = {
+    "libpq": ("PostgreSQL client library (psycopg-binary)", "PostgreSQL", "libpq5"),
+    "libssl": ("OpenSSL", "Apache-2.0", "libssl3"),
+    "libcrypto": ("OpenSSL", "Apache-2.0", "libssl3"),
+    "libgssapi_krb5": ("MIT Kerberos", "MIT", "libgssapi-krb5-2"),
+    "libkrb5": ("MIT Kerberos", "MIT", "libkrb5-3"),
+    "libk5crypto": ("MIT Kerberos", "MIT", "libk5crypto3"),
+    "libkrb5support": ("MIT Kerberos", "MIT", "libkrb5support0"),
+    "libcom_err": ("e2fsprogs com_err", "MIT", "libcom-err2"),
+    "libkeyutils": ("keyutils", "LGPL-2.1-or-later", "libkeyutils1"),
+    "libcrypt": ("libxcrypt", "LGPL-2.1-or-later", "libcrypt1"),
+    "libldap": ("OpenLDAP", "OLDAP-2.8", "libldap-2.5-0"),
+    "liblber": ("OpenLDAP", "OLDAP-2.8", "libldap-2.5-0"),
+    "libsasl2": ("Cyrus SASL", "BSD-Attribution-HPND-disclaimer", "libsasl2-2"),
+}
+
+
+def vendored_library_notices(binaries: list[list[str]], target: Path) -> list[str]:
+    """Lines for the README naming each library a wheel carries in its own folder, with the text
+    where the build machine has it (Debian copyright files)."""
+    lines = []
+    for dest, _source in binaries:
+        parts = Path(dest.replace("\\", "/")).parts
+        if len(parts) < 2 or not parts[0].endswith(".libs"):
+            continue
+        stem = re.sub(r"(-[0-9a-f]{8})?(\.so.*|-[\dx_-]*\.dll|\.dll)$", "", parts[-1])
+        what, licence, package = VENDORED_LIBRARIES.get(stem, (stem, "see the wheel's project", None))
+        line = f"  {dest}: {what} [{licence}]"
+        copyright_file = Path("/usr/share/doc") / (package or "-") / "copyright"
+        if package and copyright_file.is_file():
+            folder = target / "system-libraries"
+            folder.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(copyright_file, folder / f"{package}.txt")
+            line += f"  -> system-libraries/{package}.txt"
+        lines.append(line)
+    return sorted(lines)
+
+
 def system_library_notices(binaries: list[list[str]], venv_root: Path, target: Path) -> list[tuple[str, str]]:
     """Linux: Debian copyright files of the system libraries copied into the bundle."""
     if not sys.platform.startswith("linux") or shutil.which("dpkg") is None:
@@ -194,5 +234,8 @@ def write(bundle: Path, venv_python: Path, manifest: dict, extras: str = "postgr
     if system:
         lines += ["", "System libraries copied from the build machine (Debian copyright files):"]
         lines += [f"  {package}: {files}  -> system-libraries/{package}.txt" for package, files in system]
+    vendored = vendored_library_notices(manifest.get("binaries", []), target)
+    if vendored:
+        lines += ["", "Libraries the Python packages above carry with them:", *vendored]
     (target / "README.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
     return target

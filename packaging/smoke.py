@@ -90,7 +90,20 @@ def command_line(exe: Path, version: str, home: Path, python: Path) -> str:
     old = old_database(python, home / "old.sqlite3")
     cli(exe, ["stats", "--db", old, "--json"], env, home, lambda out: isinstance(json.loads(out), dict))
     cli(exe, ["export", "--db", old, "--what", "unmatched", "--format", "json"], env, home, lambda out: isinstance(json.loads(out), list))
+    postgres_driver(exe, env, home)
     return reply
+
+
+def postgres_driver(exe: Path, env: dict[str, str], home: Path) -> None:
+    """The bundled PostgreSQL driver loads (psycopg's binary implementation, libpq and the OpenSSL
+    it imports): a team database nobody listens on must fail with the connection's own message
+    on one line, not with a missing module."""
+    url = "postgresql+psycopg://kefu@127.0.0.1:9/kefu"
+    proc = subprocess.run([str(exe), "stats", "--db", url], capture_output=True, text=True, encoding="utf-8", env=env, cwd=home, timeout=120)
+    lines = proc.stderr.strip().splitlines()
+    if proc.returncode == 0 or len(lines) != 1 or "connection failed" not in lines[0]:
+        raise SmokeFailure(f"stats --db {url}: exit {proc.returncode}, expected one line saying the connection failed\nstderr: {proc.stderr[:2000]}")
+    print("ok: the PostgreSQL driver loads (stats --db on a closed port: connection failed)", flush=True)
 
 
 # -- the sidebar ------------------------------------------------------------------------------
@@ -107,11 +120,11 @@ def _wait(predicate, timeout: float, what: str):
 class Sidebar:
     """The frozen GUI, started with the start-up trace on; its stderr goes to a file."""
 
-    def __init__(self, exe: Path, env: dict[str, str], log: Path):
+    def __init__(self, cmd: list[str], env: dict[str, str], log: Path):
         self.log = log
         with log.open("w", encoding="utf-8") as err:
             self.t0 = time.time()
-            self.proc = subprocess.Popen([str(exe)], env={**env, "KEFU_ASSIST_TRACE_STARTUP": "1"}, stdout=subprocess.DEVNULL, stderr=err)
+            self.proc = subprocess.Popen(cmd, env={**env, "KEFU_ASSIST_TRACE_STARTUP": "1"}, stdout=subprocess.DEVNULL, stderr=err)
 
     def events(self) -> dict[str, float]:
         found = {}
@@ -184,7 +197,9 @@ def paste_and_copy(display: str, sidebar: Sidebar, reply: str) -> None:
     print("ok: the sidebar copied the reply to a pasted question to the system clipboard", flush=True)
 
 
-def gui(exe: Path, home: Path, reply: str, runs: int) -> list[dict[str, float]]:
+def gui(exe: Path, home: Path, reply: str, runs: int, python: Path | None = None) -> list[dict[str, float]]:
+    """The frozen sidebar, ``runs`` times (the first with empty folders); then, as the baseline
+    timed in the same run, the same program from source with the build venv's interpreter."""
     env = isolated_env(home)
     timings = []
     xvfb = display = None
@@ -195,7 +210,7 @@ def gui(exe: Path, home: Path, reply: str, runs: int) -> list[dict[str, float]]:
         env["QT_QPA_PLATFORM"] = "offscreen"
     try:
         for number in range(max(runs, 1)):
-            sidebar = Sidebar(exe, env, home / f"gui-{number}.txt")
+            sidebar = Sidebar([str(exe)], env, home / f"gui-{number}.txt")
             try:
                 timings.append(sidebar.wait_ready())
                 if number == 0 and display:
@@ -206,6 +221,12 @@ def gui(exe: Path, home: Path, reply: str, runs: int) -> list[dict[str, float]]:
             finally:
                 sidebar.stop()
             sidebar.check_stderr()
+        if python is not None:
+            sidebar = Sidebar([str(python), "-m", "kefu_assist"], env, home / "gui-source.txt")
+            try:
+                baseline = sidebar.wait_ready()
+            finally:
+                sidebar.stop()
     finally:
         if xvfb is not None:
             xvfb.terminate()
@@ -213,6 +234,8 @@ def gui(exe: Path, home: Path, reply: str, runs: int) -> list[dict[str, float]]:
     where = f"Xvfb {display}" if display else "offscreen"
     for number, t in enumerate(timings):
         print(f"start-up {'cold' if number == 0 else 'warm'} ({where}): window shown {t['shown']:.3f} s, first suggestion possible (ready) {t['ready']:.3f} s", flush=True)
+    if python is not None:
+        print(f"baseline, from source with the build venv, warm ({where}): window shown {baseline['shown']:.3f} s, ready {baseline['ready']:.3f} s", flush=True)
     return timings
 
 
@@ -245,7 +268,7 @@ def run_all(archive: Path, name: str, version: str, python: Path, runs: int = 3)
         home = tmp / "home"
         home.mkdir()
         reply = command_line(exe, version, home, python)
-        timings = gui(exe, home, reply, runs)
+        timings = gui(exe, home, reply, runs, python)
         if WINDOWS:
             windowed(folder / "kefu-assist.exe", home)
         return timings

@@ -93,6 +93,8 @@ def test_translations_and_unused_plugins_are_dropped(qt, sep):
     assert not rules.keep_binary(p(f"{qt}/plugins/tls/qopensslbackend.dll"))
     assert not rules.keep_binary(p(f"{qt}/plugins/xcbglintegrations/libqxcb-glx-integration.so"))
     assert not rules.keep_binary(p(f"{qt}/plugins/platformthemes/libqgtk3.so"))
+    assert not rules.keep_binary(p(f"{qt}/plugins/platforms/libqwayland.so"))
+    assert not rules.keep_binary(p(f"{qt}/plugins/wayland-shell-integration/libxdg-shell.so"))
     assert rules.keep_binary(p(f"{qt}/plugins/platforms/libqxcb.so"))
     assert rules.keep_binary(p(f"{qt}/plugins/platforms/qwindows.dll"))
     assert rules.keep_binary(p(f"{qt}/plugins/imageformats/libqsvg.so"))
@@ -102,14 +104,14 @@ def test_translations_and_unused_plugins_are_dropped(qt, sep):
 
 
 @pytest.mark.parametrize("name", ["libQt6OpenGL.so.6", "Qt6OpenGL.dll", "libQt6Network.so.6", "Qt6Pdf.dll",
-                                  "libQt6Quick.so.6", "libQt6QmlModels.so.6", "Qt6UiTools.dll"])
+                                  "libQt6Quick.so.6", "libQt6QmlModels.so.6", "Qt6UiTools.dll", "libQt6WaylandClient.so.6"])
 def test_qt_libraries_of_dropped_modules_are_dropped(name):
     assert not rules.keep_binary(f"PySide6/Qt/lib/{name}")
     assert not rules.keep_binary(f"PySide6/{name}")
 
 
 @pytest.mark.parametrize("name", ["libQt6Core.so.6", "Qt6Gui.dll", "libQt6Widgets.so.6", "libQt6Svg.so.6",
-                                  "libQt6XcbQpa.so.6", "libQt6DBus.so.6", "libQt6WaylandClient.so.6", "libicuuc.so.73"])
+                                  "libQt6XcbQpa.so.6", "libQt6DBus.so.6", "libicuuc.so.73"])
 def test_qt_libraries_the_sidebar_needs_are_kept(name):
     assert rules.keep_binary(f"PySide6/Qt/lib/{name}")
 
@@ -217,3 +219,29 @@ def test_notices_copy_declared_files_and_fill_in_those_a_wheel_lacks(tmp_path):
     assert "../Qt/LGPL-3.0.txt" in (tmp_path / "out" / "PySide6_Essentials-6.11.3" / "LICENSE.txt").read_text()
     for name in ("LGPL-3.0.txt", "GPL-3.0.txt", "ICU.txt"):
         assert (ROOT / "packaging" / "licenses" / name).stat().st_size > 500
+
+
+def test_symlinks_to_dropped_libraries_are_dropped_too():
+    binaries = [("PySide6/Qt/lib/libQt6Core.so.6", "/x/libQt6Core.so.6", "BINARY")]
+    datas = [("libQt6Core.so.6", "PySide6/Qt/lib/libQt6Core.so.6", "SYMLINK"),
+             ("libQt6OpenGL.so.6", "PySide6/Qt/lib/libQt6OpenGL.so.6", "SYMLINK"),
+             ("PySide6/Qt/lib/libQt6Gui.so", "libQt6Gui.so.6", "SYMLINK"),
+             ("PySide6/Qt/lib/libQt6Core.so", "libQt6Core.so.6", "SYMLINK"),
+             ("a/b/c.so", "../../PySide6/Qt/lib/libQt6Core.so.6", "SYMLINK"),
+             ("kefu_assist/resources/scripts.yaml", "/src/scripts.yaml", "DATA")]
+    kept = [entry[0] for entry in rules.drop_dangling_symlinks(datas, binaries)]
+    assert kept == ["libQt6Core.so.6", "PySide6/Qt/lib/libQt6Core.so", "a/b/c.so", "kefu_assist/resources/scripts.yaml"]
+
+
+def test_vendored_libraries_are_named_with_their_licence(tmp_path):
+    notices = _load("notices")
+    lines = notices.vendored_library_notices([["psycopg_binary.libs/libssl-6a9b88ec.so.3", "/x"], ["psycopg_binary.libs/libpq-e9b5c9ac.so.5.18", "/y"],
+                                              ["PySide6/Qt/lib/libQt6Core.so.6", "/z"]], tmp_path)
+    assert len(lines) == 2
+    assert "OpenSSL [Apache-2.0]" in lines[1] and "PostgreSQL" in lines[0]
+
+
+@pytest.mark.parametrize("name", sorted(rules.SYSTEM_LIBRARIES))
+def test_libraries_that_must_match_the_desktop_are_not_bundled(name):
+    assert not rules.keep_binary(name)
+    assert rules.keep_binary("libxcb-cursor.so.0") and rules.keep_binary("libstdc++.so.6")
