@@ -16,8 +16,8 @@ tool or anything else of a developer's environment ends up in the bundle. The re
 Older builds in dist/ (other versions, other platforms) are left alone; the same version and
 platform are replaced. The smoke test unpacks the archive into a temporary folder and runs from
 there: the GUI (under Xvfb on Linux when it is installed: a question pasted, Enter, the reply read
-from the system clipboard with xclip; offscreen elsewhere), and match, lint, check, eval, stats
-(upgrading a database at the first schema revision) and export.
+from the system clipboard with xclip; offscreen elsewhere), and match, lint, eval, stats
+(upgrading a database at the first schema revision), export, and the PostgreSQL driver.
 """
 from __future__ import annotations
 
@@ -232,7 +232,7 @@ def main(argv: list[str] | None = None) -> int:
         import machine  # noqa: PLC0415  (benchmarks/machine.py: how fast the machine was just now)
 
         print(f"machine: {machine.describe()}; reference loop {machine.reference_s():.2f} s (about 1.0 s when quiet)")
-    except (BuildError, smoke.SmokeFailure) as exc:
+    except (BuildError, smoke.SmokeFailure, RuntimeError) as exc:
         print(f"build failed: {exc}", file=sys.stderr)
         return 1
     except subprocess.CalledProcessError as exc:
