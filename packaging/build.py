@@ -1,49 +1,244 @@
-"""Build the one-folder bundle and smoke-test it the way qutebrowser's release script does: run
-the frozen program and fail on a wrong answer or any unexpected line on stderr.
+"""Build the release: a one-folder bundle in an archive, its checksum, the licence notices, and a
+smoke test of what was archived, failing on a wrong answer or any unexpected line on stderr.
 
-    .venv/bin/pip install pyinstaller && .venv/bin/python packaging/build.py
+    python3 packaging/build.py                # fresh venv under build/, build, archive, smoke-test
+    python3 packaging/build.py --reuse-venv   # keep build/venv if it is there (while iterating)
+    python3 packaging/build.py --smoke-only   # smoke-test dist/'s archive of this version again
+
+It needs only Python 3.11+: it creates build/venv, installs the project and the `release` extra
+(PyInstaller, and Pillow for the Windows icon) into it, and runs PyInstaller from there, so no test
+tool or anything else of a developer's environment ends up in the bundle. The result is
+
+    dist/kefu-assist-VERSION-PLATFORM/            the unpacked bundle
+    dist/kefu-assist-VERSION-PLATFORM.tar.gz      (.zip on Windows)
+    dist/SHA256SUMS                               sha256sum -c format, one line per archive
+
+Older builds in dist/ (other versions, other platforms) are left alone; the same version and
+platform are replaced. The smoke test unpacks the archive into a temporary folder and runs from
+there: the GUI (under Xvfb on Linux when it is installed: a question pasted, Enter, the reply read
+from the system clipboard with xclip; offscreen elsewhere), and match, lint, eval, stats
+(upgrading a database at the first schema revision), export, and the PostgreSQL driver.
 """
 from __future__ import annotations
 
+import argparse
+import hashlib
 import json
 import os
+import shutil
 import subprocess
 import sys
+import tarfile
 import tempfile
+import time
+import venv
+import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "packaging"))
+import bundle_rules  # noqa: E402
+import notices  # noqa: E402
+
+BUILD = ROOT / "build"
+DIST = ROOT / "dist"
+WINDOWS = os.name == "nt"
+VENV = BUILD / "venv"
+VENV_PYTHON = VENV / ("Scripts/python.exe" if WINDOWS else "bin/python")
 
 
-def main() -> int:
-    dist = ROOT / "dist"
-    subprocess.run([sys.executable, "-m", "PyInstaller", "--noconfirm", "--clean", "--distpath", str(dist), "--workpath", str(ROOT / "build"), str(ROOT / "packaging" / "kefu-assist.spec")], check=True)
-    [folder] = sorted(dist.glob("kefu-assist-*"))
-    exe = folder / ("kefu-assist.exe" if os.name == "nt" else "kefu-assist")
-    with tempfile.TemporaryDirectory() as home:
-        # a usage database at the first schema revision: the frozen program must carry the
-        # Alembic migrations to upgrade it
-        sys.path.insert(0, str(ROOT / "src"))
-        from kefu_assist.store.db import make_engine, upgrade
+class BuildError(Exception):
+    pass
 
-        old_db = f"sqlite:///{home}/usage.sqlite3"
-        engine = make_engine(old_db)
-        with engine.begin() as connection:
-            upgrade(connection, "0001")
-        engine.dispose()
-        env = {**os.environ, "KEFU_ASSIST_DATA_DIR": home, "KEFU_ASSIST_CONFIG_DIR": home, "KEFU_ASSIST_CACHE_DIR": home, "QT_QPA_PLATFORM": "offscreen"}
-        checks = [
-            ([str(exe), "match", "--json", "能開發票嗎"], lambda out: json.loads(out)["suggestions"][0]["category"] == "invoice"),
-            ([str(exe), "lint"], lambda out: ": ok: " in out),
-            ([str(exe), "stats", "--db", old_db, "--json"], lambda out: isinstance(json.loads(out), dict)),
-        ]
-        for cmd, ok in checks:
-            proc = subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=home, timeout=120)
-            if proc.returncode != 0 or proc.stderr.strip() or not ok(proc.stdout):
-                print(f"smoke test failed: {' '.join(cmd[1:])}\nexit {proc.returncode}\nstdout: {proc.stdout[:2000]}\nstderr: {proc.stderr[:2000]}", file=sys.stderr)
-                return 1
-            print(f"ok: {' '.join(cmd[1:])}")
-    print(f"bundle: {folder}")
+
+def run(cmd: list[str], **kwargs) -> None:
+    print("+", " ".join(map(str, cmd)), flush=True)
+    subprocess.run([str(c) for c in cmd], check=True, cwd=ROOT, **kwargs)
+
+
+# -- environment ------------------------------------------------------------------------------
+def make_venv(reuse: bool) -> None:
+    if reuse and VENV_PYTHON.exists():
+        run([VENV_PYTHON, "-m", "pip", "install", "--quiet", "--force-reinstall", "--no-deps", "."])
+        return
+    if VENV.exists():
+        shutil.rmtree(VENV)
+    venv.EnvBuilder(with_pip=True, clear=True).create(VENV)
+    run([VENV_PYTHON, "-m", "pip", "install", "--quiet", "--upgrade", "pip"])
+    # a regular (not editable) install: the bundle is built from what pip would install
+    run([VENV_PYTHON, "-m", "pip", "install", "--quiet", ".[release,postgres]"])
+
+
+def check_compiled_views() -> None:
+    """The bundle leaves out QtUiTools (and QtOpenGL with it), so every view must load from its
+    compiled form."""
+    proc = subprocess.run([str(VENV_PYTHON), str(ROOT / "scripts" / "compile_ui.py"), "--check"], cwd=ROOT, capture_output=True, text=True)
+    if proc.returncode != 0:
+        raise BuildError(f"compiled views are out of date; run scripts/compile_ui.py first\n{proc.stdout}{proc.stderr}")
+
+
+def make_icon() -> Path:
+    """resources/ui/icons/app.svg rendered with Qt to a PNG; PyInstaller turns it (with Pillow)
+    into the Windows icon of both executables."""
+    png = BUILD / "kefu-assist.png"
+    code = (
+        "import sys\n"
+        "from PySide6.QtGui import QGuiApplication, QImage, QPainter\n"
+        "from PySide6.QtSvg import QSvgRenderer\n"
+        "app = QGuiApplication(['x', '-platform', 'offscreen'])\n"
+        "img = QImage(256, 256, QImage.Format.Format_ARGB32); img.fill(0)\n"
+        "p = QPainter(img); QSvgRenderer(sys.argv[1]).render(p); p.end()\n"
+        "sys.exit(0 if img.save(sys.argv[2]) else 1)\n"
+    )
+    run([VENV_PYTHON, "-c", code, ROOT / "resources" / "ui" / "icons" / "app.svg", png])
+    return png
+
+
+# -- build ------------------------------------------------------------------------------------
+def pyinstaller(staging: Path) -> None:
+    env = {**os.environ, "KEFU_ASSIST_BUILD_DIR": str(BUILD), "PYTHONDONTWRITEBYTECODE": "1"}
+    run([VENV_PYTHON, "-m", "PyInstaller", "--noconfirm", "--clean", "--log-level", "WARN", "--distpath", staging,
+         "--workpath", BUILD / "pyinstaller", ROOT / "packaging" / "kefu-assist.spec"], env=env)
+
+
+def place(staging_folder: Path, dist: Path) -> Path:
+    """Move the fresh bundle into dist/, replacing only a bundle of the same name (and its
+    archive); whatever else dist/ holds stays."""
+    dist.mkdir(parents=True, exist_ok=True)
+    target = dist / staging_folder.name
+    if target.is_symlink() or target.is_file():
+        target.unlink()
+    elif target.exists():
+        shutil.rmtree(target)
+    for old in (archive_path(target), ):
+        if old.exists():
+            old.unlink()
+    shutil.move(str(staging_folder), str(target))
+    return target
+
+
+def archive_path(folder: Path) -> Path:
+    return folder.with_name(folder.name + (".zip" if WINDOWS else ".tar.gz"))
+
+
+def make_archive(folder: Path) -> Path:
+    path = archive_path(folder)
+    tmp = path.with_name(path.name + ".part")
+    if WINDOWS:
+        with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as z:
+            for file in sorted(folder.rglob("*")):
+                z.write(file, file.relative_to(folder.parent))
+    else:
+        with tarfile.open(tmp, "w:gz", compresslevel=9) as t:
+            t.add(folder, arcname=folder.name)
+    tmp.replace(path)
+    return path
+
+
+def sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def update_sums(dist: Path, archive: Path) -> Path:
+    """dist/SHA256SUMS: this archive's line replaced or added; lines of archives no longer there
+    dropped; the others kept."""
+    sums = dist / "SHA256SUMS"
+    lines = {}
+    if sums.exists():
+        for line in sums.read_text(encoding="utf-8").splitlines():
+            digest, _, name = line.partition("  ")
+            name = name.lstrip("*")
+            if name and (dist / name).is_file():
+                lines[name] = digest
+    lines[archive.name] = sha256(archive)
+    sums.write_text("".join(f"{lines[name]}  {name}\n" for name in sorted(lines)), encoding="utf-8")
+    return sums
+
+
+# -- size report ------------------------------------------------------------------------------
+def size_report(folder: Path) -> dict[str, int]:
+    groups: dict[str, int] = {}
+    for file in folder.rglob("*"):
+        if file.is_file() and not file.is_symlink():
+            group = classify(file.relative_to(folder).as_posix())
+            groups[group] = groups.get(group, 0) + file.stat().st_size
+    return groups
+
+
+def classify(rel: str) -> str:
+    name = rel.rsplit("/", 1)[-1]
+    inner = rel.split("/", 1)[1] if rel.startswith("_internal/") else rel
+    if inner.startswith(("psycopg", "psycopg_binary")):
+        return "PostgreSQL driver (psycopg-binary: libpq, its OpenSSL, Kerberos, LDAP)"
+    if inner.startswith(("PySide6/", "shiboken6/")) or name.startswith(("libQt6", "Qt6", "libicu", "icu", "libpyside6", "libshiboken6", "pyside6", "shiboken6")):
+        return "Qt and PySide6"
+    if inner.startswith("THIRD_PARTY_LICENSES/") or name == "LICENSE":
+        return "licence texts"
+    if inner.startswith("kefu_assist/"):
+        return "our data (library, dictionary, views, migrations)"
+    if inner.startswith(("jieba/", "opencc/", "pypinyin/", "rapidfuzz/", "yaml/", "_yaml", "sqlalchemy/", "alembic/", "ruamel", "markupsafe/", "mako/")):
+        return "other packages (jieba, OpenCC, pypinyin, rapidfuzz, SQLAlchemy ...)"
+    if name.startswith(("libpython", "python3", "base_library")) or inner.startswith("lib-dynload/") or name.endswith(".pyd"):
+        return "Python (interpreter, standard library extensions)"
+    if not rel.startswith("_internal/"):
+        return "executables (all Python code, compressed, ours included)"
+    return "system libraries (X11/xcb, glib, OpenSSL for Python's ssl, libstdc++ ...)"
+
+
+def print_sizes(folder: Path) -> None:
+    groups = size_report(folder)
+    total = sum(groups.values())
+    print(f"bundle {folder.name}: {total / 1e6:.1f} MB unpacked")
+    for group, size in sorted(groups.items(), key=lambda kv: -kv[1]):
+        print(f"  {size / 1e6:7.1f} MB  {group}")
+
+
+# -- smoke test -------------------------------------------------------------------------------
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--reuse-venv", action="store_true", help="keep build/venv if it exists (iterating on the build)")
+    parser.add_argument("--smoke-only", action="store_true", help="only smoke-test this version's archive in dist/")
+    parser.add_argument("--startup-runs", type=int, default=3, metavar="N", help="GUI start-ups to time in the smoke test (default 3)")
+    args = parser.parse_args(argv)
+    import smoke  # noqa: PLC0415  (packaging/smoke.py)
+
+    version = bundle_rules.project_version(ROOT)
+    name = bundle_rules.folder_name(version)
+    try:
+        if not args.smoke_only:
+            BUILD.mkdir(exist_ok=True)
+            make_venv(args.reuse_venv)
+            check_compiled_views()
+            make_icon()
+            staging = BUILD / "staging"
+            if staging.exists():
+                shutil.rmtree(staging)
+            pyinstaller(staging)
+            folder = staging / name
+            notices.write(folder, VENV_PYTHON, json.loads((BUILD / "bundle-manifest.json").read_text(encoding="utf-8")))
+            shutil.copy2(ROOT / "LICENSE", folder / "LICENSE")
+            folder = place(folder, DIST)
+            archive = make_archive(folder)
+            sums = update_sums(DIST, archive)
+            print(f"archive: {archive} ({archive.stat().st_size / 1e6:.1f} MB)\nchecksums: {sums}")
+        folder = DIST / name
+        print_sizes(folder)
+        smoke.run_all(archive_path(folder), name, version, VENV_PYTHON, runs=args.startup_runs)
+        sys.path.insert(0, str(ROOT / "benchmarks"))
+        import machine  # noqa: PLC0415  (benchmarks/machine.py: how fast the machine was just now)
+
+        print(f"machine: {machine.describe()}; reference loop {machine.reference_s():.2f} s (about 1.0 s when quiet)")
+    except (BuildError, smoke.SmokeFailure, RuntimeError) as exc:
+        print(f"build failed: {exc}", file=sys.stderr)
+        return 1
+    except subprocess.CalledProcessError as exc:
+        print(f"build failed: {' '.join(map(str, exc.cmd))} exited with {exc.returncode}", file=sys.stderr)
+        return 1
+    print(f"release: {archive_path(folder)}")
     return 0
 
 

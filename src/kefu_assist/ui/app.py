@@ -66,6 +66,10 @@ def run(library: str | os.PathLike | None = None, db: str | None = None) -> int:
     path, fixed = resolve_library(library, prefs.library_path)
     # the service is imported and built on the loader thread (None until then)
     window = MainWindow(None, settings, path, library_from_command_line=fixed, trace=trace)
+    from .. import __version__
+
+    app.setApplicationVersion(__version__)
+    window.setToolTip(f"客服话术助手 {__version__}")  # the version, on hovering any part without a tip of its own
     trace("built")
     window.show()
     window.focus_message()

@@ -1,0 +1,274 @@
+"""Smoke test of a release archive, run by build.py: unpack it into a temporary folder and run the
+frozen program from there, the way qutebrowser's release script does, failing on a wrong answer or
+on any line on stderr other than the start-up trace.
+
+- the command line: --version, match, lint, eval, stats (upgrading a database at the first schema
+  revision, so the Alembic migrations must be in the bundle) and export;
+- the sidebar: on Linux with Xvfb, xclip and xdotool, the frozen GUI on a virtual X server, a buyer
+  question put on the clipboard and pasted with Ctrl+V, Enter, and the reply read back from the
+  system clipboard with xclip; elsewhere the GUI on the offscreen platform until its library is in
+  (and on Windows the windowed kefu-assist.exe, which has no stderr, must keep running).
+- start-up: time from spawning the program to its "shown" and "ready" trace lines (see
+  ui/app.py), the first run with empty settings and cache folders, the others warm.
+"""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tarfile
+import tempfile
+import time
+import zipfile
+from pathlib import Path
+
+WINDOWS = os.name == "nt"
+QUESTION = "能开发票吗"
+
+
+class SmokeFailure(Exception):
+    pass
+
+
+def unpack(archive: Path, into: Path) -> None:
+    if archive.suffix == ".zip":
+        with zipfile.ZipFile(archive) as z:
+            z.extractall(into)
+    else:
+        with tarfile.open(archive) as t:
+            t.extractall(into, filter="tar")
+
+
+def unexpected_stderr(text: str) -> list[str]:
+    return [line for line in text.splitlines() if line.strip() and not line.startswith("kefu-assist-trace ")]
+
+
+def isolated_env(home: Path) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("KEFU_ASSIST_") and k not in ("QT_QPA_PLATFORM", "WAYLAND_DISPLAY")}
+    env.update(KEFU_ASSIST_DATA_DIR=str(home / "data"), KEFU_ASSIST_CONFIG_DIR=str(home / "config"), KEFU_ASSIST_CACHE_DIR=str(home / "cache"),
+               XDG_CONFIG_HOME=str(home / "xdg-config"), XDG_DATA_HOME=str(home / "xdg-data"), XDG_CACHE_HOME=str(home / "xdg-cache"))
+    return env
+
+
+def cli(exe: Path, args: list[str], env: dict[str, str], cwd: Path, ok) -> str:
+    proc = subprocess.run([str(exe), *args], capture_output=True, text=True, encoding="utf-8", env=env, cwd=cwd, timeout=180)
+    bad = unexpected_stderr(proc.stderr)
+    try:
+        passed = proc.returncode == 0 and not bad and ok(proc.stdout)
+    except (ValueError, KeyError, IndexError, TypeError):
+        passed = False
+    if not passed:
+        raise SmokeFailure(f"{' '.join(args)}: exit {proc.returncode}\nstdout: {proc.stdout[:2000]}\nstderr: {proc.stderr[:2000]}")
+    print(f"ok: {' '.join(args)}", flush=True)
+    return proc.stdout
+
+
+def old_database(python: Path, path: Path) -> str:
+    """A usage database at the first schema revision, made with the source tree's own store by
+    the build venv's interpreter (which has SQLAlchemy and Alembic)."""
+    url = f"sqlite:///{path.as_posix()}"
+    code = ("import sys; sys.path.insert(0, sys.argv[1])\n"
+            "from kefu_assist.store.db import make_engine, upgrade\n"
+            "engine = make_engine(sys.argv[2])\n"
+            "with engine.begin() as connection:\n    upgrade(connection, '0001')\n"
+            "engine.dispose()\n")
+    subprocess.run([str(python), "-c", code, str(Path(__file__).resolve().parents[1] / "src"), url], check=True, timeout=120)
+    return url
+
+
+def command_line(exe: Path, version: str, home: Path, python: Path) -> str:
+    env = isolated_env(home)
+    cli(exe, ["--version"], env, home, lambda out: out.strip() == f"kefu-assist {version}")
+    reply = json.loads(cli(exe, ["match", "--json", "能開發票嗎"], env, home,
+                           lambda out: json.loads(out)["suggestions"][0]["category"] == "invoice"))["suggestions"][0]["reply"]
+    cli(exe, ["lint"], env, home, lambda out: ": ok: " in out)
+    labelled = home / "labelled.tsv"
+    labelled.write_text("invoice\t发票怎么开\nshipping_fee\t运费谁出呀\nlogistics\t我的包裹到哪了\n", encoding="utf-8")
+    cli(exe, ["eval", str(labelled), "--json"], env, home, lambda out: isinstance(json.loads(out), dict))
+    old = old_database(python, home / "old.sqlite3")
+    cli(exe, ["stats", "--db", old, "--json"], env, home, lambda out: isinstance(json.loads(out), dict))
+    cli(exe, ["export", "--db", old, "--what", "unmatched", "--format", "json"], env, home, lambda out: isinstance(json.loads(out), list))
+    postgres_driver(exe, env, home)
+    return reply
+
+
+def postgres_driver(exe: Path, env: dict[str, str], home: Path) -> None:
+    """The bundled PostgreSQL driver loads (psycopg's binary implementation, libpq and the OpenSSL
+    it imports): a team database nobody listens on must fail with the connection's own message
+    on one line, not with a missing module."""
+    url = "postgresql+psycopg://kefu@127.0.0.1:9/kefu"
+    proc = subprocess.run([str(exe), "stats", "--db", url], capture_output=True, text=True, encoding="utf-8", env=env, cwd=home, timeout=120)
+    lines = proc.stderr.strip().splitlines()
+    if proc.returncode == 0 or len(lines) != 1 or "connection failed" not in lines[0]:
+        raise SmokeFailure(f"stats --db {url}: exit {proc.returncode}, expected one line saying the connection failed\nstderr: {proc.stderr[:2000]}")
+    print("ok: the PostgreSQL driver loads (stats --db on a closed port: connection failed)", flush=True)
+
+
+# -- the sidebar ------------------------------------------------------------------------------
+def _wait(predicate, timeout: float, what: str):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = predicate()
+        if value:
+            return value
+        time.sleep(0.02)
+    raise SmokeFailure(f"timed out waiting for {what}")
+
+
+class Sidebar:
+    """The frozen GUI, started with the start-up trace on; its stderr goes to a file."""
+
+    def __init__(self, cmd: list[str], env: dict[str, str], log: Path):
+        self.log = log
+        with log.open("w", encoding="utf-8") as err:
+            self.t0 = time.time()
+            self.proc = subprocess.Popen(cmd, env={**env, "KEFU_ASSIST_TRACE_STARTUP": "1"}, stdout=subprocess.DEVNULL, stderr=err)
+
+    def events(self) -> dict[str, float]:
+        found = {}
+        for line in self.log.read_text(encoding="utf-8", errors="replace").splitlines():
+            parts = line.split()
+            if len(parts) >= 3 and parts[0] == "kefu-assist-trace":
+                found[parts[1]] = float(parts[2]) - self.t0
+        return found
+
+    def wait_ready(self) -> dict[str, float]:
+        def ready():
+            if self.proc.poll() is not None:
+                raise SmokeFailure(f"the sidebar exited with {self.proc.returncode}:\n{self.log.read_text(encoding='utf-8', errors='replace')}")
+            events = self.events()
+            return events if "ready" in events else None
+
+        return _wait(ready, 60, "the sidebar's library")
+
+    def stop(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+
+    def check_stderr(self) -> None:
+        bad = unexpected_stderr(self.log.read_text(encoding="utf-8", errors="replace"))
+        if bad:
+            raise SmokeFailure("the sidebar wrote to stderr:\n" + "\n".join(bad[:20]))
+
+
+def _x(display: str, *args: str, input: str | None = None, check: bool = True) -> subprocess.CompletedProcess:
+    return subprocess.run(list(args), env={**os.environ, "DISPLAY": display}, input=input, capture_output=True, text=True, timeout=20, check=check)
+
+
+def xvfb_available() -> bool:
+    return sys.platform.startswith("linux") and all(shutil.which(t) for t in ("Xvfb", "xclip", "xdotool"))
+
+
+def start_xvfb() -> tuple[subprocess.Popen, str]:
+    for n in range(120, 200):
+        if not Path(f"/tmp/.X{n}-lock").exists() and not Path(f"/tmp/.X11-unix/X{n}").exists():
+            break
+    proc = subprocess.Popen(["Xvfb", f":{n}", "-screen", "0", "1280x900x24", "-nolisten", "tcp"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _wait(lambda: Path(f"/tmp/.X11-unix/X{n}").exists() or proc.poll() is not None, 10, "Xvfb")
+    if proc.poll() is not None:
+        raise SmokeFailure(f"Xvfb :{n} exited with {proc.returncode}")
+    return proc, f":{n}"
+
+
+def paste_and_copy(display: str, sidebar: Sidebar, reply: str) -> None:
+    window = _wait(lambda: _x(display, "xdotool", "search", "--name", "kefu-assist", check=False).stdout.split(), 10, "the window")[0]
+    _x(display, "xdotool", "windowactivate", "--sync", window, check=False)
+    _x(display, "xdotool", "windowfocus", "--sync", window, check=False)
+    subprocess.run(["xclip", "-selection", "clipboard", "-i"], env={**os.environ, "DISPLAY": display}, input=QUESTION, text=True,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=20, check=True)
+    for key in ("ctrl+l", "ctrl+v"):
+        _x(display, "xdotool", "key", "--clearmodifiers", key)
+        time.sleep(0.3)
+    time.sleep(0.6)  # the debounce and the update
+    _x(display, "xdotool", "key", "--clearmodifiers", "Return")
+    try:
+        _wait(lambda: _x(display, "xclip", "-selection", "clipboard", "-o", check=False).stdout == reply, 10, "the reply on the clipboard")
+    except SmokeFailure:
+        now = _x(display, "xclip", "-selection", "clipboard", "-o", check=False).stdout
+        raise SmokeFailure(f"after pasting {QUESTION!r} and Enter the clipboard holds {now!r}, not {reply!r}\n"
+                           + sidebar.log.read_text(encoding="utf-8", errors="replace")) from None
+    print("ok: the sidebar copied the reply to a pasted question to the system clipboard", flush=True)
+
+
+def gui(exe: Path, home: Path, reply: str, runs: int, python: Path | None = None) -> list[dict[str, float]]:
+    """The frozen sidebar, ``runs`` times (the first with empty folders); then, as the baseline
+    timed in the same run, the same program from source with the build venv's interpreter."""
+    env = isolated_env(home)
+    timings = []
+    xvfb = display = None
+    if xvfb_available():
+        xvfb, display = start_xvfb()
+        env.update(DISPLAY=display, QT_QPA_PLATFORM="xcb")
+    else:
+        env["QT_QPA_PLATFORM"] = "offscreen"
+    try:
+        for number in range(max(runs, 1)):
+            sidebar = Sidebar([str(exe)], env, home / f"gui-{number}.txt")
+            try:
+                timings.append(sidebar.wait_ready())
+                if number == 0 and display:
+                    paste_and_copy(display, sidebar, reply)
+                time.sleep(0.5)
+                if sidebar.proc.poll() is not None:
+                    raise SmokeFailure(f"the sidebar exited with {sidebar.proc.returncode}")
+            finally:
+                sidebar.stop()
+            sidebar.check_stderr()
+        if python is not None:
+            sidebar = Sidebar([str(python), "-m", "kefu_assist"], env, home / "gui-source.txt")
+            try:
+                baseline = sidebar.wait_ready()
+            finally:
+                sidebar.stop()
+    finally:
+        if xvfb is not None:
+            xvfb.terminate()
+            xvfb.wait(timeout=10)
+    where = f"Xvfb {display}" if display else "offscreen"
+    for number, t in enumerate(timings):
+        print(f"start-up {'cold' if number == 0 else 'warm'} ({where}): window shown {t['shown']:.3f} s, first suggestion possible (ready) {t['ready']:.3f} s", flush=True)
+    if python is not None:
+        print(f"baseline, from source with the build venv, warm ({where}): window shown {baseline['shown']:.3f} s, ready {baseline['ready']:.3f} s", flush=True)
+    return timings
+
+
+def windowed(exe: Path, home: Path) -> None:
+    """Windows: the sidebar program proper (no console, no stderr) starts and keeps running."""
+    env = {**isolated_env(home), "QT_QPA_PLATFORM": "offscreen"}
+    proc = subprocess.Popen([str(exe)], env=env)
+    try:
+        time.sleep(8)
+        if proc.poll() is not None:
+            raise SmokeFailure(f"{exe.name} exited with {proc.returncode}")
+    finally:
+        if proc.poll() is None:
+            proc.terminate()
+            proc.wait(timeout=10)
+    print(f"ok: {exe.name} runs", flush=True)
+
+
+def run_all(archive: Path, name: str, version: str, python: Path, runs: int = 3) -> list[dict[str, float]]:
+    with tempfile.TemporaryDirectory(prefix="kefu-smoke-") as tmp:
+        tmp = Path(tmp)
+        unpack(archive, tmp / "unpacked")
+        folder = tmp / "unpacked" / name
+        exe = folder / ("kefu-assist-cli.exe" if WINDOWS else "kefu-assist")
+        if not exe.exists():
+            raise SmokeFailure(f"{archive.name} has no {exe.relative_to(tmp / 'unpacked')}")
+        for required in ("LICENSE", "THIRD_PARTY_LICENSES/README.txt", "THIRD_PARTY_LICENSES/Qt/LGPL-3.0.txt"):
+            if not (folder / required).is_file():
+                raise SmokeFailure(f"{archive.name} has no {required}")
+        home = tmp / "home"
+        home.mkdir()
+        reply = command_line(exe, version, home, python)
+        timings = gui(exe, home, reply, runs, python)
+        if WINDOWS:
+            windowed(folder / "kefu-assist.exe", home)
+        return timings
