@@ -29,8 +29,6 @@ import shutil
 import subprocess
 import sys
 import tarfile
-import tempfile
-import time
 import venv
 import zipfile
 from pathlib import Path
@@ -204,7 +202,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--smoke-only", action="store_true", help="only smoke-test this version's archive in dist/")
     parser.add_argument("--startup-runs", type=int, default=3, metavar="N", help="GUI start-ups to time in the smoke test (default 3)")
     args = parser.parse_args(argv)
-    import smoke  # noqa: PLC0415  (packaging/smoke.py)
+    import smoke
 
     version = bundle_rules.project_version(ROOT)
     name = bundle_rules.folder_name(version)
@@ -229,7 +227,7 @@ def main(argv: list[str] | None = None) -> int:
         print_sizes(folder)
         smoke.run_all(archive_path(folder), name, version, VENV_PYTHON, runs=args.startup_runs)
         sys.path.insert(0, str(ROOT / "benchmarks"))
-        import machine  # noqa: PLC0415  (benchmarks/machine.py: how fast the machine was just now)
+        import machine
 
         print(f"machine: {machine.describe()}; reference loop {machine.reference_s():.2f} s (about 1.0 s when quiet)")
     except (BuildError, smoke.SmokeFailure, RuntimeError) as exc:

@@ -3,12 +3,20 @@ other than the first (or a script from 浏览全部) copied for it, and the same
 that script first. Real recorder, real SQLite database, real matcher rebuild on a worker."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import Qt
 
-from .test_usage import db_url, fresh_data, usage_window  # noqa: F401 - fixtures
+
+
+@pytest.fixture(autouse=True)
+def fresh_data(tmp_path, monkeypatch):
+    monkeypatch.setenv("KEFU_ASSIST_DATA_DIR", str(tmp_path / "data"))  # spools go here
+    monkeypatch.delenv("KEFU_ASSIST_DB", raising=False)
+
+
+@pytest.fixture
+def db_url(tmp_path) -> str:
+    return f"sqlite:///{tmp_path / 'usage.sqlite3'}"
 
 
 def _first(window) -> str:

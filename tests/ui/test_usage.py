@@ -28,43 +28,6 @@ def db_url(tmp_path) -> str:
     return f"sqlite:///{tmp_path / 'usage.sqlite3'}"
 
 
-@pytest.fixture
-def usage_window(qtbot):
-    """A window with the real AssistService and a Recorder on ``url``, library loaded and the
-    recorder open (or its opening reported)."""
-    from kefu_assist.service import AssistService
-    from kefu_assist.ui.main_window import MainWindow
-    from kefu_assist.ui.settings import open_settings
-
-    windows = []
-
-    def make(path: Path, url: str, *, wait_lists: bool = True):
-        window = MainWindow(AssistService(), open_settings(), Path(path))
-        qtbot.addWidget(window)
-        windows.append(window)
-        window.show()
-        qtbot.waitExposed(window)
-        with qtbot.waitSignal(window.usage.recorderChanged, timeout=60000):
-            window.start_usage(url)
-        if wait_lists and window.usage.online:
-            with qtbot.waitSignals([window.libraryLoaded, window.usage.listsLoaded], timeout=60000):
-                window.start_library()
-        else:
-            with qtbot.waitSignal(window.libraryLoaded, timeout=60000):
-                window.start_library()
-        return window
-
-    yield make
-    from PySide6.QtCore import QThreadPool
-
-    from kefu_assist.ui.workers import db_pool
-
-    for w in windows:
-        w.usage.close()
-    QThreadPool.globalInstance().waitForDone(10000)
-    db_pool().waitForDone(10000)
-
-
 def _rows(url: str, model, *where):
     """The rows so far. The recorder creates the schema on its writer thread after it reports
     itself available, so a reader may come first: no table yet means no rows yet."""
