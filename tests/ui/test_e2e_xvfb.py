@@ -11,9 +11,11 @@ settings dialog can leave the keys nowhere there and not on the bare server."""
 from __future__ import annotations
 
 import os
+import random
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -29,7 +31,10 @@ CHECKBOX_ROW_Y = 47  # 监听剪贴板's row, from the window's top: margin, the
 
 
 def _free_display() -> int:
-    for n in range(87, 200):
+    # a random start, so that runs side by side (several checkouts on one machine) rarely try
+    # the same number; Xvfb refuses a number taken meanwhile, and the fixture then fails loudly
+    start = random.randrange(100, 900)
+    for n in (*range(start, 1000), *range(87, start)):
         if not Path(f"/tmp/.X{n}-lock").exists() and not Path(f"/tmp/.X11-unix/X{n}").exists():
             return n
     raise RuntimeError("no free X display number")
@@ -55,17 +60,19 @@ def xvfb_display(request):
     n = _free_display()
     proc = subprocess.Popen(["Xvfb", f":{n}", "-screen", "0", "1280x900x24", "-nolisten", "tcp"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     wm = None
+    wm_log = tempfile.TemporaryFile()
     try:
         _wait(lambda: Path(f"/tmp/.X11-unix/X{n}").exists() or proc.poll() is not None, 10, "Xvfb to start")
         if proc.poll() is not None:
             pytest.fail(f"Xvfb :{n} exited with {proc.returncode}")
         if request.param == "openbox":
             wm = subprocess.Popen(["openbox", "--sm-disable"], env={**os.environ, "DISPLAY": f":{n}"},
-                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                                  stdout=subprocess.DEVNULL, stderr=wm_log)
             _wait(lambda: "window id" in _x(f":{n}", "xprop", "-root", "_NET_SUPPORTING_WM_CHECK", check=False).stdout
                   or wm.poll() is not None, 10, "openbox to manage the screen")
             if wm.poll() is not None:
-                pytest.fail(f"openbox exited with {wm.returncode}")
+                wm_log.seek(0)
+                pytest.fail(f"openbox exited with {wm.returncode}: {wm_log.read().decode(errors='replace')[-500:]}")
         yield f":{n}"
     finally:
         if wm is not None:
@@ -73,6 +80,7 @@ def xvfb_display(request):
             wm.wait(timeout=10)
         proc.terminate()
         proc.wait(timeout=10)
+        wm_log.close()
 
 
 def _x(display: str, *args: str, input: str | None = None, check: bool = True) -> subprocess.CompletedProcess:
