@@ -47,13 +47,14 @@ Never lose an event, never leak buyer data, never block the agent:
 The favourites and recent-scripts API (:meth:`Recorder.toggle_favourite`,
 :meth:`Recorder.favourites`, :meth:`Recorder.recent`) runs synchronously on the caller's thread
 and waits for the database: call it from a worker thread, not the GUI thread.
+
+The code is in four modules: this one (the :class:`Recorder`, its threads and status),
+:mod:`.spool` (spool files, segments, orphans), :mod:`.writing` (:func:`write_events`, the
+favourites, the dead letters) and :mod:`.cleaning` (text cleaning, database error classes).
 """
 from __future__ import annotations
 
-import codecs
 import contextlib
-import itertools
-import json
 import logging
 import os
 import random
@@ -62,318 +63,34 @@ import threading
 import time
 import uuid
 import weakref
-from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime
 from pathlib import Path
 from typing import Callable, Sequence
 
-from filelock import FileLock, Timeout
-from sqlalchemy import Engine, case, delete, func, select
-from sqlalchemy.exc import DataError, DBAPIError, IntegrityError, OperationalError, SQLAlchemyError, StatementError
+from sqlalchemy import Engine
+from sqlalchemy.exc import SQLAlchemyError
 
 from ..events import CopyEvent
-from .db import DEAD_LETTER_FILE, DatabaseError, dead_letter_files, describe, one_line, open_database, resolve_db_url, spool_dir_for, spool_roots
-from .models import CopyEventRow, Favourite, UnmatchedEvent, UnmatchedQuestion
-from .learned import insert_from_events as insert_learned
+from .cleaning import MAX_AGENT, MAX_CATEGORY, MAX_QUESTION, MAX_SCRIPT, _transient, _utcnow, clean_text
+from .db import DatabaseError, describe, one_line, open_database, resolve_db_url, spool_dir_for, spool_roots
 from .redact import question_key, redact
+from .spool import SpoolFiles, _Segment, _unlock
+from .writing import DeadLetters, _mood, favourites, recent, toggle_favourite
+
+# moved to cleaning.py / writing.py / spool.py; still importable from here
+from .cleaning import TEXT_FIELDS as TEXT_FIELDS, UNTRANSLATABLE as UNTRANSLATABLE, fit_to_codec as fit_to_codec
+from .cleaning import python_codec as python_codec
+from .spool import SPOOL_RETRY_S as SPOOL_RETRY_S, TRUNCATE_BUSY_BYTES as TRUNCATE_BUSY_BYTES
+from .writing import set_statement_timeout as set_statement_timeout, write_events as write_events
 
 log = logging.getLogger(__name__)
 
-MAX_AGENT = 100
-TRUNCATE_BUSY_BYTES = 256 * 1024  # spool size cut while copies keep coming
-MAX_SCRIPT = 200
-MAX_CATEGORY = 100
-MAX_QUESTION = 2_000
 WRITE_TIMEOUT_S = 10.0  # a database write taking longer than this is a hang: 离线, connection cut
 WATCH_INTERVAL_S = 0.25
-SPOOL_RETRY_S = 1.0
-
-
-_SEGMENT_SEQ = itertools.count()
-
-
-def _utcnow() -> datetime:
-    return datetime.now(timezone.utc).replace(tzinfo=None)
-
-
-# -- OS file locks (filelock: flock on POSIX, msvcrt on Windows) ----------------------------------
-def _try_lock(path: Path) -> FileLock | None:
-    """The lock on ``path`` if no one else holds it (another process, or another recorder in
-    this one), else None. Not tied to a thread: the writer thread releases what __init__ took."""
-    lock = FileLock(path, timeout=0, mode=0o600, thread_local=False)
-    try:
-        lock.acquire()
-    except (Timeout, OSError):
-        return None
-    return lock
-
-
-def _unlock(lock: FileLock) -> None:
-    try:
-        lock.release(force=True)
-    except OSError:
-        pass
-
-
-def _read_lines(path: Path, offset: int = 0, limit: int | None = None) -> tuple[list[dict], int]:
-    """Up to ``limit`` complete JSON lines from ``offset``; returns them and the offset after
-    the last line consumed. A torn last line (no newline yet) is left for later; a damaged
-    line is skipped."""
-    with open(path, "rb") as fh:
-        fh.seek(offset)
-        data = fh.read()
-    events: list[dict] = []
-    pos = 0
-    while limit is None or len(events) < limit:
-        nl = data.find(b"\n", pos)
-        if nl < 0:
-            break
-        raw = data[pos:nl]
-        pos = nl + 1
-        if not raw.strip():
-            continue
-        try:
-            events.append(json.loads(raw))
-        except ValueError:
-            log.warning("skipping a damaged spool line in %s", path)
-    return events, offset + pos
-
-
-# -- writing events --------------------------------------------------------------------------
-def _insert(engine_or_conn):
-    """The dialect's INSERT (both have ``on_conflict_do_nothing``/``do_update``)."""
-    name = engine_or_conn.dialect.name
-    if name == "postgresql":
-        from sqlalchemy.dialects import postgresql
-
-        return postgresql.insert
-    if name == "sqlite":
-        from sqlalchemy.dialects import sqlite
-
-        return sqlite.insert
-    raise DatabaseError(f"unsupported database {name}: use SQLite or PostgreSQL")  # pragma: no cover
-
-
-def _ts(value: str) -> datetime:
-    return datetime.fromisoformat(value)
-
-
-def clean_text(value: object) -> str:
-    """Text any database can hold, losing as little as possible: a surrogate pair split into
-    two code units (as some clipboards and JSON encoders hand them over) becomes the character
-    it encodes, a lone surrogate (not valid Unicode, cannot be encoded as UTF-8) becomes
-    U+FFFD, and NUL (which PostgreSQL text cannot hold) is dropped. Everything else is kept."""
-    if value is None:
-        return ""
-    if not isinstance(value, str):
-        value = str(value)
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError:
-        value = value.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
-    return value.replace("\x00", "") if "\x00" in value else value
-
-
-def set_statement_timeout(conn, seconds: float) -> None:
-    """PostgreSQL: end any statement of the current transaction that runs longer than this
-    (a lock wait, a stuck server process) with an error instead of waiting for ever."""
-    if conn.dialect.name == "postgresql":
-        conn.exec_driver_sql(f"SET LOCAL statement_timeout = {max(1, int(seconds * 1000))}")
-
-
-def write_events(engine: Engine, events: list[dict], *, statement_timeout: float | None = None) -> None:
-    """Write spooled events in order, in one transaction. Idempotent: an event whose uuid is
-    already stored is skipped (and an unmatched question is not counted again). Text fields are
-    cleaned (:func:`clean_text`) on the way, so spools written by older versions are stored too."""
-    if not events:
-        return
-    with engine.begin() as conn:
-        if statement_timeout:
-            set_statement_timeout(conn, statement_timeout)
-        insert = _insert(conn)
-        copies = [
-            {
-                "event_uuid": e["uuid"], "ts": _ts(e["ts"]), "agent": _text(e["agent"], MAX_AGENT),
-                "script_id": _text(e["script_id"], MAX_SCRIPT), "category": _text(e["category"], MAX_CATEGORY),
-                "variant": e["variant"], "rank": e["rank"], "score": e["score"],
-                "question": _text(e["question"], MAX_QUESTION), "seconds_to_copy": e["seconds_to_copy"], "mood": _stored_mood(e),
-            }
-            for e in events if e.get("kind") == "copy"
-        ]
-        if copies:
-            conn.execute(insert(CopyEventRow).on_conflict_do_nothing(index_elements=["event_uuid"]), copies)
-        for e in events:
-            if e.get("kind") != "unmatched":
-                continue
-            ts = _ts(e["ts"])
-            agent = _text(e["agent"], MAX_AGENT)
-            question = _text(e["question"], MAX_QUESTION)
-            if question is None:
-                raise TypeError("an unmatched event without a question")  # malformed: set aside
-            key = question_key(question)
-            done = conn.execute(
-                insert(UnmatchedEvent)
-                .values(event_uuid=e["uuid"], ts=ts, agent=agent, norm_key=key, mood=_stored_mood(e))
-                .on_conflict_do_nothing(index_elements=["event_uuid"])
-                .returning(UnmatchedEvent.id)
-            ).scalar()
-            if done is None:
-                continue  # replayed: counted already (rowcount is not reliable across drivers)
-            stmt = insert(UnmatchedQuestion).values(agent=agent, question=question, norm_key=key, count=1, first_seen=ts, last_seen=ts)
-            table = UnmatchedQuestion.__table__
-            stmt = stmt.on_conflict_do_update(
-                index_elements=["agent", "norm_key"],
-                set_={
-                    "count": table.c.count + 1,
-                    "last_seen": case((stmt.excluded.last_seen > table.c.last_seen, stmt.excluded.last_seen), else_=table.c.last_seen),
-                    "first_seen": case((stmt.excluded.first_seen < table.c.first_seen, stmt.excluded.first_seen), else_=table.c.first_seen),
-                },
-            )
-            conn.execute(stmt)
-        insert_learned(conn, [
-            {**e, "agent": clean_text(e.get("agent"))[:MAX_AGENT], "script_id": clean_text(e.get("script_id"))[:MAX_SCRIPT],
-             "question": clean_text(e.get("question"))[:MAX_QUESTION]}
-            for e in events if e.get("kind") == "copy" and e.get("learn")
-        ], insert)
-
-
-def _stored_mood(event: dict) -> str | None:
-    value = event.get("mood")
-    return value if value in ("upset", "calm") else None
-
-
-def _mood(question: str | None, given: str | None) -> str | None:
-    """The buyer's mood, read from the raw message before it is redacted (spool lines written
-    before moods were recorded have none: ``stats`` leaves those out of the upset share)."""
-    if given in ("upset", "calm"):
-        return given
-    if not question or not question.strip():
-        return None
-    from ..checker.mood import mood
-
-    return mood(question).label
-
-
-def _text(value: object, limit: int) -> str | None:
-    """A text field as stored: cleaned and cut to its column. ``None`` stays ``None`` (the
-    database refuses it for NOT NULL columns: a malformed event, set aside)."""
-    return None if value is None else clean_text(value)[:limit]
-
-
-# PostgreSQL: a character the database's encoding (EUC_CN, GBK, LATIN1 ...) has no code for
-UNTRANSLATABLE = {"22P05", "22021"}
-TEXT_FIELDS = ("agent", "script_id", "category", "question")
-
-
-def python_codec(pg_encoding: str | None) -> str | None:
-    """The Python codec of a PostgreSQL server encoding (None: unknown, or SQL_ASCII)."""
-    name = (pg_encoding or "").strip().lower()
-    if not name or name == "sql_ascii":
-        return None
-    if name.startswith("win") and name[3:].isdigit():
-        name = "cp" + name[3:]
-    try:
-        return codecs.lookup(name).name
-    except LookupError:
-        return None
-
-
-def fit_to_codec(event: dict, codec: str) -> dict:
-    """The event with every character its database's encoding cannot hold replaced by '?'."""
-    fitted = dict(event)
-    for key in TEXT_FIELDS:
-        value = fitted.get(key)
-        if isinstance(value, str):
-            fitted[key] = clean_text(value).encode(codec, "replace").decode(codec)
-    return fitted
-
-
-def _sqlstate(exc: BaseException) -> str | None:
-    return getattr(getattr(exc, "orig", None), "sqlstate", None)
-
-
-def _transient(exc: BaseException) -> bool:
-    """Worth retrying later: the database is down, unreachable or locked."""
-    if isinstance(exc, (OperationalError, DatabaseError)):
-        return True
-    return isinstance(exc, DBAPIError) and bool(exc.connection_invalidated)
-
-
-def _refused(exc: BaseException) -> bool:
-    """The database (or the driver, or this program) refused *these rows*, not the connection:
-    a data or integrity error (SQLSTATE classes 22 and 23: a value out of range, a character the
-    database's encoding cannot hold, NOT NULL), a value the driver cannot send, or a spool line
-    that is not a valid event. Retrying the same rows cannot help; other rows can go in.
-
-    Everything else, including ProgrammingError (a missing table or column is the database's
-    schema, not a row) and errors not known here, is treated as an outage: the events wait and
-    are retried, which never loses one."""
-    if _transient(exc):
-        return False
-    if isinstance(exc, (DataError, IntegrityError)):
-        return True
-    if isinstance(exc, DBAPIError):
-        return False
-    if isinstance(exc, StatementError):  # raised while binding a value, before the database saw it
-        return True
-    return isinstance(exc, (KeyError, ValueError, TypeError, AttributeError, ArithmeticError))
-
-
-# -- favourites and recent scripts -----------------------------------------------------------
-def toggle_favourite(engine: Engine, agent: str, script_id: str) -> bool:
-    """Add or remove a favourite; returns True when it is now a favourite."""
-    with engine.begin() as conn:
-        gone = conn.execute(
-            delete(Favourite).where(Favourite.agent == agent, Favourite.script_id == script_id).returning(Favourite.script_id)
-        ).first()
-        if gone is not None:
-            return False
-        insert = _insert(conn)
-        conn.execute(insert(Favourite).values(agent=agent, script_id=script_id, created=_utcnow()).on_conflict_do_nothing())
-        return True
-
-
-def favourites(engine: Engine, agent: str) -> list[str]:
-    with engine.connect() as conn:
-        return list(conn.scalars(select(Favourite.script_id).where(Favourite.agent == agent).order_by(Favourite.created, Favourite.script_id)))
-
-
-def recent(engine: Engine, agent: str, limit: int = 10) -> list[str]:
-    """Scripts the agent copied, most recent first, each once."""
-    last = func.max(CopyEventRow.ts).label("last")
-    query = (
-        select(CopyEventRow.script_id, last)
-        .where(CopyEventRow.agent == agent)
-        .group_by(CopyEventRow.script_id)
-        .order_by(last.desc(), CopyEventRow.script_id)
-        .limit(limit)
-    )
-    with engine.connect() as conn:
-        return [row.script_id for row in conn.execute(query)]
 
 
 # -- the recorder ----------------------------------------------------------------------------
-@dataclass
-class _Segment:
-    """A spool file this recorder appends to (the last one) or drains (the first one)."""
-
-    path: Path
-    fd: int
-    lock_path: Path
-    lock: FileLock
-    size: int = 0  # bytes of whole lines appended (under Recorder._lock)
-    end: int | None = None  # set when retired (the folder failed): its last byte to drain
-    torn: bool = False  # a failed write may have left part of a line after ``size``
-
-
-@dataclass
-class _Orphan:
-    spool: Path
-    lock_path: Path
-    lock: FileLock
-
-
-class Recorder:
+class Recorder(SpoolFiles, DeadLetters):
     """Implements :class:`kefu_assist.events.UsageRecorder`. See the module docstring.
 
     ``url``: the database (default: :func:`resolve_db_url`). ``spool_root``: where spool
@@ -450,61 +167,6 @@ class Recorder:
         if start:
             self._thread.start()
 
-    def _open_spool(self, folder: Path) -> _Segment:
-        folder.mkdir(parents=True, exist_ok=True)
-        # named by creation time, so replays go oldest first (a counter orders one process's
-        # segments made within a millisecond)
-        name = f"{int(time.time() * 1000):013d}-{os.getpid()}-{next(_SEGMENT_SEQ):06d}-{uuid.uuid4().hex[:8]}"
-        spool_path = folder / f"{name}.jsonl"
-        lock_path = folder / f"{name}.lock"
-        lock = _try_lock(lock_path)
-        if lock is None:  # pragma: no cover - a fresh unique name
-            raise OSError(f"cannot lock {lock_path}")
-        flags = os.O_WRONLY | os.O_CREAT | os.O_APPEND | getattr(os, "O_BINARY", 0)
-        try:
-            fd = os.open(spool_path, flags, 0o600)
-        except OSError:
-            _unlock(lock)
-            self._remove_quietly(lock_path)
-            raise
-        return _Segment(spool_path, fd, lock_path, lock)
-
-    def _use_segment(self, segment: _Segment) -> None:
-        """Append from now on to ``segment`` (under ``_lock`` once the threads run)."""
-        self._segments.append(segment)
-        self.spool_path = segment.path
-        self.spool_dir = segment.path.parent
-        self.dead_letter_path = self.spool_dir / DEAD_LETTER_FILE
-
-    def _say_moved(self, problem: str) -> None:
-        """Once per recorder: the spool is not where it should be."""
-        if self.spool_notice is None:
-            log.warning("cannot keep the usage spool in %s; spooling in %s instead", problem, self.spool_dir)
-        self.spool_notice = f"数据文件夹不可写，使用记录暂存在 {self.spool_dir}（{problem}）"
-
-    def _move_spool(self, whole: int, exc: OSError) -> bool:
-        """The spool's folder failed mid-run (read-only, full, gone): retire the current segment
-        at ``whole`` bytes (its last whole line) and append to a new one in another spool root.
-        The writer drains the old segment first, so the order is kept. Under ``_lock``."""
-        current = self._segments[-1]
-        for root in self._roots:
-            folder = spool_dir_for(self.url, root)
-            if folder == current.path.parent:
-                continue
-            try:
-                segment = self._open_spool(folder)
-            except OSError:
-                continue
-            current.end = whole
-            try:
-                os.ftruncate(current.fd, whole)  # best effort: the reader ignores a part-line anyway
-            except OSError:
-                pass
-            self._use_segment(segment)
-            self._say_moved(f"{current.path.parent}: {exc.strerror or exc}")
-            return True
-        return False
-
     # -- UsageRecorder (caller's thread: no redaction, no I/O) ----------------------------------
     def record_copy(self, event: CopyEvent, agent: str) -> None:
         self._enqueue(("copy", str(uuid.uuid4()), _utcnow(), event, agent))
@@ -563,54 +225,6 @@ class Recorder:
             elif closing:
                 return
             self._watch()
-
-    def _spool(self, batch: list[tuple]) -> None:
-        lines = []
-        skipped = 0
-        for item in batch:
-            try:
-                record = self._event_record(*item)
-            except Exception:
-                log.exception("usage spooler: cannot record an event")
-                record = None
-            if record is None:
-                skipped += 1
-                continue
-            lines.append(json.dumps(record, ensure_ascii=False, separators=(",", ":")).encode("utf-8") + b"\n")
-        if skipped:
-            self._mark_handled(skipped, written=True)
-        if not lines:
-            return
-        data = b"".join(lines)
-        while True:
-            with self._lock:
-                segment = self._segments[-1]
-                done = 0
-                try:
-                    if segment.torn:  # cut the part-line a failed write left, before appending
-                        os.ftruncate(segment.fd, segment.size)
-                        segment.torn = False
-                    while done < len(data):  # O_APPEND: each write lands at the end of the file
-                        done += os.write(segment.fd, data[done:])
-                    segment.size += done
-                    break
-                except OSError as exc:  # read-only, full, gone: another folder, else wait and retry
-                    whole = data.rfind(b"\n", 0, done) + 1  # a torn last line is written again in full
-                    segment.size += whole
-                    segment.torn = True
-                    data = data[whole:]
-                    if self._move_spool(segment.size, exc):
-                        continue
-                    problem = exc
-            if not self._spool_failing:
-                self._spool_failing = True
-                log.error("cannot write the usage spool %s (%s); events wait in memory", self.spool_path, problem.strerror or problem)
-            if self._stop.wait(SPOOL_RETRY_S):
-                log.error("usage spooler: %d events lost, the spool cannot be written", data.count(b"\n"))
-                return
-        self._spool_failing = False
-        self._mark_handled(len(lines), written=False)
-        self._wake.set()
 
     def _mark_handled(self, n: int, *, written: bool) -> None:
         with self._progress:
@@ -732,13 +346,6 @@ class Recorder:
     def __exit__(self, *exc) -> None:
         self.close()
 
-    @staticmethod
-    def _remove_quietly(path: Path) -> None:
-        try:
-            path.unlink()
-        except OSError:
-            pass
-
     # -- hangs --------------------------------------------------------------------------------
     @contextlib.contextmanager
     def _busy(self, *, abortable: bool):
@@ -850,181 +457,3 @@ class Recorder:
                 self._wake.wait(1.0)
         except Exception:
             log.exception("usage writer stopped")
-
-    @staticmethod
-    def _sync(segment: _Segment) -> None:
-        try:
-            os.fsync(segment.fd)
-        except OSError:  # pragma: no cover
-            pass
-
-    def _write(self, events: list, *, fitted: bool = False) -> None:
-        """Write ``events`` in order, setting aside the ones the database refuses (bisecting the
-        batch to find them). A row refused only for characters the database's encoding lacks
-        is written with those characters as '?'. An outage (or anything not known as a refusal)
-        raises: the events stay in the spool and are retried, and what was written already is
-        skipped then."""
-        events = [e for e in events if not (isinstance(e, dict) and e.get("uuid") in self._dead_uuids)]
-        if not events:
-            return
-        try:
-            with self._busy(abortable=True):
-                write_events(self._engine, events, statement_timeout=self.write_timeout)  # type: ignore[arg-type]
-        except Exception as exc:
-            if not _refused(exc):
-                raise
-            if len(events) == 1:
-                if not fitted and isinstance(events[0], dict):
-                    codec = self._untranslatable(exc)
-                    if codec is not None:
-                        self._write([fit_to_codec(events[0], codec)], fitted=True)
-                        return
-                self._set_aside(events[0], exc)
-                return
-            middle = len(events) // 2
-            self._write(events[:middle])
-            self._write(events[middle:])
-
-    def _untranslatable(self, exc: BaseException) -> str | None:
-        """The codec of the database's encoding when ``exc`` says a character has no code in
-        it: raised by the driver (encoding to the connection's encoding, which libpq takes from
-        the database) or by the server (SQLSTATE 22P05 / 22021). None for other refusals."""
-        orig = getattr(exc, "orig", None)
-        for candidate in (exc, orig):
-            if isinstance(candidate, UnicodeEncodeError):
-                return python_codec(candidate.encoding)
-        if _sqlstate(exc) in UNTRANSLATABLE:
-            return self._codec()
-        return None
-
-    def _codec(self) -> str | None:
-        """The Python codec of the PostgreSQL server's encoding (asked once)."""
-        if self._server_codec is False:
-            with self._busy(abortable=True), self._engine.connect() as conn:  # type: ignore[union-attr]
-                self._server_codec = python_codec(conn.exec_driver_sql("SHOW server_encoding").scalar())
-        return self._server_codec  # type: ignore[return-value]
-
-    def _set_aside(self, event, exc: BaseException) -> None:
-        error = f"missing field {exc.args[0]!r}" if isinstance(exc, KeyError) else one_line(exc)
-        record = {"refused_at": _utcnow().isoformat(), "database": describe(self.url), "error": error, "event": event}
-        try:
-            line = json.dumps(record, ensure_ascii=False, default=str).encode("utf-8")
-        except UnicodeEncodeError:  # a hand-made spool line with a lone surrogate
-            line = json.dumps(record, ensure_ascii=True, default=str).encode("ascii")
-        fd = os.open(self.dead_letter_path, os.O_WRONLY | os.O_CREAT | os.O_APPEND | getattr(os, "O_BINARY", 0), 0o600)
-        try:
-            os.write(fd, line + b"\n")
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        if isinstance(event, dict) and isinstance(event.get("uuid"), str):
-            self._dead_uuids.add(event["uuid"])
-        self._dead_count += 1
-        log.warning("usage database %s refused an event (%s); set aside in %s", describe(self.url), record["error"], self.dead_letter_path)
-
-    def _load_dead_letters(self) -> None:
-        """The events set aside before (by any recorder of this database): not tried again."""
-        count = 0
-        for path in dead_letter_files(self.url, self._roots):
-            try:
-                data = path.read_bytes()
-            except OSError:
-                continue
-            for raw in data.splitlines():
-                if not raw.strip():
-                    continue
-                count += 1
-                try:
-                    event = json.loads(raw).get("event")
-                except (ValueError, AttributeError):
-                    continue
-                if isinstance(event, dict) and isinstance(event.get("uuid"), str):
-                    self._dead_uuids.add(event["uuid"])
-        self._dead_count = count
-
-    def _drain_own(self) -> bool:
-        """Write the next batch of the own spool; True when more may be waiting."""
-        with self._lock:
-            segment = self._segments[0]
-            retired = segment.end
-        limit = self.batch_size
-        events, end = _read_lines(segment.path, self._offset, limit)
-        if not events:
-            self._offset = end  # blank or damaged lines only
-            if retired is not None and self._offset >= retired:
-                self._drop_first_segment()
-                return True
-            self._truncate_if_caught_up()
-            return False
-        self._sync(segment)
-        self._write(events)
-        self._offset = end
-        self._set_online(True)  # before waking flush() waiters: they may check .online
-        with self._progress:
-            self._written += len(events)
-            self._progress.notify_all()
-        # While copies keep coming, truncating after every batch makes the writer contend with
-        # the spooler for the spool lock (and the GIL): only a large spool is cut at once, a
-        # small one when the writer goes idle.
-        self._truncate_if_caught_up(min_size=TRUNCATE_BUSY_BYTES)
-        return len(events) == self.batch_size or retired is not None
-
-    def _drop_first_segment(self) -> None:
-        """A retired segment is drained: its events are in the database, remove it."""
-        with self._lock:
-            segment = self._segments.pop(0)
-            self._offset = 0
-        os.close(segment.fd)
-        self._remove_quietly(segment.path)
-        _unlock(segment.lock)
-        self._remove_quietly(segment.lock_path)
-
-    def _truncate_if_caught_up(self, min_size: int = 0) -> None:
-        if self._offset == 0 or self._offset < min_size:
-            return
-        with self._lock:
-            if len(self._segments) != 1:
-                return
-            segment = self._segments[0]
-            if os.fstat(segment.fd).st_size == self._offset:
-                os.ftruncate(segment.fd, 0)
-                segment.size = 0
-                self._offset = 0
-
-    def _replay_orphans(self) -> None:
-        """Write the spools of recorders that are gone (killed, or closed while offline), in
-        every spool root (a spool may have fallen back to another folder)."""
-        spools = []
-        for root in self._roots:
-            folder = spool_dir_for(self.url, root)
-            try:
-                spools += [p for p in folder.glob("*.jsonl") if p.name != DEAD_LETTER_FILE]
-            except OSError:
-                continue
-        with self._lock:
-            own = {segment.path for segment in self._segments}
-        for spool in sorted(spools, key=lambda p: p.name):  # named by creation time: oldest first
-            if spool in own:
-                continue
-            orphan = self._claim(spool)
-            if orphan is None:
-                continue
-            try:
-                events, _ = _read_lines(orphan.spool)
-                for start in range(0, len(events), self.batch_size):
-                    self._write(events[start: start + self.batch_size])
-                self._remove_quietly(orphan.spool)
-            finally:
-                _unlock(orphan.lock)
-                if not orphan.spool.exists():
-                    self._remove_quietly(orphan.lock_path)
-
-    def _claim(self, spool: Path) -> _Orphan | None:
-        lock_path = spool.with_suffix(".lock")
-        lock = _try_lock(lock_path)
-        if lock is None:
-            return None
-        if not spool.exists():
-            _unlock(lock)
-            return None
-        return _Orphan(spool, lock_path, lock)

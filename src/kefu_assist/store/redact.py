@@ -27,6 +27,12 @@ applied to short spans only, and none can backtrack over more than a bounded win
 unbounded repeats). Numbers are found in one pass (:data:`_RUN`) and classified in Python from
 their digit groups and the words just before them (:func:`_lead`); addresses are found on the
 reversed text, where every component starts with its marker (路, 号, 单元 …).
+
+One module on purpose, over 500 lines: its patterns are tuned together (the digit classes, the
+numerals and the separators are shared by numbers and addresses, and the order of the passes in
+:func:`redact` decides what each pattern sees), and ``benchmarks/bench_redact.py --old COMMIT``
+times a past version by running that commit's ``store/redact.py`` alone, which works only while
+the file stands alone (it imports nothing of the project).
 """
 from __future__ import annotations
 
