@@ -277,5 +277,9 @@ def test_stats_shows_the_upset_share_per_day(qtbot):
     rects = chart.bar_rects()
     assert rects[1].height() == pytest.approx(5 * rects[0].height()) and rects[2].height() == 0
     assert "2 条情绪激动（50%）" in chart.tooltip_at(rects[1].center().toPoint())
+    rows.append({"day": "2026-11-25", "messages": 2, "upset": 2, "share": 1.0})  # 23rd, 24th: no messages
+    view.show_stats({"total_copies": 0, "upset_share_by_day": rows})
+    assert chart.shares == [0.1, 0.5, 0.0, 0.0, 0.0, 1.0]
+    assert "0 条消息" in chart.tooltip_at(chart.bar_rects()[4].center().toPoint())
     view.show_stats({"total_copies": 0})
     assert not chart.has_data

@@ -251,7 +251,8 @@ UPSET_COLOUR = "#d93025"
 
 class UpsetChart(QWidget):
     """The share of upset buyer messages per day (``stats()['upset_share_by_day']``): one bar a
-    day, 0–100 %, with the day's figures as a tooltip. Days without recorded moods are gaps."""
+    day, 0–100 %, with the day's figures as a tooltip. A day without recorded moods is an empty
+    slot, so the days stay evenly spaced."""
 
     HEIGHT = 120
 
@@ -274,7 +275,12 @@ class UpsetChart(QWidget):
             upset = int(row.get("upset") or 0)
             share = float(row.get("share") if row.get("share") is not None else (upset / messages if messages else 0.0))
             out.append((day, messages, upset, min(max(share, 0.0), 1.0)))
-        self.rows = sorted(out)
+        by_day = {r[0]: r for r in out}
+        if by_day:  # one slot a day from the first to the last, a day without messages empty
+            first, last = min(by_day), max(by_day)
+            span = (last - first).days + 1
+            out = [by_day.get(d, (d, 0, 0, 0.0)) for d in (first + timedelta(days=i) for i in range(span))]
+        self.rows = out
         self.update()
 
     def set_palette(self, palette: dict[str, str]) -> None:
@@ -316,7 +322,10 @@ class UpsetChart(QWidget):
             p.end()
             return
         plot = self._plot()
-        fm = QFontMetrics(self.font())
+        small = QFont(self.font())
+        small.setPointSizeF(max(6.5, self.font().pointSizeF() - 1.5))
+        p.setFont(small)
+        fm = QFontMetrics(small)
         for k in (0.0, 0.5, 1.0):
             y = plot.bottom() - plot.height() * k
             p.setPen(grid)
