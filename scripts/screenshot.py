@@ -1,7 +1,8 @@
 """Render the sidebar answering a question to a PNG, as it looks on a desktop (run it under Xvfb
 with a CJK font for the README: `xvfb-run -a -s "-screen 0 1280x900x24" .venv/bin/python
 scripts/screenshot.py docs/screenshot.png`). A third argument ``browse`` shows 浏览全部 searching
-for the second one instead (`... docs/screenshot-browse.png by browse`)."""
+for the second one instead (`... docs/screenshot-browse.png by browse`); ``check`` puts the second
+one in the 检查 box as a reply to check (`... docs/screenshot-check.png 亲，… check`)."""
 from __future__ import annotations
 
 import os
@@ -38,6 +39,8 @@ def main() -> int:
         window.library.index = service.search_index()
         window.ui.tabs.setCurrentIndex(1)
         window.ui.searchEdit.setText(question)
+    elif tab == "check":
+        window.checker.set_text(question)
     else:
         window.ui.messageEdit.setPlainText(question)
         window.suggest.update()

@@ -1,5 +1,7 @@
-"""One copy path for every tab: render -> placeholder form (when a value is missing) -> clipboard
--> usage event -> toast. Suggestions, 浏览全部 and 常用 all hand it a ``CopyRequest``."""
+"""One copy path for every tab: render -> placeholder form (when a value is missing) -> reply
+check -> clipboard -> usage event -> toast. The rendered reply, placeholder-form values included,
+is checked against the reply rules: a ``block`` finding (the shop loses points or money) asks the
+agent before anything is copied; ``warn`` findings copy with an amber toast. Suggestions, 浏览全部 and 常用 all hand it a ``CopyRequest``."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -52,6 +54,7 @@ class CopyFlow(QObject):
         self.form.accepted.connect(self._form_accepted)
         self.form.cancelled.connect(self._form_cancelled)
         self._pending: CopyRequest | None = None
+        self.confirmBox = None  # the open "仍要复制吗" question, if any
 
     def request(self, req: CopyRequest) -> None:
         service = self.library.service
@@ -62,7 +65,7 @@ class CopyFlow(QObject):
             self._pending = req
             self.form.ask(req.script.title, rendered.missing)
             return
-        self.finish(req, rendered.text)
+        self.checked_finish(req, rendered.text)
 
     def cancel(self) -> None:
         """The message was cleared: a form still asking for values belongs to nothing now."""
@@ -74,12 +77,60 @@ class CopyFlow(QObject):
         service = self.library.service
         if req is None or service is None:
             return
-        self.finish(req, service.render(req.script.id, req.variant, values).text)
+        text = service.render(req.script.id, req.variant, values).text
+        if not self.checked_finish(req, text, values):
+            return  # the form stays open: the agent can fix the values they typed
         self.formClosed.emit(req.source)
 
     def _form_cancelled(self) -> None:
         req, self._pending = self._pending, None
         self.formClosed.emit(req.source if req else SUGGEST)
+
+    def checked_finish(self, req: CopyRequest, text: str, values: dict | None = None) -> bool:
+        """Copy ``text`` unless it breaks a ``block`` rule: then ask first (False: the copy waits
+        for the answer; a form it came from is shown again with the values kept)."""
+        service = self.library.service
+        findings = list(service.check_reply(text)) if service is not None else []
+        blocks = [f for f in findings if f.blocking]
+        if not blocks:
+            self.finish(req, text)
+            if findings:
+                self.toastRequested.emit(f"已复制，{len(findings)} 处提醒：" + "；".join(f.message for f in findings[:2]), True)
+            return True
+        self._ask_block(req, text, blocks, values)
+        return False
+
+    def _ask_block(self, req: CopyRequest, text: str, blocks: list, values: dict | None) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        parent = self.form.window()
+        lines = "\n".join(f"· 「{f.text}」{f.message}" + (f"（建议：{f.suggestion}）" if f.suggestion else "") for f in blocks)
+        box = QMessageBox(QMessageBox.Icon.Warning, "回复会被扣分", f"这条回复有 {len(blocks)} 处会被扣分的内容：\n{lines}\n\n仍要复制吗？", parent=parent)
+        box.setObjectName("blockConfirm")
+        copy = box.addButton("仍然复制", QMessageBox.ButtonRole.AcceptRole)
+        back = box.addButton("不复制，去修改" if values is not None else "不复制", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(back)
+        box.setEscapeButton(back)
+        self.confirmBox = box
+
+        def done(_result: int) -> None:
+            self.confirmBox = None
+            box.deleteLater()
+            if box.clickedButton() is copy:
+                self.finish(req, text)
+                if values is not None:
+                    self.formClosed.emit(req.source)
+                return
+            self.toastRequested.emit("没有复制：回复里有会扣分的内容", True)
+            if values is not None:  # back to the form with what was typed, to fix it
+                self._pending = req
+                self.form.show()
+                edit = next(iter(self.form.fields.values()), None)
+                if edit is not None:
+                    edit.setFocus()
+
+        box.finished.connect(done)
+        box.open()
 
     def finish(self, req: CopyRequest, text: str) -> None:
         from ..service import CopyEvent

@@ -7,6 +7,7 @@ geometry, the shortcut table, the tray, preferences fanned out to the panels, th
     browse_panel.BrowsePanel       浏览全部: categories, indexed search, preview
     usual_panel.UsualPanel         常用: favourites and recent (state in favourites.Favourites)
     stats_panel.StatsPanel         统计, built when first opened
+    check_panel.CheckPanel         检查: a reply checked before sending; the agent's own copied replies
     copy_flow.CopyFlow             the one copy path every panel's copyRequested goes to
 """
 from __future__ import annotations
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QSystemTrayIcon, QWidget
 
 from . import theme as themes
 from .browse_panel import BrowsePanel
+from .check_panel import CheckPanel
 from .clipboard import ClipboardWatcher
 from .compiled.main_window_ui import Ui_SidebarView
 from .copy_flow import BROWSE, USUAL, CopyFlow
@@ -91,6 +93,8 @@ class MainWindow(QMainWindow):
         self.suggest = SuggestPanel(ui, self.library, self.usual.state, self.clipboard, self)
         self.browse = BrowsePanel(ui, self.library, self.usual.state, self)
         self.stats = StatsPanel(ui, self.library, self.usage, self)
+        self.checker = CheckPanel(ui, self.library, self)
+        self.suggest.clipboard_filter = self.checker.take_clipboard  # own replies are checked, not matched
         self.learned = LearnedSync(self.library, self.usage, lambda: self.agent_name, self)
         self._connect()
         self._shortcuts()
@@ -110,7 +114,7 @@ class MainWindow(QMainWindow):
         self.browse.favouriteRequested.connect(self.usual.toggle)
         self.usual.changed.connect(self.suggest.refresh_stars)
         self.usual.changed.connect(self.browse.refresh_stars)
-        for source in (self.suggest, self.usual, self.copier):
+        for source in (self.suggest, self.usual, self.copier, self.checker):
             source.toastRequested.connect(self.toast)
         self.suggest.cleared.connect(self.copier.cancel)
         self.suggest.escaped.connect(lambda: self.copier.form.cancel() if self.copier.form.isVisible() else self.suggest.clear_message())

@@ -244,3 +244,120 @@ def _nice_step(top: int) -> int:
         if m * magnitude >= raw:
             return m * magnitude
     return 10 * magnitude
+
+
+UPSET_COLOUR = "#d93025"
+
+
+class UpsetChart(QWidget):
+    """The share of upset buyer messages per day (``stats()['upset_share_by_day']``): one bar a
+    day, 0–100 %, with the day's figures as a tooltip. A day without recorded moods is an empty
+    slot, so the days stay evenly spaced."""
+
+    HEIGHT = 120
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("upsetChart")
+        self.setFixedHeight(self.HEIGHT)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setMouseTracking(True)
+        self.rows: list[tuple[date, int, int, float]] = []  # day, messages, upset, share
+        self.palette_: dict[str, str] = themes.PALETTES["light"]
+
+    def set_data(self, rows: Sequence[dict]) -> None:
+        out = []
+        for row in rows:
+            day = _day(row.get("day", ""))
+            if day is None:
+                continue
+            messages = int(row.get("messages") or 0)
+            upset = int(row.get("upset") or 0)
+            share = float(row.get("share") if row.get("share") is not None else (upset / messages if messages else 0.0))
+            out.append((day, messages, upset, min(max(share, 0.0), 1.0)))
+        by_day = {r[0]: r for r in out}
+        if by_day:  # one slot a day from the first to the last, a day without messages empty
+            first, last = min(by_day), max(by_day)
+            span = (last - first).days + 1
+            out = [by_day.get(d, (d, 0, 0, 0.0)) for d in (first + timedelta(days=i) for i in range(span))]
+        self.rows = out
+        self.update()
+
+    def set_palette(self, palette: dict[str, str]) -> None:
+        self.palette_ = palette
+        self.update()
+
+    @property
+    def has_data(self) -> bool:
+        return any(m for _d, m, _u, _s in self.rows)
+
+    @property
+    def shares(self) -> list[float]:
+        return [s for _d, _m, _u, s in self.rows]
+
+    def _plot(self) -> QRectF:
+        fm = QFontMetrics(self.font())
+        left = fm.horizontalAdvance("100%") + 8
+        return QRectF(left, 8, max(10.0, self.width() - left - 8), max(10.0, self.height() - 16 - fm.height()))
+
+    def bar_rects(self) -> list[QRectF]:
+        if not self.rows:
+            return []
+        plot = self._plot()
+        slot = plot.width() / len(self.rows)
+        bar_w = max(1.0, min(slot - 2, 28.0))
+        return [QRectF(plot.left() + slot * i + (slot - bar_w) / 2, plot.bottom() - plot.height() * s, bar_w, plot.height() * s)
+                for i, (_d, _m, _u, s) in enumerate(self.rows)]
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        p = QPainter(self)
+        pal = self.palette_
+        muted, grid = QColor(pal["muted"]), QColor(pal["border"])
+        p.setPen(grid)
+        p.setBrush(QColor(pal["card"]))
+        p.drawRoundedRect(QRectF(0.5, 0.5, self.width() - 1, self.height() - 1), 6, 6)
+        if not self.has_data:
+            p.setPen(muted)
+            p.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, "所选时间内没有记录买家情绪")
+            p.end()
+            return
+        plot = self._plot()
+        small = QFont(self.font())
+        small.setPointSizeF(max(6.5, self.font().pointSizeF() - 1.5))
+        p.setFont(small)
+        fm = QFontMetrics(small)
+        for k in (0.0, 0.5, 1.0):
+            y = plot.bottom() - plot.height() * k
+            p.setPen(grid)
+            p.drawLine(int(plot.left()), int(y), int(plot.right()), int(y))
+            p.setPen(muted)
+            p.drawText(QRectF(0, y - fm.height() / 2, plot.left() - 4, fm.height()), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, f"{k:.0%}")
+        for rect in self.bar_rects():
+            p.fillRect(rect, QColor(UPSET_COLOUR))
+        n = len(self.rows)
+        slot = plot.width() / n
+        p.setPen(muted)
+        for i in sorted({0, n - 1}):
+            s = self.rows[i][0].strftime("%m-%d")
+            tw = fm.horizontalAdvance(s)
+            x = min(max(plot.left() + slot * (i + 0.5) - tw / 2, plot.left()), plot.right() - tw)
+            p.drawText(QRectF(x, plot.bottom() + 2, tw + 2, fm.height()), Qt.AlignmentFlag.AlignLeft, s)
+        p.end()
+
+    def tooltip_at(self, pos: QPoint) -> str:
+        plot = self._plot()
+        if not self.rows or not plot.left() <= pos.x() <= plot.right():
+            return ""
+        i = min(len(self.rows) - 1, int((pos.x() - plot.left()) / (plot.width() / len(self.rows))))
+        day, messages, upset, share = self.rows[i]
+        return f"{day:%m-%d}：{messages} 条消息，{upset} 条情绪激动（{share:.0%}）"
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip:
+            tip = self.tooltip_at(event.pos())  # type: ignore[attr-defined]
+            if tip:
+                QToolTip.showText(event.globalPos(), tip, self)  # type: ignore[attr-defined]
+            else:
+                QToolTip.hideText()
+            return True
+        return super().event(event)

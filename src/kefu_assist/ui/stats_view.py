@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from . import theme as themes
-from .stats_chart import CategoryChart
+from .stats_chart import CategoryChart, UpsetChart
 
 PERIODS: tuple[tuple[str, int | None], ...] = (("最近 7 天", 7), ("最近 30 天", 30), ("最近 90 天", 90), ("全部", None))
 DEFAULT_PERIOD = 1
@@ -105,6 +105,10 @@ class StatsView(QWidget):
         body.addWidget(self.chartTitle)
         self.chart = CategoryChart()
         body.addWidget(self.chart)
+        self.upsetTitle = QLabel("买家情绪激动的消息占比（每天）", objectName="statsHeading")
+        body.addWidget(self.upsetTitle)
+        self.upsetChart = UpsetChart()
+        body.addWidget(self.upsetChart)
         self.sections: dict[str, QLabel] = {}
         for key, heading in (
             ("most_used", "最常用话术"),
@@ -146,6 +150,7 @@ class StatsView(QWidget):
     def set_palette(self, palette: dict[str, str]) -> None:
         self.palette_ = palette
         self.chart.set_palette(palette)
+        self.upsetChart.set_palette(palette)
         if self.data is not None:
             self.show_stats(self.data)
 
@@ -205,6 +210,7 @@ class StatsView(QWidget):
         days = self.days
         first = since_for(days) if days else None
         self.chart.set_data(data.get("per_day_category", []), labels, first=first, last=date.today() if days else None)
+        self.upsetChart.set_data(data.get("upset_share_by_day", []))
         self.sections["most_used"].setText(self._script_table(data.get("most_used", []), labels, empty="还没有复制记录"))
         self.sections["least_used"].setText(self._script_table(data.get("least_used", []), labels, empty="没有话术"))
         self.sections["per_category"].setText(self._category_table(data.get("per_category", []), data.get("total_copies", 0)))

@@ -6,13 +6,14 @@ It asks for copies with ``copyRequested`` (the copy flow does the rest) and for 
 from __future__ import annotations
 
 import time
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QTabWidget
 
 from . import theme as themes
+from .check_panel import BuyerHistory, MoodChip
 from .copy_flow import SUGGEST, CopyRequest
 from .widgets import SuggestionCard
 
@@ -68,6 +69,12 @@ class SuggestPanel(QObject):
         self._last_text = ""
         self._reported_unmatched: set[str] = set()
         self._captured = ""  # the last buyer message the clipboard watch put in the box
+        self.history = BuyerHistory()  # this conversation's earlier messages: the mood's history
+        # the shell sets it: True for a copied text that is not a buyer message (the agent's own
+        # reply, checked by the 检查 panel instead)
+        self.clipboard_filter: "Callable[[str], bool] | None" = None
+        self.moodChip = MoodChip()
+        ui.stateLabel.parentWidget().layout().insertWidget(0, self.moodChip, 0, Qt.AlignmentFlag.AlignLeft)  # type: ignore[attr-defined]
 
         self.cards: list[SuggestionCard] = []
         layout = ui.suggestionsHost.layout()
@@ -122,6 +129,9 @@ class SuggestPanel(QObject):
         self.update()
 
     def set_message_from_clipboard(self, text: str) -> None:
+        if self.clipboard_filter is not None and self.clipboard_filter(text):
+            return
+        self.history.add(self.message)  # the message it replaces has been handled
         self._captured = text.strip()
         self.set_message(self._captured)
         self.tabs.setCurrentIndex(TAB)
@@ -157,17 +167,20 @@ class SuggestPanel(QObject):
         if service is None or not service.ready:
             self.views = []
             self._hide_cards(0)
+            self.moodChip.show_mood(None)
             self.show_state(LOADING_TEXT if self.library.loading else "话术库不可用")
             return
         if not text.strip():
             self.views = []
             self._hide_cards(0)
+            self.moodChip.show_mood(None)
             self.show_state(EMPTY_TEXT)
             self.edit.setExtraSelections([])
             self.select(-1)
             return
         code = self._code_views(text)
         if code is not None:
+            self.moodChip.show_mood(None)
             self._show_views(code, terms=False)
             self.show_state(CODE_TEXT.format(code=text.strip()[1:]) if code else NO_MATCH_TEXT)
             self.edit.setExtraSelections([])
@@ -175,7 +188,9 @@ class SuggestPanel(QObject):
             return
         from ..matching import clauses, normalize
 
-        views = service.suggest(text, limit=LIMIT)
+        history = self.history.before(text)
+        views = service.suggest(text, limit=LIMIT, history=history)
+        self.moodChip.show_mood(service.mood(text, history))
         n_clauses = len(clauses(normalize(text)))
         self._show_views(views, multi=n_clauses > 1)
         confident = [v for v in views if v.suggestion.confident]
@@ -308,6 +323,7 @@ class SuggestPanel(QObject):
         service = self.library.service
         if not text or service is None or not service.ready:
             return
+        self.history.add(text)
         if self.debounce.isActive():
             self.update()
         if any(v.suggestion.confident for v in self.views):
