@@ -99,6 +99,23 @@ def fold(text: str) -> str:
     return simplified if len(simplified) == len(folded) else folded
 
 
+_FULL_TO_HALF = {"，": ",", "！": "!", "？": "?", "；": ";", "：": ":"}
+_NEGATED_CLASS = re.compile(r"\[\^((?:\\.|[^\]\\])*)\]")
+
+
+def widen_negated_classes(source: str) -> str:
+    """A gap like ``[^，。！？]`` in a rule means "within one clause"; the text is matched folded, where
+    the full-width ，！？；： are already half-width, so each negated class that names one of them
+    also gets its half-width twin (``[^，,。！!？?]``). Without this a gap ran across commas."""
+
+    def widen(m: re.Match[str]) -> str:
+        body = m.group(1)
+        extra = "".join(half for full, half in _FULL_TO_HALF.items() if full in body and half not in body)
+        return "[^" + body + extra + "]" if extra else m.group(0)
+
+    return _NEGATED_CLASS.sub(widen, source)
+
+
 def _line(node: Node | None) -> int:
     return node.start_mark.line + 1 if node is not None else 0
 
@@ -126,7 +143,7 @@ class _Reader:
         if source is None:
             return None
         try:
-            pattern = re.compile(source, re.IGNORECASE)
+            pattern = re.compile(widen_negated_classes(source), re.IGNORECASE)
         except re.error as exc:
             self.error(node, f"{what} '{source}' is not a valid regular expression: {exc}", rule_id)
             return None
