@@ -106,11 +106,14 @@ _NEGATED_CLASS = re.compile(r"\[\^((?:\\.|[^\]\\])*)\]")
 def widen_negated_classes(source: str) -> str:
     """A gap like ``[^，。！？]`` in a rule means "within one clause"; the text is matched folded, where
     the full-width ，！？；： are already half-width, so each negated class that names one of them
-    also gets its half-width twin (``[^，,。！!？?]``). Without this a gap ran across commas."""
+    also gets its half-width twin (``[^，,。！!？?]``), and a class that stops at ， stops at a space too
+    (chat writes 好的 我看看 for 好的，我看看). Without this a gap ran across clauses."""
 
     def widen(m: re.Match[str]) -> str:
         body = m.group(1)
         extra = "".join(half for full, half in _FULL_TO_HALF.items() if full in body and half not in body)
+        if "，" in body and " " not in body:
+            extra += " "  # chat writes a space for a comma: 没上架 你转账给我 is two clauses
         return "[^" + body + extra + "]" if extra else m.group(0)
 
     return _NEGATED_CLASS.sub(widen, source)
