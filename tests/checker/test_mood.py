@@ -15,7 +15,7 @@ HERE = Path(__file__).resolve().parent
 _LEFT_CALM = {"我最后问一次 什么时候发"}
 DEV = [
     tuple(line.split("\t"))
-    for name in ("dev_moods.tsv", "dev2_moods.tsv", "dev3_moods.tsv", "dev4_moods.tsv", "dev5_moods.tsv", "dev6_moods.tsv", "dev7_moods.tsv", "dev8_moods.tsv", "dev9_moods.tsv")
+    for name in ("dev_moods.tsv", "dev2_moods.tsv", "dev3_moods.tsv", "dev4_moods.tsv", "dev5_moods.tsv", "dev6_moods.tsv", "dev7_moods.tsv", "dev8_moods.tsv", "dev9_moods.tsv", "dev10_moods.tsv")
     for line in (HERE / name).read_text(encoding="utf-8").splitlines()
     if line.strip() and not line.startswith("#") and line.split("\t")[-1] not in _LEFT_CALM
 ]
