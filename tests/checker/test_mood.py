@@ -12,10 +12,11 @@ from kefu_assist.checker import mood
 HERE = Path(__file__).resolve().parent
 # dev9 holds one row the cues leave calm on purpose: 最后问一次 is also a bargaining move (the shipped
 # library's bargain.ultimatum), so it needs company to count
-_LEFT_CALM = {"我最后问一次 什么时候发"}
+# dev11: 能不能快点 + 急用 is calm in dev5 (能不能快点发货，急用), and 长见识了 can be meant
+_LEFT_CALM = {"我最后问一次 什么时候发", "能不能快点 我着急用", "真是长见识了"}
 DEV = [
     tuple(line.split("\t"))
-    for name in ("dev_moods.tsv", "dev2_moods.tsv", "dev3_moods.tsv", "dev4_moods.tsv", "dev5_moods.tsv", "dev6_moods.tsv", "dev7_moods.tsv", "dev8_moods.tsv", "dev9_moods.tsv", "dev10_moods.tsv")
+    for name in ("dev_moods.tsv", "dev2_moods.tsv", "dev3_moods.tsv", "dev4_moods.tsv", "dev5_moods.tsv", "dev6_moods.tsv", "dev7_moods.tsv", "dev8_moods.tsv", "dev9_moods.tsv", "dev10_moods.tsv", "dev11_moods.tsv")
     for line in (HERE / name).read_text(encoding="utf-8").splitlines()
     if line.strip() and not line.startswith("#") and line.split("\t")[-1] not in _LEFT_CALM
 ]
