@@ -40,6 +40,15 @@ def _read_tsv(name: str) -> list[tuple[str, str]]:
 
 
 DEV = _read_tsv("dev_drafts.tsv") + _read_tsv("dev2_drafts.tsv") + _read_tsv("dev3_drafts.tsv") + _read_tsv("dev4_drafts.tsv") + _read_tsv("dev5_drafts.tsv")
+# the eighth set: indirect wordings (a fee as 上浮5% or 补差价, refusing COD to some buyers, 只换不退,
+# insults without a listed word ...), each rule with 15 violations and 15 near misses
+DEV8 = _read_tsv("dev8_drafts.tsv")
+# labelled before tuning and still missed, on purpose: "包邮是不包括您那里的" says the region is outside
+# 包邮, which the rules treat like 不在包邮范围 (compliant: the freight template decides)
+DEV8_KNOWN_MISSES = {"亲这个包邮是不包括您那里的，要加运费10块"}
+DEV = DEV + [row for row in DEV8 if row[1] not in DEV8_KNOWN_MISSES]
+# the ninth set: shorter chat wordings (spaces for commas, 哈/呢/emoji), written after the eighth's tuning
+DEV = DEV + _read_tsv("dev9_drafts.tsv") + _read_tsv("dev10_drafts.tsv") + _read_tsv("dev11_drafts.tsv")
 
 
 def rules_of(text: str) -> set[str]:
@@ -274,4 +283,86 @@ def test_a_checker_of_no_rules_finds_nothing():
     ],
 )
 def test_second_round_near_misses_stay_quiet(text):
+    assert [(f.rule, f.text) for f in check(text)] == []
+
+
+@pytest.mark.parametrize("text", sorted(DEV8_KNOWN_MISSES))
+@pytest.mark.xfail(strict=True, reason="known miss of the eighth set (see DEV8_KNOWN_MISSES)")
+def test_known_misses_of_the_eighth_set(text):
+    assert rules_of(text) == {dict((t, l) for l, t in DEV8)[text]}
+
+
+def test_a_gap_in_a_rule_stops_at_a_comma_of_either_width():
+    from kefu_assist.checker.rules import widen_negated_classes
+
+    assert widen_negated_classes("a[^，。！？～~不]{0,3}b") == "a[^，。！？～~不,!? ]{0,3}b"
+    assert widen_negated_classes("[^ab]c[^，, ]") == "[^ab]c[^，, ]"
+    # the text is folded (，-> ,) before matching: a negation in the clause before must not reach over
+    assert "off_platform" in rules_of("拍下先不付款，我们私下把钱结了")
+    assert "off_platform" in rules_of("拍下先不付款,我们私下把钱结了")
+    # chat writes a space for a comma
+    assert "off_platform" in rules_of("拍下先不付款 我们私下把钱结了")
+
+
+# a clause of the buyer's own words or a courtesy before a violation leaves it a violation
+@settings(max_examples=200, deadline=None)
+@given(
+    st.sampled_from([(l, t) for l, t in DEV if l != "-"]),
+    st.sampled_from(["不好意思，", "没关系，", "不着急，", "别担心，", "没问题，", "不客气，", "您别急，"]),
+)
+def test_a_negated_clause_before_a_violation_does_not_cancel_it(row, prefix):
+    labels, text = row
+    assert set(labels.split(",")) <= rules_of(prefix + text)
+
+
+# near misses of the broader patterns (fee frames, refusal frames, shop as the subject ...): each
+# mentions a fee, a code, a closed order or a refusal and is still fine
+@pytest.mark.parametrize("text", [
+        '专票税率是13%，税点由我们承担',
+        '发票如果开错了可以重开',
+        '花呗额度高一点的话可以分期',
+        '分期费率以支付宝页面为准',
+        '平台的扣点是我们承担的，您正常付就行',
+        '我把链接直接转给您',
+        '您转我一下订单号',
+        '超时未付款系统会自动关闭订单',
+        '超时未付款系统会关闭订单',
+        '这款是不退色的哦',
+        '我们只换了快递，更快一些',
+        '用了包装袋装好寄回就行',
+        '用了一定要记得洗手',
+        '这款吸顶灯装在天花板上很好看',
+        '这款有标配和顶配两个版本',
+        '还是别拍这款了，尺码偏小',
+        '最近这家快递问题太多了',
+        '请核对身份证号码和姓名是否一致',
+        '您的信用卡有效期过了，换张卡试试',
+        '扫码付款的页面在淘宝里',
+        '包邮的，收到后7天内可以退',
+        '包邮的，补发的那件也包邮',
+        '亲，花呗分期3期免息，不加钱',
+        '货到付款的话快递员会收您货款',
+        '货到付款不支持的地区下单时会提示',
+        '到付的运费由我们出',
+        '您先付款，我们今天就发',
+        '发票我们这边快一点给您开',
+        '开票的话加一下您的税号',
+        '信用卡和花呗都可以，多付的钱会退回',
+        '好评的话我们会看到，谢谢',
+        '您评价的时候可以加图，谢谢',
+        '追评我们也会认真看的',
+        '退货的话运费险会赔付给您',
+        '退款会扣除您用过的优惠券哦',
+        '签收后有问题随时找我',
+        '这个订单我帮您备注了加急',
+        '您的订单已经发出，取消不了了哦，可以拒收',
+        '订单我们这边没法取消，需要您自己申请',
+        '七天无理由支持的，放心拍',
+        '收到了就可以试穿，不合适退换都行',
+        '这款只有黑色',
+        '您要的话我给您留一件',
+        '价格会高一些的是大码，小码便宜',
+        '您这边问题我记下了，马上处理',
+    ])
+def test_near_misses_of_the_meaning_level_patterns_stay_quiet(text):
     assert [(f.rule, f.text) for f in check(text)] == []

@@ -99,6 +99,26 @@ def fold(text: str) -> str:
     return simplified if len(simplified) == len(folded) else folded
 
 
+_FULL_TO_HALF = {"，": ",", "！": "!", "？": "?", "；": ";", "：": ":"}
+_NEGATED_CLASS = re.compile(r"\[\^((?:\\.|[^\]\\])*)\]")
+
+
+def widen_negated_classes(source: str) -> str:
+    """A gap like ``[^，。！？]`` in a rule means "within one clause"; the text is matched folded, where
+    the full-width ，！？；： are already half-width, so each negated class that names one of them
+    also gets its half-width twin (``[^，,。！!？?]``), and a class that stops at ， stops at a space too
+    (chat writes 好的 我看看 for 好的，我看看). Without this a gap ran across clauses."""
+
+    def widen(m: re.Match[str]) -> str:
+        body = m.group(1)
+        extra = "".join(half for full, half in _FULL_TO_HALF.items() if full in body and half not in body)
+        if "，" in body and " " not in body:
+            extra += " "  # chat writes a space for a comma: 没上架 你转账给我 is two clauses
+        return "[^" + body + extra + "]" if extra else m.group(0)
+
+    return _NEGATED_CLASS.sub(widen, source)
+
+
 def _line(node: Node | None) -> int:
     return node.start_mark.line + 1 if node is not None else 0
 
@@ -126,7 +146,7 @@ class _Reader:
         if source is None:
             return None
         try:
-            pattern = re.compile(source, re.IGNORECASE)
+            pattern = re.compile(widen_negated_classes(source), re.IGNORECASE)
         except re.error as exc:
             self.error(node, f"{what} '{source}' is not a valid regular expression: {exc}", rule_id)
             return None
