@@ -65,14 +65,19 @@ def xvfb_display(request):
         _wait(lambda: Path(f"/tmp/.X11-unix/X{n}").exists() or proc.poll() is not None, 10, "Xvfb to start")
         if proc.poll() is not None:
             pytest.fail(f"Xvfb :{n} exited with {proc.returncode}")
+        # the socket appears before the server answers: wait until a client gets through
+        _wait(lambda: _x(f":{n}", "xprop", "-root", check=False).returncode == 0 or proc.poll() is not None, 10, "Xvfb to answer")
         if request.param == "openbox":
-            wm = subprocess.Popen(["openbox", "--sm-disable"], env={**os.environ, "DISPLAY": f":{n}"},
-                                  stdout=subprocess.DEVNULL, stderr=wm_log)
-            _wait(lambda: "window id" in _x(f":{n}", "xprop", "-root", "_NET_SUPPORTING_WM_CHECK", check=False).stdout
-                  or wm.poll() is not None, 10, "openbox to manage the screen")
-            if wm.poll() is not None:
+            for _attempt in range(3):  # openbox now and then quits at start on a loaded machine
+                wm = subprocess.Popen(["openbox", "--sm-disable"], env={**os.environ, "DISPLAY": f":{n}"},
+                                      stdout=wm_log, stderr=wm_log)
+                _wait(lambda: "window id" in _x(f":{n}", "xprop", "-root", "_NET_SUPPORTING_WM_CHECK", check=False).stdout
+                      or wm.poll() is not None, 10, "openbox to manage the screen")
+                if wm.poll() is None:
+                    break
+            else:
                 wm_log.seek(0)
-                pytest.fail(f"openbox exited with {wm.returncode}: {wm_log.read().decode(errors='replace')[-500:]}")
+                pytest.fail(f"openbox exited with {wm.returncode} three times: {wm_log.read().decode(errors='replace')[-500:]}")
         yield f":{n}"
     finally:
         if wm is not None:
