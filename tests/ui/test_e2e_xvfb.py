@@ -71,7 +71,7 @@ def xvfb_display(request):
             for _attempt in range(3):  # openbox now and then quits at start on a loaded machine
                 wm = subprocess.Popen(["openbox", "--sm-disable"], env={**os.environ, "DISPLAY": f":{n}"},
                                       stdout=wm_log, stderr=wm_log)
-                _wait(lambda: "window id" in _x(f":{n}", "xprop", "-root", "_NET_SUPPORTING_WM_CHECK", check=False).stdout
+                _wait(lambda wm=wm: "window id" in _x(f":{n}", "xprop", "-root", "_NET_SUPPORTING_WM_CHECK", check=False).stdout
                       or wm.poll() is not None, 10, "openbox to manage the screen")
                 if wm.poll() is None:
                     break
