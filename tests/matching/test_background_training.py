@@ -36,7 +36,8 @@ def test_the_child_trains_the_same_weights_as_training_in_process(tmp_path):
     here = build_matcher(library)
     there = build_matcher(library, cache_dir=tmp_path, background_training=True)
     assert there.wait_trained(120) and not there.training
-    assert there._coranker is not None and here._coranker is not None
+    assert there._coranker is not None and here._coranker is not None and there._respeller is not None
+    assert there.suggest("baoyou ma")[0].category == "shipping_fee"
     assert there._coranker.classes == here._coranker.classes
     for text in MESSAGES:
         a, b = here.suggest(text), there.suggest(text)
@@ -52,9 +53,9 @@ def test_while_training_the_plain_matcher_still_answers_and_gates(tmp_path, monk
     release = threading.Event()
     real = train_child.train_in_child
 
-    def slow(samples):
+    def slow(samples, frequency):
         release.wait(60)
-        return real(samples)
+        return real(samples, frequency)
 
     monkeypatch.setattr(train_child, "train_in_child", slow)
     library = load_library(resource_path("scripts.yaml")).library
@@ -75,11 +76,11 @@ def test_while_training_the_plain_matcher_still_answers_and_gates(tmp_path, monk
 def test_a_failing_child_falls_back_to_training_in_process(tmp_path, monkeypatch):
     from kefu_assist.matching import train_child
 
-    def broken(samples):
+    def broken(samples, frequency):
         raise RuntimeError("co-ranker training failed: no interpreter")
 
     monkeypatch.setattr(train_child, "train_in_child", broken)
     library = load_library(resource_path("scripts.yaml")).library
     m = Matcher(library, dictionary=resource_path("jieba_dict.txt"), cache_dir=tmp_path, background_training=True)
-    assert m.wait_trained(120) and m._coranker is not None
+    assert m.wait_trained(120) and m._coranker is not None and m._respeller is not None
     assert m.suggest("包邮吗")[0].confident

@@ -222,14 +222,15 @@ class Matcher:
             self.from_cache = True
         else:
             self._build()
-            if config.hurry:
-                frequency = {key[2:]: len(self._postings[fid]) for key, fid in self._feature_ids.items() if key.startswith("t:")}
-                self._respeller = hurry.Respeller.build(frequency)
+            frequency = {key[2:]: len(self._postings[fid]) for key, fid in self._feature_ids.items() if key.startswith("t:")} if config.hurry else None
             if config.coranker and background_training:
+                # the readings for hurry.py come with the weights: until then, as typed
                 self._trained.clear()
                 samples = self._training_samples()
-                threading.Thread(target=self._train_in_background, args=(samples, index_dir, key), name="kefu-coranker", daemon=True).start()
+                threading.Thread(target=self._train_in_background, args=(samples, frequency, index_dir, key), name="kefu-coranker", daemon=True).start()
                 return
+            if frequency is not None:
+                self._respeller = hurry.Respeller.build(frequency)
             if config.coranker:
                 self._coranker = coranker_module.train(self._training_samples())
             index_cache.save(index_dir, key, {name: getattr(self, name) for name in _INDEX_STATE})
@@ -243,14 +244,17 @@ class Matcher:
         """Wait for a background training to end; True when it has (or there was none)."""
         return self._trained.wait(timeout)
 
-    def _train_in_background(self, samples: list, index_dir: Path | None, key: str) -> None:
-        from .train_child import train_in_child
+    def _train_in_background(self, samples: list, frequency: dict[str, int] | None, index_dir: Path | None, key: str) -> None:
+        from . import train_child
 
         try:
             try:
-                ranker = train_in_child(samples)
+                ranker, respeller = train_child.train_in_child(samples, frequency)
             except (OSError, RuntimeError, ValueError, EOFError, subprocess.SubprocessError, pickle.UnpicklingError):
-                ranker = coranker_module.train(samples)  # no child to be had: here, then
+                # no child to be had: here, then
+                ranker = coranker_module.train(samples)
+                respeller = hurry.Respeller.build(frequency) if frequency is not None else None
+            self._respeller = respeller
             self._coranker = ranker  # one assignment: a message in flight sees old or new
             index_cache.save(index_dir, key, {name: getattr(self, name) for name in _INDEX_STATE})
         finally:
