@@ -82,6 +82,9 @@ class MatcherConfig:
     negation: float = 0.5  # factor for an example asserting what the message negates; 0 turns it off
     hurry: bool = True  # hi/88/高170重140, pinyin (baoyou ma) and homophone slips (诱惑 for 有货)
     chatter: bool = True  # train the off-topic class on resources/chatter.txt too
+    # a text whose chatter probability reaches this is off-topic: nothing is confident for it
+    # except what one of its clauses asks in earnest
+    offtopic_veto: float = 0.4  # chosen on the dev, buyer and tuning sets (0.5 let 你们老板帅吗 through; 0.35 cost a question)
     calib_matcher: float = 7.04
     calib_coranker: float = 5.03
     calib_bias: float = -3.13
@@ -648,14 +651,14 @@ class Matcher:
                     if s_idx not in combined or sc.score > combined[s_idx].score:
                         combined[s_idx] = sc
                 s_idx = max(scored, key=lambda k: scored[k].score)
-                if scored[s_idx].score >= self.threshold and self._scripts[s_idx].category not in small_talk and part_off < 0.5 and not _is_noise(part):
+                if scored[s_idx].score >= self.threshold and self._scripts[s_idx].category not in small_talk and part_off < self.config.offtopic_veto and not _is_noise(part):
                     covered = {self._scripts[i].category for i in leaders}
                     if self._scripts[s_idx].category not in covered:
                         leaders[s_idx] = combined[s_idx]
         courtesy = set(self.config.courtesy_categories) if len(parts) > 1 else set()
         # What may be confident: not chit-chat, and when the message as a whole is most like
         # chit-chat, only what one of its clauses asks for in earnest (今天好冷 包邮吗).
-        if main >= 0 and (self._scripts[main].category in small_talk or whole_off >= 0.5):
+        if main >= 0 and (self._scripts[main].category in small_talk or whole_off >= self.config.offtopic_veto):
             earnest = {k for k in leaders if k != main and self._scripts[k].category not in small_talk}
         else:
             earnest = {k for k, sc in combined.items() if sc.score >= self.threshold and self._scripts[k].category not in small_talk}
