@@ -66,8 +66,12 @@ class LibraryUnavailable(RuntimeError):
 
 
 class AssistService:
-    def __init__(self, *, config: MatcherConfig | None = None, overrides: Mapping[str, str] | None = None):
+    def __init__(self, *, config: MatcherConfig | None = None, overrides: Mapping[str, str] | None = None, background_training: bool = False):
+        """``background_training``: a library whose index is not cached answers at once with the
+        matcher alone while its co-ranker trains in a child process (the sidebar: no NumPy and
+        no training on its loader thread); the CLI keeps training in-process, once."""
         self.config = config
+        self.background_training = background_training
         self._overrides: dict[str, str] = dict(overrides or {})
         self._state: _State | None = None
         self._learned: tuple[tuple[str, str, float], ...] = ()
@@ -92,7 +96,7 @@ class AssistService:
             self.last_result = result
             self._held = None
             if result.library is not None and result.library.scripts:
-                matcher = build_matcher(result.library, cache_dir=paths.cache_dir(), config=self.config, extra_examples=self._learned)
+                matcher = build_matcher(result.library, cache_dir=paths.cache_dir(), config=self.config, extra_examples=self._learned, background_training=self.background_training)
                 state = _State(result.library, matcher, path)
                 current = self._state
                 if hold is not None and current is not None and hold(current.library, result.library):
@@ -119,7 +123,7 @@ class AssistService:
             state = self._state
             if state is None:
                 return True
-            matcher = build_matcher(state.library, cache_dir=paths.cache_dir(), config=self.config, extra_examples=extras)
+            matcher = build_matcher(state.library, cache_dir=paths.cache_dir(), config=self.config, extra_examples=extras, background_training=self.background_training)
             self._state = _State(state.library, matcher, state.path)
             gc.collect()
             gc.freeze()

@@ -141,3 +141,21 @@ def test_a_cached_index_answers_without_importing_numpy(tmp_path):
     )
     runs = [subprocess.run([sys.executable, "-c", code, str(tmp_path)], capture_output=True, text=True, check=True).stdout.split() for _ in range(2)]
     assert runs == [["False", "True"], ["True", "False"]]
+
+
+@pytest.mark.parametrize("message", ["你是机器人吧", "客服是AI吗", "对面是人还是程序", "是机器在回我吗😂", "你是人工智能吗", "机器人客服？"])
+def test_asking_whether_the_agent_is_a_robot_asks_for_a_human(matcher, message):
+    # A product decision (Taobao service culture): 你是机器人吗 is a request for a human, so
+    # the 转人工 script answers it, confidently; it is not small talk.
+    out = matcher.suggest(message)
+    assert out and out[0].confident and out[0].script_id == "greeting.human_agent"
+
+
+def test_no_small_talk_script_claims_the_robot_question():
+    from kefu_assist.library import load_library
+    from kefu_assist.resources import resource_path
+
+    library = load_library(resource_path("scripts.yaml")).library
+    words = ("真人", "机器人", "人工", "自动回复")
+    claimed = [(s.id, e) for s in library.scripts if s.category == "small_talk" for e in s.examples if any(w in e for w in words)]
+    assert claimed == []

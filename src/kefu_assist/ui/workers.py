@@ -37,7 +37,7 @@ class LoadJob(QRunnable):
             if service is None:  # the first load: import and build the service here, off the GUI thread
                 from ..service import AssistService
 
-                service = self.service = AssistService()
+                service = self.service = AssistService(background_training=True)  # no NumPy in the sidebar
             result = service.load(self.path, hold=self.hold)
         except Exception as exc:  # noqa: BLE001 - a loader bug must not kill the sidebar
             result = LoadResult(None, (Problem(str(self.path), 0, f"加载失败: {exc}"),))
