@@ -173,7 +173,7 @@ def test_sums_keep_other_archives_and_replace_this_one(tmp_path, build_module):
     build_module.update_sums(dist, this)
 
     lines = (dist / "SHA256SUMS").read_text().splitlines()
-    assert lines == sorted([f"{hashlib.sha256(b'other').hexdigest()}  {other.name}", f"{hashlib.sha256(b'new').hexdigest()}  {this.name}"], key=lambda l: l.split("  ")[1])
+    assert lines == sorted([f"{hashlib.sha256(b'other').hexdigest()}  {other.name}", f"{hashlib.sha256(b'new').hexdigest()}  {this.name}"], key=lambda entry: entry.split("  ")[1])
     assert all(re.fullmatch(r"[0-9a-f]{64}  \S+", line) for line in lines)
 
 

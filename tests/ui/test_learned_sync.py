@@ -3,12 +3,15 @@ other than the first (or a script from 浏览全部) copied for it, and the same
 that script first. Real recorder, real SQLite database, real matcher rebuild on a worker."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import Qt
 
-from .test_usage import db_url, fresh_data, usage_window  # noqa: F401 - fixtures
+from . import test_usage
+
+# test_usage's fixtures, found by pytest as attributes of this module
+db_url = test_usage.db_url
+fresh_data = test_usage.fresh_data
+usage_window = test_usage.usage_window
 
 
 def _first(window) -> str:

@@ -56,7 +56,8 @@ def run(library: str | os.PathLike | None = None, db: str | None = None) -> int:
 
     trace("imported")
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    existing = QApplication.instance()  # a QCoreApplication to the stubs; a QApplication here
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName("客服话术助手")

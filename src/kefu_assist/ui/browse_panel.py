@@ -6,8 +6,8 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QRectF, Qt, Signal
-from PySide6.QtGui import QAbstractTextDocumentLayout, QPalette, QTextDocument
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QRectF, Qt, Signal
+from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPalette, QTextDocument
 from PySide6.QtWidgets import QListWidgetItem, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from . import theme as themes
@@ -65,8 +65,8 @@ class _MarkedDelegate(QStyledItemDelegate):
         super().__init__(panel.list)
         self.panel = panel
 
-    def paint(self, painter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
         # on the selected row's accent background the accent colour would vanish: bold alone there
         # (the list's own palette carries the stylesheet's selection-color; the option's does not)
         palette = self.panel.list.palette()
@@ -111,9 +111,9 @@ class BrowsePanel(QObject):
         self.list.setItemDelegate(self._delegate)
         self.preview = SuggestionCard()
         self.preview.copyRequested.connect(self.copy_current)
-        self.preview.favouriteRequested.connect(lambda c: c.script is not None and self.favouriteRequested.emit(c.script.id))
+        self.preview.favouriteRequested.connect(lambda c: self.favouriteRequested.emit(c.script.id) if c.script is not None else None)
         self.preview.hide()
-        ui.previewHost.layout().addWidget(self.preview)
+        ui.previewLayout.addWidget(self.preview)
         ui.categoryCombo.currentIndexChanged.connect(self.refresh)
         ui.searchEdit.textChanged.connect(self.refresh)
         ui.searchEdit.returnPressed.connect(self.copy_current)

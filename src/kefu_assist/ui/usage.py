@@ -11,11 +11,14 @@ import logging
 import threading
 import time
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
 from .workers import Task, db_pool
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
 
 log = logging.getLogger(__name__)
 
@@ -53,7 +56,7 @@ class RecorderProxy:
         for name, args in buffered:
             try:
                 getattr(target, name)(*args)
-            except Exception:  # noqa: BLE001 - usage history never breaks the sidebar
+            except Exception:  # usage history never breaks the sidebar
                 log.exception("cannot hand a buffered usage event to the recorder")
 
     def detach(self) -> None:
@@ -92,7 +95,7 @@ class UsageController(QObject):
         self._tasks: set[Task] = set()
         self._list_gen = 0
         self._stats_gen = 0
-        self._stats_engine = None  # a read-only engine, made and used on workers
+        self._stats_engine: Engine | None = None  # a read-only engine, made and used on workers
         self._stats_lock = threading.Lock()
         self._statusFromWriter.connect(self._writer_status)
 

@@ -40,9 +40,9 @@ class UsualPanel(QObject):
         self.list = ui.usualList
         self.preview = SuggestionCard()
         self.preview.copyRequested.connect(self.copy_current)
-        self.preview.favouriteRequested.connect(lambda c: c.script is not None and self.toggle(c.script.id))
+        self.preview.favouriteRequested.connect(lambda c: self.toggle(c.script.id) if c.script is not None else None)
         self.preview.hide()
-        ui.usualPreviewHost.layout().addWidget(self.preview)
+        ui.usualPreviewLayout.addWidget(self.preview)
         self.list.currentRowChanged.connect(self._row_changed)
         self.list.itemDoubleClicked.connect(lambda _item: self.copy_current())
         self.list.installEventFilter(self)
