@@ -7,7 +7,7 @@ import html
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QRectF, Qt, Signal
-from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPalette, QTextDocument
+from PySide6.QtGui import QAbstractTextDocumentLayout, QKeyEvent, QPainter, QPalette, QTextDocument
 from PySide6.QtWidgets import QListWidgetItem, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from . import theme as themes
@@ -134,7 +134,9 @@ class BrowsePanel(QObject):
             self.refresh()
 
     def _fill_categories(self) -> None:
-        lib = self.library.service.library  # type: ignore[union-attr]
+        service = self.library.service
+        assert service is not None, "called once the library is ready"
+        lib = service.library
         combo = self.ui.categoryCombo
         current = combo.currentData()
         combo.blockSignals(True)
@@ -216,7 +218,9 @@ class BrowsePanel(QObject):
 
     def row_text(self, script: "Script") -> str:
         star = "★ " if script.id in self.favourites else ""
-        lib = self.library.service.library  # type: ignore[union-attr]
+        service = self.library.service
+        assert service is not None, "a script to show means a loaded library"
+        lib = service.library
         return f"{star}[{lib.category_label(script.category)}] {script.title}{self._tag(script)}"
 
     @property
@@ -271,8 +275,8 @@ class BrowsePanel(QObject):
         self.ui.searchEdit.selectAll()
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.KeyPress:
-            key = event.key()  # type: ignore[attr-defined]
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            key = event.key()
             if obj is self.list and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
                 self.copy_current()
                 return True

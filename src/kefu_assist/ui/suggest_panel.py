@@ -213,7 +213,9 @@ class SuggestPanel(QObject):
 
     def _show_views(self, views: "list[SuggestionView]", *, multi: bool = False, terms: bool = True) -> None:
         self.views = views
-        lib = self.library.service.library  # type: ignore[union-attr]
+        service = self.library.service
+        assert service is not None, "views to show come from a loaded library"
+        lib = service.library
         for i, (card, view) in enumerate(zip(self.cards, views)):
             s = view.suggestion
             card.set_content(

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QListWidgetItem
 
 from . import theme as themes
@@ -213,7 +214,7 @@ class UsualPanel(QObject):
         self.preview.starButton.setVisible(on)
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
-        if obj is self.list and event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):  # type: ignore[attr-defined]
+        if obj is self.list and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.copy_current()
             return True
         return super().eventFilter(obj, event)
