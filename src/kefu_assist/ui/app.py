@@ -9,6 +9,7 @@ import os
 import sys
 import time
 from pathlib import Path
+from typing import Callable
 
 
 def _rss_kb() -> int:
@@ -20,7 +21,7 @@ def _rss_kb() -> int:
         return 0
 
 
-def make_tracer():
+def make_tracer() -> Callable[[str], None]:
     if not os.environ.get("KEFU_ASSIST_TRACE_STARTUP"):
         return lambda event: None
 
@@ -82,7 +83,7 @@ def run(library: str | os.PathLike | None = None, db: str | None = None) -> int:
     # the first suggestion by half a second. Nothing can be copied before the library is in.
     usage_started = False
 
-    def start_usage(_result=None) -> None:
+    def start_usage(_result: object = None) -> None:
         nonlocal usage_started
         if not usage_started:
             usage_started = True

@@ -250,7 +250,7 @@ class BrowsePanel(QObject):
     def current_script_id(self) -> str | None:
         return self.preview.script.id if (not self.preview.isHidden() and self.preview.script is not None) else None
 
-    def copy_current(self, *_args) -> None:
+    def copy_current(self, *_args: object) -> None:
         if self.preview.isHidden() or self.preview.script is None:
             return
         self.copyRequested.emit(CopyRequest(self.preview.script, self.preview.variant, BROWSE))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import html
 from datetime import date, datetime, timedelta, timezone
-from typing import Any
+from typing import Any, Iterable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
@@ -149,7 +149,7 @@ class StatsView(QWidget):
         if self.data is not None:
             self.show_stats(self.data)
 
-    def _remember_agents(self, agents) -> None:
+    def _remember_agents(self, agents: Iterable[str | None]) -> None:
         new = {a for a in agents if a is not None} - self._agents
         if not new:
             return
@@ -233,7 +233,7 @@ class StatsView(QWidget):
     def _dot(self, category: str) -> str:
         return f'<span style="color:{themes.category_colour(category)}">■</span>'
 
-    def _num(self, value, *, bold: bool = False) -> str:
+    def _num(self, value: object, *, bold: bool = False) -> str:
         text = html.escape(str(value))
         return f'<td align="right" style="white-space:nowrap">{"<b>" + text + "</b>" if bold else text}</td>'
 
