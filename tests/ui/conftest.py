@@ -8,7 +8,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import pytest  # noqa: E402
+import pytest
 
 HERE = Path(__file__).resolve().parent
 FIXTURE = HERE / "fixture_library.yaml"

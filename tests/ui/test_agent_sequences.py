@@ -299,7 +299,7 @@ def test_closing_the_settings_gives_the_keys_back_to_the_message_box(make_window
         def close_dialog(accept=accept):
             dialog = QApplication.activeModalWidget()
             assert isinstance(dialog, QDialog)
-            dialog.findChild(type(window.ui.messageEdit.parent()))  # noqa: B018 - the dialog is up
+            dialog.findChild(type(window.ui.messageEdit.parent()))  # the dialog is up
             dialog.accept() if accept else dialog.reject()
 
         QTimer.singleShot(100, close_dialog)

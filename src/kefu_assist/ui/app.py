@@ -9,6 +9,7 @@ import os
 import sys
 import time
 from pathlib import Path
+from typing import Callable
 
 
 def _rss_kb() -> int:
@@ -20,7 +21,7 @@ def _rss_kb() -> int:
         return 0
 
 
-def make_tracer():
+def make_tracer() -> Callable[[str], None]:
     if not os.environ.get("KEFU_ASSIST_TRACE_STARTUP"):
         return lambda event: None
 
@@ -56,7 +57,8 @@ def run(library: str | os.PathLike | None = None, db: str | None = None) -> int:
 
     trace("imported")
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    existing = QApplication.instance()  # a QCoreApplication to the stubs; a QApplication here
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName("客服话术助手")
@@ -81,7 +83,7 @@ def run(library: str | os.PathLike | None = None, db: str | None = None) -> int:
     # the first suggestion by half a second. Nothing can be copied before the library is in.
     usage_started = False
 
-    def start_usage(_result=None) -> None:
+    def start_usage(_result: object = None) -> None:
         nonlocal usage_started
         if not usage_started:
             usage_started = True

@@ -6,8 +6,8 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QRectF, Qt, Signal
-from PySide6.QtGui import QAbstractTextDocumentLayout, QPalette, QTextDocument
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QRectF, Qt, Signal
+from PySide6.QtGui import QAbstractTextDocumentLayout, QKeyEvent, QPainter, QPalette, QTextDocument
 from PySide6.QtWidgets import QListWidgetItem, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from . import theme as themes
@@ -65,8 +65,8 @@ class _MarkedDelegate(QStyledItemDelegate):
         super().__init__(panel.list)
         self.panel = panel
 
-    def paint(self, painter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
         # on the selected row's accent background the accent colour would vanish: bold alone there
         # (the list's own palette carries the stylesheet's selection-color; the option's does not)
         palette = self.panel.list.palette()
@@ -111,9 +111,9 @@ class BrowsePanel(QObject):
         self.list.setItemDelegate(self._delegate)
         self.preview = SuggestionCard()
         self.preview.copyRequested.connect(self.copy_current)
-        self.preview.favouriteRequested.connect(lambda c: c.script is not None and self.favouriteRequested.emit(c.script.id))
+        self.preview.favouriteRequested.connect(lambda c: self.favouriteRequested.emit(c.script.id) if c.script is not None else None)
         self.preview.hide()
-        ui.previewHost.layout().addWidget(self.preview)
+        ui.previewLayout.addWidget(self.preview)
         ui.categoryCombo.currentIndexChanged.connect(self.refresh)
         ui.searchEdit.textChanged.connect(self.refresh)
         ui.searchEdit.returnPressed.connect(self.copy_current)
@@ -134,7 +134,9 @@ class BrowsePanel(QObject):
             self.refresh()
 
     def _fill_categories(self) -> None:
-        lib = self.library.service.library  # type: ignore[union-attr]
+        service = self.library.service
+        assert service is not None, "called once the library is ready"
+        lib = service.library
         combo = self.ui.categoryCombo
         current = combo.currentData()
         combo.blockSignals(True)
@@ -216,7 +218,9 @@ class BrowsePanel(QObject):
 
     def row_text(self, script: "Script") -> str:
         star = "★ " if script.id in self.favourites else ""
-        lib = self.library.service.library  # type: ignore[union-attr]
+        service = self.library.service
+        assert service is not None, "a script to show means a loaded library"
+        lib = service.library
         return f"{star}[{lib.category_label(script.category)}] {script.title}{self._tag(script)}"
 
     @property
@@ -246,7 +250,7 @@ class BrowsePanel(QObject):
     def current_script_id(self) -> str | None:
         return self.preview.script.id if (not self.preview.isHidden() and self.preview.script is not None) else None
 
-    def copy_current(self, *_args) -> None:
+    def copy_current(self, *_args: object) -> None:
         if self.preview.isHidden() or self.preview.script is None:
             return
         self.copyRequested.emit(CopyRequest(self.preview.script, self.preview.variant, BROWSE))
@@ -271,8 +275,8 @@ class BrowsePanel(QObject):
         self.ui.searchEdit.selectAll()
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.KeyPress:
-            key = event.key()  # type: ignore[attr-defined]
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            key = event.key()
             if obj is self.list and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
                 self.copy_current()
                 return True

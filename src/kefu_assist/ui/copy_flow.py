@@ -50,7 +50,7 @@ class CopyFlow(QObject):
         self.context = context
         self.clipboard = clipboard
         self.form = PlaceholderForm()
-        ui.formHost.layout().addWidget(self.form)
+        ui.formLayout.addWidget(self.form)
         self.form.accepted.connect(self._form_accepted)
         self.form.cancelled.connect(self._form_cancelled)
         self._pending: CopyRequest | None = None

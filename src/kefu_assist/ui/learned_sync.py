@@ -41,7 +41,7 @@ class LearnedSync(QObject):
     def after_copy(self) -> None:
         self.sync(flush_first=True)
 
-    def _loaded(self, pairs) -> None:
+    def _loaded(self, pairs: list[tuple[str, str]]) -> None:
         service = self.library.service
         if service is None or not service.ready:
             return

@@ -379,7 +379,7 @@ class MainWindow(QMainWindow):
         self.activateWindow()
         target.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
         if tries > 1 and not self.isActiveWindow():
-            QTimer.singleShot(ACTIVATE_RETRY_MS, lambda: self.isVisible() and self._activate(target, tries - 1))
+            QTimer.singleShot(ACTIVATE_RETRY_MS, lambda: self._activate(target, tries - 1) if self.isVisible() else None)
 
     def open_settings(self) -> None:
         from .settings_dialog import SettingsDialog

@@ -3,15 +3,13 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QLabel, QLineEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget,
-)
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QWidget
 
 from ..store import dburl
 from .clipboard import is_wayland
+from .compiled.settings_dialog_ui import Ui_SettingsView
 from .settings import PASSWORD_REFUSED, Preferences, take_notices
 from .theme import THEMES
-from .uiload import load_view
 
 
 _URL_START = re.compile(r"^[\w+]+://")
@@ -20,30 +18,28 @@ _URL_START = re.compile(r"^[\w+]+://")
 class SettingsDialog(QDialog):
     def __init__(self, prefs: Preferences, parent: QWidget | None = None, *, library_fixed: bool = False, db_fixed: str = ""):
         super().__init__(parent)
+        self.ui = Ui_SettingsView()
+        self.ui.setupUi(self)
         self.setWindowTitle("设置")
-        self.view = load_view("settings_dialog.ui")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.view)
-        find = self.view.findChild
-        self.shopEdit: QLineEdit = find(QLineEdit, "shopEdit")
-        self.agentEdit: QLineEdit = find(QLineEdit, "agentEdit")
-        self.libraryEdit: QLineEdit = find(QLineEdit, "libraryEdit")
-        self.fontSpin: QSpinBox = find(QSpinBox, "fontSpin")
-        self.themeCombo: QComboBox = find(QComboBox, "themeCombo")
-        self.dbEdit: QLineEdit = find(QLineEdit, "dbEdit")
-        self.dbNote: QLabel = find(QLabel, "dbNote")
-        self.onTopCheck: QCheckBox = find(QCheckBox, "onTopCheck")
-        self.clipboardCheck: QCheckBox = find(QCheckBox, "clipboardCheck")
-        self.clipboardNote: QLabel = find(QLabel, "clipboardNote")
-        self.buttons: QDialogButtonBox = find(QDialogButtonBox, "buttons")
+        ui = self.ui
+        self.shopEdit = ui.shopEdit
+        self.agentEdit = ui.agentEdit
+        self.libraryEdit = ui.libraryEdit
+        self.fontSpin = ui.fontSpin
+        self.themeCombo = ui.themeCombo
+        self.dbEdit = ui.dbEdit
+        self.dbNote = ui.dbNote
+        self.onTopCheck = ui.onTopCheck
+        self.clipboardCheck = ui.clipboardCheck
+        self.clipboardNote = ui.clipboardNote
+        self.buttons = ui.buttons
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("确定")
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
-        find(QPushButton, "libraryFileButton").clicked.connect(self._pick_file)
-        find(QPushButton, "libraryFolderButton").clicked.connect(self._pick_folder)
-        find(QPushButton, "libraryDefaultButton").clicked.connect(self.libraryEdit.clear)
+        ui.libraryFileButton.clicked.connect(self._pick_file)
+        ui.libraryFolderButton.clicked.connect(self._pick_folder)
+        ui.libraryDefaultButton.clicked.connect(self.libraryEdit.clear)
         for key, label in THEMES.items():
             self.themeCombo.addItem(label, key)
 

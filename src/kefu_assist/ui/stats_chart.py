@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from typing import Sequence
 
 from PySide6.QtCore import QEvent, QPoint, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QHelpEvent, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from . import theme as themes
@@ -111,7 +111,7 @@ class CategoryChart(QWidget):
     def _height_for(self, width: int) -> int:
         return 150 + 22 + len(self._legend_rows(max(100, width - 16))) * self.LEGEND_ROW
 
-    def resizeEvent(self, event) -> None:
+    def resizeEvent(self, event: QResizeEvent) -> None:
         wanted = self._height_for(self.width())
         if self.height() != wanted:
             self.setFixedHeight(wanted)
@@ -215,7 +215,7 @@ class CategoryChart(QWidget):
         return [QRectF(plot.left() + slot * i, plot.top(), slot, plot.height()) for i in range(len(self.days))]
 
     def event(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ToolTip:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
             text = self.tooltip_at(event.pos())
             if text:
                 QToolTip.showText(event.globalPos(), text, self)

@@ -40,7 +40,7 @@ class StatsPanel(QObject):
             from .stats_view import StatsView
 
             view = self._view = StatsView()
-            self.ui.statsTab.layout().addWidget(view)
+            self.ui.statsLayout.addWidget(view)
             view.set_palette(themes.PALETTES.get(self.theme, themes.PALETTES["light"]))
             view.refreshRequested.connect(self.refresh)
         return self._view

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import html
 from datetime import date, datetime, timedelta, timezone
-from typing import Any
+from typing import Any, Iterable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
@@ -53,34 +53,34 @@ class StatsView(QWidget):
         outer.setSpacing(4)
         bar = QHBoxLayout()
         bar.setSpacing(4)
-        self.periodCombo = QComboBox(objectName="periodCombo")
+        self.periodCombo = QComboBox(objectName="periodCombo")  # type: ignore[call-arg]  # stubs omit inherited objectName=
         for label, days in PERIODS:
             self.periodCombo.addItem(label, days)
         self.periodCombo.setCurrentIndex(DEFAULT_PERIOD)
-        self.agentCombo = QComboBox(objectName="agentCombo")
+        self.agentCombo = QComboBox(objectName="agentCombo")  # type: ignore[call-arg]  # stubs omit inherited objectName=
         self.agentCombo.addItem(ALL_AGENTS, "")
         self.agentCombo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.refreshButton = QPushButton("刷新", objectName="refreshButton")
+        self.refreshButton = QPushButton("刷新", objectName="refreshButton")  # type: ignore[call-overload]  # stubs omit inherited objectName=
         self.refreshButton.setToolTip("重新读取统计 (F5)")
         bar.addWidget(self.periodCombo, 1)
         bar.addWidget(self.agentCombo, 1)
         bar.addWidget(self.refreshButton)
         outer.addLayout(bar)
-        self.statusLabel = QLabel(objectName="statsStatus")
+        self.statusLabel = QLabel(objectName="statsStatus")  # type: ignore[call-overload]  # stubs omit inherited objectName=
         self.statusLabel.setWordWrap(True)
         outer.addWidget(self.statusLabel)
         # events the database refused, set aside by the recorder (store/recorder.py): hidden at 0
-        self.deadLetterLabel = QLabel(objectName="statsDeadLetters")
+        self.deadLetterLabel = QLabel(objectName="statsDeadLetters")  # type: ignore[call-overload]  # stubs omit inherited objectName=
         self.deadLetterLabel.setWordWrap(True)
         self.deadLetterLabel.setTextFormat(Qt.TextFormat.RichText)
         self.deadLetterLabel.setVisible(False)
         outer.addWidget(self.deadLetterLabel)
 
-        self.area = QScrollArea(objectName="statsArea")
+        self.area = QScrollArea(objectName="statsArea")  # type: ignore[call-arg]  # stubs omit inherited objectName=
         self.area.setWidgetResizable(True)
         self.area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        host = QWidget(objectName="statsHost")
+        host = QWidget(objectName="statsHost")  # type: ignore[call-arg]  # stubs omit inherited objectName=
         body = QVBoxLayout(host)
         body.setContentsMargins(0, 0, 4, 6)
         body.setSpacing(8)
@@ -88,20 +88,20 @@ class StatsView(QWidget):
         tiles.setSpacing(6)
         self.tiles: dict[str, QLabel] = {}
         for col, (key, caption) in enumerate((("copies", "复制次数"), ("unmatched", "未匹配问题"), ("median", "复制中位用时"))):
-            frame = QFrame(objectName="statTile")
+            frame = QFrame(objectName="statTile")  # type: ignore[call-arg]  # stubs omit inherited objectName=
             box = QVBoxLayout(frame)
             box.setContentsMargins(6, 5, 6, 5)
             box.setSpacing(0)
-            value = QLabel("—", objectName="tileValue")
+            value = QLabel("—", objectName="tileValue")  # type: ignore[call-overload]  # stubs omit inherited objectName=
             value.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            cap = QLabel(caption, objectName="tileCaption")
+            cap = QLabel(caption, objectName="tileCaption")  # type: ignore[call-overload]  # stubs omit inherited objectName=
             cap.setAlignment(Qt.AlignmentFlag.AlignCenter)
             box.addWidget(value)
             box.addWidget(cap)
             tiles.addWidget(frame, 0, col)
             self.tiles[key] = value
         body.addLayout(tiles)
-        self.chartTitle = QLabel("每日使用（按分类）", objectName="statsHeading")
+        self.chartTitle = QLabel("每日使用（按分类）", objectName="statsHeading")  # type: ignore[call-overload]  # stubs omit inherited objectName=
         body.addWidget(self.chartTitle)
         self.chart = CategoryChart()
         body.addWidget(self.chart)
@@ -118,8 +118,8 @@ class StatsView(QWidget):
             ("per_agent", "各客服：复制次数与中位用时"),
             ("unused_30d", "30 天无人使用的话术"),
         ):
-            title = QLabel(heading, objectName="statsHeading")
-            label = QLabel(objectName="statsTable")
+            title = QLabel(heading, objectName="statsHeading")  # type: ignore[call-overload]  # stubs omit inherited objectName=
+            label = QLabel(objectName="statsTable")  # type: ignore[call-overload]  # stubs omit inherited objectName=
             label.setTextFormat(Qt.TextFormat.RichText)
             label.setWordWrap(True)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -154,7 +154,7 @@ class StatsView(QWidget):
         if self.data is not None:
             self.show_stats(self.data)
 
-    def _remember_agents(self, agents) -> None:
+    def _remember_agents(self, agents: Iterable[str | None]) -> None:
         new = {a for a in agents if a is not None} - self._agents
         if not new:
             return
@@ -239,7 +239,7 @@ class StatsView(QWidget):
     def _dot(self, category: str) -> str:
         return f'<span style="color:{themes.category_colour(category)}">■</span>'
 
-    def _num(self, value, *, bold: bool = False) -> str:
+    def _num(self, value: object, *, bold: bool = False) -> str:
         text = html.escape(str(value))
         return f'<td align="right" style="white-space:nowrap">{"<b>" + text + "</b>" if bold else text}</td>'
 

@@ -9,7 +9,7 @@ import time
 from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QGuiApplication, QKeySequence
+from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QTabWidget
 
 from . import theme as themes
@@ -77,16 +77,16 @@ class SuggestPanel(QObject):
         ui.stateLabel.parentWidget().layout().insertWidget(0, self.moodChip, 0, Qt.AlignmentFlag.AlignLeft)  # type: ignore[attr-defined]
 
         self.cards: list[SuggestionCard] = []
-        layout = ui.suggestionsHost.layout()
+        layout = ui.suggestionsLayout
         for _rank in range(1, LIMIT + 1):
             card = SuggestionCard()
             card.copyRequested.connect(self._card_copy)
             card.selectRequested.connect(lambda c: self.select(self.cards.index(c)))
-            card.favouriteRequested.connect(lambda c: c.script is not None and self.favouriteRequested.emit(c.script.id))
+            card.favouriteRequested.connect(lambda c: self.favouriteRequested.emit(c.script.id) if c.script is not None else None)
             card.hide()
             layout.addWidget(card)
             self.cards.append(card)
-        layout.addStretch(1)  # type: ignore[attr-defined]
+        layout.addStretch(1)
         ui.suggestionsArea.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
         self.debounce = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
@@ -228,7 +228,9 @@ class SuggestPanel(QObject):
 
     def _show_views(self, views: "list[SuggestionView]", *, multi: bool = False, terms: bool = True) -> None:
         self.views = views
-        lib = self.library.service.library  # type: ignore[union-attr]
+        service = self.library.service
+        assert service is not None, "views to show come from a loaded library"
+        lib = service.library
         for i, (card, view) in enumerate(zip(self.cards, views)):
             s = view.suggestion
             card.set_content(
@@ -278,8 +280,8 @@ class SuggestPanel(QObject):
             cursor = QTextCursor(self.edit.document())
             cursor.setPosition(start)
             cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-            sel.cursor = cursor  # type: ignore[attr-defined]
-            sel.format = fmt  # type: ignore[attr-defined]
+            sel.cursor = cursor
+            sel.format = fmt
             selections.append(sel)
         self.edit.setExtraSelections(selections)
 
@@ -337,11 +339,11 @@ class SuggestPanel(QObject):
 
     # -- keys -------------------------------------------------------------------------------
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
-        if obj is self.edit and event.type() == QEvent.Type.KeyPress:
-            return self._key(event)  # type: ignore[arg-type]
+        if obj is self.edit and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            return self._key(event)
         return super().eventFilter(obj, event)
 
-    def _key(self, event) -> bool:
+    def _key(self, event: QKeyEvent) -> bool:
         key = event.key()
         mods = event.modifiers()
         if key in (Qt.Key.Key_Up, Qt.Key.Key_Down) and not (mods & (Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.ControlModifier)):

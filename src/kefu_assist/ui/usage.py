@@ -11,11 +11,18 @@ import logging
 import threading
 import time
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
 from .workers import Task, db_pool
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
+
+    from ..events import CopyEvent
+    from ..library import Library
+    from ..store.recorder import Recorder
 
 log = logging.getLogger(__name__)
 
@@ -30,10 +37,10 @@ class RecorderProxy:
     """A UsageRecorder that forwards to the real Recorder once it is open (GUI thread only)."""
 
     def __init__(self) -> None:
-        self.target = None
+        self.target: Recorder | None = None
         self._buffer: list[tuple[str, tuple]] = []
 
-    def record_copy(self, event, agent: str) -> None:
+    def record_copy(self, event: CopyEvent, agent: str) -> None:
         target = self.target
         if target is not None:
             target.record_copy(event, agent)
@@ -47,13 +54,13 @@ class RecorderProxy:
         elif len(self._buffer) < MAX_BUFFERED:
             self._buffer.append(("record_unmatched", (question, agent)))
 
-    def attach(self, target) -> None:
+    def attach(self, target: Recorder) -> None:
         self.target = target
         buffered, self._buffer = self._buffer, []
         for name, args in buffered:
             try:
                 getattr(target, name)(*args)
-            except Exception:  # noqa: BLE001 - usage history never breaks the sidebar
+            except Exception:  # usage history never breaks the sidebar
                 log.exception("cannot hand a buffered usage event to the recorder")
 
     def detach(self) -> None:
@@ -81,7 +88,7 @@ class UsageController(QObject):
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         self.proxy = RecorderProxy()
-        self.recorder = None
+        self.recorder: Recorder | None = None
         self.url: str | None = None
         self.error: str | None = None
         self.started = False
@@ -92,7 +99,7 @@ class UsageController(QObject):
         self._tasks: set[Task] = set()
         self._list_gen = 0
         self._stats_gen = 0
-        self._stats_engine = None  # a read-only engine, made and used on workers
+        self._stats_engine: Engine | None = None  # a read-only engine, made and used on workers
         self._stats_lock = threading.Lock()
         self._statusFromWriter.connect(self._writer_status)
 
@@ -127,7 +134,7 @@ class UsageController(QObject):
         self._open_task = task
         self._run(task)
 
-    def _open(self, db: str | None):  # worker thread
+    def _open(self, db: str | None) -> Recorder:  # worker thread
         from ..store.db import resolve_db_url
         from ..store.recorder import Recorder
 
@@ -143,7 +150,7 @@ class UsageController(QObject):
         except RuntimeError:  # the controller is gone (window closed): nobody to tell
             pass
 
-    def _opened(self, task: Task, recorder) -> None:
+    def _opened(self, task: Task, recorder: Recorder) -> None:
         self._tasks.discard(task)
         if task is not self._open_task:  # superseded by a reconnect: close quietly
             self._close_recorder(recorder, background=True)
@@ -189,7 +196,7 @@ class UsageController(QObject):
         self._dispose_stats_engine(background=True)
         self.start(self._db_arg)
 
-    def _close_recorder(self, recorder, *, background: bool) -> None:
+    def _close_recorder(self, recorder: Recorder, *, background: bool) -> None:
         recorder.on_status = None
         if background:
             self._run(Task(recorder.close, CLOSE_TIMEOUT_S))
@@ -232,7 +239,7 @@ class UsageController(QObject):
         task.signals.failed.connect(self._forget)
         db_pool().start(task)
 
-    def _forget(self, task: Task, *_args) -> None:
+    def _forget(self, task: Task, *_args: object) -> None:
         self._tasks.discard(task)
 
     # -- favourites and recent ----------------------------------------------------------------
@@ -249,13 +256,13 @@ class UsageController(QObject):
         return True
 
     @staticmethod
-    def _lists(recorder, agent: str, flush_first: bool):  # worker thread
+    def _lists(recorder: Recorder, agent: str, flush_first: bool) -> tuple[list[str], list[str]]:  # worker thread
         recorder.engine(LIST_TIMEOUT_S)  # DatabaseError at once when offline, not after 10 s
         if flush_first:  # the copy just made is in the spool: let the writer put it in first
             recorder.flush(LIST_TIMEOUT_S)
         return recorder.favourites(agent), recorder.recent(agent, RECENT_LIMIT)
 
-    def _lists_done(self, task: Task, result) -> None:
+    def _lists_done(self, task: Task, result: tuple[list[str], list[str]]) -> None:
         if task.tag == self._list_gen:
             favourites, recent = result
             self.listsLoaded.emit(list(favourites), list(recent))
@@ -275,7 +282,7 @@ class UsageController(QObject):
         return True
 
     @staticmethod
-    def _toggle(recorder, agent: str, script_id: str) -> bool:  # worker thread
+    def _toggle(recorder: Recorder, agent: str, script_id: str) -> bool:  # worker thread
         recorder.engine(LIST_TIMEOUT_S)
         return recorder.toggle_favourite(agent, script_id)
 
@@ -298,7 +305,7 @@ class UsageController(QObject):
         return True
 
     @staticmethod
-    def _learned(recorder, agent: str, flush_first: bool):  # worker thread
+    def _learned(recorder: Recorder, agent: str, flush_first: bool) -> list[tuple[str, str]]:  # worker thread
         from ..store.learned import examples_for
 
         engine = recorder.engine(LIST_TIMEOUT_S)
@@ -307,7 +314,7 @@ class UsageController(QObject):
         return examples_for(engine, agent)
 
     # -- stats ------------------------------------------------------------------------------
-    def load_stats(self, since: date | None, agent: str | None, library=None, *, flush_first: bool = False) -> bool:
+    def load_stats(self, since: date | None, agent: str | None, library: Library | None = None, *, flush_first: bool = False) -> bool:
         """The 统计 figures on a worker; ``flush_first`` lets the writer put the spooled copies in
         first, so that a copy just made is counted."""
         recorder = self.recorder
@@ -320,7 +327,7 @@ class UsageController(QObject):
         self._run(task)
         return True
 
-    def _stats(self, recorder, since, agent, library, flush_first: bool = False) -> dict[str, Any]:  # worker thread
+    def _stats(self, recorder: Recorder, since: date | None, agent: str | None, library: Library | None, flush_first: bool = False) -> dict[str, Any]:  # worker thread
         from ..store.db import make_engine
         from ..store.stats import stats
 
@@ -336,7 +343,7 @@ class UsageController(QObject):
         data["elapsed_s"] = time.perf_counter() - t0
         return data
 
-    def _stats_done(self, task: Task, data) -> None:
+    def _stats_done(self, task: Task, data: dict[str, Any]) -> None:
         if task.tag == self._stats_gen:
             self.statsLoaded.emit(data)
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QListWidgetItem
 
 from . import theme as themes
@@ -40,9 +41,9 @@ class UsualPanel(QObject):
         self.list = ui.usualList
         self.preview = SuggestionCard()
         self.preview.copyRequested.connect(self.copy_current)
-        self.preview.favouriteRequested.connect(lambda c: c.script is not None and self.toggle(c.script.id))
+        self.preview.favouriteRequested.connect(lambda c: self.toggle(c.script.id) if c.script is not None else None)
         self.preview.hide()
-        ui.usualPreviewHost.layout().addWidget(self.preview)
+        ui.usualPreviewLayout.addWidget(self.preview)
         self.list.currentRowChanged.connect(self._row_changed)
         self.list.itemDoubleClicked.connect(lambda _item: self.copy_current())
         self.list.installEventFilter(self)
@@ -204,7 +205,7 @@ class UsualPanel(QObject):
     def current_script_id(self) -> str | None:
         return self.preview.script.id if (not self.preview.isHidden() and self.preview.script is not None) else None
 
-    def copy_current(self, *_args) -> None:
+    def copy_current(self, *_args: object) -> None:
         if self.preview.isHidden() or self.preview.script is None:
             return
         self.copyRequested.emit(CopyRequest(self.preview.script, self.preview.variant, USUAL))
@@ -213,7 +214,7 @@ class UsualPanel(QObject):
         self.preview.starButton.setVisible(on)
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
-        if obj is self.list and event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):  # type: ignore[attr-defined]
+        if obj is self.list and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.copy_current()
             return True
         return super().eventFilter(obj, event)

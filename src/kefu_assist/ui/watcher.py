@@ -60,7 +60,7 @@ class LibraryWatcher(QObject):
         if path is None:
             return None
         files = [path] if not path.is_dir() else sorted(p for p in path.iterdir() if p.suffix.lower() in (".yaml", ".yml"))
-        out = []
+        out: list[tuple[str, int, int, int] | tuple[str, None]] = []
         for f in files:
             try:
                 st = f.stat()

@@ -94,15 +94,15 @@ class SuggestionCard(QFrame):
         outer.setSpacing(4)
         head = QHBoxLayout()
         head.setSpacing(6)
-        self.chip = QLabel(objectName="categoryChip")
-        self.title = QLabel(objectName="cardTitle")
+        self.chip = QLabel(objectName="categoryChip")  # type: ignore[call-overload]  # stubs omit inherited objectName=
+        self.title = QLabel(objectName="cardTitle")  # type: ignore[call-overload]  # stubs omit inherited objectName=
         self.title.setWordWrap(True)
         self.title.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        self.scoreLabel = QLabel(objectName="scoreLabel")
+        self.scoreLabel = QLabel(objectName="scoreLabel")  # type: ignore[call-overload]  # stubs omit inherited objectName=
         head.addWidget(self.chip, 0, Qt.AlignmentFlag.AlignTop)
         head.addWidget(self.title, 1)
         head.addWidget(self.scoreLabel, 0, Qt.AlignmentFlag.AlignTop)
-        self.starButton = QToolButton(objectName="starButton")
+        self.starButton = QToolButton(objectName="starButton")  # type: ignore[call-arg]  # stubs omit inherited objectName=
         self.starButton.setCheckable(True)
         self.starButton.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.starButton.setCursor(Qt.CursorShape.PointingHandCursor)
@@ -112,27 +112,27 @@ class SuggestionCard(QFrame):
         head.addWidget(self.starButton, 0, Qt.AlignmentFlag.AlignTop)
         outer.addLayout(head)
         self.set_favourite(False)
-        self.clauseLabel = QLabel(objectName="clauseLabel")
+        self.clauseLabel = QLabel(objectName="clauseLabel")  # type: ignore[call-overload]  # stubs omit inherited objectName=
         self.clauseLabel.setWordWrap(True)
         outer.addWidget(self.clauseLabel)
-        self.reply = QLabel(objectName="replyLabel")
+        self.reply = QLabel(objectName="replyLabel")  # type: ignore[call-overload]  # stubs omit inherited objectName=
         self.reply.setWordWrap(True)
         self.reply.setTextFormat(Qt.TextFormat.RichText)
         outer.addWidget(self.reply)
         foot = QHBoxLayout()
         foot.setSpacing(4)
-        self.prevButton = QPushButton("‹", objectName="variantPrev")
+        self.prevButton = QPushButton("‹", objectName="variantPrev")  # type: ignore[call-overload]  # stubs omit inherited objectName=
         self.prevButton.setToolTip("上一个回复版本 (Alt+←)")
-        self.variantLabel = QLabel(objectName="variantLabel")
-        self.nextButton = QPushButton("›", objectName="variantNext")
+        self.variantLabel = QLabel(objectName="variantLabel")  # type: ignore[call-overload]  # stubs omit inherited objectName=
+        self.nextButton = QPushButton("›", objectName="variantNext")  # type: ignore[call-overload]  # stubs omit inherited objectName=
         self.nextButton.setToolTip("下一个回复版本 (Alt+→)")
         for b in (self.prevButton, self.nextButton):
             b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             b.setCursor(Qt.CursorShape.PointingHandCursor)
         self.prevButton.clicked.connect(lambda: self.step_variant(-1))
         self.nextButton.clicked.connect(lambda: self.step_variant(1))
-        self.rankLabel = QLabel(objectName="rankLabel")
-        self.copyButton = QPushButton("复制", objectName="copyButton")
+        self.rankLabel = QLabel(objectName="rankLabel")  # type: ignore[call-overload]  # stubs omit inherited objectName=
+        self.copyButton = QPushButton("复制", objectName="copyButton")  # type: ignore[call-overload]  # stubs omit inherited objectName=
         self.copyButton.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.copyButton.setCursor(Qt.CursorShape.PointingHandCursor)
         self.copyButton.clicked.connect(lambda: self.copyRequested.emit(self))
@@ -271,7 +271,7 @@ class PlaceholderForm(QFrame):
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(9, 7, 9, 7)
         self._layout.setSpacing(4)
-        self.heading = QLabel(objectName="formHeading")
+        self.heading = QLabel(objectName="formHeading")  # type: ignore[call-overload]  # stubs omit inherited objectName=
         self.heading.setWordWrap(True)
         self._layout.addWidget(self.heading)
         self._form = QFormLayout()
@@ -281,7 +281,7 @@ class PlaceholderForm(QFrame):
         buttons.addStretch(1)
         self.cancelButton = QPushButton("取消")
         self.cancelButton.setToolTip("取消 (Esc)")
-        self.okButton = QPushButton("填好并复制", objectName="copyButton")
+        self.okButton = QPushButton("填好并复制", objectName="copyButton")  # type: ignore[call-overload]  # stubs omit inherited objectName=
         self.okButton.setToolTip("填好并复制 (Enter)")
         buttons.addWidget(self.cancelButton)
         buttons.addWidget(self.okButton)

@@ -30,7 +30,7 @@ class LoadJob(QRunnable):
         self.signals = _Signals()
 
     def run(self) -> None:  # worker thread
-        from ..library import LoadResult, Problem  # noqa: F401 - imported on the worker thread
+        from ..library import LoadResult, Problem  # imported on the worker thread
 
         try:
             service = self.service
