@@ -289,7 +289,7 @@ def test_second_round_near_misses_stay_quiet(text):
 @pytest.mark.parametrize("text", sorted(DEV8_KNOWN_MISSES))
 @pytest.mark.xfail(strict=True, reason="known miss of the eighth set (see DEV8_KNOWN_MISSES)")
 def test_known_misses_of_the_eighth_set(text):
-    assert rules_of(text) == {dict((t, l) for l, t in DEV8)[text]}
+    assert rules_of(text) == {dict((t, label) for label, t in DEV8)[text]}
 
 
 def test_a_gap_in_a_rule_stops_at_a_comma_of_either_width():
@@ -307,7 +307,7 @@ def test_a_gap_in_a_rule_stops_at_a_comma_of_either_width():
 # a clause of the buyer's own words or a courtesy before a violation leaves it a violation
 @settings(max_examples=200, deadline=None)
 @given(
-    st.sampled_from([(l, t) for l, t in DEV if l != "-"]),
+    st.sampled_from([(label, t) for label, t in DEV if label != "-"]),
     st.sampled_from(["不好意思，", "没关系，", "不着急，", "别担心，", "没问题，", "不客气，", "您别急，"]),
 )
 def test_a_negated_clause_before_a_violation_does_not_cancel_it(row, prefix):

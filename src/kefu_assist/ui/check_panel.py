@@ -149,7 +149,7 @@ class FindingRow(QFrame):
         box = QVBoxLayout(self)
         box.setContentsMargins(8, 4, 6, 4)
         box.setSpacing(2)
-        head = QLabel(objectName="findingHead")
+        head = QLabel(objectName="findingHead")  # type: ignore[call-overload]  # stubs omit inherited objectName=
         head.setTextFormat(Qt.TextFormat.RichText)
         import html
 
@@ -158,7 +158,7 @@ class FindingRow(QFrame):
             f"　「{html.escape(finding.text)}」"
         )
         box.addWidget(head)
-        self.message = QLabel(finding.message, objectName="findingMessage")
+        self.message = QLabel(finding.message, objectName="findingMessage")  # type: ignore[call-overload]  # stubs omit inherited objectName=
         self.message.setWordWrap(True)
         box.addWidget(self.message)
         self.applyButton: QPushButton | None = None
@@ -168,7 +168,7 @@ class FindingRow(QFrame):
         elif reads_as_reply(finding.suggestion):
             label = "改用建议的说法"
         if label:
-            self.applyButton = QPushButton(label, objectName="applyButton")
+            self.applyButton = QPushButton(label, objectName="applyButton")  # type: ignore[call-overload]  # stubs omit inherited objectName=
             self.applyButton.setToolTip("在回复里替换这处用词" if finding.replacement is not None else "把这句换成建议的说法")
             self.applyButton.clicked.connect(lambda: self.applyRequested.emit(self.finding))
             row = QHBoxLayout()
@@ -176,7 +176,7 @@ class FindingRow(QFrame):
             row.addWidget(self.applyButton)
             box.addLayout(row)
         if finding.suggestion and finding.replacement is None:  # a replacement word says it on its button
-            hint = QLabel(f"建议：{finding.suggestion}", objectName="findingSuggestion")
+            hint = QLabel(f"建议：{finding.suggestion}", objectName="findingSuggestion")  # type: ignore[call-overload]  # stubs omit inherited objectName=
             hint.setWordWrap(True)
             hint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             box.addWidget(hint)
@@ -224,23 +224,23 @@ class CheckPanel(QObject):
         self.library = library
         self.findings: list[Finding] = []
         self._replies: tuple[object, tuple[str, ...]] | None = None
-        page = QWidget(objectName="checkTab")
+        page = QWidget(objectName="checkTab")  # type: ignore[call-arg]  # stubs omit inherited objectName=
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 4, 0, 0)
         layout.setSpacing(4)
-        self.edit = QPlainTextEdit(objectName="checkEdit")
+        self.edit = QPlainTextEdit(objectName="checkEdit")  # type: ignore[call-overload]  # stubs omit inherited objectName=
         self.edit.setPlaceholderText("在这里输入或粘贴要发出的回复")
         self.edit.setTabChangesFocus(True)
         self.edit.setMaximumHeight(110)
         layout.addWidget(self.edit)
-        self.status = QLabel(EMPTY_TEXT, objectName="checkStatus")
+        self.status = QLabel(EMPTY_TEXT, objectName="checkStatus")  # type: ignore[call-overload]  # stubs omit inherited objectName=
         self.status.setWordWrap(True)
         layout.addWidget(self.status)
-        self.area = QScrollArea(objectName="checkArea")
+        self.area = QScrollArea(objectName="checkArea")  # type: ignore[call-arg]  # stubs omit inherited objectName=
         self.area.setWidgetResizable(True)
         self.area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.area.setFrameShape(QFrame.Shape.NoFrame)
-        host = QWidget(objectName="checkHost")
+        host = QWidget(objectName="checkHost")  # type: ignore[call-arg]  # stubs omit inherited objectName=
         self.rows_layout = QVBoxLayout(host)
         self.rows_layout.setContentsMargins(0, 0, 4, 0)
         self.rows_layout.setSpacing(6)
@@ -315,8 +315,8 @@ class CheckPanel(QObject):
             cursor = QTextCursor(self.edit.document())
             cursor.setPosition(min(f.start, len(self.text)))
             cursor.setPosition(min(f.end, len(self.text)), QTextCursor.MoveMode.KeepAnchor)
-            sel.cursor = cursor  # type: ignore[attr-defined]
-            sel.format = fmt  # type: ignore[attr-defined]
+            sel.cursor = cursor
+            sel.format = fmt
             selections.append(sel)
         self.edit.setExtraSelections(selections)
 

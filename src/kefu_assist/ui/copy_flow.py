@@ -12,6 +12,8 @@ from PySide6.QtCore import QObject, Signal
 from .widgets import PlaceholderForm
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox
+
     from ..library import Script
     from .clipboard import ClipboardWatcher
     from .compiled.main_window_ui import Ui_SidebarView
@@ -54,7 +56,7 @@ class CopyFlow(QObject):
         self.form.accepted.connect(self._form_accepted)
         self.form.cancelled.connect(self._form_cancelled)
         self._pending: CopyRequest | None = None
-        self.confirmBox = None  # the open "仍要复制吗" question, if any
+        self.confirmBox: "QMessageBox | None" = None  # the open "仍要复制吗" question, if any
 
     def request(self, req: CopyRequest) -> None:
         service = self.library.service

@@ -273,7 +273,8 @@ class UpsetChart(QWidget):
                 continue
             messages = int(row.get("messages") or 0)
             upset = int(row.get("upset") or 0)
-            share = float(row.get("share") if row.get("share") is not None else (upset / messages if messages else 0.0))
+            given = row.get("share")
+            share = float(given) if given is not None else (upset / messages if messages else 0.0)
             out.append((day, messages, upset, min(max(share, 0.0), 1.0)))
         by_day = {r[0]: r for r in out}
         if by_day:  # one slot a day from the first to the last, a day without messages empty

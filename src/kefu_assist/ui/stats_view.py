@@ -105,7 +105,7 @@ class StatsView(QWidget):
         body.addWidget(self.chartTitle)
         self.chart = CategoryChart()
         body.addWidget(self.chart)
-        self.upsetTitle = QLabel("买家情绪激动的消息占比（每天）", objectName="statsHeading")
+        self.upsetTitle = QLabel("买家情绪激动的消息占比（每天）", objectName="statsHeading")  # type: ignore[call-overload]  # stubs omit inherited objectName=
         body.addWidget(self.upsetTitle)
         self.upsetChart = UpsetChart()
         body.addWidget(self.upsetChart)

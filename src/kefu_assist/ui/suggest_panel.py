@@ -74,7 +74,7 @@ class SuggestPanel(QObject):
         # reply, checked by the 检查 panel instead)
         self.clipboard_filter: "Callable[[str], bool] | None" = None
         self.moodChip = MoodChip()
-        ui.stateLabel.parentWidget().layout().insertWidget(0, self.moodChip, 0, Qt.AlignmentFlag.AlignLeft)  # type: ignore[attr-defined]
+        ui.suggestLayout.insertWidget(0, self.moodChip, 0, Qt.AlignmentFlag.AlignLeft)  # above the state line and the cards
 
         self.cards: list[SuggestionCard] = []
         layout = ui.suggestionsLayout
