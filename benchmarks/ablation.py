@@ -80,7 +80,7 @@ def main() -> int:
             tokenize_module.Tokenizer.canonical_token = lambda self, t: "<num>" if t[0].isdigit() and t.isdigit() else self.canonical.get(t, t)
             try:
                 matcher = build_matcher(library)
-                cells = [row(evaluate(cases, lambda q: [s.category for s in matcher.suggest(q, limit=5) if s.confident])) for _, cases in files]
+                cells = [row(evaluate(cases, lambda q, matcher=matcher: [s.category for s in matcher.suggest(q, limit=5) if s.confident])) for _, cases in files]
             finally:
                 tokenize_module.Tokenizer.canonical_token = original
             print(f"| {name} | " + " | ".join(cells) + " |")
@@ -88,7 +88,7 @@ def main() -> int:
         matcher = build_matcher(library, config=config)
         cells = []
         for _, cases in files:
-            report = evaluate(cases, lambda q: [s.category for s in matcher.suggest(q, limit=5) if s.confident])
+            report = evaluate(cases, lambda q, matcher=matcher: [s.category for s in matcher.suggest(q, limit=5) if s.confident])
             cells.append(row(report))
         print(f"| {name} | " + " | ".join(cells) + " |")
 

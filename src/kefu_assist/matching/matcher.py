@@ -459,7 +459,7 @@ class Matcher:
     def _query(self, normalized: str) -> _Query:
         feats, pairs, canonical = self._raw_features(normalized)
         out: dict[int, float] = {}
-        for f, w in feats.items():
+        for f in feats:
             fid = self._feature_ids.get(f)
             if fid is not None:
                 out[fid] = self._fweight[fid]
