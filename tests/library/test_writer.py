@@ -154,3 +154,11 @@ def test_any_wording_reads_back_exactly_or_the_file_is_untouched(tmp_path, texts
     wanted = list(dict.fromkeys(" ".join(t.split()) for t in texts))
     assert _examples(path, script_id) == tuple(old) + tuple(t for t in wanted if t not in old)
     assert result.path == path
+
+
+@pytest.mark.parametrize("wording", ["包:?", "运费:多少", "a:b"])
+def test_a_colon_in_a_flow_list_is_quoted_so_the_loader_reads_it(tmp_path, wording):
+    # ruamel.yaml reads [x, 包:?] as a string; the loader's parser (PyYAML) refuses it
+    path = _write(tmp_path)
+    add_examples(path, "bargain.basic", [wording])
+    assert _examples(path, "bargain.basic")[-1] == wording

@@ -54,7 +54,7 @@ def test_new_database_is_at_head_and_matches_models(db_url):
     engine = db.open_database(db_url)
     try:
         with engine.connect() as conn:
-            assert db.current_revision(conn) == db.head_revision() == db.HEAD_REVISION == "0006"
+            assert db.current_revision(conn) == db.head_revision() == db.HEAD_REVISION == "0007"
             with warnings.catch_warnings():
                 # SQLite's reflection skips (with a warning) the expression index on date(ts);
                 # PostgreSQL's compares it. Its presence is checked below either way.

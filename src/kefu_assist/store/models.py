@@ -107,6 +107,16 @@ class Favourite(Base):
     created: Mapped[datetime] = mapped_column(DateTime())
 
 
+class DismissedQuestion(Base):
+    """An unmatched question (by normalised key) a team lead dismissed from the review queue
+    (revision 0007): it stays counted in the usage figures but leaves 待处理 for good."""
+
+    __tablename__ = "dismissed_questions"
+
+    norm_key: Mapped[str] = mapped_column(String(255), primary_key=True)
+    ts: Mapped[datetime] = mapped_column(DateTime())
+
+
 class LearnedExample(Base):
     """A buyer question (redacted) paired with the script an agent chose for it when the matcher
     was not sure (revision 0006). Rows with the same ``(norm_key, script_id)`` are one learned
