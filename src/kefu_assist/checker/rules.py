@@ -91,9 +91,9 @@ def fold(text: str) -> str:
         out.append(low if len(low) == 1 else ch)
     folded = "".join(out)
     try:
-        from ..matching.normalize import _converter
+        from ..matching.normalize import to_simplified
 
-        simplified = _converter().convert(folded)
+        simplified = to_simplified(folded)
     except Exception:  # noqa: BLE001 - opencc missing or broken: match the text as written
         return folded
     return simplified if len(simplified) == len(folded) else folded

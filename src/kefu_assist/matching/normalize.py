@@ -199,7 +199,15 @@ def _strip_symbols(text: str) -> str:
 
 
 def to_simplified(text: str) -> str:
-    return _converter().convert(text)
+    """OpenCC's t2s, to its fixed point: a few characters convert in two steps (薴 -> 苧 -> 苎),
+    and a normalised text must normalise to itself."""
+    convert = _converter().convert
+    out = convert(text)
+    for _ in range(3):
+        if out == text:
+            break
+        text, out = out, convert(out)
+    return out
 
 
 def normalize(text: str) -> str:
