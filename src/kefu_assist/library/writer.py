@@ -23,7 +23,8 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import YAMLError
 
 from ..atomic import write_text
-from .loader import _Loader, library_files
+from .loader import library_files
+from .reading import _Loader
 
 
 class WriteError(Exception):

@@ -158,9 +158,10 @@ class Respeller:
         if word in self.known or not 2 <= len(word) <= 4:
             return None
         per_char = [self.chars.get(c) for c in word]
-        if not all(per_char):
+        readings = [r for r in per_char if r]
+        if len(readings) != len(per_char):
             return None
-        for syl in itertools.islice(itertools.product(*(r[:3] for r in per_char)), 16):  # type: ignore[misc]
+        for syl in itertools.islice(itertools.product(*(r[:3] for r in readings)), 16):
             hit = self.words.get("".join(syl))
             if hit and hit != word:
                 return hit

@@ -14,18 +14,22 @@ import os
 import pickle
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..library.model import Library
+
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
 
 FORMAT = 6  # bump when the saved state changes shape or meaning
 KEEP = 4  # newest index files kept per cache folder
 
 
-def digest(library: Library, dictionary: Path, config: object, code_version: str, *, extra: str = "") -> str:
+def digest(library: Library, dictionary: Path, config: "DataclassInstance", code_version: str, *, extra: str = "") -> str:
     """``extra``: anything else the index is built from (the chatter corpus, learned examples)."""
     h = hashlib.sha256()
     h.update(extra.encode("utf-8", "surrogatepass") + b"\x1c")
-    h.update(f"{FORMAT}|{code_version}|{dataclasses.astuple(config)!r}|".encode())  # type: ignore[arg-type]
+    h.update(f"{FORMAT}|{code_version}|{dataclasses.astuple(config)!r}|".encode())
     stat = dictionary.stat()
     h.update(f"{dictionary.resolve()}|{stat.st_size}|{stat.st_mtime_ns}|".encode())
     for word in library.vocabulary:

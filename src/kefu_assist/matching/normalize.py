@@ -140,7 +140,7 @@ def _heights(text: str) -> str:
     for i in _unit_positions(text, "米"):
         if i == 0 or text[i - 1] not in "一1" or (i > 1 and text[i - 2].isdigit()):
             continue
-        digits = []
+        digits: list[int] = []
         j = i + 1
         while j < len(text) and len(digits) < 2 and text[j] in _METRE_DIGITS and (digits or text[j] not in "0零〇"):
             digits.append(_METRE_DIGITS[text[j]])
