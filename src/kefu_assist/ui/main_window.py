@@ -453,6 +453,13 @@ class MainWindow(QMainWindow):
             return
         tray = QSystemTrayIcon(icon("app"), self)
         tray.setToolTip("客服话术助手")
+        tray.setContextMenu(self.tray_menu())
+        tray.activated.connect(lambda reason: self._bring_up() if reason == QSystemTrayIcon.ActivationReason.Trigger else None)
+        tray.show()
+        self.tray = tray
+
+    def tray_menu(self) -> QMenu:
+        """显示窗口, 暂停监听剪贴板, 设置…, 退出 (built apart from the icon: tests without a tray host)."""
         menu = QMenu(self)
         show = QAction("显示窗口", menu)
         show.triggered.connect(self._bring_up)
@@ -466,10 +473,7 @@ class MainWindow(QMainWindow):
         quit_.triggered.connect(self.quit)
         for a in (show, pause, settings, quit_):
             menu.addAction(a)
-        tray.setContextMenu(menu)
-        tray.activated.connect(lambda reason: self._bring_up() if reason == QSystemTrayIcon.ActivationReason.Trigger else None)
-        tray.show()
-        self.tray = tray
+        return menu
 
     def quit(self) -> None:
         """退出: close for good, even with 关闭时最小化到托盘 on."""
