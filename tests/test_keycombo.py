@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings as hsettings
 from hypothesis import strategies as st
 
 from kefu_assist import keycombo, settings
@@ -19,6 +19,7 @@ def combos(draw) -> Combo:
     return Combo(frozenset(mods), draw(st.sampled_from(KEYS)))
 
 
+@hsettings(deadline=None)  # a loaded shared machine, not slowness, ran over the deadline
 @given(combos(), st.randoms())
 def test_any_valid_combo_in_any_spelling_order_and_spacing_parses_back_to_itself(combo, rnd):
     parts = [rnd.choice(SPELLINGS[m]) for m in combo.modifiers] + [combo.key.lower() if rnd.random() < 0.5 else combo.key]
@@ -35,6 +36,7 @@ def test_the_written_form_puts_modifiers_in_a_fixed_order():
     assert parse(keycombo.DEFAULT) == Combo(frozenset({"Ctrl", "Alt"}), "Q")
 
 
+@hsettings(deadline=None)  # a loaded shared machine, not slowness, ran over the deadline
 @given(st.sets(st.sampled_from(["", "Shift"])), st.sampled_from(KEYS))
 def test_a_combo_without_ctrl_alt_or_win_is_refused(mods, key):
     text = "+".join([m for m in mods if m] + [key])
@@ -53,6 +55,7 @@ def test_bad_text_gets_a_message_saying_what_is_wrong(text, says):
         parse(text)
 
 
+@hsettings(deadline=None)  # a loaded shared machine, not slowness, ran over the deadline
 @given(st.text(max_size=20))
 def test_any_text_either_parses_or_raises_value_error(text):
     try:
@@ -82,6 +85,7 @@ def test_new_settings_have_their_defaults():
     assert problems == []
 
 
+@hsettings(deadline=None)  # a loaded shared machine, not slowness, ran over the deadline
 @given(st.lists(st.text(alphabet=st.characters(blacklist_characters=",\r\n", blacklist_categories=("Cs",))).map(str.strip), max_size=settings.PIN_SLOTS))
 def test_pins_round_trip_by_slot(ids):
     text = settings.pins_text(",".join(ids))

@@ -20,7 +20,8 @@ from .hotkey import Backend, HotkeyError, backend, unsupported_reason
 if TYPE_CHECKING:
     from .clipboard import ClipboardWatcher
 
-COPY_WAIT_MS = 200  # how long the chat client has to put its selection on the clipboard
+COPY_WAIT_MS = 400  # how long the chat client has to put its selection on the clipboard (a busy
+# machine took over 200 ms; with nothing selected this is the wait before the clipboard is taken)
 POLL_MS = 10
 REPEAT_S = 0.3  # presses closer than this are one (a held key repeats)
 
@@ -45,6 +46,8 @@ class HotkeyController(QObject):
         self._deadline = 0.0
         self._poll = QTimer(self, interval=POLL_MS)
         self._poll.timeout.connect(self._check_clipboard)
+        # the chat client taking the clipboard for Ctrl+C is news even when the text is the same
+        QGuiApplication.clipboard().dataChanged.connect(self._clipboard_changed)
         self._pressed.connect(self._on_press)
 
     @property
@@ -103,6 +106,13 @@ class HotkeyController(QObject):
             self.failed.emit(str(e))
         self._deadline = time.monotonic() + COPY_WAIT_MS / 1000
         self._poll.start()
+
+    def _clipboard_changed(self) -> None:
+        if self._poll.isActive():
+            text = QGuiApplication.clipboard().text()
+            if text.strip():  # empty while the new owner is still answering: the poll goes on
+                self._poll.stop()
+                self.captured.emit(text)
 
     def _check_clipboard(self) -> None:
         text = QGuiApplication.clipboard().text()
