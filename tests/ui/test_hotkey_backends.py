@@ -262,3 +262,17 @@ def test_a_taken_or_bad_hotkey_is_reported_not_raised(controller, qtbot):
 def test_the_offscreen_platform_has_no_hotkey_and_says_why(controller):
     ctl = controller(True)
     assert not ctl.available and "offscreen" in ctl.reason()
+
+
+def test_a_press_in_the_sidebar_itself_takes_the_clipboard_and_pastes_nowhere(controller, qtbot):
+    from PySide6.QtGui import QGuiApplication
+
+    QGuiApplication.clipboard().setText("能开发票吗")
+    backend = FakeBackend("选中的字", window=42)
+    ctl = controller(backend)
+    ctl.own_windows = lambda: {42}
+    with qtbot.waitSignal(ctl.captured, timeout=2000) as got:
+        ctl.trigger()
+    assert got.args == ["能开发票吗"] and ctl.window is None and not any(e[0] == "copy" for e in backend.log)
+    ctl.after_copy(True)
+    assert not any(e[0] == "paste" for e in backend.log)

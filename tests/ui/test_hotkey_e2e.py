@@ -207,3 +207,35 @@ def test_x11_grab_fires_on_the_combo_only_and_a_taken_combo_is_refused(bare_disp
     again = X11Backend(bare_display)  # stop let it go
     again.start(parse("Ctrl+Alt+Q"), lambda: None)
     again.stop()
+
+
+def test_x11_copy_waits_for_the_hotkeys_key_to_be_let_go(bare_display):
+    """While the grabbed key is down, X sends every key to the grabbing client: a Ctrl+C sent then
+    would never reach the chat window (an agent holds Ctrl+Alt+Q for a moment)."""
+    import threading
+
+    from Xlib import XK, display
+
+    from kefu_assist.keycombo import parse
+    from kefu_assist.ui.hotkey.x11 import X11Backend
+
+    backend = X11Backend(bare_display)
+    backend.start(parse("Ctrl+Alt+Q"), lambda: None)
+    probe = display.Display(bare_display)
+    code = probe.keysym_to_keycode(XK.string_to_keysym("q"))
+
+    def q_down() -> bool:
+        return bool(probe.query_keymap()[code // 8] & (1 << (code % 8)))
+
+    try:
+        _x(bare_display, "xdotool", "keydown", "ctrl+alt+q")
+        assert q_down()
+        let_go = threading.Timer(0.2, lambda: _x(bare_display, "xdotool", "keyup", "q"))
+        let_go.start()
+        backend.send_copy(0)
+        assert not q_down(), "Ctrl+C was sent while the hotkey's key was still held"
+        let_go.join()
+    finally:
+        _x(bare_display, "xdotool", "keyup", "ctrl+alt+q", check=False)
+        probe.close()
+        backend.stop()

@@ -153,3 +153,21 @@ def test_close_without_close_to_tray_closes(make_window, library_file):
     window = make_window(library_file)
     window.tray = _Tray()  # type: ignore[assignment]
     assert window.close() is True
+
+
+def test_settings_dialog_refuses_a_bad_hotkey_and_keeps_a_good_one_normalised(qtbot):
+    from kefu_assist.ui.settings_dialog import SettingsDialog
+
+    prefs = core_settings.Preferences(pins="a.b")
+    dialog = SettingsDialog(prefs)
+    qtbot.addWidget(dialog)
+    assert dialog.hotkeyEdit.text() == "Ctrl+Alt+Q" and dialog.pasteCheck.isChecked() and not dialog.trayCheck.isChecked()
+    dialog.hotkeyEdit.setText("Q")
+    dialog.accept()
+    assert dialog.result() != dialog.DialogCode.Accepted and "至少要带" in dialog.hotkeyNote.text()
+    dialog.hotkeyEdit.setText("alt + ctrl + k")
+    dialog.pasteCheck.setChecked(False)
+    dialog.trayCheck.setChecked(True)
+    dialog.accept()
+    got = dialog.preferences()
+    assert (got.hotkey, got.paste_to_chat, got.close_to_tray, got.pins) == ("Ctrl+Alt+K", False, True, "a.b")

@@ -9,7 +9,7 @@ to that window and pastes, when 粘贴到聊天窗口 is on. It never sends (nev
 from __future__ import annotations
 
 import time
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
@@ -39,6 +39,7 @@ class HotkeyController(QObject):
             platform = backend() if QGuiApplication.platformName() != "offscreen" else None
         self.backend: Backend | None = platform or None
         self.window: int | None = None  # the chat window of the last press, until pasted into
+        self.own_windows: Callable[[], set[int]] = set  # the sidebar's: never the "chat window"
         self.combo_text = ""
         self.error = ""
         self._last_press = 0.0
@@ -96,6 +97,8 @@ class HotkeyController(QObject):
         """What a press does (the benchmark and tests call it directly)."""
         assert self.backend is not None
         self.window = self.backend.active_window()
+        if self.window in self.own_windows():  # pressed in the sidebar itself: the clipboard, no paste
+            self.window = None
         self._before = QGuiApplication.clipboard().text()
         if self.window is None:
             self.captured.emit(self._before)

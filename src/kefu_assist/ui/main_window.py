@@ -99,6 +99,7 @@ class MainWindow(QMainWindow):
         self.stats = StatsPanel(ui, self.library, self.usage, self)
         self.learned = LearnedSync(self.library, self.usage, lambda: self.agent_name, self)
         self.hotkey = HotkeyController(self.clipboard, self)
+        self.hotkey.own_windows = lambda: {int(self.winId())}
         self._connect()
         self._shortcuts()
         self.apply_preferences(self.prefs, save=False)

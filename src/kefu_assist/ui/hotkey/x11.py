@@ -26,6 +26,7 @@ from . import HotkeyError
 MASKS = {"Ctrl": X.ControlMask, "Shift": X.ShiftMask, "Alt": X.Mod1Mask, "Win": X.Mod4Mask}
 IGNORED = (0, X.LockMask, X.Mod2Mask, X.LockMask | X.Mod2Mask)  # CapsLock, NumLock
 ACTIVATE_WAIT = 0.3  # seconds for the window manager to hand the focus over before Ctrl+V
+RELEASE_WAIT = 0.5  # seconds for the agent to let go of the hotkey's key (see send_copy)
 SOURCE_PAGER = 2  # _NET_ACTIVE_WINDOW's source indication: "a pager" is obeyed at once
 
 
@@ -48,6 +49,7 @@ class X11Backend:
         self._thread: threading.Thread | None = None
         self._wake: tuple[int, int] | None = None
         self._local = threading.local()
+        self._keycode = 0  # the hotkey's key, grabbed
 
     # -- the main thread's connection --------------------------------------------------------
     @property
@@ -73,6 +75,7 @@ class X11Backend:
             d.close()
             raise HotkeyError(f"键盘上没有 {combo.key} 键，无法注册快捷键 {combo}")
         mask = modifier_mask(combo)
+        self._keycode = keycode
         catch = error.CatchError(error.BadAccess)
         for extra in IGNORED:
             root.grab_key(keycode, mask | extra, True, X.GrabModeAsync, X.GrabModeAsync, onerror=catch)
@@ -103,6 +106,10 @@ class X11Backend:
         self._thread.start()
 
     def stop(self) -> None:
+        d = getattr(self._local, "d", None)
+        if d is not None:  # this thread's connection (the next call opens another)
+            self._local.d = None
+            d.close()
         if self._thread is None or self._wake is None:
             return
         os.write(self._wake[1], b"x")
@@ -123,6 +130,13 @@ class X11Backend:
         return int(wid) if wid and wid not in (X.PointerRoot, root.id) else None
 
     def send_copy(self, window: int) -> None:
+        # While the hotkey's key is down the grab is active and every key, our Ctrl+C too, goes
+        # to the grabbing client, not the chat window: wait for the agent to let go of it.
+        d = self._d
+        deadline = time.monotonic() + RELEASE_WAIT
+        code = self._keycode
+        while code and d.query_keymap()[code // 8] & (1 << (code % 8)) and time.monotonic() < deadline:
+            time.sleep(0.005)
         self._release_held()
         self._chord("Control_L", "c")
 
