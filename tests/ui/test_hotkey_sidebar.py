@@ -171,3 +171,18 @@ def test_settings_dialog_refuses_a_bad_hotkey_and_keeps_a_good_one_normalised(qt
     dialog.accept()
     got = dialog.preferences()
     assert (got.hotkey, got.paste_to_chat, got.close_to_tray, got.pins) == ("Ctrl+Alt+K", False, True, "a.b")
+
+
+def test_activation_retries_stop_when_the_window_is_gone(library_file, qtbot):
+    """The hotkey hands the keys to the sidebar with retries 50 ms apart until it is active; a
+    window deleted meanwhile (closed for good, a test's teardown) must not be called back."""
+    import shiboken6
+
+    from kefu_assist.ui.main_window import MainWindow
+    from kefu_assist.ui.settings import open_settings
+
+    window = MainWindow(None, open_settings(), library_file)  # no library: nothing else runs
+    window.hotkey_message("能开发票吗")  # shown, and asked to be active: offscreen never is
+    assert window.isVisible()
+    shiboken6.delete(window)
+    qtbot.wait(200)  # the retries' timers fire here: none may reach the deleted window

@@ -128,7 +128,7 @@ class MainWindow(QMainWindow):
         self.hotkey.captured.connect(self.hotkey_message)
         self.hotkey.failed.connect(lambda text: self.toast(text, True))
         # after the toast is drawn: the paste hands the focus to the chat window
-        self.copier.copied.connect(lambda *_: QTimer.singleShot(0, lambda: self.hotkey.after_copy(self.prefs.paste_to_chat)))
+        self.copier.copied.connect(lambda *_: QTimer.singleShot(0, self.hotkey, lambda: self.hotkey.after_copy(self.prefs.paste_to_chat)))
         ui.clipboardCheck.toggled.connect(lambda on: self.apply_preferences(Preferences(**{**self.prefs.__dict__, "clipboard_watch": on})))
         ui.pinButton.toggled.connect(lambda on: self.apply_preferences(Preferences(**{**self.prefs.__dict__, "always_on_top": on})))
         ui.settingsButton.clicked.connect(self.open_settings)
@@ -437,7 +437,8 @@ class MainWindow(QMainWindow):
         self.activateWindow()
         target.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
         if tries > 1 and not self.isActiveWindow():
-            QTimer.singleShot(ACTIVATE_RETRY_MS, lambda: self.isVisible() and self._activate(target, tries - 1))
+            # with the window as the timer's context: a window deleted meanwhile is not called back
+            QTimer.singleShot(ACTIVATE_RETRY_MS, self, lambda: self.isVisible() and self._activate(target, tries - 1))
 
     def open_settings(self) -> None:
         from .settings_dialog import SettingsDialog
