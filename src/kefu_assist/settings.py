@@ -16,9 +16,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, fields
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Callable, Protocol
 
-from . import paths
+from . import keycombo, paths
 from .store import dburl  # Qt-free and SQLAlchemy-free
 
 SETTINGS_FILE = "settings.ini"
@@ -37,10 +37,31 @@ class Setting:
     doc: str
     choices: tuple[str, ...] = ()
     bounds: tuple[int, int] | None = None
+    check: Callable[[str], str] | None = None  # text -> normalised text, or ValueError (message)
 
 
 def _setting(key: str, default: Any, doc: str, **kw: Any) -> Any:
     return field(default=default, metadata={"setting": Setting(key, doc, **kw)})
+
+
+PIN_SLOTS = 9  # Alt+1…9
+
+
+def pins_list(text: str) -> list[str]:
+    """The pinned script ids, slot 1 first, "" for an empty slot, always PIN_SLOTS long."""
+    ids = [p.strip() for p in str(text).split(",")] if str(text).strip() else []
+    return (ids + [""] * PIN_SLOTS)[:PIN_SLOTS]
+
+
+def pins_text(text: str) -> str:
+    """Pins as the file keeps them: ids by slot, commas between, trailing empty slots dropped.
+    More than PIN_SLOTS entries, or an id with a comma or a line break, is a ValueError."""
+    ids = [p.strip() for p in str(text).split(",")] if str(text).strip() else []
+    if len(ids) > PIN_SLOTS:
+        raise ValueError(f"最多固定 {PIN_SLOTS} 条话术")
+    if any(ch in p for p in ids for ch in "\r\n"):
+        raise ValueError("话术 id 里不能有换行")
+    return ",".join(ids).rstrip(",")
 
 
 @dataclass
@@ -55,6 +76,11 @@ class Preferences:
     font_size: int = _setting("ui/font_size", 10, "字号", bounds=FONT_SIZES)
     theme: str = _setting("ui/theme", "light", "主题", choices=THEMES)
     db_url: str = _setting("db_url", "", "数据库地址（空：本机 SQLite 文件）；不含密码")
+    hotkey: str = _setting("hotkey/keys", keycombo.DEFAULT, "全局快捷键：取选中的买家消息并显示推荐", check=keycombo.normalise)
+    paste_to_chat: bool = _setting("hotkey/paste_to_chat", True, "粘贴到聊天窗口：复制后回到聊天窗口并粘贴（不发送）")
+    close_to_tray: bool = _setting("window/close_to_tray", False, "关闭窗口时最小化到托盘")
+    # the agent's own keyboard habit, like the hotkey: kept in the agent's settings file
+    pins: str = _setting("pins/scripts", "", "Alt+1…9 固定话术：话术 id，逗号分隔，空位留空", check=pins_text)
 
     @classmethod
     def schema(cls) -> list[tuple[str, Setting, Any]]:
@@ -134,6 +160,11 @@ def _convert(setting: Setting, default: Any, raw: object) -> tuple[Any, str | No
     text = "" if raw is None else str(raw)
     if setting.key == "db_url":
         text = text.strip()
+    if setting.check is not None:
+        try:
+            return setting.check(text), None
+        except ValueError as e:
+            return default, f"设置 {setting.key}（{setting.doc}）的值 {text!r} 无效：{e}，按 {default} 处理"
     if setting.choices and text not in setting.choices:
         return default, f"设置 {setting.key}（{setting.doc}）的值 {text!r} 不是 {' / '.join(setting.choices)} 之一，按 {default} 处理"
     return text, None

@@ -9,6 +9,7 @@ geometry, the shortcut table, the tray, preferences fanned out to the panels, th
     stats_panel.StatsPanel         统计, built when first opened
     check_panel.CheckPanel         检查: a reply checked before sending; the agent's own copied replies
     copy_flow.CopyFlow             the one copy path every panel's copyRequested goes to
+    hotkey_ctl.HotkeyController    the global hotkey: chat window's selection in, reply pasted back
 """
 from __future__ import annotations
 
@@ -25,9 +26,11 @@ from .browse_panel import BrowsePanel
 from .check_panel import CheckPanel
 from .clipboard import ClipboardWatcher
 from .compiled.main_window_ui import Ui_SidebarView
-from .copy_flow import BROWSE, USUAL, CopyFlow
+from .copy_flow import BROWSE, USUAL, CopyFlow, CopyRequest
+from .hotkey_ctl import HotkeyController
 from .library_ctl import LibraryController
 from .settings import Preferences, read_geometry
+from ..settings import PIN_SLOTS, pins_list, pins_text
 from .stats_panel import StatsPanel
 from .suggest_panel import LIMIT, SuggestPanel
 from .uiload import icon
@@ -68,6 +71,9 @@ class MainWindow(QMainWindow):
         self._placed = False
         self._db_arg: str | None = None
         self.tray: QSystemTrayIcon | None = None
+        self.tray_pause: QAction | None = None  # the tray menu's 暂停监听剪贴板
+        self._trace = trace or (lambda _event: None)
+        self._quitting = False  # 退出 from the tray menu: close even with close_to_tray on
 
         # the platform adds the application's display name (客服话术助手) after a title that does
         # not already end with it: this title ends with it, so it is not said twice
@@ -96,6 +102,8 @@ class MainWindow(QMainWindow):
         self.checker = CheckPanel(ui, self.library, self)
         self.suggest.clipboard_filter = self.checker.take_clipboard  # own replies are checked, not matched
         self.learned = LearnedSync(self.library, self.usage, lambda: self.agent_name, self)
+        self.hotkey = HotkeyController(self.clipboard, self)
+        self.hotkey.own_windows = lambda: {int(self.winId())}
         self._connect()
         self._shortcuts()
         self.apply_preferences(self.prefs, save=False)
@@ -121,6 +129,10 @@ class MainWindow(QMainWindow):
         self.copier.copied.connect(lambda script_id, _text: self.usual.note_copied(script_id))
         self.copier.formClosed.connect(self._refocus_after_form)
         self.copier.learned.connect(self.learned.after_copy)
+        self.hotkey.captured.connect(self.hotkey_message)
+        self.hotkey.failed.connect(lambda text: self.toast(text, True))
+        # after the toast is drawn: the paste hands the focus to the chat window
+        self.copier.copied.connect(lambda *_: QTimer.singleShot(0, self.hotkey, lambda: self.hotkey.after_copy(self.prefs.paste_to_chat)))
         ui.clipboardCheck.toggled.connect(lambda on: self.apply_preferences(Preferences(**{**self.prefs.__dict__, "clipboard_watch": on})))
         ui.pinButton.toggled.connect(lambda on: self.apply_preferences(Preferences(**{**self.prefs.__dict__, "always_on_top": on})))
         ui.settingsButton.clicked.connect(self.open_settings)
@@ -148,9 +160,12 @@ class MainWindow(QMainWindow):
         add("Ctrl+T", self.ui.pinButton.toggle)
         add("Ctrl+D", self.toggle_current_favourite)
         add("F5", lambda: self.stats.refresh() if tabs.currentIndex() == TAB_STATS else None)
+        for n in range(1, PIN_SLOTS + 1):  # fixed keys, from any tab: Alt+N copies, Alt+Shift+N pins
+            add(f"Alt+{n}", lambda n=n: self.copy_pin(n))
+            add(f"Alt+Shift+{n}", lambda n=n: self.pin_current(n))
         tabs.setTabToolTip(TAB_SUGGEST, "推荐话术：↑/↓ 选择，Enter 复制，Ctrl+1…5 复制第 N 条，/编码 查快捷编码")
         tabs.setTabToolTip(TAB_BROWSE, "浏览全部话术 (Ctrl+F 搜索：标题、快捷编码、拼音或首字母)")
-        tabs.setTabToolTip(TAB_USUAL, "收藏和最近复制的话术 (Ctrl+D 收藏/取消当前话术)")
+        tabs.setTabToolTip(TAB_USUAL, "固定、收藏和最近复制的话术 (Ctrl+D 收藏/取消当前话术；Alt+Shift+数字 把当前话术固定到 Alt+数字)")
         tabs.setTabToolTip(TAB_STATS, "使用统计（组长用）：常用/少用话术、未匹配问题、响应速度")
 
     # -- between the panels ------------------------------------------------------------------
@@ -196,6 +211,41 @@ class MainWindow(QMainWindow):
         }.get(tab)
         if script_id is not None:
             self.usual.toggle(script_id)
+
+    # -- fixed keys and the global hotkey ---------------------------------------------------------
+    def copy_pin(self, slot: int) -> None:
+        """Alt+N: copy the script pinned to slot N, whatever tab is showing."""
+        service = self.service
+        sid = pins_list(self.prefs.pins)[slot - 1]
+        script = service.library.get(sid) if (sid and service is not None and service.ready) else None
+        if script is None:
+            self.toast(f"Alt+{slot} 还没有固定话术：选中一条话术后按 Alt+Shift+{slot}" if not sid else f"Alt+{slot} 固定的话术 {sid} 已不在话术库里", True)
+            return
+        self.copier.request(CopyRequest(script, 0, USUAL))
+
+    def pin_current(self, slot: int) -> None:
+        """Alt+Shift+N: pin the script in view (a card, 浏览全部's or 常用's) to Alt+N."""
+        tab = self.ui.tabs.currentIndex()
+        sid = {TAB_SUGGEST: self.suggest.selected_script_id, TAB_BROWSE: self.browse.current_script_id,
+               TAB_USUAL: self.usual.current_script_id}.get(tab)
+        if sid is None:
+            self.toast("先选中一条话术，再按 Alt+Shift+数字 固定", True)
+            return
+        pins = [("" if p == sid else p) for p in pins_list(self.prefs.pins)]  # one key per script
+        pins[slot - 1] = sid
+        self.apply_preferences(Preferences(**{**self.prefs.__dict__, "pins": pins_text(",".join(pins))}))
+        self.toast(f"已固定到 Alt+{slot}")
+
+    def hotkey_message(self, text: str) -> None:
+        """The hotkey took the chat window's selection: show its suggestions, keys here."""
+        if not text.strip():
+            self.toast("没有选中文字，剪贴板里也没有文字", True)
+            return
+        if self.isHidden() or self.isMinimized():
+            self.showNormal()
+        self.suggest.set_message_from_clipboard(text)
+        self._take_keys_back(self.ui.messageEdit)
+        self._trace("hotkey-shown")  # benchmarks/bench_hotkey.py times the press to here
 
     def _refocus_after_form(self, source: str) -> None:
         if source == BROWSE and self.ui.tabs.currentIndex() == TAB_BROWSE:
@@ -288,6 +338,11 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_geometry()
+        if self.prefs.close_to_tray and self.tray is not None and not self._quitting:
+            event.ignore()  # to the tray; the hotkey and the clipboard watch keep working
+            self.hide()
+            return
+        self.hotkey.stop()
         if self.tray is not None:
             self.tray.hide()
         self.usual.recent_timer.stop()
@@ -319,6 +374,13 @@ class MainWindow(QMainWindow):
         self.ui.clipboardCheck.setChecked(prefs.clipboard_watch)
         self.ui.clipboardCheck.blockSignals(False)
         self.clipboard.set_enabled(prefs.clipboard_watch)
+        if self.tray_pause is not None:
+            self.tray_pause.blockSignals(True)
+            self.tray_pause.setChecked(not prefs.clipboard_watch)
+            self.tray_pause.blockSignals(False)
+        self.usual.pins = pins_list(prefs.pins)
+        if self.hotkey.available and (prefs.hotkey != old.hotkey or not save):
+            self.hotkey.set_hotkey(prefs.hotkey)
         if save:
             prefs.write(self.settings)
             if not self._library_fixed and prefs.library_path != old.library_path:
@@ -379,7 +441,8 @@ class MainWindow(QMainWindow):
         self.activateWindow()
         target.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
         if tries > 1 and not self.isActiveWindow():
-            QTimer.singleShot(ACTIVATE_RETRY_MS, lambda: self._activate(target, tries - 1) if self.isVisible() else None)
+            # with the window as the timer's context: a window deleted meanwhile is not called back
+            QTimer.singleShot(ACTIVATE_RETRY_MS, self, lambda: self._activate(target, tries - 1) if self.isVisible() else None)
 
     def open_settings(self) -> None:
         from .settings_dialog import SettingsDialog
@@ -398,19 +461,32 @@ class MainWindow(QMainWindow):
             return
         tray = QSystemTrayIcon(icon("app"), self)
         tray.setToolTip("客服话术助手")
-        menu = QMenu(self)
-        show = QAction("显示窗口", menu)
-        show.triggered.connect(self._bring_up)
-        settings = QAction("设置…", menu)
-        settings.triggered.connect(self.open_settings)
-        quit_ = QAction("退出", menu)
-        quit_.triggered.connect(self.close)
-        for a in (show, settings, quit_):
-            menu.addAction(a)
-        tray.setContextMenu(menu)
+        tray.setContextMenu(self.tray_menu())
         tray.activated.connect(lambda reason: self._bring_up() if reason == QSystemTrayIcon.ActivationReason.Trigger else None)
         tray.show()
         self.tray = tray
+
+    def tray_menu(self) -> QMenu:
+        """显示窗口, 暂停监听剪贴板, 设置…, 退出 (built apart from the icon: tests without a tray host)."""
+        menu = QMenu(self)
+        show = QAction("显示窗口", menu)
+        show.triggered.connect(self._bring_up)
+        pause = QAction("暂停监听剪贴板", menu, checkable=True)
+        pause.setChecked(not self.prefs.clipboard_watch)
+        pause.toggled.connect(lambda on: self.apply_preferences(Preferences(**{**self.prefs.__dict__, "clipboard_watch": not on})))
+        self.tray_pause = pause
+        settings = QAction("设置…", menu)
+        settings.triggered.connect(self.open_settings)
+        quit_ = QAction("退出", menu)
+        quit_.triggered.connect(self.quit)
+        for a in (show, pause, settings, quit_):
+            menu.addAction(a)
+        return menu
+
+    def quit(self) -> None:
+        """退出: close for good, even with 关闭时最小化到托盘 on."""
+        self._quitting = True
+        self.close()
 
     def _bring_up(self) -> None:
         self.showNormal()

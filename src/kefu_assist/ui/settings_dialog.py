@@ -1,9 +1,14 @@
-"""Settings: shop and agent names, library path, window and clipboard behaviour, font, theme."""
+"""Settings: shop and agent names, library path, window and clipboard behaviour, font, theme,
+the global hotkey (its keys, 粘贴到聊天窗口) and 关闭时最小化到托盘."""
 from __future__ import annotations
 
 import re
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QGroupBox, QLabel, QLineEdit, QWidget,
+)
+
+from .. import keycombo
 
 from ..store import dburl
 from .clipboard import is_wayland
@@ -68,7 +73,48 @@ class SettingsDialog(QDialog):
             self.clipboardNote.setText("注意：在 Wayland 桌面上，只有侧边栏窗口处于焦点时才能读取剪贴板。")
         else:
             self.clipboardNote.setText("在聊天窗口复制买家消息，侧边栏自动填入并推荐话术；侧边栏自己复制的内容和重复内容会被忽略。")
+        self._hotkey_group(prefs)
         self.resize(340, self.sizeHint().height())
+
+    def _hotkey_group(self, prefs: Preferences) -> None:
+        from .hotkey import unsupported_reason
+
+        box = QGroupBox("全局快捷键")
+        form = QFormLayout(box)
+        self.hotkeyEdit = QLineEdit(prefs.hotkey)
+        self.hotkeyEdit.setObjectName("hotkeyEdit")
+        self.hotkeyEdit.setPlaceholderText(keycombo.DEFAULT)
+        self.hotkeyEdit.setToolTip("在千牛里选中买家消息后按这个键：侧边栏取出消息并推荐话术")
+        form.addRow("快捷键", self.hotkeyEdit)
+        self.pasteCheck = QCheckBox("粘贴到聊天窗口（Enter 复制后回到聊天窗口并粘贴，不会发送）")
+        self.pasteCheck.setChecked(prefs.paste_to_chat)
+        form.addRow(self.pasteCheck)
+        self.trayCheck = QCheckBox("关闭窗口时最小化到托盘（快捷键继续可用）")
+        self.trayCheck.setChecked(prefs.close_to_tray)
+        form.addRow(self.trayCheck)
+        self.hotkeyNote = QLabel(unsupported_reason() or "Alt+1…9 复制固定的话术；选中话术后按 Alt+Shift+数字 固定。")
+        self.hotkeyNote.setWordWrap(True)
+        self.hotkeyNote.setObjectName("hotkeyNote")
+        form.addRow(self.hotkeyNote)
+        self.hotkeyEdit.textEdited.connect(lambda _text: self._hotkey_problem(""))
+        view_layout = self.ui.settingsLayout
+        view_layout.insertWidget(view_layout.indexOf(self.buttons), box)  # above 确定/取消
+
+    def hotkey_problem(self) -> str:
+        try:
+            keycombo.parse(self.hotkeyEdit.text())
+        except ValueError as e:
+            return str(e)
+        return ""
+
+    def _hotkey_problem(self, problem: str) -> None:
+        from .hotkey import unsupported_reason
+
+        self.hotkeyNote.setText(problem or unsupported_reason() or "Alt+1…9 复制固定的话术；选中话术后按 Alt+Shift+数字 固定。")
+        self.hotkeyNote.setStyleSheet("color: #c0392b;" if problem else "")
+        if problem:
+            self.hotkeyEdit.setFocus()
+            self.hotkeyEdit.selectAll()
 
     def db_problem(self) -> str:
         """Why the database URL cannot be kept, or "" if it can."""
@@ -95,6 +141,10 @@ class SettingsDialog(QDialog):
         if problem:
             self._db_problem(problem)
             return
+        problem = self.hotkey_problem()
+        if problem:
+            self._hotkey_problem(problem)
+            return
         super().accept()
 
     def _pick_file(self) -> None:
@@ -117,4 +167,8 @@ class SettingsDialog(QDialog):
             font_size=self.fontSpin.value(),
             theme=self.themeCombo.currentData() or "light",
             db_url=self.dbEdit.text().strip(),
+            hotkey=keycombo.normalise(self.hotkeyEdit.text()) if not self.hotkey_problem() else self._prefs.hotkey,
+            paste_to_chat=self.pasteCheck.isChecked(),
+            close_to_tray=self.trayCheck.isChecked(),
+            pins=self._prefs.pins,  # set with Alt+Shift+N in the sidebar, not here
         )

@@ -37,6 +37,7 @@ class UsualPanel(QObject):
         self.usage = usage
         self.agent = agent  # who the usage history is read for
         self.state = Favourites()
+        self.pins: list[str] = []  # Alt+1…9: script ids by slot, "" for an empty one (the shell sets them)
         self.highlight = themes.highlight_colour("light")
         self.list = ui.usualList
         self.preview = SuggestionCard()
@@ -154,6 +155,17 @@ class UsualPanel(QObject):
             if not sections[tag]:
                 fixed("    " + empty_hint)
 
+        pinned = [(n, sid) for n, sid in enumerate(self.pins, 1) if sid and lib.get(sid) is not None]
+        if pinned:  # Alt+1…9, from any tab (the shell's shortcut table)
+            fixed("固定（Alt+数字 复制）", bold=True)
+            for n, sid in pinned:
+                script = lib.get(sid)
+                assert script is not None
+                item = QListWidgetItem(f"Alt+{n}  {script.title}")
+                item.setData(Qt.ItemDataRole.UserRole, sid)
+                item.setData(TAG_ROLE, "pin")
+                item.setToolTip(script.replies[0])
+                lst.addItem(item)
         fixed(f"收藏（{len(sections['favourite'])}）", bold=True)
         section("favourite", "在话术卡片上点 ☆ 或按 Ctrl+D 收藏")
         fixed("最近使用", bold=True)
@@ -181,6 +193,11 @@ class UsualPanel(QObject):
             if tag in out:
                 out[tag].append(item.data(Qt.ItemDataRole.UserRole))
         return out
+
+    @property
+    def pinned_ids(self) -> list[str]:
+        """The pinned scripts the 常用 list shows, Alt+1 first."""
+        return [self.list.item(r).data(Qt.ItemDataRole.UserRole) for r in range(self.list.count()) if self.list.item(r).data(TAG_ROLE) == "pin"]
 
     def _row_changed(self, row: int) -> None:
         item = self.list.item(row) if row >= 0 else None
