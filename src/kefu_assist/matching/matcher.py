@@ -15,24 +15,22 @@ How a message is scored against the library:
    right, and the co-ranker's off-topic class keeps chit-chat and noise from being confident;
 6. for a message of several clauses, score each clause as well and make sure the best script of
    each clause reaches the top of the list, so that 能便宜点吗？包邮吗？ surfaces both.
+
+The code is in four modules: this one (the :class:`Matcher`: construction, the index cache, the
+query), :mod:`.indexing` (the index build and the co-ranker's training, a mixin of
+:class:`Matcher`), :mod:`.types` (:class:`MatcherConfig`, :class:`Suggestion`, the constants) and
+:mod:`.helpers` (bigrams, the noise and negation tests, keyword runs, the chatter corpus). The
+index cache key digests every module of this package (code_id), so an edit to any of them
+invalidates cached indexes.
 """
 from __future__ import annotations
 
-import functools
 import heapq
 import math
-import pickle
-import re
-import subprocess
 import threading
 from array import array
-from bisect import bisect_left
-from collections import deque
-from dataclasses import dataclass, field
-from itertools import chain, repeat
-from operator import itemgetter
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Sequence
 
 from rapidfuzz import fuzz
 
@@ -41,128 +39,17 @@ from ..library.model import Library, Script
 from . import coranker as coranker_module
 from . import hurry
 from . import index_cache
+from .helpers import _asserts, _contains, _contains_run, _is_latin_name, _is_noise, _negated_words, _shipped_chatter
+from .indexing import _INDEX_STATE, Indexing
 from .normalize import clauses as split_clauses
-from .normalize import normalize, normalize_many
+from .normalize import normalize
 from .tokenize import Tokenizer
+from .types import CLAUSE_MAX_CHARS, DEFAULT_THRESHOLD, PRESELECT, RERANK, WHOLE_MAX_CHARS, MatcherConfig, Suggestion, _Query, _Scored
 
-DEFAULT_THRESHOLD = 0.50  # a calibrated probability: confident when more likely right than not
-PRESELECT = 300  # candidates whose exact cosine is computed, per text
-RERANK = 60  # of those, the ones re-scored with rapidfuzz
-WHOLE_MAX_CHARS = 160  # the whole-message pass looks at this much; clauses cover the rest
-CLAUSE_MAX_CHARS = 60
+__all__ = ["CLAUSE_MAX_CHARS", "DEFAULT_THRESHOLD", "PRESELECT", "RERANK", "WHOLE_MAX_CHARS", "Matcher", "MatcherConfig", "Suggestion", "build_matcher"]
 
 
-@dataclass(frozen=True)
-class MatcherConfig:
-    """The matcher's knobs. The defaults are what ships; the switches exist so that
-    benchmarks/ablation.py can measure what each part contributes."""
-
-    threshold: float = DEFAULT_THRESHOLD
-    bigram_weight: float = 0.6  # 0 turns character bigrams off
-    fuzz_weight: float = 0.3  # share of rapidfuzz's ratio in the example similarity; 0 turns it off
-    coverage_weight: float = 0.3  # share of "how much of the message the script's words cover"
-    centroid_weight: float = 0.2  # share of the cosine with the mean of the script's examples
-    keyword_bonus: float = 0.15
-    keyword_bonus_max: float = 0.3
-    synonyms: bool = True
-    clauses: bool = True
-    # A clause's score counts less the smaller its part of the message: 谢谢啦 closing a long
-    # message is not what the message is about.
-    clause_discount: float = 0.25
-    # Pleasantries come after the real question when a message holds both (老板你好，能开发票吗).
-    courtesy_categories: tuple[str, ...] = ("greeting", "thanks")
-    # Chit-chat a library may describe with examples (今天好冷, 你几岁了): a message most like
-    # them is not a question about shopping, so nothing is confident for it, and their own
-    # scripts (a friendly way back to business) are shown but never confident.
-    small_talk_categories: tuple[str, ...] = ("small_talk",)
-    # The trained co-ranker and the calibration that turns (matcher score, co-ranker
-    # probability of the script's category) into the probability of being right: logistic,
-    # fitted on the buyer and tuning sets (benchmarks/calibrate.py), never on the held-out one.
-    coranker: bool = True
-    negation: float = 0.5  # factor for an example asserting what the message negates; 0 turns it off
-    hurry: bool = True  # hi/88/高170重140, pinyin (baoyou ma) and homophone slips (诱惑 for 有货)
-    chatter: bool = True  # train the off-topic class on resources/chatter.txt too
-    # a text whose chatter probability reaches this is off-topic: nothing is confident for it
-    # except what one of its clauses asks in earnest
-    offtopic_veto: float = 0.4  # chosen on the dev, buyer and tuning sets (0.5 let 你们老板帅吗 through; 0.35 cost a question)
-    calib_matcher: float = 7.04
-    calib_coranker: float = 5.03
-    calib_bias: float = -3.13
-    # While the co-ranker trains in the background (Matcher(background_training=True), the
-    # sidebar's first start after a library edit), the matcher's own score alone, calibrated the
-    # same way on the same sets (benchmarks/calibrate.py --plain).
-    plain_calib_matcher: float = 8.87
-    plain_calib_bias: float = -2.75
-
-
-@dataclass(frozen=True)
-class Suggestion:
-    script_id: str
-    category: str
-    title: str
-    score: float
-    confident: bool
-    matched_terms: tuple[str, ...] = ()
-    example: str = ""  # the library example that matched best
-    clause: str = ""  # the part of the message it answers
-    chit_chat: bool = False  # a script of a small-talk category (never confident)
-
-
-@dataclass
-class _Scored:
-    score: float = 0.0
-    example: int = -1
-    terms: tuple[str, ...] = ()
-    clause: str = ""
-    raw: float = 0.0  # the matcher's own score, before calibration (benchmarks/calibrate.py)
-    p_category: float = 0.0  # the co-ranker's probability of the script's category
-
-
-@dataclass(frozen=True)
-class _Query:
-    text: str
-    features: dict[int, float]
-    norm: float
-    surface: tuple[tuple[str, str], ...]  # (surface token, canonical token)
-    canonical: str = field(default="")
-
-
-consume = deque(maxlen=0).extend  # runs an iterator to its end in C
-
-
-def _bigrams(text: str) -> Iterable[str]:
-    for part in text.split(" "):
-        yield from _part_bigrams(part)
-
-
-def _part_bigrams(part: str) -> Iterable[str]:
-    """The character bigrams of a clause (the character itself when it has only one)."""
-    return map(str.__add__, part, part[1:]) if len(part) > 1 else (part,) if part else ()
-
-
-# What _build computes: saved and restored as a whole by index_cache.
-_INDEX_STATE = (
-    "_feature_ids",
-    "_fweight",
-    "_postings",
-    "_common",
-    "_common_df",
-    "_ex_script",
-    "_ex_inv_norm",
-    "_ex_weight",
-    "_ex_text",
-    "_ex_original",
-    "_keywords",
-    "_script_tokens",
-    "_centroid_inv_norm",
-    "_script_examples",
-    "_default_idf",
-    "_coranker",
-    "_respeller",
-)
-
-
-class Matcher:
+class Matcher(Indexing):
     """An index over one library. Build it off the GUI thread (it segments every example);
     ``suggest`` is then cheap and safe to call from any thread. With a ``cache_dir``, jieba's
     prefix dictionary and the built index are kept there between runs."""
@@ -246,210 +133,6 @@ class Matcher:
     def wait_trained(self, timeout: float | None = None) -> bool:
         """Wait for a background training to end; True when it has (or there was none)."""
         return self._trained.wait(timeout)
-
-    def _train_in_background(self, samples: list, frequency: dict[str, int] | None, index_dir: Path | None, key: str) -> None:
-        from . import train_child
-
-        try:
-            try:
-                ranker, respeller = train_child.train_in_child(samples, frequency)
-            except (OSError, RuntimeError, ValueError, EOFError, subprocess.SubprocessError, pickle.UnpicklingError):
-                # no child to be had: here, then
-                ranker = coranker_module.train(samples)
-                respeller = hurry.Respeller.build(frequency) if frequency is not None else None
-            self._respeller = respeller
-            self._coranker = ranker  # one assignment: a message in flight sees old or new
-            index_cache.save(index_dir, key, {name: getattr(self, name) for name in _INDEX_STATE})
-        finally:
-            self._trained.set()
-
-    # -- index ----------------------------------------------------------------------------
-    def _raw_features(self, normalized: str) -> tuple[dict[str, float], tuple[tuple[str, str], ...], str]:
-        pairs, canonical = self.tokenizer.analyze(normalized)
-        feats: dict[str, float] = {"t:" + tok: 1.0 for _, tok in pairs}
-        bigram_weight = self.config.bigram_weight
-        if bigram_weight > 0:
-            for bg in _bigrams(canonical):
-                feats.setdefault("b:" + bg, bigram_weight)
-        return feats, pairs, canonical
-
-    def _build(self) -> None:
-        postings: list[list[int]] = []
-        kinds: list[float] = []
-        per_example: list[tuple[int, ...]] = []
-        keyword_tokens: dict[str, tuple[str, ...]] = {}
-        bigram_weight = self.config.bigram_weight
-        token_ids: dict[str, int] = {}
-        bigram_ids: dict[str, int] = {}
-
-        def ids_of(keys: Sequence[str], table: dict[str, int], kind: float) -> list[int]:
-            fids = list(map(table.get, keys))
-            if None in fids:  # features not seen before (keys are distinct)
-                i = fids.index(None)
-                while True:
-                    fid = table[keys[i]] = len(postings)
-                    postings.append([])
-                    kinds.append(kind)
-                    fids[i] = fid
-                    try:
-                        i = fids.index(None, i + 1)
-                    except ValueError:
-                        break
-            return fids  # type: ignore[return-value]
-
-        # Features are worked out per piece (a library word, or the text between two), since
-        # pieces recur far more than whole clauses (10,000 scripts: 30,000 distinct clauses,
-        # 9,000 distinct pieces); a clause adds only the bigrams across its pieces' borders,
-        # which gives exactly the features of its canonical text (a test holds it to that).
-        # Per piece: (feature ids, canonical tokens, canonical text, its first and last character)
-        Piece = tuple[tuple[int, ...], tuple[str, ...], str, str, str]
-        piece = self.tokenizer.piece
-        piece_info: dict[str, Piece] = {}
-        piece_get = piece_info.get
-
-        def describe_piece(text: str) -> Piece:
-            pairs, canonical = piece(text)
-            tokens = tuple(map(itemgetter(1), pairs))
-            fids = ids_of(list(dict.fromkeys(tokens)), token_ids, 1.0)
-            if bigram_weight > 0 and len(canonical) > 1:
-                fids += ids_of(list(dict.fromkeys(map(str.__add__, canonical, canonical[1:]))), bigram_ids, bigram_weight)
-            info = piece_info[text] = (tuple(fids), tokens, canonical, canonical[0], canonical[-1])
-            return info
-
-        # A clause's features depend on the clause alone, and clauses recur (亲, 在吗, whole
-        # sentences shared by scripts for different products): each is described once.
-        # Per clause: (feature ids, the tokens of each piece, canonical text)
-        part_info: dict[str, tuple[tuple[int, ...], tuple[tuple[str, ...], ...], str]] = {}
-        split = self.tokenizer.split
-
-        def describe(part: str) -> tuple[tuple[int, ...], tuple[tuple[str, ...], ...], str]:
-            pieces = split(part)
-            infos = list(map(piece_get, pieces))
-            if None in infos:
-                infos = [info or describe_piece(text) for info, text in zip(infos, pieces)]
-            if len(infos) == 1:
-                fids, tokens, canonical = infos[0][:3]
-                if bigram_weight > 0 and len(canonical) == 1:  # a one-character clause is its own "bigram"
-                    fids = fids + tuple(ids_of([canonical], bigram_ids, bigram_weight))
-                info = part_info[part] = (fids, (tokens,), canonical)
-                return info
-            f, toks, texts, firsts, lasts = zip(*infos)
-            all_fids: Iterable[int] = chain.from_iterable(f)
-            if bigram_weight > 0:
-                borders = list(dict.fromkeys(map(str.__add__, lasts[:-1], firsts[1:])))
-                all_fids = chain(all_fids, ids_of(borders, bigram_ids, bigram_weight))
-            info = part_info[part] = (tuple(dict.fromkeys(all_fids)), toks, "".join(texts))
-            return info
-
-        # Learned examples (agents' choices) join their script's own, each with its weight: a
-        # learned wording counts for less than one the library's authors wrote.
-        learned: dict[str, list[tuple[str, float]]] = {}
-        for sid, text, weight in self._extra:
-            learned.setdefault(sid, []).append((text, weight))
-        own = [set(script.examples) for script in self._scripts]
-        per_script = [
-            [(example, 1.0) for example in script.examples]
-            + [(text, w) for text, w in learned.get(script.id, ()) if text not in own[s_idx]]
-            for s_idx, script in enumerate(self._scripts)
-        ]
-        examples = [example for items in per_script for example, _ in items]
-        normalized_examples = iter(normalize_many(examples))
-        ex_script, ex_text, ex_original, ex_weight = self._ex_script, self._ex_text, self._ex_original, self._ex_weight
-        union = frozenset().union
-        for s_idx, script in enumerate(self._scripts):
-            kws = []
-            vocab: set[str] = set()
-            for kw in script.keywords:
-                toks = keyword_tokens.get(kw)
-                if toks is None:
-                    toks = keyword_tokens[kw] = self.tokenizer.tokens(normalize(kw))
-                if toks:
-                    kws.append((kw, toks))
-                    vocab.update(toks)
-            self._keywords.append(tuple(kws))
-            for example, example_weight in per_script[s_idx]:
-                normalized = next(normalized_examples)
-                if not normalized:
-                    continue
-                e_idx = len(ex_text)
-                parts = normalized.split(" ")
-                if len(parts) == 1:
-                    fids, toks, text = part_info.get(normalized) or describe(normalized)
-                    vocab.update(*toks)
-                else:
-                    f, toks, texts = zip(*[part_info.get(part) or describe(part) for part in parts])
-                    fids = tuple(union(*f))  # a feature found in two clauses counts once
-                    text = "".join(texts)
-                    vocab.update(*chain.from_iterable(toks))
-                consume(map(list.append, map(postings.__getitem__, fids), repeat(e_idx)))  # postings[fid].append(e_idx)
-                per_example.append(fids)
-                ex_script.append(s_idx)
-                ex_text.append(text)
-                ex_original.append(example)
-                ex_weight.append(example_weight)
-            self._script_tokens.append(vocab)
-        part_info.clear()
-        piece_info.clear()
-        self.tokenizer.forget()  # what indexing taught it is not what buyers will type
-        self._feature_ids = {"t:" + key: fid for key, fid in token_ids.items()}
-        self._feature_ids.update(("b:" + key, fid) for key, fid in bigram_ids.items())
-        n_docs = max(1, len(per_example))
-        self._default_idf = math.log(1.0 + n_docs)
-        self._fweight = weights = [kind * math.log(1.0 + n_docs / len(posting)) for kind, posting in zip(kinds, postings)]
-        squares = [w * w for w in weights]
-        self._ex_inv_norm = inv_norms = array("d", (1.0 / (math.sqrt(sum(map(squares.__getitem__, fids))) or 1.0) for fids in per_example))
-        # Each script's centroid: the mean of its examples' unit vectors (nearest-centroid
-        # classification generalises better than the single nearest example on short texts).
-        # Only the centroid's norm is kept: its dot product with a message is the sum of the
-        # message's dot products with the script's examples, which the query already computes.
-        n_scripts = len(self._scripts)
-        starts = [0] * (n_scripts + 1)  # where each script's examples start, plus the end
-        for s_idx in ex_script:
-            starts[s_idx + 1] += 1
-        for i in range(n_scripts):
-            starts[i + 1] += starts[i]
-        self._script_examples = array("i", starts)
-        centroid_inv = [1.0] * n_scripts
-        for s_idx in range(n_scripts):
-            lo, hi = starts[s_idx], starts[s_idx + 1]
-            if lo == hi:
-                continue
-            c: dict[int, float] = {}
-            get = c.get
-            for e_idx in range(lo, hi):
-                inv = inv_norms[e_idx]
-                for fid in per_example[e_idx]:
-                    c[fid] = get(fid, 0.0) + weights[fid] * inv
-            centroid_inv[s_idx] = 1.0 / (math.sqrt(sum([v * v for v in c.values()])) or 1.0)
-        self._centroid_inv_norm = array("d", centroid_inv)
-        # Features found in very many examples (particles, 亲, 吗 bigrams) are not walked through
-        # the index: they only add to the candidates that rarer features found. This keeps a
-        # 50,000-example library within a few milliseconds a question.
-        self._common_df = max(500, n_docs // 100)
-        self._common = {fid for fid, p in enumerate(postings) if len(p) > self._common_df}
-        for fid, posting in enumerate(postings):  # in place: never both forms of every list at once
-            postings[fid] = array("i", posting)  # type: ignore[call-overload]
-        self._postings = postings  # type: ignore[assignment]
-
-    def _training_samples(self) -> list[tuple[str, str, float]]:
-        small_talk = set(self.config.small_talk_categories)
-        off = coranker_module.OFFTOPIC
-        labels = [off if sc.category in small_talk else sc.category for sc in self._scripts]
-        by_id = {sc.id: i for i, sc in enumerate(self._scripts)}
-        # Only the examples the co-ranker will train on are normalised again (a share of each
-        # class in a large library, coranker.MAX_ROWS).
-        per_class: dict[str, list[int]] = {}
-        for e_idx, s_idx in enumerate(self._ex_script):
-            per_class.setdefault(labels[s_idx], []).append(e_idx)
-        share = coranker_module.class_share({label: len(ids) for label, ids in per_class.items()})
-        chosen = sorted(i for ids in per_class.values() for i in coranker_module.thin(ids, share))
-        texts = [*(self._ex_original[i] for i in chosen), *self._chatter, *(t for _, t, _ in self._extra)]
-        norm = normalize_many(texts)
-        n_ex, n_ch = len(chosen), len(self._chatter)
-        samples = [(t, labels[self._ex_script[i]], 1.0) for i, t in zip(chosen, norm)]
-        samples += [(t, off, 1.0) for t in norm[n_ex : n_ex + n_ch]]
-        samples += [(t, labels[by_id[sid]], w) for (sid, _, w), t in zip(self._extra, norm[n_ex + n_ch :])]
-        return samples
 
     @property
     def example_count(self) -> int:
@@ -697,81 +380,6 @@ class Matcher:
         return out
 
 
-_CODE = r"(?:no|tel|id|sn|order|phone|mobile|[a-z]{0,4}\d[0-9a-z.\-]*|https?://[!-~]*|www\.[!-~]*|[!-~]*\.(?:com|cn|net)\b[!-~]*)"
-_NOISE_RE = re.compile(f"{_CODE}(?: {_CODE})*", re.ASCII)
-
-
-def _is_noise(normalized: str) -> bool:
-    """A text of nothing but numbers, codes with digits (SF1234567890) and links: it asks nothing,
-    whatever its digits happen to look like."""
-    text = normalized.strip()
-    return bool(_NOISE_RE.fullmatch(text)) and any(c.isdigit() or c == "." for c in text)
-
-
-@functools.cache
-def _shipped_chatter() -> tuple[str, ...]:
-    from ..resources import resource_path
-
-    try:
-        with resource_path("chatter.txt").open(encoding="utf-8") as fh:
-            return tuple(coranker_module.read_corpus(fh))
-    except OSError:  # a bundle without it still matches; only the gate is weaker
-        return ()
-
-
-_NEGATORS = "没不未别"
-
-
-def _negated_words(text: str, tokens: Sequence[str]) -> tuple[str, ...]:
-    """The words of two or more characters that ``text`` negates (没拒收, 不要发票 has none: 要 is
-    one character)."""
-    out = []
-    for t in tokens:
-        if len(t) < 2 or t[0] in _NEGATORS:
-            continue
-        i = text.find(t)
-        while i != -1:
-            one = i > 0 and text[i - 1] in _NEGATORS and text[i - 2 : i - 1] != t[0]  # 发不发货 asks
-            two = text[max(0, i - 2) : i] == "没有" and text[i - 3 : i - 2] != "有"  # 有没有红包 asks
-            if one or two:
-                out.append(t)
-                break
-            i = text.find(t, i + 1)
-    return tuple(out)
-
-
-def _asserts(example: str, words: Sequence[str]) -> bool:
-    """Whether ``example`` holds one of ``words`` without a negation before it."""
-    for w in words:
-        i = example.find(w)
-        while i != -1:
-            if (i == 0 or example[i - 1] not in _NEGATORS) and example[max(0, i - 2) : i] != "没有":
-                return True
-            i = example.find(w, i + 1)
-    return False
-
-
-_LATIN_NAME_RE = re.compile(r"[a-z0-9.+\-]+", re.ASCII)
-
-
-def _is_latin_name(text: str) -> bool:
-    return bool(_LATIN_NAME_RE.fullmatch(text))
-
-
-def _contains(sorted_ids: array, value: int) -> bool:
-    i = bisect_left(sorted_ids, value)
-    return i < len(sorted_ids) and sorted_ids[i] == value
-
-
-def _contains_run(tokens: Sequence[str], run: Sequence[str]) -> bool:
-    """Whether ``run`` appears as consecutive tokens: 运费 is a keyword hit in 运费多少 but not
-    in 退货运费 (a word of its own)."""
-    n = len(run)
-    if n == 1:
-        return run[0] in tokens
-    return any(tuple(tokens[i : i + n]) == tuple(run) for i in range(len(tokens) - n + 1))
-
-
 def build_matcher(
     library: Library,
     *,
@@ -783,7 +391,3 @@ def build_matcher(
     from ..resources import resource_path
 
     return Matcher(library, dictionary=resource_path("jieba_dict.txt"), cache_dir=cache_dir, config=config, extra_examples=extra_examples, background_training=background_training)
-
-
-def categories_of(suggestions: Sequence[Suggestion]) -> list[str]:
-    return [s.category for s in suggestions]

@@ -1,0 +1,99 @@
+"""Text helpers of the matcher (matcher.py): character bigrams, noise and negation tests,
+keyword runs, the shipped chatter corpus."""
+from __future__ import annotations
+
+import functools
+import re
+from array import array
+from bisect import bisect_left
+from collections import deque
+from typing import Iterable, Sequence
+
+from . import coranker as coranker_module
+
+consume = deque(maxlen=0).extend  # runs an iterator to its end in C
+
+
+def _bigrams(text: str) -> Iterable[str]:
+    for part in text.split(" "):
+        yield from _part_bigrams(part)
+
+
+def _part_bigrams(part: str) -> Iterable[str]:
+    """The character bigrams of a clause (the character itself when it has only one)."""
+    return map(str.__add__, part, part[1:]) if len(part) > 1 else (part,) if part else ()
+
+
+_CODE = r"(?:no|tel|id|sn|order|phone|mobile|[a-z]{0,4}\d[0-9a-z.\-]*|https?://[!-~]*|www\.[!-~]*|[!-~]*\.(?:com|cn|net)\b[!-~]*)"
+_NOISE_RE = re.compile(f"{_CODE}(?: {_CODE})*", re.ASCII)
+
+
+def _is_noise(normalized: str) -> bool:
+    """A text of nothing but numbers, codes with digits (SF1234567890) and links: it asks nothing,
+    whatever its digits happen to look like."""
+    text = normalized.strip()
+    return bool(_NOISE_RE.fullmatch(text)) and any(c.isdigit() or c == "." for c in text)
+
+
+@functools.cache
+def _shipped_chatter() -> tuple[str, ...]:
+    from ..resources import resource_path
+
+    try:
+        with resource_path("chatter.txt").open(encoding="utf-8") as fh:
+            return tuple(coranker_module.read_corpus(fh))
+    except OSError:  # a bundle without it still matches; only the gate is weaker
+        return ()
+
+
+_NEGATORS = "没不未别"
+
+
+def _negated_words(text: str, tokens: Sequence[str]) -> tuple[str, ...]:
+    """The words of two or more characters that ``text`` negates (没拒收, 不要发票 has none: 要 is
+    one character)."""
+    out = []
+    for t in tokens:
+        if len(t) < 2 or t[0] in _NEGATORS:
+            continue
+        i = text.find(t)
+        while i != -1:
+            one = i > 0 and text[i - 1] in _NEGATORS and text[i - 2 : i - 1] != t[0]  # 发不发货 asks
+            two = text[max(0, i - 2) : i] == "没有" and text[i - 3 : i - 2] != "有"  # 有没有红包 asks
+            if one or two:
+                out.append(t)
+                break
+            i = text.find(t, i + 1)
+    return tuple(out)
+
+
+def _asserts(example: str, words: Sequence[str]) -> bool:
+    """Whether ``example`` holds one of ``words`` without a negation before it."""
+    for w in words:
+        i = example.find(w)
+        while i != -1:
+            if (i == 0 or example[i - 1] not in _NEGATORS) and example[max(0, i - 2) : i] != "没有":
+                return True
+            i = example.find(w, i + 1)
+    return False
+
+
+_LATIN_NAME_RE = re.compile(r"[a-z0-9.+\-]+", re.ASCII)
+
+
+def _is_latin_name(text: str) -> bool:
+    return bool(_LATIN_NAME_RE.fullmatch(text))
+
+
+def _contains(sorted_ids: array, value: int) -> bool:
+    i = bisect_left(sorted_ids, value)
+    return i < len(sorted_ids) and sorted_ids[i] == value
+
+
+def _contains_run(tokens: Sequence[str], run: Sequence[str]) -> bool:
+    """Whether ``run`` appears as consecutive tokens: 运费 is a keyword hit in 运费多少 but not
+    in 退货运费 (a word of its own)."""
+    n = len(run)
+    if n == 1:
+        return run[0] in tokens
+    return any(tuple(tokens[i : i + n]) == tuple(run) for i in range(len(tokens) - n + 1))
