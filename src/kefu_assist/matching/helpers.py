@@ -7,11 +7,11 @@ import re
 from array import array
 from bisect import bisect_left
 from collections import deque
-from typing import Iterable, Sequence
+from typing import Any, Callable, Iterable, Sequence
 
 from . import coranker as coranker_module
 
-consume = deque(maxlen=0).extend  # runs an iterator to its end in C
+consume: Callable[[Iterable[Any]], None] = deque(maxlen=0).extend  # runs an iterator to its end in C
 
 
 def _bigrams(text: str) -> Iterable[str]:

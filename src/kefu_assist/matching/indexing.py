@@ -12,7 +12,7 @@ from array import array
 from itertools import chain, repeat
 from operator import itemgetter
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable, Sequence
+from typing import TYPE_CHECKING, Iterable, Sequence, cast
 
 from ..library.model import Script
 from . import coranker as coranker_module
@@ -150,9 +150,10 @@ class Indexing:
 
         def describe(part: str) -> tuple[tuple[int, ...], tuple[tuple[str, ...], ...], str]:
             pieces = split(part)
-            infos = list(map(piece_get, pieces))
-            if None in infos:
-                infos = [info or describe_piece(text) for info, text in zip(infos, pieces)]
+            found = list(map(piece_get, pieces))
+            if None in found:
+                found = [info or describe_piece(text) for info, text in zip(found, pieces)]
+            infos = cast("list[Piece]", found)
             if len(infos) == 1:
                 fids, tokens, canonical = infos[0][:3]
                 if bigram_weight > 0 and len(canonical) == 1:  # a one-character clause is its own "bigram"
@@ -200,13 +201,13 @@ class Indexing:
                 e_idx = len(ex_text)
                 parts = normalized.split(" ")
                 if len(parts) == 1:
-                    fids, toks, text = part_info.get(normalized) or describe(normalized)
-                    vocab.update(*toks)
+                    fids, part_toks, text = part_info.get(normalized) or describe(normalized)
+                    vocab.update(*part_toks)
                 else:
-                    f, toks, texts = zip(*[part_info.get(part) or describe(part) for part in parts])
+                    f, part_toks, texts = zip(*[part_info.get(part) or describe(part) for part in parts])
                     fids = tuple(union(*f))  # a feature found in two clauses counts once
                     text = "".join(texts)
-                    vocab.update(*chain.from_iterable(toks))
+                    vocab.update(*chain.from_iterable(part_toks))
                 consume(map(list.append, map(postings.__getitem__, fids), repeat(e_idx)))  # postings[fid].append(e_idx)
                 per_example.append(fids)
                 ex_script.append(s_idx)
