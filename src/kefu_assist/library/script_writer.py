@@ -1,0 +1,345 @@
+"""Whole-script edits for the editor: update, add and delete a script in the YAML file that
+defines it (moved out of :mod:`.writer`, which re-exports these names)."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import YAMLError
+
+from ..atomic import write_text
+from .loader import library_files
+from .splicing import WriteError, _line_offsets, _load, _loader_script, _plain, _scalar, _scripts, _yaml, find_script_file
+
+
+# --- whole-script edits for the editor: update, add, delete -------------------------------------
+#
+# The same approach as add_examples: ruamel.yaml finds the nodes, the change is spliced into the
+# original text, and the result is parsed again and compared with what was meant. An update
+# keeps every unchanged key's lines byte for byte (comments included) and re-emits only the keys
+# that changed; a new script is appended after the last script of the file; a deleted script's
+# lines are cut out. Comment lines between scripts stay where they are.
+
+SCRIPT_KEY_ORDER = ("id", "category", "title", "code", "tone", "examples", "keywords", "replies", "reviewed")
+_BLOCK_LISTS = ("replies",)  # emitted one item a line when the file gives no style to follow
+
+
+@dataclass(frozen=True)
+class EditResult:
+    path: Path
+    script_id: str
+    action: str  # "updated", "added", "deleted" or "unchanged"
+
+
+def script_fields(script: Any) -> dict[str, Any]:
+    """The YAML fields of a :class:`~kefu_assist.library.model.Script` (empty ones left out)."""
+    out: dict[str, Any] = {"id": script.id, "category": script.category, "title": script.title}
+    if script.code:
+        out["code"] = script.code
+    if script.tone:
+        out["tone"] = script.tone
+    if script.examples:
+        out["examples"] = list(script.examples)
+    if script.keywords:
+        out["keywords"] = list(script.keywords)
+    out["replies"] = list(script.replies)
+    if script.reviewed:
+        out["reviewed"] = dict(script.reviewed)
+    return out
+
+
+def _normal(value: Any) -> Any:
+    if isinstance(value, (list, tuple)):
+        return [str(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): str(v) for k, v in value.items()}
+    return None if value is None else str(value)
+
+
+def _clean_fields(fields: dict[str, Any]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in fields.items():
+        value = _normal(value)
+        if value is None or value == "" or value == [] or value == {}:
+            continue
+        out[str(key)] = value
+    for required in ("id", "category", "title"):
+        if not isinstance(out.get(required), str) or not out[required].strip():
+            raise WriteError(f"话术缺少{ {'id': 'id', 'category': '分类', 'title': '标题'}[required] }，未修改")
+    if not out.get("replies"):
+        raise WriteError("话术至少要有一条回复，未修改")
+    return out
+
+
+def _is_filler(line: str) -> bool:
+    s = line.strip()
+    return not s or s.startswith("#")
+
+
+def _line_at(text: str, offsets: list[int], n: int) -> str:
+    start = offsets[n]
+    end = text.find("\n", start)
+    return text[start:] if end < 0 else text[start:end + 1]
+
+
+def _block_lines(text: str, offsets: list[int], seq: CommentedSeq, index: int) -> tuple[int, int]:
+    """First and end (exclusive) line of item ``index`` of a block sequence of scripts; comment
+    and blank lines after the item are not part of it."""
+    start, col = seq.lc.item(index)
+    dash_col = col - 2
+    nlines = len(offsets) if offsets[-1] < len(text) else len(offsets) - 1
+    if index + 1 < len(seq):
+        end = seq.lc.item(index + 1)[0]
+    else:
+        end = start + 1
+        while end < nlines:
+            line = _line_at(text, offsets, end)
+            if not _is_filler(line) and len(line) - len(line.lstrip(" ")) <= dash_col:
+                break
+            end += 1
+    while end - 1 > start and _is_filler(_line_at(text, offsets, end - 1)):
+        end -= 1
+    return start, end
+
+
+def _emit_value(key: str, value: Any, pad: str, flow: bool | None, nl: str) -> str:
+    """``key: value`` lines (without the first line's indent) for one field."""
+    if isinstance(value, list):
+        if flow is None:
+            flow = key not in _BLOCK_LISTS
+        if flow:
+            return f"{key}: [" + ", ".join(_scalar(v, True) for v in value) + "]" + nl
+        return f"{key}:{nl}" + "".join(f"{pad}  - {_scalar(v, False)}{nl}" for v in value)
+    if isinstance(value, dict):
+        return f"{key}:{nl}" + "".join(f"{pad}  {_scalar(k, False)}: {_scalar(v, False)}{nl}" for k, v in value.items())
+    return f"{key}: {_scalar(value, False)}{nl}"
+
+
+def _ordered(fields: dict[str, Any]) -> list[str]:
+    known = [k for k in SCRIPT_KEY_ORDER if k in fields]
+    return known + [k for k in fields if k not in known]
+
+
+def _emit_script(fields: dict[str, Any], dash_col: int, nl: str) -> str:
+    pad = " " * (dash_col + 2)
+    out = []
+    for i, key in enumerate(_ordered(fields)):
+        lead = " " * dash_col + "- " if i == 0 else pad
+        out.append(lead + _emit_value(key, fields[key], pad, None, nl))
+    return "".join(out)
+
+
+def _newline(text: str) -> str:
+    return "\r\n" if "\r\n" in text else "\n"
+
+
+def _read(path: Path) -> tuple[bytes, bool, str, Any]:
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise WriteError(f"{path}: 无法读取（{exc.strerror or exc}），未修改") from None
+    bom = raw.startswith(b"\xef\xbb\xbf")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise WriteError(f"{path}: 不是 UTF-8 文本，未修改") from None
+    return raw, bom, text, _load(text, path)
+
+
+def _commit(path: Path, raw: bytes, bom: bool, updated: str, expected: Any,
+            written: dict[str, Any] | None = None) -> None:
+    check = _load(updated, path)
+    if _plain(check) != expected:
+        raise WriteError(f"{path}: 无法安全地写入（写回后校验不一致），未修改")
+    if written is not None and _loader_script(updated, written["id"]) != written:
+        raise WriteError(f"{path}: 无法安全地写入（话术库读取器读到的内容不一致），未修改")
+    backup = path.with_name(path.name + ".bak")
+    write_text(backup, raw.decode("utf-8"), new_file_mode=0o644)
+    write_text(path, ("\ufeff" if bom else "") + updated)
+
+
+def _scripts_seq(doc: Any, path: Path) -> CommentedSeq:
+    seq = doc.get("scripts") if isinstance(doc, CommentedMap) else None
+    if not isinstance(seq, CommentedSeq):
+        raise WriteError(f"{path}: 没有 scripts 列表，未修改")
+    if seq.fa.flow_style():
+        raise WriteError(f"{path}: scripts 写成了 [ ] 形式，编辑器只改逐行（- ）形式的列表，未修改")
+    return seq
+
+
+def _index_of(seq: CommentedSeq, script_id: str) -> int:
+    return next(i for i, s in enumerate(seq) if isinstance(s, CommentedMap) and str(s.get("id")) == script_id)
+
+
+def update_script(library: str | Path, script_id: str, fields: dict[str, Any]) -> EditResult:
+    """Make the script ``script_id`` hold exactly ``fields`` (id, category, title, replies,
+    examples, keywords, code, tone, reviewed; an empty field is removed). Unchanged keys keep
+    their lines (and comments) byte for byte; changed keys are written again in the style the
+    file used for them (flow ``[...]`` or one item a line)."""
+    wanted = _clean_fields(fields)
+    path = find_script_file(library, script_id)
+    if wanted["id"] != script_id:
+        try:
+            other = find_script_file(library, wanted["id"])
+        except WriteError:
+            other = None
+        if other is not None:
+            raise WriteError(f"id {wanted['id']} 已被另一条话术使用，未修改")
+    raw, bom, text, doc = _read(path)
+    seq = _scripts_seq(doc, path)
+    index = _index_of(seq, script_id)
+    script = seq[index]
+    current = {str(k): _normal(_plain(v)) for k, v in script.items()}
+    if current == wanted:
+        return EditResult(path, script_id, "unchanged")
+    nl = _newline(text)
+    offsets = _line_offsets(text)
+    start, end = _block_lines(text, offsets, seq, index)
+    dash_col = seq.lc.item(index)[1] - 2
+    keys = [str(k) for k in script.keys()]
+    key_lines = [script.lc.key(k)[0] for k in script.keys()]
+    per_key = (
+        not script.fa.flow_style()
+        and len(set(key_lines)) == len(key_lines)
+        and key_lines == sorted(key_lines)
+        and key_lines and key_lines[0] == start
+    )
+    if per_key:
+        pad = " " * (dash_col + 2)
+        pieces: list[str] = []
+        kept_first = False
+        for i, key in enumerate(keys):
+            a = offsets[key_lines[i]]
+            b_line = key_lines[i + 1] if i + 1 < len(keys) else end
+            b = offsets[b_line] if b_line < len(offsets) else len(text)
+            span = text[a:b]
+            if key not in wanted:
+                continue
+            first = not pieces
+            if current.get(key) == wanted[key] and (first == (i == 0)):
+                if not span.endswith(("\n", "\r")):
+                    span += nl
+                pieces.append(span)
+                kept_first = kept_first or i == 0
+                continue
+            node = script.get(key)
+            flow = node.fa.flow_style() if isinstance(node, CommentedSeq) else None
+            lead = " " * dash_col + "- " if first else pad
+            # keep the comment lines that ended the old span
+            tail_lines = span.splitlines(keepends=True)
+            tail: list[str] = []
+            while len(tail_lines) > 1 and _is_filler(tail_lines[-1]):
+                tail.insert(0, tail_lines.pop())
+            pieces.append(lead + _emit_value(key, wanted[key], pad, flow, nl) + "".join(tail))
+        for key in _ordered(wanted):
+            if key not in keys:
+                lead = " " * dash_col + "- " if not pieces else pad
+                pieces.append(lead + _emit_value(key, wanted[key], pad, None, nl))
+        block = "".join(pieces)
+    else:
+        block = _emit_script(wanted, dash_col, nl)
+    a = offsets[start]
+    b = offsets[end] if end < len(offsets) else len(text)
+    updated = text[:a] + block + text[b:]
+    expected = _plain(doc)
+    kept_order = [k for k in keys if k in wanted] + [k for k in _ordered(wanted) if k not in keys]
+    expected["scripts"][index] = {k: wanted[k] for k in kept_order}
+    _commit(path, raw, bom, updated, expected, wanted)
+    return EditResult(path, wanted["id"], "updated")
+
+
+def _file_for_category(library: Path, category: str) -> Path:
+    files = library_files(library)
+    fallback: Path | None = None
+    defines: Path | None = None
+    for path in files:
+        try:
+            doc = _yaml().load(path.read_text(encoding="utf-8-sig"))
+        except (OSError, UnicodeDecodeError, YAMLError):
+            continue
+        scripts = _scripts(doc)
+        if any(str(s.get("category")) == category for s in scripts):
+            return path
+        cats = doc.get("categories") if isinstance(doc, CommentedMap) else None
+        if defines is None and isinstance(cats, dict) and category in cats:
+            defines = path
+        if fallback is None and isinstance(doc, CommentedMap) and "scripts" in doc:
+            fallback = path
+    chosen = defines or fallback or (files[0] if files else None)
+    if chosen is None:
+        raise WriteError(f"{library}: 没有话术文件")
+    return chosen
+
+
+def add_script(library: str | Path, fields: dict[str, Any], path: str | Path | None = None) -> EditResult:
+    """Append a new script to ``path`` or, by default, to the file that holds other scripts of
+    its category (else the file that defines the category, else the first file with scripts)."""
+    wanted = _clean_fields(fields)
+    try:
+        find_script_file(library, wanted["id"])
+    except WriteError:
+        pass
+    else:
+        raise WriteError(f"id {wanted['id']} 已被另一条话术使用，未修改")
+    target = Path(path) if path is not None else _file_for_category(Path(library), wanted["category"])
+    raw, bom, text, doc = _read(target)
+    nl = _newline(text)
+    expected = _plain(doc) if doc is not None else {}
+    if not isinstance(expected, dict):
+        raise WriteError(f"{target}: 顶层不是映射，未修改")
+    offsets = _line_offsets(text)
+    seq = doc.get("scripts") if isinstance(doc, CommentedMap) else None
+    if isinstance(seq, CommentedSeq) and len(seq) and not seq.fa.flow_style():
+        dash_col = seq.lc.item(len(seq) - 1)[1] - 2
+        _, end = _block_lines(text, offsets, seq, len(seq) - 1)
+        at = offsets[end] if end < len(offsets) else len(text)
+        prefix = "" if text[:at].endswith("\n") or not text[:at] else nl
+        updated = text[:at] + prefix + _emit_script(wanted, dash_col, nl) + text[at:]
+    elif isinstance(doc, CommentedMap) and "scripts" in doc and (seq is None or (isinstance(seq, CommentedSeq) and not len(seq))):
+        key_line, key_col = doc.lc.key("scripts")
+        a = offsets[key_line]
+        eol = text.find("\n", a)
+        b = len(text) if eol < 0 else eol + 1
+        line = text[a:b]
+        m = re.search(r"\s+#.*$", line.rstrip("\r\n"))
+        comment = m.group(0) if m else ""
+        updated = text[:a] + " " * key_col + "scripts:" + comment + nl + _emit_script(wanted, key_col + 2, nl) + text[b:]
+    elif doc is None or (isinstance(doc, CommentedMap) and "scripts" not in doc):
+        sep = "" if not text or text.endswith("\n") else nl
+        updated = text + sep + "scripts:" + nl + _emit_script(wanted, 2, nl)
+    else:
+        raise WriteError(f"{target}: scripts 不是逐行（- ）形式的列表，无法追加，未修改")
+    expected.setdefault("scripts", None)
+    expected["scripts"] = list(expected["scripts"] or []) + [{k: wanted[k] for k in _ordered(wanted)}]
+    _commit(target, raw, bom, updated, expected, wanted)
+    return EditResult(target, wanted["id"], "added")
+
+
+def delete_script(library: str | Path, script_id: str) -> EditResult:
+    """Cut the script's lines out of its file (comments between scripts stay)."""
+    path = find_script_file(library, script_id)
+    raw, bom, text, doc = _read(path)
+    seq = _scripts_seq(doc, path)
+    index = _index_of(seq, script_id)
+    offsets = _line_offsets(text)
+    start, end = _block_lines(text, offsets, seq, index)
+    a = offsets[start]
+    b = offsets[end] if end < len(offsets) else len(text)
+    if len(seq) == 1:
+        key_line, key_col = doc.lc.key("scripts")
+        ka = offsets[key_line]
+        eol = text.find("\n", ka)
+        kb = len(text) if eol < 0 else eol
+        line = text[ka:kb]
+        m = re.search(r"\s+#.*$", line.rstrip("\r"))
+        comment = m.group(0) if m else ""
+        updated = text[:ka] + " " * key_col + "scripts: []" + comment + text[kb:a] + text[b:]
+    else:
+        updated = text[:a] + text[b:]
+    expected = _plain(doc)
+    del expected["scripts"][index]
+    _commit(path, raw, bom, updated, expected)
+    return EditResult(path, script_id, "deleted")
