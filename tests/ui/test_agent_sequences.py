@@ -46,7 +46,7 @@ def _min_width(window) -> int:
 
 
 def test_long_category_entry_never_widens_the_sidebar(make_window, qtbot, tmp_path):
-    from kefu_assist.ui.main_window import WIDTH
+    from kefu_assist.ui.placement import WIDTH
 
     window = make_window(LONG)
     longest = max((window.ui.categoryCombo.itemText(i) for i in range(window.ui.categoryCombo.count())), key=len)
@@ -80,7 +80,7 @@ TEXT = st.text(alphabet=st.sampled_from("售后问题退换货补发维修投诉
 def test_no_content_widens_the_sidebar(make_window, qtbot, category, title, status, banner, message):
     """Whatever text lands in the category list, the script list, the status line, the banner
     or the message box, the sidebar's minimum width stays within its docked width."""
-    from kefu_assist.ui.main_window import WIDTH
+    from kefu_assist.ui.placement import WIDTH
 
     global _WINDOW
     window = _WINDOW if _WINDOW is not None and _WINDOW.isVisible() else None

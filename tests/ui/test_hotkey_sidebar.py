@@ -95,17 +95,17 @@ def test_alt_shift_n_pins_the_script_in_view_and_alt_n_copies_it_from_any_tab(ma
         assert QGuiApplication.clipboard().text() == REPLY_INVOICE, f"Alt+3 on tab {tab}"
     # one key per script: pinned again to 5, slot 3 is free
     window.ui.tabs.setCurrentIndex(0)
-    window.pin_current(5)
+    window.pins.pin_current(5)
     assert core_settings.pins_list(window.prefs.pins)[2:5] == ["", "", "invoice.free"]
     QGuiApplication.clipboard().setText("")
-    window.copy_pin(3)
+    window.pins.copy_pin(3)
     assert QGuiApplication.clipboard().text() == "" and "还没有固定话术" in window.ui.toastLabel.toolTip()
 
 
 def test_a_pin_whose_script_left_the_library_says_so(make_window, library_file, qtbot):
     window = make_window(library_file)
     window.apply_preferences(_prefs(window, pins="gone.script"))
-    window.copy_pin(1)
+    window.pins.copy_pin(1)
     assert "已不在话术库里" in window.ui.toastLabel.toolTip()
 
 
@@ -121,7 +121,7 @@ def test_pins_are_shown_in_the_usual_tab(usage_window, library_file, tmp_path):
 def test_tray_menu_pauses_the_clipboard_watch_and_quits_even_with_close_to_tray(make_window, library_file):
     window = make_window(library_file)
     window.apply_preferences(_prefs(window, clipboard_watch=True, close_to_tray=True))
-    menu = window.tray_menu()
+    menu = window.tray.menu()
     actions = {a.text(): a for a in menu.actions()}
     assert list(actions) == ["显示窗口", "暂停监听剪贴板", "设置…", "退出"]
     actions["暂停监听剪贴板"].trigger()
@@ -142,16 +142,16 @@ class _Tray:
 def test_close_hides_to_the_tray_when_set_and_closes_without_a_tray(make_window, library_file):
     window = make_window(library_file)
     window.apply_preferences(_prefs(window, close_to_tray=True))
-    window.tray = _Tray()  # type: ignore[assignment]
+    window.tray.icon = _Tray()  # type: ignore[assignment]
     assert window.close() is False and not window.isVisible()  # hidden, still running
     window.show()
-    window.tray = None  # no tray to come back from (the offscreen platform's case): closes
+    window.tray.icon = None  # no tray to come back from (the offscreen platform's case): closes
     assert window.close() is True
 
 
 def test_close_without_close_to_tray_closes(make_window, library_file):
     window = make_window(library_file)
-    window.tray = _Tray()  # type: ignore[assignment]
+    window.tray.icon = _Tray()  # type: ignore[assignment]
     assert window.close() is True
 
 

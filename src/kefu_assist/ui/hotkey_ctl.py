@@ -5,20 +5,26 @@ selection (Ctrl+C sent to it) -> the clipboard's new text, or with nothing selec
 clipboard already held -> ``captured(text)``: the shell shows the suggestions. After the next
 copy from the sidebar (Enter, Ctrl+1…5, Alt+1…9 ...) :meth:`after_copy` gives the focus back
 to that window and pastes, when 粘贴到聊天窗口 is on. It never sends (never presses Enter).
+
+:class:`PinKeys` owns the other keys that copy from any tab: Alt+1…9, the pinned scripts.
 """
 from __future__ import annotations
 
 import time
 from typing import TYPE_CHECKING, Callable
 
-from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtWidgets import QWidget
 
 from ..keycombo import parse
+from ..settings import PIN_SLOTS, pins_list, pins_text
+from .copy_flow import USUAL, CopyRequest
 from .hotkey import Backend, HotkeyError, backend, unsupported_reason
 
 if TYPE_CHECKING:
     from .clipboard import ClipboardWatcher
+    from .library_ctl import LibraryController
 
 COPY_WAIT_MS = 400  # how long the chat client has to put its selection on the clipboard (a busy
 # machine took over 200 ms; with nothing selected this is the wait before the clipboard is taken)
@@ -140,3 +146,44 @@ class HotkeyController(QObject):
             self.pasted.emit()
         else:
             self.failed.emit("聊天窗口已关闭，回复留在剪贴板里")
+
+
+class PinKeys(QObject):
+    """Alt+N copies the script pinned to slot N, Alt+Shift+N pins the script in view there, from
+    any tab. The pins live in the preferences: read through ``pins``, changed by ``pinsChanged``."""
+
+    copyRequested = Signal(object)  # CopyRequest, to the copy flow like the panels'
+    pinsChanged = Signal(str)  # the pins setting after Alt+Shift+N (the shell applies and saves it)
+    toastRequested = Signal(str, bool)  # text, warn
+
+    def __init__(self, window: QWidget, library: "LibraryController", pins: Callable[[], str], in_view: Callable[[], "str | None"]):
+        super().__init__(window)
+        self.library = library
+        self._pins = pins
+        self._in_view = in_view  # the script in view: a card, 浏览全部's or 常用's
+        for n in range(1, PIN_SLOTS + 1):  # fixed keys, from any tab: Alt+N copies, Alt+Shift+N pins
+            for keys, slot in ((f"Alt+{n}", lambda n=n: self.copy_pin(n)), (f"Alt+Shift+{n}", lambda n=n: self.pin_current(n))):
+                sc = QShortcut(QKeySequence(keys), window)
+                sc.setContext(Qt.ShortcutContext.WindowShortcut)
+                sc.activated.connect(slot)
+
+    def copy_pin(self, slot: int) -> None:
+        """Alt+N: copy the script pinned to slot N, whatever tab is showing."""
+        service = self.library.service
+        sid = pins_list(self._pins())[slot - 1]
+        script = service.library.get(sid) if (sid and service is not None and service.ready) else None
+        if script is None:
+            self.toastRequested.emit(f"Alt+{slot} 还没有固定话术：选中一条话术后按 Alt+Shift+{slot}" if not sid else f"Alt+{slot} 固定的话术 {sid} 已不在话术库里", True)
+            return
+        self.copyRequested.emit(CopyRequest(script, 0, USUAL))
+
+    def pin_current(self, slot: int) -> None:
+        """Alt+Shift+N: pin the script in view (a card, 浏览全部's or 常用's) to Alt+N."""
+        sid = self._in_view()
+        if sid is None:
+            self.toastRequested.emit("先选中一条话术，再按 Alt+Shift+数字 固定", True)
+            return
+        pins = [("" if p == sid else p) for p in pins_list(self._pins())]  # one key per script
+        pins[slot - 1] = sid
+        self.pinsChanged.emit(pins_text(",".join(pins)))
+        self.toastRequested.emit(f"已固定到 Alt+{slot}", False)

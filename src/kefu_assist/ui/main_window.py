@@ -1,6 +1,6 @@
 """The sidebar window: a shell over panel controllers. It builds the compiled view (self.ui), the
-panels and the signals between them, and keeps what belongs to the window itself: placement and
-geometry, the shortcut table, the tray, preferences fanned out to the panels, the toast, close.
+panels and the signals between them, and keeps what belongs to the window itself: geometry
+(placement.py places it), the shortcut table, preferences fanned out to the panels, the toast, close.
 
     library_ctl.LibraryController  load job, watcher, reload coalescing, banner, search index
     suggest_panel.SuggestPanel     message box, cards, selection, highlighting, unmatched report
@@ -10,6 +10,8 @@ geometry, the shortcut table, the tray, preferences fanned out to the panels, th
     check_panel.CheckPanel         检查: a reply checked before sending; the agent's own copied replies
     copy_flow.CopyFlow             the one copy path every panel's copyRequested goes to
     hotkey_ctl.HotkeyController    the global hotkey: chat window's selection in, reply pasted back
+    hotkey_ctl.PinKeys             Alt+1…9 from any tab: the pinned scripts copied, Alt+Shift+N pins
+    tray_ctl.TrayController        the tray icon and menu, and whether closing hides to the tray
 """
 from __future__ import annotations
 
@@ -18,21 +20,23 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QShortcut
-from PySide6.QtWidgets import QMainWindow, QMenu, QSystemTrayIcon, QWidget
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtWidgets import QMainWindow, QWidget
 
 from . import theme as themes
 from .browse_panel import BrowsePanel
 from .check_panel import CheckPanel
 from .clipboard import ClipboardWatcher
 from .compiled.main_window_ui import Ui_SidebarView
-from .copy_flow import BROWSE, USUAL, CopyFlow, CopyRequest
-from .hotkey_ctl import HotkeyController
+from .copy_flow import BROWSE, USUAL, CopyFlow
+from .hotkey_ctl import HotkeyController, PinKeys
 from .library_ctl import LibraryController
-from .settings import Preferences, read_geometry
-from ..settings import PIN_SLOTS, pins_list, pins_text
+from .placement import keep_on_screen, place
+from .settings import Preferences
+from ..settings import pins_list
 from .stats_panel import StatsPanel
 from .suggest_panel import LIMIT, SuggestPanel
+from .tray_ctl import TrayController
 from .uiload import icon
 from .learned_sync import LearnedSync
 from .usage import UsageController
@@ -42,7 +46,6 @@ if TYPE_CHECKING:  # the library, matcher and service load behind the shown wind
     from ..service import AssistService
 
 TOAST_MS = 1200
-WIDTH = 360
 TAB_SUGGEST, TAB_BROWSE, TAB_USUAL, TAB_STATS = range(4)
 FRAME_SETTLE_MS = 300
 ACTIVATE_TRIES = 20  # after Ctrl+T re-shows the window: ask to be activated this many times,
@@ -70,10 +73,7 @@ class MainWindow(QMainWindow):
         self._library_fixed = library_from_command_line
         self._placed = False
         self._db_arg: str | None = None
-        self.tray: QSystemTrayIcon | None = None
-        self.tray_pause: QAction | None = None  # the tray menu's 暂停监听剪贴板
         self._trace = trace or (lambda _event: None)
-        self._quitting = False  # 退出 from the tray menu: close even with close_to_tray on
 
         # the platform adds the application's display name (客服话术助手) after a title that does
         # not already end with it: this title ends with it, so it is not said twice
@@ -104,10 +104,12 @@ class MainWindow(QMainWindow):
         self.learned = LearnedSync(self.library, self.usage, lambda: self.agent_name, self)
         self.hotkey = HotkeyController(self.clipboard, self)
         self.hotkey.own_windows = lambda: {int(self.winId())}
+        self.pins = PinKeys(self, self.library, lambda: self.prefs.pins, self._script_in_view)
+        self.tray = TrayController(self)
         self._connect()
         self._shortcuts()
         self.apply_preferences(self.prefs, save=False)
-        self._setup_tray()
+        self.tray.start()
 
     def _connect(self) -> None:
         ui, lib = self.ui, self.library
@@ -116,13 +118,13 @@ class MainWindow(QMainWindow):
         lib.ready.connect(self.libraryLoaded)
         lib.searchReady.connect(lambda _index: self.browse.refresh())
         lib.toastRequested.connect(self.toast)
-        for panel in (self.suggest, self.browse, self.usual):
+        for panel in (self.suggest, self.browse, self.usual, self.pins):
             panel.copyRequested.connect(self.copier.request)
         self.suggest.favouriteRequested.connect(self.usual.toggle)
         self.browse.favouriteRequested.connect(self.usual.toggle)
         self.usual.changed.connect(self.suggest.refresh_stars)
         self.usual.changed.connect(self.browse.refresh_stars)
-        for source in (self.suggest, self.usual, self.copier, self.checker):
+        for source in (self.suggest, self.usual, self.copier, self.checker, self.pins):
             source.toastRequested.connect(self.toast)
         self.suggest.cleared.connect(self.copier.cancel)
         self.suggest.escaped.connect(lambda: self.copier.form.cancel() if self.copier.form.isVisible() else self.suggest.clear_message())
@@ -133,6 +135,11 @@ class MainWindow(QMainWindow):
         self.hotkey.failed.connect(lambda text: self.toast(text, True))
         # after the toast is drawn: the paste hands the focus to the chat window
         self.copier.copied.connect(lambda *_: QTimer.singleShot(0, self.hotkey, lambda: self.hotkey.after_copy(self.prefs.paste_to_chat)))
+        self.pins.pinsChanged.connect(lambda pins: self.apply_preferences(Preferences(**{**self.prefs.__dict__, "pins": pins})))
+        self.tray.showRequested.connect(self._bring_up)
+        self.tray.pauseToggled.connect(lambda on: self.apply_preferences(Preferences(**{**self.prefs.__dict__, "clipboard_watch": not on})))
+        self.tray.settingsRequested.connect(self.open_settings)
+        self.tray.quitRequested.connect(self.close)
         ui.clipboardCheck.toggled.connect(lambda on: self.apply_preferences(Preferences(**{**self.prefs.__dict__, "clipboard_watch": on})))
         ui.pinButton.toggled.connect(lambda on: self.apply_preferences(Preferences(**{**self.prefs.__dict__, "always_on_top": on})))
         ui.settingsButton.clicked.connect(self.open_settings)
@@ -160,9 +167,6 @@ class MainWindow(QMainWindow):
         add("Ctrl+T", self.ui.pinButton.toggle)
         add("Ctrl+D", self.toggle_current_favourite)
         add("F5", lambda: self.stats.refresh() if tabs.currentIndex() == TAB_STATS else None)
-        for n in range(1, PIN_SLOTS + 1):  # fixed keys, from any tab: Alt+N copies, Alt+Shift+N pins
-            add(f"Alt+{n}", lambda n=n: self.copy_pin(n))
-            add(f"Alt+Shift+{n}", lambda n=n: self.pin_current(n))
         tabs.setTabToolTip(TAB_SUGGEST, "推荐话术：↑/↓ 选择，Enter 复制，Ctrl+1…5 复制第 N 条，/编码 查快捷编码")
         tabs.setTabToolTip(TAB_BROWSE, "浏览全部话术 (Ctrl+F 搜索：标题、快捷编码、拼音或首字母)")
         tabs.setTabToolTip(TAB_USUAL, "固定、收藏和最近复制的话术 (Ctrl+D 收藏/取消当前话术；Alt+Shift+数字 把当前话术固定到 Alt+数字)")
@@ -202,40 +206,21 @@ class MainWindow(QMainWindow):
         else:
             self.suggest.step_variant(step)
 
-    def toggle_current_favourite(self) -> None:
+    def _script_in_view(self) -> str | None:
+        """The script a card, 浏览全部 or 常用 shows (Ctrl+D and Alt+Shift+N act on it)."""
         tab = self.ui.tabs.currentIndex()
-        script_id = {
+        return {
             TAB_SUGGEST: self.suggest.selected_script_id,
             TAB_BROWSE: self.browse.current_script_id,
             TAB_USUAL: self.usual.current_script_id,
         }.get(tab)
+
+    def toggle_current_favourite(self) -> None:
+        script_id = self._script_in_view()
         if script_id is not None:
             self.usual.toggle(script_id)
 
-    # -- fixed keys and the global hotkey ---------------------------------------------------------
-    def copy_pin(self, slot: int) -> None:
-        """Alt+N: copy the script pinned to slot N, whatever tab is showing."""
-        service = self.service
-        sid = pins_list(self.prefs.pins)[slot - 1]
-        script = service.library.get(sid) if (sid and service is not None and service.ready) else None
-        if script is None:
-            self.toast(f"Alt+{slot} 还没有固定话术：选中一条话术后按 Alt+Shift+{slot}" if not sid else f"Alt+{slot} 固定的话术 {sid} 已不在话术库里", True)
-            return
-        self.copier.request(CopyRequest(script, 0, USUAL))
-
-    def pin_current(self, slot: int) -> None:
-        """Alt+Shift+N: pin the script in view (a card, 浏览全部's or 常用's) to Alt+N."""
-        tab = self.ui.tabs.currentIndex()
-        sid = {TAB_SUGGEST: self.suggest.selected_script_id, TAB_BROWSE: self.browse.current_script_id,
-               TAB_USUAL: self.usual.current_script_id}.get(tab)
-        if sid is None:
-            self.toast("先选中一条话术，再按 Alt+Shift+数字 固定", True)
-            return
-        pins = [("" if p == sid else p) for p in pins_list(self.prefs.pins)]  # one key per script
-        pins[slot - 1] = sid
-        self.apply_preferences(Preferences(**{**self.prefs.__dict__, "pins": pins_text(",".join(pins))}))
-        self.toast(f"已固定到 Alt+{slot}")
-
+    # -- the global hotkey --------------------------------------------------------------------
     def hotkey_message(self, text: str) -> None:
         """The hotkey took the chat window's selection: show its suggestions, keys here."""
         if not text.strip():
@@ -288,48 +273,14 @@ class MainWindow(QMainWindow):
         self.ui.tabs.setCurrentIndex(TAB_BROWSE)
         self.browse.focus_search()
 
-    # -- window placement -----------------------------------------------------------------------
-    def place(self) -> None:
-        """Restore the saved geometry, or dock at the right edge of the screen the first time."""
-        geometry = read_geometry(self.settings)
-        if geometry is not None and self.restoreGeometry(geometry):
-            self._keep_on_screen()
-            return
-        screen = QGuiApplication.primaryScreen()
-        area = screen.availableGeometry() if screen else None
-        if area is None or area.isEmpty():
-            self.resize(WIDTH, 760)
-            return
-        height = max(480, area.height() - 40)
-        self.resize(WIDTH, min(height, area.height()))
-        frame_extra = self.frameGeometry().width() - self.geometry().width()
-        self.move(area.right() - WIDTH - frame_extra + 1, area.top() + max(0, (area.height() - self.height()) // 2))
-
-    def _keep_on_screen(self) -> None:
-        """A saved geometry from a wider window or another screen layout must not leave the copy
-        buttons, the pin and the settings off the right edge: pull the window back inside."""
-        screen = self.screen() or QGuiApplication.primaryScreen()
-        area = screen.availableGeometry() if screen else None
-        if area is None or area.isEmpty():
-            return
-        frame = self.frameGeometry()
-        extra = frame.width() - self.width()
-        width = min(self.width(), area.width() - extra)
-        if width != self.width():
-            self.resize(width, self.height())
-            frame = self.frameGeometry()
-        x = min(max(frame.left(), area.left()), area.right() - frame.width() + 1)
-        y = min(max(frame.top(), area.top()), max(area.top(), area.bottom() - frame.height() + 1))
-        if (x, y) != (frame.left(), frame.top()):
-            self.move(x, y)
-
+    # -- window placement (ui/placement.py) -------------------------------------------------------
     def showEvent(self, event) -> None:
         if not self._placed:
             self._placed = True
-            self.place()
+            place(self, self.settings)
             # a window manager adds its frame after the window is mapped: pull the frame inside
             # the screen's edge once it is there
-            QTimer.singleShot(FRAME_SETTLE_MS, self._keep_on_screen)
+            QTimer.singleShot(FRAME_SETTLE_MS, self, lambda: keep_on_screen(self))
         super().showEvent(event)
 
     def resizeEvent(self, event) -> None:
@@ -338,13 +289,12 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_geometry()
-        if self.prefs.close_to_tray and self.tray is not None and not self._quitting:
+        if self.tray.keeps_window(self.prefs.close_to_tray):
             event.ignore()  # to the tray; the hotkey and the clipboard watch keep working
             self.hide()
             return
         self.hotkey.stop()
-        if self.tray is not None:
-            self.tray.hide()
+        self.tray.hide()
         self.usual.recent_timer.stop()
         self.learned.stop()
         self.usage.close()  # flush what the database takes within a few seconds; the rest stays spooled
@@ -374,10 +324,7 @@ class MainWindow(QMainWindow):
         self.ui.clipboardCheck.setChecked(prefs.clipboard_watch)
         self.ui.clipboardCheck.blockSignals(False)
         self.clipboard.set_enabled(prefs.clipboard_watch)
-        if self.tray_pause is not None:
-            self.tray_pause.blockSignals(True)
-            self.tray_pause.setChecked(not prefs.clipboard_watch)
-            self.tray_pause.blockSignals(False)
+        self.tray.set_watching(prefs.clipboard_watch)
         self.usual.pins = pins_list(prefs.pins)
         if self.hotkey.available and (prefs.hotkey != old.hotkey or not save):
             self.hotkey.set_hotkey(prefs.hotkey)
@@ -455,38 +402,6 @@ class MainWindow(QMainWindow):
         if accepted:
             self.apply_preferences(dialog.preferences())
         self._take_keys_back(focused)
-
-    def _setup_tray(self) -> None:
-        if not QSystemTrayIcon.isSystemTrayAvailable():
-            return
-        tray = QSystemTrayIcon(icon("app"), self)
-        tray.setToolTip("客服话术助手")
-        tray.setContextMenu(self.tray_menu())
-        tray.activated.connect(lambda reason: self._bring_up() if reason == QSystemTrayIcon.ActivationReason.Trigger else None)
-        tray.show()
-        self.tray = tray
-
-    def tray_menu(self) -> QMenu:
-        """显示窗口, 暂停监听剪贴板, 设置…, 退出 (built apart from the icon: tests without a tray host)."""
-        menu = QMenu(self)
-        show = QAction("显示窗口", menu)
-        show.triggered.connect(self._bring_up)
-        pause = QAction("暂停监听剪贴板", menu, checkable=True)
-        pause.setChecked(not self.prefs.clipboard_watch)
-        pause.toggled.connect(lambda on: self.apply_preferences(Preferences(**{**self.prefs.__dict__, "clipboard_watch": not on})))
-        self.tray_pause = pause
-        settings = QAction("设置…", menu)
-        settings.triggered.connect(self.open_settings)
-        quit_ = QAction("退出", menu)
-        quit_.triggered.connect(self.quit)
-        for a in (show, pause, settings, quit_):
-            menu.addAction(a)
-        return menu
-
-    def quit(self) -> None:
-        """退出: close for good, even with 关闭时最小化到托盘 on."""
-        self._quitting = True
-        self.close()
 
     def _bring_up(self) -> None:
         self.showNormal()
