@@ -202,30 +202,17 @@ class UsualPanel(QObject):
     def _row_changed(self, row: int) -> None:
         item = self.list.item(row) if row >= 0 else None
         sid = item.data(Qt.ItemDataRole.UserRole) if item else None
-        service = self.library.service
-        script = service.library.get(sid) if (sid and service is not None and service.ready) else None
-        if script is None or service is None:
-            self.preview.hide()
-            return
-        replies = tuple(service.render(script.id, i) for i in range(len(script.replies)))
-        self.preview.set_content(
-            script,
-            replies,
-            category_label=service.library.category_label(script.category),
-            colour=themes.category_colour(script.category),
-            highlight=self.highlight,
-        )
-        self.preview.set_favourite(script.id in self.state)
-        self.preview.show()
+        self.preview.preview(self.library.service, sid, favourites=self.state, highlight=self.highlight)
 
     @property
     def current_script_id(self) -> str | None:
-        return self.preview.script.id if (not self.preview.isHidden() and self.preview.script is not None) else None
+        script = self.preview.shown_script
+        return script.id if script is not None else None
 
     def copy_current(self, *_args: object) -> None:
-        if self.preview.isHidden() or self.preview.script is None:
-            return
-        self.copyRequested.emit(CopyRequest(self.preview.script, self.preview.variant, USUAL))
+        script = self.preview.shown_script
+        if script is not None:
+            self.copyRequested.emit(CopyRequest(script, self.preview.variant, USUAL))
 
     def set_stars_available(self, on: bool) -> None:
         self.preview.starButton.setVisible(on)

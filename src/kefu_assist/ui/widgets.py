@@ -3,7 +3,7 @@ and the inline placeholder form. They hold no logic beyond showing data and rais
 from __future__ import annotations
 
 import html
-from typing import TYPE_CHECKING, Sequence
+from typing import TYPE_CHECKING, Container, Sequence
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent
@@ -11,8 +11,11 @@ from PySide6.QtWidgets import (
     QFormLayout, QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSizePolicy, QToolButton, QVBoxLayout, QWidget,
 )
 
+from . import theme as themes
+
 if TYPE_CHECKING:
     from ..library import Rendered, Script
+    from ..service import AssistService
 
 PLACEHOLDER_LABELS = {
     "tracking_no": "快递单号",
@@ -196,6 +199,29 @@ class SuggestionCard(QFrame):
     @property
     def favourite(self) -> bool:
         return self.starButton.isChecked()
+
+    def preview(self, service: "AssistService | None", script_id: str | None, *, favourites: "Container[str]", highlight: str) -> None:
+        """Show a script as 浏览全部 and 常用 preview it (every reply variant rendered), or hide
+        the card when there is no such script or no library yet."""
+        script = service.library.get(script_id) if (script_id and service is not None and service.ready) else None
+        if script is None or service is None:
+            self.hide()
+            return
+        replies = tuple(service.render(script.id, i) for i in range(len(script.replies)))
+        self.set_content(
+            script,
+            replies,
+            category_label=service.library.category_label(script.category),
+            colour=themes.category_colour(script.category),
+            highlight=highlight,
+        )
+        self.set_favourite(script.id in favourites)
+        self.show()
+
+    @property
+    def shown_script(self) -> "Script | None":
+        """The script the card shows, None while it is hidden."""
+        return self.script if not self.isHidden() else None
 
     def _show_variant(self) -> None:
         n = len(self.replies)
