@@ -11,15 +11,15 @@ settings dialog can leave the keys nowhere there and not on the bare server."""
 from __future__ import annotations
 
 import os
-import random
 import shutil
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 import pytest
+
+from .xdesktop import desktop, wait, x
 
 pytestmark = [pytest.mark.xvfb, pytest.mark.slow]
 
@@ -30,26 +30,6 @@ REPLY = "亲，可以开发票的，不收任何费用，下单后把抬头和�
 CHECKBOX_ROW_Y = 47  # 监听剪贴板's row, from the window's top: margin, the title row, spacing, half a row
 
 
-def _free_display() -> int:
-    # a random start, so that runs side by side (several checkouts on one machine) rarely try
-    # the same number; Xvfb refuses a number taken meanwhile, and the fixture then fails loudly
-    start = random.randrange(100, 900)
-    for n in (*range(start, 1000), *range(87, start)):
-        if not Path(f"/tmp/.X{n}-lock").exists() and not Path(f"/tmp/.X11-unix/X{n}").exists():
-            return n
-    raise RuntimeError("no free X display number")
-
-
-def _wait(predicate, timeout: float, what: str):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = predicate()
-        if value:
-            return value
-        time.sleep(0.05)
-    raise AssertionError(f"timed out waiting for {what}")
-
-
 @pytest.fixture(params=["bare", "openbox"])
 def xvfb_display(request):
     missing = [t for t in TOOLS if shutil.which(t) is None]
@@ -57,40 +37,8 @@ def xvfb_display(request):
         pytest.skip(f"end-to-end test needs {', '.join(missing)} (apt-get install xvfb xclip xdotool)")
     if request.param == "openbox" and (shutil.which("openbox") is None or shutil.which("xprop") is None):
         pytest.skip("the window-manager run needs openbox and xprop (apt-get install openbox x11-utils)")
-    n = _free_display()
-    proc = subprocess.Popen(["Xvfb", f":{n}", "-screen", "0", "1280x900x24", "-nolisten", "tcp"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    wm = None
-    wm_log = tempfile.TemporaryFile()
-    try:
-        _wait(lambda: Path(f"/tmp/.X11-unix/X{n}").exists() or proc.poll() is not None, 10, "Xvfb to start")
-        if proc.poll() is not None:
-            pytest.fail(f"Xvfb :{n} exited with {proc.returncode}")
-        # the socket appears before the server answers: wait until a client gets through
-        _wait(lambda: _x(f":{n}", "xprop", "-root", check=False).returncode == 0 or proc.poll() is not None, 10, "Xvfb to answer")
-        if request.param == "openbox":
-            for _attempt in range(3):  # openbox now and then quits at start on a loaded machine
-                wm = subprocess.Popen(["openbox", "--sm-disable"], env={**os.environ, "DISPLAY": f":{n}"},
-                                      stdout=wm_log, stderr=wm_log)
-                _wait(lambda wm=wm: "window id" in _x(f":{n}", "xprop", "-root", "_NET_SUPPORTING_WM_CHECK", check=False).stdout
-                      or wm.poll() is not None, 10, "openbox to manage the screen")
-                if wm.poll() is None:
-                    break
-            else:
-                wm_log.seek(0)
-                pytest.fail(f"openbox exited with {wm.returncode} three times: {wm_log.read().decode(errors='replace')[-500:]}")
-        yield f":{n}"
-    finally:
-        if wm is not None:
-            wm.terminate()
-            wm.wait(timeout=10)
-        proc.terminate()
-        proc.wait(timeout=10)
-        wm_log.close()
-
-
-def _x(display: str, *args: str, input: str | None = None, check: bool = True) -> subprocess.CompletedProcess:
-    env = {**os.environ, "DISPLAY": display}
-    return subprocess.run(list(args), env=env, input=input, capture_output=True, text=True, timeout=20, check=check)
+    with desktop(window_manager=request.param == "openbox") as display:
+        yield display
 
 
 def _put_on_clipboard(display: str, text: str) -> None:
@@ -120,16 +68,16 @@ def test_paste_question_enter_copies_reply_to_system_clipboard(xvfb_display, tmp
                 raise AssertionError(f"the program exited with {app.returncode}:\n{log.read_text()}")
             return "kefu-assist-trace ready" in log.read_text()
 
-        _wait(ready, 30, "the sidebar to load its library")
-        window = _wait(lambda: _x(display, "xdotool", "search", "--name", "kefu-assist", check=False).stdout.split(), 10, "the window")[0]
-        title = _x(display, "xdotool", "getwindowname", window).stdout.strip()
+        wait(ready, 30, "the sidebar to load its library")
+        window = wait(lambda: x(display, "xdotool", "search", "--name", "kefu-assist", check=False).stdout.split(), 10, "the window")[0]
+        title = x(display, "xdotool", "getwindowname", window).stdout.strip()
         assert title.count("客服话术助手") == 1, f"the window title repeats itself: {title!r}"
-        _x(display, "xdotool", "windowactivate", "--sync", window, check=False)
-        _x(display, "xdotool", "windowfocus", "--sync", window, check=False)
+        x(display, "xdotool", "windowactivate", "--sync", window, check=False)
+        x(display, "xdotool", "windowfocus", "--sync", window, check=False)
 
         def key(*keys: str) -> None:
             for k in keys:
-                _x(display, "xdotool", "key", "--clearmodifiers", k)
+                x(display, "xdotool", "key", "--clearmodifiers", k)
                 time.sleep(0.3)  # Qt and the window manager handle one key before the next
 
         def paste_and_copy(*before: str) -> None:
@@ -142,17 +90,17 @@ def test_paste_question_enter_copies_reply_to_system_clipboard(xvfb_display, tmp
             key("Return")
 
             def clipboard():
-                out = _x(display, "xclip", "-selection", "clipboard", "-o", check=False).stdout
+                out = x(display, "xclip", "-selection", "clipboard", "-o", check=False).stdout
                 return out if out == REPLY else None
 
             try:
-                _wait(clipboard, 10, "the reply on the system clipboard")
+                wait(clipboard, 10, "the reply on the system clipboard")
             except AssertionError:
-                now = _x(display, "xclip", "-selection", "clipboard", "-o", check=False).stdout
+                now = x(display, "xclip", "-selection", "clipboard", "-o", check=False).stdout
                 raise AssertionError(f"after {before}: clipboard holds {now!r}, expected {REPLY!r}\n{log.read_text()}") from None
 
         def state() -> str:
-            return _x(display, "xprop", "-id", window, "_NET_WM_STATE", check=False).stdout
+            return x(display, "xprop", "-id", window, "_NET_WM_STATE", check=False).stdout
 
         managed = "openbox" in request.node.callspec.id
         paste_and_copy("ctrl+l")
@@ -160,7 +108,7 @@ def test_paste_question_enter_copies_reply_to_system_clipboard(xvfb_display, tmp
         paste_and_copy("ctrl+t", "Escape")
         if managed:  # the window manager keeps it above the others, and it is still the active one
             assert "_NET_WM_STATE_ABOVE" in state()
-            assert _x(display, "xdotool", "getactivewindow").stdout.split() == [window]
+            assert x(display, "xdotool", "getactivewindow").stdout.split() == [window]
         paste_and_copy("ctrl+t", "Escape")  # and unpinning
         if managed:
             assert "_NET_WM_STATE_ABOVE" not in state()
@@ -172,17 +120,17 @@ def test_paste_question_enter_copies_reply_to_system_clipboard(xvfb_display, tmp
         key("Escape")  # an empty message box: only the clipboard watch can fill it now
         # (the width from getwindowgeometry; its position is off by the frame under openbox, so the
         # pointer moves relative to the window itself)
-        geometry = dict(line.split("=", 1) for line in _x(display, "xdotool", "getwindowgeometry", "--shell", window).stdout.split())
-        _x(display, "xdotool", "mousemove", "--window", window, str(int(geometry["WIDTH"]) - 24), str(CHECKBOX_ROW_Y))
-        _x(display, "xdotool", "click", "1")
+        geometry = dict(line.split("=", 1) for line in x(display, "xdotool", "getwindowgeometry", "--shell", window).stdout.split())
+        x(display, "xdotool", "mousemove", "--window", window, str(int(geometry["WIDTH"]) - 24), str(CHECKBOX_ROW_Y))
+        x(display, "xdotool", "click", "1")
         time.sleep(0.5)
         _put_on_clipboard(display, QUESTION)
         time.sleep(0.8)  # picked up, the debounce and the update
         key("Return")
         try:
-            _wait(lambda: _x(display, "xclip", "-selection", "clipboard", "-o", check=False).stdout == REPLY, 10, "the reply")
+            wait(lambda: x(display, "xclip", "-selection", "clipboard", "-o", check=False).stdout == REPLY, 10, "the reply")
         except AssertionError:
-            now = _x(display, "xclip", "-selection", "clipboard", "-o", check=False).stdout
+            now = x(display, "xclip", "-selection", "clipboard", "-o", check=False).stdout
             raise AssertionError(f"after clicking 监听剪贴板: clipboard holds {now!r}\n{log.read_text()}") from None
         assert app.poll() is None, "the program must keep running after a copy"
     finally:

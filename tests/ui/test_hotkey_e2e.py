@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from .xdesktop import desktop, wait, x
+
 pytestmark = [pytest.mark.xvfb, pytest.mark.slow]
 
 HERE = Path(__file__).resolve().parent
@@ -24,50 +26,14 @@ OTHER = "你好，在吗"  # on the clipboard before the press: with text select
 TOOLS = ("Xvfb", "xdotool", "xclip", "openbox", "xprop")
 
 
-def _free_display() -> int:
-    for n in range(140, 240):
-        if not Path(f"/tmp/.X{n}-lock").exists() and not Path(f"/tmp/.X11-unix/X{n}").exists():
-            return n
-    raise RuntimeError("no free X display number")
-
-
-def _wait(predicate, timeout: float, what: str):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = predicate()
-        if value:
-            return value
-        time.sleep(0.05)
-    raise AssertionError(f"timed out waiting for {what}")
-
-
-def _x(display: str, *args: str, check: bool = True) -> subprocess.CompletedProcess:
-    return subprocess.run(list(args), env={**os.environ, "DISPLAY": display}, capture_output=True, text=True, timeout=20, check=check)
-
-
 @pytest.fixture
-def desktop():
+def chat_desktop():
     missing = [t for t in TOOLS if shutil.which(t) is None]
     if missing:
         pytest.skip(f"the hotkey's end-to-end test needs {', '.join(missing)} (apt-get install xvfb xdotool xclip openbox x11-utils)")
     pytest.importorskip("Xlib", reason="python-xlib (a Linux dependency) is not installed")
-    n = _free_display()
-    xvfb = subprocess.Popen(["Xvfb", f":{n}", "-screen", "0", "1280x900x24", "-nolisten", "tcp"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    wm = None
-    try:
-        _wait(lambda: Path(f"/tmp/.X11-unix/X{n}").exists() or xvfb.poll() is not None, 10, "Xvfb to start")
-        if xvfb.poll() is not None:
-            pytest.fail(f"Xvfb :{n} exited with {xvfb.returncode}")
-        wm = subprocess.Popen(["openbox", "--sm-disable"], env={**os.environ, "DISPLAY": f":{n}"}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        _wait(lambda: "window id" in _x(f":{n}", "xprop", "-root", "_NET_SUPPORTING_WM_CHECK", check=False).stdout or wm.poll() is not None,
-              10, "openbox to manage the screen")
-        yield f":{n}"
-    finally:
-        if wm is not None:
-            wm.terminate()
-            wm.wait(timeout=10)
-        xvfb.terminate()
-        xvfb.wait(timeout=10)
+    with desktop(window_manager=True) as display:
+        yield display
 
 
 def _start(display: str, tmp_path: Path, settings: str = "") -> tuple[subprocess.Popen, Path]:
@@ -87,7 +53,7 @@ def _start(display: str, tmp_path: Path, settings: str = "") -> tuple[subprocess
             raise AssertionError(f"the program exited with {app.returncode}:\n{log.read_text()}")
         return "kefu-assist-trace ready" in log.read_text()
 
-    _wait(ready, 60, "the sidebar to load its library")
+    wait(ready, 60, "the sidebar to load its library")
     return app, log
 
 
@@ -98,15 +64,15 @@ def _standin(display: str, tmp_path: Path) -> tuple[subprocess.Popen, Path, str]
         proc = subprocess.Popen([sys.executable, str(HERE / "chat_standin.py"), str(out), QUESTION],
                                 env={**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb"}, stdout=subprocess.DEVNULL, stderr=err)
     try:
-        window = _wait(lambda: _x(display, "xdotool", "search", "--onlyvisible", "--name", "chat-standin", check=False).stdout.split(),
+        window = wait(lambda: x(display, "xdotool", "search", "--onlyvisible", "--name", "chat-standin", check=False).stdout.split(),
                        20, "the stand-in window")[0]
 
         def active() -> bool:  # asked again until the window manager has mapped it
-            _x(display, "xdotool", "windowactivate", window, check=False)
+            x(display, "xdotool", "windowactivate", window, check=False)
             time.sleep(0.1)
-            return _x(display, "xdotool", "getactivewindow", check=False).stdout.split() == [window]
+            return x(display, "xdotool", "getactivewindow", check=False).stdout.split() == [window]
 
-        _wait(active, 20, "the stand-in to be active")
+        wait(active, 20, "the stand-in to be active")
     except AssertionError as e:
         _stop(proc)
         raise AssertionError(f"{e}\nstand-in: {log.read_text()}") from None
@@ -127,40 +93,40 @@ def _stop(*procs: subprocess.Popen) -> None:
             p.kill()
 
 
-def test_hotkey_takes_the_selection_and_enter_pastes_the_reply_into_the_chat_window(desktop, tmp_path):
-    display = desktop
+def test_hotkey_takes_the_selection_and_enter_pastes_the_reply_into_the_chat_window(chat_desktop, tmp_path):
+    display = chat_desktop
     app, log = _start(display, tmp_path)
     standin = None
     try:
-        sidebar = _wait(lambda: _x(display, "xdotool", "search", "--onlyvisible", "--name", "kefu-assist", check=False).stdout.split(), 10, "the sidebar")[0]
+        sidebar = wait(lambda: x(display, "xdotool", "search", "--onlyvisible", "--name", "kefu-assist", check=False).stdout.split(), 10, "the sidebar")[0]
         subprocess.run(["xclip", "-selection", "clipboard", "-i"], env={**os.environ, "DISPLAY": display}, input=OTHER, text=True,
                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=20, check=True)
         standin, out, chat = _standin(display, tmp_path)
-        _x(display, "xdotool", "key", "ctrl+alt+q")
+        x(display, "xdotool", "key", "ctrl+alt+q")
         # the selection, not what was on the clipboard, is the message; the sidebar takes the keys
-        _wait(lambda: _x(display, "xdotool", "getactivewindow", check=False).stdout.split() == [sidebar], 10,
+        wait(lambda: x(display, "xdotool", "getactivewindow", check=False).stdout.split() == [sidebar], 10,
               f"the sidebar to be active after the hotkey\n{log.read_text()}")
-        assert _x(display, "xclip", "-selection", "clipboard", "-o", check=False).stdout == QUESTION
+        assert x(display, "xclip", "-selection", "clipboard", "-o", check=False).stdout == QUESTION
         time.sleep(0.3)
-        _x(display, "xdotool", "key", "Return")
+        x(display, "xdotool", "key", "Return")
         try:
-            _wait(lambda: _last(out).get("text") == REPLY, 10, "the reply in the stand-in's input")
+            wait(lambda: _last(out).get("text") == REPLY, 10, "the reply in the stand-in's input")
         except AssertionError:
             raise AssertionError(f"the stand-in holds {_last(out)!r}\n{log.read_text()}") from None
-        assert _x(display, "xdotool", "getactivewindow").stdout.split() == [chat], "the chat window has the focus back"
+        assert x(display, "xdotool", "getactivewindow").stdout.split() == [chat], "the chat window has the focus back"
         time.sleep(0.5)
         assert {k: _last(out)[k] for k in ("text", "sent")} == {"text": REPLY, "sent": 0}, "pasted, never sent"
 
         # nothing selected: the hotkey takes the clipboard as it is
-        _x(display, "xdotool", "key", "End")  # the cursor at the end, no selection
+        x(display, "xdotool", "key", "End")  # the cursor at the end, no selection
         subprocess.run(["xclip", "-selection", "clipboard", "-i"], env={**os.environ, "DISPLAY": display}, input=QUESTION, text=True,
                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=20, check=True)
         time.sleep(0.3)
-        _x(display, "xdotool", "key", "ctrl+alt+q")
-        _wait(lambda: _x(display, "xdotool", "getactivewindow", check=False).stdout.split() == [sidebar], 10, "the sidebar again")
+        x(display, "xdotool", "key", "ctrl+alt+q")
+        wait(lambda: x(display, "xdotool", "getactivewindow", check=False).stdout.split() == [sidebar], 10, "the sidebar again")
         time.sleep(0.3)
-        _x(display, "xdotool", "key", "ctrl+1")
-        _wait(lambda: _last(out).get("text") == REPLY + REPLY, 10, "the second reply after the first")
+        x(display, "xdotool", "key", "ctrl+1")
+        wait(lambda: _last(out).get("text") == REPLY + REPLY, 10, "the second reply after the first")
         assert _last(out)["sent"] == 0
         assert app.poll() is None
     finally:
@@ -172,14 +138,8 @@ def bare_display():
     if shutil.which("Xvfb") is None or shutil.which("xdotool") is None:
         pytest.skip("needs Xvfb and xdotool (apt-get install xvfb xdotool)")
     pytest.importorskip("Xlib", reason="python-xlib (a Linux dependency) is not installed")
-    n = _free_display()
-    xvfb = subprocess.Popen(["Xvfb", f":{n}", "-screen", "0", "800x600x24", "-nolisten", "tcp"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        _wait(lambda: Path(f"/tmp/.X11-unix/X{n}").exists() or xvfb.poll() is not None, 10, "Xvfb to start")
-        yield f":{n}"
-    finally:
-        xvfb.terminate()
-        xvfb.wait(timeout=10)
+    with desktop(window_manager=False) as display:
+        yield display
 
 
 def test_x11_grab_fires_on_the_combo_only_and_a_taken_combo_is_refused(bare_display):
@@ -191,12 +151,12 @@ def test_x11_grab_fires_on_the_combo_only_and_a_taken_combo_is_refused(bare_disp
     first = X11Backend(bare_display)
     first.start(parse("Ctrl+Alt+Q"), lambda: presses.append("q"))
     try:
-        _x(bare_display, "xdotool", "key", "ctrl+q")  # not the combo
-        _x(bare_display, "xdotool", "key", "ctrl+alt+q")
-        _wait(lambda: presses, 5, "the grab to fire")
-        _x(bare_display, "xdotool", "key", "Num_Lock")  # NumLock on: still the combo
-        _x(bare_display, "xdotool", "key", "ctrl+alt+q")
-        _wait(lambda: len(presses) == 2, 5, "the grab to fire with NumLock on")
+        x(bare_display, "xdotool", "key", "ctrl+q")  # not the combo
+        x(bare_display, "xdotool", "key", "ctrl+alt+q")
+        wait(lambda: presses, 5, "the grab to fire")
+        x(bare_display, "xdotool", "key", "Num_Lock")  # NumLock on: still the combo
+        x(bare_display, "xdotool", "key", "ctrl+alt+q")
+        wait(lambda: len(presses) == 2, 5, "the grab to fire with NumLock on")
         time.sleep(0.2)
         assert presses == ["q", "q"]
         second = X11Backend(bare_display)
@@ -228,14 +188,14 @@ def test_x11_copy_waits_for_the_hotkeys_key_to_be_let_go(bare_display):
         return bool(probe.query_keymap()[code // 8] & (1 << (code % 8)))
 
     try:
-        _x(bare_display, "xdotool", "keydown", "ctrl+alt+q")
+        x(bare_display, "xdotool", "keydown", "ctrl+alt+q")
         assert q_down()
-        let_go = threading.Timer(0.2, lambda: _x(bare_display, "xdotool", "keyup", "q"))
+        let_go = threading.Timer(0.2, lambda: x(bare_display, "xdotool", "keyup", "q"))
         let_go.start()
         backend.send_copy(0)
         assert not q_down(), "Ctrl+C was sent while the hotkey's key was still held"
         let_go.join()
     finally:
-        _x(bare_display, "xdotool", "keyup", "ctrl+alt+q", check=False)
+        x(bare_display, "xdotool", "keyup", "ctrl+alt+q", check=False)
         probe.close()
         backend.stop()

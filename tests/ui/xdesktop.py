@@ -1,0 +1,76 @@
+"""A virtual X desktop for the end-to-end tests: Xvfb on a free display, optionally openbox
+managing it, and the small helpers the tests drive it with (xprop, xdotool, xclip)."""
+from __future__ import annotations
+
+import os
+import random
+import subprocess
+import tempfile
+import time
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Callable, Iterator, TypeVar
+
+import pytest
+
+T = TypeVar("T")
+
+
+def free_display() -> int:
+    # a random start, so that runs side by side (several checkouts on one machine) rarely try
+    # the same number; Xvfb refuses a number taken meanwhile, and the fixture then fails loudly
+    start = random.randrange(100, 900)
+    for n in (*range(start, 1000), *range(87, start)):
+        if not Path(f"/tmp/.X{n}-lock").exists() and not Path(f"/tmp/.X11-unix/X{n}").exists():
+            return n
+    raise RuntimeError("no free X display number")
+
+
+def wait(predicate: Callable[[], T], timeout: float, what: str) -> T:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = predicate()
+        if value:
+            return value
+        time.sleep(0.05)
+    raise AssertionError(f"timed out waiting for {what}")
+
+
+def x(display: str, *args: str, input: str | None = None, check: bool = True) -> subprocess.CompletedProcess:
+    env = {**os.environ, "DISPLAY": display}
+    return subprocess.run(list(args), env=env, input=input, capture_output=True, text=True, timeout=20, check=check)
+
+
+@contextmanager
+def desktop(*, window_manager: bool) -> Iterator[str]:
+    """Xvfb answering on a free display (and openbox managing it): yields ``":N"``."""
+    n = free_display()
+    proc = subprocess.Popen(["Xvfb", f":{n}", "-screen", "0", "1280x900x24", "-nolisten", "tcp"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    wm = None
+    wm_log = tempfile.TemporaryFile()
+    try:
+        wait(lambda: Path(f"/tmp/.X11-unix/X{n}").exists() or proc.poll() is not None, 10, "Xvfb to start")
+        if proc.poll() is not None:
+            pytest.fail(f"Xvfb :{n} exited with {proc.returncode}")
+        # the socket appears before the server answers: wait until a client gets through
+        wait(lambda: x(f":{n}", "xprop", "-root", check=False).returncode == 0 or proc.poll() is not None, 10, "Xvfb to answer")
+        if window_manager:
+            for _attempt in range(3):  # openbox now and then quits at start on a loaded machine
+                wm = subprocess.Popen(["openbox", "--sm-disable"], env={**os.environ, "DISPLAY": f":{n}"},
+                                      stdout=wm_log, stderr=wm_log)
+                wait(lambda wm=wm: "window id" in x(f":{n}", "xprop", "-root", "_NET_SUPPORTING_WM_CHECK", check=False).stdout
+                     or wm.poll() is not None, 10, "openbox to manage the screen")
+                if wm.poll() is None:
+                    break
+            else:
+                wm_log.seek(0)
+                pytest.fail(f"openbox exited with {wm.returncode if wm else '?'} three times: {wm_log.read().decode(errors='replace')[-500:]}")
+        yield f":{n}"
+    finally:
+        if wm is not None:
+            wm.terminate()
+            wm.wait(timeout=10)
+        proc.terminate()
+        proc.wait(timeout=10)
+        wm_log.close()
