@@ -2,9 +2,9 @@
 ``os.replace`` onto the target. A reader (or a crash) sees the old file or the new one, never a
 half-written one, and a failed write leaves the old file as it was.
 
-Other atomic writers in the code base that could use this (they predate it): the library cache
-(library/loader.py), the index cache (matching/index_cache.py), jieba's dictionary cache
-(matching/tokenize.py).
+Every file the program writes goes through it: exports, the library writers, Qianniu imports,
+the settings, and the caches (library, index, dictionary: ``durable=False``, since a cache need
+not survive a power cut, only never be read half written).
 """
 from __future__ import annotations
 
@@ -26,7 +26,7 @@ def real_target(path: str | os.PathLike) -> Path:
 
 @contextmanager
 def atomic_write(path: str | os.PathLike, mode: str = "w", *, encoding: str | None = None, newline: str | None = None,
-                 new_file_mode: int = PRIVATE_FILE_MODE) -> Iterator[IO]:
+                 new_file_mode: int = PRIVATE_FILE_MODE, durable: bool = True) -> Iterator[IO]:
     """``with atomic_write(path) as fh: fh.write(...)``: the content replaces ``path`` when the
     block ends without an exception; on an exception the temporary file is removed and ``path``
     is untouched. A file that exists keeps its permission bits; a new one gets ``new_file_mode``
@@ -44,7 +44,8 @@ def atomic_write(path: str | os.PathLike, mode: str = "w", *, encoding: str | No
         with os.fdopen(fd, mode, encoding=encoding, newline=newline) as fh:
             yield fh
             fh.flush()
-            os.fsync(fh.fileno())
+            if durable:  # a cache need not survive a power cut, only never be read half written
+                os.fsync(fh.fileno())
         os.chmod(tmp, keep)
         os.replace(tmp, target)
     except BaseException:
@@ -53,11 +54,12 @@ def atomic_write(path: str | os.PathLike, mode: str = "w", *, encoding: str | No
         except OSError:
             pass
         raise
-    _sync_folder(target.parent)
+    if durable:
+        _sync_folder(target.parent)
 
 
-def write_bytes(path: str | os.PathLike, data: bytes, *, new_file_mode: int = PRIVATE_FILE_MODE) -> None:
-    with atomic_write(path, "wb", new_file_mode=new_file_mode) as fh:
+def write_bytes(path: str | os.PathLike, data: bytes, *, new_file_mode: int = PRIVATE_FILE_MODE, durable: bool = True) -> None:
+    with atomic_write(path, "wb", new_file_mode=new_file_mode, durable=durable) as fh:
         fh.write(data)
 
 

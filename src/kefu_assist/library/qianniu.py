@@ -18,12 +18,12 @@ from __future__ import annotations
 import csv
 import io
 import itertools
-import os
 import tempfile
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..atomic import write_bytes
 from .categories import CATEGORIES
 from .codes import MAX_CODE_LEN, code_problem, fold_code
 from .model import Library
@@ -246,19 +246,9 @@ def write_new(path: Path, payload: bytes, *, force: bool) -> None:
         raise QianniuError(f"{path}: is a folder")
     if path.exists() and not force:
         raise QianniuError(f"{path}: already exists; pass --force to replace it")
-    folder = path.parent if str(path.parent) else Path(".")
     try:
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+        write_bytes(path, payload)
     except OSError as exc:
-        raise QianniuError(f"{path}: cannot write: {exc.strerror or exc}") from None
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(payload)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
         raise QianniuError(f"{path}: cannot write: {exc.strerror or exc}") from None
 
 

@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-import os
 import pickle
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..atomic import atomic_write
 from ..library.model import Library
 
 if TYPE_CHECKING:
@@ -70,10 +69,8 @@ def save(folder: Path | None, key: str, state: dict) -> None:
         return
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=folder, suffix=".tmp")
-        with os.fdopen(fd, "wb") as fh:
+        with atomic_write(folder / f"{key}.index", "wb", durable=False) as fh:
             pickle.dump({**state, "__key__": key}, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, folder / f"{key}.index")
         old = sorted(folder.glob("*.index"), key=lambda p: p.stat().st_mtime, reverse=True)[KEEP:]
         for path in old:
             path.unlink(missing_ok=True)

@@ -12,9 +12,7 @@ from __future__ import annotations
 import hashlib
 import marshal
 import math
-import os
 import re
-import tempfile
 import threading
 from array import array
 from bisect import bisect_left
@@ -23,6 +21,8 @@ from operator import itemgetter, sub
 from pathlib import Path
 from sys import intern
 from typing import Iterable, Sequence
+
+from ..atomic import write_bytes
 
 _DIGITS_RE = re.compile(r"^\d+(\.\d+)?$")
 # Clothing sizes as buyers type them (after normalising: lower case, half-width): s, m, l, xl,
@@ -119,10 +119,7 @@ class Segmenter:
     def _write_cache(path: Path, payload: tuple) -> None:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".dictionary-")
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(marshal.dumps(payload))
-            os.replace(tmp, path)
+            write_bytes(path, marshal.dumps(payload), durable=False)
         except OSError:  # a read-only cache folder only costs the next start its speed
             pass
 
