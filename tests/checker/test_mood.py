@@ -184,3 +184,17 @@ def test_a_calm_frame_elsewhere_in_the_message_cancels_only_its_own_cue():
     # the praise cancels the sneer, not the complaint beside it
     m = mood("呵呵，衣服很好看，可是颜色发错了，我要投诉")
     assert m.upset and [c.id for c in m.cues] == ["complaint"]
+
+
+@pytest.mark.parametrize("text", [
+    "别人比你卖的便宜呢!你多少也得给点优惠吧!",
+    "你们产品质量怎么样啊,我以前没用过你们的牌子,也没听过啊!",
+    "好的!谢谢!明天见!",
+])
+def test_lone_exclamations_and_never_used_are_no_anger(text):
+    # a lone ! ends many a calm sentence; 没用过 is "never used", not "useless"
+    assert mood(text).label == "calm"
+
+
+def test_a_run_of_exclamations_still_counts():
+    assert mood("到底什么时候发货!!!").label == "upset"

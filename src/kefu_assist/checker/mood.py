@@ -104,7 +104,7 @@ _CUES: tuple[_CueRule, ...] = (
     _c("broken_trust", 0.5, r"到现在|全额退款|线头|到处都是"),
     _c("blame", 0.6, r"要等到什么时候|厉害了|郁闷|伤心|难过|无奈|做工粗糙|还要等多久|什么时候才(能|会)|答复呢|头疼|破烂"),
     _c("weak", 0.6, r"给我退(了|掉)|还是发错|又发错|还在路上|不要了|不满意|太慢|急死了|好几次|催了(好|几|多少)|什么情况|不给退"),
-    _c("weak", 0.5, r"一点用(都|也)没有|有什么用|没用|你们自己看看|差太多|怎么回事|一动不动|没动静|没(有)?更新|不像话"),
+    _c("weak", 0.5, r"一点用(都|也)没有|有什么用|没用(?![过過])|你们自己看看|差太多|怎么回事|一动不动|没动静|没(有)?更新|不像话"),
     _c("feeling", 1.0, r"(很|真|太|好|非常|超)?(生气|愤怒|火大|气人|窝火|崩溃|受够)|(太|很|真|非常|一点都|一点也)不(负责|专业|靠谱|像话|讲理|讲信用|诚信)|不负责任|什么鬼|搞笑吧|开什么玩笑|逗我|一而再|再三(地)?出|不(会再|会|再|敢)?(相信|信任)你们|这就是你们的|(你们|你)[^，。！？]{0,6}(也|都|就)?不(管|理|处理|负责|解决)(吗|吧|了|\?|？)|没人管|不管不问"),
     _c("escalation", 1.0, r"(找|叫|让|换)(你们)?的?(领导|主管|经理|负责人|上级)|(领导|主管|经理|负责人)(呢|在哪|出来)"),
     _c("attitude", 1.0, r"(什么|啥|这)(服务)?态度|态度(这么|太|真|好|很)?(差|恶劣)|(怎么|咋)(能)?这样说话|阴阳怪气|(这么|太)冷淡|不耐烦|说话(太|这么)?冲"),
@@ -279,5 +279,7 @@ def mood(text: str, history: Sequence[str] = ()) -> Mood:
     if history and _repeated(text, history):
         cues.append(Cue("repeated", text.strip()[:20], -1, -1, 1.0))
     cues.sort(key=lambda c: (c.start < 0, c.start))
-    score = sum(c.weight for c in cues)
+    # a lone ! is how many buyers end any sentence: all of them together count as one weak cue
+    single = [c.weight for c in cues if c.id == "exclamations" and len(c.text) == 1]
+    score = sum(c.weight for c in cues) - sum(single) + min(sum(single), 0.5)
     return Mood("upset" if score >= UPSET_AT else "calm", tuple(cues), score)
