@@ -22,6 +22,7 @@ from .events import UsageRecorder as UsageRecorder
 
 if TYPE_CHECKING:  # imported on first use: building the search index is optional
     from .library.search import SearchIndex
+    from .checker.mood import Mood
 
 
 @dataclass(frozen=True)
@@ -192,13 +193,16 @@ class AssistService:
         return self.render(script_id, variant).missing
 
     # -- matching -------------------------------------------------------------------------
-    def suggest(self, message: str, *, limit: int = 5, confident_only: bool = False, history: Sequence[str] = ()) -> list[SuggestionView]:
+    def suggest(self, message: str, *, limit: int = 5, confident_only: bool = False, history: Sequence[str] = (),
+                buyer: "Mood | None" = None) -> list[SuggestionView]:
         """Suggestions, best first. For an upset buyer (``mood``; ``history`` = the buyer's
         earlier messages) a soothing script comes first and scripts that argue (``tone:
-        defend``) come after every other suggestion."""
+        defend``) come after every other suggestion. ``buyer``: the mood already read for this
+        message and history (the sidebar shows it too), so it is not read twice."""
         state = self._require()
         values = self.placeholder_values()
-        buyer = self.mood(message, history)
+        if buyer is None:
+            buyer = self.mood(message, history)
         ranked = state.matcher.suggest(message, limit=limit + _SOOTHE_LOOKAHEAD if buyer.upset else limit)
         out = []
         for s in ranked:

@@ -189,8 +189,9 @@ class SuggestPanel(QObject):
         from ..matching import clauses, normalize
 
         history = self.history.before(text)
-        views = service.suggest(text, limit=LIMIT, history=history)
-        self.moodChip.show_mood(service.mood(text, history))
+        buyer = service.mood(text, history)
+        views = service.suggest(text, limit=LIMIT, history=history, buyer=buyer)
+        self.moodChip.show_mood(buyer)
         n_clauses = len(clauses(normalize(text)))
         self._show_views(views, multi=n_clauses > 1)
         confident = [v for v in views if v.suggestion.confident]
