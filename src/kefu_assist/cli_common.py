@@ -8,7 +8,7 @@ import json
 import sys
 from pathlib import Path
 
-from .errors import EXIT_PROBLEMS, CliError
+from .errors import EXIT_OK, EXIT_PROBLEMS, CliError
 
 MAX_QUESTION_CHARS = 10_000  # a pasted chat message is far below this; 1 MB lines are refused
 # Bytes read of one stdin line before it is refused (a UTF-8 character is at most 4 bytes), and
@@ -112,6 +112,38 @@ def _check_length(question: str) -> str | None:
     if len(question) > MAX_QUESTION_CHARS:
         return f"is {len(question):,} characters long; a buyer message is at most {MAX_QUESTION_CHARS:,}"
     return None
+
+
+class Lines:
+    """The texts of ``items`` (as ``_questions_from_stdin`` or the arguments give them) that can
+    be answered: one a refused line gets a clear stderr line and is counted, an empty text ends
+    the command, and ``finish`` says when there was nothing at all."""
+
+    def __init__(self, items, what: str):
+        self.items = items
+        self.what = what  # "question" or "reply"
+        self.seen = 0
+        self.refused = 0
+
+    def __iter__(self):
+        for number, text, problem in self.items:
+            where = f"line {number}" if number is not None else self.what
+            if text is not None:
+                problem = problem or _check_length(text)
+            if problem:
+                _err(f"{where} {problem}; skipped")
+                self.refused += 1
+                continue
+            assert text is not None
+            if not text.strip():
+                raise CliError(f"the {self.what} is empty")
+            self.seen += 1
+            yield text
+
+    def finish(self, failed: bool = False) -> int:
+        if not self.seen and not self.refused:
+            raise CliError(f"empty input: no {self.what}s on standard input")
+        return EXIT_PROBLEMS if failed or self.refused else EXIT_OK
 
 
 # Readers that split JSON lines with str.splitlines (and JavaScript before ES2019) also split at

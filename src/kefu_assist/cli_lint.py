@@ -7,7 +7,7 @@ import os
 import sys
 from pathlib import Path
 
-from .cli_common import _check_length, _err, _library_path, _questions_from_stdin, json_line, visible
+from .cli_common import Lines, _err, _library_path, _questions_from_stdin, json_line, visible
 from .errors import EXIT_OK, EXIT_PROBLEMS, CliError
 
 
@@ -114,19 +114,9 @@ def cmd_check(args: argparse.Namespace) -> int:
     if any(p.severity == "error" for p in problems):
         raise CliError("the reply rules have errors; fix them first (kefu-assist lint shows them too)", EXIT_PROBLEMS)
     out = sys.stdout
-    blocked = refused = seen = 0
-    for number, text, problem in items:
-        where = f"line {number}" if number is not None else "reply"
-        if text is not None:
-            problem = problem or _check_length(text)
-        if problem:
-            _err(f"{where} {problem}; skipped")
-            refused += 1
-            continue
-        assert text is not None
-        if not text.strip():
-            raise CliError("the reply is empty")
-        seen += 1
+    blocked = 0
+    lines = Lines(items, "reply")
+    for text in lines:
         findings = checker.check(text)
         blocked += any(f.blocking for f in findings)
         if args.json:
@@ -141,8 +131,6 @@ def cmd_check(args: argparse.Namespace) -> int:
                 if f.suggestion:
                     out.write(f"     建议: {f.suggestion}\n")
         out.flush()
-    if not seen and not refused:
-        raise CliError("empty input: no replies on standard input")
-    return EXIT_PROBLEMS if blocked or refused else EXIT_OK
+    return lines.finish(failed=bool(blocked))
 
 

@@ -7,7 +7,7 @@ import os
 import sys
 from pathlib import Path
 
-from .cli_common import _check_length, _err, _load_service, _questions_from_stdin, json_line, visible
+from .cli_common import Lines, _load_service, _questions_from_stdin, json_line, visible
 from .errors import EXIT_OK, EXIT_PROBLEMS, CliError
 
 _MOOD_HISTORY = 10  # match --conversation: earlier messages compared for repeated asking
@@ -24,21 +24,9 @@ def cmd_match(args: argparse.Namespace) -> int:
         items = _questions_from_stdin()
     service = _load_service(args.library)
     out = sys.stdout
-    seen_any = False
-    refused = 0
+    lines = Lines(items, "question")
     earlier: list[str] = []  # --conversation: the buyer's earlier messages, for repeated asking
-    for number, question, problem in items:
-        where = f"line {number}" if number is not None else "question"
-        if question is not None:
-            problem = problem or _check_length(question)
-        if problem:
-            _err(f"{where} {problem}; skipped")
-            refused += 1
-            continue
-        assert question is not None
-        if not question.strip():
-            raise CliError("the question is empty")
-        seen_any = True
+    for question in lines:
         history = earlier[-_MOOD_HISTORY:] if args.conversation else ()
         buyer = service.mood(question, history)
         views = service.suggest(question, limit=args.limit, confident_only=True, history=history)
@@ -74,9 +62,7 @@ def cmd_match(args: argparse.Namespace) -> int:
                 out.write(visible(line + (f"  匹配: {terms}" if terms else "")) + "\n")
                 out.write(f"     {visible(v.reply)}\n")
         out.flush()
-    if not seen_any and not refused:
-        raise CliError("empty input: no questions on standard input")
-    return EXIT_PROBLEMS if refused else EXIT_OK
+    return lines.finish()
 
 
 # -- eval -----------------------------------------------------------------------------------
