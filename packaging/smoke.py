@@ -373,6 +373,10 @@ def run_all(archive: Path, name: str, version: str, python: Path, runs: int = 3)
         for required in ("LICENSE", "THIRD_PARTY_LICENSES/README.txt", "THIRD_PARTY_LICENSES/Qt/LGPL-3.0.txt"):
             if not (folder / required).is_file():
                 raise SmokeFailure(f"{archive.name} has no {required}")
+        readme = (folder / "THIRD_PARTY_LICENSES" / "README.txt").read_text(encoding="utf-8")
+        for needed in ("numpy", *(("python-xlib",) if sys.platform.startswith("linux") else ())):
+            if f"\n  {needed} " not in readme:
+                raise SmokeFailure(f"THIRD_PARTY_LICENSES/README.txt does not name {needed}")
         tools = test_tools_in(bundled_names(folder, python))
         if tools:
             raise SmokeFailure(f"{archive.name} holds test tools: {', '.join(tools)}")

@@ -418,3 +418,29 @@ def test_size_report_states_numpy_apart_and_the_budget_counts_the_rest(tmp_path,
     if sys.platform.startswith("linux"):
         with pytest.raises(build_module.BuildError):
             build_module.check_budget(150.1)
+
+
+# -- licence texts ----------------------------------------------------------------------------
+def test_licence_files_of_one_name_in_different_folders_are_all_kept(tmp_path):
+    """NumPy's wheel has licenses/LICENSE.txt (NumPy, OpenBLAS, the GCC runtime) and
+    licenses/numpy/linalg/lapack_lite/LICENSE.txt: the second must not replace the first."""
+    notices = _load("notices")
+    top, nested = tmp_path / "top.txt", tmp_path / "nested.txt"
+    top.write_text("NumPy, OpenBLAS, GCC runtime")
+    nested.write_text("LAPACK lite")
+    base = {"classifiers": [], "author": "", "home": "", "declared": [], "license": "BSD-3-Clause"}
+    files = [[str(top), "LICENSE.txt"], [str(nested), "numpy/linalg/lapack_lite/LICENSE.txt"], [str(nested), "../../escape.txt"]]
+    written = notices.dist_notice({**base, "name": "numpy", "version": "2.4.6", "files": files}, tmp_path / "out")
+    folder = tmp_path / "out" / "numpy-2.4.6"
+    assert written == ["LICENSE.txt", "numpy/linalg/lapack_lite/LICENSE.txt"]
+    assert (folder / "LICENSE.txt").read_text() == "NumPy, OpenBLAS, GCC runtime"
+    assert (folder / "numpy" / "linalg" / "lapack_lite" / "LICENSE.txt").read_text() == "LAPACK lite"
+    assert not (tmp_path / "escape.txt").exists()
+
+
+def test_numpys_vendored_libraries_are_named_with_their_licence(tmp_path):
+    notices = _load("notices")
+    lines = notices.vendored_library_notices([["numpy.libs/libscipy_openblas64_-32a4b2a6.so", "/x"], ["numpy.libs/libgfortran-040039e1-0352e75f.so.5.0.0", "/y"],
+                                              ["numpy.libs/libquadmath-96973f99-934c22de.so.0.0.0", "/z"]], tmp_path)
+    assert len(lines) == 3 and not [line for line in lines if "see the wheel's project" in line]
+    assert "OpenBLAS" in lines[2] and "GPL-3.0-or-later WITH GCC-exception-3.1" in lines[0] and "libquadmath" in lines[1]
