@@ -444,3 +444,23 @@ def test_numpys_vendored_libraries_are_named_with_their_licence(tmp_path):
                                               ["numpy.libs/libquadmath-96973f99-934c22de.so.0.0.0", "/z"]], tmp_path)
     assert len(lines) == 3 and not [line for line in lines if "see the wheel's project" in line]
     assert "OpenBLAS" in lines[2] and "GPL-3.0-or-later WITH GCC-exception-3.1" in lines[0] and "libquadmath" in lines[1]
+
+
+def test_the_shipped_index_costs_the_start_up_no_import(bundles, tmp_path):
+    """The launcher installs the shipped index when the matcher's index cache is imported (on
+    the sidebar's loader thread), not by importing the matching package before the window."""
+    (root_a, _), _ = bundles
+    code = (
+        "import sys\n"
+        "sys.path.insert(0, sys.argv[1])\n"
+        "import launcher\n"
+        "launcher.install_on_import(__import__('pathlib').Path(sys.argv[2]))\n"
+        "print('kefu_assist.matching' in sys.modules)\n"
+        "from kefu_assist.matching import index_cache\n"
+        "print(index_cache.digest.__name__, index_cache.load.__name__, hasattr(index_cache.digest, '__wrapped__'))\n"
+        "import importlib; importlib.reload(index_cache)\n"
+        "print(len([f for f in sys.meta_path if type(f).__name__ == '_AfterImport']))\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code, str(ROOT / "packaging"), str(root_a)], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.split() == ["False", "bundle_digest", "load_or_shipped", "True", "0"]
