@@ -106,10 +106,11 @@ def pyinstaller(staging: Path) -> None:
          "--workpath", BUILD / "pyinstaller", ROOT / "packaging" / "kefu-assist.spec"], env=env)
 
 
-def ship_index(folder: Path) -> Path:
-    """The shipped library's index with the co-ranker's weights, built by the frozen program itself
-    (a match with an empty cache folder trains and saves it) and put into the bundle, where the
-    launcher finds it (packaging/launcher.py): a first start need not train."""
+def ship_index(folder: Path) -> list[Path]:
+    """The shipped library's index with the co-ranker's weights and the jieba dictionary's prefix
+    table, built by the frozen program itself (a match with an empty cache folder trains and
+    saves both) and put into the bundle, where the launcher finds them (packaging/launcher.py): a
+    first start need neither train nor build the table."""
     exe = folder / ("kefu-assist-cli.exe" if WINDOWS else "kefu-assist")
     with tempfile.TemporaryDirectory(prefix="kefu-index-") as tmp:
         home = Path(tmp)
@@ -118,8 +119,9 @@ def ship_index(folder: Path) -> Path:
         proc = subprocess.run([str(exe), "match", "--json", "能开发票吗"], env=env, cwd=home, capture_output=True, text=True, encoding="utf-8", timeout=900)
         if proc.returncode != 0:
             raise BuildError(f"the frozen program could not build the shipped index: exit {proc.returncode}\n{proc.stderr[-2000:]}")
-        shipped = launcher.ship(home / "cache" / "index", folder.joinpath("_internal", *launcher.SHIPPED_INDEX))
-    print(f"shipped index: {shipped.relative_to(folder)} ({shipped.stat().st_size / 1e6:.2f} MB)", flush=True)
+        shipped = launcher.ship(home / "cache", folder.joinpath("_internal", *launcher.SHIPPED_INDEX))
+    for path in shipped:
+        print(f"shipped: {path.relative_to(folder)} ({path.stat().st_size / 1e6:.2f} MB)", flush=True)
     return shipped
 
 

@@ -14,6 +14,9 @@ make that file findable on the agent's machine:
 - a lookup that misses in the agent's cache folder tries the bundle's folder, whose index is
   index_cache's file compressed (a third of the size, inflated in about 10 ms).
 
+The jieba dictionary's prefix table (matching/tokenize.py's cache, 0.4 s to build) ships the same
+way, keyed the same way, and is inflated into the agent's cache folder on first use.
+
 An edited library, learned examples or other settings give another key, and the program builds
 and caches its index as it always does. Nothing changes outside a frozen bundle.
 """
@@ -27,6 +30,7 @@ from types import SimpleNamespace
 
 SHIPPED_INDEX = ("kefu_assist", "index")  # under the bundle's folder (sys._MEIPASS)
 SHIPPED_SUFFIX = ".index.zlib"  # index_cache's pickle, zlib-compressed (3.1 MB -> 1.0 MB; 10 ms to inflate)
+DICTIONARY_SUFFIX = ".zlib"  # after tokenize's dictionary-KEY.bin (1.2 MB -> 0.5 MB)
 
 
 class _BundledFile:
@@ -45,6 +49,8 @@ class _BundledFile:
 
 
 INDEX_CACHE = "kefu_assist.matching.index_cache"
+TOKENIZE = "kefu_assist.matching.tokenize"
+_ORIGINAL = "_kefu_bundle_original"  # where a patched function keeps the one it replaced
 
 
 class _AfterImport:
@@ -88,11 +94,57 @@ class _ThenLoader:
 
 
 def install_on_import(bundle: Path) -> None:
-    """install_shipped_index(bundle) once the index cache's module is imported (at once if it is)."""
-    if INDEX_CACHE in sys.modules:
-        install_shipped_index(bundle)
-    else:
-        sys.meta_path.insert(0, _AfterImport(INDEX_CACHE, lambda module: install_shipped_index(bundle, module)))
+    """install_shipped_index() and install_shipped_dictionary() for ``bundle`` once the module
+    each patches is imported (at once if it is)."""
+    for name, install in ((INDEX_CACHE, install_shipped_index), (TOKENIZE, install_shipped_dictionary)):
+        if name in sys.modules:
+            install(bundle, sys.modules[name])
+        else:
+            sys.meta_path.insert(0, _AfterImport(name, lambda module, install=install: install(bundle, module)))
+
+
+def _stable(dictionary, root: Path):
+    """``dictionary`` as a _BundledFile when it is inside the bundle ``root``; else itself."""
+    try:
+        path = Path(dictionary).resolve()
+        return _BundledFile(PurePosixPath(path.relative_to(root).as_posix()), path.stat().st_size)
+    except (ValueError, OSError):
+        return dictionary  # a dictionary of the agent's own: keyed as always
+
+
+def install_shipped_dictionary(bundle: Path, tokenize=None) -> None:
+    """Key tokenize's cache of the bundle's dictionary by its place in the bundle, and inflate
+    the shipped copy into the agent's cache folder when the cache has none."""
+    if tokenize is None:
+        from kefu_assist.matching import tokenize
+    segmenter = tokenize.Segmenter
+    if not all(callable(getattr(segmenter, name, None)) for name in ("_cache_file", "_read_cache")):
+        return  # tokenize changed shape: no shipped table, a slower first start, nothing worse
+    root = bundle.resolve()
+    shipped = root.joinpath(*SHIPPED_INDEX)
+    cache_file = getattr(segmenter._cache_file, _ORIGINAL, segmenter._cache_file)
+    read_cache = getattr(segmenter._read_cache, _ORIGINAL, segmenter._read_cache)
+
+    def bundle_cache_file(cls, dictionary, cache_dir):
+        return cache_file(_stable(dictionary, root), cache_dir)
+
+    def read_or_shipped(cls, path):
+        loaded = read_cache(path)
+        packed = shipped / (Path(path).name + DICTIONARY_SUFFIX)
+        if loaded is None and packed.is_file():
+            try:
+                from kefu_assist.atomic import write_bytes
+
+                Path(path).parent.mkdir(parents=True, exist_ok=True)
+                write_bytes(Path(path), zlib.decompress(packed.read_bytes()), durable=False)
+            except (OSError, zlib.error):
+                return None  # built from the dictionary, as without a shipped copy
+            loaded = read_cache(path)
+        return loaded
+
+    for name, function, original in (("_cache_file", bundle_cache_file, cache_file), ("_read_cache", read_or_shipped, read_cache)):
+        setattr(function, _ORIGINAL, original)
+        setattr(segmenter, name, classmethod(function))
 
 
 def install_shipped_index(bundle: Path, index_cache=None) -> None:
@@ -108,13 +160,7 @@ def install_shipped_index(bundle: Path, index_cache=None) -> None:
     load = getattr(index_cache.load, "__wrapped__", index_cache.load)
 
     def bundle_digest(library, dictionary, config, code_version, **kwargs):
-        try:
-            path = Path(dictionary).resolve()
-            relative = path.relative_to(root)
-            dictionary = _BundledFile(PurePosixPath(relative.as_posix()), path.stat().st_size)
-        except (ValueError, OSError):
-            pass  # a dictionary of the agent's own: keyed as always
-        return digest(library, dictionary, config, code_version, **kwargs)
+        return digest(library, _stable(dictionary, root), config, code_version, **kwargs)
 
     def load_or_shipped(folder, key):
         state = load(folder, key)
@@ -144,16 +190,18 @@ def read_shipped(folder: Path, key: str) -> dict | None:
     return state if isinstance(state, dict) and state.get("__key__") == key else None
 
 
-def ship(cache_index: Path, target: Path) -> Path:
-    """build.py: the one index the frozen program saved in ``cache_index``, compressed into the
-    bundle folder ``target`` under the same key."""
-    files = sorted(cache_index.glob("*.index"))
-    if len(files) != 1:
-        raise RuntimeError(f"expected one index in {cache_index}, found {len(files)}")
+def ship(cache: Path, target: Path) -> list[Path]:
+    """build.py: the one index and the one dictionary table the frozen program saved in its
+    cache folder ``cache``, compressed into the bundle folder ``target`` under the same keys."""
+    index = sorted((cache / "index").glob("*.index"))
+    table = sorted((cache / "jieba").glob("dictionary-*.bin"))
+    if len(index) != 1 or len(table) != 1:
+        raise RuntimeError(f"expected one index and one dictionary table in {cache}, found {len(index)} and {len(table)}")
     target.mkdir(parents=True, exist_ok=True)
-    out = target / (files[0].name.removesuffix(".index") + SHIPPED_SUFFIX)
-    out.write_bytes(zlib.compress(files[0].read_bytes(), 9))
-    return out
+    written = [target / (index[0].name.removesuffix(".index") + SHIPPED_SUFFIX), target / (table[0].name + DICTIONARY_SUFFIX)]
+    for source, out in zip((index[0], table[0]), written):
+        out.write_bytes(zlib.compress(source.read_bytes(), 9))
+    return written
 
 
 def main() -> int:

@@ -348,19 +348,32 @@ def _matcher(dictionary, cache):
     return Matcher(library, dictionary=dictionary, cache_dir=cache, config=MatcherConfig(coranker=False, hurry=False))
 
 
-def test_a_bundle_finds_the_index_shipped_in_it_wherever_it_was_unpacked(bundles, tmp_path):
+def test_a_bundle_finds_the_index_shipped_in_it_wherever_it_was_unpacked(bundles, tmp_path, monkeypatch):
+    from kefu_assist.matching import tokenize
+
+    monkeypatch.setattr(tokenize.Segmenter, "_cache_file", tokenize.Segmenter.__dict__["_cache_file"])
+    monkeypatch.setattr(tokenize.Segmenter, "_read_cache", tokenize.Segmenter.__dict__["_read_cache"])
+    monkeypatch.setattr(tokenize, "_segmenters", {})
     (root_a, dict_a), (root_b, dict_b) = bundles
     launcher.install_shipped_index(root_a)
+    launcher.install_shipped_dictionary(root_a)
     built = _matcher(dict_a, tmp_path / "cache-a")  # build.py: the frozen program in its build folder
     assert not built.from_cache
-    shipped = launcher.ship(tmp_path / "cache-a" / "index", root_b.joinpath(*launcher.SHIPPED_INDEX))
+    shipped = launcher.ship(tmp_path / "cache-a", root_b.joinpath(*launcher.SHIPPED_INDEX))
+    assert [p.name.split(".")[-1] for p in shipped] == ["zlib", "zlib"]
 
     launcher.install_shipped_index(root_b)  # the agent's machine: another place, another file time
+    launcher.install_shipped_dictionary(root_b)
+    # the same size (the key), but no dictionary: the table can only come from the bundle
+    dict_b.write_bytes(b"\xff" * dict_b.stat().st_size)
     first = _matcher(dict_b, tmp_path / "agent-cache")
     assert first.from_cache, "the shipped index was not found"
-    assert not list((tmp_path / "agent-cache" / "index").glob("*.index")) if (tmp_path / "agent-cache" / "index").exists() else True
+    assert not (tmp_path / "agent-cache" / "index").exists() or not list((tmp_path / "agent-cache" / "index").glob("*.index"))
+    tables = list((tmp_path / "agent-cache" / "jieba").glob("dictionary-*.bin"))
+    assert [t.name + launcher.DICTIONARY_SUFFIX for t in tables] == [shipped[1].name], "the shipped dictionary table was not used"
+    assert tables[0].read_bytes() == next((tmp_path / "cache-a" / "jieba").glob("dictionary-*.bin")).read_bytes()
     assert [(s.script_id, s.score) for s in first.suggest("能开发票吗")] == [(s.script_id, s.score) for s in built.suggest("能开发票吗")]
-    assert shipped.stat().st_size < (tmp_path / "cache-a" / "index").joinpath(shipped.name.replace(launcher.SHIPPED_SUFFIX, ".index")).stat().st_size / 2
+    assert shipped[0].stat().st_size < (tmp_path / "cache-a" / "index").joinpath(shipped[0].name.replace(launcher.SHIPPED_SUFFIX, ".index")).stat().st_size / 2
 
 
 def test_a_dictionary_outside_the_bundle_keeps_its_own_key(bundles, tmp_path):
@@ -458,9 +471,11 @@ def test_the_shipped_index_costs_the_start_up_no_import(bundles, tmp_path):
         "print('kefu_assist.matching' in sys.modules)\n"
         "from kefu_assist.matching import index_cache\n"
         "print(index_cache.digest.__name__, index_cache.load.__name__, hasattr(index_cache.digest, '__wrapped__'))\n"
+        "from kefu_assist.matching.tokenize import Segmenter\n"
+        "print(Segmenter._cache_file.__func__.__name__, Segmenter._read_cache.__func__.__name__)\n"
         "import importlib; importlib.reload(index_cache)\n"
         "print(len([f for f in sys.meta_path if type(f).__name__ == '_AfterImport']))\n"
     )
     proc = subprocess.run([sys.executable, "-c", code, str(ROOT / "packaging"), str(root_a)], capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stderr
-    assert proc.stdout.split() == ["False", "bundle_digest", "load_or_shipped", "True", "0"]
+    assert proc.stdout.split() == ["False", "bundle_digest", "load_or_shipped", "True", "bundle_cache_file", "read_or_shipped", "0"]
