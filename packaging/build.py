@@ -29,6 +29,7 @@ import shutil
 import subprocess
 import sys
 import tarfile
+import tempfile
 import venv
 import zipfile
 from pathlib import Path
@@ -36,6 +37,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "packaging"))
 import bundle_rules  # noqa: E402
+import launcher  # noqa: E402
 import notices  # noqa: E402
 
 BUILD = ROOT / "build"
@@ -43,6 +45,11 @@ DIST = ROOT / "dist"
 WINDOWS = os.name == "nt"
 VENV = BUILD / "venv"
 VENV_PYTHON = VENV / ("Scripts/python.exe" if WINDOWS else "bin/python")
+PYZ = BUILD / "pyinstaller" / "kefu-assist" / "PYZ-00.pyz"  # the Python code in the executables
+# the issue's budget for the Linux bundle, unpacked, NumPy (the co-ranker's training library) not
+# counted; the build fails above it
+SIZE_BUDGET_MB = 150.0
+NUMPY = "NumPy (the co-ranker's training; not counted in the budget)"
 
 
 class BuildError(Exception):
@@ -97,6 +104,25 @@ def pyinstaller(staging: Path) -> None:
     env = {**os.environ, "KEFU_ASSIST_BUILD_DIR": str(BUILD), "PYTHONDONTWRITEBYTECODE": "1"}
     run([VENV_PYTHON, "-m", "PyInstaller", "--noconfirm", "--clean", "--log-level", "WARN", "--distpath", staging,
          "--workpath", BUILD / "pyinstaller", ROOT / "packaging" / "kefu-assist.spec"], env=env)
+
+
+def ship_index(folder: Path) -> list[Path]:
+    """The shipped library's index with the co-ranker's weights and the jieba dictionary's prefix
+    table, built by the frozen program itself (a match with an empty cache folder trains and
+    saves both) and put into the bundle, where the launcher finds them (packaging/launcher.py): a
+    first start need neither train nor build the table."""
+    exe = folder / ("kefu-assist-cli.exe" if WINDOWS else "kefu-assist")
+    with tempfile.TemporaryDirectory(prefix="kefu-index-") as tmp:
+        home = Path(tmp)
+        env = {k: v for k, v in os.environ.items() if not k.startswith("KEFU_ASSIST_")}
+        env.update(KEFU_ASSIST_DATA_DIR=str(home / "data"), KEFU_ASSIST_CONFIG_DIR=str(home / "config"), KEFU_ASSIST_CACHE_DIR=str(home / "cache"))
+        proc = subprocess.run([str(exe), "match", "--json", "能开发票吗"], env=env, cwd=home, capture_output=True, text=True, encoding="utf-8", timeout=900)
+        if proc.returncode != 0:
+            raise BuildError(f"the frozen program could not build the shipped index: exit {proc.returncode}\n{proc.stderr[-2000:]}")
+        shipped = launcher.ship(home / "cache", folder.joinpath("_internal", *launcher.SHIPPED_INDEX))
+    for path in shipped:
+        print(f"shipped: {path.relative_to(folder)} ({path.stat().st_size / 1e6:.2f} MB)", flush=True)
+    return shipped
 
 
 def place(staging_folder: Path, dist: Path) -> Path:
@@ -158,18 +184,42 @@ def update_sums(dist: Path, archive: Path) -> Path:
 
 
 # -- size report ------------------------------------------------------------------------------
-def size_report(folder: Path) -> dict[str, int]:
+def size_report(folder: Path, pyz_shares: dict[str, int] | None = None) -> dict[str, int]:
+    """Bytes per group of the unpacked bundle (symbolic links not counted). ``pyz_shares``: bytes
+    of the executables' compressed Python code by top-level package (pyz_shares()): NumPy's part
+    is moved from the executables to NumPy's group."""
     groups: dict[str, int] = {}
     for file in folder.rglob("*"):
         if file.is_file() and not file.is_symlink():
             group = classify(file.relative_to(folder).as_posix())
             groups[group] = groups.get(group, 0) + file.stat().st_size
+    numpy_code = (pyz_shares or {}).get("numpy", 0)
+    executables = next((g for g in groups if g.startswith("executables")), None)
+    if numpy_code and executables is not None:
+        copies = sum(1 for f in folder.iterdir() if f.is_file() and classify(f.name) == executables)  # one PYZ in each program
+        groups[executables] -= numpy_code * copies
+        groups[NUMPY] = groups.get(NUMPY, 0) + numpy_code * copies
     return groups
+
+
+def pyz_shares(python: Path, pyz: Path = PYZ) -> dict[str, int]:
+    """Compressed bytes of the Python code in the executables, by top-level package (read with
+    the build venv's PyInstaller)."""
+    if not pyz.is_file():
+        return {}
+    code = ("import json, sys\nfrom PyInstaller.archive.readers import ZlibArchiveReader\nout = {}\n"
+            "for name, entry in ZlibArchiveReader(sys.argv[1]).toc.items():\n"
+            "    top = name.split('.')[0]; out[top] = out.get(top, 0) + entry[-1]\n"
+            "print(json.dumps(out))\n")
+    proc = subprocess.run([str(python), "-c", code, str(pyz)], capture_output=True, text=True)
+    return json.loads(proc.stdout) if proc.returncode == 0 else {}
 
 
 def classify(rel: str) -> str:
     name = rel.rsplit("/", 1)[-1]
     inner = rel.split("/", 1)[1] if rel.startswith("_internal/") else rel
+    if inner.startswith(("numpy/", "numpy.libs/", "numpy-")):
+        return NUMPY
     if inner.startswith(("psycopg", "psycopg_binary")):
         return "PostgreSQL driver (psycopg-binary: libpq, its OpenSSL, Kerberos, LDAP)"
     if inner.startswith(("PySide6/", "shiboken6/")) or name.startswith(("libQt6", "Qt6", "libicu", "icu", "libpyside6", "libshiboken6", "pyside6", "shiboken6")):
@@ -177,22 +227,31 @@ def classify(rel: str) -> str:
     if inner.startswith("THIRD_PARTY_LICENSES/") or name == "LICENSE":
         return "licence texts"
     if inner.startswith("kefu_assist/"):
-        return "our data (library, dictionary, views, migrations)"
+        return "our data (library, dictionary, views, migrations, the shipped index)"
     if inner.startswith(("jieba/", "opencc/", "pypinyin/", "rapidfuzz/", "yaml/", "_yaml", "sqlalchemy/", "alembic/", "ruamel", "markupsafe/", "mako/")):
-        return "other packages (jieba, OpenCC, pypinyin, rapidfuzz, SQLAlchemy ...)"
-    if name.startswith(("libpython", "python3", "base_library")) or inner.startswith("lib-dynload/") or name.endswith(".pyd"):
+        return "other packages (rapidfuzz, pypinyin, OpenCC, SQLAlchemy, PyYAML ...)"
+    if name.startswith(("libpython", "python3", "base_library")) or "lib-dynload" in inner.split("/") or name.endswith(".pyd"):
         return "Python (interpreter, standard library extensions)"
     if not rel.startswith("_internal/"):
         return "executables (all Python code, compressed, ours included)"
     return "system libraries (X11/xcb, glib, OpenSSL for Python's ssl, libstdc++ ...)"
 
 
-def print_sizes(folder: Path) -> None:
-    groups = size_report(folder)
+def print_sizes(folder: Path, python: Path = VENV_PYTHON) -> float:
+    """Print the bundle's size by group; returns MB without NumPy."""
+    groups = size_report(folder, pyz_shares(python))
     total = sum(groups.values())
-    print(f"bundle {folder.name}: {total / 1e6:.1f} MB unpacked")
+    counted = total - groups.get(NUMPY, 0)
+    print(f"bundle {folder.name}: {total / 1e6:.1f} MB unpacked, {counted / 1e6:.1f} MB without NumPy")
     for group, size in sorted(groups.items(), key=lambda kv: -kv[1]):
         print(f"  {size / 1e6:7.1f} MB  {group}")
+    return counted / 1e6
+
+
+def check_budget(size_mb: float) -> None:
+    """Linux: the bundle without NumPy within SIZE_BUDGET_MB (Windows' folder is not budgeted)."""
+    if sys.platform.startswith("linux") and size_mb > SIZE_BUDGET_MB:
+        raise BuildError(f"the bundle is {size_mb:.1f} MB without NumPy, over the {SIZE_BUDGET_MB:.0f} MB budget")
 
 
 # -- smoke test -------------------------------------------------------------------------------
@@ -217,6 +276,7 @@ def main(argv: list[str] | None = None) -> int:
                 shutil.rmtree(staging)
             pyinstaller(staging)
             folder = staging / name
+            ship_index(folder)
             notices.write(folder, VENV_PYTHON, json.loads((BUILD / "bundle-manifest.json").read_text(encoding="utf-8")))
             shutil.copy2(ROOT / "LICENSE", folder / "LICENSE")
             folder = place(folder, DIST)
@@ -224,7 +284,7 @@ def main(argv: list[str] | None = None) -> int:
             sums = update_sums(DIST, archive)
             print(f"archive: {archive} ({archive.stat().st_size / 1e6:.1f} MB)\nchecksums: {sums}")
         folder = DIST / name
-        print_sizes(folder)
+        check_budget(print_sizes(folder))
         smoke.run_all(archive_path(folder), name, version, VENV_PYTHON, runs=args.startup_runs)
         sys.path.insert(0, str(ROOT / "benchmarks"))
         import machine

@@ -11,6 +11,17 @@ import re
 import sys
 from pathlib import Path, PurePath
 
+# Parts of NumPy that `import numpy` does not load (they load lazily, on first use of np.random,
+# np.fft ...) and that the co-ranker's training does not use; NumPy's own test helpers; f2py.
+# tests/test_packaging.py checks that importing NumPy loads none of them and that none is named
+# in matching/coranker.py.
+NUMPY_UNUSED = [
+    "numpy.random", "numpy.fft", "numpy.polynomial", "numpy.ma", "numpy.f2py", "numpy.testing", "numpy.typing",
+    "numpy.ctypeslib", "numpy.char", "numpy.rec", "numpy.strings", "numpy.doc", "numpy.tests", "numpy.conftest",
+    "numpy._pyinstaller", "numpy._core._simd", "numpy._core._multiarray_tests", "numpy._core._rational_tests",
+    "numpy._core._umath_tests", "numpy._core._struct_ufunc_tests", "numpy._core._operand_flag_tests",
+]
+
 # Python modules the program never imports but PySide6's and others' hooks would pull in.
 # QtUiTools is the fallback loader for a .ui edited without recompiling (ui/uiload.py); a release is
 # built from compiled views only (build.py checks them first), and QtUiTools links QtOpenGL.
@@ -23,6 +34,19 @@ EXCLUDED_MODULES = [
     "pydoc_data", "unittest", "lib2to3", "ensurepip", "idlelib", "test",
     # SQLAlchemy's hook collects every dialect; the store speaks SQLite and PostgreSQL
     "sqlalchemy.dialects.mysql", "sqlalchemy.dialects.mssql", "sqlalchemy.dialects.oracle",
+    # the interactive line editor (with libreadline and libtinfo): the program reads no terminal
+    "readline",
+    # compression the program never reads or writes (tarfile, zipfile and shutil import them only
+    # when asked for such an archive), with liblzma and libbz2; Japanese and Korean codecs (the
+    # program reads UTF-8 and, from Qianniu, GBK/GB18030; Big5 and HKSCS stay); decimal's C
+    # accelerator (decimal falls back to its pure-Python twin; SQLAlchemy imports decimal, the
+    # store keeps no decimal column); multiprocessing (only concurrent.futures' process pool
+    # imports it, lazily; the co-ranker's training child is a subprocess)
+    "lzma", "_lzma", "bz2", "_bz2", "_codecs_jp", "_codecs_kr", "_codecs_iso2022", "_decimal",
+    "multiprocessing", "_multiprocessing", "_posixshmem",
+    # NumPy, for the co-ranker's training (matching/coranker.py), needs what `import numpy` loads
+    # (its core, lib, linalg and matrixlib) and nothing of its lazily loaded or test parts
+    *NUMPY_UNUSED,
 ]
 
 # Qt plugins by folder; a folder not named here is dropped whole. Each kept one is what the sidebar
@@ -121,6 +145,26 @@ def keep_data(dest: str) -> bool:
 
 
 _EXTENSION = re.compile(r"(\.pyd|\.abi3\.so|\.cpython-[^/]*\.so)$")
+
+
+def is_vendored_library(dest: str) -> bool:
+    """A library a wheel carries in its own NAME.libs/ folder (auditwheel), or PyInstaller's
+    top-level copy of one (its name then has auditwheel's hash: libscipy_openblas64_-32a4b2a6.so)."""
+    parts = _parts(dest)
+    if len(parts) >= 2 and parts[-2].endswith(".libs"):
+        return True
+    return len(parts) == 1 and bool(_AUDITWHEEL_NAME.search(parts[0]))
+
+
+_AUDITWHEEL_NAME = re.compile(r"-[0-9a-f]{8}(-[0-9a-f]{8})?\.so(\.[\d.]+)?$")
+
+
+def never_strip(dest: str) -> bool:
+    """Binaries copied as they are, not stripped: those auditwheel rewrote with patchelf. binutils'
+    strip can move such a file's program headers out of page alignment, and the loader then
+    refuses it (NumPy's OpenBLAS: "ELF load command address/offset not page-aligned"); the wheels
+    ship them stripped except for that one."""
+    return is_vendored_library(dest)
 
 
 def is_root_binary(dest: str) -> bool:

@@ -40,7 +40,9 @@ def dist_info(dist):
     for f in dist.files or []:
         parts = f.parts
         if parts and parts[0].endswith(".dist-info") and (("licenses" in parts[1:2]) or (len(parts) == 2 and LICENCE_NAME.search(parts[1]))):
-            files.append(str(dist.locate_file(f)))
+            # with its place under licenses/: NumPy has a LICENSE.txt at the top (NumPy's own,
+            # OpenBLAS's, the GCC runtime's) and others of that name in sub-folders
+            files.append([str(dist.locate_file(f)), "/".join(parts[2:]) if parts[1] == "licenses" else parts[1]])
     m = dist.metadata
     classifiers = [c.split(" :: ")[-1] for c in (m.get_all("Classifier") or []) if c.startswith("License ::")]
     return {
@@ -48,7 +50,7 @@ def dist_info(dist):
         "license": m.get("License-Expression") or ((m.get("License") or "").strip().splitlines() or [""])[0] or "; ".join(classifiers) or "UNKNOWN",
         "classifiers": classifiers, "author": m.get("Author") or m.get("Author-email") or m.get("Maintainer") or "",
         "home": m.get("Home-page") or next((u.split(",", 1)[1].strip() for u in (m.get_all("Project-URL") or []) if "," in u), ""),
-        "files": sorted(set(files)), "declared": declared,
+        "files": sorted(files), "declared": declared,
     }
 
 seen, todo, out = set(), [("kefu-assist", EXTRAS)], []
@@ -112,11 +114,13 @@ def dist_notice(dist: dict, target: Path) -> list[str]:
     folder = target / safe_name(f"{dist['name']}-{dist['version']}")
     folder.mkdir(parents=True, exist_ok=True)
     written = []
-    for path in dist["files"]:
-        source = Path(path)
-        if source.is_file():
-            shutil.copyfile(source, folder / source.name)
-            written.append(source.name)
+    for entry in dist["files"]:  # [path, its name under the dist-info's licenses/] (or a path alone)
+        source, name = (Path(entry), Path(entry).name) if isinstance(entry, str) else (Path(entry[0]), entry[1])
+        target_file = folder.joinpath(*name.split("/"))
+        if source.is_file() and target_file.resolve().is_relative_to(folder.resolve()):
+            target_file.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source, target_file)
+            written.append(name)
     if written:
         return written
     key = re.sub(r"[-_.]+", "-", dist["name"]).lower()  # PEP 503: PySide6_Essentials is pyside6-essentials
@@ -152,6 +156,10 @@ VENDORED_LIBRARIES = {
     "libldap": ("OpenLDAP", "OLDAP-2.8", "libldap-2.5-0"),
     "liblber": ("OpenLDAP", "OLDAP-2.8", "libldap-2.5-0"),
     "libsasl2": ("Cyrus SASL", "BSD-Attribution-HPND-disclaimer", "libsasl2-2"),
+    # NumPy's: the texts are in NumPy's own LICENSE.txt (numpy-VERSION/LICENSE.txt above)
+    "libscipy_openblas64_": ("OpenBLAS with LAPACK (NumPy's; text in NumPy's LICENSE.txt)", "BSD-3-Clause", None),
+    "libgfortran": ("GCC's Fortran runtime (NumPy's; text in NumPy's LICENSE.txt)", "GPL-3.0-or-later WITH GCC-exception-3.1", None),
+    "libquadmath": ("GCC's libquadmath (NumPy's; text in NumPy's LICENSE.txt)", "LGPL-2.1-or-later", "libquadmath0"),
 }
 
 
@@ -163,7 +171,7 @@ def vendored_library_notices(binaries: list[list[str]], target: Path) -> list[st
         parts = Path(dest.replace("\\", "/")).parts
         if len(parts) < 2 or not parts[0].endswith(".libs"):
             continue
-        stem = re.sub(r"(-[0-9a-f]{8})?(\.so.*|-[\dx_-]*\.dll|\.dll)$", "", parts[-1])
+        stem = re.sub(r"(-[0-9a-f]{8}){0,2}(\.so.*|-[\dx_-]*\.dll|\.dll)$", "", parts[-1])
         what, licence, package = VENDORED_LIBRARIES.get(stem, (stem, "see the wheel's project", None))
         line = f"  {dest}: {what} [{licence}]"
         copyright_file = Path("/usr/share/doc") / (package or "-") / "copyright"

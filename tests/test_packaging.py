@@ -4,6 +4,7 @@ updated when it holds older builds."""
 from __future__ import annotations
 
 import hashlib
+import os
 import importlib.util
 import re
 import subprocess
@@ -245,3 +246,236 @@ def test_vendored_libraries_are_named_with_their_licence(tmp_path):
 def test_libraries_that_must_match_the_desktop_are_not_bundled(name):
     assert not rules.keep_binary(name)
     assert rules.keep_binary("libxcb-cursor.so.0") and rules.keep_binary("libstdc++.so.6")
+
+
+# -- binaries copied as they are --------------------------------------------------------------
+@pytest.mark.parametrize("dest", ["numpy.libs/libscipy_openblas64_-32a4b2a6.so", "numpy.libs/libgfortran-040039e1-0352e75f.so.5.0.0",
+                                  "psycopg_binary.libs/libpq-e9b5c9ac.so.5.18", "psycopg_binary.libs\\libssl-6a9b88ec.so.3",
+                                  "libscipy_openblas64_-32a4b2a6.so", "libcom_err-2abe824b.so.2.1"])
+def test_libraries_auditwheel_rewrote_are_never_stripped(dest):
+    assert rules.never_strip(dest)
+
+
+@pytest.mark.parametrize("dest", ["PySide6/Qt/lib/libQt6Core.so.6", "libpython3.11.so.1.0", "libstdc++.so.6", "libxcb-cursor.so.0",
+                                  "numpy/_core/_multiarray_umath.cpython-311-x86_64-linux-gnu.so", "python3.11/lib-dynload/_ssl.cpython-311-x86_64-linux-gnu.so",
+                                  "libicudata.so.73", "libX11-xcb.so.1"])
+def test_other_binaries_are_stripped(dest):
+    assert not rules.never_strip(dest)
+
+
+# -- NumPy, trimmed ---------------------------------------------------------------------------
+def test_the_co_ranker_trains_without_the_numpy_parts_the_bundle_leaves_out():
+    """Every NumPy module the bundle excludes made unimportable (as in the bundle): importing
+    NumPy and training the co-ranker still work, and give the same weights."""
+    code = (
+        "import sys\n"
+        "for name in sys.argv[1:]:\n"
+        "    sys.modules[name] = None  # import fails, as when the bundle left it out\n"
+        "import numpy\n"
+        "from kefu_assist.matching.coranker import train\n"
+        "samples = [('包邮吗', 'shipping', 1.0), ('发什么快递', 'logistics', 1.0), ('能开发票吗', 'invoice', 1.0), ('今天好冷啊', '__chatter__', 1.0)] * 3\n"
+        "ranker = train(samples)\n"
+        "print(ranker.classes, max(ranker.proba('包邮吗').items(), key=lambda kv: kv[1])[0], sum(ranker.weights))\n"
+    )
+    excluded = [m for m in rules.EXCLUDED_MODULES if m.startswith("numpy")]
+    assert "numpy.random" in excluded and "numpy._core._multiarray_tests" in excluded
+    trimmed = subprocess.run([sys.executable, "-c", code, *excluded], capture_output=True, text=True, timeout=120)
+    whole = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert trimmed.returncode == 0, trimmed.stderr
+    assert trimmed.stdout == whole.stdout and trimmed.stdout.split()[-2] == "shipping"
+
+
+def test_numpy_modules_left_out_are_not_loaded_by_importing_numpy():
+    proc = subprocess.run([sys.executable, "-c", "import sys, numpy; print('\\n'.join(sys.modules))"], capture_output=True, text=True, timeout=60, check=True)
+    loaded = set(proc.stdout.split())
+    excluded = [m for m in rules.EXCLUDED_MODULES if m.startswith("numpy")]
+    assert not [m for m in excluded if any(name == m or name.startswith(m + ".") for name in loaded)]
+
+
+# -- no test tools in the bundle --------------------------------------------------------------
+def test_smoke_test_finds_every_test_tool_in_a_bundle():
+    smoke = _load("smoke")
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    runtime = {re.split(r"[\[<>=!~;\s]", r, maxsplit=1)[0].lower() for r in project["project"]["dependencies"] + project["project"]["optional-dependencies"]["postgres"]}
+    tools = {re.split(r"[\[<>=!~;\s]", r, maxsplit=1)[0].lower() for r in project["project"]["optional-dependencies"]["test"]} - runtime
+    tools = {t.replace("-", "_") for t in tools if not t.startswith("types-")}
+    for tool in tools:  # as a package folder, as its dist-info and as a module in the executable
+        module = {"pytest_qt": "pytestqt"}.get(tool, tool)
+        for name in (module, f"{tool}-1.0.dist-info", f"{module}.sub.module"):
+            assert smoke.test_tools_in(["PySide6", "numpy", name, "kefu_assist.ui"]) == [name.split("-")[0].split(".")[0].lower()], name
+    for name in ("pygments", "_pytest.assertion", "Pygments-2.18.0.dist-info"):
+        assert smoke.test_tools_in([name]), name
+
+
+def test_smoke_test_passes_the_packages_the_program_runs_on():
+    smoke = _load("smoke")
+    runtime = ["PySide6", "shiboken6", "numpy", "numpy.libs", "rapidfuzz", "opencc", "yaml", "_yaml", "ruamel", "sqlalchemy", "alembic",
+               "platformdirs", "pypinyin", "filelock", "Xlib", "psycopg", "psycopg_binary", "psycopg_binary.libs", "kefu_assist",
+               "kefu_assist.resources", "base_library.zip", "python3.11", "libpython3.11.so.1.0", "PySide6-6.11.3.dist-info", "jieba_dict.txt"]
+    assert smoke.test_tools_in(runtime) == []
+
+
+# -- the shipped index ------------------------------------------------------------------------
+launcher = _load("launcher")
+
+
+@pytest.fixture()
+def bundles(tmp_path, monkeypatch):
+    """Two unpacked copies of a bundle's dictionary in different places, with different file
+    times; the index cache's functions restored after the test."""
+    from kefu_assist.matching import index_cache
+    from kefu_assist.resources import resource_path
+
+    monkeypatch.setattr(index_cache, "digest", index_cache.digest)
+    monkeypatch.setattr(index_cache, "load", index_cache.load)
+    made = []
+    for number, name in enumerate(("a", "somewhere/else/b")):
+        root = tmp_path / name / "_internal"
+        dictionary = root / "kefu_assist" / "resources" / "jieba_dict.txt"
+        dictionary.parent.mkdir(parents=True)
+        dictionary.write_bytes(resource_path("jieba_dict.txt").read_bytes())
+        os.utime(dictionary, ns=(10**18 + number * 10**9, 10**18 + number * 10**9))
+        made.append((root, dictionary))
+    return made
+
+
+def _matcher(dictionary, cache):
+    from kefu_assist.library import load_library
+    from kefu_assist.matching import Matcher, MatcherConfig
+    from kefu_assist.resources import resource_path
+
+    library = load_library(resource_path("scripts.yaml")).library
+    return Matcher(library, dictionary=dictionary, cache_dir=cache, config=MatcherConfig(coranker=False, hurry=False))
+
+
+def test_a_bundle_finds_the_index_shipped_in_it_wherever_it_was_unpacked(bundles, tmp_path, monkeypatch):
+    from kefu_assist.matching import tokenize
+
+    monkeypatch.setattr(tokenize.Segmenter, "_cache_file", tokenize.Segmenter.__dict__["_cache_file"])
+    monkeypatch.setattr(tokenize.Segmenter, "_read_cache", tokenize.Segmenter.__dict__["_read_cache"])
+    monkeypatch.setattr(tokenize, "_segmenters", {})
+    (root_a, dict_a), (root_b, dict_b) = bundles
+    launcher.install_shipped_index(root_a)
+    launcher.install_shipped_dictionary(root_a)
+    built = _matcher(dict_a, tmp_path / "cache-a")  # build.py: the frozen program in its build folder
+    assert not built.from_cache
+    shipped = launcher.ship(tmp_path / "cache-a", root_b.joinpath(*launcher.SHIPPED_INDEX))
+    assert [p.name.split(".")[-1] for p in shipped] == ["zlib", "zlib"]
+
+    launcher.install_shipped_index(root_b)  # the agent's machine: another place, another file time
+    launcher.install_shipped_dictionary(root_b)
+    # the same size (the key), but no dictionary: the table can only come from the bundle
+    dict_b.write_bytes(b"\xff" * dict_b.stat().st_size)
+    first = _matcher(dict_b, tmp_path / "agent-cache")
+    assert first.from_cache, "the shipped index was not found"
+    assert not (tmp_path / "agent-cache" / "index").exists() or not list((tmp_path / "agent-cache" / "index").glob("*.index"))
+    tables = list((tmp_path / "agent-cache" / "jieba").glob("dictionary-*.bin"))
+    assert [t.name + launcher.DICTIONARY_SUFFIX for t in tables] == [shipped[1].name], "the shipped dictionary table was not used"
+    assert tables[0].read_bytes() == next((tmp_path / "cache-a" / "jieba").glob("dictionary-*.bin")).read_bytes()
+    assert [(s.script_id, s.score) for s in first.suggest("能开发票吗")] == [(s.script_id, s.score) for s in built.suggest("能开发票吗")]
+    assert shipped[0].stat().st_size < (tmp_path / "cache-a" / "index").joinpath(shipped[0].name.replace(launcher.SHIPPED_SUFFIX, ".index")).stat().st_size / 2
+
+
+def test_a_dictionary_outside_the_bundle_keeps_its_own_key(bundles, tmp_path):
+    from kefu_assist.matching import index_cache
+
+    (root_a, dict_a), (_root_b, dict_b) = bundles
+    original = index_cache.digest
+    launcher.install_shipped_index(root_a)
+    library = object.__new__(type("L", (), {"vocabulary": (), "synonyms": (), "scripts": ()}))
+    from kefu_assist.matching import MatcherConfig
+
+    config = MatcherConfig()
+    assert index_cache.digest(library, dict_b, config, "1") == original(library, dict_b, config, "1")
+    assert index_cache.digest(library, dict_a, config, "1") != original(library, dict_a, config, "1")
+
+
+@given(st.binary(max_size=200))
+def test_a_damaged_shipped_index_is_ignored(data):
+    import tempfile
+    import zlib
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        for payload in (data, zlib.compress(data)):
+            (folder / f"k{launcher.SHIPPED_SUFFIX}").write_bytes(payload)
+            assert launcher.read_shipped(folder, "k") is None
+        assert launcher.read_shipped(folder / "missing", "k") is None
+
+
+def test_a_shipped_index_under_another_key_is_ignored(tmp_path):
+    import pickle
+    import zlib
+
+    (tmp_path / f"k{launcher.SHIPPED_SUFFIX}").write_bytes(zlib.compress(pickle.dumps({"__key__": "other", "x": 1})))
+    assert launcher.read_shipped(tmp_path, "k") is None
+    (tmp_path / f"k{launcher.SHIPPED_SUFFIX}").write_bytes(zlib.compress(pickle.dumps({"__key__": "k", "x": 1})))
+    assert launcher.read_shipped(tmp_path, "k") == {"__key__": "k", "x": 1}
+
+
+# -- size report ------------------------------------------------------------------------------
+def test_size_report_states_numpy_apart_and_the_budget_counts_the_rest(tmp_path, build_module):
+    folder = tmp_path / "kefu-assist-0.1.0-linux-x86_64"
+    files = {"kefu-assist": 1000, "_internal/numpy/_core/_multiarray_umath.so": 300, "_internal/numpy.libs/libscipy_openblas64_-1234abcd.so": 500,
+             "_internal/PySide6/Qt/lib/libQt6Core.so.6": 200, "_internal/python3.11/lib-dynload/_json.so": 7, "_internal/libpython3.11.so.1.0": 50}
+    for rel, size in files.items():
+        (folder / rel).parent.mkdir(parents=True, exist_ok=True)
+        (folder / rel).write_bytes(b"x" * size)
+    (folder / "_internal" / "libscipy_openblas64_-1234abcd.so").symlink_to("numpy.libs/libscipy_openblas64_-1234abcd.so")
+    groups = build_module.size_report(folder, {"numpy": 40, "kefu_assist": 60})
+    assert groups[build_module.NUMPY] == 840
+    assert groups["executables (all Python code, compressed, ours included)"] == 960
+    assert groups["Python (interpreter, standard library extensions)"] == 57
+    assert sum(groups.values()) == sum(files.values())
+    build_module.check_budget(150.0)
+    if sys.platform.startswith("linux"):
+        with pytest.raises(build_module.BuildError):
+            build_module.check_budget(150.1)
+
+
+# -- licence texts ----------------------------------------------------------------------------
+def test_licence_files_of_one_name_in_different_folders_are_all_kept(tmp_path):
+    """NumPy's wheel has licenses/LICENSE.txt (NumPy, OpenBLAS, the GCC runtime) and
+    licenses/numpy/linalg/lapack_lite/LICENSE.txt: the second must not replace the first."""
+    notices = _load("notices")
+    top, nested = tmp_path / "top.txt", tmp_path / "nested.txt"
+    top.write_text("NumPy, OpenBLAS, GCC runtime")
+    nested.write_text("LAPACK lite")
+    base = {"classifiers": [], "author": "", "home": "", "declared": [], "license": "BSD-3-Clause"}
+    files = [[str(top), "LICENSE.txt"], [str(nested), "numpy/linalg/lapack_lite/LICENSE.txt"], [str(nested), "../../escape.txt"]]
+    written = notices.dist_notice({**base, "name": "numpy", "version": "2.4.6", "files": files}, tmp_path / "out")
+    folder = tmp_path / "out" / "numpy-2.4.6"
+    assert written == ["LICENSE.txt", "numpy/linalg/lapack_lite/LICENSE.txt"]
+    assert (folder / "LICENSE.txt").read_text() == "NumPy, OpenBLAS, GCC runtime"
+    assert (folder / "numpy" / "linalg" / "lapack_lite" / "LICENSE.txt").read_text() == "LAPACK lite"
+    assert not (tmp_path / "escape.txt").exists()
+
+
+def test_numpys_vendored_libraries_are_named_with_their_licence(tmp_path):
+    notices = _load("notices")
+    lines = notices.vendored_library_notices([["numpy.libs/libscipy_openblas64_-32a4b2a6.so", "/x"], ["numpy.libs/libgfortran-040039e1-0352e75f.so.5.0.0", "/y"],
+                                              ["numpy.libs/libquadmath-96973f99-934c22de.so.0.0.0", "/z"]], tmp_path)
+    assert len(lines) == 3 and not [line for line in lines if "see the wheel's project" in line]
+    assert "OpenBLAS" in lines[2] and "GPL-3.0-or-later WITH GCC-exception-3.1" in lines[0] and "libquadmath" in lines[1]
+
+
+def test_the_shipped_index_costs_the_start_up_no_import(bundles, tmp_path):
+    """The launcher installs the shipped index when the matcher's index cache is imported (on
+    the sidebar's loader thread), not by importing the matching package before the window."""
+    (root_a, _), _ = bundles
+    code = (
+        "import sys\n"
+        "sys.path.insert(0, sys.argv[1])\n"
+        "import launcher\n"
+        "launcher.install_on_import(__import__('pathlib').Path(sys.argv[2]))\n"
+        "print('kefu_assist.matching' in sys.modules)\n"
+        "from kefu_assist.matching import index_cache\n"
+        "print(index_cache.digest.__name__, index_cache.load.__name__, hasattr(index_cache.digest, '__wrapped__'))\n"
+        "from kefu_assist.matching.tokenize import Segmenter\n"
+        "print(Segmenter._cache_file.__func__.__name__, Segmenter._read_cache.__func__.__name__)\n"
+        "import importlib; importlib.reload(index_cache)\n"
+        "print(len([f for f in sys.meta_path if type(f).__name__ == '_AfterImport']))\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code, str(ROOT / "packaging"), str(root_a)], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.split() == ["False", "bundle_digest", "load_or_shipped", "True", "bundle_cache_file", "read_or_shipped", "0"]
