@@ -81,6 +81,8 @@ class Preferences:
     close_to_tray: bool = _setting("window/close_to_tray", False, "关闭窗口时最小化到托盘")
     # the agent's own keyboard habit, like the hotkey: kept in the agent's settings file
     pins: str = _setting("pins/scripts", "", "Alt+1…9 固定话术：话术 id，逗号分隔，空位留空", check=pins_text)
+    # 待处理 and the script editor change the shared library: a team lead's file can turn them off for agents
+    team_lead_tools: bool = _setting("ui/team_lead_tools", True, "组长工具：待处理（学习例句、未匹配问题）和话术编辑")
 
     @classmethod
     def schema(cls) -> list[tuple[str, Setting, Any]]:

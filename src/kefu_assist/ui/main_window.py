@@ -44,6 +44,7 @@ from .usual_panel import UsualPanel
 
 if TYPE_CHECKING:  # the library, matcher and service load behind the shown window
     from ..service import AssistService
+    from .review_panel import ReviewWindow
 
 TOAST_MS = 1200
 TAB_SUGGEST, TAB_BROWSE, TAB_USUAL, TAB_STATS = range(4)
@@ -106,6 +107,7 @@ class MainWindow(QMainWindow):
         self.hotkey.own_windows = lambda: {int(self.winId())}
         self.pins = PinKeys(self, self.library, lambda: self.prefs.pins, self._script_in_view)
         self.tray = TrayController(self)
+        self.review: ReviewWindow | None = None  # 待处理, made when first opened (team leads)
         self._connect()
         self._shortcuts()
         self.apply_preferences(self.prefs, save=False)
@@ -139,6 +141,7 @@ class MainWindow(QMainWindow):
         self.tray.showRequested.connect(self._bring_up)
         self.tray.pauseToggled.connect(lambda on: self.apply_preferences(Preferences(**{**self.prefs.__dict__, "clipboard_watch": not on})))
         self.tray.settingsRequested.connect(self.open_settings)
+        self.tray.reviewRequested.connect(self.open_review)
         self.tray.quitRequested.connect(self.close)
         ui.clipboardCheck.toggled.connect(lambda on: self.apply_preferences(Preferences(**{**self.prefs.__dict__, "clipboard_watch": on})))
         ui.pinButton.toggled.connect(lambda on: self.apply_preferences(Preferences(**{**self.prefs.__dict__, "always_on_top": on})))
@@ -167,6 +170,7 @@ class MainWindow(QMainWindow):
         add("Ctrl+T", self.ui.pinButton.toggle)
         add("Ctrl+D", self.toggle_current_favourite)
         add("F5", lambda: self.stats.refresh() if tabs.currentIndex() == TAB_STATS else None)
+        add("Ctrl+Shift+R", self.open_review)
         tabs.setTabToolTip(TAB_SUGGEST, "推荐话术：↑/↓ 选择，Enter 复制，Ctrl+1…5 复制第 N 条，/编码 查快捷编码")
         tabs.setTabToolTip(TAB_BROWSE, "浏览全部话术 (Ctrl+F 搜索：标题、快捷编码、拼音或首字母)")
         tabs.setTabToolTip(TAB_USUAL, "固定、收藏和最近复制的话术 (Ctrl+D 收藏/取消当前话术；Alt+Shift+数字 把当前话术固定到 Alt+数字)")
@@ -325,6 +329,7 @@ class MainWindow(QMainWindow):
         self.ui.clipboardCheck.blockSignals(False)
         self.clipboard.set_enabled(prefs.clipboard_watch)
         self.tray.set_watching(prefs.clipboard_watch)
+        self.tray.set_team_lead(prefs.team_lead_tools)
         self.usual.pins = pins_list(prefs.pins)
         if self.hotkey.available and (prefs.hotkey != old.hotkey or not save):
             self.hotkey.set_hotkey(prefs.hotkey)
@@ -402,6 +407,13 @@ class MainWindow(QMainWindow):
         if accepted:
             self.apply_preferences(dialog.preferences())
         self._take_keys_back(focused)
+
+    def open_review(self) -> None:
+        """待处理 (Ctrl+Shift+R or the tray menu), for team leads: only with team_lead_tools on."""
+        if self.prefs.team_lead_tools:
+            from .review_panel import open_for_sidebar
+
+            self.review = open_for_sidebar(self, self.review)
 
     def _bring_up(self) -> None:
         self.showNormal()
