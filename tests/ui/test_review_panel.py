@@ -319,3 +319,32 @@ def test_an_empty_queue_says_so(qtbot, make_panel, tmp_path):
     assert not panel.ui.splitter.isVisible()
     db_pool().waitForDone(10000)
     engine.dispose()
+
+
+# -- mounted in the sidebar: Ctrl+Shift+R and the tray menu, for team leads only -----------------------
+def test_the_sidebar_opens_it_only_with_team_lead_tools_on(qtbot, usage_window, library_dir, tmp_path):
+    from PySide6.QtCore import Qt
+
+    from kefu_assist import settings as core_settings
+    from kefu_assist.ui.settings_dialog import SettingsDialog
+
+    window = usage_window(library_dir, f"sqlite:///{tmp_path / 'sidebar.sqlite3'}")
+    assert window.prefs.team_lead_tools is True  # the default
+    window.service.unmatched(ABROAD)
+    qtbot.keyClick(window, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    review = window.review
+    assert review is not None and review.isVisible()
+    qtbot.waitUntil(lambda: ABROAD in [i.question for i in review.panel.items], timeout=20000)  # the spooled question went in first
+    review.close()
+
+    window.apply_preferences(core_settings.Preferences(**{**window.prefs.__dict__, "team_lead_tools": False}))
+    assert core_settings.load().preferences.team_lead_tools is False
+    assert window.tray.menu() is not None and window.tray.review is not None and not window.tray.review.isVisible()
+    window.open_review()
+    assert not review.isVisible()
+    # 设置 does not show the setting, and OK keeps what the team lead put in the file
+    dialog = SettingsDialog(window.prefs)
+    qtbot.addWidget(dialog)
+    assert dialog.preferences().team_lead_tools is False
+    window.apply_preferences(core_settings.Preferences(**{**window.prefs.__dict__, "team_lead_tools": True}))
+    assert window.tray.review.isVisible()

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import QCompleter, QDialog, QListWidgetItem, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from .compiled.review_panel_ui import Ui_ReviewView
@@ -498,6 +498,7 @@ def open_for_sidebar(window: "MainWindow", existing: ReviewWindow | None = None)
         existing.panel.refresh()
     existing.setStyleSheet(window.styleSheet())
     existing.show()
-    existing.raise_()
+    if QGuiApplication.platformName() != "offscreen":  # which has no stacking (and warns)
+        existing.raise_()
     existing.activateWindow()
     return existing
