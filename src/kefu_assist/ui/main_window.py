@@ -12,6 +12,7 @@ panels and the signals between them, and keeps what belongs to the window itself
     hotkey_ctl.HotkeyController    the global hotkey: chat window's selection in, reply pasted back
     hotkey_ctl.PinKeys             Alt+1…9 from any tab: the pinned scripts copied, Alt+Shift+N pins
     tray_ctl.TrayController        the tray icon and menu, and whether closing hides to the tray
+    review_window.open_for_sidebar 待处理 (Ctrl+Shift+R, the tray), with the team_lead_tools setting
 """
 from __future__ import annotations
 
@@ -44,7 +45,7 @@ from .usual_panel import UsualPanel
 
 if TYPE_CHECKING:  # the library, matcher and service load behind the shown window
     from ..service import AssistService
-    from .review_panel import ReviewWindow
+    from .review_window import ReviewWindow
 
 TOAST_MS = 1200
 TAB_SUGGEST, TAB_BROWSE, TAB_USUAL, TAB_STATS = range(4)
@@ -174,7 +175,7 @@ class MainWindow(QMainWindow):
         tabs.setTabToolTip(TAB_SUGGEST, "推荐话术：↑/↓ 选择，Enter 复制，Ctrl+1…5 复制第 N 条，/编码 查快捷编码")
         tabs.setTabToolTip(TAB_BROWSE, "浏览全部话术 (Ctrl+F 搜索：标题、快捷编码、拼音或首字母)")
         tabs.setTabToolTip(TAB_USUAL, "固定、收藏和最近复制的话术 (Ctrl+D 收藏/取消当前话术；Alt+Shift+数字 把当前话术固定到 Alt+数字)")
-        tabs.setTabToolTip(TAB_STATS, "使用统计（组长用）：常用/少用话术、未匹配问题、响应速度")
+        tabs.setTabToolTip(TAB_STATS, "使用统计（组长用）：常用/少用话术、未匹配问题、响应速度；Ctrl+Shift+R 待处理（学习例句、未匹配问题）")
 
     # -- between the panels ------------------------------------------------------------------
     def _configure_service(self, service: "AssistService") -> None:
@@ -411,7 +412,7 @@ class MainWindow(QMainWindow):
     def open_review(self) -> None:
         """待处理 (Ctrl+Shift+R or the tray menu), for team leads: only with team_lead_tools on."""
         if self.prefs.team_lead_tools:
-            from .review_panel import open_for_sidebar
+            from .review_window import open_for_sidebar
 
             self.review = open_for_sidebar(self, self.review)
 

@@ -5,7 +5,7 @@ title, reply; the question its first example) and 忽略.
 
 A standalone panel (a QObject owning ``self.widget``, built from the compiled form
 ``review_panel.ui``), so any host can mount it: the sidebar opens it in a dialog
-(:func:`review_window`), the script editor may add it as a tab. It takes getters, never other
+(``review_window.review_window``), the script editor may add it as a tab. It takes getters, never other
 panels: ``service()`` for the library and the matcher, ``engine()`` for the usage database
 (called on a worker only; it may wait for a connection or raise), ``library_path()`` for where to
 write. Every read, match and write runs on a worker (``workers.Background``); the logic itself
@@ -20,16 +20,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
-from PySide6.QtWidgets import QCompleter, QDialog, QListWidgetItem, QTreeWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QCompleter, QListWidgetItem, QTreeWidgetItem, QWidget
 
 from .compiled.review_panel_ui import Ui_ReviewView
 from .workers import Background, db_pool
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
-
-    from .main_window import MainWindow
 
     from ..library import Library
     from ..review_queue import Guess, Outcome, ReviewItem
@@ -207,7 +205,7 @@ class ReviewPanel(QObject):
                 row = QTreeWidgetItem(group, [item.question, str(item.count), self._agents_text(item), self._script_text(item, library)])
                 row.setData(0, ROLE, index)
                 row.setToolTip(0, item.question)
-                row.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                row.setTextAlignment(1, Qt.AlignmentFlag.AlignCenter)
             group.setExpanded(True)
         self._update_summary()
 
@@ -447,58 +445,3 @@ class ReviewPanel(QObject):
         self.ui.reviewBanner.show()
         self.actionFailed.emit(text)
 
-
-class ReviewWindow(QDialog):
-    """The panel in a window of its own (the sidebar's 待处理…, for team leads)."""
-
-    def __init__(self, panel_args: dict[str, Any], parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setWindowTitle("待处理 · 客服话术助手")
-        self.panel = ReviewPanel(parent=self, **panel_args)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.panel.widget)
-        self.resize(900, 580)
-
-
-def review_window(
-    service: "Callable[[], AssistService | None]",
-    engine: "Callable[[], Engine]",
-    parent: QWidget | None = None,
-    **options: Any,
-) -> ReviewWindow:
-    """A non-modal window holding a :class:`ReviewPanel`, its queue being read."""
-    window = ReviewWindow({"service": service, "engine": engine, **options}, parent)
-    window.panel.refresh()
-    return window
-
-
-def open_for_sidebar(window: "MainWindow", existing: ReviewWindow | None = None) -> ReviewWindow:
-    """The sidebar's 待处理… (Ctrl+Shift+R, the tray menu): one window, brought to the front and
-    read again when opened again. The usage database is the sidebar's own recorder's (the
-    copies still in its spool go in first); a library file written is reloaded by the
-    sidebar's file watcher like any other save."""
-    usage = window.usage
-
-    def engine() -> "Engine":  # worker thread
-        from ..store.db import DatabaseError
-        from .usage import LIST_TIMEOUT_S
-
-        recorder = usage.recorder
-        if recorder is None:
-            raise DatabaseError(usage.error or "使用记录数据库还没有打开")
-        eng = recorder.engine(LIST_TIMEOUT_S)
-        recorder.flush(LIST_TIMEOUT_S)
-        return eng
-
-    if existing is None:
-        existing = review_window(lambda: window.library.service, engine, window, agent=lambda: window.agent_name)
-        existing.setWindowFlag(Qt.WindowType.Window, True)
-    else:
-        existing.panel.refresh()
-    existing.setStyleSheet(window.styleSheet())
-    existing.show()
-    if QGuiApplication.platformName() != "offscreen":  # which has no stacking (and warns)
-        existing.raise_()
-    existing.activateWindow()
-    return existing

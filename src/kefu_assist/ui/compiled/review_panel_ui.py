@@ -1,5 +1,5 @@
 # Compiled from resources/ui/review_panel.ui by scripts/compile_ui.py; do not edit.
-UI_SHA256 = "25c31755c6e6864cc2e87c25a5d87e8619ad60e89adb6aedd66149e852db3edb"
+UI_SHA256 = "e892e5f4636702b9e3c860c1d6dff3359239a37041af1b0cc2e1203f290d0169"
 
 # -*- coding: utf-8 -*-
 
@@ -219,13 +219,14 @@ class Ui_ReviewView(object):
         self.dismissRow.setObjectName(u"dismissRow")
         self.dismissNote = QLabel(self.detailPane)
         self.dismissNote.setObjectName(u"dismissNote")
+        sizePolicy2 = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        sizePolicy2.setHorizontalStretch(1)
+        sizePolicy2.setVerticalStretch(0)
+        sizePolicy2.setHeightForWidth(self.dismissNote.sizePolicy().hasHeightForWidth())
+        self.dismissNote.setSizePolicy(sizePolicy2)
         self.dismissNote.setWordWrap(True)
 
         self.dismissRow.addWidget(self.dismissNote)
-
-        self.dismissSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
-
-        self.dismissRow.addItem(self.dismissSpacer)
 
         self.dismissButton = QPushButton(self.detailPane)
         self.dismissButton.setObjectName(u"dismissButton")
@@ -264,7 +265,7 @@ class Ui_ReviewView(object):
         ___qtreewidgetitem.setText(2, QCoreApplication.translate("ReviewView", u"\u5ba2\u670d", None))
         ___qtreewidgetitem.setText(1, QCoreApplication.translate("ReviewView", u"\u6b21\u6570", None))
         ___qtreewidgetitem.setText(0, QCoreApplication.translate("ReviewView", u"\u4e70\u5bb6\u95ee\u9898", None))
-        self.exampleGroup.setTitle(QCoreApplication.translate("ReviewView", u"\u52a0\u4e3a\u4f8b\u53e5\uff1a\u5199\u8fdb\u8fd9\u6761\u8bdd\u672f\u7684 examples", None))
+        self.exampleGroup.setTitle(QCoreApplication.translate("ReviewView", u"\u52a0\u4e3a\u4f8b\u53e5\uff1a\u5199\u8fdb\u6240\u9009\u8bdd\u672f\u7684\u4f8b\u53e5", None))
         self.guessLabel.setText(QCoreApplication.translate("ReviewView", u"\u5339\u914d\u63a8\u8350", None))
         self.scriptLabel.setText(QCoreApplication.translate("ReviewView", u"\u6216\u641c\u7d22\u4efb\u4e00\u8bdd\u672f\uff08\u6807\u9898\u3001id\uff09", None))
         self.openScriptButton.setText(QCoreApplication.translate("ReviewView", u"\u7f16\u8f91\u8bdd\u672f\u2026", None))
