@@ -173,6 +173,7 @@ def test_new_script_ids_are_valid_and_never_taken(titles, category):
         sid = rq.new_script_id(Library(tuple(scripts)), category, title)
         assert ID_RE.match(sid) and sid.startswith(f"{category}.")
         assert sid not in {s.id for s in scripts}
+        assert rq.new_script_id(Library(tuple(scripts)), category, title, [sid]) != sid  # taken elsewhere (a file not reloaded yet)
         scripts.append(Script(sid, category, title or "t", ("r",)))
 
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any, Callable, Iterable
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -168,17 +168,18 @@ def add_as_example(engine: "Callable[[], Engine]", library: str | Path, item: Re
 _SLUG = re.compile(r"[^a-z0-9_]+")
 
 
-def new_script_id(library: "Library", category: str, title: str) -> str:
+def new_script_id(library: "Library", category: str, title: str, taken: "Iterable[str]" = ()) -> str:
     """An id for a new script: ``category.`` and the initials of the title's pinyin (ASCII
-    letters and digits as they are), numbered when taken: ``shipping_fee.njby``, ``…njby2``."""
+    letters and digits as they are), numbered when the library or ``taken`` has it:
+    ``shipping_fee.njby``, ``…njby2``."""
     from .library.pinyin import initials_of
 
     stem = "".join(next(iter(initials_of(ch)), "") for ch in title.strip().lower())
     stem = _SLUG.sub("", stem)[:24] or "new"
-    taken = {s.id for s in library.scripts}
+    used = {s.id for s in library.scripts} | set(taken)
     candidate = f"{category}.{stem}"
     n = 2
-    while candidate in taken:
+    while candidate in used:
         candidate = f"{category}.{stem}{n}"
         n += 1
     return candidate

@@ -232,6 +232,15 @@ def test_new_script_from_a_question(qtbot, make_panel, recorded, library_dir):
     assert Path(script.file).name == "shipping.yaml"  # beside the other scripts of its category
     assert WAREHOUSE not in [i.question for i in panel.items]
     assert (script.id, WAREHOUSE) in learned.examples_for(recorder.engine(5), "anyone")
+    # a second one of the same title at once, before the service has reloaded the library
+    _select(qtbot, panel, _item(panel, ABROAD), guesses=False)
+    ui.categoryCombo.setCurrentIndex(ui.categoryCombo.findData("shipping_time"))
+    ui.titleEdit.setText("仓库在哪")
+    ui.replyEdit.setPlainText("亲，暂不支持寄往国外～")
+    _act(qtbot, panel, ui.createButton)
+    assert reloaded.load(library_dir).ok
+    ids = [s.id for s in reloaded.library.scripts if s.title == "仓库在哪"]
+    assert len(ids) == 2 == len(set(ids))
 
 
 def test_dismiss_is_for_good_and_usage_figures_still_count(qtbot, make_panel, recorded, library_dir):
@@ -335,14 +344,15 @@ def test_the_sidebar_opens_it_only_with_team_lead_tools_on(qtbot, usage_window, 
     review = window.review
     assert review is not None and review.isVisible()
     qtbot.waitUntil(lambda: ABROAD in [i.question for i in review.panel.items], timeout=20000)  # the spooled question went in first
-    review.close()
 
     window.apply_preferences(core_settings.Preferences(**{**window.prefs.__dict__, "team_lead_tools": False}))
+    assert not review.isVisible()  # turned off: the open window goes too
     assert core_settings.load().preferences.team_lead_tools is False
     assert window.tray.menu() is not None and window.tray.review is not None and not window.tray.review.isVisible()
     window.open_review()
+    qtbot.keyClick(window, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     assert not review.isVisible()
-    # 设置 does not show the setting, and OK keeps what the team lead put in the file
+    # 设置's OK keeps what the team lead put in the file
     dialog = SettingsDialog(window.prefs)
     qtbot.addWidget(dialog)
     assert dialog.preferences().team_lead_tools is False

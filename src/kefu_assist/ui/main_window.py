@@ -9,10 +9,10 @@ panels and the signals between them, and keeps what belongs to the window itself
     stats_panel.StatsPanel         统计, built when first opened
     check_panel.CheckPanel         检查: a reply checked before sending; the agent's own copied replies
     copy_flow.CopyFlow             the one copy path every panel's copyRequested goes to
+    review_window.open_for_sidebar 待处理 (Ctrl+Shift+R, the tray), with the team_lead_tools setting
     hotkey_ctl.HotkeyController    the global hotkey: chat window's selection in, reply pasted back
     hotkey_ctl.PinKeys             Alt+1…9 from any tab: the pinned scripts copied, Alt+Shift+N pins
     tray_ctl.TrayController        the tray icon and menu, and whether closing hides to the tray
-    review_window.open_for_sidebar 待处理 (Ctrl+Shift+R, the tray), with the team_lead_tools setting
 """
 from __future__ import annotations
 
@@ -104,11 +104,11 @@ class MainWindow(QMainWindow):
         self.checker = CheckPanel(ui, self.library, self)
         self.suggest.clipboard_filter = self.checker.take_clipboard  # own replies are checked, not matched
         self.learned = LearnedSync(self.library, self.usage, lambda: self.agent_name, self)
+        self.review: ReviewWindow | None = None  # 待处理, made when first opened (team leads)
         self.hotkey = HotkeyController(self.clipboard, self)
         self.hotkey.own_windows = lambda: {int(self.winId())}
         self.pins = PinKeys(self, self.library, lambda: self.prefs.pins, self._script_in_view)
         self.tray = TrayController(self)
-        self.review: ReviewWindow | None = None  # 待处理, made when first opened (team leads)
         self._connect()
         self._shortcuts()
         self.apply_preferences(self.prefs, save=False)
@@ -321,6 +321,9 @@ class MainWindow(QMainWindow):
             panel.highlight = highlight
         self.stats.set_theme(prefs.theme)
         self._set_on_top(prefs.always_on_top)
+        self.tray.set_team_lead(prefs.team_lead_tools)
+        if not prefs.team_lead_tools and self.review is not None:
+            self.review.close()
         self.ui.pinButton.blockSignals(True)
         self.ui.pinButton.setChecked(prefs.always_on_top)
         self.ui.pinButton.setIcon(icon("pin-on" if prefs.always_on_top else "pin"))
@@ -330,7 +333,6 @@ class MainWindow(QMainWindow):
         self.ui.clipboardCheck.blockSignals(False)
         self.clipboard.set_enabled(prefs.clipboard_watch)
         self.tray.set_watching(prefs.clipboard_watch)
-        self.tray.set_team_lead(prefs.team_lead_tools)
         self.usual.pins = pins_list(prefs.pins)
         if self.hotkey.available and (prefs.hotkey != old.hotkey or not save):
             self.hotkey.set_hotkey(prefs.hotkey)

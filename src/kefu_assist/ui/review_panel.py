@@ -74,6 +74,7 @@ class ReviewPanel(QObject):
         self.guesses: list[Guess] = []  # the matcher's best scripts for the selected item
         self.busy = False
         self._combo_library: Library | None = None
+        self._created: set[str] = set()  # ids of the scripts 新建话术 wrote
         self._loader = Background(self, threads=db_pool)
         self._matcher = Background(self)
         self._writer = Background(self, threads=db_pool)
@@ -384,12 +385,13 @@ class ReviewPanel(QObject):
         category = str(ui.categoryCombo.currentData() or "")
         title = ui.titleEdit.text().strip()
         reply = ui.replyEdit.toPlainText().strip()
-        engine, agent = self.engine, self.agent()
+        engine, agent, taken = self.engine, self.agent(), set(self._created)
 
         def op() -> Any:
             from ..review_queue import create_script, new_script_id
 
-            fields = {"id": new_script_id(library, category, title), "category": category, "title": title, "replies": [reply]}
+            # the service may not have reloaded the scripts this panel created a moment ago
+            fields = {"id": new_script_id(library, category, title, taken), "category": category, "title": title, "replies": [reply]}
             return create_script(engine, path, item, fields, agent)
 
         self._act(item, op)
@@ -408,6 +410,8 @@ class ReviewPanel(QObject):
         self._act(item, op)
 
     def _act(self, item: "ReviewItem", op: Callable[[], Any]) -> None:
+        if self.busy:  # one write at a time: the buttons are off meanwhile, a caller may not know
+            return
         self.busy = True
         self.ui.noticeLabel.setText("正在处理…")
         self.ui.noticeLabel.show()
@@ -431,6 +435,8 @@ class ReviewPanel(QObject):
             self._show(None)
         self._update_buttons()
         if outcome.path is not None:
+            if outcome.script_id:
+                self._created.add(outcome.script_id)
             self.libraryWritten.emit(outcome.path)
         self.actionDone.emit(outcome.message)
 

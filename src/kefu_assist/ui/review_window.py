@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Callable
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
 
@@ -63,7 +62,6 @@ def open_for_sidebar(window: "MainWindow", existing: ReviewWindow | None = None)
 
     if existing is None:
         existing = review_window(lambda: window.library.service, engine, window, agent=lambda: window.agent_name)
-        existing.setWindowFlag(Qt.WindowType.Window, True)
     else:
         existing.panel.refresh()
     existing.setStyleSheet(window.styleSheet())
