@@ -316,6 +316,24 @@ def test_database_unavailable_gives_the_banner(qtbot, make_panel, recorded, libr
     down.dispose()
 
 
+def test_edit_this_script_asks_the_host_and_a_long_question_stays_readable(qtbot, make_panel, recorded):
+    service, recorder = recorded
+    hidden = make_panel(service, lambda: recorder.engine(5))
+    assert hidden.ui.openScriptButton.isHidden()  # no editor to open it in
+    panel = make_panel(service, lambda: recorder.engine(5), open_scripts=True)
+    _select(qtbot, panel, _item(panel, DAYS, "learned"))
+    with qtbot.waitSignal(panel.openScript, timeout=5000) as opened:
+        panel.ui.openScriptButton.click()
+    assert opened.args == ["shipping_time.normal"]
+    long_question = "请问" + "这个东西" * 600
+    _ask(service, "小美", long_question)
+    assert recorder.flush(30)
+    _refresh(qtbot, panel)
+    item = next(i for i in panel.items if i.question.startswith("请问这个东西"))
+    _select(qtbot, panel, item, guesses=False)
+    assert len(panel.ui.questionLabel.text()) <= 201 and panel.ui.questionLabel.toolTip() == item.question
+
+
 def test_an_empty_queue_says_so(qtbot, make_panel, tmp_path):
     from kefu_assist.store.db import open_database
 

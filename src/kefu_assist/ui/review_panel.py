@@ -36,6 +36,7 @@ if TYPE_CHECKING:
 ROLE = Qt.ItemDataRole.UserRole
 LEARNED_HEADING = "学习例句（客服选过的话术）"
 UNMATCHED_HEADING = "未匹配的问题"
+QUESTION_SHOWN = 200  # characters of the selected question shown above the actions
 
 
 def _system_user() -> str:
@@ -255,7 +256,9 @@ class ReviewPanel(QObject):
             self._update_buttons()
             return
         library = self._library()
-        ui.questionLabel.setText(item.question)
+        # a pasted question may run to 2,000 characters: the pane shows its start, the tooltip all
+        ui.questionLabel.setText(item.question if len(item.question) <= QUESTION_SHOWN else item.question[:QUESTION_SHOWN] + "…")
+        ui.questionLabel.setToolTip(item.question)
         if item.kind == "learned":
             ui.metaLabel.setText(f"学习例句 · 复制 {item.count} 次 · {self._agents_text(item)} 选了「{self._script_text(item, library)}」")
         else:
