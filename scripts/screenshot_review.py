@@ -1,6 +1,7 @@
 """Render 待处理 (the review queue) to a PNG, as a team lead sees it (run it under Xvfb with a CJK
 font for the README: `xvfb-run -a -s "-screen 0 1280x900x24" .venv/bin/python
-scripts/screenshot_review.py docs/screenshot-review.png`).
+scripts/screenshot_review.py docs/screenshot-review.png`); a second argument ``learned`` shows a
+learned example selected instead of the most asked unmatched question.
 
 A copy of the shipped library and a fresh SQLite store, filled the way the sidebar fills them:
 each question is suggested for, reported unmatched when nothing is confident, and some are
@@ -27,6 +28,7 @@ ASKED = [
 
 def main() -> int:
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "screenshot-review.png")
+    kind = sys.argv[2] if len(sys.argv) > 2 else "unmatched"
     home = Path(tempfile.mkdtemp(prefix="kefu-shot-"))
     for name in ("DATA", "CONFIG", "CACHE"):
         os.environ[f"KEFU_ASSIST_{name}_DIR"] = str(home / name.lower())
@@ -62,12 +64,12 @@ def main() -> int:
     panel = window.panel
 
     def pick() -> None:
-        unmatched = [i for i in panel.items if i.kind == "unmatched"]
-        if unmatched:
-            panel.select(unmatched[0])
+        chosen = [i for i in panel.items if i.kind == kind]
+        if chosen:
+            panel.select(chosen[0])
 
     def shoot() -> None:
-        if panel.guesses:
+        if panel.guesses and kind == "unmatched":
             panel.choose_guess(1)
         window.grab().save(str(out))
         app.quit()

@@ -330,6 +330,7 @@ class ReviewPanel(QObject):
         for rank, guess in enumerate(found, 1):
             mark = "" if guess.confident else "，不确定"
             row = QListWidgetItem(f"{rank}. {guess.title}（{guess.script_id}，{guess.score:.0%}{mark}）")
+            row.setToolTip(row.text())
             row.setData(ROLE, guess.script_id)
             ui.guessList.addItem(row)
         if found and item.kind != "learned":

@@ -1,5 +1,5 @@
 # Compiled from resources/ui/review_panel.ui by scripts/compile_ui.py; do not edit.
-UI_SHA256 = "e892e5f4636702b9e3c860c1d6dff3359239a37041af1b0cc2e1203f290d0169"
+UI_SHA256 = "10af8c83b4ba1b0943fe1c35517456cfe034ed14b6a6b8fb310fdc8dd7dcb69c"
 
 # -*- coding: utf-8 -*-
 
@@ -123,7 +123,9 @@ class Ui_ReviewView(object):
 
         self.guessList = QListWidget(self.exampleGroup)
         self.guessList.setObjectName(u"guessList")
-        self.guessList.setMaximumSize(QSize(16777215, 110))
+        self.guessList.setMaximumSize(QSize(16777215, 120))
+        self.guessList.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.guessList.setTextElideMode(Qt.TextElideMode.ElideMiddle)
 
         self.exampleLayout.addWidget(self.guessList)
 
