@@ -123,7 +123,7 @@ def test_tray_menu_pauses_the_clipboard_watch_and_quits_even_with_close_to_tray(
     window.apply_preferences(_prefs(window, clipboard_watch=True, close_to_tray=True))
     menu = window.tray.menu()
     actions = {a.text(): a for a in menu.actions()}
-    assert list(actions) == ["显示窗口", "暂停监听剪贴板", "设置…", "退出"]
+    assert list(actions) == ["显示窗口", "暂停监听剪贴板", "设置…", "待处理…（组长）", "退出"]
     actions["暂停监听剪贴板"].trigger()
     assert not window.prefs.clipboard_watch and not window.clipboard.enabled and not window.ui.clipboardCheck.isChecked()
     window.ui.clipboardCheck.setChecked(True)  # turned on in the sidebar: the menu follows

@@ -9,6 +9,7 @@ panels and the signals between them, and keeps what belongs to the window itself
     stats_panel.StatsPanel         统计, built when first opened
     check_panel.CheckPanel         检查: a reply checked before sending; the agent's own copied replies
     copy_flow.CopyFlow             the one copy path every panel's copyRequested goes to
+    review_window.open_for_sidebar 待处理 (Ctrl+Shift+R, the tray), with the team_lead_tools setting
     hotkey_ctl.HotkeyController    the global hotkey: chat window's selection in, reply pasted back
     hotkey_ctl.PinKeys             Alt+1…9 from any tab: the pinned scripts copied, Alt+Shift+N pins
     tray_ctl.TrayController        the tray icon and menu, and whether closing hides to the tray
@@ -44,6 +45,7 @@ from .usual_panel import UsualPanel
 
 if TYPE_CHECKING:  # the library, matcher and service load behind the shown window
     from ..service import AssistService
+    from .review_window import ReviewWindow
 
 TOAST_MS = 1200
 TAB_SUGGEST, TAB_BROWSE, TAB_USUAL, TAB_STATS = range(4)
@@ -102,6 +104,7 @@ class MainWindow(QMainWindow):
         self.checker = CheckPanel(ui, self.library, self)
         self.suggest.clipboard_filter = self.checker.take_clipboard  # own replies are checked, not matched
         self.learned = LearnedSync(self.library, self.usage, lambda: self.agent_name, self)
+        self.review: ReviewWindow | None = None  # 待处理, made when first opened (team leads)
         self.hotkey = HotkeyController(self.clipboard, self)
         self.hotkey.own_windows = lambda: {int(self.winId())}
         self.pins = PinKeys(self, self.library, lambda: self.prefs.pins, self._script_in_view)
@@ -139,6 +142,7 @@ class MainWindow(QMainWindow):
         self.tray.showRequested.connect(self._bring_up)
         self.tray.pauseToggled.connect(lambda on: self.apply_preferences(Preferences(**{**self.prefs.__dict__, "clipboard_watch": not on})))
         self.tray.settingsRequested.connect(self.open_settings)
+        self.tray.reviewRequested.connect(self.open_review)
         self.tray.quitRequested.connect(self.close)
         ui.clipboardCheck.toggled.connect(lambda on: self.apply_preferences(Preferences(**{**self.prefs.__dict__, "clipboard_watch": on})))
         ui.pinButton.toggled.connect(lambda on: self.apply_preferences(Preferences(**{**self.prefs.__dict__, "always_on_top": on})))
@@ -167,10 +171,11 @@ class MainWindow(QMainWindow):
         add("Ctrl+T", self.ui.pinButton.toggle)
         add("Ctrl+D", self.toggle_current_favourite)
         add("F5", lambda: self.stats.refresh() if tabs.currentIndex() == TAB_STATS else None)
+        add("Ctrl+Shift+R", self.open_review)
         tabs.setTabToolTip(TAB_SUGGEST, "推荐话术：↑/↓ 选择，Enter 复制，Ctrl+1…5 复制第 N 条，/编码 查快捷编码")
         tabs.setTabToolTip(TAB_BROWSE, "浏览全部话术 (Ctrl+F 搜索：标题、快捷编码、拼音或首字母)")
         tabs.setTabToolTip(TAB_USUAL, "固定、收藏和最近复制的话术 (Ctrl+D 收藏/取消当前话术；Alt+Shift+数字 把当前话术固定到 Alt+数字)")
-        tabs.setTabToolTip(TAB_STATS, "使用统计（组长用）：常用/少用话术、未匹配问题、响应速度")
+        tabs.setTabToolTip(TAB_STATS, "使用统计（组长用）：常用/少用话术、未匹配问题、响应速度；Ctrl+Shift+R 待处理（学习例句、未匹配问题）")
 
     # -- between the panels ------------------------------------------------------------------
     def _configure_service(self, service: "AssistService") -> None:
@@ -316,6 +321,9 @@ class MainWindow(QMainWindow):
             panel.highlight = highlight
         self.stats.set_theme(prefs.theme)
         self._set_on_top(prefs.always_on_top)
+        self.tray.set_team_lead(prefs.team_lead_tools)
+        if not prefs.team_lead_tools and self.review is not None:
+            self.review.close()
         self.ui.pinButton.blockSignals(True)
         self.ui.pinButton.setChecked(prefs.always_on_top)
         self.ui.pinButton.setIcon(icon("pin-on" if prefs.always_on_top else "pin"))
@@ -402,6 +410,13 @@ class MainWindow(QMainWindow):
         if accepted:
             self.apply_preferences(dialog.preferences())
         self._take_keys_back(focused)
+
+    def open_review(self) -> None:
+        """待处理 (Ctrl+Shift+R or the tray menu), for team leads: only with team_lead_tools on."""
+        if self.prefs.team_lead_tools:
+            from .review_window import open_for_sidebar
+
+            self.review = open_for_sidebar(self, self.review)
 
     def _bring_up(self) -> None:
         self.showNormal()

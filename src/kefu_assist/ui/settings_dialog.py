@@ -171,4 +171,5 @@ class SettingsDialog(QDialog):
             paste_to_chat=self.pasteCheck.isChecked(),
             close_to_tray=self.trayCheck.isChecked(),
             pins=self._prefs.pins,  # set with Alt+Shift+N in the sidebar, not here
+            team_lead_tools=self._prefs.team_lead_tools,  # set in the settings file by a team lead, not here
         )

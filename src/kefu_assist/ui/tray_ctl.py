@@ -1,4 +1,4 @@
-"""The tray: its icon, its menu (显示窗口, 暂停监听剪贴板, 设置…, 退出) and whether closing the
+"""The tray: its icon, its menu (显示窗口, 暂停监听剪贴板, 设置…, 待处理…, 退出) and whether closing the
 window hides it to the tray. It asks the shell for the rest by signals: the window brought up,
 the clipboard watch paused, the settings opened, the window closed for good."""
 from __future__ import annotations
@@ -14,6 +14,7 @@ class TrayController(QObject):
     showRequested = Signal()  # 显示窗口, or the icon clicked
     pauseToggled = Signal(bool)  # 暂停监听剪贴板: True pauses the clipboard watch
     settingsRequested = Signal()
+    reviewRequested = Signal()  # 待处理… (team leads: shown with the team_lead_tools setting)
     quitRequested = Signal()  # 退出: the shell closes the window, which then closes for good
 
     def __init__(self, window: QWidget):
@@ -21,6 +22,8 @@ class TrayController(QObject):
         self._window = window
         self.icon: QSystemTrayIcon | None = None
         self.pause: QAction | None = None  # the tray menu's 暂停监听剪贴板
+        self.review: QAction | None = None  # the tray menu's 待处理…
+        self.team_lead = True
         self.watching = True  # the clipboard watch, as the menu shows it
         self.quitting = False  # 退出 from the tray menu: close even with close_to_tray on
 
@@ -45,9 +48,13 @@ class TrayController(QObject):
         self.pause = pause
         settings = QAction("设置…", menu)
         settings.triggered.connect(self.settingsRequested)
+        review = QAction("待处理…（组长）", menu)
+        review.setVisible(self.team_lead)
+        review.triggered.connect(self.reviewRequested)
+        self.review = review
         quit_ = QAction("退出", menu)
         quit_.triggered.connect(self.quit)
-        for a in (show, pause, settings, quit_):
+        for a in (show, pause, settings, review, quit_):
             menu.addAction(a)
         return menu
 
@@ -58,6 +65,12 @@ class TrayController(QObject):
             self.pause.blockSignals(True)
             self.pause.setChecked(not on)
             self.pause.blockSignals(False)
+
+    def set_team_lead(self, on: bool) -> None:
+        """The team_lead_tools setting: 待处理… in the menu or not."""
+        self.team_lead = on
+        if self.review is not None:
+            self.review.setVisible(on)
 
     def quit(self) -> None:
         """退出: close for good, even with 关闭时最小化到托盘 on."""
