@@ -51,6 +51,8 @@ DEV = DEV + [row for row in DEV8 if row[1] not in DEV8_KNOWN_MISSES]
 DEV = DEV + _read_tsv("dev9_drafts.tsv") + _read_tsv("dev10_drafts.tsv") + _read_tsv("dev11_drafts.tsv")
 # the twelfth set (checker4): traditional, full-width, spaced-out and numeral spellings of my own
 DEV = DEV + _read_tsv("dev12_drafts.tsv")
+# the thirteenth set (checker4): my own wordings of the classes the fresh development set showed missing
+DEV = DEV + _read_tsv("dev13_drafts.tsv")
 
 
 def rules_of(text: str) -> set[str]:
