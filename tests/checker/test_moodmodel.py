@@ -51,11 +51,11 @@ def test_a_broken_corpus_line_is_reported_with_its_line(tmp_path):
 
 
 # My own wordings, none of them in the corpus. Anger with none of the cue words: the cues alone
-# leave each calm (mood(..., use_model=False)); the tone finds these four of the eleven such
+# leave each calm (mood(..., use_model=False)); the tone finds these five of the eleven such
 # wordings I wrote after training that the cues miss (NOTES-checker.md has the figures). Calm messages that use the cue words:
 # each read upset before checker4 (the cues' new calm frames keep them calm, the tone agrees).
 UPSET_WITHOUT_CUE_WORDS = ["你们就知道让我等", "别再让我重复了 订单号给过你了",
-                           "一直说在处理 处理到现在", "这样的东西你们也敢寄出来"]
+                           "鞋子穿了半天就开胶了 你们自己看看", "一直说在处理 处理到现在", "这样的东西你们也敢寄出来"]
 CALM_WITH_CUE_WORDS = ["投诉就算了 以后注意点就好", "曝光补偿怎么调 说明书没写", "12315我知道的 跟你们无关 就想问下发货"]
 
 
