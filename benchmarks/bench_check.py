@@ -51,7 +51,7 @@ def main() -> None:
     gc.freeze()  # as AssistService.load does: the collector does not rescan the loaded library mid-keystroke
 
     ref_before = reference_s()
-    timings: dict[str, list[float]] = {"check": [], "baseline": [], "mood": [], "check_cpu": []}
+    timings: dict[str, list[float]] = {"check": [], "baseline": [], "mood": [], "mood_cues": [], "check_cpu": []}
     clock = time.perf_counter
     for _ in range(args.rounds):
         for text in replies:
@@ -69,6 +69,9 @@ def main() -> None:
             t = clock()
             mood(text)
             timings["mood"].append(clock() - t)
+            t = clock()
+            mood(text, use_model=False)  # the cues alone: what mood cost before the trained tone
+            timings["mood_cues"].append(clock() - t)
     # a keystroke: AssistService.suggest (mood read, upset buyers reordered) against the
     # matcher alone (what a keystroke did before), over every 4th buyer example and every
     # complaint example (upset: the wider ranking and the reordering run)
@@ -118,7 +121,7 @@ def main() -> None:
     print()
     print("| what | p50 | p99 | max |")
     print("|---|---|---|---|")
-    for name, label in (("check", "`check` of one reply (spans, patterns, exceptions)"), ("baseline", "baseline: `any(word in text for word in words)`"), ("mood", "`mood` of one buyer message"), ("check_cpu", "`check`, CPU time of the thread (no time waiting for a core)")):
+    for name, label in (("check", "`check` of one reply (spans, patterns, exceptions)"), ("baseline", "baseline: `any(word in text for word in words)`"), ("mood", "`mood` of one buyer message (cues and trained tone)"), ("mood_cues", "baseline: `mood` with the cues alone (`use_model=False`)"), ("check_cpu", "`check`, CPU time of the thread (no time waiting for a core)")):
         p50, p99, worst = _percentiles(timings[name])
         print(f"| {label} | {p50 * 1000:.3f} ms | {p99 * 1000:.3f} ms | {worst * 1000:.3f} ms |")
     for name, label in (("check", "`check`, each reply's median of the rounds"), ("baseline", "baseline, each reply's median of the rounds")):

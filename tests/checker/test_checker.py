@@ -49,6 +49,12 @@ DEV8_KNOWN_MISSES = {"亲这个包邮是不包括您那里的，要加运费10�
 DEV = DEV + [row for row in DEV8 if row[1] not in DEV8_KNOWN_MISSES]
 # the ninth set: shorter chat wordings (spaces for commas, 哈/呢/emoji), written after the eighth's tuning
 DEV = DEV + _read_tsv("dev9_drafts.tsv") + _read_tsv("dev10_drafts.tsv") + _read_tsv("dev11_drafts.tsv")
+# the twelfth set (checker4): traditional, full-width, spaced-out and numeral spellings of my own
+DEV = DEV + _read_tsv("dev12_drafts.tsv")
+# the thirteenth set (checker4): my own wordings of the classes the fresh development set showed missing
+DEV = DEV + _read_tsv("dev13_drafts.tsv")
+# the fourteenth set (checker4): my own wordings after the dev-set tuning, to see whether it generalised
+DEV = DEV + _read_tsv("dev14_drafts.tsv") + _read_tsv("dev15_drafts.tsv")
 
 
 def rules_of(text: str) -> set[str]:

@@ -9,9 +9,21 @@ from pathlib import Path
 from typing import Iterable
 
 from ..library.model import Problem
-from .rules import Rule, RulesResult, fold, load_rules, team_rules_path
+from .rules import Rule, RulesResult, load_rules, normalise, team_rules_path
 
 _SENTENCE_END = re.compile(r"[。！？!?；;\n～~]")
+# Set phrases that hold a negation word but negate nothing a rule is about: an exception (a
+# negation that cancels a hit) does not read them as one (不好意思加一下我微信 is no 不加微信).
+_NOT_A_NEGATION = re.compile(
+    "不好意思|没问题|没事|不客气|不必客气|(别|不用|不要|不必)担心|不着急|不急|没关系|不用谢|不谢|不少|不过|不久|不仅|不管|不如|不断|没想到|不得不|没错"
+)
+# The same for the gaps of the rules' own patterns, which stop at a negation (包邮没错，西北加十五
+# is a surcharge on 包邮): only phrases no rule word contains (跟我没关系 is one).
+_NOT_A_NEGATION_IN_HITS = re.compile("不好意思|没问题|没事|不客气|不着急|不急|没错|没毛病")
+
+
+def _blank(pattern: re.Pattern[str], text: str) -> str:
+    return pattern.sub(lambda m: "\u25a1" * len(m.group()), text) if pattern.search(text) else text
 
 
 @dataclass(frozen=True)
@@ -95,12 +107,14 @@ class Checker:
         place). One finding per rule and place: overlapping hits of a rule are merged."""
         if not text:
             return []
-        folded = fold(text)
+        folded, index = normalise(text)
+        hits_text = _blank(_NOT_A_NEGATION_IN_HITS, folded)
         findings: list[Finding] = []
+        masked: str | None = None  # the copy exceptions read: set phrases' negations blanked out
         for rule, scans in self._scans:
             candidates: list[tuple[int, int, str | None]] = []
             for pattern, replacement in scans:
-                for m in pattern.finditer(folded):
+                for m in pattern.finditer(hits_text):
                     if m.end() > m.start():
                         word = replacement.get(m.group()) if isinstance(replacement, dict) else replacement
                         assert word is None or isinstance(word, str)
@@ -114,7 +128,9 @@ class Checker:
                     continue
                 if rule.exceptions:
                     if exception_spans is None:
-                        exception_spans = [span for p in rule.exceptions for span in _exception_spans(p, folded)]
+                        if masked is None:
+                            masked = _blank(_NOT_A_NEGATION, folded)
+                        exception_spans = [span for p in rule.exceptions for span in _exception_spans(p, masked)]
                     if _overlaps(exception_spans, start, end):
                         continue
                 if rule.unless_sentence:
@@ -123,6 +139,8 @@ class Checker:
                         continue
                 kept.append((start, end, replacement))
             for start, end, replacement in kept:
+                if index is not None:
+                    start, end = index[start], index[end - 1] + 1
                 if replacement is None:
                     suggestion = rule.suggestion
                 elif replacement:

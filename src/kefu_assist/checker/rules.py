@@ -99,6 +99,90 @@ def fold(text: str) -> str:
     return simplified if len(simplified) == len(folded) else folded
 
 
+# -- the matching copy: what a reply says, whatever way it is typed -------------------------------
+# Invisible characters vanish; clause marks that the rules' gaps do not name (；…, a line break,
+# an emoji, a full stop typed as ".") become 。 so that a gap (and a negation's reach) ends there;
+# a separator typed inside a word (微·信, v-x, 加*我) vanishes; spaced-out characters (加 我 微 信)
+# close up; Chinese digits read out one by one (一三八…, an id or a phone number) become digits.
+_INVISIBLE = frozenset("\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\u00ad\ufe0f\ufe0e")
+_CLAUSE_TO_STOP = frozenset(";\n\r\u2026\u2028\u2029")
+_IN_WORD_SEPARATORS = frozenset("·•.-_*|/\\^`'\"—–+=#@")
+_CN_DIGIT_RUN = re.compile(r"[零〇一二三四五六七八九幺两]{5,}")
+_CN_DIGIT = str.maketrans("零〇一二三四五六七八九幺两", "0012345678912")
+_NEEDS_NORMALISING = re.compile(
+    r"[\s;\u2026\u2028\u2029\u200b-\u200f\u2060\ufeff\u00ad\ufe0e\ufe0f·•.\-_*|/\\^`'\"—–+=#@"
+    r"\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff]|[零〇一二三四五六七八九幺两]{5}"
+)
+
+
+def _is_emoji(ch: str) -> bool:
+    o = ord(ch)
+    return 0x1F000 <= o <= 0x1FAFF or 0x2600 <= o <= 0x27BF or 0x2B00 <= o <= 0x2BFF
+
+
+def _wordish(ch: str) -> bool:
+    return ch.isalnum() and not ch.isspace()
+
+
+def normalise(text: str) -> tuple[str, list[int] | None]:
+    """The copy of ``text`` the rules are matched on, and where each of its characters comes from
+    in ``text`` (``None``: the copy is ``fold(text)``, one character for one). Spans found in the
+    copy map back through the list: ``start -> index[start]``, ``end -> index[end - 1] + 1``."""
+    folded = fold(text)
+    if not _NEEDS_NORMALISING.search(folded):
+        return folded, None
+    chars: list[str] = []
+    index: list[int] = []
+    n = len(folded)
+    for i, ch in enumerate(folded):
+        if ch in _INVISIBLE:
+            continue
+        if ch in _CLAUSE_TO_STOP or _is_emoji(ch):
+            ch = "\u3002"
+        elif ch in _IN_WORD_SEPARATORS:
+            before = chars[-1] if chars else ""
+            after = folded[i + 1] if i + 1 < n else ""
+            if ch == "." and before.isdigit() and after.isdigit():
+                pass  # 1.5%
+            elif ch == "." and not (before.isascii() and after.isascii()):
+                ch = "\u3002"  # a full stop typed as . (不掉色.加我微信 is two clauses)
+            elif before and after and _wordish(before) and _wordish(after) and (before.isascii() == after.isascii()) and not (before.isdigit() and after.isdigit()):
+                continue  # 微·信, v-x: a separator inside a word
+            elif ch == ".":
+                ch = "\u3002"  # a full stop typed as .
+        chars.append(ch)
+        index.append(i)
+    out = "".join(chars)
+    if any(c.isspace() for c in out):
+        out, index = _close_spaced(out, index)
+    m = _CN_DIGIT_RUN.search(out)
+    if m is not None:
+        out = _CN_DIGIT_RUN.sub(lambda m: m.group().translate(_CN_DIGIT) if not set(m.group()) <= {"一"} else m.group(), out)
+    return out, index
+
+
+def _close_spaced(text: str, index: list[int]) -> tuple[str, list[int]]:
+    """Spaces beside a lone character go (加 我 微 信, 加我 v x, 微 信): nobody writes a one-
+    character clause between spaces; a space between words stays a clause break (好的 我看看)."""
+    tokens = text.split(" ") if "\t" not in text and "\u3000" not in text else re.split(r"[ \t\u3000]", text)
+    if len(tokens) < 2:
+        return text, index
+    chars: list[str] = []
+    keep: list[int] = []
+    pos = 0
+    for k, token in enumerate(tokens):
+        if k:
+            prev = tokens[k - 1]
+            lone = (len(prev) == 1 and _wordish(prev)) or (len(token) == 1 and _wordish(token))
+            if not lone or not prev or not token:
+                chars.append(" ")
+                keep.append(index[pos - 1])
+        chars.extend(token)
+        keep.extend(index[pos : pos + len(token)])
+        pos += len(token) + 1
+    return "".join(chars), keep
+
+
 _FULL_TO_HALF = {"，": ",", "！": "!", "？": "?", "；": ";", "：": ":"}
 _NEGATED_CLASS = re.compile(r"\[\^((?:\\.|[^\]\\])*)\]")
 

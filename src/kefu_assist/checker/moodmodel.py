@@ -1,0 +1,188 @@
+"""A small trained reading of a buyer's tone, beside the cues: logistic regression over character
+1-3-grams of the message (each clause padded with a boundary mark, digits folded to 0), trained on
+``resources/mood_corpus.tsv`` (buyer messages labelled upset or calm, written for it).
+
+The cues (``mood.py``) name words and frames; many upset buyers use none of them (等了十天了还没
+动静, 问了三遍没人理) and many calm ones mention them innocently (12315是什么, 上次退款很快谢谢). The
+model reads the whole message; ``mood.mood`` combines the two, and the cues still give the
+explanation (the model only adds a ``tone`` cue naming the clause that weighed most).
+
+The weights ship trained (``resources/mood_model.json``, with the corpus's SHA-256): scoring is a
+few dictionary look-ups in plain Python, no NumPy, about as cheap as the cues. After editing the
+corpus, train again (NumPy, a second or two)::
+
+    .venv/bin/python -m kefu_assist.checker.moodmodel
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable, Sequence
+
+from .rules import fold
+
+NGRAMS = (1, 2, 3)
+EPOCHS = 400
+LEARNING_RATE = 0.5
+L2 = 1e-3
+MIN_COUNT = 2  # grams seen in fewer messages of the corpus are left out (they generalise to nothing)
+CORPUS_NAME = "mood_corpus.tsv"
+MODEL_NAME = "mood_model.json"
+_CLAUSE = re.compile(r"[\s,，.。!！?？;；:：~～、…\"'“”()（）\[\]【】]+")
+_DIGITS = str.maketrans("0123456789", "0000000000")
+# Marks that carry tone on their own (？？？, ！！) are kept as grams of their clause's end.
+_MARKS = re.compile(r"[?？]{2,}|[!！]{2,}|[?？]|[!！]")
+
+
+def clauses(text: str) -> list[tuple[int, int]]:
+    """The clauses of ``text`` as spans (between punctuation and spaces)."""
+    spans = []
+    pos = 0
+    for m in _CLAUSE.finditer(text):
+        if m.start() > pos:
+            spans.append((pos, m.start()))
+        pos = m.end()
+    if pos < len(text):
+        spans.append((pos, len(text)))
+    return spans
+
+
+def _clause_grams(clause: str) -> list[str]:
+    padded = f"<{clause}>"
+    out = list(clause)
+    for n in NGRAMS[1:]:
+        out.extend(padded[i : i + n] for i in range(len(padded) - n + 1))
+    return out
+
+
+# A clause that only greets or calls the agent says nothing of the buyer's mood (你好，??? 怎么回事
+# reads as ??? 怎么回事): it is left out.
+_GREETING = re.compile(r"(你好|您好|亲亲?|在吗|在么|在不在|老板|客服|店家|掌柜|hi|hello|哈喽|嗨|喂)+(呀|啊|哈|哦|呢)?")
+
+
+def grams(text: str) -> list[str]:
+    """The features of a message: each clause's character n-grams, and its tone marks."""
+    folded = fold(text).translate(_DIGITS)
+    out: list[str] = []
+    for start, end in clauses(folded):
+        if _GREETING.fullmatch(folded, start, end):
+            continue
+        out.extend(_clause_grams(folded[start:end]))
+    for m in _MARKS.finditer(folded):
+        mark = m.group()
+        out.append("!" * min(len(mark), 3) if mark[0] in "!！" else "?" * min(len(mark), 3))
+    return out
+
+
+@dataclass(frozen=True)
+class MoodModel:
+    weights: dict[str, float]
+    bias: float
+    corpus_sha256: str = ""
+
+    def logit(self, text: str) -> float:
+        w = self.weights
+        feats = set(grams(text))
+        return self.bias + sum(w.get(g, 0.0) for g in feats)
+
+    def prob(self, text: str) -> float:
+        """The model's probability that the buyer is upset."""
+        z = self.logit(text)
+        return 1.0 / (1.0 + math.exp(-z)) if z > -30 else 0.0
+
+    def strongest_clause(self, text: str) -> tuple[int, int] | None:
+        """The clause whose grams push hardest towards upset (offsets into ``text``), or None."""
+        folded = fold(text).translate(_DIGITS)
+        best, best_span = 0.0, None
+        for start, end in clauses(folded):
+            score = sum(self.weights.get(g, 0.0) for g in set(_clause_grams(folded[start:end])))
+            if score > best:
+                best, best_span = score, (start, end)
+        return best_span
+
+    def as_json(self) -> str:
+        ordered = {g: round(v, 4) for g, v in sorted(self.weights.items()) if round(v, 4) != 0.0}
+        return json.dumps({"corpus_sha256": self.corpus_sha256, "bias": round(self.bias, 4), "weights": ordered},
+                          ensure_ascii=False, indent=0, sort_keys=False)
+
+
+def read_corpus(path: Path) -> list[tuple[str, str]]:
+    """``label<TAB>message`` rows (label upset or calm); # lines and blank lines skipped."""
+    rows = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        label, sep, text = line.partition("\t")
+        if not sep or label not in ("upset", "calm") or not text.strip():
+            raise ValueError(f"{path}:{number}: expected upset|calm<TAB>message")
+        rows.append((label, text))
+    return rows
+
+
+def corpus_sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def train(rows: Sequence[tuple[str, str]], sha256: str = "") -> MoodModel:
+    """Logistic regression by full-batch gradient descent (deterministic: the same rows give the
+    same weights). Binary features: does the message hold the gram."""
+    import numpy as np
+
+    docs = [sorted(set(grams(text))) for _, text in rows]
+    counts: dict[str, int] = {}
+    for doc in docs:
+        for g in doc:
+            counts[g] = counts.get(g, 0) + 1
+    vocab = sorted(g for g, c in counts.items() if c >= MIN_COUNT)
+    column = {g: i for i, g in enumerate(vocab)}
+    x = np.zeros((len(rows), len(vocab)), dtype=np.float64)
+    for r, doc in enumerate(docs):
+        for g in doc:
+            if g in column:
+                x[r, column[g]] = 1.0
+    y = np.array([1.0 if label == "upset" else 0.0 for label, _ in rows])
+    # each class weighs the same, however many rows it has
+    share = np.where(y == 1.0, 0.5 / max(y.sum(), 1.0), 0.5 / max((1 - y).sum(), 1.0))
+    w = np.zeros(len(vocab))
+    b = 0.0
+    for _ in range(EPOCHS):
+        z = np.clip(x @ w + b, -30, 30)
+        p = 1.0 / (1.0 + np.exp(-z))
+        err = (p - y) * share
+        w -= LEARNING_RATE * (x.T @ err + L2 * w)
+        b -= LEARNING_RATE * float(err.sum())
+    return MoodModel({g: float(v) for g, v in zip(vocab, w)}, float(b), sha256)
+
+
+def _resources() -> Path:
+    from ..resources import resource_path
+
+    return resource_path(CORPUS_NAME).parent
+
+
+@lru_cache(maxsize=1)
+def shipped_model() -> MoodModel | None:
+    """The trained weights shipped with the program (None if the file is missing or broken:
+    the cues then decide alone)."""
+    try:
+        data = json.loads((_resources() / MODEL_NAME).read_text(encoding="utf-8"))
+        return MoodModel({str(k): float(v) for k, v in data["weights"].items()}, float(data["bias"]), str(data.get("corpus_sha256", "")))
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
+
+
+def main(argv: Iterable[str] | None = None) -> None:
+    corpus = _resources() / CORPUS_NAME
+    model = train(read_corpus(corpus), corpus_sha256(corpus))
+    out = _resources() / MODEL_NAME
+    out.write_text(model.as_json() + "\n", encoding="utf-8")
+    print(f"{out}: {len(model.weights)} grams, trained on {corpus}")
+
+
+if __name__ == "__main__":
+    main()
