@@ -81,6 +81,9 @@ class Preferences:
     close_to_tray: bool = _setting("window/close_to_tray", False, "关闭窗口时最小化到托盘")
     # the agent's own keyboard habit, like the hotkey: kept in the agent's settings file
     pins: str = _setting("pins/scripts", "", "Alt+1…9 固定话术：话术 id，逗号分隔，空位留空", check=pins_text)
+    # on by default: a single-user install is usually the team lead's own; an agent's machine
+    # turns it off to keep the 编辑 button and Ctrl+E out of the sidebar
+    team_lead_tools: bool = _setting("team/lead_tools", True, "组长工具：侧边栏显示“编辑话术”入口（编辑按钮和 Ctrl+E）")
 
     @classmethod
     def schema(cls) -> list[tuple[str, Setting, Any]]:
