@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import QMainWindow, QToolButton
 
 if TYPE_CHECKING:
@@ -49,12 +49,15 @@ class EditorEntry(QObject):
         editor = self.editor
         if editor is None or editor.library_path != Path(self.library_path()):
             if editor is not None and not editor.close():
-                editor.show()  # the team lead kept an unsaved edit of the old library
-                editor.raise_()
+                _bring_up(editor)  # the team lead kept an unsaved edit of the old library
                 return editor
             editor = self.editor = EditorWindow(self.library_path(), self.window, theme=self.theme())
-            editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
-        editor.show()
-        editor.raise_()
-        editor.activateWindow()
+        _bring_up(editor)
         return editor
+
+
+def _bring_up(editor: QMainWindow) -> None:
+    editor.show()
+    if QGuiApplication.platformName() != "offscreen":  # which has no stacking (and says so)
+        editor.raise_()
+    editor.activateWindow()
