@@ -113,9 +113,10 @@ def test_a_reply_with_wechat_is_highlighted_and_explained(qtbot, open_editor, co
     # and explained below, and marked on the variant's tab
     assert editor.ui.findingsLabel.isVisible()
     assert "说法 1 违规「" in editor.ui.findingsLabel.text() and "微信" in editor.ui.findingsLabel.text()
-    assert "⛔" in editor.ui.replyTabs.tabText(0)
+    assert editor.ui.replyTabs.tabText(0) == "说法 1（违规）"
     # lint (the same checks as kefu-assist lint) reports it as an error of the saved line
-    wait_lint(qtbot, editor, "off_platform")
+    wait_lint(qtbot, editor, "（off_platform）")
+    assert "说法 1 违规「" in lint_text(editor)
     assert f"{commented}:36:" in lint_text(editor)
 
 

@@ -1,5 +1,5 @@
 # Compiled from resources/ui/editor_window.ui by scripts/compile_ui.py; do not edit.
-UI_SHA256 = "6bfd536c7dee9a7d0bdbbc559e1788aee29d983c1490b8ecfe4250dd813655d7"
+UI_SHA256 = "633713d0281b65320a21d920539f8c842c166930883af39fe6260e723a1726b3"
 
 # -*- coding: utf-8 -*-
 
@@ -138,7 +138,12 @@ class Ui_EditorView(object):
         self.listLayout.addLayout(self.qianniuButtons)
 
         self.splitter.addWidget(self.listPanel)
-        self.formScroll = QScrollArea(self.splitter)
+        self.formSide = QWidget(self.splitter)
+        self.formSide.setObjectName(u"formSide")
+        self.formSideLayout = QVBoxLayout(self.formSide)
+        self.formSideLayout.setObjectName(u"formSideLayout")
+        self.formSideLayout.setContentsMargins(4, 0, 0, 0)
+        self.formScroll = QScrollArea(self.formSide)
         self.formScroll.setObjectName(u"formScroll")
         self.formScroll.setWidgetResizable(True)
         self.formPanel = QWidget()
@@ -155,10 +160,10 @@ class Ui_EditorView(object):
         self.formGrid = QFormLayout()
         self.formGrid.setObjectName(u"formGrid")
         self.formGrid.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.titleLabel = QLabel(self.formPanel)
-        self.titleLabel.setObjectName(u"titleLabel")
+        self.scriptTitleLabel = QLabel(self.formPanel)
+        self.scriptTitleLabel.setObjectName(u"scriptTitleLabel")
 
-        self.formGrid.setWidget(0, QFormLayout.ItemRole.LabelRole, self.titleLabel)
+        self.formGrid.setWidget(0, QFormLayout.ItemRole.LabelRole, self.scriptTitleLabel)
 
         self.titleEdit = QLineEdit(self.formPanel)
         self.titleEdit.setObjectName(u"titleEdit")
@@ -212,8 +217,8 @@ class Ui_EditorView(object):
 
         self.examplesEdit = QPlainTextEdit(self.formPanel)
         self.examplesEdit.setObjectName(u"examplesEdit")
-        self.examplesEdit.setMinimumSize(QSize(0, 90))
-        self.examplesEdit.setMaximumSize(QSize(16777215, 130))
+        self.examplesEdit.setMinimumSize(QSize(0, 80))
+        self.examplesEdit.setMaximumSize(QSize(16777215, 110))
         self.examplesEdit.setTabChangesFocus(True)
 
         self.formGrid.setWidget(5, QFormLayout.ItemRole.FieldRole, self.examplesEdit)
@@ -258,7 +263,7 @@ class Ui_EditorView(object):
         self.replyTabs = QTabWidget(self.formPanel)
         self.replyTabs.setObjectName(u"replyTabs")
         self.replyTabs.setMinimumSize(QSize(0, 120))
-        self.replyTabs.setMaximumSize(QSize(16777215, 170))
+        self.replyTabs.setMaximumSize(QSize(16777215, 115))
 
         self.formPanelLayout.addWidget(self.replyTabs)
 
@@ -269,21 +274,41 @@ class Ui_EditorView(object):
 
         self.formPanelLayout.addWidget(self.findingsLabel)
 
-        self.lintTitle = QLabel(self.formPanel)
+        self.formScroll.setWidget(self.formPanel)
+
+        self.formSideLayout.addWidget(self.formScroll)
+
+        self.checkRow = QHBoxLayout()
+        self.checkRow.setObjectName(u"checkRow")
+        self.lintBox = QGroupBox(self.formSide)
+        self.lintBox.setObjectName(u"lintBox")
+        sizePolicy2 = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        sizePolicy2.setHorizontalStretch(1)
+        sizePolicy2.setVerticalStretch(0)
+        sizePolicy2.setHeightForWidth(self.lintBox.sizePolicy().hasHeightForWidth())
+        self.lintBox.setSizePolicy(sizePolicy2)
+        self.lintLayout = QVBoxLayout(self.lintBox)
+        self.lintLayout.setObjectName(u"lintLayout")
+        self.lintTitle = QLabel(self.lintBox)
         self.lintTitle.setObjectName(u"lintTitle")
 
-        self.formPanelLayout.addWidget(self.lintTitle)
+        self.lintLayout.addWidget(self.lintTitle)
 
-        self.lintList = QListWidget(self.formPanel)
+        self.lintList = QListWidget(self.lintBox)
         self.lintList.setObjectName(u"lintList")
-        self.lintList.setMinimumSize(QSize(0, 60))
-        self.lintList.setMaximumSize(QSize(16777215, 110))
+        self.lintList.setMinimumSize(QSize(0, 90))
+        self.lintList.setMaximumSize(QSize(16777215, 150))
         self.lintList.setWordWrap(True)
 
-        self.formPanelLayout.addWidget(self.lintList)
+        self.lintLayout.addWidget(self.lintList)
 
-        self.tryBox = QGroupBox(self.formPanel)
+
+        self.checkRow.addWidget(self.lintBox)
+
+        self.tryBox = QGroupBox(self.formSide)
         self.tryBox.setObjectName(u"tryBox")
+        sizePolicy2.setHeightForWidth(self.tryBox.sizePolicy().hasHeightForWidth())
+        self.tryBox.setSizePolicy(sizePolicy2)
         self.tryLayout = QVBoxLayout(self.tryBox)
         self.tryLayout.setObjectName(u"tryLayout")
         self.tryRow = QHBoxLayout()
@@ -315,32 +340,35 @@ class Ui_EditorView(object):
         self.tryLayout.addWidget(self.tryResults)
 
 
-        self.formPanelLayout.addWidget(self.tryBox)
+        self.checkRow.addWidget(self.tryBox)
+
+
+        self.formSideLayout.addLayout(self.checkRow)
 
         self.saveRow = QHBoxLayout()
         self.saveRow.setObjectName(u"saveRow")
-        self.stateLabel = QLabel(self.formPanel)
+        self.stateLabel = QLabel(self.formSide)
         self.stateLabel.setObjectName(u"stateLabel")
         sizePolicy.setHeightForWidth(self.stateLabel.sizePolicy().hasHeightForWidth())
         self.stateLabel.setSizePolicy(sizePolicy)
 
         self.saveRow.addWidget(self.stateLabel)
 
-        self.revertButton = QPushButton(self.formPanel)
+        self.revertButton = QPushButton(self.formSide)
         self.revertButton.setObjectName(u"revertButton")
 
         self.saveRow.addWidget(self.revertButton)
 
-        self.saveButton = QPushButton(self.formPanel)
+        self.saveButton = QPushButton(self.formSide)
         self.saveButton.setObjectName(u"saveButton")
 
         self.saveRow.addWidget(self.saveButton)
 
 
-        self.formPanelLayout.addLayout(self.saveRow)
+        self.formSideLayout.addLayout(self.saveRow)
 
-        self.formScroll.setWidget(self.formPanel)
-        self.splitter.addWidget(self.formScroll)
+        self.formSideLayout.setStretch(0, 1)
+        self.splitter.addWidget(self.formSide)
 
         self.editorLayout.addWidget(self.splitter)
 
@@ -382,7 +410,7 @@ class Ui_EditorView(object):
 #if QT_CONFIG(tooltip)
         self.exportButton.setToolTip(QCoreApplication.translate("EditorView", u"\u628a\u8bdd\u672f\u5e93\u5199\u6210\u5343\u725b\u53ef\u4ee5\u5bfc\u5165\u7684\u5feb\u6377\u77ed\u8bed CSV\uff08GBK\uff09", None))
 #endif // QT_CONFIG(tooltip)
-        self.titleLabel.setText(QCoreApplication.translate("EditorView", u"\u6807\u9898", None))
+        self.scriptTitleLabel.setText(QCoreApplication.translate("EditorView", u"\u6807\u9898", None))
         self.titleEdit.setPlaceholderText(QCoreApplication.translate("EditorView", u"\u5ba2\u670d\u5728\u4fa7\u8fb9\u680f\u770b\u5230\u7684\u540d\u5b57\uff0c\u5982\uff1a\u5305\u90ae\u8bf4\u660e", None))
         self.categoryLabel.setText(QCoreApplication.translate("EditorView", u"\u5206\u7c7b", None))
         self.idLabel.setText(QCoreApplication.translate("EditorView", u"\u7f16\u53f7", None))
@@ -399,6 +427,7 @@ class Ui_EditorView(object):
         self.repliesLabel.setText(QCoreApplication.translate("EditorView", u"\u56de\u590d\uff08\u53ef\u6709\u591a\u4e2a\u8bf4\u6cd5\uff0c\u5ba2\u670d\u590d\u5236\u524d\u53ef\u5207\u6362\uff09", None))
         self.addReplyButton.setText(QCoreApplication.translate("EditorView", u"\u6dfb\u52a0\u8bf4\u6cd5", None))
         self.removeReplyButton.setText(QCoreApplication.translate("EditorView", u"\u5220\u9664\u6b64\u8bf4\u6cd5", None))
+        self.lintBox.setTitle(QCoreApplication.translate("EditorView", u"\u68c0\u67e5\uff08\u4e0e kefu-assist lint \u76f8\u540c\uff09", None))
         self.lintTitle.setText(QCoreApplication.translate("EditorView", u"\u68c0\u67e5\u7ed3\u679c", None))
         self.tryBox.setTitle(QCoreApplication.translate("EditorView", u"\u8bd5\u4e00\u8bd5\uff08\u7528\u8fd8\u6ca1\u4fdd\u5b58\u7684\u8bdd\u672f\u5e93\uff09", None))
         self.tryEdit.setPlaceholderText(QCoreApplication.translate("EditorView", u"\u8f93\u5165\u4e00\u53e5\u4e70\u5bb6\u7684\u8bdd\uff0c\u770b\u63a8\u8350\u54ea\u4e9b\u8bdd\u672f", None))

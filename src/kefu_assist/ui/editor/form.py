@@ -199,7 +199,7 @@ class ScriptForm(QObject):
     def _renumber(self) -> None:
         for i in range(len(self.editors)):
             marks = self.findings[i] if i < len(self.findings) else []
-            mark = " ⛔" if any(f.blocking for f in marks) else (" ⚠" if marks else "")
+            mark = "（违规）" if any(f.blocking for f in marks) else ("（提醒）" if marks else "")
             self.ui.replyTabs.setTabText(i, f"说法 {i + 1}{mark}")
         self.ui.removeReplyButton.setEnabled(len(self.editors) > 1)
 

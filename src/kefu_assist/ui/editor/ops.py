@@ -114,8 +114,25 @@ def lint_edit(path: Path, original_id: str | None, fields: dict[str, Any], check
         if library is not None and script is not None:
             mine += lint_replies(replace(library, scripts=(script,)), checker).problems
         mine.sort(key=lambda p: (p.line, p.severity != "error"))
-        out = [LintLine(str(real(p)), p.severity) for p in mine]
+        out = [LintLine(in_chinese(real(p)), p.severity) for p in mine]
         return LintOutcome(out, Path(names.get(str(done.path), str(done.path))))
+
+
+_RULE_FINDING = re.compile(
+    r"^reply(?: (?P<n>\d+))? breaks rule (?P<rule>\S+) \((?P<sev>block|warn)\) at 「(?P<text>.*?)」: (?P<why>.*?)"
+    r"(?:; (?P<hint>.*?))? \(or add 'reviewed: \{\S+: 理由\}' to the script\)$", re.S)
+
+
+def in_chinese(problem: "Problem") -> str:
+    """A reply-rule finding of ``checker.lint`` as a team lead reads it (file:line kept); any
+    other problem exactly as ``kefu-assist lint`` prints it."""
+    m = _RULE_FINDING.match(problem.message)
+    if m is None:
+        return str(problem)
+    where = f"{problem.file}:{problem.line}" if problem.line else problem.file
+    kind = "违规" if m["sev"] == "block" else "提醒"
+    hint = f"；建议：{m['hint']}" if m["hint"] else ""
+    return f"{where}: 说法 {m['n'] or 1} {kind}「{m['text']}」（{m['rule']}）：{m['why']}{hint}"
 
 
 # -- 试一试 ---------------------------------------------------------------------------------
