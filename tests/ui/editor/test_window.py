@@ -228,3 +228,17 @@ def test_review_tab_mounts_and_selects_a_script(qtbot, open_editor, commented):
     assert editor.select_script("shipping_fee.free")
     assert editor.ui.tabs.currentIndex() == 0 and editor.ui.codeEdit.text() == "by"
     assert not editor.select_script("no.such")
+
+
+def test_a_file_edited_by_hand_meanwhile_is_read_again_and_an_edit_in_progress_stays(qtbot, open_editor, commented):
+    editor = open_editor(commented)
+    pick(qtbot, editor, "greeting.hi")
+    type_into(qtbot, editor.ui.titleEdit, "呀")
+    text = commented.read_text(encoding="utf-8").replace("title: 包邮吗", "title: 包邮不包邮")
+    with qtbot.waitSignal(editor.libraryLoaded, timeout=20000):
+        commented.write_text(text, encoding="utf-8")
+    assert editor.form.dirty and editor.ui.titleEdit.text() == "打招呼呀"
+    with qtbot.waitSignal(editor.librarySaved, timeout=20000):
+        editor.save()
+    after = commented.read_text(encoding="utf-8")
+    assert "title: 包邮不包邮" in after and "title: 打招呼呀" in after  # both edits kept

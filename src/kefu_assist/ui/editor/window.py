@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
 from .. import theme as themes
 from ..compiled.editor_window_ui import Ui_EditorView
 from ..uiload import icon
+from ..watcher import LibraryWatcher
 from ..workers import Background
 from . import ops
 from .form import ScriptForm, set_enabled
@@ -73,6 +74,11 @@ class EditorWindow(QMainWindow):
         self.qianniu = QianniuActions(ui, self, lambda: self.library_path, self)
         self._loader = Background(self)
         self._writer = Background(self)
+        # a file edited by hand (or by the sidebar's 学习) while the editor is open is read again;
+        # an edit in progress stays in the form (saving splices only that script's lines)
+        self.watcher = LibraryWatcher(self)
+        self.watcher.changed.connect(self.reload)
+        self.watcher.watch(self.library_path)
         self._saving = False
         self._note = ""
         self._after_save: Callable[[], None] | None = None
