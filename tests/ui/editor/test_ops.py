@@ -70,3 +70,42 @@ def test_every_reply_rule_finding_reads_in_chinese(parts):
         text = ops.in_chinese(problem)
         assert "breaks rule" not in text and text.startswith(f"lib.yaml:{problem.line}: 说法 ")
         assert "违规「" in text or "提醒「" in text
+
+
+_TEXT = st.text(alphabet=st.sampled_from(list("包邮吗亲，：:#'\"[]{}- ab1～\n")), min_size=1, max_size=10)
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(
+    which=st.sampled_from(["greeting.hi", "bargain.price", "shipping_fee.free", "small_talk.weather"]),
+    title=st.one_of(st.none(), _TEXT.filter(lambda t: t.strip() and "\n" not in t)),
+    examples=st.one_of(st.none(), st.lists(_TEXT, max_size=4)),
+    keywords=st.one_of(st.none(), st.lists(_TEXT.filter(lambda t: "\n" not in t), max_size=3)),
+    replies=st.one_of(st.none(), st.lists(_TEXT.filter(str.strip), min_size=1, max_size=3)),
+    crlf=st.booleans(),
+)
+def test_the_quick_edited_text_is_what_saving_writes(tmp_path_factory, which, title, examples, keywords, replies, crlf):
+    """ops.edited_text (the writer on the script's own lines) gives the very text the writer
+    gives on the whole file, or refuses where the writer refuses."""
+    from kefu_assist.library.splicing import WriteError
+
+    folder = tmp_path_factory.mktemp("lib")
+    path = folder / "scripts.yaml"
+    text = (HERE / "commented_library.yaml").read_text(encoding="utf-8")
+    path.write_bytes((text.replace("\n", "\r\n") if crlf else text).encode("utf-8"))
+    library = load_library(path).library
+    fields = script_fields(library.get(which))
+    for key, value in (("title", title), ("examples", examples), ("keywords", keywords), ("replies", replies)):
+        if value is not None:
+            fields[key] = value
+    try:
+        file, quick = ops.edited_text(library, which, fields)
+    except (WriteError, ops._NotCut) as exc:
+        quick, refused = None, exc
+    try:
+        update_script(path, which, fields)
+    except WriteError:
+        assert quick is None, "the quick text was made where a save is refused"
+        return
+    assert quick is not None, f"refused where saving works: {refused}"
+    assert file == path and quick == path.read_bytes().decode("utf-8")

@@ -35,6 +35,7 @@ class LiveLint(QObject):
         self.edit = edit
         self.path: Path | None = None
         self.checker: Any = None
+        self.library: Any = None  # the loaded Library: an edit is linted through ops.edited_text
         self.outcome: ops.LintOutcome | None = None
         self._timer = QTimer(self, singleShot=True, interval=LINT_DEBOUNCE_MS)
         self._timer.timeout.connect(self.run)
@@ -50,13 +51,13 @@ class LiveLint(QObject):
 
     def run(self) -> None:
         edit = self.edit()
-        path, checker = self.path, self.checker
+        path, checker, library = self.path, self.checker, self.library
         if edit is None or path is None or checker is None:
             self.ui.lintList.clear()
             self.ui.lintTitle.setText("检查结果")
             return
         original_id, fields = edit
-        self._work.run(lambda: ops.lint_edit(path, original_id, fields, checker), self._show,
+        self._work.run(lambda: ops.lint_edit(path, original_id, fields, checker, library), self._show,
                        lambda message: self._show(ops.LintOutcome([ops.LintLine(f"检查失败：{message}", "error")])))
 
     def _show(self, outcome: ops.LintOutcome) -> None:

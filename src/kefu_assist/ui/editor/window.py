@@ -131,7 +131,7 @@ class EditorWindow(QMainWindow):
             self.show_banner(f"话术库有 {len(errors)} 处错误，出错的话术没有列出：", [str(p) for p in errors], error=True)
         self.form.checker = loaded.checker
         self.form.set_categories(library)
-        self.lint.path, self.lint.checker = self.library_path, loaded.checker
+        self.lint.path, self.lint.checker, self.lint.library = self.library_path, loaded.checker, library
         self.trial.set_library(library)
         self.list.set_library(library, loaded.index)
         wanted = select or (self.form.original_id if self.form.showing and not self.form.dirty else None)
