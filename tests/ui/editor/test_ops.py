@@ -77,33 +77,46 @@ _TEXT = st.text(alphabet=st.sampled_from(list("包邮吗亲，：:#'\"[]{}- ab1�
 
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 @given(
-    which=st.sampled_from(["greeting.hi", "bargain.price", "shipping_fee.free", "small_talk.weather"]),
+    which=st.sampled_from(["greeting.hi", "bargain.price", "shipping_fee.free", "small_talk.weather", None]),
+    category=st.sampled_from(["greeting", "bargain", "small_talk", "invoice"]),
     title=st.one_of(st.none(), _TEXT.filter(lambda t: t.strip() and "\n" not in t)),
     examples=st.one_of(st.none(), st.lists(_TEXT, max_size=4)),
     keywords=st.one_of(st.none(), st.lists(_TEXT.filter(lambda t: "\n" not in t), max_size=3)),
     replies=st.one_of(st.none(), st.lists(_TEXT.filter(str.strip), min_size=1, max_size=3)),
     crlf=st.booleans(),
 )
-def test_the_quick_edited_text_is_what_saving_writes(tmp_path_factory, which, title, examples, keywords, replies, crlf):
-    """ops.edited_text (the writer on the script's own lines) gives the very text the writer
-    gives on the whole file, or refuses where the writer refuses."""
+def test_the_quick_edited_text_is_what_saving_writes(tmp_path_factory, which, category, title, examples, keywords, replies, crlf):
+    """ops.edited_text (the writer on one script's lines) gives the very text the writer gives
+    on the whole file, for an edit (``which``) or a new script (None, in ``category``), or
+    refuses where the writer refuses."""
     from kefu_assist.library.splicing import WriteError
+    from kefu_assist.library.writer import add_script
 
     folder = tmp_path_factory.mktemp("lib")
     path = folder / "scripts.yaml"
     text = (HERE / "commented_library.yaml").read_text(encoding="utf-8")
     path.write_bytes((text.replace("\n", "\r\n") if crlf else text).encode("utf-8"))
     library = load_library(path).library
-    fields = script_fields(library.get(which))
+    if which is None:
+        fields = {"id": f"{category}.new", "category": category, "title": "新话术", "replies": ["好的亲"]}
+    else:
+        fields = script_fields(library.get(which))
     for key, value in (("title", title), ("examples", examples), ("keywords", keywords), ("replies", replies)):
         if value is not None:
             fields[key] = value
     try:
         file, quick = ops.edited_text(library, which, fields)
-    except (WriteError, ops._NotCut) as exc:
+    except ops._NotCut:
+        # only a new script in a category no script has yet: lint_edit writes the whole copy
+        assert which is None and not library.in_category(category)
+        return
+    except WriteError as exc:
         quick, refused = None, exc
     try:
-        update_script(path, which, fields)
+        if which is None:
+            add_script(path, fields)
+        else:
+            update_script(path, which, fields)
     except WriteError:
         assert quick is None, "the quick text was made where a save is refused"
         return

@@ -82,23 +82,37 @@ def _copy_library(path: Path, tmp: Path) -> tuple[Path, dict[str, str]]:
     return (tmp if path.is_dir() else tmp / path.name), names
 
 
-def edited_text(library: "Library", original_id: str, fields: dict[str, Any]) -> tuple[Path, str]:
-    """The file that holds ``original_id`` and its text as ``update_script`` will write it, found
-    quickly: the writer runs on a file holding only this script's lines (from its first line to
-    the next script's), and its output is put back in their place. The writer's edit of a script
-    depends on nothing outside those lines, so the text is the same as a save of the whole file
-    would give (a test holds it to that), at a fraction of the cost: ruamel.yaml parses the
-    whole file three times a save (1.7 s for the shipped library on a quiet machine). Raises
-    ``WriteError`` when this script cannot be cut out that way; the caller then runs the writer
-    on the whole copy."""
-    from ...library.writer import update_script
+def edited_text(library: "Library", original_id: str | None, fields: dict[str, Any]) -> tuple[Path, str]:
+    """The file the edit goes to and its text as ``update_script`` (``original_id`` given) or
+    ``add_script`` (None: a new script) will write it, found quickly: the writer runs on a file
+    holding only one script's lines (the edited one, from its first line to the next script's;
+    for a new one, the last script of the file that holds its category, as ``add_script``
+    chooses), and its output is put back in their place. The writer's edit depends on nothing
+    outside those lines, so the text is the same as a save of the whole file would give (a
+    property test holds it to that), at a fraction of the cost: ruamel.yaml parses the whole
+    file three times a save (1.7 s for the shipped library on a quiet machine). Raises
+    ``WriteError`` or ``_NotCut``; the caller then runs the writer on a whole copy."""
+    from ...library.writer import add_script, update_script
 
-    script = library.get(original_id)
-    if script is None or not script.file or script.line < 1:
+    if original_id is None:
+        new_id = str(fields.get("id", "")).strip()
+        category = str(fields.get("category", "")).strip()
+        if library.get(new_id) is not None:
+            raise _NotCut()  # the writer's own refusal, with its message
+        same = [s for s in library.scripts if s.category == category]
+        if not same:
+            raise _NotCut()  # the file that declares the category: the writer knows
+        file_name = same[0].file
+        script = max((s for s in library.scripts if s.file == file_name), key=lambda s: s.line)
+    else:
+        found = library.get(original_id)
+        if found is None:
+            raise _NotCut()
+        script = found
+    if not script.file or script.line < 1:
         raise _NotCut()
     file = Path(script.file)
-    raw = file.read_bytes()
-    text = raw.decode("utf-8-sig")
+    text = file.read_bytes().decode("utf-8-sig")
     lines = text.splitlines(keepends=True)
     later = [s.line for s in library.scripts if s.file == script.file and s.line > script.line]
     start, end = script.line - 1, (min(later) - 1 if later else len(lines))
@@ -109,7 +123,10 @@ def edited_text(library: "Library", original_id: str, fields: dict[str, Any]) ->
     with tempfile.TemporaryDirectory(prefix="kefu-editor-") as name:
         one = Path(name) / "one.yaml"
         one.write_text(head + region, encoding="utf-8", newline="")
-        update_script(one, original_id, fields)
+        if original_id is None:
+            add_script(one, fields)
+        else:
+            update_script(one, original_id, fields)
         written = one.read_bytes().decode("utf-8")
     if not written.startswith(head):
         raise _NotCut()
@@ -138,7 +155,7 @@ def lint_edit(path: Path, original_id: str | None, fields: dict[str, Any], check
         try:
             done_path: Path | None = None
             done_id = str(fields.get("id", "")).strip()
-            if original_id is not None and library is not None:
+            if library is not None:
                 try:
                     file, text = edited_text(library, original_id, fields)
                     target = back.get(str(file))
