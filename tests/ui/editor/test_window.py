@@ -165,6 +165,12 @@ def test_add_a_new_script_in_a_category(qtbot, open_editor, commented):
     assert ui.categoryCombo.currentData() == "bargain" and editor.form.original_id is None
     type_into(qtbot, ui.titleEdit, "学生优惠")
     assert ui.idEdit.text() == "bargain.xsyh"
+    ui.categoryCombo.setCurrentIndex(ui.categoryCombo.findData("greeting"))
+    ui.categoryCombo.activated.emit(ui.categoryCombo.currentIndex())
+    assert ui.idEdit.text() == "greeting.xsyh"
+    ui.categoryCombo.setCurrentIndex(ui.categoryCombo.findData("bargain"))
+    ui.categoryCombo.activated.emit(ui.categoryCombo.currentIndex())
+    assert ui.idEdit.text() == "bargain.xsyh"
     assert any("学生优惠" in ui.scriptTree.currentItem().text(0) for _ in [0])
     type_into(qtbot, ui.examplesEdit, "学生有优惠吗\n学生党能便宜吗")
     type_into(qtbot, editor.form.editors[0], "亲，学生党下单备注学校，送一份文具小礼物～")

@@ -86,6 +86,7 @@ class EditorWindow(QMainWindow):
         self.list.picked.connect(self._picked)
         self.form.edited.connect(self._edited)
         ui.titleEdit.textEdited.connect(self._title_edited)
+        ui.categoryCombo.activated.connect(lambda _i: self._title_edited(ui.titleEdit.text()))  # the id's prefix
         ui.idEdit.textEdited.connect(lambda _t: setattr(self, "_auto_id", None))
         ui.saveButton.clicked.connect(lambda: self.save())
         ui.revertButton.clicked.connect(self.revert)
