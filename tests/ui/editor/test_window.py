@@ -248,3 +248,15 @@ def test_a_file_edited_by_hand_meanwhile_is_read_again_and_an_edit_in_progress_s
         editor.save()
     after = commented.read_text(encoding="utf-8")
     assert "title: 包邮不包邮" in after and "title: 打招呼呀" in after  # both edits kept
+
+
+def test_a_broken_file_is_said_in_the_banner_until_it_is_fixed(qtbot, open_editor, commented):
+    good = commented.read_text(encoding="utf-8")
+    commented.write_text(good.replace("category: bargain", "category: no_such_category"), encoding="utf-8")
+    editor = open_editor(commented)
+    assert editor.ui.banner.isVisible() and "1 处错误" in editor.ui.bannerLabel.text()
+    assert "no_such_category" in editor.ui.bannerDetails.toPlainText()
+    assert "bargain.price" not in editor.list.visible_ids()
+    with qtbot.waitSignal(editor.libraryLoaded, timeout=20000):
+        commented.write_text(good, encoding="utf-8")
+    assert not editor.ui.banner.isVisible() and "bargain.price" in editor.list.visible_ids()

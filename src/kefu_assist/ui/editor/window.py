@@ -81,6 +81,7 @@ class EditorWindow(QMainWindow):
         self.watcher.watch(self.library_path)
         self._saving = False
         self._note = ""
+        self._load_banner = False  # the banner shows the last load's errors
         self._after_save: Callable[[], None] | None = None
         self._auto_id: str | None = None  # a new script's id while it still follows the title
         self.list.picked.connect(self._picked)
@@ -126,10 +127,15 @@ class EditorWindow(QMainWindow):
         errors = loaded.result.errors
         if library is None:
             self.show_banner("话术库文件有错误，无法编辑，请先改正：", [str(p) for p in errors], error=True)
+            self._load_banner = True
             self._update_state()
             return
         if errors:
             self.show_banner(f"话术库有 {len(errors)} 处错误，出错的话术没有列出：", [str(p) for p in errors], error=True)
+            self._load_banner = True
+        elif self._load_banner:  # fixed meanwhile (by hand or here): the load's banner goes
+            self.ui.banner.hide()
+            self._load_banner = False
         self.form.checker = loaded.checker
         self.form.set_categories(library)
         self.lint.path, self.lint.checker, self.lint.library = self.library_path, loaded.checker, library
@@ -271,6 +277,7 @@ class EditorWindow(QMainWindow):
     def _save_failed(self, message: str) -> None:
         self._saving = False
         self._note = ""
+        self._load_banner = False  # the banner shows the last load's errors
         self._after_save = None
         self.show_banner(f"没有保存：{message}。文件没有改动，修改还在编辑框里。", error=True)
         self._update_state()
@@ -334,6 +341,7 @@ class EditorWindow(QMainWindow):
     # -- banner and state -----------------------------------------------------------------------------
     def show_banner(self, head: str, lines: list[str] | None = None, *, error: bool) -> None:
         ui = self.ui
+        self._load_banner = False
         ui.banner.setProperty("info", not error)
         ui.banner.style().unpolish(ui.banner)
         ui.banner.style().polish(ui.banner)
