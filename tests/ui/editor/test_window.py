@@ -260,3 +260,14 @@ def test_a_broken_file_is_said_in_the_banner_until_it_is_fixed(qtbot, open_edito
     with qtbot.waitSignal(editor.libraryLoaded, timeout=20000):
         commented.write_text(good, encoding="utf-8")
     assert not editor.ui.banner.isVisible() and "bargain.price" in editor.list.visible_ids()
+
+
+def test_the_librarys_last_script_is_not_deleted(qtbot, open_editor, tmp_path, answer):
+    path = tmp_path / "one.yaml"
+    path.write_text("version: 1\nscripts:\n  - id: greeting.hi\n    category: greeting\n    title: 打招呼\n    replies: [\"亲，您好～\"]\n", encoding="utf-8")
+    before = path.read_bytes()
+    editor = open_editor(path)
+    asked = answer("Yes")
+    qtbot.mouseClick(editor.ui.deleteButton, Qt.MouseButton.LeftButton)
+    assert not asked and editor.ui.banner.isVisible() and "唯一" in editor.ui.bannerLabel.text()
+    assert path.read_bytes() == before
