@@ -288,11 +288,6 @@ class EditorWindow(QMainWindow):
             return
         original_id = self.form.original_id
         title = self.ui.titleEdit.text() or original_id or "新话术"
-        library = self.library
-        if original_id is not None and library is not None and len(library.scripts) <= 1:
-            # the sidebar refuses a library with no script at all (it keeps the old one)
-            self.show_banner("这是话术库里唯一的一条话术，删掉后话术库就不能用了：请先新建一条再删除它。", error=True)
-            return
         answer = QMessageBox.question(self, "删除话术", f"删除话术“{title}”？\n会从话术库文件里删去它的几行（旧文件留作 .bak 备份）。",
                                       Buttons.Yes | Buttons.No, Buttons.No)
         if answer != Buttons.Yes:
