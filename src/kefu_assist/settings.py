@@ -83,7 +83,7 @@ class Preferences:
     pins: str = _setting("pins/scripts", "", "Alt+1…9 固定话术：话术 id，逗号分隔，空位留空", check=pins_text)
     # on by default: a single-user install is usually the team lead's own; an agent's machine
     # turns it off to keep the 编辑 button and Ctrl+E out of the sidebar
-    team_lead_tools: bool = _setting("team/lead_tools", True, "组长工具：侧边栏显示“编辑话术”入口（编辑按钮和 Ctrl+E）")
+    team_lead_tools: bool = _setting("team/lead_tools", True, "组长工具：侧边栏显示“编辑话术”（编辑按钮、Ctrl+E）和“待处理”（Ctrl+Shift+R、托盘菜单）入口")
 
     @classmethod
     def schema(cls) -> list[tuple[str, Setting, Any]]:

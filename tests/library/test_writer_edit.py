@@ -265,3 +265,16 @@ def _norm(fields: dict) -> dict:
         if key in out:
             out[key] = list(dict.fromkeys(out[key]))
     return out
+
+
+def test_the_librarys_last_script_is_not_deleted(tmp_path):
+    """A library left with no script is refused by the loader (the sidebar keeps the old one and
+    says the file is broken): deleting the last one is refused, the file untouched. The random
+    edits above found it (deleting all three scripts)."""
+    path = _write(tmp_path)
+    delete_script(path, "bargain.basic")
+    delete_script(path, "shipping.free")
+    before = path.read_text(encoding="utf-8")
+    with pytest.raises(WriteError, match="唯一的一条话术"):
+        delete_script(path, "payment.remind")
+    assert path.read_text(encoding="utf-8") == before and _lib(path).get("payment.remind") is not None

@@ -295,6 +295,29 @@ def test_background_helper_keeps_the_latest_result_only(qtbot):
     assert "division" in failed[0]
 
 
+def test_background_drops_a_result_arriving_after_its_owner_was_deleted(qtbot):
+    """A closed window's worker result must not reach its deleted widgets (it raised
+    'Internal C++ object already deleted' in the event loop)."""
+    import threading
+
+    from PySide6.QtCore import QObject, QThreadPool
+    from shiboken6 import delete
+
+    from kefu_assist.ui.workers import Background
+
+    owner = QObject()
+    gate = threading.Event()
+    got, failed = [], []
+    for op in (lambda: gate.wait(5) and "late", lambda: gate.wait(5) and 1 / 0):
+        helper = Background(owner)
+        helper.run(op, got.append, failed.append)
+    delete(owner)
+    gate.set()
+    QThreadPool.globalInstance().waitForDone(5000)
+    qtbot.wait(100)
+    assert got == [] and failed == []
+
+
 def test_a_query_hitting_hundreds_lists_the_first_ones_and_says_so(qtbot, form, tmp_path):
     from kefu_assist.ui.browse_panel import SHOWN
 

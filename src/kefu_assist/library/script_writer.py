@@ -319,10 +319,14 @@ def add_script(library: str | Path, fields: dict[str, Any], path: str | Path | N
 
 
 def delete_script(library: str | Path, script_id: str) -> EditResult:
-    """Cut the script's lines out of its file (comments between scripts stay)."""
+    """Cut the script's lines out of its file (comments between scripts stay). The library's
+    last script is not deleted: a library with no script is refused by the loader (the sidebar
+    would keep the old one and say the file is broken)."""
     path = find_script_file(library, script_id)
     raw, bom, text, doc = _read(path)
     seq = _scripts_seq(doc, path)
+    if len(seq) == 1 and not _scripts_elsewhere(Path(library), path):
+        raise WriteError(f"{script_id} 是话术库里唯一的一条话术，删除后话术库无法使用；请先新建一条，未修改")
     index = _index_of(seq, script_id)
     offsets = _line_offsets(text)
     start, end = _block_lines(text, offsets, seq, index)
@@ -343,3 +347,16 @@ def delete_script(library: str | Path, script_id: str) -> EditResult:
     del expected["scripts"][index]
     _commit(path, raw, bom, updated, expected)
     return EditResult(path, script_id, "deleted")
+
+
+def _scripts_elsewhere(library: Path, path: Path) -> bool:
+    """Whether a file of ``library`` other than ``path`` holds a script."""
+    for other in library_files(library):
+        if other.resolve() == path.resolve():
+            continue
+        try:
+            if _scripts(_yaml().load(other.read_text(encoding="utf-8-sig"))):
+                return True
+        except (OSError, UnicodeDecodeError, YAMLError):
+            continue
+    return False

@@ -13,6 +13,7 @@ panels and the signals between them, and keeps what belongs to the window itself
     hotkey_ctl.HotkeyController    the global hotkey: chat window's selection in, reply pasted back
     hotkey_ctl.PinKeys             Alt+1…9 from any tab: the pinned scripts copied, Alt+Shift+N pins
     tray_ctl.TrayController        the tray icon and menu, and whether closing hides to the tray
+    editor.entry.EditorEntry       the 编辑 button and Ctrl+E to the team lead's editor (setting team_lead_tools)
 """
 from __future__ import annotations
 
@@ -30,6 +31,7 @@ from .check_panel import CheckPanel
 from .clipboard import ClipboardWatcher
 from .compiled.main_window_ui import Ui_SidebarView
 from .copy_flow import BROWSE, USUAL, CopyFlow
+from .editor.entry import EditorEntry
 from .hotkey_ctl import HotkeyController, PinKeys
 from .library_ctl import LibraryController
 from .placement import keep_on_screen, place
@@ -109,6 +111,7 @@ class MainWindow(QMainWindow):
         self.hotkey.own_windows = lambda: {int(self.winId())}
         self.pins = PinKeys(self, self.library, lambda: self.prefs.pins, self._script_in_view)
         self.tray = TrayController(self)
+        self.editor_entry = EditorEntry(self, ui, lambda: self.library.path, lambda: self.prefs.theme)  # 编辑话术 (Ctrl+E)
         self._connect()
         self._shortcuts()
         self.apply_preferences(self.prefs, save=False)
@@ -334,6 +337,7 @@ class MainWindow(QMainWindow):
         self.clipboard.set_enabled(prefs.clipboard_watch)
         self.tray.set_watching(prefs.clipboard_watch)
         self.usual.pins = pins_list(prefs.pins)
+        self.editor_entry.set_enabled(prefs.team_lead_tools)
         if self.hotkey.available and (prefs.hotkey != old.hotkey or not save):
             self.hotkey.set_hotkey(prefs.hotkey)
         if save:

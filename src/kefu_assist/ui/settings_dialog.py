@@ -74,6 +74,11 @@ class SettingsDialog(QDialog):
         else:
             self.clipboardNote.setText("在聊天窗口复制买家消息，侧边栏自动填入并推荐话术；侧边栏自己复制的内容和重复内容会被忽略。")
         self._hotkey_group(prefs)
+        self.teamLeadCheck = QCheckBox("组长工具：显示“编辑话术”入口（编辑按钮和 Ctrl+E）")
+        self.teamLeadCheck.setObjectName("teamLeadCheck")
+        self.teamLeadCheck.setToolTip("关闭后客服看不到编辑话术的入口；话术库文件本身不受影响")
+        self.teamLeadCheck.setChecked(prefs.team_lead_tools)
+        ui.settingsLayout.insertWidget(ui.settingsLayout.indexOf(self.buttons), self.teamLeadCheck)
         self.resize(340, self.sizeHint().height())
 
     def _hotkey_group(self, prefs: Preferences) -> None:
@@ -171,5 +176,5 @@ class SettingsDialog(QDialog):
             paste_to_chat=self.pasteCheck.isChecked(),
             close_to_tray=self.trayCheck.isChecked(),
             pins=self._prefs.pins,  # set with Alt+Shift+N in the sidebar, not here
-            team_lead_tools=self._prefs.team_lead_tools,  # set in the settings file by a team lead, not here
+            team_lead_tools=self.teamLeadCheck.isChecked(),
         )

@@ -8,6 +8,7 @@ from typing import Any, Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from shiboken6 import isValid
 
 if TYPE_CHECKING:
     from ..service import AssistService
@@ -98,7 +99,9 @@ class Background(QObject):
     """One background helper in the manner of Anki's ``QueryOp(op, success, failure)``: ``run``
     calls ``op()`` on a pool thread and ``success(result)`` or ``failure(message)`` on the GUI
     thread, for the latest call only: a result overtaken by a newer call is dropped (a search
-    index of a library that has since been reloaded must never replace the newer one)."""
+    index of a library that has since been reloaded must never replace the newer one), and so is
+    a result arriving after the helper was deleted with its parent (a closed editor window's
+    widgets are gone)."""
 
     def __init__(self, parent: QObject | None = None, *, threads: Callable[[], QThreadPool] | None = None):
         super().__init__(parent)
@@ -113,12 +116,16 @@ class Background(QObject):
 
         def done(t: Task, result: Any) -> None:
             self._running.discard(t)
+            if not isValid(self):  # its owner (a closed window and its widgets) is gone
+                return
             if t is self._latest:
                 self._latest = None
                 success(result)
 
         def failed(t: Task, message: str) -> None:
             self._running.discard(t)
+            if not isValid(self):
+                return
             if t is self._latest:
                 self._latest = None
                 if failure is not None:
