@@ -359,20 +359,48 @@ def test_the_sidebar_opens_it_only_with_team_lead_tools_on(qtbot, usage_window, 
     assert window.prefs.team_lead_tools is True  # the default
     window.service.unmatched(ABROAD)
     qtbot.keyClick(window, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
-    review = window.review
-    assert review is not None and review.isVisible()
-    qtbot.waitUntil(lambda: ABROAD in [i.question for i in review.panel.items], timeout=20000)  # the spooled question went in first
+    editor, review = window.editor_entry.editor, window.editor_entry.review_panel
+    assert editor is not None and editor.isVisible() and review is not None
+    assert editor.ui.tabs.currentWidget() is review.widget  # the editor, opened on its 待处理 tab
+    assert editor.ui.tabs.tabText(editor.ui.tabs.currentIndex()) == "待处理"
+    qtbot.waitUntil(lambda: ABROAD in [i.question for i in review.items], timeout=20000)  # the spooled question went in first
 
     window.apply_preferences(core_settings.Preferences(**{**window.prefs.__dict__, "team_lead_tools": False}))
-    assert not review.isVisible()  # turned off: the open window goes too
+    assert not editor.isVisible()  # turned off: the open window goes too
     assert core_settings.load().preferences.team_lead_tools is False
     assert window.tray.menu() is not None and window.tray.review is not None and not window.tray.review.isVisible()
     window.open_review()
     qtbot.keyClick(window, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
-    assert not review.isVisible()
+    assert not editor.isVisible()
     # 设置's OK keeps what the team lead put in the file
     dialog = SettingsDialog(window.prefs)
     qtbot.addWidget(dialog)
     assert dialog.preferences().team_lead_tools is False
     window.apply_preferences(core_settings.Preferences(**{**window.prefs.__dict__, "team_lead_tools": True}))
     assert window.tray.review.isVisible()
+
+
+def test_in_the_editor_window_an_item_opens_its_script_and_an_accept_is_read_back(qtbot, usage_window, library_dir, tmp_path):
+    """The sidebar mounts 待处理 as the editor's second tab: 编辑话术… on an item shows the script
+    in the editor's form, and an example written from the queue is in the editor's next read."""
+    from PySide6.QtCore import Qt
+
+    window = usage_window(library_dir, f"sqlite:///{tmp_path / 'sidebar.sqlite3'}")
+    window.service.unmatched(ABROAD)
+    qtbot.keyClick(window, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    editor, panel = window.editor_entry.editor, window.editor_entry.review_panel
+    assert editor is not None and panel is not None and panel.ui.openScriptButton.isVisibleTo(panel.widget)
+    qtbot.waitUntil(lambda: ABROAD in [i.question for i in panel.items], timeout=20000)
+    qtbot.waitUntil(lambda: editor.library is not None, timeout=20000)
+    _select(qtbot, panel, _item(panel, ABROAD), guesses=False)
+    panel.choose_script("shipping_fee.free")
+    with qtbot.waitSignal(editor.libraryLoaded, timeout=20000):  # the write makes the editor read again
+        _act(qtbot, panel, panel.ui.addExampleButton)
+    assert ABROAD in editor.library.get("shipping_fee.free").examples
+    panel.openScript.emit("shipping_fee.free")
+    assert editor.ui.tabs.currentIndex() == 0
+    assert editor.ui.titleEdit.text() == "包邮说明"
+    assert ABROAD in editor.ui.examplesEdit.toPlainText().splitlines()
+    # one window: 待处理… again (the tray's entry, Ctrl+Shift+R) brings its 待处理 tab back
+    window.open_review()
+    assert window.editor_entry.editor is editor and editor.ui.tabs.currentWidget() is panel.widget

@@ -9,7 +9,7 @@ panels and the signals between them, and keeps what belongs to the window itself
     stats_panel.StatsPanel         统计, built when first opened
     check_panel.CheckPanel         检查: a reply checked before sending; the agent's own copied replies
     copy_flow.CopyFlow             the one copy path every panel's copyRequested goes to
-    review_window.open_for_sidebar 待处理 (Ctrl+Shift+R, the tray), with the team_lead_tools setting
+    review_window                  待处理 (Ctrl+Shift+R, the tray): the editor's second tab, team_lead_tools
     hotkey_ctl.HotkeyController    the global hotkey: chat window's selection in, reply pasted back
     hotkey_ctl.PinKeys             Alt+1…9 from any tab: the pinned scripts copied, Alt+Shift+N pins
     tray_ctl.TrayController        the tray icon and menu, and whether closing hides to the tray
@@ -47,7 +47,7 @@ from .usual_panel import UsualPanel
 
 if TYPE_CHECKING:  # the library, matcher and service load behind the shown window
     from ..service import AssistService
-    from .review_window import ReviewWindow
+    from .review_panel import ReviewPanel
 
 TOAST_MS = 1200
 TAB_SUGGEST, TAB_BROWSE, TAB_USUAL, TAB_STATS = range(4)
@@ -106,12 +106,12 @@ class MainWindow(QMainWindow):
         self.checker = CheckPanel(ui, self.library, self)
         self.suggest.clipboard_filter = self.checker.take_clipboard  # own replies are checked, not matched
         self.learned = LearnedSync(self.library, self.usage, lambda: self.agent_name, self)
-        self.review: ReviewWindow | None = None  # 待处理, made when first opened (team leads)
         self.hotkey = HotkeyController(self.clipboard, self)
         self.hotkey.own_windows = lambda: {int(self.winId())}
         self.pins = PinKeys(self, self.library, lambda: self.prefs.pins, self._script_in_view)
         self.tray = TrayController(self)
-        self.editor_entry = EditorEntry(self, ui, lambda: self.library.path, lambda: self.prefs.theme)  # 编辑话术 (Ctrl+E)
+        self.editor_entry = EditorEntry(self, ui, lambda: self.library.path, lambda: self.prefs.theme,  # 编辑话术 (Ctrl+E)
+                                        review=self._review_panel)  # its 待处理 tab
         self._connect()
         self._shortcuts()
         self.apply_preferences(self.prefs, save=False)
@@ -325,8 +325,6 @@ class MainWindow(QMainWindow):
         self.stats.set_theme(prefs.theme)
         self._set_on_top(prefs.always_on_top)
         self.tray.set_team_lead(prefs.team_lead_tools)
-        if not prefs.team_lead_tools and self.review is not None:
-            self.review.close()
         self.ui.pinButton.blockSignals(True)
         self.ui.pinButton.setChecked(prefs.always_on_top)
         self.ui.pinButton.setIcon(icon("pin-on" if prefs.always_on_top else "pin"))
@@ -415,12 +413,15 @@ class MainWindow(QMainWindow):
             self.apply_preferences(dialog.preferences())
         self._take_keys_back(focused)
 
+    def _review_panel(self, parent: QWidget) -> "ReviewPanel":
+        from .review_window import sidebar_review_panel
+
+        return sidebar_review_panel(self, parent)
+
     def open_review(self) -> None:
         """待处理 (Ctrl+Shift+R or the tray menu), for team leads: only with team_lead_tools on."""
         if self.prefs.team_lead_tools:
-            from .review_window import open_for_sidebar
-
-            self.review = open_for_sidebar(self, self.review)
+            self.editor_entry.open(review=True)
 
     def _bring_up(self) -> None:
         self.showNormal()
