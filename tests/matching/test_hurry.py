@@ -22,13 +22,25 @@ def top(matcher, message):
     return shown[0].category if shown else None
 
 
-@pytest.mark.parametrize("message", ["hi", "Hi", "HELLO", "hello~", "hey", "hi 在吗", "Hello亲", "nihao"])
-def test_latin_greetings_are_greetings(matcher, message):
+@pytest.mark.parametrize("message", ["hi", "Hi", "HELLO", "hello~", "hey", "Hello亲", "nihao"])
+def test_latin_greetings_alone_are_read_as_greetings_but_ask_nothing(matcher, message):
+    # the greeting card is at hand, first, but a greeting to nobody is small talk: not confident
+    out = matcher.suggest(message)
+    assert out and out[0].category == "greeting" and top(matcher, message) is None
+
+
+@pytest.mark.parametrize("message", ["hi 在吗", "hello 有人吗", "Hi 客服在不在", "hey 在线吗"])
+def test_latin_greetings_with_a_question_are_greetings(matcher, message):
     assert top(matcher, message) == "greeting"
 
 
-@pytest.mark.parametrize("message", ["bye", "Bye~", "byebye", "88", "886", "88啦", "好的 88"])
-def test_latin_and_number_goodbyes_close_the_chat(matcher, message):
+@pytest.mark.parametrize("message", ["bye", "Bye~", "byebye", "88", "886", "88啦", "拜拜咯", "回见"])
+def test_latin_and_number_goodbyes_alone_get_no_confident_suggestion(matcher, message):
+    assert top(matcher, message) is None
+
+
+@pytest.mark.parametrize("message", ["好的 88", "谢谢 拜拜", "好的谢谢 bye", "多谢啦 886"])
+def test_goodbyes_with_thanks_are_thanks(matcher, message):
     assert top(matcher, message) == "thanks"
 
 
