@@ -209,3 +209,31 @@ def test_the_gate_is_a_probability_and_sharper_than_the_class(matcher):
         proba, gate = ranker.proba_and_gate(normalize(text))
         assert 0.0 <= gate <= 1.0 and abs(sum(proba.values()) - 1.0) < 1e-5
     assert ranker.proba_and_gate("拜拜")[1] > 0.75 > ranker.proba_and_gate("包邮吗")[1]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.characters(min_codepoint=1, max_codepoint=0x10FFFF, exclude_categories=("Cs",)), min_size=1, max_size=3), st.text(alphabet=st.characters(min_codepoint=1, max_codepoint=0x10FFFF, exclude_categories=("Cs",)), min_size=1, max_size=3))
+def test_gram_keys_are_distinct_for_distinct_grams_and_fit_the_array(a, b):
+    from kefu_assist.matching.coranker import gram_key
+
+    assert 0 <= gram_key(a) < 2**63
+    assert (gram_key(a) == gram_key(b)) == (a == b)
+
+
+def test_the_trained_model_finds_each_of_its_grams_and_no_other(matcher):
+    ranker = matcher._coranker
+    assert list(ranker.keys) == sorted(ranker.keys) and sorted(ranker.ids) == list(range(len(ranker.ids)))
+    assert ranker._counts("包邮吗") and ranker._counts("䶵䶶") == {}
+    # no table of gram strings: a dict of 19,000 of them took 2.5 MB of every sidebar's memory
+    import gc
+    import pickle
+    import tracemalloc
+
+    blob = pickle.dumps(ranker)
+    gc.collect()
+    tracemalloc.start()
+    copy = pickle.loads(blob)
+    size, _ = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    assert size < len(ranker.weights) * 4 + 1_000_000, size
+    assert copy.proba_and_gate("包邮吗") == ranker.proba_and_gate("包邮吗")
