@@ -237,3 +237,23 @@ def test_the_trained_model_finds_each_of_its_grams_and_no_other(matcher):
     tracemalloc.stop()
     assert size < len(ranker.weights) * 4 + 1_000_000, size
     assert copy.proba_and_gate("包邮吗") == ranker.proba_and_gate("包邮吗")
+
+
+def test_the_chatter_corpus_copies_no_line_of_the_sets_it_is_measured_on(shared_eval_dir):
+    from pathlib import Path
+
+    from kefu_assist.matching.helpers import _shipped_chatter
+
+    corpus = {normalize(line).replace(" ", "") for line in _shipped_chatter()}
+    bench = Path(__file__).resolve().parents[2] / "benchmarks" / "eval"
+    # (never the held-out sets: they are not read line by line)
+    files = [*sorted(shared_eval_dir.glob("*.tsv")), *(bench / f"{name}_questions.tsv" for name in ("buyer", "tuning", "tuning3"))]
+    copied = []
+    for path in files:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if "\t" in line and not line.startswith("#"):
+                question = line.split("\t", 1)[1]
+                text = normalize(question).replace(" ", "")
+                if any(c.isalnum() for c in text) and text in corpus:  # (emoji and dots alone normalise alike)
+                    copied.append((path.name, question))
+    assert copied == []
