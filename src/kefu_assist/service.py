@@ -224,8 +224,16 @@ class AssistService:
         return mood(message, history)
 
     def _soothe_first(self, views: list[SuggestionView], ranked, buyer, values, limit: int) -> list[SuggestionView]:
+        """The first card for an upset buyer. When the matcher is confident the message is about
+        a scenario (我要退货！, 到底什么时候发货！！！), that scenario's soothing script (``tone:
+        soothe`` in its category) comes first, then the scenario's own cards: the buyer is upset
+        about something, and a soothing answer to it beats a general apology. A complaint script
+        comes first only when the message is a complaint itself, no scenario matched, or the
+        scenario has no soothing script. Scripts that argue (``tone: defend``) come last."""
         library = self._require().library
-        first = next((v for v in views if _soothes(v.script)), None)
+        first = self._scenario_soothing(ranked, buyer, values)
+        if first is None:
+            first = next((v for v in views if _soothes(v.script)), None)
         if first is None:
             # the best-ranked soothing script even if not confident, else the library's first one
             pick = next((s for s in ranked if (sc := library.get(s.script_id)) is not None and _soothes(sc)), None)
@@ -239,6 +247,23 @@ class AssistService:
         kept = [v for v in rest if v.script.tone != "defend"][: limit - 1]
         argues = [v for v in rest if v.script.tone == "defend"]
         return [first, *kept, *argues]
+
+    def _scenario_soothing(self, ranked: Sequence[Suggestion], buyer, values) -> SuggestionView | None:
+        """The soothing script of the scenario the matcher put first with confidence, as a card
+        standing for that suggestion (its score, its matched words and the mood's cues); None
+        when the first confident suggestion soothes already (a complaint), is chit-chat, or its
+        category has no soothing script."""
+        library = self._require().library
+        top = next((s for s in ranked if s.confident and not s.chit_chat), None)
+        script = library.get(top.script_id) if top is not None else None
+        if top is None or script is None or _soothes(script):
+            return None
+        soothing = next((sc for sc in library.in_category(script.category) if sc.tone == "soothe"), None)
+        if soothing is None:
+            return None
+        cues = tuple(c.text for c in buyer.cues if c.start >= 0)
+        suggestion = Suggestion(soothing.id, soothing.category, soothing.title, top.score, True, tuple(dict.fromkeys(top.matched_terms + cues)), top.example, top.clause)
+        return SuggestionView(suggestion, soothing, tuple(render(r, values) for r in soothing.replies))
 
     # -- reply checking -------------------------------------------------------------------
     def reply_checker(self):

@@ -15,6 +15,7 @@ import itertools
 import json
 import re
 import unicodedata
+from array import array
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -86,12 +87,25 @@ def readings(word: str, table: dict[str, tuple[str, ...]], limit: int = 8) -> li
     return list(itertools.islice(itertools.product(*per_char), limit))
 
 
+_CJK_FIRST, _CJK_LAST = 0x4E00, 0x9FFF
+
+
 @dataclass
 class Respeller:
     words: dict[str, str]  # joined syllables -> the library word read so (its most used)
     syllables: frozenset[str]
-    chars: dict[str, tuple[str, ...]]  # readings of the characters that can spell a library word
+    # The readings of the characters that can spell a library word, as an index into
+    # ``reading_lists`` per code point of the CJK block input methods type (U+4E00-U+9FFF;
+    # 0 = none): nearly all of pypinyin's 41,000 characters qualify, and as a dict of
+    # one-character strings they took 5 MB of every sidebar's memory (2 MB of it the rare
+    # characters of the extension blocks, which no input-method slip produces); this way 42 KB.
+    codes: array
+    reading_lists: tuple[tuple[str, ...], ...]
     known: frozenset[str]  # the library's words
+
+    def char_readings(self, char: str) -> tuple[str, ...] | None:
+        i = ord(char) - _CJK_FIRST
+        return self.reading_lists[self.codes[i]] or None if 0 <= i < len(self.codes) else None
 
     @classmethod
     def build(cls, frequency: dict[str, int]) -> "Respeller | None":
@@ -110,8 +124,13 @@ class Respeller:
                 if n > best.get(key, 0):
                     best[key], words[key] = n, word
                 used.update(syl)
-        chars = {c: r for c, r in table.items() if any(x in used for x in r)}
-        return cls(words, frozenset(used), chars, frozenset(frequency))
+        codes = array("H", bytes(2 * (_CJK_LAST - _CJK_FIRST + 1)))
+        lists: dict[tuple[str, ...], int] = {(): 0}
+        for c, r in table.items():
+            i = ord(c) - _CJK_FIRST
+            if 0 <= i < len(codes) and any(x in used for x in r):
+                codes[i] = lists.setdefault(r, len(lists))
+        return cls(words, frozenset(used), codes, tuple(lists), frozenset(frequency))
 
     def pinyin(self, normalized: str) -> str:
         """Runs of pinyin replaced by the library's words they spell: baoyou ma -> 包邮 吗."""
@@ -157,7 +176,7 @@ class Respeller:
         """The library word read as ``word`` when the library never uses ``word`` itself."""
         if word in self.known or not 2 <= len(word) <= 4:
             return None
-        per_char = [self.chars.get(c) for c in word]
+        per_char = [self.char_readings(c) for c in word]
         readings = [r for r in per_char if r]
         if len(readings) != len(per_char):
             return None

@@ -161,8 +161,10 @@ class Matcher(Indexing):
         only of very common words (a clause such as 老板 or 在吗 in a longer message) is not
         scored: it would walk a large part of the index and tell the whole message's score
         nothing new. Also returns the co-ranker's probability that the text is chatter or noise."""
-        proba = ranker.proba(normalized) if ranker is not None else None
-        p_off = proba.get(coranker_module.OFFTOPIC, 0.0) if proba else 0.0
+        proba, p_off = ranker.proba_and_gate(normalized) if ranker is not None else (None, 0.0)
+        if proba is not None and coranker_module.OFFTOPIC in proba:
+            # the small-talk scripts' category is the off-topic class: the gate speaks for it
+            proba[coranker_module.OFFTOPIC] = p_off
         q = self._query(normalized)
         if not q.features:
             return {}, p_off
@@ -257,6 +259,15 @@ class Matcher(Indexing):
             scored.clause = normalized
         return best, p_off
 
+    def _is_chatter(self, normalized: str) -> bool:
+        """Whether the co-ranker's gate calls the whole text chatter or noise."""
+        ranker = self._coranker
+        return ranker is not None and self._off_topic(ranker.proba_and_gate(normalized[:WHOLE_MAX_CHARS])[1])
+
+    def _off_topic(self, p_off: float) -> bool:
+        """Whether a text is chatter: the co-ranker's off-topic gate reaches the veto."""
+        return p_off >= self.config.offtopic_veto
+
     def _respell(self, normalized: str) -> str:
         """What a buyer in a hurry typed, as the library's words (hurry.py)."""
         if not self.config.hurry or not normalized:
@@ -290,7 +301,8 @@ class Matcher(Indexing):
         if not normalized or not self._ex_text or limit <= 0:
             return []
         out = self._suggest(normalized, limit)
-        if not any(s.confident for s in out):
+        if not any(s.confident for s in out) and not self._is_chatter(normalized):
+            # (a text the gate calls chatter stays chatter: 再见 is no slip for 在见)
             corrected = self._homophones(normalized)
             if corrected != normalized:
                 again = self._suggest(corrected, limit)
@@ -334,14 +346,14 @@ class Matcher(Indexing):
                     if s_idx not in combined or sc.score > combined[s_idx].score:
                         combined[s_idx] = sc
                 s_idx = max(scored, key=lambda k: scored[k].score)
-                if scored[s_idx].score >= self.threshold and self._scripts[s_idx].category not in small_talk and part_off < self.config.offtopic_veto and not _is_noise(part):
+                if scored[s_idx].score >= self.threshold and self._scripts[s_idx].category not in small_talk and not self._off_topic(part_off) and not _is_noise(part):
                     covered = {self._scripts[i].category for i in leaders}
                     if self._scripts[s_idx].category not in covered:
                         leaders[s_idx] = combined[s_idx]
         courtesy = set(self.config.courtesy_categories) if len(parts) > 1 else set()
         # What may be confident: not chit-chat, and when the message as a whole is most like
         # chit-chat, only what one of its clauses asks for in earnest (今天好冷 包邮吗).
-        if main >= 0 and (self._scripts[main].category in small_talk or whole_off >= self.config.offtopic_veto):
+        if main >= 0 and (self._scripts[main].category in small_talk or self._off_topic(whole_off)):
             earnest = {k for k in leaders if k != main and self._scripts[k].category not in small_talk}
         else:
             earnest = {k for k, sc in combined.items() if sc.score >= self.threshold and self._scripts[k].category not in small_talk}

@@ -1,0 +1,177 @@
+"""What an upset buyer sees first: the soothing script of the scenario the message is about, a
+complaint script only when the message is a complaint itself or no scenario with a soothing
+script matched, and never a script that argues (``tone: defend``) first."""
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from kefu_assist.checker.mood import Mood
+from kefu_assist.service import AssistService
+
+UPSET = Mood("upset")
+
+LIBRARY = """\
+version: 1
+scripts:
+  - id: return_exchange.how_to
+    category: return_exchange
+    title: 怎么退货
+    examples: [怎么退货, 退货流程是什么, 我想退掉这个, 能退吗, 要退货]
+    keywords: [退货]
+    replies: ["亲，在订单页申请退货就可以。"]
+  - id: return_exchange.upset
+    category: return_exchange
+    title: 退货（安抚）
+    tone: soothe
+    replies: ["亲，真抱歉没让您满意，退货我全程帮您处理。"]
+  - id: shipping_time.when
+    category: shipping_time
+    title: 什么时候发货
+    examples: [什么时候发货, 几时发货, 啥时候发出, 还不发货吗]
+    keywords: [发货]
+    replies: ["亲，一般48小时内发货。"]
+  - id: quality.general
+    category: quality
+    title: 质量怎么样
+    tone: defend
+    examples: [质量怎么样, 质量好不好, 质量太差了吧, 做工怎么这么差]
+    keywords: [质量, 做工]
+    replies: ["亲，这款用料扎实。"]
+  - id: complaint.angry
+    category: complaint
+    title: 情绪激动
+    examples: [我要投诉你们, 你们是骗子, 黑店, 太过分了]
+    keywords: [投诉, 骗子]
+    replies: ["亲，非常抱歉让您生气了，我马上为您处理。"]
+  - id: greeting.hello
+    category: greeting
+    title: 问候
+    examples: [在吗, 你好]
+    replies: ["亲，在的。"]
+"""
+
+
+@pytest.fixture()
+def service(tmp_path):
+    path = tmp_path / "lib.yaml"
+    path.write_text(LIBRARY, encoding="utf-8")
+    svc = AssistService()
+    assert svc.load(path).ok
+    return svc
+
+
+def ids(views):
+    return [v.script.id for v in views]
+
+
+@pytest.mark.parametrize("message", ["怎么退货", "我要退货", "退货流程是什么啊", "这个能退吗？？", "我想退掉这个"])
+def test_a_scenario_with_a_soothing_script_gets_it_first_then_its_own_cards(service, message):
+    views = service.suggest(message, limit=5, buyer=UPSET)
+    assert ids(views)[:2] == ["return_exchange.upset", "return_exchange.how_to"]
+    first = views[0].suggestion
+    assert first.confident and first.category == "return_exchange"
+    assert first.score == service._require().matcher.suggest(message, limit=1)[0].score
+
+
+@pytest.mark.parametrize("message", ["什么时候发货", "几时发货啊", "还不发货吗"])
+def test_a_scenario_without_a_soothing_script_gets_the_complaint_script_first(service, message):
+    views = service.suggest(message, limit=5, buyer=UPSET)
+    assert ids(views)[:2] == ["complaint.angry", "shipping_time.when"]
+
+
+@pytest.mark.parametrize("message", ["我要投诉你们", "你们是骗子", "黑店 太过分了"])
+def test_a_complaint_keeps_its_complaint_script_first(service, message):
+    assert ids(service.suggest(message, limit=5, buyer=UPSET))[0] == "complaint.angry"
+
+
+@pytest.mark.parametrize("message", ["嗯嗯", "xyz", "今天天气不错"])
+def test_no_scenario_matched_gets_the_complaint_script_first(service, message):
+    views = service.suggest(message, limit=5, buyer=UPSET)
+    assert ids(views)[0] == "complaint.angry"
+
+
+@pytest.mark.parametrize("message", ["质量怎么样", "做工怎么这么差", "质量太差了吧"])
+def test_a_defended_scenario_without_a_soothing_script_never_starts_with_the_defence(service, message):
+    views = service.suggest(message, limit=5, buyer=UPSET)
+    assert ids(views)[0] == "complaint.angry" and views[-1].script.tone == "defend"
+
+
+@pytest.mark.parametrize("message", ["怎么退货", "我要退货", "什么时候发货"])
+def test_a_calm_buyer_never_sees_the_soothing_variants(service, message):
+    assert "return_exchange.upset" not in ids(service.suggest(message, limit=5, buyer=Mood("calm")))
+
+
+# -- the shipped library: a family of upset messages per scenario (own wordings) -------------
+FAMILIES = {
+    "return_exchange": ["我要退货", "退货到底怎么弄", "退款到底什么时候到账", "钱怎么还没退回来"],
+    "shipping_time": ["到底什么时候发货", "你们几时才发货"],
+    "logistics": ["拍了五天了还不发货", "物流一个礼拜没动了", "快递显示签收了我根本没收到", "怎么还没到"],
+    "quality": ["质量太差了", "做工这么烂"],
+    "defect": ["发错货了", "你们寄错颜色了", "东西到了是碎的", "收到就是坏的", "衣服有污渍还开线"],
+    "invoice": ["发票到现在都没给我"],
+    "payment": ["付款一直失败"],
+    "color_difference": ["颜色跟图片差太多了"],
+    "shipping_fee": ["运费怎么收这么多"],
+    "promotion": ["刚买就降价了"],
+}
+
+
+@pytest.fixture(scope="module")
+def shipped(tmp_path_factory):
+    import os
+
+    os.environ.setdefault("KEFU_ASSIST_CACHE_DIR", str(tmp_path_factory.mktemp("soothe-cache")))
+    from kefu_assist.resources import default_library_path
+
+    svc = AssistService()
+    assert svc.load(default_library_path()).ok
+    return svc
+
+
+@pytest.mark.parametrize(("category", "message"), [(c, m) for c, ms in FAMILIES.items() for m in ms])
+def test_shipped_upset_buyer_gets_the_scenarios_soothing_script_first(shipped, category, message):
+    views = shipped.suggest(message, limit=5, confident_only=True, buyer=UPSET)
+    assert views[0].script.category == category and views[0].script.tone == "soothe", ids(views)
+    # the scenario's own answers follow (one that argues after every other card)
+    own = [i for i, v in enumerate(views) if v.script.category == category and v.script.tone != "soothe"]
+    assert own and (own[0] == 1 or views[own[0]].script.tone == "defend"), ids(views)
+
+
+def test_shipped_library_has_a_soothing_script_for_each_scenario_upset_buyers_hit(shipped):
+    library = shipped.library
+    for category in FAMILIES:
+        soothing = [s for s in library.in_category(category) if s.tone == "soothe"]
+        assert soothing, category
+        assert all(s.agent_initiated for s in soothing), category  # never matched for a calm buyer
+
+
+@pytest.mark.parametrize("message", ["我要投诉你们店", "你们就是骗子", "黑店 我要举报"])
+def test_shipped_complaints_keep_a_complaint_script_first(shipped, message):
+    assert shipped.suggest(message, limit=5, buyer=UPSET)[0].script.category == "complaint"
+
+
+def test_shipped_a_threat_about_a_scenario_soothes_the_scenario_and_keeps_the_complaint_card(shipped):
+    views = shipped.suggest("快递三天不动了 我要投诉", limit=5, confident_only=True, buyer=UPSET)
+    assert ids(views)[0] == "logistics.upset"
+    assert "complaint" in [v.script.category for v in views[1:]]
+
+
+@pytest.mark.parametrize("message", ["发错货了 什么垃圾店", "我要退货！什么破东西！！"])
+def test_shipped_upset_read_from_the_message_itself(shipped, message):
+    assert shipped.mood(message).upset
+    first = shipped.suggest(message, limit=5)[0].script
+    assert first.tone == "soothe" and first.category in {"defect", "return_exchange", "quality"}
+
+
+WORDS = ["质量", "太差", "退货", "发货", "物流", "发票", "垃圾", "投诉", "怎么", "还没", "到底", "做工", "正品", "假货", "颜色", "色差", "！！", "？？？", "呵呵"]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from(WORDS), min_size=1, max_size=5))
+def test_shipped_an_upset_buyer_never_gets_an_arguing_card_first(shipped, words):
+    views = shipped.suggest("".join(words), limit=5, buyer=UPSET)
+    assert views and views[0].script.tone != "defend"
+    if views[0].script.tone == "soothe":
+        assert views[0].suggestion.confident
