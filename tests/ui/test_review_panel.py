@@ -69,7 +69,8 @@ FLOW = 'version: 1\nscripts: [{id: care_warranty.one_year, category: care_warran
 ANTARCTIC = "能寄到南极科考站吗"  # asked three times by two agents
 WAREHOUSE = "你们仓库在哪个城市"
 ABROAD = "寄到国外吗"
-DAYS = "下单后几天发出"  # both agents copy 发货时间 for it: a learned example
+DAYS = "拍下以后多久能出库"  # nothing confident; both agents copy 发货时间 for it: a learned example
+CHOSEN = "shipping_time.normal"
 
 
 @pytest.fixture
@@ -81,16 +82,17 @@ def library_dir(tmp_path) -> Path:
     return folder
 
 
-def _ask(service: AssistService, agent: str, message: str, copy_rank: int | None = None) -> None:
+def _ask(service: AssistService, agent: str, message: str, copy: str | None = None) -> None:
     """What the sidebar does with a buyer message: suggest; nothing confident -> report it
-    unmatched; the agent copies card ``copy_rank`` all the same."""
+    unmatched; the agent copies the card of script ``copy`` all the same."""
     service.agent = agent
     views = service.suggest(message)
     if not any(v.suggestion.confident for v in views):
         service.unmatched(message)
-    if copy_rank is not None:
-        view = views[copy_rank - 1]
-        service.copied(CopyEvent(view.script.id, view.script.category, 0, copy_rank, view.suggestion.score, message, 4.0, view.suggestion.confident))
+    if copy is not None:
+        rank, view = next((r, v) for r, v in enumerate(views, 1) if v.script.id == copy)
+        assert not view.suggestion.confident, "the module's premise: the matcher is not sure of the agents' choice"
+        service.copied(CopyEvent(view.script.id, view.script.category, 0, rank, view.suggestion.score, message, 4.0, view.suggestion.confident))
 
 
 @pytest.fixture
@@ -102,7 +104,7 @@ def recorded(tmp_path, library_dir):
     service.recorder = recorder
     for agent, message, rank in [("小美", ANTARCTIC, None), ("小美", ANTARCTIC, None), ("小王", ANTARCTIC, None),
                                  ("小王", WAREHOUSE, None), ("小美", ABROAD, None),
-                                 ("小美", DAYS, 1), ("小王", DAYS, 1)]:
+                                 ("小美", DAYS, CHOSEN), ("小王", DAYS, CHOSEN)]:
         _ask(service, agent, message, rank)
     assert recorder.flush(30)
     yield service, recorder
@@ -262,7 +264,7 @@ def test_dismiss_is_for_good_and_usage_figures_still_count(qtbot, make_panel, re
     # a learned example dismissed is rejected: its later copies stay out of the queue too
     _select(qtbot, panel, _item(panel, DAYS, "learned"))
     _act(qtbot, panel, panel.ui.dismissButton)
-    _ask(service, "小李", DAYS, 1)
+    _ask(service, "小李", DAYS, CHOSEN)
     assert recorder.flush(30)
     _refresh(qtbot, panel)
     assert DAYS not in [i.question for i in panel.items if i.kind == "learned"]
