@@ -11,7 +11,7 @@ from PySide6.QtGui import QAbstractTextDocumentLayout, QKeyEvent, QPainter, QPal
 from PySide6.QtWidgets import QListWidgetItem, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from . import theme as themes
-from .copy_flow import BROWSE, CopyRequest
+from .copy_request import BROWSE, CopyRequest
 from .widgets import SuggestionCard
 
 if TYPE_CHECKING:
