@@ -121,6 +121,8 @@ class BrowsePanel(QObject):
         self.list.itemDoubleClicked.connect(lambda _item: self.copy_current())
         self.list.installEventFilter(self)
         ui.searchEdit.installEventFilter(self)
+        self._notes = 0  # rows at the end that say something (nothing found, only the first 200)
+        self._rows: "tuple[object, dict[str, str]]" = (None, {})  # a row's text after the star, per library
 
     @property
     def index(self) -> "SearchIndex | None":
@@ -179,15 +181,29 @@ class BrowsePanel(QObject):
         lst = self.list
         current = lst.currentItem().data(Qt.ItemDataRole.UserRole) if lst.currentItem() else None
         lst.blockSignals(True)
-        lst.clear()
+        # the rows of the last keystroke are reused (new text and data) rather than deleted and
+        # made again: the list holds up to 200 and a keystroke re-fills them all
+        if not scripts or self._notes:
+            lst.clear()
+            self._notes = 0
+        while lst.count() > len(scripts):
+            lst.takeItem(lst.count() - 1)
+        marked = bool(query.strip())
         row = 0
+        user, tip = Qt.ItemDataRole.UserRole, Qt.ItemDataRole.ToolTipRole
+        kept = lst.count()
         for i, (script, hit) in enumerate(zip(scripts, hits)):
-            item = QListWidgetItem(self.row_text(script))
-            item.setData(Qt.ItemDataRole.UserRole, script.id)
-            item.setToolTip(script.replies[0])
-            if hit is not None and query.strip():
-                item.setData(HIT_ROLE, hit)
-            lst.addItem(item)
+            text = self.row_text(script)
+            if i < kept:
+                item = lst.item(i)
+                item.setText(text)
+            else:
+                item = QListWidgetItem(text)
+            item.setData(user, script.id)
+            item.setData(tip, script.replies[0])
+            item.setData(HIT_ROLE, hit if marked else None)
+            if i >= kept:
+                lst.addItem(item)
             if script.id == current:
                 row = i
         if total > SHOWN:
@@ -207,6 +223,7 @@ class BrowsePanel(QObject):
         item = QListWidgetItem(text)
         item.setFlags(Qt.ItemFlag.NoItemFlags)
         self.list.addItem(item)
+        self._notes += 1
 
     def marked(self, row: int) -> str | None:
         """Row ``row`` as the list paints it (rich text), None when nothing in it is marked."""
@@ -221,7 +238,13 @@ class BrowsePanel(QObject):
         service = self.library.service
         assert service is not None, "a script to show means a loaded library"
         lib = service.library
-        return f"{star}[{lib.category_label(script.category)}] {script.title}{self._tag(script)}"
+        if self._rows[0] is not lib:
+            self._rows = (lib, {})
+        rows = self._rows[1]
+        text = rows.get(script.id)
+        if text is None:
+            text = rows[script.id] = f"[{lib.category_label(script.category)}] {script.title}{self._tag(script)}"
+        return star + text
 
     @property
     def shown_ids(self) -> list[str]:
