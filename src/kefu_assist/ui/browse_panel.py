@@ -222,9 +222,12 @@ class BrowsePanel(QObject):
         lst.blockSignals(True)
         # the rows of the last keystroke are reused (new text and data) rather than deleted and
         # made again: the list holds up to 200 and a keystroke re-fills them all
-        if not scripts or self._notes:
+        if not scripts:
             lst.clear()
-            self._notes = 0
+        else:
+            for _ in range(self._notes):  # the note rows of the last keystroke go; its script rows stay
+                lst.takeItem(lst.count() - 1)
+        self._notes = 0
         while lst.count() > len(scripts):
             lst.takeItem(lst.count() - 1)
         marked = bool(query.strip())
