@@ -31,6 +31,7 @@ import functools
 import heapq
 import re
 from dataclasses import dataclass
+from itertools import accumulate
 from typing import Callable
 
 from .model import Library, Script
@@ -209,7 +210,10 @@ class SearchIndex:
                     if len(suffix) > 1:
                         groups.setdefault(suffix[1], {}).setdefault(pos, []).append(suffix)
             for letter, per_script in groups.items():
-                self._join(f"{name}:{letter}", [_SEP.join(per_script.get(pos, ())) for pos in range(len(by_shape))])
+                ordered = [""] * len(by_shape)
+                for pos, suffixes in per_script.items():
+                    ordered[pos] = _SEP.join(suffixes)
+                self._join(f"{name}:{letter}", ordered)
         folded_labels = dict(zip(labels, fold_many(list(labels.values()))))
         self._labels = {c: (folded_labels[c], *_pinyin_strings(label)) for c, label in labels.items()}
         self._in_category: dict[str, list[int]] = {c: [] for c in labels}  # shape positions, ascending
@@ -217,10 +221,9 @@ class SearchIndex:
             self._in_category[scripts[i].category].append(pos)
 
     def _join(self, name: str, ordered: list[str]) -> None:
-        starts, at = [], 0
-        for text in ordered:
-            starts.append(at)
-            at += len(text) + 1
+        """``ordered`` joined, and where each of its strings starts in the joined string."""
+        starts = list(accumulate(map((1).__add__, map(len, ordered)), initial=0))
+        starts.pop()
         self._whole[name] = _SEP.join(ordered)
         self._starts[name] = starts
 
