@@ -414,37 +414,3 @@ def test_learned_sync_teaches_the_matcher_what_the_agent_chose(qtbot, form, libr
         usage.close()
         QThreadPool.globalInstance().waitForDone(10000)
         db_pool().waitForDone(10000)
-
-
-# -- 浏览全部 paints the matched part in the highlight colour ---------------------------------------------
-def _pixels_near(image, colour, tolerance: int = 48) -> int:
-    want = (colour.red(), colour.green(), colour.blue())
-    count = 0
-    for y in range(image.height()):
-        for x in range(image.width()):
-            c = image.pixelColor(x, y)
-            if sum(abs(a - b) for a, b in zip((c.red(), c.green(), c.blue()), want)) <= tolerance:
-                count += 1
-    return count
-
-
-def test_browse_rows_are_painted_with_the_matched_part_marked(qtbot, form, library_file):
-    from PySide6.QtGui import QColor
-
-    from kefu_assist.ui.browse_panel import BrowsePanel
-    from kefu_assist.ui.favourites import Favourites
-
-    lib = loaded(form, library_file)
-    lib.index = lib.service.search_index()
-    form.tabs.setCurrentIndex(1)
-    panel = BrowsePanel(form, lib, Favourites())
-    panel.highlight = "#00c000"  # a colour nothing else in the list uses
-    panel.library_changed()
-    green = QColor(panel.highlight)
-    form.searchEdit.setText("")
-    assert _pixels_near(form.scriptList.grab().toImage(), green) == 0
-    form.searchEdit.setText("发票")
-    assert panel.shown_ids and "发票" in (panel.marked(0) or "")
-    form.scriptList.clearSelection()  # the selected row marks in bold only (the accent would vanish)
-    marked = _pixels_near(form.scriptList.grab().toImage(), green)
-    assert marked > 20, marked
