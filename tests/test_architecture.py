@@ -7,7 +7,10 @@ sys.modules.
 - ``store`` never imports ``service`` or ``matching`` (recording an event must not load the
   library's YAML, the matcher or rapidfuzz);
 - ``events`` imports nothing else of the project;
-- no import circle between the project's modules.
+- no import circle between the project's modules;
+- a sidebar panel module (``ui/*_panel.py``, ``ui/*_ctl.py``, the copy flow, ...) never imports
+  another panel, directly or through other modules, nor the window shell (``main_window``,
+  ``app``), not even for type hints: panels talk through signals, the shell wires them.
 """
 from __future__ import annotations
 
@@ -39,9 +42,10 @@ def _project_modules() -> dict[str, Path]:
     return {_module_name(p): p for p in PACKAGE.rglob("*.py") if "compiled" not in p.parts}
 
 
-def _imports(name: str, path: Path) -> set[str]:
+def _imports(name: str, path: Path, *, type_hints: bool = False) -> set[str]:
     """Every absolute module name ``path``'s import statements name (relative ones resolved),
-    with each name's parent packages (importing a.b.c runs a/__init__ and a/b/__init__ first)."""
+    with each name's parent packages (importing a.b.c runs a/__init__ and a/b/__init__ first).
+    ``type_hints``: those of ``if TYPE_CHECKING:`` blocks too."""
     is_package = path.name == "__init__.py"
     here = name.split(".") if is_package else name.split(".")[:-1]
     out: set[str] = set()
@@ -57,7 +61,7 @@ def _imports(name: str, path: Path) -> set[str]:
         for stmt in node.body for inner in ast.walk(stmt)
     }
     for node in ast.walk(tree):
-        if id(node) in type_only:
+        if id(node) in type_only and not type_hints:
             continue
         if isinstance(node, ast.Import):
             for alias in node.names:
@@ -235,3 +239,67 @@ def test_nothing_at_run_time_imports_test_only_packages():
     test_only = ("jieba", "pytest", "hypothesis", "pytestqt")
     offenders = {m: sorted(n for n in _imports(m, p) if n.split(".")[0] in test_only) for m, p in modules.items()}
     assert {m: names for m, names in offenders.items() if names} == {}
+
+
+# -- the sidebar's panels ---------------------------------------------------------------------------
+UI = "kefu_assist.ui"
+SHELL = (f"{UI}.main_window", f"{UI}.app")
+PANELS_BY_NAME = ("copy_flow", "learned_sync", "placement", "usage")  # besides ui/*_panel.py and ui/*_ctl.py
+
+
+def _panel_modules(modules: "dict[str, Path] | None" = None) -> list[str]:
+    modules = _project_modules() if modules is None else modules
+    top = [m for m in modules if m.startswith(UI + ".") and m.count(".") == 2]
+    return sorted(m for m in top if m.endswith(("_panel", "_ctl")) or m.rsplit(".", 1)[1] in PANELS_BY_NAME)
+
+
+def _panel_offenders(modules: dict[str, Path], graph: dict[str, set[str]]) -> dict[str, list[str]]:
+    """Panel -> the other panels (and shell modules) it reaches at run time, through any chain
+    of imports, and the shell modules it names even in type hints."""
+    panels = set(_panel_modules(modules))
+    offenders = {}
+    for panel in sorted(panels):
+        reached, todo = set(), [panel]
+        while todo:
+            for nxt in graph.get(todo.pop(), ()):
+                if nxt not in reached:
+                    reached.add(nxt)
+                    todo.append(nxt)
+        bad = {m for m in reached if m != panel and (m in panels or m in SHELL)}
+        bad |= {m for m in _imports(panel, modules[panel], type_hints=True) if m in SHELL}
+        if bad:
+            offenders[panel] = sorted(bad)
+    return offenders
+
+
+def test_the_panel_rule_covers_every_panel():
+    names = {m.rsplit(".", 1)[1] for m in _panel_modules()}
+    assert {
+        "browse_panel", "check_panel", "copy_flow", "hotkey_ctl", "learned_sync", "library_ctl", "placement",
+        "stats_panel", "suggest_panel", "tray_ctl", "usage", "usual_panel",
+    } <= names
+
+
+def test_no_panel_imports_another_panel_or_the_window():
+    modules = _project_modules()
+    assert _panel_offenders(modules, _graph()) == {}
+
+
+def test_panel_rule_sees_a_panel_reached_through_another_module(tmp_path):
+    """The check itself: a direct import, one through a helper module, and a type-hint import of
+    the shell are found; type hints naming another panel (the injected collaborators) are not."""
+    files = {
+        "a_panel": "from .helper import x\n",
+        "helper": "from .b_panel import y\n",
+        "b_panel": "if TYPE_CHECKING:\n    from .main_window import MainWindow\n",
+        "c_ctl": "if TYPE_CHECKING:\n    from .a_panel import APanel\nfrom .mood import z\n",
+        "mood": "",
+        "main_window": "from .a_panel import APanel\n",
+    }
+    modules = {}
+    for name, text in files.items():
+        path = tmp_path / f"{name}.py"
+        path.write_text(text)
+        modules[f"{UI}.{name}"] = path
+    graph = {m: {t for t in _imports(m, p) if t in modules and t != m} for m, p in modules.items()}
+    assert _panel_offenders(modules, graph) == {f"{UI}.a_panel": [f"{UI}.b_panel"], f"{UI}.b_panel": [f"{UI}.main_window"]}

@@ -214,3 +214,59 @@ def test_the_service_builds_the_index_once_per_library(tmp_path):
     service.load(path)
     second = service.search_index()
     assert second is not first and second.by_code("fp") is None and second.by_code("kp").id == "invoice.available"
+
+
+# -- a limit, a category and the order within a rank ----------------------------------------------
+PINYIN_QUERIES = st.sampled_from(["b", "ba", "bao", "baoyou", "by", "fp", "you", "y", "a", "h", "hy", "fa", "fapiao", "yunfei", "zhong", "x", "l"])
+MANY_WORDS = st.sampled_from(["包邮", "發票", "还有", "货", "重发", "便宜", "运费", "亲", "包", "邮费", "保", "发货", "有", "码", "了"])
+
+
+@st.composite
+def bigger_libraries(draw):
+    """Up to 40 scripts of few words: many share a word, so a rank holds more than a limit."""
+    n = draw(st.integers(1, 40))
+    text = st.lists(MANY_WORDS, min_size=1, max_size=3).map("".join)
+    scripts = [
+        Script(
+            id=f"s{k}",
+            category=draw(st.sampled_from(["shipping_fee", "invoice", "other"])),
+            title=draw(text),
+            replies=tuple(draw(st.lists(text, min_size=1, max_size=2))),
+            examples=tuple(draw(st.lists(text, max_size=2))),
+            keywords=tuple(draw(st.lists(text, max_size=2))),
+            code=draw(st.sampled_from([None, f"b{k}", f"fp{k}"])),
+        )
+        for k in range(n)
+    ]
+    return Library(tuple(scripts), categories={"shipping_fee": "包邮/运费", "invoice": "发票", "other": "其他"})
+
+
+@pytest.mark.slow
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(bigger_libraries(), st.one_of(st.lists(MANY_WORDS, min_size=1, max_size=2).map("".join), PINYIN_QUERIES), st.integers(1, 12),
+       st.sampled_from([None, "shipping_fee", "invoice"]))
+def test_a_limited_search_is_the_head_of_the_whole_ranking(library, query, limit, category):
+    """A search that stops early (a limit, a category) lists exactly the first scripts of the
+    whole ranking; within a rank, scripts come by where the query stands (title, reply/example
+    ranks), then by a shorter title, then in library order."""
+    index = SearchIndex(library)
+    whole = index.search(query, limit=None)
+    assert [(h.script.id, h.rank) for h in index.search(query, limit=limit)] == [(h.script.id, h.rank) for h in whole[:limit]]
+    in_category = [h for h in whole if h.script.category == category] if category else whole
+    limited = index.search(query, category=category, limit=limit)
+    assert [(h.script.id, h.rank) for h in limited] == [(h.script.id, h.rank) for h in in_category[:limit]]
+    q = "".join(fold(query).split())
+    order = {s.id: i for i, s in enumerate(library.scripts)}
+
+    def key(h):
+        s = h.script
+        shape = (len(fold(s.title)), order[s.id])
+        if h.rank == RANK_TITLE:
+            return (fold(s.title).find(q), *shape)
+        if h.rank == RANK_BODY:
+            return (fold("\x00".join((*s.replies, *s.examples))).find(q), *shape)
+        return shape
+
+    for rank in {h.rank for h in whole}:
+        group = [h for h in whole if h.rank == rank]
+        assert [h.script.id for h in group] == [h.script.id for h in sorted(group, key=key)]

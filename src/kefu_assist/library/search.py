@@ -1,9 +1,13 @@
 """Search over a library for 浏览全部, ``kefu-assist find`` and the ``/code`` lookup. No Qt.
 
-Built once per library load; a keystroke then tests one prepared string per script and rank with
-no Python code per script (``compress``/``map`` over ``operator.contains``), skips a rank whose
-joined strings cannot hold the query, stops once the limit is certain, and works out highlight
-spans only for the hits that are read.
+Built once per library load: each rank's prepared strings (folded text, pinyin) are joined into
+one string in the order results are listed (shorter title first, then library order), and the
+category names are kept apart (searched once, not once per script). A keystroke then runs
+``str.find`` over a rank's joined string (C speed, no Python code per script that does not hit),
+maps each hit back to its script by bisection, stops as soon as the limit is certain (at the
+first hits in list order for most ranks), and works out highlight spans only for the hits read.
+Full-pinyin strings are joined per first letter: a match starts at a syllable, so a query scans
+only the strings that start with its letter.
 
 What a query finds, best first (``Hit.rank``):
 
@@ -27,9 +31,8 @@ import functools
 import heapq
 import re
 from dataclasses import dataclass
-from itertools import compress, repeat
-from operator import contains
-from typing import Any, Callable
+from itertools import accumulate
+from typing import Callable
 
 from .model import Library, Script
 from .pinyin import variants
@@ -38,6 +41,7 @@ _SEP = "\x00"  # between the strings of one script in one tier: no query holds i
 _SYL = "\x01"  # marks the start of a syllable in full-pinyin strings
 _ASCII_QUERY = re.compile(r"^[a-z0-9]+$")
 MAX_SUFFIX_SYLLABLES = 6  # full-pinyin matches start at a syllable and run at most this far
+_BY_LETTER = ("full", "keyword_full")  # tiers of syllable suffixes (``_SYL`` + pinyin), joined per first letter
 
 RANK_CODE, RANK_CODE_PREFIX, RANK_TITLE, RANK_INITIALS, RANK_PINYIN, RANK_KEYWORD, RANK_BODY, RANK_ID = range(8)
 REASONS = ("code", "code_prefix", "title", "title_initials", "title_pinyin", "keyword", "text", "id")
@@ -155,12 +159,17 @@ class SearchIndex:
         self._codes = {s.code: s for s in scripts if s.code}
         self._sorted_codes = sorted((s.code, i) for i, s in enumerate(scripts) if s.code)
         self._title = fold_many([s.title for s in scripts])
+        # the category names apart (few, shared by many scripts): searched once, not per script
         labels = {c: library.category_label(c) for c in dict.fromkeys(s.category for s in scripts)}
-        self._keywords = fold_many([_SEP.join((*s.keywords, labels[s.category])) for s in scripts])
+        self._keywords = fold_many([_SEP.join(s.keywords) for s in scripts])
         self._body = fold_many([_SEP.join((*s.replies, *s.examples)) for s in scripts])
         self._id = [s.id.lower() for s in scripts]
-        self._shape = [(len(t), i) for i, t in enumerate(self._title)]  # shorter titles first, then library order
-        label_py = {c: _pinyin_strings(label) for c, label in labels.items()}
+        # the shape order: shorter titles first, then library order. Every tier's strings are
+        # joined in this order, so that a tier ranked by shape can stop at its first hits.
+        self._by_shape = sorted(range(len(scripts)), key=lambda i: (len(self._title[i]), i))
+        self._shape_pos = [0] * len(scripts)
+        for pos, i in enumerate(self._by_shape):
+            self._shape_pos[i] = pos
         self._initials: list[str] = []
         self._full: list[str] = []
         self._keyword_init: list[str] = []
@@ -169,7 +178,7 @@ class SearchIndex:
             inits, full = _pinyin_strings(s.title)
             self._initials.append(inits)
             self._full.append(full)
-            parts = [_pinyin_strings(kw) for kw in s.keywords] + [label_py[s.category]]
+            parts = [_pinyin_strings(kw) for kw in s.keywords]
             self._keyword_init.append(_SEP.join(p[0] for p in parts))
             self._keyword_full.append(_SEP.join(p[1] for p in parts))
         self._strings = {
@@ -182,9 +191,41 @@ class SearchIndex:
             "keyword_init": self._keyword_init,
             "keyword_full": self._keyword_full,
         }
-        # Each tier's strings joined: one C-level scan tells whether a tier can hit at all, so a
-        # query that finds little skips most per-script passes.
-        self._whole = {name: _SEP.join(strings) for name, strings in self._strings.items()}
+        # Each tier's strings joined in shape order, and where each starts: a tier is searched
+        # with str.find over the joined string (C speed, no Python code per script), and a
+        # found offset maps back to its script by bisection.
+        by_shape = self._by_shape
+        self._whole: dict[str, str] = {}
+        self._starts: dict[str, list[int]] = {}
+        for name, strings in self._strings.items():
+            if name in _BY_LETTER:
+                continue
+            self._join(name, [strings[i] for i in by_shape])
+        # A full-pinyin match starts at a syllable, so its strings (every syllable's suffix, four
+        # times the title) are joined per first letter: a query scans the 1/20 that can hold it.
+        for name in _BY_LETTER:
+            groups: dict[str, dict[int, list[str]]] = {}
+            for pos, i in enumerate(by_shape):
+                for suffix in self._strings[name][i].split(_SEP):
+                    if len(suffix) > 1:
+                        groups.setdefault(suffix[1], {}).setdefault(pos, []).append(suffix)
+            for letter, per_script in groups.items():
+                ordered = [""] * len(by_shape)
+                for pos, suffixes in per_script.items():
+                    ordered[pos] = _SEP.join(suffixes)
+                self._join(f"{name}:{letter}", ordered)
+        folded_labels = dict(zip(labels, fold_many(list(labels.values()))))
+        self._labels = {c: (folded_labels[c], *_pinyin_strings(label)) for c, label in labels.items()}
+        self._in_category: dict[str, list[int]] = {c: [] for c in labels}  # shape positions, ascending
+        for pos, i in enumerate(by_shape):
+            self._in_category[scripts[i].category].append(pos)
+
+    def _join(self, name: str, ordered: list[str]) -> None:
+        """``ordered`` joined, and where each of its strings starts in the joined string."""
+        starts = list(accumulate(map((1).__add__, map(len, ordered)), initial=0))
+        starts.pop()
+        self._whole[name] = _SEP.join(ordered)
+        self._starts[name] = starts
 
     def _code_range(self, q: str, exact: bool = False) -> list[int]:
         """Scripts whose code is ``q`` (or starts with it), by bisection over the sorted codes."""
@@ -216,67 +257,100 @@ class SearchIndex:
         Ranks are tried best first and the search stops once ``limit`` results are certain, so
         the one-letter queries that hit thousands of scripts cost the least; a hit's highlight
         (``Hit.match``) is worked out when it is first read."""
-        q = "".join(fold(query).split())
+        # the separators of the joined strings can never be part of a query
+        q = "".join(fold(query).split()).replace(_SEP, "").replace(_SYL, "")
         n = len(self.scripts)
-        allowed: range | list[int] = range(n) if category is None else [i for i in range(n) if self.scripts[i].category == category]
         if not q:
+            allowed = range(n) if category is None else [i for i in range(n) if self.scripts[i].category == category]
             picked = list(allowed)[:limit] if limit is not None else list(allowed)
             return [Hit(self.scripts[i], RANK_CODE) for i in picked]
-        title, body = self._title, self._body
-        whole = self._whole
-        in_category = None if category is None else set(allowed)
+        by_shape, shape_pos = self._by_shape, self._shape_pos
+        only = None if category is None else set(self._in_category.get(category, ()))
+        seen: set[int] = set()  # shape positions already listed (by a better rank)
+        ascii_query = bool(_ASCII_QUERY.match(q))
+        needle = _SYL + q
 
-        def scan(name: str, needle: str) -> list[int]:
-            """Indexes of the scripts whose ``name`` string holds ``needle``: one C-level scan of
-            the joined strings, then (if it can hit) a pass with no Python code per script."""
-            if needle not in whole[name]:
-                return []
-            strings = self._strings[name]
-            if in_category is None:
-                return list(compress(range(n), map(contains, strings, repeat(needle))))
-            return [i for i in allowed if needle in strings[i]]
+        def scan(name: str, text: str, want: int | None, at: bool = False) -> list:
+            """Shape positions of the scripts whose ``name`` string holds ``text`` and that are
+            not listed yet, ascending; at most ``want``. ``at``: (offset in the script's string,
+            position) pairs instead, all of them, for ranks ordered by where the match is."""
+            if name in _BY_LETTER:
+                name = f"{name}:{text[1]}"
+                if name not in self._whole:
+                    return []
+            whole, starts = self._whole[name], self._starts[name]
+            find = whole.find
+            out: list = []
+            firsts = 0  # hits at the very start of their string (``at``): nothing later beats them
+            p = find(text)
+            while p != -1:
+                k = bisect.bisect_right(starts, p) - 1
+                if k not in seen and (only is None or k in only):
+                    if at:
+                        offset = p - starts[k]
+                        out.append((offset, k))
+                        firsts += offset == 0
+                        if want is not None and firsts >= want:
+                            break
+                    else:
+                        out.append(k)
+                        if want is not None and len(out) >= want:
+                            break
+                if k + 1 >= n:
+                    break
+                p = find(text, starts[k + 1])
+            return out
+
+        def labelled(want: int | None) -> list[int]:
+            """Shape positions of the scripts whose category's name matches (text or pinyin)."""
+            out: list[int] = []
+            for cat, (label, inits, full) in self._labels.items():
+                if q in label or (ascii_query and (q in inits or needle in full)):
+                    fresh = [k for k in self._in_category[cat] if k not in seen and (only is None or k in only)]
+                    out.extend(fresh if want is None else fresh[:want])
+            return out
 
         def codes(exact: bool) -> list[int]:
-            found = self._code_range(q, exact=exact)
-            return found if in_category is None else [i for i in found if i in in_category]
+            return sorted(k for k in map(shape_pos.__getitem__, self._code_range(q, exact=exact)) if k not in seen and (only is None or k in only))
 
-        specs: list[tuple[int, Callable[[], list[int]]]] = [
-            (RANK_CODE, lambda: codes(True)),
-            (RANK_CODE_PREFIX, lambda: codes(False)),
-            (RANK_TITLE, lambda: scan("title", q)),
+        tiers: list[tuple[int, str, Callable[[int | None], list[int]]]] = [
+            (RANK_CODE, "shape", lambda want: codes(True)),
+            (RANK_CODE_PREFIX, "shape", lambda want: codes(False)),
+            (RANK_TITLE, "at", lambda want: self._by_offset(scan("title", q, want, at=True), want)),
         ]
-        if _ASCII_QUERY.match(q):
-            needle = _SYL + q
-            specs += [
-                (RANK_INITIALS, lambda: scan("initials", q)),
-                (RANK_PINYIN, lambda: scan("full", needle)),
-                (RANK_KEYWORD, lambda: scan("keywords", q) + scan("keyword_init", q) + scan("keyword_full", needle)),
+        if ascii_query:
+            tiers += [
+                (RANK_INITIALS, "shape", lambda want: scan("initials", q, want)),
+                (RANK_PINYIN, "shape", lambda want: scan("full", needle, want)),
+                (RANK_KEYWORD, "merge", lambda want: scan("keywords", q, want) + scan("keyword_init", q, want) + scan("keyword_full", needle, want) + labelled(want)),
             ]
         else:
-            specs.append((RANK_KEYWORD, lambda: scan("keywords", q)))
-        specs += [(RANK_BODY, lambda: scan("body", q)), (RANK_ID, lambda: scan("id", q))]
-        tiers = specs
+            tiers.append((RANK_KEYWORD, "merge", lambda want: scan("keywords", q, want) + labelled(want)))
+        tiers += [
+            (RANK_BODY, "at", lambda want: self._by_offset(scan("body", q, want, at=True), want)),
+            (RANK_ID, "shape", lambda want: scan("id", q, want)),
+        ]
         out: list[Hit] = []
-        seen: set[int] = set()
-        shape = self._shape
-        for rank, find in tiers:
-            found = [i for i in dict.fromkeys(find()) if i not in seen]
+        for rank, how, find in tiers:
+            room = None if limit is None else limit - len(out)
+            found = find(room)
+            if how == "merge":  # several sorted lists, each the best ``room`` of its own
+                found = sorted(set(found))
+            if room is not None:
+                found = found[:room]
             if not found:
                 continue
             seen.update(found)
-            key: Callable[[int], Any]
-            if rank == RANK_TITLE:
-                key = lambda i: (title[i].find(q), shape[i])  # noqa: E731
-            elif rank == RANK_BODY:
-                key = lambda i: (body[i].find(q), shape[i])  # noqa: E731
-            else:
-                key = shape.__getitem__
-            room = None if limit is None else limit - len(out)
-            ordered = heapq.nsmallest(room, found, key=key) if room is not None and room < len(found) else sorted(found, key=key)
-            out.extend(Hit(self.scripts[i], rank, self, q) for i in ordered)
+            out.extend(Hit(self.scripts[by_shape[k]], rank, self, q) for k in found)
             if limit is not None and len(out) >= limit:
                 break
         return out
+
+    @staticmethod
+    def _by_offset(pairs: list[tuple[int, int]], want: int | None) -> list[int]:
+        """Positions ordered by where the query stands in the script's string, then shape."""
+        best = heapq.nsmallest(want, pairs) if want is not None and want < len(pairs) else sorted(pairs)
+        return [k for _, k in best]
 
     # -- spans, for the results shown only -------------------------------------------------
     def _match(self, s: Script, rank: int, q: str) -> Match:

@@ -7,11 +7,11 @@ import html
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QRectF, Qt, Signal
-from PySide6.QtGui import QAbstractTextDocumentLayout, QKeyEvent, QPainter, QPalette, QTextDocument
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QKeyEvent, QPainter, QPalette
 from PySide6.QtWidgets import QListWidgetItem, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from . import theme as themes
-from .copy_flow import BROWSE, CopyRequest
+from .copy_request import BROWSE, CopyRequest
 from .widgets import SuggestionCard
 
 if TYPE_CHECKING:
@@ -29,19 +29,28 @@ FIELD_NAMES = {"code": "编码", "keyword": "关键词", "category": "分类", "
 SNIPPET = 14  # characters either side of a match outside the title
 
 
+PLAIN, MARK, DIM, DIM_MARK = range(4)  # how a piece of a row is drawn (row_segments)
+
+
 def marked_html(text: str, spans: "tuple[tuple[int, int], ...]", colour: str) -> str:
+    return segments_html(_marked(text, spans, PLAIN), colour)
+
+
+def _marked(text: str, spans: "tuple[tuple[int, int], ...]", base: int) -> list[tuple[str, int]]:
+    mark = MARK if base == PLAIN else DIM_MARK
     out, last = [], 0
     for start, end in spans:
-        out += [html.escape(text[last:start]), f'<b style="color:{colour}">{html.escape(text[start:end])}</b>']
+        out += [(text[last:start], base), (text[start:end], mark)]
         last = end
-    out.append(html.escape(text[last:]))
-    return "".join(out)
+    out.append((text[last:], base))
+    return out
 
 
-def row_html(text: str, hit: "Hit | None", colour: str) -> str | None:
-    """A browse row (``text``: "★ [分类] 标题") as rich text with the matched part marked; a match
-    outside the title is shown after it, dimmed (编码 by, 回复 …包邮…). None: nothing to mark.
-    Called for the rows painted only: working out a match costs ~50 us, a list holds hundreds."""
+def row_segments(text: str, hit: "Hit | None") -> list[tuple[str, int]] | None:
+    """A browse row (``text``: "★ [分类] 标题") in pieces, each PLAIN, MARK (the matched part),
+    DIM (a match outside the title is shown after it, dimmed: 编码 by, 回复 …包邮…) or DIM_MARK.
+    None: nothing to mark. Called for the rows painted only: working out a match costs ~50 us,
+    a list holds hundreds."""
     match = hit.match if hit is not None else None
     if match is None or not match.spans:
         return None
@@ -49,50 +58,80 @@ def row_html(text: str, hit: "Hit | None", colour: str) -> str | None:
         at = text.rfind(match.text)
         if at < 0:
             return None
-        return html.escape(text[:at]) + marked_html(match.text, match.spans, colour) + html.escape(text[at + len(match.text):])
+        return [(text[:at], PLAIN), *_marked(match.text, match.spans, PLAIN), (text[at + len(match.text):], PLAIN)]
     start, end = match.spans[0][0], match.spans[-1][1]
     lo, hi = max(0, start - SNIPPET), min(len(match.text), end + SNIPPET)
     spans = tuple((a - lo, b - lo) for a, b in match.spans if b <= hi)
-    snippet = ("…" if lo else "") + marked_html(match.text[lo:hi], spans, colour) + ("…" if hi < len(match.text) else "")
     label = FIELD_NAMES.get(match.field, match.field)
-    return f'{html.escape(text)} <span style="color:gray">· {label} {snippet}</span>'
+    return [
+        (text, PLAIN), (" ", PLAIN), (f"· {label} " + ("…" if lo else ""), DIM),
+        *_marked(match.text[lo:hi], spans, DIM), ("…" if hi < len(match.text) else "", DIM),
+    ]
+
+
+def segments_html(segments: list[tuple[str, int]], colour: str) -> str:
+    out, dim = [], False
+    for text, how in segments:
+        if how in (DIM, DIM_MARK) and not dim:
+            out.append('<span style="color:gray">')
+            dim = True
+        out.append(f'<b style="color:{colour}">{html.escape(text)}</b>' if how in (MARK, DIM_MARK) else html.escape(text))
+    if dim:
+        out.append("</span>")
+    return "".join(out)
+
+
+def row_html(text: str, hit: "Hit | None", colour: str) -> str | None:
+    """A browse row as rich text with the matched part marked (``row_segments``), as painted."""
+    segments = row_segments(text, hit)
+    return segments_html(segments, colour) if segments is not None else None
 
 
 class _MarkedDelegate(QStyledItemDelegate):
-    """Draws a row with its matched part marked (``row_html``), so the agent sees why it is there."""
+    """Draws a row with its matched part marked (``row_segments``), so the agent sees why it is
+    there: the pieces drawn one after another with the font's metrics (a rich-text document a
+    row cost ten times as much, and a keystroke paints twenty rows)."""
 
     def __init__(self, panel: "BrowsePanel"):
         super().__init__(panel.list)
         self.panel = panel
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
+        segments = row_segments(index.data(Qt.ItemDataRole.DisplayRole) or "", index.data(HIT_ROLE))
+        if not segments:
+            super().paint(painter, option, index)
+            return
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         # on the selected row's accent background the accent colour would vanish: bold alone there
         # (the list's own palette carries the stylesheet's selection-color; the option's does not)
         palette = self.panel.list.palette()
-        colour = palette.color(QPalette.ColorRole.HighlightedText).name() if selected else self.panel.highlight
-        marked = row_html(index.data(Qt.ItemDataRole.DisplayRole) or "", index.data(HIT_ROLE), colour)
-        if not marked:
-            super().paint(painter, option, index)
-            return
+        text_colour = palette.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
+        colours = {PLAIN: text_colour, MARK: QColor(text_colour if selected else self.panel.highlight), DIM: QColor("gray")}
+        colours[DIM_MARK] = colours[MARK]
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         opt.text = ""
         style = opt.widget.style() if opt.widget is not None else None
         if style is not None:
             style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
-        doc = QTextDocument()
-        doc.setDefaultFont(opt.font)
-        doc.setDocumentMargin(0)
-        doc.setHtml(marked)
         rect = opt.rect.adjusted(4, 0, -2, 0)
+        bold = QFont(opt.font)
+        bold.setBold(True)
+        fonts = {False: (opt.font, QFontMetricsF(opt.font)), True: (bold, QFontMetricsF(bold))}
         painter.save()
-        painter.translate(rect.left(), rect.top() + max(0, (rect.height() - doc.size().height()) / 2))
-        ctx = QAbstractTextDocumentLayout.PaintContext()
-        ctx.palette.setColor(QPalette.ColorRole.Text, palette.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text))
-        ctx.clip = QRectF(0, 0, rect.width(), rect.height())
-        painter.setClipRect(ctx.clip)
-        doc.documentLayout().draw(painter, ctx)
+        painter.setClipRect(rect)
+        x = float(rect.left())
+        for text, how in segments:
+            if not text:
+                continue
+            font, metrics = fonts[how in (MARK, DIM_MARK)]
+            width = metrics.horizontalAdvance(text)
+            painter.setFont(font)
+            painter.setPen(colours[how])
+            painter.drawText(QRectF(x, rect.top(), width + 1, rect.height()), int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), text)
+            x += width
+            if x > rect.right():
+                break
         painter.restore()
 
 
@@ -121,6 +160,8 @@ class BrowsePanel(QObject):
         self.list.itemDoubleClicked.connect(lambda _item: self.copy_current())
         self.list.installEventFilter(self)
         ui.searchEdit.installEventFilter(self)
+        self._notes = 0  # rows at the end that say something (nothing found, only the first 200)
+        self._rows: "tuple[object, dict[str, str]]" = (None, {})  # a row's text after the star, per library
 
     @property
     def index(self) -> "SearchIndex | None":
@@ -179,15 +220,32 @@ class BrowsePanel(QObject):
         lst = self.list
         current = lst.currentItem().data(Qt.ItemDataRole.UserRole) if lst.currentItem() else None
         lst.blockSignals(True)
-        lst.clear()
+        # the rows of the last keystroke are reused (new text and data) rather than deleted and
+        # made again: the list holds up to 200 and a keystroke re-fills them all
+        if not scripts:
+            lst.clear()
+        else:
+            for _ in range(self._notes):  # the note rows of the last keystroke go; its script rows stay
+                lst.takeItem(lst.count() - 1)
+        self._notes = 0
+        while lst.count() > len(scripts):
+            lst.takeItem(lst.count() - 1)
+        marked = bool(query.strip())
         row = 0
+        user, tip = Qt.ItemDataRole.UserRole, Qt.ItemDataRole.ToolTipRole
+        kept = lst.count()
         for i, (script, hit) in enumerate(zip(scripts, hits)):
-            item = QListWidgetItem(self.row_text(script))
-            item.setData(Qt.ItemDataRole.UserRole, script.id)
-            item.setToolTip(script.replies[0])
-            if hit is not None and query.strip():
-                item.setData(HIT_ROLE, hit)
-            lst.addItem(item)
+            text = self.row_text(script)
+            if i < kept:
+                item = lst.item(i)
+                item.setText(text)
+            else:
+                item = QListWidgetItem(text)
+            item.setData(user, script.id)
+            item.setData(tip, script.replies[0])
+            item.setData(HIT_ROLE, hit if marked else None)
+            if i >= kept:
+                lst.addItem(item)
             if script.id == current:
                 row = i
         if total > SHOWN:
@@ -207,6 +265,7 @@ class BrowsePanel(QObject):
         item = QListWidgetItem(text)
         item.setFlags(Qt.ItemFlag.NoItemFlags)
         self.list.addItem(item)
+        self._notes += 1
 
     def marked(self, row: int) -> str | None:
         """Row ``row`` as the list paints it (rich text), None when nothing in it is marked."""
@@ -221,7 +280,13 @@ class BrowsePanel(QObject):
         service = self.library.service
         assert service is not None, "a script to show means a loaded library"
         lib = service.library
-        return f"{star}[{lib.category_label(script.category)}] {script.title}{self._tag(script)}"
+        if self._rows[0] is not lib:
+            self._rows = (lib, {})
+        rows = self._rows[1]
+        text = rows.get(script.id)
+        if text is None:
+            text = rows[script.id] = f"[{lib.category_label(script.category)}] {script.title}{self._tag(script)}"
+        return star + text
 
     @property
     def shown_ids(self) -> list[str]:

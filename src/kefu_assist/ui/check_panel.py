@@ -1,4 +1,4 @@
-"""The 检查 tab and the buyer-mood chip.
+"""The 检查 tab.
 
 检查: the agent types or pastes a reply they edited; after a short pause (debounced like the
 suggestions, never on the keystroke itself) the reply is checked against the reply rules
@@ -8,15 +8,13 @@ amber for 提醒/warn) and explained beside it, with the rewording one click awa
 Clipboard watch: a copied text that is the agent's own reply (``looks_like_reply``) is checked
 here, in place, instead of becoming the buyer message.
 
-``MoodChip``: the red 买家情绪激动 marker over the suggestions, its tooltip the cues.
-``BuyerHistory``: the messages of this conversation (those the agent handled in the last few
-minutes), the ``history`` the mood needs to see repeated asking.
+The buyer-mood chip over the suggestions and the conversation's history (``MoodChip``,
+``BuyerHistory``) are in mood_chip.py: the suggestions panel shows them without importing this one.
 
 The panel owns its widgets and talks by signals (``toastRequested``)."""
 from __future__ import annotations
 
 import re
-import time
 import unicodedata
 from typing import TYPE_CHECKING, Iterable, Sequence
 
@@ -26,20 +24,21 @@ from PySide6.QtWidgets import (
     QFrame, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QScrollArea, QTextEdit, QVBoxLayout, QWidget,
 )
 
+from .mood_chip import BLOCK_COLOUR as BLOCK_COLOUR
+from .mood_chip import BuyerHistory as BuyerHistory  # re-exported: it was defined here before
+from .mood_chip import MoodChip as MoodChip
+
 if TYPE_CHECKING:
-    from ..checker import Finding, Mood
+    from ..checker import Finding
     from .compiled.main_window_ui import Ui_SidebarView
     from .library_ctl import LibraryController
 
 DEBOUNCE_MS = 150
 TAB_TITLE = "检查"
-BLOCK_COLOUR = "#d93025"  # red: the shop loses points or money
 WARN_COLOUR = "#e8a200"  # amber: worth a second look
 SEVERITY_LABEL = {"block": "扣分", "warn": "提醒"}
 EMPTY_TEXT = "粘贴或输入要发出的回复，这里会检查是否违规"
 OK_TEXT = "没有发现问题，可以发送"
-HISTORY_SECONDS = 300  # the messages of the last five minutes are "this conversation"
-HISTORY_LIMIT = 8
 REPLY_SIMILARITY = 85.0  # rapidfuzz ratio to a library reply at or above which a text is one of ours
 
 _SPACE = re.compile(r"\s+")
@@ -84,55 +83,6 @@ def looks_like_reply(text: str, replies: Iterable[str] = ()) -> bool:
         return True
     # 您看可以吗？ after an answer: a whole sentence (。～！) before the closing question
     return bool(_INNER_SENTENCE.search(folded[:-1]))
-
-
-class BuyerHistory:
-    """The buyer messages the agent handled recently, oldest first (the mood's ``history``)."""
-
-    def __init__(self, seconds: float = HISTORY_SECONDS, limit: int = HISTORY_LIMIT, clock=time.monotonic):
-        self.seconds = seconds
-        self.limit = limit
-        self.clock = clock
-        self._items: list[tuple[float, str]] = []
-
-    def add(self, message: str) -> None:
-        message = message.strip()
-        if not message:
-            return
-        self._items = [(t, m) for t, m in self._items if m != message]
-        self._items.append((self.clock(), message))
-        self._items = self._items[-self.limit :]
-
-    def before(self, message: str) -> tuple[str, ...]:
-        """The recent messages other than ``message`` itself."""
-        now = self.clock()
-        message = message.strip()
-        return tuple(m for t, m in self._items if now - t <= self.seconds and m != message)
-
-
-class MoodChip(QLabel):
-    """A red 买家情绪激动 chip, hidden for a calm buyer; the tooltip lists the cues."""
-
-    TEXT = "买家情绪激动"
-
-    def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setObjectName("moodChip")
-        self.setStyleSheet(
-            f"QLabel#moodChip {{ background: {BLOCK_COLOUR}; color: white; border-radius: 9px;"
-            " padding: 2px 10px; font-weight: bold; }"
-        )
-        self.hide()
-
-    def show_mood(self, mood: "Mood | None") -> None:
-        if mood is None or not mood.upset:
-            self.hide()
-            self.setToolTip("")
-            return
-        cues = "、".join(dict.fromkeys(c.text for c in mood.cues if c.text)) or "语气激动"
-        self.setText(f"⚠ {self.TEXT}")
-        self.setToolTip(f"依据：{cues}\n先安抚情绪，再解决问题；不要先争辩")
-        self.show()
 
 
 class FindingRow(QFrame):

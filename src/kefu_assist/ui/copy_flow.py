@@ -4,37 +4,22 @@ is checked against the reply rules: a ``block`` finding (the shop loses points o
 agent before anything is copied; ``warn`` findings copy with an amber toast. Suggestions, 浏览全部 and 常用 all hand it a ``CopyRequest``."""
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import QObject, Signal
 
+from .copy_request import BROWSE as BROWSE  # the request types, re-exported for the flow's callers
+from .copy_request import SUGGEST as SUGGEST
+from .copy_request import USUAL as USUAL
+from .copy_request import CopyRequest as CopyRequest
 from .widgets import PlaceholderForm
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMessageBox
 
-    from ..library import Script
     from .clipboard import ClipboardWatcher
     from .compiled.main_window_ui import Ui_SidebarView
     from .library_ctl import LibraryController
-
-SUGGEST, BROWSE, USUAL = "suggest", "browse", "usual"  # where a copy was asked for
-
-
-@dataclass(frozen=True)
-class CopyRequest:
-    """A script to copy. ``rank``, ``score``, ``question`` and ``seconds`` describe a suggestion
-    (None/"" for a script picked in 浏览全部 or 常用)."""
-
-    script: "Script"
-    variant: int
-    source: str = SUGGEST
-    rank: int | None = None
-    score: float | None = None
-    question: str = ""
-    seconds: float | None = None
-    confident: bool | None = None  # the card was shown as confident (suggestions only)
 
 
 class CopyFlow(QObject):

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QWidget
 
 from ..keycombo import parse
 from ..settings import PIN_SLOTS, pins_list, pins_text
-from .copy_flow import USUAL, CopyRequest
+from .copy_request import USUAL, CopyRequest
 from .hotkey import Backend, HotkeyError, backend, unsupported_reason
 
 if TYPE_CHECKING:

@@ -13,8 +13,8 @@ from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QTabWidget
 
 from . import theme as themes
-from .check_panel import BuyerHistory, MoodChip
-from .copy_flow import SUGGEST, CopyRequest
+from .copy_request import SUGGEST, CopyRequest
+from .mood_chip import BuyerHistory, MoodChip
 from .widgets import SuggestionCard
 
 if TYPE_CHECKING:

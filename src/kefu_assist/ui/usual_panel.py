@@ -10,7 +10,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QListWidgetItem
 
 from . import theme as themes
-from .copy_flow import USUAL, CopyRequest
+from .copy_request import USUAL, CopyRequest
 from .favourites import Favourites
 from .widgets import SuggestionCard
 
