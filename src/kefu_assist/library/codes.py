@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-CODE_RE = re.compile(r"^[a-z](?:[a-z0-9]*[a-z])?$")
+CODE_RE = re.compile(r"^[a-z](?:[a-z0-9]*[a-z])?\Z")
 MAX_CODE_LEN = 20
 
 
