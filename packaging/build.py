@@ -109,8 +109,9 @@ def pyinstaller(staging: Path) -> None:
 def ship_index(folder: Path) -> list[Path]:
     """The shipped library's index with the co-ranker's weights and the jieba dictionary's prefix
     table, built by the frozen program itself (a match with an empty cache folder trains and
-    saves both) and put into the bundle, where the launcher finds them (packaging/launcher.py): a
-    first start need neither train nor build the table."""
+    saves both) and put into the bundle's read-only cache folder, which the program reads after a
+    miss in the agent's cache (paths.shipped_cache_dir(), matching/index_cache.py,
+    matching/tokenize.py): a first start need neither train nor build the table."""
     exe = folder / ("kefu-assist-cli.exe" if WINDOWS else "kefu-assist")
     with tempfile.TemporaryDirectory(prefix="kefu-index-") as tmp:
         home = Path(tmp)

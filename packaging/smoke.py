@@ -206,7 +206,7 @@ def paste_and_copy(display: str, sidebar: Sidebar, reply: str) -> None:
 def confident_at(sidebar: Sidebar, cache: Path, had_index: bool, timeout: float = 60.0) -> float:
     """Seconds from spawning the sidebar until a confident suggestion is possible: its library is
     in ("ready") with the co-ranker's weights. They come with the index: from the agent's cache
-    folder, from the bundle ("shipped-index" in the trace, packaging/launcher.py), or, where
+    folder, from the bundle ("shipped-index" in the trace, matching/index_cache.py), or, where
     neither has it, from training behind the plain matcher, which ends by saving the index to
     the cache folder (the file's time is then the moment)."""
     index = cache / "index"

@@ -10,7 +10,9 @@ import re
 import subprocess
 import sys
 import tomllib
+from contextlib import contextmanager
 from pathlib import Path
+from unittest import mock
 
 import pytest
 from hypothesis import given
@@ -319,15 +321,21 @@ def test_smoke_test_passes_the_packages_the_program_runs_on():
 launcher = _load("launcher")
 
 
+@contextmanager
+def frozen(root: Path):
+    """Run as the frozen build unpacked in ``root`` does (PyInstaller's sys.frozen, sys._MEIPASS)."""
+    with mock.patch.object(sys, "frozen", True, create=True), mock.patch.object(sys, "_MEIPASS", str(root), create=True):
+        yield
+
+
 @pytest.fixture()
 def bundles(tmp_path, monkeypatch):
     """Two unpacked copies of a bundle's dictionary in different places, with different file
-    times; the index cache's functions restored after the test."""
-    from kefu_assist.matching import index_cache
+    times; no dictionary loaded in this process yet."""
+    from kefu_assist.matching import tokenize
     from kefu_assist.resources import resource_path
 
-    monkeypatch.setattr(index_cache, "digest", index_cache.digest)
-    monkeypatch.setattr(index_cache, "load", index_cache.load)
+    monkeypatch.setattr(tokenize, "_segmenters", {})
     made = []
     for number, name in enumerate(("a", "somewhere/else/b")):
         root = tmp_path / name / "_internal"
@@ -348,26 +356,37 @@ def _matcher(dictionary, cache):
     return Matcher(library, dictionary=dictionary, cache_dir=cache, config=MatcherConfig(coranker=False, hurry=False))
 
 
-def test_a_bundle_finds_the_index_shipped_in_it_wherever_it_was_unpacked(bundles, tmp_path, monkeypatch):
+def test_the_launcher_ships_under_the_names_the_program_reads():
+    from kefu_assist import paths
+    from kefu_assist.matching import index_cache
+    from kefu_assist.matching.tokenize import Segmenter
+
+    assert launcher.SHIPPED_INDEX == paths.SHIPPED_CACHE
+    assert launcher.SHIPPED_SUFFIX == index_cache.SHIPPED_SUFFIX
+    assert launcher.DICTIONARY_SUFFIX == Segmenter.SHIPPED_SUFFIX
+
+
+def test_a_bundle_finds_the_index_shipped_in_it_wherever_it_was_unpacked(bundles, tmp_path, monkeypatch, capfd):
+    import kefu_assist.ui.app  # noqa: F401 - the sidebar's start-up trace, which smoke.py reads (no Qt)
     from kefu_assist.matching import tokenize
 
-    monkeypatch.setattr(tokenize.Segmenter, "_cache_file", tokenize.Segmenter.__dict__["_cache_file"])
-    monkeypatch.setattr(tokenize.Segmenter, "_read_cache", tokenize.Segmenter.__dict__["_read_cache"])
-    monkeypatch.setattr(tokenize, "_segmenters", {})
     (root_a, dict_a), (root_b, dict_b) = bundles
-    launcher.install_shipped_index(root_a)
-    launcher.install_shipped_dictionary(root_a)
-    built = _matcher(dict_a, tmp_path / "cache-a")  # build.py: the frozen program in its build folder
+    with frozen(root_a):  # build.py: the frozen program in its build folder
+        built = _matcher(dict_a, tmp_path / "cache-a")
     assert not built.from_cache
     shipped = launcher.ship(tmp_path / "cache-a", root_b.joinpath(*launcher.SHIPPED_INDEX))
     assert [p.name.split(".")[-1] for p in shipped] == ["zlib", "zlib"]
 
-    launcher.install_shipped_index(root_b)  # the agent's machine: another place, another file time
-    launcher.install_shipped_dictionary(root_b)
-    # the same size (the key), but no dictionary: the table can only come from the bundle
+    # the agent's machine: another place, another file time, the same size (the key), but no
+    # dictionary: the table can only come from the bundle
     dict_b.write_bytes(b"\xff" * dict_b.stat().st_size)
-    first = _matcher(dict_b, tmp_path / "agent-cache")
+    monkeypatch.setattr(tokenize, "_segmenters", {})
+    monkeypatch.setenv("KEFU_ASSIST_TRACE_STARTUP", "1")
+    capfd.readouterr()
+    with frozen(root_b):
+        first = _matcher(dict_b, tmp_path / "agent-cache")
     assert first.from_cache, "the shipped index was not found"
+    assert "kefu-assist-trace shipped-index " in capfd.readouterr().err
     assert not (tmp_path / "agent-cache" / "index").exists() or not list((tmp_path / "agent-cache" / "index").glob("*.index"))
     tables = list((tmp_path / "agent-cache" / "jieba").glob("dictionary-*.bin"))
     assert [t.name + launcher.DICTIONARY_SUFFIX for t in tables] == [shipped[1].name], "the shipped dictionary table was not used"
@@ -377,17 +396,15 @@ def test_a_bundle_finds_the_index_shipped_in_it_wherever_it_was_unpacked(bundles
 
 
 def test_a_dictionary_outside_the_bundle_keeps_its_own_key(bundles, tmp_path):
-    from kefu_assist.matching import index_cache
+    from kefu_assist.matching import MatcherConfig, index_cache
 
     (root_a, dict_a), (_root_b, dict_b) = bundles
-    original = index_cache.digest
-    launcher.install_shipped_index(root_a)
     library = object.__new__(type("L", (), {"vocabulary": (), "synonyms": (), "scripts": ()}))
-    from kefu_assist.matching import MatcherConfig
-
     config = MatcherConfig()
-    assert index_cache.digest(library, dict_b, config, "1") == original(library, dict_b, config, "1")
-    assert index_cache.digest(library, dict_a, config, "1") != original(library, dict_a, config, "1")
+    unfrozen = {d: index_cache.digest(library, d, config, "1") for d in (dict_a, dict_b)}
+    with frozen(root_a):
+        assert index_cache.digest(library, dict_b, config, "1") == unfrozen[dict_b]
+        assert index_cache.digest(library, dict_a, config, "1") != unfrozen[dict_a]
 
 
 @given(st.binary(max_size=200))
@@ -395,22 +412,33 @@ def test_a_damaged_shipped_index_is_ignored(data):
     import tempfile
     import zlib
 
+    from kefu_assist.matching import index_cache
+
     with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp)
+        root = Path(tmp) / "_internal"
+        folder = root.joinpath(*launcher.SHIPPED_INDEX)
+        folder.mkdir(parents=True)
         for payload in (data, zlib.compress(data)):
             (folder / f"k{launcher.SHIPPED_SUFFIX}").write_bytes(payload)
-            assert launcher.read_shipped(folder, "k") is None
-        assert launcher.read_shipped(folder / "missing", "k") is None
+            with frozen(root):
+                assert index_cache.load(Path(tmp) / "cache", "k") is None
+        assert index_cache.read_shipped(folder / "missing", "k") is None
 
 
 def test_a_shipped_index_under_another_key_is_ignored(tmp_path):
     import pickle
     import zlib
 
-    (tmp_path / f"k{launcher.SHIPPED_SUFFIX}").write_bytes(zlib.compress(pickle.dumps({"__key__": "other", "x": 1})))
-    assert launcher.read_shipped(tmp_path, "k") is None
-    (tmp_path / f"k{launcher.SHIPPED_SUFFIX}").write_bytes(zlib.compress(pickle.dumps({"__key__": "k", "x": 1})))
-    assert launcher.read_shipped(tmp_path, "k") == {"__key__": "k", "x": 1}
+    from kefu_assist.matching import index_cache
+
+    folder = tmp_path.joinpath(*launcher.SHIPPED_INDEX)
+    folder.mkdir(parents=True)
+    (folder / f"k{launcher.SHIPPED_SUFFIX}").write_bytes(zlib.compress(pickle.dumps({"__key__": "other", "x": 1})))
+    with frozen(tmp_path):
+        assert index_cache.load(tmp_path / "cache", "k") is None
+    (folder / f"k{launcher.SHIPPED_SUFFIX}").write_bytes(zlib.compress(pickle.dumps({"__key__": "k", "x": 1})))
+    with frozen(tmp_path):
+        assert index_cache.load(tmp_path / "cache", "k") == {"__key__": "k", "x": 1}
 
 
 # -- size report ------------------------------------------------------------------------------
@@ -459,23 +487,21 @@ def test_numpys_vendored_libraries_are_named_with_their_licence(tmp_path):
     assert "OpenBLAS" in lines[2] and "GPL-3.0-or-later WITH GCC-exception-3.1" in lines[0] and "libquadmath" in lines[1]
 
 
-def test_the_shipped_index_costs_the_start_up_no_import(bundles, tmp_path):
-    """The launcher installs the shipped index when the matcher's index cache is imported (on
-    the sidebar's loader thread), not by importing the matching package before the window."""
+def test_the_shipped_index_costs_the_start_up_no_import(bundles):
+    """The frozen entry point imports nothing of the program before the command line runs and
+    hooks no import; finding the bundle's folder imports no matching code either (the sidebar
+    imports it on its loader thread, after the window is up)."""
     (root_a, _), _ = bundles
     code = (
         "import sys\n"
+        "sys.frozen, sys._MEIPASS = True, sys.argv[2]\n"
         "sys.path.insert(0, sys.argv[1])\n"
+        "finders = list(sys.meta_path)\n"
         "import launcher\n"
-        "launcher.install_on_import(__import__('pathlib').Path(sys.argv[2]))\n"
-        "print('kefu_assist.matching' in sys.modules)\n"
-        "from kefu_assist.matching import index_cache\n"
-        "print(index_cache.digest.__name__, index_cache.load.__name__, hasattr(index_cache.digest, '__wrapped__'))\n"
-        "from kefu_assist.matching.tokenize import Segmenter\n"
-        "print(Segmenter._cache_file.__func__.__name__, Segmenter._read_cache.__func__.__name__)\n"
-        "import importlib; importlib.reload(index_cache)\n"
-        "print(len([f for f in sys.meta_path if type(f).__name__ == '_AfterImport']))\n"
+        "print(sorted(m for m in sys.modules if m.startswith('kefu_assist')), sys.meta_path == finders)\n"
+        "from kefu_assist import paths\n"
+        "print(paths.shipped_cache_dir().relative_to(paths.bundle_root()).as_posix(), 'kefu_assist.matching' in sys.modules)\n"
     )
     proc = subprocess.run([sys.executable, "-c", code, str(ROOT / "packaging"), str(root_a)], capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stderr
-    assert proc.stdout.split() == ["False", "bundle_digest", "load_or_shipped", "True", "bundle_cache_file", "read_or_shipped", "0"]
+    assert proc.stdout.split() == ["[]", "True", "kefu_assist/index", "False"]

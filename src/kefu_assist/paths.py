@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import stat
+import sys
 from pathlib import Path
 
 import platformdirs
@@ -30,6 +31,42 @@ def config_dir() -> Path:
 
 def cache_dir() -> Path:
     return _dir("KEFU_ASSIST_CACHE_DIR", platformdirs.user_cache_dir(APP, appauthor=False))
+
+
+# The frozen build's read-only cache folder inside its bundle (packaging/build.py fills it): the
+# shipped library's index and the jieba dictionary's prefix table, compressed, under the keys the
+# program computes for them. index_cache and tokenize consult it after the user's cache misses.
+SHIPPED_CACHE = ("kefu_assist", "index")
+
+
+def bundle_root() -> Path | None:
+    """The folder a frozen build (PyInstaller) unpacked its files to (``sys._MEIPASS``); None
+    when running from source or an installed package, where nothing is shipped."""
+    root = getattr(sys, "_MEIPASS", None) if getattr(sys, "frozen", False) else None
+    return Path(root).resolve() if root else None
+
+
+def shipped_cache_dir() -> Path | None:
+    """The bundle's read-only cache folder, or None outside a frozen build."""
+    root = bundle_root()
+    return root.joinpath(*SHIPPED_CACHE) if root is not None else None
+
+
+def file_key(path: Path) -> str:
+    """What a cache key says about an input file: its absolute path, size and modification time;
+    for a file inside the frozen bundle (read-only, replaced only with the whole bundle, whose
+    version the keys hold as well) its path inside the bundle and its size, the same wherever
+    the bundle was unpacked and whatever file times unpacking gave it. Raises OSError when the
+    file cannot be read, as ``stat`` does."""
+    resolved = Path(path).resolve()
+    st = resolved.stat()
+    root = bundle_root()
+    if root is not None:
+        try:
+            return f"<bundle>/{resolved.relative_to(root).as_posix()}|{st.st_size}|0"
+        except ValueError:
+            pass  # a file of the user's own: keyed as always
+    return f"{resolved}|{st.st_size}|{st.st_mtime_ns}"
 
 
 def ensure(path: Path) -> Path:

@@ -14,6 +14,7 @@ import marshal
 import math
 import re
 import threading
+import zlib
 from array import array
 from bisect import bisect_left
 from itertools import repeat
@@ -23,6 +24,7 @@ from sys import intern
 from typing import Iterable, Sequence
 
 from ..atomic import write_bytes
+from ..paths import file_key, shipped_cache_dir
 
 _DIGITS_RE = re.compile(r"^\d+(\.\d+)?$")
 # Clothing sizes as buyers type them (after normalising: lower case, half-width): s, m, l, xl,
@@ -53,9 +55,16 @@ class Segmenter:
     The dictionary is read straight from jieba's text format (``word frequency [tag]`` a line)
     and kept in a cache file of our own: a word list and an array of log-probabilities, which
     load in a few hundredths of a second where jieba's marshalled prefix dictionary takes a
-    quarter of one (start-up of the sidebar waits for it)."""
+    quarter of one (start-up of the sidebar waits for it).
+
+    The frozen build ships the cache file of its own dictionary, compressed (``SHIPPED_SUFFIX``),
+    in its read-only cache folder (paths.shipped_cache_dir()): when the user's cache has no table,
+    the shipped one is inflated into it (a first start need not build it, 0.4 s) and read from
+    there. paths.file_key keys the bundle's dictionary by its place in the bundle, so the name is
+    the same wherever the bundle was unpacked."""
 
     CACHE_FORMAT = 1
+    SHIPPED_SUFFIX = ".zlib"  # after the cache file's name (1.2 MB -> 0.5 MB)
 
     def __init__(self, logp: dict[str, float | None], logtotal: float):
         # every word with its log-probability, and every proper prefix of a word with None
@@ -67,6 +76,8 @@ class Segmenter:
         cache = cls._cache_file(dictionary, cache_dir) if cache_dir is not None else None
         if cache is not None:
             loaded = cls._read_cache(cache)
+            if loaded is None and cls._inflate_shipped(cache, shipped_cache_dir()):
+                loaded = cls._read_cache(cache)
             if loaded is not None:
                 return loaded
         text = dictionary.read_bytes().decode("utf-8-sig")
@@ -96,9 +107,24 @@ class Segmenter:
 
     @classmethod
     def _cache_file(cls, dictionary: Path, cache_dir: Path) -> Path:
-        stat = dictionary.stat()
-        key = hashlib.sha256(f"{cls.CACHE_FORMAT}|{dictionary.resolve()}|{stat.st_size}|{stat.st_mtime_ns}".encode()).hexdigest()[:24]
+        key = hashlib.sha256(f"{cls.CACHE_FORMAT}|{file_key(dictionary)}".encode()).hexdigest()[:24]
         return cache_dir / f"dictionary-{key}.bin"
+
+    @classmethod
+    def _inflate_shipped(cls, cache: Path, shipped: Path | None) -> bool:
+        """Write the table shipped in the read-only folder ``shipped`` under ``cache``'s name
+        into the user's cache file ``cache``; False when there is none or it cannot be (then
+        the table is built from the dictionary, as without a shipped copy). A shipped table
+        that is damaged is written, read back as None by _read_cache and rebuilt over."""
+        if shipped is None:
+            return False
+        try:
+            table = zlib.decompress((shipped / (cache.name + cls.SHIPPED_SUFFIX)).read_bytes())
+            cache.parent.mkdir(parents=True, exist_ok=True)
+            write_bytes(cache, table, durable=False)
+        except (OSError, zlib.error):
+            return False
+        return True
 
     @classmethod
     def _read_cache(cls, path: Path) -> "Segmenter | None":
