@@ -191,8 +191,14 @@ def test_tray_menu_asks_the_shell_by_signals(qtbot):
     tray = TrayController(host)
     menu = tray.menu()
     actions = {a.text(): a for a in menu.actions()}
-    assert list(actions) == ["显示窗口", "暂停监听剪贴板", "设置…", "退出"]
+    assert list(actions) == ["显示窗口", "暂停监听剪贴板", "设置…", "待处理…（组长）", "退出"]
     got = []
+    tray.reviewRequested.connect(lambda: got.append("review"))
+    actions["待处理…（组长）"].trigger()
+    assert got == ["review"]
+    tray.set_team_lead(False)  # the team_lead_tools setting off: the entry goes
+    assert not actions["待处理…（组长）"].isVisible() and actions["设置…"].isVisible()
+    got.clear()
     tray.showRequested.connect(lambda: got.append("show"))
     tray.settingsRequested.connect(lambda: got.append("settings"))
     tray.pauseToggled.connect(lambda on: got.append(("pause", on)))
