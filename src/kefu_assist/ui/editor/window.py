@@ -343,8 +343,10 @@ class EditorWindow(QMainWindow):
         ui = self.ui
         self._load_banner = False
         ui.banner.setProperty("info", not error)
-        ui.banner.style().unpolish(ui.banner)
-        ui.banner.style().polish(ui.banner)
+        # the labels' colour depends on the banner's property: they are polished again too
+        for widget in (ui.banner, *ui.banner.findChildren(QWidget)):
+            widget.style().unpolish(widget)
+            widget.style().polish(widget)
         ui.bannerLabel.setText(head)
         ui.bannerDetails.setPlainText("\n".join(lines or []))
         ui.bannerDetails.setVisible(bool(lines))
