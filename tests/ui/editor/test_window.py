@@ -293,3 +293,23 @@ def test_a_report_banner_is_written_in_the_report_colour_not_the_error_colour(qt
         assert colours() == seen[error], (error, colours(), seen)
     assert seen[True] != seen[False]
     assert ui.bannerLabel.palette().color(QPalette.ColorRole.WindowText).name() == "#0958d9"  # the report's blue
+
+
+def test_the_banner_details_box_is_as_tall_as_its_lines_up_to_a_limit(qtbot, open_editor, commented):
+    """Seen in the flow's screenshots: an export's one note sat in a box five lines tall, the
+    form below it squeezed for nothing. The box fits its lines (a long line counted as the lines
+    it wraps into), every line readable without scrolling, and stops growing at six lines."""
+    editor = open_editor(commented)
+    box = editor.ui.bannerDetails
+    heights = {}
+    for n in (1, 2, 3, 6, 20):
+        editor.show_banner("报告", [f"第 {k} 条说明" for k in range(n)], error=False)
+        QApplication.processEvents()
+        heights[n] = box.height()
+        if n <= 6:
+            assert box.verticalScrollBar().maximum() == 0, (n, heights)  # all of it shown
+    assert heights[1] < heights[2] < heights[3] < heights[6], heights
+    assert heights[20] <= heights[6] + 4, heights  # six lines, then it scrolls
+    editor.show_banner("报告", ["很长的一条说明，" * 40], error=False)
+    QApplication.processEvents()
+    assert box.height() > heights[1] and box.verticalScrollBar().maximum() == 0
