@@ -35,6 +35,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -79,7 +80,6 @@ KEPT = {"step2-imported.png": "screenshot-editor-import.png", "step5-review.png"
 BANNER_CLOSE = (1068, 25)
 TAB_EDITOR = (46, 18)
 TAB_REVIEW = (116, 20)
-SEARCH = (150, 84)
 TREE_SECOND_ROW = (120, 131)
 CATEGORY = (720, 108)
 IMPORT = (80, 761)
@@ -254,10 +254,10 @@ def test_team_lead_imports_fixes_reviews_and_exports(tmp_path):
                 alive()
                 if not database.exists():
                     return False
-                with sqlite3.connect(database) as db:
+                with closing(sqlite3.connect(database)) as db:
                     try:
                         return bool(db.execute("select count(*) from unmatched_events").fetchone()[0])
-                    except sqlite3.OperationalError:
+                    except sqlite3.OperationalError:  # not created yet
                         return False
 
             wait(recorded, 60, "the unmatched question in the usage database")
