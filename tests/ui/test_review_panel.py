@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QThreadPool
+from PySide6.QtWidgets import QApplication
 
 from kefu_assist.service import AssistService, CopyEvent
 from kefu_assist.store import learned
@@ -406,3 +407,22 @@ def test_in_the_editor_window_an_item_opens_its_script_and_an_accept_is_read_bac
     # one window: 待处理… again (the tray's entry, Ctrl+Shift+R) brings its 待处理 tab back
     window.open_review()
     assert window.editor_entry.editor is editor and editor.ui.tabs.currentWidget() is panel.widget
+
+
+def test_the_done_message_stays_one_line_under_the_header_until_the_queue_is_empty(qtbot, make_panel, recorded):
+    """Seen in the end-to-end flow's screenshot of 待处理: once the last item was done, the green
+    message stood in the middle of an empty half of the window (the message's label and the
+    empty-queue label shared the height the hidden list left). After every action, with items left
+    or none, the message keeps its own height, right under the header."""
+    service, recorder = recorded
+    panel = make_panel(service, lambda: recorder.engine(5))
+    ui = panel.ui
+    while panel.items:
+        _select(qtbot, panel, panel.items[0], guesses=False)
+        _act(qtbot, panel, ui.dismissButton)
+        qtbot.waitUntil(lambda: ui.noticeLabel.isVisible())
+        QApplication.processEvents()
+        notice = ui.noticeLabel
+        assert notice.height() <= notice.heightForWidth(notice.width()) + 4, (len(panel.items), notice.height())
+        assert notice.y() <= ui.refreshButton.geometry().bottom() + 20
+    assert ui.emptyLabel.isVisible() and ui.emptyLabel.height() > 300

@@ -84,6 +84,9 @@ class ReviewPanel(QObject):
         ui.noticeLabel.hide()
         ui.emptyLabel.hide()
         ui.openScriptButton.setVisible(open_scripts)
+        # the list, or the empty-queue line in its place, takes the height; the done message keeps its own
+        for taker in (ui.emptyLabel, ui.splitter):
+            ui.reviewLayout.setStretchFactor(taker, 1)
         ui.splitter.setStretchFactor(0, 3)
         ui.splitter.setStretchFactor(1, 2)
         header = ui.queueTree.header()

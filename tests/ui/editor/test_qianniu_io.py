@@ -102,3 +102,28 @@ def test_a_file_that_is_not_a_qianniu_csv_is_refused_in_the_banner(qtbot, open_e
         editor.qianniu.import_csv(bad, commented.parent / "x.yaml")
     assert editor.ui.banner.isVisible() and editor.ui.bannerLabel.text().startswith("没有完成：")
     assert sorted(p.name for p in commented.parent.iterdir()) == before
+
+
+def test_the_state_line_drops_the_busy_text_when_an_import_or_export_ends(qtbot, open_editor, commented, tmp_path):
+    """Seen in the end-to-end flow's screenshot: after 导出千牛短语… had finished (its report in the
+    banner) the line beside 保存 still said 正在导出千牛短语…. Every ending (export done, import
+    done outside and inside the library, import refused) gives the line back."""
+    editor = open_editor(commented)
+    state = editor.ui.stateLabel
+    before = state.text()
+    source = tmp_path / "qn.csv"
+    qianniu_csv(source)
+    bad = tmp_path / "not.csv"
+    bad.write_text("name,phone\n张三,123\n", encoding="utf-8")
+    endings = [
+        (editor.qianniu.finished, lambda: editor.qianniu.export_csv(tmp_path / "out.csv")),
+        (editor.qianniu.finished, lambda: editor.qianniu.import_csv(source, tmp_path / "elsewhere.yaml")),
+        (editor.qianniu.failed, lambda: editor.qianniu.import_csv(bad, tmp_path / "x.yaml")),
+        (editor.qianniu.finished, lambda: editor.qianniu.import_csv(source, commented.parent / "qn.yaml")),
+    ]
+    for signal, start in endings:
+        with qtbot.waitSignal(signal, timeout=30000):
+            start()
+            assert state.text().startswith("正在")
+        qtbot.waitUntil(lambda: not state.text().startswith("正在"), timeout=20000)
+        assert state.text() == before and not editor.qianniu.busy

@@ -272,3 +272,44 @@ def test_the_librarys_last_script_is_not_deleted(qtbot, open_editor, tmp_path, a
     qtbot.waitUntil(lambda: editor.ui.banner.isVisible(), timeout=20000)
     assert editor.ui.bannerLabel.text().startswith("没有删除：") and "唯一" in editor.ui.bannerLabel.text()
     assert path.read_bytes() == before and not (tmp_path / "one.yaml.bak").exists()
+
+
+def test_a_report_banner_is_written_in_the_report_colour_not_the_error_colour(qtbot, open_editor, commented):
+    """An import's or export's report (``error=False``) was painted in the error banner's red:
+    the banner's ``info`` property was re-polished but not its labels, which kept the red text.
+    Each switch, both ways, must repaint the head line in the banner's kind."""
+    from PySide6.QtGui import QPalette
+
+    editor = open_editor(commented)
+    ui = editor.ui
+
+    def colours() -> set[str]:
+        return {ui.bannerLabel.palette().color(QPalette.ColorRole.WindowText).name()}
+
+    seen = {}
+    for error in (True, False, True, False):
+        editor.show_banner("头一行", ["细节"], error=error)
+        seen.setdefault(error, colours())
+        assert colours() == seen[error], (error, colours(), seen)
+    assert seen[True] != seen[False]
+    assert ui.bannerLabel.palette().color(QPalette.ColorRole.WindowText).name() == "#0958d9"  # the report's blue
+
+
+def test_the_banner_details_box_is_as_tall_as_its_lines_up_to_a_limit(qtbot, open_editor, commented):
+    """Seen in the flow's screenshots: an export's one note sat in a box five lines tall, the
+    form below it squeezed for nothing. The box fits its lines (a long line counted as the lines
+    it wraps into), every line readable without scrolling, and stops growing at six lines."""
+    editor = open_editor(commented)
+    box = editor.ui.bannerDetails
+    heights = {}
+    for n in (1, 2, 3, 6, 20):
+        editor.show_banner("报告", [f"第 {k} 条说明" for k in range(n)], error=False)
+        QApplication.processEvents()
+        heights[n] = box.height()
+        if n <= 6:
+            assert box.verticalScrollBar().maximum() == 0, (n, heights)  # all of it shown
+    assert heights[1] < heights[2] < heights[3] < heights[6], heights
+    assert heights[20] <= heights[6] + 4, heights  # six lines, then it scrolls
+    editor.show_banner("报告", ["很长的一条说明，" * 40], error=False)
+    QApplication.processEvents()
+    assert box.height() > heights[1] and box.verticalScrollBar().maximum() == 0

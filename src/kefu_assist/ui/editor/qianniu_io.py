@@ -29,6 +29,7 @@ class QianniuActions(QObject):
         self.window = window
         self.library_path = library_path
         self._work = Background(self)
+        self._state_before: tuple[str, str] | None = None  # (the state line's text, the busy text)
         ui.importButton.clicked.connect(lambda: self.import_csv())
         ui.exportButton.clicked.connect(lambda: self.export_csv())
 
@@ -77,15 +78,24 @@ class QianniuActions(QObject):
         return not self.ui.importButton.isEnabled()
 
     def _set_busy(self, on: bool, text: str = "") -> None:
-        self.ui.importButton.setEnabled(not on)
-        self.ui.exportButton.setEnabled(not on)
-        if text:
-            self.ui.stateLabel.setText(text)
+        """While busy the state line says so; after, it shows again what it showed before (unless
+        the window wrote something else there meanwhile: an edit, a save)."""
+        ui = self.ui
+        ui.importButton.setEnabled(not on)
+        ui.exportButton.setEnabled(not on)
+        if on:
+            self._state_before = (ui.stateLabel.text(), text)
+            ui.stateLabel.setText(text)
+        elif self._state_before is not None:
+            previous, busy_text = self._state_before
+            self._state_before = None
+            if ui.stateLabel.text() == busy_text:
+                ui.stateLabel.setText(previous)
 
     def _done(self, report: ops.Report) -> None:
-        self._set_busy(False, "")
+        self._set_busy(False)
         self.finished.emit(report)
 
     def _failed(self, message: str) -> None:
-        self._set_busy(False, "")
+        self._set_busy(False)
         self.failed.emit(message)

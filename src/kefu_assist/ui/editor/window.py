@@ -13,6 +13,8 @@ a worker; a refused write (``WriteError``) is shown in the banner and the file i
 was. ``librarySaved`` says a file was written (the sidebar's watcher reloads by itself)."""
 from __future__ import annotations
 
+import math
+
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
@@ -34,6 +36,7 @@ from .qianniu_io import QianniuActions
 if TYPE_CHECKING:
     from ...library.model import Library
 
+BANNER_LINES = 6  # the banner's details box grows to this many lines, then scrolls
 EDITOR_TAB = 0
 Buttons = QMessageBox.StandardButton
 
@@ -343,12 +346,32 @@ class EditorWindow(QMainWindow):
         ui = self.ui
         self._load_banner = False
         ui.banner.setProperty("info", not error)
-        ui.banner.style().unpolish(ui.banner)
-        ui.banner.style().polish(ui.banner)
+        # the labels' colour depends on the banner's property: they are polished again too
+        for widget in (ui.banner, *ui.banner.findChildren(QWidget)):
+            widget.style().unpolish(widget)
+            widget.style().polish(widget)
         ui.bannerLabel.setText(head)
         ui.bannerDetails.setPlainText("\n".join(lines or []))
         ui.bannerDetails.setVisible(bool(lines))
+        self._fit_banner_details()
         ui.banner.show()
+
+    def _fit_banner_details(self) -> None:
+        """The details box as tall as its text as laid out (wrapped lines, the Chinese font's own
+        line height), up to BANNER_LINES lines; more scroll."""
+        box = self.ui.bannerDetails
+        layout = box.document().documentLayout()
+        height, count = 0.0, 0
+        block = box.document().firstBlock()
+        while block.isValid() and count < BANNER_LINES:
+            rect = layout.blockBoundingRect(block)
+            lines_here = max(1, block.layout().lineCount())
+            take = min(lines_here, BANNER_LINES - count)
+            height += rect.height() * take / lines_here
+            count += take
+            block = block.next()
+        margins = box.contentsMargins().top() + box.contentsMargins().bottom() + 2 * math.ceil(box.document().documentMargin())
+        box.setFixedHeight(math.ceil(height) + margins)
 
     def _qianniu_done(self, report: ops.Report) -> None:
         self.show_banner(report.head, report.lines, error=False)
