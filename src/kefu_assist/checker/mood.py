@@ -297,6 +297,7 @@ def cue_ids(text: str) -> list[str]:
     return sorted({c.id for c in _cues(text or "", fold(text or ""))})
 
 
+_MARK_CUES = frozenset({"question_marks", "exclamations"})
 _INTENT = re.compile(r"(我|就|必须|一定|马上|直接|准备|立刻)(要|会|去|就|得)?(去|给|打|找)?$|我要|要去|我去")
 _NUMBER_ONLY = re.compile(r"[\s\d+\-()#.]*\d[\s\d+\-()#.]*")
 
@@ -328,7 +329,10 @@ def mood(text: str, history: Sequence[str] = (), use_model: bool = True) -> Mood
         # a stated intent (我要投诉, 我会给差评) is never a calm mention, whatever the rest says
         upset = z >= TONE_VETO or any(_INTENT.search(folded, max(0, c.start - 4), c.start) for c in cues if c.weight >= UPSET_AT)
     else:
-        upset = z >= TONE_ALONE - TONE_PER_CUE * score
+        # marks alone (？？, ！) do not lower the bar: the tone reads them already (its grams and
+        # cue features), and calm questions end in them too (到成都要几天？？)
+        words = sum(c.weight for c in cues if c.id not in _MARK_CUES)
+        upset = z >= TONE_ALONE - TONE_PER_CUE * min(words, score)
     if upset and score < UPSET_AT:
         span = model.strongest_clause(text)
         if span is not None:
