@@ -1,6 +1,7 @@
 """A small trained reading of a buyer's tone, beside the cues: logistic regression over character
-1-3-grams of the message (each clause padded with a boundary mark, digits folded to 0), trained on
-``resources/mood_corpus.tsv`` (buyer messages labelled upset or calm, written for it).
+1-3-grams of the message (each clause padded with a boundary mark, digits folded to 0), its tone
+marks, its length and the ids of the cues found in it, trained on ``resources/mood_corpus.tsv``
+(buyer messages labelled upset or calm, written for it).
 
 The cues (``mood.py``) name words and frames; many upset buyers use none of them (等了十天了还没
 动静, 问了三遍没人理) and many calm ones mention them innocently (12315是什么, 上次退款很快谢谢). The
@@ -9,9 +10,12 @@ explanation (the model only adds a ``tone`` cue naming the clause that weighed m
 
 The weights ship trained (``resources/mood_model.json``, with the corpus's SHA-256): scoring is a
 few dictionary look-ups in plain Python, no NumPy, about as cheap as the cues. After editing the
-corpus, train again (NumPy, a second or two)::
+corpus, train again (NumPy, a few seconds)::
 
-    .venv/bin/python -m kefu_assist.checker.moodmodel
+    .venv/bin/python -m kefu_assist.checker.mood
+
+(the cues live in ``mood.py``, which imports this module: the cue ids are passed in, never
+imported from here.)
 """
 from __future__ import annotations
 
@@ -22,7 +26,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Callable, Iterable, Sequence
 
 from .rules import fold
 
@@ -98,11 +102,11 @@ class MoodModel:
     bias: float
     corpus_sha256: str = ""
 
-    def logit(self, text: str, cue_ids: Iterable[str] | None = None) -> float:
-        """``cue_ids``: the ids of the cues already found in ``text`` (``mood`` passes them; when
-        None they are found here)."""
+    def logit(self, text: str, cue_ids: Iterable[str] = ()) -> float:
+        """``cue_ids``: the ids of the cues found in ``text`` (``mood.cue_ids``; ``mood`` passes
+        the ones it found)."""
         w = self.weights
-        feats = set(grams(text, _cue_ids(text) if cue_ids is None else cue_ids))
+        feats = set(grams(text, cue_ids))
         return self.bias + sum(w.get(g, 0.0) for g in feats)
 
     def prob(self, text: str) -> float:
@@ -126,12 +130,6 @@ class MoodModel:
                           ensure_ascii=False, indent=0, sort_keys=False)
 
 
-def _cue_ids(text: str) -> list[str]:
-    from .mood import cue_ids  # mood imports this module: imported when first needed
-
-    return cue_ids(text)
-
-
 def read_corpus(path: Path) -> list[tuple[str, str]]:
     """``label<TAB>message`` rows (label upset or calm); # lines and blank lines skipped."""
     rows = []
@@ -149,13 +147,17 @@ def corpus_sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def train(rows: Sequence[tuple[str, str]], sha256: str = "") -> MoodModel:
+def _no_cues(text: str) -> list[str]:
+    return []
+
+
+def train(rows: Sequence[tuple[str, str]], sha256: str = "", cue_ids: Callable[[str], Iterable[str]] = _no_cues) -> MoodModel:
     """Logistic regression by full-batch gradient descent (deterministic: the same rows give the
     same weights). Binary features: does the message hold the gram. The matrix is kept sparse
     (the rows' gram columns), so a pass costs the corpus's grams, not messages x vocabulary."""
     import numpy as np
 
-    docs = [sorted(set(grams(text, _cue_ids(text)))) for _, text in rows]
+    docs = [sorted(set(grams(text, cue_ids(text)))) for _, text in rows]
     counts: dict[str, int] = {}
     for doc in docs:
         for g in doc:
@@ -202,13 +204,11 @@ def shipped_model() -> MoodModel | None:
         return None
 
 
-def main(argv: Iterable[str] | None = None) -> None:
+def train_shipped(cue_ids: Callable[[str], Iterable[str]]) -> None:
+    """Train on the shipped corpus and write the shipped weights (``mood.py`` runs this with its
+    cues: ``python -m kefu_assist.checker.mood``)."""
     corpus = _resources() / CORPUS_NAME
-    model = train(read_corpus(corpus), corpus_sha256(corpus))
+    model = train(read_corpus(corpus), corpus_sha256(corpus), cue_ids)
     out = _resources() / MODEL_NAME
     out.write_text(model.as_json() + "\n", encoding="utf-8")
-    print(f"{out}: {len(model.weights)} grams, trained on {corpus}")
-
-
-if __name__ == "__main__":
-    main()
+    print(f"{out}: {len(model.weights)} features, trained on {corpus}")
