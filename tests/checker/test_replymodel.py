@@ -38,7 +38,7 @@ def _rules_only() -> Checker:
 
 def test_shipped_weights_match_the_corpus():
     """Editing resources/reply_corpus.tsv without training again fails here:
-    .venv/bin/python -m kefu_assist.checker.replymodel --validate tests/checker/rulemodel_val.tsv ..."""
+    .venv/bin/python -m kefu_assist.checker.replytrain --validate tests/checker/rulemodel_val.tsv ..."""
     model = replymodel.shipped_model()
     assert model is not None
     corpus = resource_path(replymodel.CORPUS_NAME)
