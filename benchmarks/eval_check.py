@@ -21,7 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from kefu_assist.checker import default_checker, mood  # noqa: E402
+from kefu_assist.checker import Checker, default_checker, mood  # noqa: E402
 
 
 def _rows(path: Path) -> list[tuple[str, str]]:
@@ -40,8 +40,8 @@ def _pct(a: int, b: int) -> str:
     return f"{100 * a / b:.1f} % ({a}/{b})" if b else "–"
 
 
-def drafts_report(path: Path) -> str:
-    checker = default_checker()
+def drafts_report(path: Path, rules_only: bool = False, totals_only: bool = False) -> str:
+    checker = Checker(default_checker().rules) if rules_only else default_checker()
     tp, fp, fn = Counter(), Counter(), Counter()
     violating = all_found = compliant = flagged = 0
     misses = []
@@ -62,14 +62,14 @@ def drafts_report(path: Path) -> str:
             flagged += bool(got)
         if got != want:
             misses.append(f"- `{label}` → `{','.join(sorted(got)) or '-'}`: {text}")
-    lines = [f"Drafts: {path}", "", "| rule | found | wrong flag | missed | precision | recall |", "|---|---|---|---|---|---|"]
+    lines = [f"Drafts: {path}" + (" (rules alone, no reply model)" if rules_only else " (rules and reply model)"), "", "| rule | found | wrong flag | missed | precision | recall |", "|---|---|---|---|---|---|"]
     for rule in checker.rule_ids:
         if tp[rule] + fp[rule] + fn[rule] == 0:
             continue
         lines.append(f"| {rule} | {tp[rule]} | {fp[rule]} | {fn[rule]} | {_pct(tp[rule], tp[rule] + fp[rule])} | {_pct(tp[rule], tp[rule] + fn[rule])} |")
     lines += ["", f"Violating drafts with every rule found (right id): {_pct(all_found, violating)}",
               f"Compliant drafts flagged: {_pct(flagged, compliant)}"]
-    if misses:
+    if misses and not totals_only:
         lines += ["", "Differences:", *misses]
     return "\n".join(lines)
 
@@ -97,10 +97,15 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--drafts", type=Path, action="append", default=[])
     parser.add_argument("--moods", type=Path, action="append", default=[])
+    parser.add_argument("--rules-only", action="store_true", help="drafts: also score the rules alone (no trained reply model), in the same run")
+    parser.add_argument("--totals-only", action="store_true", help="drafts: print the per-rule counts and totals, not the differing lines (held-out sets)")
     args = parser.parse_args()
     if not args.drafts and not args.moods:
         parser.error("give --drafts and/or --moods files")
-    print("\n\n".join([drafts_report(p) for p in args.drafts] + [moods_report(p) for p in args.moods]))
+    reports = [drafts_report(p, totals_only=args.totals_only) for p in args.drafts]
+    if args.rules_only:
+        reports += [drafts_report(p, rules_only=True, totals_only=args.totals_only) for p in args.drafts]
+    print("\n\n".join(reports + [moods_report(p) for p in args.moods]))
 
 
 if __name__ == "__main__":

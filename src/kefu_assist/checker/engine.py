@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Iterable
 
 from ..library.model import Problem
+from .replymodel import ReplyModel, shipped_model
 from .rules import Rule, RulesResult, load_rules, normalise, team_rules_path
 
 _SENTENCE_END = re.compile(r"[。！？!?；;\n～~]")
@@ -36,13 +37,15 @@ class Finding:
     suggestion: str | None = None
     replacement: str | None = None  # a word to put at text[start:end] instead ("" = drop it)
     text: str = ""
+    source: str = "rules"  # "rules" (a pattern of the rules file) or "model" (the trained reply model)
 
     @property
     def blocking(self) -> bool:
         return self.severity == "block"
 
     def as_dict(self) -> dict:
-        return {
+        """The contract fields; a finding of the trained model adds ``"source": "model"``."""
+        out = {
             "rule": self.rule,
             "severity": self.severity,
             "start": self.start,
@@ -50,6 +53,9 @@ class Finding:
             "message": self.message,
             "suggestion": self.suggestion,
         }
+        if self.source != "rules":
+            out["source"] = self.source
+        return out
 
 
 def _sentence(folded: str, start: int, end: int) -> str:
@@ -82,8 +88,11 @@ def _exception_spans(pattern: re.Pattern[str], folded: str) -> list[tuple[int, i
 class Checker:
     """Checks replies against a set of rules. Thread-safe and cheap to call per keystroke."""
 
-    def __init__(self, rules: Iterable[Rule]):
+    def __init__(self, rules: Iterable[Rule], model: ReplyModel | None = None):
+        """``model``: the trained reply model (``replymodel``) that adds findings for the rules'
+        ids the patterns miss; None: the rules alone."""
         self.rules: tuple[Rule, ...] = tuple(rules)
+        self.model = model
         self._by_id = {r.id: r for r in self.rules}
         # each rule's words as one alternation, longest first (one scan instead of one a word)
         self._scans: list[tuple[Rule, tuple[tuple[re.Pattern[str], object], ...]]] = []
@@ -148,6 +157,12 @@ class Checker:
                 else:
                     suggestion = f"删去「{text[start:end]}」"
                 findings.append(Finding(rule.id, rule.severity, start, end, rule.message, suggestion, replacement, text[start:end]))
+        if self.model is not None:
+            found = {f.rule for f in findings}
+            for hit in self.model.hits(text, skip=found):
+                by_model = self._by_id.get(hit.rule)
+                if by_model is not None:
+                    findings.append(Finding(by_model.id, by_model.severity, hit.start, hit.end, by_model.message, by_model.suggestion, None, text[hit.start : hit.end], "model"))
         findings.sort(key=lambda f: (f.start, f.severity != "block", f.end, f.rule))
         return findings
 
@@ -188,14 +203,15 @@ def load_checker(library_path: str | Path | None = None, extra: str | Path | Non
     if extra is not None:
         files.append(Path(extra))
     if not files:
-        return Checker(base.rules), tuple(problems)
+        return Checker(base.rules, shipped_model()), tuple(problems)
     result = load_rules(*files, base=base.rules)
-    return Checker(result.rules), tuple(problems) + result.problems
+    return Checker(result.rules, shipped_model()), tuple(problems) + result.problems
 
 
 @lru_cache(maxsize=1)
 def default_checker() -> Checker:
-    return Checker(_default_rules().rules)
+    """The shipped rules with the shipped reply model (the rules alone if its weights are missing)."""
+    return Checker(_default_rules().rules, shipped_model())
 
 
 def check(text: str) -> list[Finding]:

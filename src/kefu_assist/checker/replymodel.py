@@ -1,0 +1,307 @@
+"""A trained reading of agent replies beside the rules: one logistic regression per rule id
+(one-vs-rest) over character 1-3-grams of the reply's clauses, trained on
+``resources/reply_corpus.tsv`` (agent drafts labelled with the rule ids they break, or ``ok``,
+written for it).
+
+The hand-written patterns of ``compliance_rules.yaml`` find the wordings they were written for;
+a new wording of the same idea (信用卡走一下要多出一个点, 这单帮您撤了) slips through. The model
+reads every clause of the reply (and every pair of neighbouring clauses, for ideas told in two:
+包邮的哦，您那边要补十块) and scores it for each rule; a window above the rule's threshold is a
+finding with that rule's id, message and suggestion, marked ``source="model"``. Where the rules
+already found a rule in the reply, they stay its explanation and the model adds nothing for it.
+
+Features are read on the rules' own normalised copy (``rules.normalise``: full width, traditional,
+spacing, read-out digits), numbers folded (10元, 十块, 百分之六 read alike). The weights ship
+trained (``resources/reply_model.json``, with the corpus's SHA-256 and each rule's threshold);
+scoring is plain Python, a few dictionary look-ups a clause. After editing the corpus, train again
+(NumPy, a few seconds)::
+
+    .venv/bin/python -m kefu_assist.checker.replytrain [--validate FILE.tsv ...]
+
+(``replytrain``: the training command, apart so that this module needs nothing of the engine.)
+
+``--validate`` files (``label<TAB>draft``) choose each rule's threshold: the lowest logit at which
+the model's findings of that rule on the compliant drafts (and on drafts labelled with other rules)
+stay rare (see ``choose_thresholds``); the shipped library's replies and the suite's development
+drafts are kept free of new findings whatever the files say.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Callable, Iterable, Sequence
+
+from .rules import normalise
+
+log = logging.getLogger(__name__)
+
+RULE_IDS = (
+    "invoice_refusal", "card_fee", "shipping_fee_breach", "cod", "off_platform", "review_bribe",
+    "absolute_claim", "negative_phrasing", "abuse", "privacy", "close_order", "no_return",
+)
+EPOCHS = 500
+LEARNING_RATE = 4.0
+L2 = 1e-4
+MIN_COUNT = 2  # grams seen in fewer drafts of the corpus are left out
+CORPUS_NAME = "reply_corpus.tsv"
+MODEL_NAME = "reply_model.json"
+DEFAULT_THRESHOLD = 2.0  # a rule whose threshold no validation file chose
+PAIRS = True  # score pairs of neighbouring clauses too
+
+# clause ends: the engine's sentence ends, commas, enumeration commas and spaces (normalise keeps a
+# space only where it separates words)
+_CLAUSE = re.compile(r"[。！？!?；;\n～~，,、\s…:：()（）\"“”【】\[\]]+")
+# numbers read alike: 10, 1.5, 十, 二十, 百分之六, 两 (before a unit) all become 0
+_NUMBER = re.compile(
+    r"百分之[零一二两三四五六七八九十百点0-9.]+|[0-9]+(?:\.[0-9]+)?|[零一二两三四五六七八九十百千]+(?=[块元个点毛成倍期件天单斤次])"
+)
+
+
+def _clause_grams(clause: str) -> set[str]:
+    padded = f"<{clause}>"
+    out = set(clause)
+    for n in (2, 3):
+        out.update(padded[i : i + n] for i in range(len(padded) - n + 1))
+    return out
+
+
+_SENTENCE_END = re.compile(r"[。！？!?；;\n～~…]")
+
+
+def clause_windows(text: str) -> tuple[list[tuple[int, int]], list[set[str]], list[bool]]:
+    """The clauses of ``text`` as spans of ``text`` itself, each clause's features, and for each
+    clause but the last whether it shares a sentence with the next (only a comma or a space
+    between them: 包邮的哦，您那边要补十块)."""
+    folded, index = normalise(text)
+    spans: list[tuple[int, int]] = []
+    feats: list[set[str]] = []
+    joins: list[bool] = []
+    pos = 0
+    separator = ""
+    for m in list(_CLAUSE.finditer(folded)) + [None]:
+        end = m.start() if m else len(folded)
+        if end > pos:
+            if spans:
+                joins.append(not _SENTENCE_END.search(separator))
+            clause = _NUMBER.sub("0", folded[pos:end])
+            start, stop = (index[pos], index[end - 1] + 1) if index is not None else (pos, end)
+            spans.append((start, stop))
+            feats.append(_clause_grams(clause))
+            separator = ""
+        if m is None:
+            break
+        separator += m.group()
+        pos = m.end()
+    return spans, feats, joins
+
+
+def features(text: str) -> list[str]:
+    """A draft's features for training: each clause's grams (a gram in two clauses counts twice,
+    so that a window's score is the sum of its clauses' scores)."""
+    return [g for clause in clause_windows(text)[1] for g in clause]
+
+
+@dataclass(frozen=True)
+class ModelHit:
+    rule: str
+    start: int  # offsets into the checked text
+    end: int
+    logit: float
+
+
+@dataclass(frozen=True)
+class ReplyModel:
+    rules: tuple[str, ...]
+    weights: dict[str, tuple[float, ...]]  # gram -> one weight per rule of ``rules``
+    bias: tuple[float, ...]
+    thresholds: tuple[float, ...]
+    corpus_sha256: str = ""
+
+    def _clause_scores(self, feats: list[set[str]]) -> list[tuple[float, ...]]:
+        w = self.weights
+        zero = (0.0,) * len(self.rules)
+        out = []
+        for clause in feats:
+            rows = [w[g] for g in clause if g in w]
+            out.append(tuple(map(sum, zip(*rows))) if rows else zero)
+        return out
+
+    def windows(self, text: str) -> list[tuple[int, int, tuple[float, ...]]]:
+        """Every clause and every pair of neighbouring clauses of ``text``: span and one logit a rule."""
+        spans, feats, joins = clause_windows(text)
+        scores = self._clause_scores(feats)
+        b = self.bias
+        out = [(s, e, tuple(x + y for x, y in zip(b, sc))) for (s, e), sc in zip(spans, scores)]
+        for i in range(len(spans) - 1 if PAIRS else 0):
+            if not joins[i]:
+                continue
+            out.append((spans[i][0], spans[i + 1][1], tuple(x + y + z for x, y, z in zip(b, scores[i], scores[i + 1]))))
+        return out
+
+    def hits(self, text: str, skip: Iterable[str] = ()) -> list[ModelHit]:
+        """One hit per rule (not in ``skip``) whose best window scores at or above its threshold:
+        the best window, or the best single clause inside it when that clause alone is above too."""
+        skipped = set(skip)
+        windows = self.windows(text)
+        if not windows:
+            return []
+        out = []
+        for r, rule in enumerate(self.rules):
+            if rule in skipped:
+                continue
+            threshold = self.thresholds[r]
+            best = max(windows, key=lambda w: w[2][r])
+            if best[2][r] < threshold:
+                continue
+            inner = [w for w in windows if best[0] <= w[0] and w[1] <= best[1] and w[2][r] >= threshold]
+            start, end, scores = min(inner, key=lambda w: w[1] - w[0])
+            out.append(ModelHit(rule, start, end, scores[r]))
+        return out
+
+    def logits(self, text: str) -> dict[str, float]:
+        """Each rule's best window logit (for choosing thresholds and for tests)."""
+        windows = self.windows(text)
+        return {rule: max((w[2][r] for w in windows), default=-math.inf) for r, rule in enumerate(self.rules)}
+
+    def as_json(self) -> str:
+        weights = {}
+        for g, row in sorted(self.weights.items()):
+            weights[g] = list(row)
+        return json.dumps(
+            {"corpus_sha256": self.corpus_sha256, "rules": list(self.rules), "bias": list(self.bias),
+             "thresholds": list(self.thresholds), "weights": weights},
+            ensure_ascii=False, separators=(",", ":"),
+        ).replace('],"', '],\n"')
+
+
+def read_corpus(path: Path) -> list[tuple[frozenset[str], str]]:
+    """``label<TAB>draft`` rows (label: rule ids, comma-separated, or ok / -); # lines and blank
+    lines skipped."""
+    rows = []
+    for number, line in enumerate(path.read_text(encoding="utf-8-sig").splitlines(), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        label, sep, text = line.partition("\t")
+        labels = frozenset() if label.strip() in ("ok", "-") else frozenset(x.strip() for x in label.split(","))
+        if not sep or not text.strip() or not labels <= set(RULE_IDS):
+            raise ValueError(f"{path}:{number}: expected rule ids or ok<TAB>draft")
+        rows.append((labels, text))
+    return rows
+
+
+def corpus_sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def train(rows: Sequence[tuple[frozenset[str], str]], sha256: str = "", rules: Sequence[str] = RULE_IDS) -> ReplyModel:
+    """One-vs-rest logistic regressions by full-batch gradient descent on sparse counts
+    (deterministic). Each rule's positives and negatives weigh the same in its loss."""
+    import numpy as np
+
+    docs = [features(text) for _, text in rows]
+    counts: dict[str, int] = {}
+    for doc in docs:
+        for g in set(doc):
+            counts[g] = counts.get(g, 0) + 1
+    vocab = sorted(g for g, c in counts.items() if c >= MIN_COUNT)
+    column = {g: i for i, g in enumerate(vocab)}
+    # sparse rows as (row, column, count) triples; products by np.add.at
+    r_idx, c_idx, vals = [], [], []
+    for r, doc in enumerate(docs):
+        seen: dict[int, float] = {}
+        for g in doc:
+            if g in column:
+                seen[column[g]] = seen.get(column[g], 0.0) + 1.0
+        for c, v in seen.items():
+            r_idx.append(r)
+            c_idx.append(c)
+            vals.append(v)
+    ri, ci, xv = np.array(r_idx), np.array(c_idx), np.array(vals)
+    n, v, k = len(rows), len(vocab), len(rules)
+    y = np.array([[1.0 if rule in labels else 0.0 for rule in rules] for labels, _ in rows])
+    pos = y.sum(axis=0)
+    share = np.where(y == 1.0, 0.5 / np.maximum(pos, 1.0), 0.5 / np.maximum(n - pos, 1.0))
+    w = np.zeros((v, k))
+    b = np.zeros(k)
+    for _ in range(EPOCHS):
+        z = np.zeros((n, k))
+        np.add.at(z, ri, xv[:, None] * w[ci])
+        p = 1.0 / (1.0 + np.exp(-np.clip(z + b, -30, 30)))
+        err = (p - y) * share
+        grad = np.zeros((v, k))
+        np.add.at(grad, ci, xv[:, None] * err[ri])
+        w -= LEARNING_RATE * (grad + L2 * w)
+        b -= LEARNING_RATE * err.sum(axis=0)
+    # rounded as shipped (3 decimals), so that thresholds chosen on this model hold for the file
+    weights = {g: tuple(round(float(x), 3) for x in w[i]) for i, g in enumerate(vocab)}
+    weights = {g: row for g, row in weights.items() if any(row)}
+    return ReplyModel(tuple(rules), weights, tuple(float(x) for x in b), (DEFAULT_THRESHOLD,) * k, sha256)
+
+
+def choose_thresholds(
+    model: ReplyModel,
+    validation: Sequence[tuple[frozenset[str], str]],
+    keep_clean: Sequence[tuple[frozenset[str], str]] = (),
+    found_by_rules: Callable[[str], set[str]] | None = None,
+    false_weight: float = 3.0,
+    floor: float = 0.0,
+) -> tuple[float, ...]:
+    """Each rule's threshold: on ``validation``, the logit that minimises (violations of the rule the
+    rules miss and the model would miss) + ``false_weight`` × (drafts without the rule the model
+    would flag with it), at least ``floor``; and above every draft of ``keep_clean`` that does not
+    carry the rule (the shipped library, the suite's development drafts). ``found_by_rules(text)``
+    gives the rule ids the rules already find (the model is not asked about those)."""
+    found: Callable[[str], set[str]] = found_by_rules or (lambda text: set())
+    val = [(labels, model.logits(text), found(text)) for labels, text in validation]
+    clean = [(labels, model.logits(text), found(text)) for labels, text in keep_clean]
+    out = []
+    for rule in model.rules:
+        ceiling = max((lg[rule] for labels, lg, f in clean if rule not in labels and rule not in f), default=-math.inf)
+        pos = sorted(lg[rule] for labels, lg, f in val if rule in labels and rule not in f)
+        neg = sorted(lg[rule] for labels, lg, f in val if rule not in labels and rule not in f)
+        best_t, best_cost = None, math.inf
+        # scores are sums in set order, which changes with the interpreter's hash seed: a margin of
+        # 1e-6 below a violation and 1e-3 above the cleanest draft that must stay clean
+        for t in sorted({p - 1e-6 for p in pos} | {q + 1e-6 for q in neg} | {floor}):
+            t = max(t, floor, ceiling + 1e-3)
+            cost = sum(p < t for p in pos) + false_weight * sum(q >= t for q in neg)
+            if cost < best_cost:
+                best_t, best_cost = t, cost
+        t = best_t if best_t is not None else max(floor, DEFAULT_THRESHOLD)
+        out.append(float(t))  # kept exact: a draft scoring t is found, the clean ones just below are not
+    return tuple(out)
+
+
+def _resources() -> Path:
+    from ..resources import resource_path
+
+    return resource_path(CORPUS_NAME).parent
+
+
+def load_model(path: Path) -> ReplyModel:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    rules = tuple(str(r) for r in data["rules"])
+    k = len(rules)
+    bias = tuple(float(x) for x in data["bias"])
+    thresholds = tuple(float(x) for x in data["thresholds"])
+    weights = {str(g): tuple(float(x) for x in row) for g, row in data["weights"].items()}
+    if len(bias) != k or len(thresholds) != k or any(len(row) != k for row in weights.values()):
+        raise ValueError(f"{path}: weights do not match the {k} rules")
+    return ReplyModel(rules, weights, bias, thresholds, str(data.get("corpus_sha256", "")))
+
+
+@lru_cache(maxsize=1)
+def shipped_model() -> ReplyModel | None:
+    """The trained weights shipped with the program, or None (with a logged warning) if the file is
+    missing or broken: the rules then check alone."""
+    try:
+        return load_model(_resources() / MODEL_NAME)
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
+        log.warning("reply model not loaded (%s); the rules check alone", exc)
+        return None
