@@ -283,3 +283,25 @@ def test_stats_shows_the_upset_share_per_day(qtbot):
     assert "0 条消息" in chart.tooltip_at(chart.bar_rects()[4].center().toPoint())
     view.show_stats({"total_copies": 0})
     assert not chart.has_data
+
+
+def test_the_reply_rules_and_their_model_are_read_behind_the_window_not_at_the_first_check(make_window, qtbot, library_file, monkeypatch):
+    """Reading the rules and the trained reply model takes tenths of a second: the library load
+    (a worker) does it, so the agent's first 检查 or copy does not freeze the sidebar."""
+    import threading
+
+    from kefu_assist import checker
+
+    threads: list[str] = []
+    real = checker.load_checker
+
+    def spy(*args, **kwargs):
+        threads.append(threading.current_thread().name)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(checker, "load_checker", spy)
+    window = make_window(library_file)
+    assert threads and threading.main_thread().name not in threads
+    before = len(threads)
+    type_reply(qtbot, window, "亲，加我微信发您优惠券")
+    assert window.checker.findings and len(threads) == before  # the first check reads nothing more

@@ -40,6 +40,8 @@ class LoadJob(QRunnable):
 
                 service = self.service = AssistService(background_training=True)  # no NumPy in the sidebar
             result = service.load(self.path, hold=self.hold)
+            if result.ok:  # the reply rules and their trained model (0.3-0.7 s to read) here, not at the first check on the GUI thread
+                service.reply_checker()
         except Exception as exc:  # noqa: BLE001 - a loader bug must not kill the sidebar
             result = LoadResult(None, (Problem(str(self.path), 0, f"加载失败: {exc}"),))
         self.signals.finished.emit(self.path, result, self.service)
