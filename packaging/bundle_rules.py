@@ -88,6 +88,12 @@ _DEV_FOLDERS = ("opencc/clib/include", "opencc/clib/lib64", "opencc/clib/lib", "
                 "PySide6/glue", "PySide6/Qt/qml", "PySide6/qml", "PySide6/Qt/libexec")
 
 
+# resources/ files only training reads (checker/replytrain.py, python -m kefu_assist.checker.mood),
+# never the program: it loads the trained weights (*_model.json.gz). chatter.txt is not one of them:
+# the program trains the co-ranker on it after a library edit.
+TRAINING_ONLY_RESOURCES = frozenset({"reply_corpus.tsv", "mood_corpus.tsv"})
+
+
 def _parts(dest: str) -> tuple[str, ...]:
     return PurePath(dest.replace("\\", "/")).parts
 
@@ -140,6 +146,8 @@ def keep_data(dest: str) -> bool:
     if plugin is not None:
         return plugin
     if any(_under(path, folder) for folder in _DEV_FOLDERS):
+        return False
+    if parts[:2] == ("kefu_assist", "resources") and len(parts) == 3 and parts[2] in TRAINING_ONLY_RESOURCES:
         return False
     return not path.endswith(_DEV_SUFFIXES)
 

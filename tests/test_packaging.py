@@ -131,8 +131,36 @@ def test_opencc_keeps_its_dictionaries_not_its_development_files():
 @given(st.lists(st.text(st.characters(codec="ascii", exclude_characters="/\\\x00"), min_size=1, max_size=12), min_size=1, max_size=5))
 def test_our_own_resources_are_always_kept(parts):
     dest = "kefu_assist/resources/" + "/".join(parts)
-    if not dest.endswith((".a", ".lib", ".h", ".hpp", ".pc", ".cmake", ".pyi", ".prl")):
+    if not dest.endswith((".a", ".lib", ".h", ".hpp", ".pc", ".cmake", ".pyi", ".prl")) and "/".join(parts) not in rules.TRAINING_ONLY_RESOURCES:
         assert rules.keep_data(dest)
+
+
+@pytest.mark.parametrize("sep", ["/", "\\"])
+def test_training_corpora_are_left_out_and_what_the_program_reads_is_kept(sep):
+    """The corpora only training reads stay out; every other file of resources/ goes in: the
+    trained weights, the chatter the program trains the co-ranker on, the library, the dictionary."""
+    shipped = {p.name for p in (ROOT / "resources").iterdir() if p.is_file()}
+    assert {"reply_corpus.tsv", "mood_corpus.tsv"} <= shipped
+    assert rules.TRAINING_ONLY_RESOURCES == {"reply_corpus.tsv", "mood_corpus.tsv"}
+    for name in shipped:
+        dest = sep.join(["kefu_assist", "resources", name])
+        assert rules.keep_data(dest) is (name not in rules.TRAINING_ONLY_RESOURCES), name
+    for kept in ("chatter.txt", "reply_model.json.gz", "mood_model.json.gz", "scripts.yaml", "jieba_dict.txt"):
+        assert kept in shipped and rules.keep_data(f"kefu_assist/resources/{kept}"), kept
+    # only our resources/ folder: a file of the same name elsewhere is someone else's
+    assert rules.keep_data("otherpkg/reply_corpus.tsv")
+    assert rules.keep_data("kefu_assist/resources/ui/mood_corpus.tsv")
+
+
+def test_nothing_the_program_runs_reads_a_training_corpus():
+    """Only the training entry points name the corpora left out of the bundle."""
+    allowed = {"checker/replymodel.py", "checker/replytrain.py", "checker/moodmodel.py", "checker/mood.py"}
+    src = ROOT / "src" / "kefu_assist"
+    for path in src.rglob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        for name in rules.TRAINING_ONLY_RESOURCES | {"CORPUS_NAME"}:
+            if name in text:
+                assert path.relative_to(src).as_posix() in allowed, (path, name)
 
 
 # -- dist/ with older builds ----------------------------------------------------------------
