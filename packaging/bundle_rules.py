@@ -94,6 +94,12 @@ _DEV_FOLDERS = ("opencc/clib/include", "opencc/clib/lib64", "opencc/clib/lib", "
 TRAINING_ONLY_RESOURCES = frozenset({"reply_corpus.tsv", "mood_corpus.tsv"})
 
 
+# OpenCC's data: the one conversion the program runs (matching/normalize.py: OpenCC("t2s")) and
+# the dictionaries its config names; the other conversions' (s2t's STPhrases alone is 0.9 MB) go.
+OPENCC_DATA = "opencc/clib/share/opencc"
+OPENCC_KEPT = frozenset({"t2s.json", "CJK_Compatibility_Ideographs.ocd2", "TSPhrases.ocd2", "TSCharactersExt.ocd2", "TSCharacters.ocd2"})
+
+
 def _parts(dest: str) -> tuple[str, ...]:
     return PurePath(dest.replace("\\", "/")).parts
 
@@ -148,6 +154,8 @@ def keep_data(dest: str) -> bool:
     if any(_under(path, folder) for folder in _DEV_FOLDERS):
         return False
     if parts[:2] == ("kefu_assist", "resources") and len(parts) == 3 and parts[2] in TRAINING_ONLY_RESOURCES:
+        return False
+    if _under(path, OPENCC_DATA) and path != OPENCC_DATA and parts[-1] not in OPENCC_KEPT:
         return False
     return not path.endswith(_DEV_SUFFIXES)
 
