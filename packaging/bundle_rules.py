@@ -88,6 +88,18 @@ _DEV_FOLDERS = ("opencc/clib/include", "opencc/clib/lib64", "opencc/clib/lib", "
                 "PySide6/glue", "PySide6/Qt/qml", "PySide6/qml", "PySide6/Qt/libexec")
 
 
+# resources/ files only training reads (checker/replytrain.py, python -m kefu_assist.checker.mood),
+# never the program: it loads the trained weights (*_model.json.gz). chatter.txt is not one of them:
+# the program trains the co-ranker on it after a library edit.
+TRAINING_ONLY_RESOURCES = frozenset({"reply_corpus.tsv", "mood_corpus.tsv"})
+
+
+# OpenCC's data: the one conversion the program runs (matching/normalize.py: OpenCC("t2s")) and
+# the dictionaries its config names; the other conversions' (s2t's STPhrases alone is 0.9 MB) go.
+OPENCC_DATA = "opencc/clib/share/opencc"
+OPENCC_KEPT = frozenset({"t2s.json", "CJK_Compatibility_Ideographs.ocd2", "TSPhrases.ocd2", "TSCharactersExt.ocd2", "TSCharacters.ocd2"})
+
+
 def _parts(dest: str) -> tuple[str, ...]:
     return PurePath(dest.replace("\\", "/")).parts
 
@@ -140,6 +152,10 @@ def keep_data(dest: str) -> bool:
     if plugin is not None:
         return plugin
     if any(_under(path, folder) for folder in _DEV_FOLDERS):
+        return False
+    if parts[:2] == ("kefu_assist", "resources") and len(parts) == 3 and parts[2] in TRAINING_ONLY_RESOURCES:
+        return False
+    if _under(path, OPENCC_DATA) and path != OPENCC_DATA and parts[-1] not in OPENCC_KEPT:
         return False
     return not path.endswith(_DEV_SUFFIXES)
 

@@ -120,19 +120,75 @@ def test_qt_libraries_the_sidebar_needs_are_kept(name):
 
 
 def test_opencc_keeps_its_dictionaries_not_its_development_files():
-    assert rules.keep_data("opencc/clib/share/opencc/s2t.json")
-    assert rules.keep_data("opencc/clib/share/opencc/STPhrases.ocd2")
+    assert rules.keep_data("opencc/clib/share/opencc/t2s.json")
+    assert rules.keep_data("opencc/clib/share/opencc/TSPhrases.ocd2")
+    assert not rules.keep_data("opencc/clib/share/opencc/s2t.json")
+    assert not rules.keep_data("opencc/clib/share/opencc/STPhrases.ocd2")
     assert rules.keep_binary("opencc/clib/opencc_clib.cpython-311-x86_64-linux-gnu.so")
     for dev in ("opencc/clib/include/opencc/Config.hpp", "opencc/clib/lib64/libopencc.a", "opencc/clib/lib64/cmake/opencc/OpenCCConfig.cmake",
                 "opencc/clib/lib64/pkgconfig/opencc.pc", "opencc/clib/bin/opencc", "opencc/clib/lib/opencc.lib"):
         assert not rules.keep_data(dev) and not rules.keep_binary(dev), dev
 
 
+def test_opencc_keeps_what_the_one_conversion_the_program_runs_reads(tmp_path):
+    """The program opens only OpenCC's t2s (every OpenCC(...) in src/); the files the bundle keeps
+    of OpenCC's data, alone in a folder, convert as the whole installed set does."""
+    import json as _json
+    import shutil
+
+    import opencc
+
+    configs = set()
+    for path in (ROOT / "src" / "kefu_assist").rglob("*.py"):
+        configs |= set(re.findall(r"OpenCC\(\s*[\"']([^\"']+)[\"']", path.read_text(encoding="utf-8")))
+    assert configs == {"t2s"}
+    share = Path(opencc.__file__).parent / "clib" / "share" / "opencc"
+    installed = {p.name for p in share.iterdir()}
+    assert rules.OPENCC_KEPT <= installed and len(installed) > len(rules.OPENCC_KEPT)
+    for name in installed:
+        assert rules.keep_data(f"opencc/clib/share/opencc/{name}") is (name in rules.OPENCC_KEPT), name
+    named = {m for m in re.findall(r'"file"\s*:\s*"([^"]+)"', (share / "t2s.json").read_text(encoding="utf-8"))}
+    assert named | {"t2s.json"} == set(rules.OPENCC_KEPT)
+    for name in rules.OPENCC_KEPT:
+        shutil.copy(share / name, tmp_path / name)
+    text = "能開發票嗎？這個顏色還有貨嗎，謝謝。臺灣發貨嗎"
+    assert opencc.OpenCC(str(tmp_path / "t2s.json")).convert(text) == opencc.OpenCC("t2s").convert(text) == "能开发票吗？这个颜色还有货吗，谢谢。台湾发货吗"
+    assert _json.loads((tmp_path / "t2s.json").read_text(encoding="utf-8"))["conversion_chain"]
+
+
 @given(st.lists(st.text(st.characters(codec="ascii", exclude_characters="/\\\x00"), min_size=1, max_size=12), min_size=1, max_size=5))
 def test_our_own_resources_are_always_kept(parts):
     dest = "kefu_assist/resources/" + "/".join(parts)
-    if not dest.endswith((".a", ".lib", ".h", ".hpp", ".pc", ".cmake", ".pyi", ".prl")):
+    if not dest.endswith((".a", ".lib", ".h", ".hpp", ".pc", ".cmake", ".pyi", ".prl")) and "/".join(parts) not in rules.TRAINING_ONLY_RESOURCES:
         assert rules.keep_data(dest)
+
+
+@pytest.mark.parametrize("sep", ["/", "\\"])
+def test_training_corpora_are_left_out_and_what_the_program_reads_is_kept(sep):
+    """The corpora only training reads stay out; every other file of resources/ goes in: the
+    trained weights, the chatter the program trains the co-ranker on, the library, the dictionary."""
+    shipped = {p.name for p in (ROOT / "resources").iterdir() if p.is_file()}
+    assert {"reply_corpus.tsv", "mood_corpus.tsv"} <= shipped
+    assert rules.TRAINING_ONLY_RESOURCES == {"reply_corpus.tsv", "mood_corpus.tsv"}
+    for name in shipped:
+        dest = sep.join(["kefu_assist", "resources", name])
+        assert rules.keep_data(dest) is (name not in rules.TRAINING_ONLY_RESOURCES), name
+    for kept in ("chatter.txt", "reply_model.json.gz", "mood_model.json.gz", "scripts.yaml", "jieba_dict.txt"):
+        assert kept in shipped and rules.keep_data(f"kefu_assist/resources/{kept}"), kept
+    # only our resources/ folder: a file of the same name elsewhere is someone else's
+    assert rules.keep_data("otherpkg/reply_corpus.tsv")
+    assert rules.keep_data("kefu_assist/resources/ui/mood_corpus.tsv")
+
+
+def test_nothing_the_program_runs_reads_a_training_corpus():
+    """Only the training entry points name the corpora left out of the bundle."""
+    allowed = {"checker/replymodel.py", "checker/replytrain.py", "checker/moodmodel.py", "checker/mood.py"}
+    src = ROOT / "src" / "kefu_assist"
+    for path in src.rglob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        for name in rules.TRAINING_ONLY_RESOURCES | {"CORPUS_NAME"}:
+            if name in text:
+                assert path.relative_to(src).as_posix() in allowed, (path, name)
 
 
 # -- dist/ with older builds ----------------------------------------------------------------

@@ -436,6 +436,7 @@ READONLY_CHILD = textwrap.dedent("""
     from pathlib import Path
     sys.path.insert(0, {src!r})
     import psycopg, sqlalchemy.dialects.postgresql.psycopg
+    import gzip  # the mood model's file format: the standard library may not be readable by the user dropped to
     from kefu_assist.service import CopyEvent
     from kefu_assist.store.recorder import Recorder
     UID, GID = {uid!r}, {gid!r}

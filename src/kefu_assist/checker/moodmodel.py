@@ -8,7 +8,7 @@ The cues (``mood.py``) name words and frames; many upset buyers use none of them
 model reads the whole message; ``mood.mood`` combines the two, and the cues still give the
 explanation (the model only adds a ``tone`` cue naming the clause that weighed most).
 
-The weights ship trained (``resources/mood_model.json``, with the corpus's SHA-256): scoring is a
+The weights ship trained (``resources/mood_model.json.gz``, gzip-compressed JSON, with the corpus's SHA-256): scoring is a
 few dictionary look-ups in plain Python, no NumPy, about as cheap as the cues. After editing the
 corpus, train again (NumPy, a few seconds)::
 
@@ -28,6 +28,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
+from . import gzjson
 from .rules import fold
 
 NGRAMS = (1, 2, 3)
@@ -39,7 +40,7 @@ L2 = 1e-4
 MESSAGE_FEATURES = True
 MIN_COUNT = 2  # grams seen in fewer messages of the corpus are left out (they generalise to nothing)
 CORPUS_NAME = "mood_corpus.tsv"
-MODEL_NAME = "mood_model.json"
+MODEL_NAME = "mood_model.json.gz"  # gzip of the JSON (gzjson.py)
 _CLAUSE = re.compile(r"[\s,，.。!！?？;；:：~～、…\"'“”()（）\[\]【】]+")
 _DIGITS = str.maketrans("0123456789", "0000000000")
 # Marks that carry tone on their own (？？？, ！！) are kept as grams of their clause's end.
@@ -198,7 +199,7 @@ def shipped_model() -> MoodModel | None:
     """The trained weights shipped with the program (None if the file is missing or broken:
     the cues then decide alone)."""
     try:
-        data = json.loads((_resources() / MODEL_NAME).read_text(encoding="utf-8"))
+        data = gzjson.read(_resources() / MODEL_NAME)
         return MoodModel({str(k): float(v) for k, v in data["weights"].items()}, float(data["bias"]), str(data.get("corpus_sha256", "")))
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
@@ -210,5 +211,5 @@ def train_shipped(cue_ids: Callable[[str], Iterable[str]]) -> None:
     corpus = _resources() / CORPUS_NAME
     model = train(read_corpus(corpus), corpus_sha256(corpus), cue_ids)
     out = _resources() / MODEL_NAME
-    out.write_text(model.as_json() + "\n", encoding="utf-8")
+    gzjson.write(out, model.as_json() + "\n")
     print(f"{out}: {len(model.weights)} features, trained on {corpus}")

@@ -12,7 +12,7 @@ already found a rule in the reply, they stay its explanation and the model adds 
 
 Features are read on the rules' own normalised copy (``rules.normalise``: full width, traditional,
 spacing, read-out digits), numbers folded (10元, 十块, 百分之六 read alike). The weights ship
-trained (``resources/reply_model.json``, with the corpus's SHA-256 and each rule's threshold);
+trained (``resources/reply_model.json.gz``, gzip-compressed JSON, with the corpus's SHA-256 and each rule's threshold);
 scoring is plain Python, a few dictionary look-ups a clause. After editing the corpus, train again
 (NumPy, a few seconds)::
 
@@ -37,6 +37,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
+from . import gzjson
 from .rules import normalise
 
 log = logging.getLogger(__name__)
@@ -50,7 +51,7 @@ LEARNING_RATE = 4.0
 L2 = 1e-4
 MIN_COUNT = 2  # grams seen in fewer drafts of the corpus are left out
 CORPUS_NAME = "reply_corpus.tsv"
-MODEL_NAME = "reply_model.json"
+MODEL_NAME = "reply_model.json.gz"  # gzip of the JSON (gzjson.py)
 DEFAULT_THRESHOLD = 2.0  # a rule whose threshold no validation file chose
 PAIRS = True  # score pairs of neighbouring clauses too
 
@@ -285,7 +286,7 @@ def _resources() -> Path:
 
 
 def load_model(path: Path) -> ReplyModel:
-    data = json.loads(path.read_text(encoding="utf-8"))
+    data = gzjson.read(path)
     rules = tuple(str(r) for r in data["rules"])
     k = len(rules)
     bias = tuple(float(x) for x in data["bias"])

@@ -10,6 +10,7 @@ import re
 from pathlib import Path
 from typing import Iterable
 
+from . import gzjson
 from .engine import Checker, _default_rules
 from .replymodel import (
     CORPUS_NAME, MODEL_NAME, ReplyModel, _resources, choose_thresholds, corpus_sha256, read_corpus, shipped_model, train,
@@ -35,7 +36,7 @@ def main(argv: Iterable[str] | None = None) -> None:
         if old is not None and old.rules == model.rules:
             model = ReplyModel(model.rules, model.weights, model.bias, old.thresholds, model.corpus_sha256)
     out = _resources() / MODEL_NAME
-    out.write_text(model.as_json() + "\n", encoding="utf-8")
+    gzjson.write(out, model.as_json() + "\n")
     print(f"{out}: {len(model.weights)} grams, trained on {corpus}; thresholds {dict(zip(model.rules, model.thresholds))}")
 
 
