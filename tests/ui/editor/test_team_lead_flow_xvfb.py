@@ -254,7 +254,7 @@ def test_team_lead_imports_fixes_reviews_and_exports(tmp_path):
                 alive()
                 if not database.exists():
                     return False
-                with closing(sqlite3.connect(database)) as db:
+                with closing(sqlite3.connect(f"file:{database}?mode=ro", uri=True)) as db:  # read-only: never checkpoints or removes the program's WAL
                     try:
                         return bool(db.execute("select count(*) from unmatched_events").fetchone()[0])
                     except sqlite3.OperationalError:  # not created yet
