@@ -82,6 +82,7 @@ class AssistService:
         self.recorder: UsageRecorder | None = None
         self.agent: str = ""
         self._checker: tuple[Path | None, object, tuple[Problem, ...]] | None = None
+        self._checker_lock = threading.Lock()  # the sidebar reads the rules on a worker after a load; a check meanwhile waits for it
         self._search: SearchIndex | None = None  # of the current library, built on first use
         self._search_lock = threading.Lock()
 
@@ -270,14 +271,15 @@ class AssistService:
         """The reply rules for the current library: the shipped ones and the team lead's
         ``compliance_rules.yaml`` beside the library (``kefu_assist.checker.Checker``), read
         once per library path. Problems of the team file: ``reply_rule_problems``."""
-        path = self.library_path
-        cached = self._checker
-        if cached is None or cached[0] != path:
-            from .checker import load_checker
+        with self._checker_lock:
+            path = self.library_path
+            cached = self._checker
+            if cached is None or cached[0] != path:
+                from .checker import load_checker
 
-            checker, problems = load_checker(path)
-            cached = self._checker = (path, checker, problems)
-        return cached[1]
+                checker, problems = load_checker(path)
+                cached = self._checker = (path, checker, problems)
+            return cached[1]
 
     @property
     def reply_rule_problems(self) -> tuple[Problem, ...]:

@@ -286,8 +286,9 @@ def test_stats_shows_the_upset_share_per_day(qtbot):
 
 
 def test_the_reply_rules_and_their_model_are_read_behind_the_window_not_at_the_first_check(make_window, qtbot, library_file, monkeypatch):
-    """Reading the rules and the trained reply model takes tenths of a second: the library load
-    (a worker) does it, so the agent's first 检查 or copy does not freeze the sidebar."""
+    """Reading the rules and the trained reply model takes tenths of a second: the library load's
+    worker does it once the library is in use, so neither the first suggestion nor the agent's
+    first 检查 or copy waits for it on the GUI thread."""
     import threading
 
     from kefu_assist import checker
@@ -301,7 +302,8 @@ def test_the_reply_rules_and_their_model_are_read_behind_the_window_not_at_the_f
 
     monkeypatch.setattr(checker, "load_checker", spy)
     window = make_window(library_file)
-    assert threads and threading.main_thread().name not in threads
+    qtbot.waitUntil(lambda: bool(threads) and window.service._checker is not None, timeout=10000)  # after the library, on its worker
+    assert threading.main_thread().name not in threads
     before = len(threads)
     type_reply(qtbot, window, "亲，加我微信发您优惠券")
     assert window.checker.findings and len(threads) == before  # the first check reads nothing more

@@ -40,11 +40,17 @@ class LoadJob(QRunnable):
 
                 service = self.service = AssistService(background_training=True)  # no NumPy in the sidebar
             result = service.load(self.path, hold=self.hold)
-            if result.ok:  # the reply rules and their trained model (0.3-0.7 s to read) here, not at the first check on the GUI thread
-                service.reply_checker()
         except Exception as exc:  # noqa: BLE001 - a loader bug must not kill the sidebar
             result = LoadResult(None, (Problem(str(self.path), 0, f"加载失败: {exc}"),))
         self.signals.finished.emit(self.path, result, self.service)
+        if service is not None and result.ok:
+            # after the library is in use (suggestions never wait for it): the reply rules and
+            # their trained model, 0.3-0.7 s to read, here rather than at the first check on the
+            # GUI thread (a check meanwhile waits on the service's lock, it does not read twice)
+            try:
+                service.reply_checker()
+            except Exception:  # noqa: BLE001 - the first check reads them and reports the problem
+                pass
 
 
 class _TaskSignals(QObject):
