@@ -117,3 +117,20 @@ def usage_window(qtbot):
         w.usage.close()
     QThreadPool.globalInstance().waitForDone(10000)
     db_pool().waitForDone(10000)
+
+
+@pytest.fixture
+def form(qtbot):
+    """The sidebar's compiled form on a bare host widget: what a panel tested alone is built on."""
+    from PySide6.QtWidgets import QWidget
+
+    from kefu_assist.ui.compiled.main_window_ui import Ui_SidebarView
+
+    host = QWidget()
+    qtbot.addWidget(host)
+    ui = Ui_SidebarView()
+    ui.setupUi(host)
+    host.resize(360, 760)
+    host.show()
+    ui.host = host  # keep the widgets alive as long as the form
+    return ui

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QGuiApplication
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QLabel
 
 from kefu_assist.ui.favourites import Favourites
 
@@ -54,20 +54,6 @@ CODED = textwrap.dedent(
         replies: ["亲，可以开发票，下单后把抬头和税号发给客服就好～"]
     """
 )
-
-
-@pytest.fixture
-def form(qtbot):
-    from kefu_assist.ui.compiled.main_window_ui import Ui_SidebarView
-
-    host = QWidget()
-    qtbot.addWidget(host)
-    ui = Ui_SidebarView()
-    ui.setupUi(host)
-    host.resize(360, 760)
-    host.show()
-    ui.host = host  # keep the widgets alive as long as the form
-    return ui
 
 
 def loaded_library(ui, path: Path, *, index: bool = True):

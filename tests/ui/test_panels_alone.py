@@ -20,20 +20,6 @@ MOOD_LIBRARY = HERE / "mood_library.yaml"
 SENTINEL = "（剪贴板里原来的内容）"
 
 
-@pytest.fixture
-def form(qtbot):
-    from kefu_assist.ui.compiled.main_window_ui import Ui_SidebarView
-
-    host = QWidget()
-    qtbot.addWidget(host)
-    ui = Ui_SidebarView()
-    ui.setupUi(host)
-    host.resize(360, 760)
-    host.show()
-    ui.host = host
-    return ui
-
-
 def loaded(ui, path: Path):
     from kefu_assist.service import AssistService
     from kefu_assist.ui.library_ctl import LibraryController
