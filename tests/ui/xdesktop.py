@@ -3,7 +3,7 @@ managing it, and the small helpers the tests drive it with (xprop, xdotool, xcli
 from __future__ import annotations
 
 import os
-import random
+import select
 import subprocess
 import tempfile
 import time
@@ -16,14 +16,34 @@ import pytest
 T = TypeVar("T")
 
 
-def free_display() -> int:
-    # a random start, so that runs side by side (several checkouts on one machine) rarely try
-    # the same number; Xvfb refuses a number taken meanwhile, and the fixture then fails loudly
-    start = random.randrange(100, 900)
-    for n in (*range(start, 1000), *range(87, start)):
-        if not Path(f"/tmp/.X{n}-lock").exists() and not Path(f"/tmp/.X11-unix/X{n}").exists():
-            return n
-    raise RuntimeError("no free X display number")
+def start_xvfb() -> tuple[subprocess.Popen, int]:
+    """Xvfb on a display number it picks itself (``-displayfd``): two runs side by side (several
+    checkouts, or CI beside a developer's run) cannot take the same number between a check and
+    the server's start, as they could when the number was chosen here."""
+    read_end, write_end = os.pipe()
+    try:
+        proc = subprocess.Popen(["Xvfb", "-displayfd", str(write_end), "-screen", "0", "1280x900x24", "-nolisten", "tcp"],
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, pass_fds=(write_end,))
+    finally:
+        os.close(write_end)
+    data = b""
+    deadline = time.monotonic() + 10
+    try:
+        while not data.endswith(b"\n") and time.monotonic() < deadline:
+            ready, _, _ = select.select([read_end], [], [], max(0.0, deadline - time.monotonic()))
+            if not ready:
+                break
+            chunk = os.read(read_end, 16)
+            if not chunk:
+                break
+            data += chunk
+    finally:
+        os.close(read_end)
+    if not data.strip().isdigit():
+        proc.kill()
+        proc.wait(timeout=10)
+        pytest.fail(f"Xvfb did not report a display number (exit {proc.poll()}, said {data!r})")
+    return proc, int(data)
 
 
 def wait(predicate: Callable[[], T], timeout: float, what: str) -> T:
@@ -44,9 +64,7 @@ def x(display: str, *args: str, input: str | None = None, check: bool = True) ->
 @contextmanager
 def desktop(*, window_manager: bool) -> Iterator[str]:
     """Xvfb answering on a free display (and openbox managing it): yields ``":N"``."""
-    n = free_display()
-    proc = subprocess.Popen(["Xvfb", f":{n}", "-screen", "0", "1280x900x24", "-nolisten", "tcp"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc, n = start_xvfb()
     wm = None
     wm_log = tempfile.TemporaryFile()
     try:
