@@ -13,6 +13,8 @@ from kefu_assist.keycombo import parse
 from kefu_assist.ui.hotkey import HotkeyError, unsupported_reason
 from kefu_assist.ui.hotkey import windows as win
 
+from .fake_hotkey import FakeBackend
+
 
 class FakeUser32:
     """The calls WindowsBackend makes, recorded; a message queue the test posts WM_HOTKEY to."""
@@ -160,38 +162,6 @@ def test_windows_and_x11_have_one(platform, env):
 
 
 # -- the sidebar's round trip, with a fake backend -----------------------------------------------
-class FakeBackend:
-    """A chat window whose selection (None: nothing selected) Ctrl+C puts on the clipboard."""
-
-    def __init__(self, selection: str | None, window: int | None = 7):
-        from PySide6.QtGui import QGuiApplication
-
-        self.clipboard = QGuiApplication.clipboard()
-        self.selection = selection
-        self.window = window
-        self.log: list[tuple] = []
-        self.alive = True
-
-    def start(self, combo, pressed):
-        self.log.append(("start", str(combo)))
-        self.pressed = pressed
-
-    def stop(self):
-        self.log.append(("stop",))
-
-    def active_window(self):
-        return self.window
-
-    def send_copy(self, window):
-        self.log.append(("copy", window))
-        if self.selection is not None:
-            self.clipboard.setText(self.selection)
-
-    def paste_into(self, window):
-        self.log.append(("paste", window, self.clipboard.text()))
-        return self.alive
-
-
 @pytest.fixture
 def controller(qtbot):
     from kefu_assist.ui.clipboard import ClipboardWatcher

@@ -15,6 +15,8 @@ from PySide6.QtWidgets import QWidget
 
 from kefu_assist.ui.copy_request import BROWSE, USUAL, CopyRequest
 
+from .fake_hotkey import FakeBackend
+
 HERE = Path(__file__).resolve().parent
 MOOD_LIBRARY = HERE / "mood_library.yaml"
 SENTINEL = "（剪贴板里原来的内容）"
@@ -218,39 +220,6 @@ def test_tray_keeps_the_window_only_with_an_icon_and_until_quit(qtbot):
 
 
 # -- the global hotkey (hotkey_ctl.HotkeyController), over a fake OS backend ------------------------------------
-class FakeBackend:
-    """The operating system's side: register a key, the focused window, Ctrl+C / Ctrl+V sent to it."""
-
-    def __init__(self, window: int | None = 7, selection: str | None = None, fail_start: str = ""):
-        self.window = window
-        self.selection = selection  # what Ctrl+C in the chat window puts on the clipboard
-        self.fail_start = fail_start
-        self.log: list[tuple] = []
-
-    def start(self, combo, pressed):
-        if self.fail_start:
-            from kefu_assist.ui.hotkey import HotkeyError
-
-            raise HotkeyError(self.fail_start)
-        self.log.append(("start", str(combo)))
-        self.pressed = pressed
-
-    def stop(self):
-        self.log.append(("stop",))
-
-    def active_window(self):
-        return self.window
-
-    def send_copy(self, window):
-        self.log.append(("copy", window))
-        if self.selection is not None:
-            clipboard().setText(self.selection)
-
-    def paste_into(self, window):
-        self.log.append(("paste", window, clipboard().text()))
-        return window == 7
-
-
 def _hotkey(backend):
     from kefu_assist.ui.clipboard import ClipboardWatcher
     from kefu_assist.ui.hotkey_ctl import HotkeyController
@@ -303,13 +272,14 @@ def test_hotkey_registration_failure_and_a_closed_chat_window_are_said(qtbot):
     failures = []
     ctl.failed.connect(failures.append)
     assert ctl.set_hotkey("Ctrl+Alt+K") is False and failures == ["Ctrl+Alt+K 已被别的程序占用"] and ctl.reason() == failures[0]
-    good = FakeBackend(window=8, selection="在吗")  # window 8 closes before the paste
+    good = FakeBackend(window=8, selection="在吗")
     ctl = _hotkey(good)
     ctl.failed.connect(failures.append)
     assert ctl.set_hotkey("ctrl+alt+k") and ctl.error == "" and good.log[-1][0] == "start"
     assert ctl.set_hotkey("ctrl+alt+k") and [e[0] for e in good.log].count("start") == 1  # unchanged: not re-registered
     with qtbot.waitSignal(ctl.captured, timeout=3000):
         ctl.trigger()
+    good.alive = False  # the chat window closes before the paste
     ctl.after_copy(True)
     assert failures[-1] == "聊天窗口已关闭，回复留在剪贴板里"
     none = HotkeyController(ctl.clipboard, platform=None)
