@@ -25,6 +25,8 @@ import time
 import zipfile
 from pathlib import Path
 
+import xvfb  # packaging/xvfb.py, beside this file
+
 WINDOWS = os.name == "nt"
 QUESTION = "能开发票吗"
 
@@ -173,14 +175,11 @@ def xvfb_available() -> bool:
 
 
 def start_xvfb() -> tuple[subprocess.Popen, str]:
-    for n in range(120, 200):
-        if not Path(f"/tmp/.X{n}-lock").exists() and not Path(f"/tmp/.X11-unix/X{n}").exists():
-            break
-    proc = subprocess.Popen(["Xvfb", f":{n}", "-screen", "0", "1280x900x24", "-nolisten", "tcp"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    _wait(lambda: Path(f"/tmp/.X11-unix/X{n}").exists() or proc.poll() is not None, 10, "Xvfb")
-    if proc.poll() is not None:
-        raise SmokeFailure(f"Xvfb :{n} exited with {proc.returncode}")
-    return proc, f":{n}"
+    try:
+        proc, number = xvfb.start_xvfb()
+    except xvfb.XvfbError as exc:
+        raise SmokeFailure(str(exc)) from None
+    return proc, f":{number}"
 
 
 def paste_and_copy(display: str, sidebar: Sidebar, reply: str) -> None:

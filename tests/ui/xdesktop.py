@@ -2,8 +2,8 @@
 managing it, and the small helpers the tests drive it with (xprop, xdotool, xclip)."""
 from __future__ import annotations
 
+import importlib.util
 import os
-import select
 import subprocess
 import tempfile
 import time
@@ -13,37 +13,21 @@ from typing import Callable, Iterator, TypeVar
 
 import pytest
 
+_spec = importlib.util.spec_from_file_location("kefu_assist_packaging_xvfb", Path(__file__).resolve().parents[2] / "packaging" / "xvfb.py")
+assert _spec is not None and _spec.loader is not None
+_xvfb = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(_xvfb)
+
 T = TypeVar("T")
 
 
 def start_xvfb() -> tuple[subprocess.Popen, int]:
-    """Xvfb on a display number it picks itself (``-displayfd``): two runs side by side (several
-    checkouts, or CI beside a developer's run) cannot take the same number between a check and
-    the server's start, as they could when the number was chosen here."""
-    read_end, write_end = os.pipe()
+    """Xvfb on a display number it picks itself: packaging/xvfb.py, which the release smoke test
+    uses too."""
     try:
-        proc = subprocess.Popen(["Xvfb", "-displayfd", str(write_end), "-screen", "0", "1280x900x24", "-nolisten", "tcp"],
-                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, pass_fds=(write_end,))
-    finally:
-        os.close(write_end)
-    data = b""
-    deadline = time.monotonic() + 10
-    try:
-        while not data.endswith(b"\n") and time.monotonic() < deadline:
-            ready, _, _ = select.select([read_end], [], [], max(0.0, deadline - time.monotonic()))
-            if not ready:
-                break
-            chunk = os.read(read_end, 16)
-            if not chunk:
-                break
-            data += chunk
-    finally:
-        os.close(read_end)
-    if not data.strip().isdigit():
-        proc.kill()
-        proc.wait(timeout=10)
-        pytest.fail(f"Xvfb did not report a display number (exit {proc.poll()}, said {data!r})")
-    return proc, int(data)
+        return _xvfb.start_xvfb()
+    except _xvfb.XvfbError as exc:
+        pytest.fail(str(exc))
 
 
 def wait(predicate: Callable[[], T], timeout: float, what: str) -> T:
