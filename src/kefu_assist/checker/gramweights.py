@@ -51,7 +51,7 @@ def gram_of(key: int) -> str:
     return "".join(reversed(chars))
 
 
-def _typed(rows: Iterable[Sequence[float]], width: int) -> tuple[array, int]:
+def _typed(rows: Iterable[Sequence[float]], width: int) -> tuple[array[int] | array[float], int]:
     """The weights of ``rows``, one row after another, as a typed array and the scale they are
     held at (see the module's docstring): built without a list of them on the way (196,428
     floats in a list would add 6 MB to the load's peak)."""
@@ -70,12 +70,12 @@ def _typed(rows: Iterable[Sequence[float]], width: int) -> tuple[array, int]:
             break
         else:
             return out, SCALE
-    out = array("d")
+    floats = array("d")
     for row in rows:
         if len(row) != width:
             raise ValueError(f"a gram has {len(row)} weights, not one for each of the {width} rules")
-        out.extend(float(x) for x in row)
-    return out, 1
+        floats.extend(float(x) for x in row)
+    return floats, 1
 
 
 def _table_size(n: int) -> int:
