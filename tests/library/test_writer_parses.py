@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from kefu_assist.library import load_library
 from kefu_assist.library import script_writer
-from kefu_assist.library.writer import WriteError, script_fields, update_script
+from kefu_assist.library.writer import WriteError, add_script, script_fields, update_script
 
 LIB = """\
 # 组长的话术库
@@ -105,6 +105,21 @@ def test_a_save_parses_the_file_once_and_the_written_text_once(tmp_path, parses,
     assert parses.count(written) == 1, "the written text was parsed more than once"
     assert len(parses) == 2, parses  # and the other file, which does not hold the id, not at all
     assert path.with_name(path.name + ".bak").read_text(encoding="utf-8") == LIB
+
+
+@pytest.mark.parametrize("category", ["size", "payment", "invoice"], ids=["beside its category", "in the other file", "first file with scripts"])
+def test_saving_a_new_script_parses_each_file_once_and_the_written_text_once(tmp_path, parses, category):
+    root = tmp_path / "lib"
+    root.mkdir()
+    (root / "a.yaml").write_text(OTHER, encoding="utf-8")
+    (root / "b.yaml").write_text(LIB, encoding="utf-8")
+    parses.clear()
+    done = add_script(root, {"id": "new.one", "category": category, "title": "新的", "replies": ["好的"]})
+    written = done.path.read_text(encoding="utf-8")
+    assert done.path == root / ("a.yaml" if category != "size" else "b.yaml")
+    assert sorted(parses) == sorted([OTHER, LIB, written]), parses
+    library = load_library(root).library
+    assert library is not None and library.get("new.one").title == "新的"
 
 
 def test_an_unchanged_save_parses_the_file_once_and_writes_nothing(tmp_path, parses):

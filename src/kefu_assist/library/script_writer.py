@@ -146,16 +146,8 @@ def _newline(text: str) -> str:
 
 
 def _read(path: Path) -> tuple[bytes, bool, str, Any]:
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise WriteError(f"{path}: 无法读取（{exc.strerror or exc}），未修改") from None
-    bom = raw.startswith(b"\xef\xbb\xbf")
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise WriteError(f"{path}: 不是 UTF-8 文本，未修改") from None
-    return raw, bom, text, _load(text, path)
+    raw, text = _read_text(path)
+    return raw, raw.startswith(b"\xef\xbb\xbf"), text, _load(text, path)
 
 
 def _commit(path: Path, raw: bytes, bom: bool, updated: str, expected: Any,
@@ -364,55 +356,94 @@ def _id_elsewhere(library: Path, script_id: str, path: Path, root: yaml.Node) ->
     return False
 
 
-def _file_for_category(library: Path, category: str) -> Path:
-    files = library_files(library)
+@dataclass(frozen=True)
+class _Parsed:
+    raw: bytes
+    text: str
+    root: yaml.Node | None
+    error: str  # why the file does not parse ("" when it does)
+
+
+def _parse_files(library: Path) -> dict[Path, _Parsed]:
+    """Every readable file of ``library``, each parsed once (by the loader's parser)."""
+    out: dict[Path, _Parsed] = {}
+    for path in library_files(library):
+        try:
+            raw = path.read_bytes()
+            text = raw.decode("utf-8-sig")
+        except (OSError, UnicodeDecodeError):
+            continue
+        try:
+            out[path] = _Parsed(raw, text, _compose(text, path), "")
+        except WriteError as exc:
+            out[path] = _Parsed(raw, text, None, str(exc))
+    return out
+
+
+def _file_for_category(library: Path, files: dict[Path, _Parsed], category: str) -> Path:
     fallback: Path | None = None
     defines: Path | None = None
-    for path in files:
-        try:
-            doc = _yaml().load(path.read_text(encoding="utf-8-sig"))
-        except (OSError, UnicodeDecodeError, YAMLError):
+    for path, parsed in files.items():
+        if parsed.error:
             continue
-        scripts = _scripts(doc)
-        if any(str(s.get("category")) == category for s in scripts):
+        root = parsed.root
+        seq = _get(root, "scripts")
+        if isinstance(seq, yaml.SequenceNode) and any(
+            isinstance(s, yaml.MappingNode) and _node_value(_get(s, "category")) == category for s in seq.value
+        ):
             return path
-        cats = doc.get("categories") if isinstance(doc, CommentedMap) else None
-        if defines is None and isinstance(cats, dict) and category in cats:
+        cats = _get(root, "categories")
+        if defines is None and isinstance(cats, yaml.MappingNode) and any(str(k.value) == category for k, _ in cats.value):
             defines = path
-        if fallback is None and isinstance(doc, CommentedMap) and "scripts" in doc:
+        if fallback is None and _key_node(root, "scripts") is not None:
             fallback = path
-    chosen = defines or fallback or (files[0] if files else None)
+    files_in_order = library_files(library)
+    chosen = defines or fallback or (files_in_order[0] if files_in_order else None)
     if chosen is None:
         raise WriteError(f"{library}: 没有话术文件")
     return chosen
 
 
+def _key_node(root: yaml.Node | None, key: str) -> yaml.Node | None:
+    if not isinstance(root, yaml.MappingNode):
+        return None
+    return next((k for k, _ in reversed(root.value) if isinstance(k, yaml.ScalarNode) and k.value == key), None)
+
+
 def add_script(library: str | Path, fields: dict[str, Any], path: str | Path | None = None) -> EditResult:
     """Append a new script to ``path`` or, by default, to the file that holds other scripts of
-    its category (else the file that defines the category, else the first file with scripts)."""
+    its category (else the file that defines the category, else the first file with scripts).
+    Each file of the library is parsed once (by the loader's parser) and the written text once,
+    as in ``update_script``."""
     wanted = _clean_fields(fields)
-    try:
-        find_script_file(library, wanted["id"])
-    except WriteError:
-        pass
-    else:
+    files = _parse_files(Path(library))
+    if any(_node_index(_get(parsed.root, "scripts"), wanted["id"]) is not None for parsed in files.values()):
         raise WriteError(f"id {wanted['id']} 已被另一条话术使用，未修改")
-    target = Path(path) if path is not None else _file_for_category(Path(library), wanted["category"])
-    raw, bom, text, doc = _read(target)
+    target = Path(path) if path is not None else _file_for_category(Path(library), files, wanted["category"])
+    parsed = files.get(target)
+    if parsed is None:  # a file outside the library, or one that could not be read
+        raw, text = _read_text(target)
+        parsed = _Parsed(raw, text, _compose(text, target), "")
+    if parsed.error:
+        raise WriteError(parsed.error)
+    raw, text, root = parsed.raw, parsed.text, parsed.root
+    bom = raw.startswith(b"\xef\xbb\xbf")
     nl = _newline(text)
-    expected = _plain(doc) if doc is not None else {}
+    expected = _node_value(root) if root is not None else {}
     if not isinstance(expected, dict):
         raise WriteError(f"{target}: 顶层不是映射，未修改")
     offsets = _line_offsets(text)
-    seq = doc.get("scripts") if isinstance(doc, CommentedMap) else None
-    if isinstance(seq, CommentedSeq) and len(seq) and not seq.fa.flow_style():
-        dash_col = seq.lc.item(len(seq) - 1)[1] - 2
-        _, end = _block_lines(text, offsets, seq, len(seq) - 1)
+    seq = _get(root, "scripts")
+    key = _key_node(root, "scripts")
+    if isinstance(seq, yaml.SequenceNode) and seq.value and not seq.flow_style:
+        last = seq.value[-1]
+        dash_col = last.start_mark.column - 2
+        _, end = _item_lines(text, offsets, (last.start_mark.line, last.start_mark.column), None)
         at = offsets[end] if end < len(offsets) else len(text)
         prefix = "" if text[:at].endswith("\n") or not text[:at] else nl
         updated = text[:at] + prefix + _emit_script(wanted, dash_col, nl) + text[at:]
-    elif isinstance(doc, CommentedMap) and "scripts" in doc and (seq is None or (isinstance(seq, CommentedSeq) and not len(seq))):
-        key_line, key_col = doc.lc.key("scripts")
+    elif key is not None and (expected.get("scripts") is None or (isinstance(seq, yaml.SequenceNode) and not seq.value)):
+        key_line, key_col = key.start_mark.line, key.start_mark.column
         a = offsets[key_line]
         eol = text.find("\n", a)
         b = len(text) if eol < 0 else eol + 1
@@ -420,15 +451,28 @@ def add_script(library: str | Path, fields: dict[str, Any], path: str | Path | N
         m = re.search(r"\s+#.*$", line.rstrip("\r\n"))
         comment = m.group(0) if m else ""
         updated = text[:a] + " " * key_col + "scripts:" + comment + nl + _emit_script(wanted, key_col + 2, nl) + text[b:]
-    elif doc is None or (isinstance(doc, CommentedMap) and "scripts" not in doc):
+    elif key is None:
         sep = "" if not text or text.endswith("\n") else nl
         updated = text + sep + "scripts:" + nl + _emit_script(wanted, 2, nl)
     else:
         raise WriteError(f"{target}: scripts 不是逐行（- ）形式的列表，无法追加，未修改")
-    expected.setdefault("scripts", None)
-    expected["scripts"] = list(expected["scripts"] or []) + [{k: wanted[k] for k in _ordered(wanted)}]
-    _commit(target, raw, bom, updated, expected, wanted)
+    expected["scripts"] = list(expected.get("scripts") or []) + [dict(wanted)]
+    if _node_value(_compose(updated, target)) != expected:
+        raise WriteError(f"{target}: 无法安全地写入（写回后校验不一致），未修改")
+    _replace(target, raw, bom, updated)
     return EditResult(target, wanted["id"], "added")
+
+
+def _read_text(path: Path) -> tuple[bytes, str]:
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise WriteError(f"{path}: 无法读取（{exc.strerror or exc}），未修改") from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise WriteError(f"{path}: 不是 UTF-8 文本，未修改") from None
+    return raw, text
 
 
 def delete_script(library: str | Path, script_id: str) -> EditResult:
