@@ -171,3 +171,30 @@ def test_a_write_that_would_break_the_file_is_refused_and_the_file_left_alone(tm
         update_script(path, "size.help", fields)
     assert path.read_text(encoding="utf-8") == LIB
     assert not path.with_name("scripts.yaml.bak").exists()
+
+
+def test_renaming_to_an_id_of_another_file_is_refused(tmp_path):
+    root = tmp_path / "lib"
+    root.mkdir()
+    (root / "a.yaml").write_text(OTHER, encoding="utf-8")
+    (root / "b.yaml").write_text(LIB, encoding="utf-8")
+    fields = {**_fields(root, "ship.when"), "id": "other.one"}
+    with pytest.raises(WriteError, match="已被另一条话术使用"):
+        update_script(root, "ship.when", fields)
+    assert (root / "b.yaml").read_text(encoding="utf-8") == LIB
+
+
+def test_a_file_whose_aliases_expand_far_past_its_size_is_refused(tmp_path):
+    """The loader refuses such a file (a YAML bomb); the writer, which reads every value of the
+    file to check its write, refuses it too instead of expanding it."""
+    bomb = "a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}]\n"
+        for i in range(6)
+    )
+    path = tmp_path / "scripts.yaml"
+    path.write_text(LIB.replace("version: 1\n", "version: 1\n" + bomb), encoding="utf-8")
+    before = path.read_text(encoding="utf-8")
+    fields = {"id": "ship.when", "category": "shipping_time", "title": "发货", "replies": ["好的"]}
+    with pytest.raises(WriteError, match="别名"):
+        update_script(path, "ship.when", fields)
+    assert path.read_text(encoding="utf-8") == before

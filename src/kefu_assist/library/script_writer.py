@@ -324,20 +324,32 @@ def _locate(library: str | Path, script_id: str) -> tuple[Path, bytes, bool, str
     """The file of ``library`` that defines ``script_id``, its bytes, whether it has a BOM, its
     text and its parsed root: parsed once, here, for the whole save."""
     for path in library_files(Path(library)):
-        try:
-            raw = path.read_bytes()
-            text = raw.decode("utf-8-sig")
-        except (OSError, UnicodeDecodeError):
-            continue
-        if script_id not in text:
-            continue
-        try:
-            root = yaml.compose(text, Loader=_Loader)
-        except yaml.YAMLError:
-            continue
-        if root is not None and _node_index(_get(root, "scripts"), script_id) is not None:
+        found = _defines(path, script_id)
+        if found is not None:
+            raw, text, root = found
+            if _expansion_problem(root, text):
+                raise WriteError(f"{path}: 别名（&name / *name）展开后远大于文件本身，未修改")
             return path, raw, raw.startswith(b"\xef\xbb\xbf"), text, root
     raise WriteError(f"话术库里没有 id 为 {script_id} 的话术")
+
+
+def _defines(path: Path, script_id: str) -> tuple[bytes, str, yaml.Node] | None:
+    """``path``'s bytes, text and root when its scripts define ``script_id`` (parsed only if its
+    text holds the id), else None (also for a file that cannot be read or parsed)."""
+    try:
+        raw = path.read_bytes()
+        text = raw.decode("utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return None
+    if script_id not in text:
+        return None
+    try:
+        root = yaml.compose(text, Loader=_Loader)
+    except yaml.YAMLError:
+        return None
+    if root is None or _node_index(_get(root, "scripts"), script_id) is None:
+        return None
+    return raw, text, root
 
 
 def _id_elsewhere(library: Path, script_id: str, path: Path, root: yaml.Node) -> bool:
@@ -346,13 +358,8 @@ def _id_elsewhere(library: Path, script_id: str, path: Path, root: yaml.Node) ->
     if _node_index(_get(root, "scripts"), script_id) is not None:
         return True
     for other in library_files(library):
-        if other.resolve() == path.resolve():
-            continue
-        try:
-            find_script_file(other, script_id)
-        except WriteError:
-            continue
-        return True
+        if other.resolve() != path.resolve() and _defines(other, script_id) is not None:
+            return True
     return False
 
 
