@@ -25,6 +25,18 @@ def shipped_library_path() -> Path:
     return REPO / "resources" / "scripts.yaml"
 
 
+@pytest.fixture(scope="module")
+def shipped_service():
+    """An AssistService with the shipped library loaded, one per test module (its cache goes to
+    the temp folder set above)."""
+    from kefu_assist.resources import default_library_path
+    from kefu_assist.service import AssistService
+
+    svc = AssistService()
+    assert svc.load(default_library_path()).ok
+    return svc
+
+
 @pytest.fixture(scope="session")
 def shared_eval_dir() -> Path:
     path = SHARED / "eval"

@@ -118,29 +118,17 @@ FAMILIES = {
 }
 
 
-@pytest.fixture(scope="module")
-def shipped(tmp_path_factory):
-    import os
-
-    os.environ.setdefault("KEFU_ASSIST_CACHE_DIR", str(tmp_path_factory.mktemp("soothe-cache")))
-    from kefu_assist.resources import default_library_path
-
-    svc = AssistService()
-    assert svc.load(default_library_path()).ok
-    return svc
-
-
 @pytest.mark.parametrize(("category", "message"), [(c, m) for c, ms in FAMILIES.items() for m in ms])
-def test_shipped_upset_buyer_gets_the_scenarios_soothing_script_first(shipped, category, message):
-    views = shipped.suggest(message, limit=5, confident_only=True, buyer=UPSET)
+def test_shipped_upset_buyer_gets_the_scenarios_soothing_script_first(shipped_service, category, message):
+    views = shipped_service.suggest(message, limit=5, confident_only=True, buyer=UPSET)
     assert views[0].script.category == category and views[0].script.tone == "soothe", ids(views)
     # the scenario's own answers follow (one that argues after every other card)
     own = [i for i, v in enumerate(views) if v.script.category == category and v.script.tone != "soothe"]
     assert own and (own[0] == 1 or views[own[0]].script.tone == "defend"), ids(views)
 
 
-def test_shipped_library_has_a_soothing_script_for_each_scenario_upset_buyers_hit(shipped):
-    library = shipped.library
+def test_shipped_library_has_a_soothing_script_for_each_scenario_upset_buyers_hit(shipped_service):
+    library = shipped_service.library
     for category in FAMILIES:
         soothing = [s for s in library.in_category(category) if s.tone == "soothe"]
         assert soothing, category
@@ -148,20 +136,20 @@ def test_shipped_library_has_a_soothing_script_for_each_scenario_upset_buyers_hi
 
 
 @pytest.mark.parametrize("message", ["我要投诉你们店", "你们就是骗子", "黑店 我要举报"])
-def test_shipped_complaints_keep_a_complaint_script_first(shipped, message):
-    assert shipped.suggest(message, limit=5, buyer=UPSET)[0].script.category == "complaint"
+def test_shipped_complaints_keep_a_complaint_script_first(shipped_service, message):
+    assert shipped_service.suggest(message, limit=5, buyer=UPSET)[0].script.category == "complaint"
 
 
-def test_shipped_a_threat_about_a_scenario_soothes_the_scenario_and_keeps_the_complaint_card(shipped):
-    views = shipped.suggest("快递三天不动了 我要投诉", limit=5, confident_only=True, buyer=UPSET)
+def test_shipped_a_threat_about_a_scenario_soothes_the_scenario_and_keeps_the_complaint_card(shipped_service):
+    views = shipped_service.suggest("快递三天不动了 我要投诉", limit=5, confident_only=True, buyer=UPSET)
     assert ids(views)[0] == "logistics.upset"
     assert "complaint" in [v.script.category for v in views[1:]]
 
 
 @pytest.mark.parametrize("message", ["发错货了 什么垃圾店", "我要退货！什么破东西！！"])
-def test_shipped_upset_read_from_the_message_itself(shipped, message):
-    assert shipped.mood(message).upset
-    first = shipped.suggest(message, limit=5)[0].script
+def test_shipped_upset_read_from_the_message_itself(shipped_service, message):
+    assert shipped_service.mood(message).upset
+    first = shipped_service.suggest(message, limit=5)[0].script
     assert first.tone == "soothe" and first.category in {"defect", "return_exchange", "quality"}
 
 
@@ -170,8 +158,8 @@ WORDS = ["质量", "太差", "退货", "发货", "物流", "发票", "垃圾", "
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.lists(st.sampled_from(WORDS), min_size=1, max_size=5))
-def test_shipped_an_upset_buyer_never_gets_an_arguing_card_first(shipped, words):
-    views = shipped.suggest("".join(words), limit=5, buyer=UPSET)
+def test_shipped_an_upset_buyer_never_gets_an_arguing_card_first(shipped_service, words):
+    views = shipped_service.suggest("".join(words), limit=5, buyer=UPSET)
     assert views and views[0].script.tone != "defend"
     if views[0].script.tone == "soothe":
         assert views[0].suggestion.confident

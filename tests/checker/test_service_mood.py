@@ -126,20 +126,7 @@ def test_check_reply_uses_the_team_rules_beside_the_library(tmp_path):
     assert any("severity 'fatal'" in p.message and p.line == 4 for p in svc.reply_rule_problems)
 
 
-@pytest.fixture(scope="module")
-def shipped(tmp_path_factory):
-    import os
-
-    home = tmp_path_factory.mktemp("shipped")
-    os.environ.setdefault("KEFU_ASSIST_CACHE_DIR", str(home))
-    from kefu_assist.resources import default_library_path
-
-    svc = AssistService()
-    assert svc.load(default_library_path()).library is not None
-    return svc
-
-
 @pytest.mark.parametrize("number", ["13812345678", "12345", "1234567890123456", "2023112912315", "0571-12345678"])
-def test_a_bare_number_gets_no_confident_reply_through_the_service(shipped, number):
+def test_a_bare_number_gets_no_confident_reply_through_the_service(shipped_service, number):
     # the path the sidebar and match take: mood first, then the soothing reorder
-    assert shipped.suggest(number, confident_only=True) == []
+    assert shipped_service.suggest(number, confident_only=True) == []

@@ -89,8 +89,8 @@ def edited_text(library: "Library", original_id: str | None, fields: dict[str, A
     for a new one, the last script of the file that holds its category, as ``add_script``
     chooses), and its output is put back in their place. The writer's edit depends on nothing
     outside those lines, so the text is the same as a save of the whole file would give (a
-    property test holds it to that), at a fraction of the cost: ruamel.yaml parses the whole
-    file three times a save (1.7 s for the shipped library on a quiet machine). Raises
+    property test holds it to that), at a fraction of the cost (written when ruamel.yaml parsed
+    the whole file three times a save, 1.7 s for the shipped library; now it is parsed once). Raises
     ``WriteError`` or ``_NotCut``; the caller then runs the writer on a whole copy."""
     from ...library.writer import add_script, update_script
 
