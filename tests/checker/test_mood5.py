@@ -1,0 +1,66 @@
+"""mood5: the classes of buyer wording that benchmarks/eval/checker/adversarial5_moods.tsv showed
+missing (money not returned, damage blamed on the shop, asking for a human or a boss, a dare,
+quiet anger and resignation, a demand in one breath, mistyped cue words) and the calm messages
+that share their words. Every wording here is my own and none is a line of that set."""
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kefu_assist.checker import mood
+
+UPSET = {
+    "money_missing": ["这都两周了 我的钱呢", "退款说成功了 我卡上压根没看到", "钱去哪了 退款记录都查不到", "我的退款呢？？",
+                      "钱!!!什么时候退"],
+    "damage_blame": ["镜子碎成好几块 你们是怎么打包的", "一看就是出厂前就有问题", "纸箱都没有 就套个袋子 能不破吗",
+                     "两只鞋都是左脚 这也能发错", "腰围差了五厘米 你们自己量过吗"],
+    "human_or_boss": ["别让自动回复跟我说话了", "找个能做主的来", "叫你们说了算的人来跟我讲", "这事我要找你们店长",
+                      "你们就会发自动回复"],
+    "dare": ["看来你们一点不在乎差评啊", "你们是不怕被投诉吗"],
+    "resigned": ["算我花钱买了个教训", "修了个寂寞", "你们家我记住了", "看你们还能拖多久", "看在你们是老店的份上才没投诉",
+                 "本来打算给你们好评的", "退换货是写着玩的？", "你们客服是哑巴吗", "婚礼的布置全被你们毁了"],
+    "demand": ["一句话 到底给不给换", "我要的不是道歉", "不要给我补偿红包 我只要退钱"],
+    "typo": ["我要头诉", "垃极质量", "退宽呢", "再不处理就举保", "给你们插评"],
+}
+CALM = {
+    "money": ["我在攒钱呢 下个月再买", "如果退款没到账 要找谁呢", "退款一般多久到 我不急", "请问退款呢 是原路返回吗"],
+    "damage": ["镜子碎了 是我搬家时摔的 能再买一块吗", "怎么打包比较好 我要寄回去"],
+    "human_or_boss": ["我要找你们店长 想谈批发", "老板在吗 想谈合作", "人呢 我要下单了", "能做主吗 想多要个赠品 嘿嘿"],
+    "dare_and_resigned": ["我不在乎差评多少 只看质量", "这件不配我的裙子 有别的颜色吗", "不配送吗 我这里偏远",
+                          "别搞砸了哦 是送女朋友的"],
+    "joke_or_topic": ["被照片骗了 实物比图还漂亮", "你们客服嘴太甜了 骗子一样 哈哈", "投诉的话要走什么流程",
+                      "我奶奶说要投诉楼下邻居 😂", "差评是不可能给的", "加班到现在才有空下单",
+                      "厉害了 昨天下单今天就到", "到底要黑色还是白色 纠结", "等了好久终于等到补货了"],
+    "typo": ["拉圾袋有大号的吗"],
+}
+
+
+def _cases(table):
+    return [(kind, text) for kind, texts in table.items() for text in texts]
+
+
+@pytest.mark.parametrize(("kind", "text"), _cases(UPSET), ids=[t for _, t in _cases(UPSET)])
+def test_the_adversarial_classes_read_upset(kind, text):
+    assert mood(text).upset, (kind, mood(text))
+
+
+@pytest.mark.parametrize(("kind", "text"), _cases(CALM), ids=[t for _, t in _cases(CALM)])
+def test_calm_messages_sharing_their_words_stay_calm(kind, text):
+    assert mood(text).label == "calm", (kind, mood(text))
+
+
+def test_a_mistyped_cue_word_is_named_where_the_buyer_typed_it():
+    text = "垃极东西 我要头诉"
+    m = mood(text)
+    assert [(c.id, c.text) for c in m.cues if c.id in ("insult", "complaint")] == [("insult", "垃极"), ("complaint", "头诉")]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet="头诉骗纸垃极拉圾差平退宽款钱呢你们我的！?袋 ", max_size=30))
+def test_typo_reading_keeps_every_cue_inside_the_message(text):
+    m = mood(text)
+    assert (m.score >= 1.0) == m.upset
+    for c in m.cues:
+        if c.start >= 0:
+            assert text[c.start : c.end] == c.text
