@@ -84,3 +84,19 @@ def test_rhetorical_frames_read_upset(text):
 @pytest.mark.parametrize("text", RHETORIC_CALM)
 def test_their_words_in_calm_questions_stay_calm(text):
     assert mood(text).label == "calm", mood(text)
+
+
+# Calm frames for the strong cue words: an office or a place named after the regulator, the hotline
+# asked about, kinds of rubbish, a story's liar, a stranger posing as the shop, 到底 in a how-to question,
+# disappointment waved away. The cue itself must not fire (before, the tone had to veto it).
+CALM_FRAMES = [("complaint", "我们单位旁边就是工商所 能送到吗"), ("complaint", "市场监管局对面那个快递柜能放吗"),
+               ("complaint", "12345是市民热线吗"), ("complaint", "工商局门口那个驿站能寄吗"),
+               ("insult", "厨余垃圾用哪个尺寸的袋子"), ("insult", "可回收垃圾的桶有蓝色吗"),
+               ("insult", "有人冒充你们客服找我要验证码 是诈骗吧"), ("insult", "孩子喜欢里面那个骗子的角色 有玩偶吗"),
+               ("impatience", "到底怎么安装 图纸没看明白"), ("disappointment", "失望倒谈不上 就是颜色深了点")]
+
+
+@pytest.mark.parametrize(("cue", "text"), CALM_FRAMES, ids=[t for _, t in CALM_FRAMES])
+def test_calm_frames_keep_the_strong_word_from_counting(cue, text):
+    m = mood(text)
+    assert m.label == "calm" and cue not in {c.id for c in m.cues}, m
