@@ -100,3 +100,20 @@ CALM_FRAMES = [("complaint", "我们单位旁边就是工商所 能送到吗"), 
 def test_calm_frames_keep_the_strong_word_from_counting(cue, text):
     m = mood(text)
     assert m.label == "calm" and cue not in {c.id for c in m.cues}, m
+
+
+# The goods hurt or spoiled something of the buyer's, tired of waiting and chasing, praise of quick replies
+# beside 不回消息 (the first five read wrongly before).
+HARM_AND_FATIGUE_UPSET = ["边角太锋利 把我手划破了", "掉色染得我一手蓝", "一直催一直等 真累", "为了退货跑了三趟快递点 累死了"]
+HARM_AND_FATIGUE_CALM = ["客服回得真快 比别家那种不回消息的强多了", "会不会染到其他衣服", "这个边缘会划手吗",
+                         "说好的赠品 结果也收到了 谢谢"]
+
+
+@pytest.mark.parametrize("text", HARM_AND_FATIGUE_UPSET)
+def test_harm_to_the_buyer_and_fatigue_read_upset(text):
+    assert mood(text).upset, mood(text)
+
+
+@pytest.mark.parametrize("text", HARM_AND_FATIGUE_CALM)
+def test_worries_and_praise_with_those_words_stay_calm(text):
+    assert mood(text).label == "calm", mood(text)
