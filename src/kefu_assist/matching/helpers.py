@@ -97,3 +97,20 @@ def _contains_run(tokens: Sequence[str], run: Sequence[str]) -> bool:
     if n == 1:
         return run[0] in tokens
     return any(tuple(tokens[i : i + n]) == tuple(run) for i in range(len(tokens) - n + 1))
+
+
+def _distinct_first(items: Sequence[Any], key: Callable[[Any], Any], n: int) -> list[Any]:
+    """``items`` (best first) with the first ``n`` covering as many distinct keys as the items
+    hold: each next place goes to the best item of a key not yet shown, while there is one; the
+    rest keep their order. Three cards of one category (质量不好能退吗 是正品不: quality three
+    times) leave no room for the other thing asked (return_exchange at rank 4): the agent now sees
+    each category's best script first and the second script of a category one place lower."""
+    head: list[Any] = []
+    rest = list(items)
+    seen: set[Any] = set()
+    while rest and len(head) < n:
+        i = next((j for j, item in enumerate(rest) if key(item) not in seen), 0)
+        item = rest.pop(i)
+        head.append(item)
+        seen.add(key(item))
+    return head + rest

@@ -39,12 +39,12 @@ from ..library.model import Library, Script
 from . import coranker as coranker_module
 from . import hurry
 from . import index_cache
-from .helpers import _asserts, _contains, _contains_run, _is_latin_name, _is_noise, _negated_words, _shipped_chatter
+from .helpers import _asserts, _contains, _contains_run, _distinct_first, _is_latin_name, _is_noise, _negated_words, _shipped_chatter
 from .indexing import _INDEX_STATE, Indexing
 from .normalize import clauses as split_clauses
 from .normalize import normalize
 from .tokenize import Tokenizer
-from .types import CLAUSE_MAX_CHARS, DEFAULT_THRESHOLD, PRESELECT, RERANK, WHOLE_MAX_CHARS, MatcherConfig, Suggestion, _Query, _Scored
+from .types import CLAUSE_MAX_CHARS, DEFAULT_THRESHOLD, DISTINCT_TOP, PRESELECT, RERANK, WHOLE_MAX_CHARS, MatcherConfig, Suggestion, _Query, _Scored
 
 __all__ = ["CLAUSE_MAX_CHARS", "DEFAULT_THRESHOLD", "PRESELECT", "RERANK", "WHOLE_MAX_CHARS", "Matcher", "MatcherConfig", "Suggestion", "build_matcher"]
 
@@ -370,6 +370,11 @@ class Matcher(Indexing):
         # The questions of a message follow their scores (我要投诉 at 0.82 above a 0.49 card).
         lead = sorted(leaders, key=lambda k: (substantive and self._scripts[k].category in courtesy, -combined[k].score, k))
         order = lead + [k for k in ranked if k not in leaders]
+        # Confident first (keeping the order within each group), then the first three confident
+        # cards of distinct categories while another category is confident (types.DISTINCT_TOP).
+        order.sort(key=lambda k: k not in earnest)
+        n_sure = sum(1 for k in order if k in earnest)
+        order = _distinct_first(order[:n_sure], lambda k: self._scripts[k].category, DISTINCT_TOP) + order[n_sure:]
         out: list[Suggestion] = []
         for s_idx in order[:limit]:
             sc = combined[s_idx]
@@ -387,8 +392,6 @@ class Matcher(Indexing):
                     chit_chat=script.category in small_talk,
                 )
             )
-        # confident first, keeping the order within each group
-        out.sort(key=lambda s: not s.confident)
         return out
 
 

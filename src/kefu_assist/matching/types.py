@@ -8,6 +8,9 @@ PRESELECT = 300  # candidates whose exact cosine is computed, per text
 RERANK = 60  # of those, the ones re-scored with rapidfuzz
 WHOLE_MAX_CHARS = 160  # the whole-message pass looks at this much; clauses cover the rest
 CLAUSE_MAX_CHARS = 60
+# The first this many confident suggestions are of distinct categories while the confident ones
+# hold that many (what an agent sees at a glance, and what the evaluation's top 3 counts).
+DISTINCT_TOP = 3
 
 
 @dataclass(frozen=True)
