@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from kefu_assist.library import load_library
 from kefu_assist.matching import build_matcher
-from kefu_assist.matching.helpers import _distinct_first
+from kefu_assist.matching.helpers import _distinct_first, _sub_clauses
 from kefu_assist.matching.types import DISTINCT_TOP
 
 
@@ -60,3 +60,36 @@ def test_distinct_first_moves_each_categorys_best_forward_and_keeps_the_rest_in_
     firsts = [keys.index(k) for k in dict.fromkeys(keys)]  # each category's best card, in order
     forward = firsts[: min(n, len(firsts))]
     assert out == forward + [i for i in order if i not in forward]
+
+
+# -- requests joined inside one clause (要么…要么, 或者, 顺便, 另外) ---------------------------
+@pytest.mark.parametrize(
+    ("message", "wanted"),
+    [
+        ("要么改收货地址要么直接取消", {"order_change", "cancel_order"}),
+        ("改成L码或者退款", {"order_change", "return_exchange"}),
+        ("改地址或者取消吧", {"order_change", "cancel_order"}),
+        ("改一下规格或者直接退款", {"order_change", "return_exchange"}),
+        ("电话改一下或者取消", {"order_change", "cancel_order"}),
+        ("要么加钱发顺丰要么取消", {"courier", "cancel_order"}),
+        ("地址填错了要么改要么取消", {"order_change", "cancel_order"}),
+    ],
+)
+def test_each_request_a_clause_joins_is_confident(matcher, message, wanted):
+    assert wanted <= {s.category for s in confident(matcher, message)[:3]}
+
+
+_REQUESTS = ["改地址", "取消订单", "退款", "开发票", "发顺丰", "便宜点", "包邮", "有赠品吗", "今天发货吗", "备注一下"]
+
+
+@given(st.lists(st.sampled_from(_REQUESTS), min_size=2, max_size=3, unique=True), st.sampled_from(["或者", "顺便", "另外", "顺便问下"]))
+def test_sub_clauses_are_the_joined_requests(requests, joiner):
+    assert _sub_clauses(joiner.join(requests)) == requests
+    assert _sub_clauses("要么" + "要么".join(requests)) == requests
+
+
+@given(st.text(alphabet="能改地址取消包邮吗还是码大一号发票便宜点快递", max_size=20))
+def test_a_clause_without_a_joining_word_is_one_request(clause):
+    # 还是 offers two answers to one question (M码还是L码): never a split
+    assert _sub_clauses(clause) == []
+

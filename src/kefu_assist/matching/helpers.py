@@ -114,3 +114,19 @@ def _distinct_first(items: Sequence[Any], key: Callable[[Any], Any], n: int) -> 
         head.append(item)
         seen.add(key(item))
     return head + rest
+
+
+# Words that join two requests inside one clause, typed without a break: 要么改地址要么取消,
+# 换货或者退款, 能开发票吗顺便问下发什么快递, 包邮吗另外有赠品吗. 还是 is left out: it mostly
+# offers two answers to one question (M还是L, 大一号还是正常码).
+_JOINERS_RE = re.compile("要么|或者|顺便问一下|顺便问下|顺便问问|顺便|另外")
+
+
+def _sub_clauses(clause: str) -> list[str]:
+    """The requests a clause joins with 要么, 或者, 顺便, 另外, those of two characters or more
+    (a lone 改 in 地址填错了要么改要么取消 asks nothing by itself); none for a clause without a
+    joining word."""
+    parts = _JOINERS_RE.split(clause)
+    if len(parts) < 2:
+        return []
+    return [p for p in parts if len(p) >= 2]

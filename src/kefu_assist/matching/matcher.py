@@ -14,7 +14,11 @@ How a message is scored against the library:
    corpus of chatter; the two become one calibrated score, a probability that the script is
    right, and the co-ranker's off-topic class keeps chit-chat and noise from being confident;
 6. for a message of several clauses, score each clause as well and make sure the best script of
-   each clause reaches the top of the list, so that 能便宜点吗？包邮吗？ surfaces both.
+   each clause reaches the top of the list, so that 能便宜点吗？包邮吗？ surfaces both; the
+   requests one clause joins with 要么, 或者, 顺便 or 另外 (要么改地址要么取消) count as clauses for
+   a category nothing else made confident;
+7. the first three confident suggestions are of distinct categories while more than one is
+   confident: the best script of each category first, a second of the same one after them.
 
 The code is in four modules: this one (the :class:`Matcher`: construction, the index cache, the
 query), :mod:`.indexing` (the index build and the co-ranker's training, a mixin of
@@ -39,7 +43,7 @@ from ..library.model import Library, Script
 from . import coranker as coranker_module
 from . import hurry
 from . import index_cache
-from .helpers import _asserts, _contains, _contains_run, _distinct_first, _is_latin_name, _is_noise, _negated_words, _shipped_chatter
+from .helpers import _asserts, _contains, _contains_run, _distinct_first, _is_latin_name, _is_noise, _negated_words, _shipped_chatter, _sub_clauses
 from .indexing import _INDEX_STATE, Indexing
 from .normalize import clauses as split_clauses
 from .normalize import normalize
@@ -259,6 +263,32 @@ class Matcher(Indexing):
             scored.clause = normalized
         return best, p_off
 
+    def _joined_requests(self, parts: list[str], total_chars: int, combined: dict[int, _Scored], leaders: dict[int, _Scored],
+                         answers: dict[int, tuple[float, str]], ranker: coranker_module.CoRanker | None, plain: bool) -> None:
+        """The requests a clause joins without a break (要么改地址要么取消, 改成L码或者退款):
+        each is scored as a clause of its own, its weight measured against the whole message, and
+        its best script joins the leaders when it is confident and of a category nothing confident
+        stands for yet. Only that script: the other scripts a two-character request comes close to
+        (取消, 退掉) would be noise, and a category already confident keeps its own ranking."""
+        subs = [sub for part in parts for sub in _sub_clauses(part)]
+        if not subs:
+            return
+        small_talk = set(self.config.small_talk_categories)
+        for sub in subs:
+            scored, sub_off = self._score_text(sub, generic_ok=False, ranker=ranker, plain=plain)
+            if not scored:
+                continue
+            s_idx = max(scored, key=lambda k: scored[k].score)
+            sc = scored[s_idx]
+            sc.score *= 1.0 - self.config.clause_discount * (1.0 - len(sub) / total_chars)
+            category = self._scripts[s_idx].category
+            confident = {self._scripts[k].category for k, c in combined.items() if c.score >= self.threshold}
+            confident.update(self._scripts[k].category for k in leaders)
+            if sc.score < self.threshold or category in small_talk or category in confident or self._off_topic(sub_off) or _is_noise(sub):
+                continue
+            combined[s_idx] = leaders[s_idx] = sc
+            answers[s_idx] = (sc.score, sub)
+
     def _is_chatter(self, normalized: str) -> bool:
         """Whether the co-ranker's gate calls the whole text chatter or noise."""
         ranker = self._coranker
@@ -330,8 +360,8 @@ class Matcher(Indexing):
             leaders[main] = whole[main]
         # Which part of the message each script answers best, for the agent to see.
         answers: dict[int, tuple[float, str]] = {}
+        total_chars = sum(len(p) for p in parts)
         if len(parts) > 1 and self.config.clauses:
-            total_chars = sum(len(p) for p in parts)
             for part in parts:
                 if part.isdigit():  # 160 in 160 100斤穿什么码 says nothing on its own (not 618 either)
                     continue
@@ -350,6 +380,8 @@ class Matcher(Indexing):
                     covered = {self._scripts[i].category for i in leaders}
                     if self._scripts[s_idx].category not in covered:
                         leaders[s_idx] = combined[s_idx]
+        if self.config.clauses:
+            self._joined_requests(parts, total_chars, combined, leaders, answers, ranker, plain)
         courtesy = set(self.config.courtesy_categories) if len(parts) > 1 else set()
         # What may be confident: not chit-chat, and when the message as a whole is most like
         # chit-chat, only what one of its clauses asks for in earnest (今天好冷 包邮吗).
