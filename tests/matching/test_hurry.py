@@ -69,6 +69,23 @@ def test_pinyin_is_read_as_the_library_words_it_spells(matcher, message, categor
     assert top(matcher, message) in categories
 
 
+# A syllable no word of two or more characters of the library takes in (mian, pai, song, gei):
+# the one-character word read so, where before the whole run stayed Latin and matched nothing.
+@pytest.mark.parametrize(
+    ("message", "category"),
+    [
+        ("mianyunfei ma", "shipping_fee"),
+        ("pai le", "order_placed"),
+        ("yi jing pai le", "order_placed"),
+        ("pai le liang jian", "order_placed"),
+        ("song ge zengpin ba", "promotion"),
+        ("gei ge youhuiquan ba", "promotion"),
+    ],
+)
+def test_pinyin_with_one_character_words(matcher, message, category):
+    assert top(matcher, message) == category
+
+
 @pytest.mark.parametrize(("message", "category"), [("诱惑吗", "stock"), ("还有诱惑吗", "stock"), ("黑色还有诱惑吗", "stock")])
 def test_homophone_slips_beyond_the_typo_table(matcher, message, category):
     assert top(matcher, message) == category

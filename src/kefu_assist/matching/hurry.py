@@ -16,7 +16,7 @@ import json
 import re
 import unicodedata
 from array import array
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 _GREETINGS = {"hi": "你好", "hello": "你好", "hey": "你好", "hallo": "你好", "helo": "你好", "hellow": "你好", "nihao": "你好", "bye": "拜拜", "byebye": "拜拜", "bb": "拜拜", "baibai": "拜拜"}
@@ -102,6 +102,9 @@ class Respeller:
     codes: array
     reading_lists: tuple[tuple[str, ...], ...]
     known: frozenset[str]  # the library's words
+    # syllable -> the one-character library word read so (its most used): for a syllable no word
+    # of two or more characters takes in (mian yunfei, pai le); after the particles
+    chars: dict[str, str] = field(default_factory=dict)
 
     def char_readings(self, char: str) -> tuple[str, ...] | None:
         i = ord(char) - _CJK_FIRST
@@ -116,7 +119,14 @@ class Respeller:
         words: dict[str, str] = {}
         best: dict[str, int] = {}
         used: set[str] = set(_PARTICLES)
+        chars: dict[str, str] = {}
+        best_char: dict[str, int] = {}
         for word, n in frequency.items():
+            if len(word) == 1 and "\u4e00" <= word <= "\u9fff":
+                for syl in (table.get(word) or ())[:3]:
+                    if len(syl) >= 2 and syl not in _PARTICLES and n > best_char.get(syl, 0):
+                        best_char[syl], chars[syl] = n, word
+                continue
             if not 2 <= len(word) <= 4 or not all("\u4e00" <= c <= "\u9fff" for c in word):
                 continue
             for syl in readings(word, table):
@@ -124,13 +134,14 @@ class Respeller:
                 if n > best.get(key, 0):
                     best[key], words[key] = n, word
                 used.update(syl)
+        used.update(chars)
         codes = array("H", bytes(2 * (_CJK_LAST - _CJK_FIRST + 1)))
         lists: dict[tuple[str, ...], int] = {(): 0}
         for c, r in table.items():
             i = ord(c) - _CJK_FIRST
             if 0 <= i < len(codes) and any(x in used for x in r):
                 codes[i] = lists.setdefault(r, len(lists))
-        return cls(words, frozenset(used), codes, tuple(lists), frozenset(frequency))
+        return cls(words, frozenset(used), codes, tuple(lists), frozenset(frequency), chars)
 
     def pinyin(self, normalized: str) -> str:
         """Runs of pinyin replaced by the library's words they spell: baoyou ma -> 包邮 吗."""
@@ -150,7 +161,7 @@ class Respeller:
         while i < len(sylls):
             for j in range(min(len(sylls), i + 4), i, -1):
                 key = "".join(sylls[i:j])
-                hit = self.words.get(key) if j - i > 1 else self.words.get(key) or _PARTICLES.get(key)
+                hit = self.words.get(key) if j - i > 1 else self.words.get(key) or _PARTICLES.get(key) or self.chars.get(key)
                 if hit:
                     out.append(hit)
                     i = j
