@@ -86,6 +86,13 @@ def test_pinyin_with_one_character_words(matcher, message, category):
     assert top(matcher, message) == category
 
 
+@pytest.mark.parametrize("text", ["客服是ai吗", "ai客服", "fendi", "anta有货吗", "pai", "ta"])
+def test_latin_read_only_as_one_character_words_stays_as_typed(respeller, text):
+    # a lone syllable or a run of one-character readings is an abbreviation or a brand (AI,
+    # Fendi, Anta), not pinyin typed for a question
+    assert respeller.pinyin(text) == text
+
+
 @pytest.mark.parametrize(("message", "category"), [("诱惑吗", "stock"), ("还有诱惑吗", "stock"), ("黑色还有诱惑吗", "stock")])
 def test_homophone_slips_beyond_the_typo_table(matcher, message, category):
     assert top(matcher, message) == category

@@ -158,16 +158,25 @@ class Respeller:
                 return run  # not pinyin (ok, xl, a brand name): left as typed
             sylls.extend(parts)
         out, i = [], 0
+        by_char = 0  # pieces read as one-character words (mian in mianyunfei, pai in pai le)
         while i < len(sylls):
             for j in range(min(len(sylls), i + 4), i, -1):
                 key = "".join(sylls[i:j])
-                hit = self.words.get(key) if j - i > 1 else self.words.get(key) or _PARTICLES.get(key) or self.chars.get(key)
+                hit = self.words.get(key) if j - i > 1 else self.words.get(key) or _PARTICLES.get(key)
+                if not hit and j - i == 1:
+                    hit = self.chars.get(key)
+                    by_char += hit is not None
                 if hit:
                     out.append(hit)
                     i = j
                     break
             else:
                 return run
+        # A run that is one-character words alone is no pinyin a buyer typed for a question: AI,
+        # fendi, anta (a name, a brand) stay as typed; beside a library word or a particle
+        # (mian yunfei, pai le) they are read.
+        if by_char == len(out):
+            return run
         return "".join(out)
 
     def _syllables(self, word: str) -> list[str] | None:
