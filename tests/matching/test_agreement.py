@@ -56,3 +56,26 @@ CHATTER = [
 def test_chatter_gets_no_confident_card(matcher, message):
     assert confident(matcher, message) == []
 
+
+
+# The same within a message of several questions: a clause whose best script is close but not
+# confident, both judges naming its scenario, is answered beside the other questions (it used to
+# leave the top three to three cards of the other question).
+@pytest.mark.parametrize(
+    ("message", "wanted"),
+    [
+        ("包邮吗 真丝能手洗吗", {"shipping_fee", "care_warranty"}),
+        ("什么时候发货 这件外套能不能少三十", {"shipping_time", "bargain"}),
+        ("今天能发吗 这个书桌能少二十不", {"shipping_time", "bargain"}),
+        ("毛衣起静电怎么办 有优惠券吗", {"promotion", "care_warranty"}),
+        ("这条裙子能少十块不 发什么快递", {"courier", "bargain"}),
+        ("亚麻裤子能烘干吗 会不会缩水", {"care_warranty", "quality"}),
+    ],
+)
+def test_each_question_both_judges_place_alike_is_answered(matcher, message, wanted):
+    assert wanted <= set(confident(matcher, message)[:3])
+
+
+@pytest.mark.parametrize("chatter", ["我儿子今天考了一百分", "外面在下大雨", "最近胖了五斤", "明天要加班好烦"])
+def test_chatter_beside_a_question_adds_no_card(matcher, chatter):
+    assert set(confident(matcher, chatter + " 能便宜点吗")) <= set(confident(matcher, "能便宜点吗"))

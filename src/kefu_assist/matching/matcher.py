@@ -306,13 +306,15 @@ class Matcher(Indexing):
                 best = k
         if best < 0 or combined[best].score < self.config.agree_floor or chat >= combined[best].score:
             return set()
-        proba = ranker.proba(normalized[:WHOLE_MAX_CHARS])
+        return {best} if self._first_class(normalized[:WHOLE_MAX_CHARS], ranker, best) else set()
+
+    def _first_class(self, text: str, ranker: coranker_module.CoRanker, s_idx: int) -> bool:
+        """Whether the co-ranker's first class for ``text`` is the script's category, at least
+        ``agree_margin`` times as likely as its second: 电影票多少钱 is invoice at 0.15 against
+        bargain at 0.12, a guess between two readings of 票 and 多少钱."""
+        proba = ranker.proba(text)
         first, second = heapq.nlargest(2, proba.items(), key=lambda item: item[1]) if len(proba) > 1 else (*proba.items(), ("", 0.0))
-        # the co-ranker's first class clearly ahead of its second: 电影票多少钱 is invoice at 0.15
-        # against bargain at 0.12, a guess between two readings of 票 and 多少钱
-        if first[0] != self._labels[best] or first[1] < self.config.agree_margin * second[1]:
-            return set()
-        return {best}
+        return first[0] == self._labels[s_idx] and first[1] >= self.config.agree_margin * second[1]
 
     def _is_chatter(self, normalized: str) -> bool:
         """Whether the co-ranker's gate calls the whole text chatter or noise."""
@@ -385,6 +387,7 @@ class Matcher(Indexing):
             leaders[main] = whole[main]
         # Which part of the message each script answers best, for the agent to see.
         answers: dict[int, tuple[float, str]] = {}
+        agreed_parts: list[tuple[int, str]] = []  # clauses whose best script is close, not confident
         total_chars = sum(len(p) for p in parts)
         if len(parts) > 1 and self.config.clauses:
             for part in parts:
@@ -405,6 +408,9 @@ class Matcher(Indexing):
                     covered = {self._scripts[i].category for i in leaders}
                     if self._scripts[s_idx].category not in covered:
                         leaders[s_idx] = combined[s_idx]
+                elif (ranker is not None and self.config.agree_floor <= scored[s_idx].score and part_off < self.config.agree_offtopic
+                      and self._scripts[s_idx].category not in small_talk and not _is_noise(part)):
+                    agreed_parts.append((s_idx, part))
         if self.config.clauses:
             self._joined_requests(parts, total_chars, combined, leaders, answers, ranker, plain)
         courtesy = set(self.config.courtesy_categories) if len(parts) > 1 else set()
@@ -416,6 +422,14 @@ class Matcher(Indexing):
             earnest = {k for k, sc in combined.items() if sc.score >= self.threshold and self._scripts[k].category not in small_talk}
         if not earnest and ranker is not None and whole_off < self.config.agree_offtopic:
             earnest = self._agreed(normalized, combined, ranker)
+        if agreed_parts and ranker is not None:
+            # a clause asking for a scenario nothing confident stands for, both judges agreeing
+            # (会缩水吗 beside 要不要拍大一号): its best script joins the leaders, confident
+            for s_idx, part in agreed_parts:
+                sure = {self._scripts[k].category for k in earnest}
+                if self._scripts[s_idx].category not in sure and self._first_class(part, ranker, s_idx):
+                    leaders[s_idx] = combined[s_idx]
+                    earnest.add(s_idx)
         substantive = any(self._scripts[k].category not in courtesy for k in earnest)
 
         def rank_key(k: int) -> tuple[bool, bool, float, int]:
