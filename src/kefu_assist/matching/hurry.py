@@ -123,9 +123,9 @@ class Respeller:
         best_char: dict[str, int] = {}
         for word, n in frequency.items():
             if len(word) == 1 and "\u4e00" <= word <= "\u9fff":
-                for syl in (table.get(word) or ())[:3]:
-                    if len(syl) >= 2 and syl not in _PARTICLES and n > best_char.get(syl, 0):
-                        best_char[syl], chars[syl] = n, word
+                for reading in (table.get(word) or ())[:3]:
+                    if len(reading) >= 2 and reading not in _PARTICLES and n > best_char.get(reading, 0):
+                        best_char[reading], chars[reading] = n, word
                 continue
             if not 2 <= len(word) <= 4 or not all("\u4e00" <= c <= "\u9fff" for c in word):
                 continue
