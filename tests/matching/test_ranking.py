@@ -4,7 +4,7 @@ of the first."""
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from kefu_assist.library import load_library
@@ -38,28 +38,32 @@ def test_a_second_category_asked_reaches_the_top_three(matcher, message, wanted)
     assert wanted <= {s.category for s in confident(matcher, message)[:3]}
 
 
-_ASKS = [
-    "质量怎么样", "能退吗", "是正品吗", "包邮吗", "能便宜点吗", "什么时候发货", "发什么快递", "会掉色吗",
-    "尺码偏大吗", "能开发票吗", "有优惠券吗", "几天能到", "可以改地址吗", "还有货吗", "怎么洗", "在吗",
-    "谢谢", "颜色和图片一样吗", "东西坏了", "能取消订单吗",
-]
+# A category that only shares words with the message is no second question: 包邮吗 matches 退货包邮吗
+# (return_exchange) and 发顺丰要加钱吗 (courier) confidently, but the agent wants the shipping-fee
+# scripts first; they used to give way to those cards.
+@pytest.mark.parametrize("message", ["包邮吗", "能开发票吗", "给你们差评", "能退吗", "开发票要加钱吗", "多久能到"])
+def test_a_category_that_only_shares_words_does_not_displace_the_asked_ones_scripts(matcher, message):
+    sure = confident(matcher, message)
+    asked = sure[0].category
+    if sum(s.category == asked for s in sure) >= DISTINCT_TOP:
+        assert {s.category for s in sure[:DISTINCT_TOP]} == {asked}
+    else:
+        assert [s.category for s in sure[:DISTINCT_TOP]].count(asked) == min(DISTINCT_TOP, sum(s.category == asked for s in sure))
 
 
-@settings(max_examples=40, deadline=None)
-@given(st.lists(st.sampled_from(_ASKS), min_size=1, max_size=4, unique=True))
-def test_the_first_three_confident_cards_cover_as_many_categories_as_they_can(matcher, asks):
-    sure = confident(matcher, " ".join(asks))
-    categories = {s.category for s in sure}
-    assert len({s.category for s in sure[:DISTINCT_TOP]}) == min(DISTINCT_TOP, len(categories))
-
-
-@given(st.lists(st.integers(0, 4), max_size=12), st.integers(0, 5))
-def test_distinct_first_moves_each_categorys_best_forward_and_keeps_the_rest_in_order(keys, n):
+@given(st.lists(st.integers(0, 4), max_size=12), st.integers(0, 5), st.sets(st.integers(0, 4)))
+def test_distinct_first_moves_each_wanted_categorys_best_forward_and_keeps_the_rest_in_order(keys, n, wanted):
     order = list(range(len(keys)))  # the cards, best first; keys[i] is card i's category
-    out = _distinct_first(order, keys.__getitem__, n)
-    firsts = [keys.index(k) for k in dict.fromkeys(keys)]  # each category's best card, in order
-    forward = firsts[: min(n, len(firsts))]
-    assert out == forward + [i for i in order if i not in forward]
+    out = _distinct_first(order, keys.__getitem__, n, wanted.__contains__)
+    head: list[int] = order[:1] if n else []  # the best card first, whatever its category; then
+    rest = order[len(head):]  # each next the best card of a wanted category not yet shown, else
+    while rest and len(head) < n:  # the next card in order
+        shown = {keys[i] for i in head}
+        pick = next((i for i in rest if keys[i] not in shown and keys[i] in wanted), rest[0])
+        head.append(pick)
+        rest.remove(pick)
+    assert out == head + rest
+    assert sorted(out) == order and (not order or not n or out[0] == 0)
 
 
 # -- requests joined inside one clause (要么…要么, 或者, 顺便, 另外) ---------------------------

@@ -99,17 +99,19 @@ def _contains_run(tokens: Sequence[str], run: Sequence[str]) -> bool:
     return any(tuple(tokens[i : i + n]) == tuple(run) for i in range(len(tokens) - n + 1))
 
 
-def _distinct_first(items: Sequence[Any], key: Callable[[Any], Any], n: int) -> list[Any]:
+def _distinct_first(items: Sequence[Any], key: Callable[[Any], Any], n: int, wanted: Callable[[Any], bool] = lambda key: True) -> list[Any]:
     """``items`` (best first) with the first ``n`` covering as many distinct keys as the items
-    hold: each next place goes to the best item of a key not yet shown, while there is one; the
-    rest keep their order. Three cards of one category (质量不好能退吗 是正品不: quality three
-    times) leave no room for the other thing asked (return_exchange at rank 4): the agent now sees
-    each category's best script first and the second script of a category one place lower."""
-    head: list[Any] = []
+    hold among the ``wanted`` ones: the first item stays first, each next place goes to the best
+    item of a wanted key not yet shown, while there is one; the rest keep their order. Three
+    cards of one category (质量不好能退吗 是正品不: quality three times) leave no room for the
+    other thing asked (return_exchange at rank 4): the agent now sees each asked category's best
+    script first and the second script of a category one place lower."""
     rest = list(items)
-    seen: set[Any] = set()
+    head: list[Any] = rest[:1] if n > 0 else []  # the best card stays first, whatever its key
+    del rest[: len(head)]
+    seen: set[Any] = {key(item) for item in head}
     while rest and len(head) < n:
-        i = next((j for j, item in enumerate(rest) if key(item) not in seen), 0)
+        i = next((j for j, item in enumerate(rest) if key(item) not in seen and wanted(key(item))), 0)
         item = rest.pop(i)
         head.append(item)
         seen.add(key(item))

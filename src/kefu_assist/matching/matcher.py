@@ -48,7 +48,7 @@ from .indexing import _INDEX_STATE, Indexing
 from .normalize import clauses as split_clauses
 from .normalize import normalize
 from .tokenize import Tokenizer
-from .types import CLAUSE_MAX_CHARS, DEFAULT_THRESHOLD, DISTINCT_TOP, PRESELECT, RERANK, WHOLE_MAX_CHARS, MatcherConfig, Suggestion, _Query, _Scored
+from .types import ASKED_SHARE, CLAUSE_MAX_CHARS, DEFAULT_THRESHOLD, DISTINCT_TOP, PRESELECT, RERANK, WHOLE_MAX_CHARS, MatcherConfig, Suggestion, _Query, _Scored
 
 __all__ = ["CLAUSE_MAX_CHARS", "DEFAULT_THRESHOLD", "PRESELECT", "RERANK", "WHOLE_MAX_CHARS", "Matcher", "MatcherConfig", "Suggestion", "build_matcher"]
 
@@ -316,6 +316,21 @@ class Matcher(Indexing):
         first, second = heapq.nlargest(2, proba.items(), key=lambda item: item[1]) if len(proba) > 1 else (*proba.items(), ("", 0.0))
         return first[0] == self._labels[s_idx] and first[1] >= self.config.agree_margin * second[1]
 
+    def _asked(self, normalized: str, parts: list[str], ranker: coranker_module.CoRanker | None, leaders: dict[int, _Scored]) -> set[str]:
+        """The categories the message asks for in earnest: the co-ranker's first class for the
+        message and for each of its clauses, its second too when that has at least ASKED_SHARE
+        of the first's probability (色差大的话能退吗: color_difference, then return_exchange), and
+        the categories of the leaders (the best script of the message and of each clause).
+        Another confident category outside them is a script that shares words with the message
+        (包邮吗 and 退货包邮吗), not a question of it: it keeps its rank, after the asked
+        categories' second scripts."""
+        asked = {self._scripts[k].category for k in leaders}
+        if ranker is not None:
+            for text in dict.fromkeys([normalized[:WHOLE_MAX_CHARS], *parts]):
+                ranked = heapq.nlargest(2, ranker.proba(text).items(), key=lambda item: item[1])
+                asked.update(label for label, p in ranked if p >= ASKED_SHARE * ranked[0][1])
+        return asked
+
     def _is_chatter(self, normalized: str) -> bool:
         """Whether the co-ranker's gate calls the whole text chatter or noise."""
         ranker = self._coranker
@@ -447,7 +462,9 @@ class Matcher(Indexing):
         # cards of distinct categories while another category is confident (types.DISTINCT_TOP).
         order.sort(key=lambda k: k not in earnest)
         n_sure = sum(1 for k in order if k in earnest)
-        order = _distinct_first(order[:n_sure], lambda k: self._scripts[k].category, DISTINCT_TOP) + order[n_sure:]
+        if len({self._scripts[k].category for k in order[:n_sure]}) > 1:
+            asked = self._asked(normalized, parts, ranker, leaders)
+            order = _distinct_first(order[:n_sure], lambda k: self._scripts[k].category, DISTINCT_TOP, asked.__contains__) + order[n_sure:]
         out: list[Suggestion] = []
         for s_idx in order[:limit]:
             sc = combined[s_idx]
