@@ -17,8 +17,11 @@ How a message is scored against the library:
    each clause reaches the top of the list, so that 能便宜点吗？包邮吗？ surfaces both; the
    requests one clause joins with 要么, 或者, 顺便 or 另外 (要么改地址要么取消) count as clauses for
    a category nothing else made confident;
-7. the first three confident suggestions are of distinct categories while more than one is
-   confident: the best script of each category first, a second of the same one after them.
+7. a shopping question nothing is confident for, or a clause of one, gets its closest script
+   when the co-ranker's first class agrees with it (Matcher._agreed, Matcher._first_class);
+8. the first three confident suggestions are of distinct categories while more than one the
+   message asks for is confident: the best script of each category first, a second of the same
+   one after them (Matcher._asked).
 
 The code is in four modules: this one (the :class:`Matcher`: construction, the index cache, the
 query), :mod:`.indexing` (the index build and the co-ranker's training, a mixin of
@@ -293,10 +296,9 @@ class Matcher(Indexing):
         """For a message nothing is confident for and the gate finds no chatter in: the closest
         script, when the co-ranker's likeliest class is that script's category (by
         ``agree_margin`` over its second), it reaches ``agree_floor`` and no small-talk script is
-        closer. Two judges that read the text
-        differently (nearest examples, character n-grams) naming the same scenario are right far
-        more often than the calibrated score of either says (真丝能手洗吗: care_warranty at 0.48,
-        the co-ranker's first class too)."""
+        closer. Two judges that read the text differently (nearest examples, character n-grams)
+        naming the same scenario are right far more often than the calibrated score of either
+        says (真丝能手洗吗: care_warranty at 0.48, the co-ranker's first class too)."""
         small_talk = set(self.config.small_talk_categories)
         best, chat = -1, 0.0
         for k, sc in combined.items():
@@ -439,7 +441,7 @@ class Matcher(Indexing):
             earnest = self._agreed(normalized, combined, ranker)
         if agreed_parts and ranker is not None:
             # a clause asking for a scenario nothing confident stands for, both judges agreeing
-            # (会缩水吗 beside 要不要拍大一号): its best script joins the leaders, confident
+            # (真丝能手洗吗 beside 包邮吗): its best script joins the leaders, confident
             for s_idx, part in agreed_parts:
                 sure = {self._scripts[k].category for k in earnest}
                 if self._scripts[s_idx].category not in sure and self._first_class(part, ranker, s_idx):
@@ -459,7 +461,8 @@ class Matcher(Indexing):
         lead = sorted(leaders, key=lambda k: (substantive and self._scripts[k].category in courtesy, -combined[k].score, k))
         order = lead + [k for k in ranked if k not in leaders]
         # Confident first (keeping the order within each group), then the first three confident
-        # cards of distinct categories while another category is confident (types.DISTINCT_TOP).
+        # cards of distinct categories while another one the message asks for is confident
+        # (types.DISTINCT_TOP, types.ASKED_SHARE).
         order.sort(key=lambda k: k not in earnest)
         n_sure = sum(1 for k in order if k in earnest)
         if len({self._scripts[k].category for k in order[:n_sure]}) > 1:
