@@ -23,9 +23,10 @@ How a message is scored against the library:
    message asks for is confident: the best script of each category first, a second of the same
    one after them (Matcher._asked).
 
-The code is in four modules: this one (the :class:`Matcher`: construction, the index cache, the
+The code is in five modules: this one (the :class:`Matcher`: construction, the index cache, the
 query), :mod:`.indexing` (the index build and the co-ranker's training, a mixin of
-:class:`Matcher`), :mod:`.types` (:class:`MatcherConfig`, :class:`Suggestion`, the constants) and
+:class:`Matcher`), :mod:`.deciding` (what is confident beyond the threshold and which categories
+the first cards show, a mixin too), :mod:`.types` (:class:`MatcherConfig`, :class:`Suggestion`, the constants) and
 :mod:`.helpers` (bigrams, the noise and negation tests, keyword runs, the chatter corpus). The
 index cache key digests every module of this package (code_id), so an edit to any of them
 invalidates cached indexes.
@@ -46,17 +47,18 @@ from ..library.model import Library, Script
 from . import coranker as coranker_module
 from . import hurry
 from . import index_cache
-from .helpers import _asserts, _contains, _contains_run, _distinct_first, _is_latin_name, _is_noise, _negated_words, _shipped_chatter, _sub_clauses
+from .helpers import _asserts, _contains, _contains_run, _distinct_first, _is_latin_name, _is_noise, _negated_words, _shipped_chatter
+from .deciding import Deciding
 from .indexing import _INDEX_STATE, Indexing
 from .normalize import clauses as split_clauses
 from .normalize import normalize
 from .tokenize import Tokenizer
-from .types import ASKED_SHARE, CLAUSE_MAX_CHARS, DEFAULT_THRESHOLD, DISTINCT_TOP, PRESELECT, RERANK, WHOLE_MAX_CHARS, MatcherConfig, Suggestion, _Query, _Scored
+from .types import CLAUSE_MAX_CHARS, DEFAULT_THRESHOLD, DISTINCT_TOP, PRESELECT, RERANK, WHOLE_MAX_CHARS, MatcherConfig, Suggestion, _Query, _Scored
 
 __all__ = ["CLAUSE_MAX_CHARS", "DEFAULT_THRESHOLD", "PRESELECT", "RERANK", "WHOLE_MAX_CHARS", "Matcher", "MatcherConfig", "Suggestion", "build_matcher"]
 
 
-class Matcher(Indexing):
+class Matcher(Indexing, Deciding):
     """An index over one library. Build it off the GUI thread (it segments every example);
     ``suggest`` is then cheap and safe to call from any thread. With a ``cache_dir``, jieba's
     prefix dictionary and the built index are kept there between runs."""
@@ -265,73 +267,6 @@ class Matcher(Indexing):
             scored.terms = tuple(dict.fromkeys(terms + hits))
             scored.clause = normalized
         return best, p_off
-
-    def _joined_requests(self, parts: list[str], total_chars: int, combined: dict[int, _Scored], leaders: dict[int, _Scored],
-                         answers: dict[int, tuple[float, str]], ranker: coranker_module.CoRanker | None, plain: bool) -> None:
-        """The requests a clause joins without a break (要么改地址要么取消, 改成L码或者退款):
-        each is scored as a clause of its own, its weight measured against the whole message, and
-        its best script joins the leaders when it is confident and of a category nothing confident
-        stands for yet. Only that script: the other scripts a two-character request comes close to
-        (取消, 退掉) would be noise, and a category already confident keeps its own ranking."""
-        subs = [sub for part in parts for sub in _sub_clauses(part)]
-        if not subs:
-            return
-        small_talk = set(self.config.small_talk_categories)
-        for sub in subs:
-            scored, sub_off = self._score_text(sub, generic_ok=False, ranker=ranker, plain=plain)
-            if not scored:
-                continue
-            s_idx = max(scored, key=lambda k: scored[k].score)
-            sc = scored[s_idx]
-            sc.score *= 1.0 - self.config.clause_discount * (1.0 - len(sub) / total_chars)
-            category = self._scripts[s_idx].category
-            confident = {self._scripts[k].category for k, c in combined.items() if c.score >= self.threshold}
-            confident.update(self._scripts[k].category for k in leaders)
-            if sc.score < self.threshold or category in small_talk or category in confident or self._off_topic(sub_off) or _is_noise(sub):
-                continue
-            combined[s_idx] = leaders[s_idx] = sc
-            answers[s_idx] = (sc.score, sub)
-
-    def _agreed(self, normalized: str, combined: dict[int, _Scored], ranker: coranker_module.CoRanker) -> set[int]:
-        """For a message nothing is confident for and the gate finds no chatter in: the closest
-        script, when the co-ranker's likeliest class is that script's category (by
-        ``agree_margin`` over its second), it reaches ``agree_floor`` and no small-talk script is
-        closer. Two judges that read the text differently (nearest examples, character n-grams)
-        naming the same scenario are right far more often than the calibrated score of either
-        says (真丝能手洗吗: care_warranty at 0.48, the co-ranker's first class too)."""
-        small_talk = set(self.config.small_talk_categories)
-        best, chat = -1, 0.0
-        for k, sc in combined.items():
-            if self._scripts[k].category in small_talk:
-                chat = max(chat, sc.score)
-            elif best < 0 or (sc.score, -k) > (combined[best].score, -best):
-                best = k
-        if best < 0 or combined[best].score < self.config.agree_floor or chat >= combined[best].score:
-            return set()
-        return {best} if self._first_class(normalized[:WHOLE_MAX_CHARS], ranker, best) else set()
-
-    def _first_class(self, text: str, ranker: coranker_module.CoRanker, s_idx: int) -> bool:
-        """Whether the co-ranker's first class for ``text`` is the script's category, at least
-        ``agree_margin`` times as likely as its second: 电影票多少钱 is invoice at 0.15 against
-        bargain at 0.12, a guess between two readings of 票 and 多少钱."""
-        proba = ranker.proba(text)
-        first, second = heapq.nlargest(2, proba.items(), key=lambda item: item[1]) if len(proba) > 1 else (*proba.items(), ("", 0.0))
-        return first[0] == self._labels[s_idx] and first[1] >= self.config.agree_margin * second[1]
-
-    def _asked(self, normalized: str, parts: list[str], ranker: coranker_module.CoRanker | None, leaders: dict[int, _Scored]) -> set[str]:
-        """The categories the message asks for in earnest: the co-ranker's first class for the
-        message and for each of its clauses, its second too when that has at least ASKED_SHARE
-        of the first's probability (色差大的话能退吗: color_difference, then return_exchange), and
-        the categories of the leaders (the best script of the message and of each clause).
-        Another confident category outside them is a script that shares words with the message
-        (包邮吗 and 退货包邮吗), not a question of it: it keeps its rank, after the asked
-        categories' second scripts."""
-        asked = {self._scripts[k].category for k in leaders}
-        if ranker is not None:
-            for text in dict.fromkeys([normalized[:WHOLE_MAX_CHARS], *parts]):
-                ranked = heapq.nlargest(2, ranker.proba(text).items(), key=lambda item: item[1])
-                asked.update(label for label, p in ranked if p >= ASKED_SHARE * ranked[0][1])
-        return asked
 
     def _is_chatter(self, normalized: str) -> bool:
         """Whether the co-ranker's gate calls the whole text chatter or noise."""
