@@ -86,6 +86,19 @@ def test_pinyin_with_one_character_words(matcher, message, category):
     assert top(matcher, message) == category
 
 
+# ü is typed v by input methods (and u by some buyers): 考虑 is kaolv or kaolu, 女 nv or nu.
+@pytest.mark.parametrize("message", ["kaolv yixia", "kaolu yixia", "wo zai kaolv kaolv", "kaolv kaolv"])
+def test_pinyin_with_u_umlaut(matcher, message):
+    assert top(matcher, message) == "hesitation"
+
+
+@pytest.mark.parametrize(("reading", "typed"), [("lǜ", "lv"), ("nǚ", "nv"), ("lüè", "lve"), ("lǘ", "lv"), ("jū", "ju"), ("xué", "xue")])
+def test_toneless_readings_keep_u_umlaut_as_v(reading, typed):
+    from kefu_assist.matching.hurry import _toneless
+
+    assert _toneless(reading) == typed
+
+
 @pytest.mark.parametrize("text", ["客服是ai吗", "ai客服", "fendi", "anta有货吗", "pai", "ta"])
 def test_latin_read_only_as_one_character_words_stays_as_typed(respeller, text):
     # a lone syllable or a run of one-character readings is an abbreviation or a brand (AI,

@@ -66,14 +66,19 @@ def _char_readings() -> dict[str, tuple[str, ...]]:
     for code, readings in raw.items():
         toneless = lists.get(readings)
         if toneless is None:
-            toneless = lists[readings] = tuple(dict.fromkeys(map(_toneless, readings.split(","))))
+            plain = list(dict.fromkeys(map(_toneless, readings.split(","))))
+            # ü typed as u too (kaolu for 考虑), after the readings themselves
+            toneless = lists[readings] = tuple(dict.fromkeys(plain + [r.replace("v", "u") for r in plain if "v" in r]))
         out[chr(int(code))] = toneless
     return out
 
 
 @functools.cache
 def _toneless(reading: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFD", reading) if not unicodedata.combining(c)).replace("ü", "v")
+    """A reading without its tone, ü as the v input methods type for it (lǜ -> lv): in NFD the
+    diaeresis is a combining mark too, and dropping every mark had read 考虑 as kaolu."""
+    decomposed = unicodedata.normalize("NFD", reading).replace("u\u0308", "v")
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def readings(word: str, table: dict[str, tuple[str, ...]], limit: int = 8) -> list[tuple[str, ...]]:
