@@ -86,6 +86,18 @@ def test_pinyin_with_one_character_words(matcher, message, category):
     assert top(matcher, message) == category
 
 
+@pytest.mark.parametrize("message", ["thx", "Thanks!", "thank you", "ok thx", "tks 亲"])
+def test_latin_thank_yous_are_thanks(matcher, message):
+    assert top(matcher, message) == "thanks"
+
+
+@pytest.mark.parametrize("message", ["thanksgiving", "thxxx123"])
+def test_thank_words_inside_other_words_stay(message):
+    from kefu_assist.matching.normalize import normalize
+
+    assert "谢谢" not in quick_words(normalize(message))
+
+
 # ü is typed v by input methods (and u by some buyers): 考虑 is kaolv or kaolu, 女 nv or nu.
 @pytest.mark.parametrize("message", ["kaolv yixia", "kaolu yixia", "wo zai kaolv kaolv", "kaolv kaolv"])
 def test_pinyin_with_u_umlaut(matcher, message):

@@ -1,7 +1,7 @@
 """What buyers type in a hurry, read as what they meant, before matching.
 
-- Latin-letter greetings and goodbyes (hi, hello, bye, 88 as a whole message) as the Chinese
-  words the library's examples use (你好, 拜拜);
+- Latin-letter greetings, goodbyes and thank-yous (hi, hello, bye, thx, 88 as a whole message)
+  as the Chinese words the library's examples use (你好, 拜拜, 谢谢);
 - a bare height and weight (高170重140) as the phrase the size examples use (身高170体重140斤);
 - pinyin never turned into characters (baoyou ma, fahuo le mei) as the library's own words
   whose reading it is, and input-method homophone slips (诱惑 for 有货): a word the library never
@@ -19,7 +19,9 @@ from array import array
 from dataclasses import dataclass, field
 from pathlib import Path
 
-_GREETINGS = {"hi": "你好", "hello": "你好", "hey": "你好", "hallo": "你好", "helo": "你好", "hellow": "你好", "nihao": "你好", "bye": "拜拜", "byebye": "拜拜", "bb": "拜拜", "baibai": "拜拜"}
+_GREETINGS = {"hi": "你好", "hello": "你好", "hey": "你好", "hallo": "你好", "helo": "你好", "hellow": "你好", "nihao": "你好", "bye": "拜拜", "byebye": "拜拜", "bb": "拜拜", "baibai": "拜拜",
+              # thank-yous typed in Latin letters
+              "thx": "谢谢", "thanks": "谢谢", "thank you": "谢谢", "thankyou": "谢谢", "tks": "谢谢", "tnx": "谢谢"}
 _GREETING_RE = re.compile(r"(?<![a-z])(" + "|".join(sorted(_GREETINGS, key=len, reverse=True)) + r")(?![a-z])")
 _GOODBYE_NUMBERS = re.compile(r"(?:88|886|8888)(?:[啦了哈呀哦亲]{0,2})")
 _HEIGHT_RE = re.compile(r"(?<![身\d])高(1\d\d|2[0-2]\d)(?:cm)?")
