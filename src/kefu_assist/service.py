@@ -45,6 +45,12 @@ LEARNED_WEIGHT = 0.8
 _SOOTHE_LOOKAHEAD = 10  # for an upset buyer, look this much further down the ranking for a soothing script
 
 
+def _chatting(ranked: Sequence[Suggestion], threshold: float) -> bool:
+    """Whether the matcher found nothing confident and put a small-talk script first at or above
+    the threshold: the message is chit-chat (the matcher never makes small talk confident)."""
+    return bool(ranked) and not any(s.confident for s in ranked) and ranked[0].chit_chat and ranked[0].score >= threshold
+
+
 def _soothes(script: Script) -> bool:
     """A script for an upset buyer: marked ``tone: soothe``, or of the complaint category."""
     return script.tone == "soothe" or (script.category == "complaint" and script.tone != "defend")
@@ -238,6 +244,11 @@ class AssistService:
         if first is None:
             # the best-ranked soothing script even if not confident, else the library's first one
             pick = next((s for s in ranked if (sc := library.get(s.script_id)) is not None and _soothes(sc)), None)
+            threshold = self._require().matcher.threshold
+            if _chatting(ranked, threshold) and (pick is None or pick.score < threshold):
+                # nothing confident, the message most like small talk (给我讲个笑话) and no
+                # soothing script close to it: the mood read chatter as upset; no card is invented
+                return [v for v in views if v.script.tone != "defend"][:limit] + [v for v in views if v.script.tone == "defend"]
             script = library.get(pick.script_id) if pick else next((sc for sc in library.matchable if _soothes(sc)), None)
             if script is None:  # a library with nothing soothing: only demote the arguing scripts
                 return [v for v in views if v.script.tone != "defend"][:limit] + [v for v in views if v.script.tone == "defend"]

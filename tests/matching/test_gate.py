@@ -170,11 +170,14 @@ CHATTER_FAMILIES = {
     "pets and mishaps at home": ["我家狗又把垃圾桶打翻了", "孩子把水杯摔碎了 气死", "猫把键盘踩坏了"],
     "bosses and work that are not the shop's": ["我们老板太小气了", "我领导又让周末加班", "同事天天迟到"],
     "games and other apps": ["我的世界怎么养马", "原神新角色强不强", "外卖小哥又送错了"],
+    # a fee or a price of something else: 费 and 贵 read as the shop's postage and price
+    "bills and prices of daily life": ["孩子学费好贵", "停车费好贵", "培训班的钱好贵", "看病好贵", "话费好贵", "水费怎么这么贵", "房租太贵了"],
 }
 
 
 # Broken things at home read like a parcel that came broken when anger is added: a known leak.
-KNOWN_LEAKS = {"孩子把水杯摔碎了 气死"}
+# X费怎么这么贵 and X太贵了 are word for word what a buyer says of postage and price: known leaks.
+KNOWN_LEAKS = {"孩子把水杯摔碎了 气死", "水费怎么这么贵", "房租太贵了"}
 
 
 @pytest.mark.parametrize(

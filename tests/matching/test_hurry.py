@@ -69,6 +69,55 @@ def test_pinyin_is_read_as_the_library_words_it_spells(matcher, message, categor
     assert top(matcher, message) in categories
 
 
+# A syllable no word of two or more characters of the library takes in (mian, pai, song, gei):
+# the one-character word read so, where before the whole run stayed Latin and matched nothing.
+@pytest.mark.parametrize(
+    ("message", "category"),
+    [
+        ("mianyunfei ma", "shipping_fee"),
+        ("pai le", "order_placed"),
+        ("yi jing pai le", "order_placed"),
+        ("pai le liang jian", "order_placed"),
+        ("song ge zengpin ba", "promotion"),
+        ("gei ge youhuiquan ba", "promotion"),
+    ],
+)
+def test_pinyin_with_one_character_words(matcher, message, category):
+    assert top(matcher, message) == category
+
+
+@pytest.mark.parametrize("message", ["thx", "Thanks!", "thank you", "ok thx", "tks 亲"])
+def test_latin_thank_yous_are_thanks(matcher, message):
+    assert top(matcher, message) == "thanks"
+
+
+@pytest.mark.parametrize("message", ["thanksgiving", "thxxx123"])
+def test_thank_words_inside_other_words_stay(message):
+    from kefu_assist.matching.normalize import normalize
+
+    assert "谢谢" not in quick_words(normalize(message))
+
+
+# ü is typed v by input methods (and u by some buyers): 考虑 is kaolv or kaolu, 女 nv or nu.
+@pytest.mark.parametrize("message", ["kaolv yixia", "kaolu yixia", "wo zai kaolv kaolv", "kaolv kaolv"])
+def test_pinyin_with_u_umlaut(matcher, message):
+    assert top(matcher, message) == "hesitation"
+
+
+@pytest.mark.parametrize(("reading", "typed"), [("lǜ", "lv"), ("nǚ", "nv"), ("lüè", "lve"), ("lǘ", "lv"), ("jū", "ju"), ("xué", "xue")])
+def test_toneless_readings_keep_u_umlaut_as_v(reading, typed):
+    from kefu_assist.matching.hurry import _toneless
+
+    assert _toneless(reading) == typed
+
+
+@pytest.mark.parametrize("text", ["客服是ai吗", "ai客服", "fendi", "anta有货吗", "pai", "ta"])
+def test_latin_read_only_as_one_character_words_stays_as_typed(respeller, text):
+    # a lone syllable or a run of one-character readings is an abbreviation or a brand (AI,
+    # Fendi, Anta), not pinyin typed for a question
+    assert respeller.pinyin(text) == text
+
+
 @pytest.mark.parametrize(("message", "category"), [("诱惑吗", "stock"), ("还有诱惑吗", "stock"), ("黑色还有诱惑吗", "stock")])
 def test_homophone_slips_beyond_the_typo_table(matcher, message, category):
     assert top(matcher, message) == category

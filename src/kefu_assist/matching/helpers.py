@@ -97,3 +97,38 @@ def _contains_run(tokens: Sequence[str], run: Sequence[str]) -> bool:
     if n == 1:
         return run[0] in tokens
     return any(tuple(tokens[i : i + n]) == tuple(run) for i in range(len(tokens) - n + 1))
+
+
+def _distinct_first(items: Sequence[Any], key: Callable[[Any], Any], n: int, wanted: Callable[[Any], bool] = lambda key: True) -> list[Any]:
+    """``items`` (best first) with the first ``n`` covering as many distinct keys as the items
+    hold among the ``wanted`` ones: the first item stays first, each next place goes to the best
+    item of a wanted key not yet shown, while there is one; the rest keep their order. Three
+    cards of one category (质量不好能退吗 是正品不: quality three times) leave no room for the
+    other thing asked (return_exchange at rank 4): the agent now sees each asked category's best
+    script first and the second script of a category one place lower."""
+    rest = list(items)
+    head: list[Any] = rest[:1] if n > 0 else []  # the best card stays first, whatever its key
+    del rest[: len(head)]
+    seen: set[Any] = {key(item) for item in head}
+    while rest and len(head) < n:
+        i = next((j for j, item in enumerate(rest) if key(item) not in seen and wanted(key(item))), 0)
+        item = rest.pop(i)
+        head.append(item)
+        seen.add(key(item))
+    return head + rest
+
+
+# Words that join two requests inside one clause, typed without a break: 要么改地址要么取消,
+# 换货或者退款, 能开发票吗顺便问下发什么快递, 包邮吗另外有赠品吗. 还是 is left out: it mostly
+# offers two answers to one question (M还是L, 大一号还是正常码).
+_JOINERS_RE = re.compile("要么|或者|顺便问一下|顺便问下|顺便问问|顺便|另外")
+
+
+def _sub_clauses(clause: str) -> list[str]:
+    """The requests a clause joins with 要么, 或者, 顺便, 另外, those of two characters or more
+    (a lone 改 in 地址填错了要么改要么取消 asks nothing by itself); none for a clause without a
+    joining word."""
+    parts = _JOINERS_RE.split(clause)
+    if len(parts) < 2:
+        return []
+    return [p for p in parts if len(p) >= 2]

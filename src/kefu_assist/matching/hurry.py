@@ -1,7 +1,7 @@
 """What buyers type in a hurry, read as what they meant, before matching.
 
-- Latin-letter greetings and goodbyes (hi, hello, bye, 88 as a whole message) as the Chinese
-  words the library's examples use (你好, 拜拜);
+- Latin-letter greetings, goodbyes and thank-yous (hi, hello, bye, thx, 88 as a whole message)
+  as the Chinese words the library's examples use (你好, 拜拜, 谢谢);
 - a bare height and weight (高170重140) as the phrase the size examples use (身高170体重140斤);
 - pinyin never turned into characters (baoyou ma, fahuo le mei) as the library's own words
   whose reading it is, and input-method homophone slips (诱惑 for 有货): a word the library never
@@ -16,10 +16,12 @@ import json
 import re
 import unicodedata
 from array import array
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-_GREETINGS = {"hi": "你好", "hello": "你好", "hey": "你好", "hallo": "你好", "helo": "你好", "hellow": "你好", "nihao": "你好", "bye": "拜拜", "byebye": "拜拜", "bb": "拜拜", "baibai": "拜拜"}
+_GREETINGS = {"hi": "你好", "hello": "你好", "hey": "你好", "hallo": "你好", "helo": "你好", "hellow": "你好", "nihao": "你好", "bye": "拜拜", "byebye": "拜拜", "bb": "拜拜", "baibai": "拜拜",
+              # thank-yous typed in Latin letters
+              "thx": "谢谢", "thanks": "谢谢", "thank you": "谢谢", "thankyou": "谢谢", "tks": "谢谢", "tnx": "谢谢"}
 _GREETING_RE = re.compile(r"(?<![a-z])(" + "|".join(sorted(_GREETINGS, key=len, reverse=True)) + r")(?![a-z])")
 _GOODBYE_NUMBERS = re.compile(r"(?:88|886|8888)(?:[啦了哈呀哦亲]{0,2})")
 _HEIGHT_RE = re.compile(r"(?<![身\d])高(1\d\d|2[0-2]\d)(?:cm)?")
@@ -66,14 +68,19 @@ def _char_readings() -> dict[str, tuple[str, ...]]:
     for code, readings in raw.items():
         toneless = lists.get(readings)
         if toneless is None:
-            toneless = lists[readings] = tuple(dict.fromkeys(map(_toneless, readings.split(","))))
+            plain = list(dict.fromkeys(map(_toneless, readings.split(","))))
+            # ü typed as u too (kaolu for 考虑), after the readings themselves
+            toneless = lists[readings] = tuple(dict.fromkeys(plain + [r.replace("v", "u") for r in plain if "v" in r]))
         out[chr(int(code))] = toneless
     return out
 
 
 @functools.cache
 def _toneless(reading: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFD", reading) if not unicodedata.combining(c)).replace("ü", "v")
+    """A reading without its tone, ü as the v input methods type for it (lǜ -> lv): in NFD the
+    diaeresis is a combining mark too, and dropping every mark had read 考虑 as kaolu."""
+    decomposed = unicodedata.normalize("NFD", reading).replace("u\u0308", "v")
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def readings(word: str, table: dict[str, tuple[str, ...]], limit: int = 8) -> list[tuple[str, ...]]:
@@ -102,6 +109,9 @@ class Respeller:
     codes: array
     reading_lists: tuple[tuple[str, ...], ...]
     known: frozenset[str]  # the library's words
+    # syllable -> the one-character library word read so (its most used): for a syllable no word
+    # of two or more characters takes in (mian yunfei, pai le); after the particles
+    chars: dict[str, str] = field(default_factory=dict)
 
     def char_readings(self, char: str) -> tuple[str, ...] | None:
         i = ord(char) - _CJK_FIRST
@@ -116,7 +126,14 @@ class Respeller:
         words: dict[str, str] = {}
         best: dict[str, int] = {}
         used: set[str] = set(_PARTICLES)
+        chars: dict[str, str] = {}
+        best_char: dict[str, int] = {}
         for word, n in frequency.items():
+            if len(word) == 1 and "\u4e00" <= word <= "\u9fff":
+                for reading in (table.get(word) or ())[:3]:
+                    if len(reading) >= 2 and reading not in _PARTICLES and n > best_char.get(reading, 0):
+                        best_char[reading], chars[reading] = n, word
+                continue
             if not 2 <= len(word) <= 4 or not all("\u4e00" <= c <= "\u9fff" for c in word):
                 continue
             for syl in readings(word, table):
@@ -124,13 +141,14 @@ class Respeller:
                 if n > best.get(key, 0):
                     best[key], words[key] = n, word
                 used.update(syl)
+        used.update(chars)
         codes = array("H", bytes(2 * (_CJK_LAST - _CJK_FIRST + 1)))
         lists: dict[tuple[str, ...], int] = {(): 0}
         for c, r in table.items():
             i = ord(c) - _CJK_FIRST
             if 0 <= i < len(codes) and any(x in used for x in r):
                 codes[i] = lists.setdefault(r, len(lists))
-        return cls(words, frozenset(used), codes, tuple(lists), frozenset(frequency))
+        return cls(words, frozenset(used), codes, tuple(lists), frozenset(frequency), chars)
 
     def pinyin(self, normalized: str) -> str:
         """Runs of pinyin replaced by the library's words they spell: baoyou ma -> 包邮 吗."""
@@ -147,16 +165,25 @@ class Respeller:
                 return run  # not pinyin (ok, xl, a brand name): left as typed
             sylls.extend(parts)
         out, i = [], 0
+        by_char = 0  # pieces read as one-character words (mian in mianyunfei, pai in pai le)
         while i < len(sylls):
             for j in range(min(len(sylls), i + 4), i, -1):
                 key = "".join(sylls[i:j])
                 hit = self.words.get(key) if j - i > 1 else self.words.get(key) or _PARTICLES.get(key)
+                if not hit and j - i == 1:
+                    hit = self.chars.get(key)
+                    by_char += hit is not None
                 if hit:
                     out.append(hit)
                     i = j
                     break
             else:
                 return run
+        # A run that is one-character words alone is no pinyin a buyer typed for a question: AI,
+        # fendi, anta (a name, a brand) stay as typed; beside a library word or a particle
+        # (mian yunfei, pai le) they are read.
+        if by_char == len(out):
+            return run
         return "".join(out)
 
     def _syllables(self, word: str) -> list[str] | None:

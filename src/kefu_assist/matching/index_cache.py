@@ -30,7 +30,7 @@ from ..paths import file_key, shipped_cache_dir
 if TYPE_CHECKING:
     from _typeshed import DataclassInstance
 
-FORMAT = 6  # bump when the saved state changes shape or meaning
+FORMAT = 7  # bump when the saved state changes shape or meaning
 KEEP = 4  # newest index files kept per cache folder
 SHIPPED_SUFFIX = ".index.zlib"  # a shipped index: this module's file, zlib-compressed (a third the size, 10 ms to inflate)
 

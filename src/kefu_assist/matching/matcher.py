@@ -14,11 +14,19 @@ How a message is scored against the library:
    corpus of chatter; the two become one calibrated score, a probability that the script is
    right, and the co-ranker's off-topic class keeps chit-chat and noise from being confident;
 6. for a message of several clauses, score each clause as well and make sure the best script of
-   each clause reaches the top of the list, so that 能便宜点吗？包邮吗？ surfaces both.
+   each clause reaches the top of the list, so that 能便宜点吗？包邮吗？ surfaces both; the
+   requests one clause joins with 要么, 或者, 顺便 or 另外 (要么改地址要么取消) count as clauses for
+   a category nothing else made confident;
+7. a shopping question nothing is confident for, or a clause of one, gets its closest script
+   when the co-ranker's first class agrees with it (Matcher._agreed, Matcher._first_class);
+8. the first three confident suggestions are of distinct categories while more than one the
+   message asks for is confident: the best script of each category first, a second of the same
+   one after them (Matcher._asked).
 
-The code is in four modules: this one (the :class:`Matcher`: construction, the index cache, the
+The code is in five modules: this one (the :class:`Matcher`: construction, the index cache, the
 query), :mod:`.indexing` (the index build and the co-ranker's training, a mixin of
-:class:`Matcher`), :mod:`.types` (:class:`MatcherConfig`, :class:`Suggestion`, the constants) and
+:class:`Matcher`), :mod:`.deciding` (what is confident beyond the threshold and which categories
+the first cards show, a mixin too), :mod:`.types` (:class:`MatcherConfig`, :class:`Suggestion`, the constants) and
 :mod:`.helpers` (bigrams, the noise and negation tests, keyword runs, the chatter corpus). The
 index cache key digests every module of this package (code_id), so an edit to any of them
 invalidates cached indexes.
@@ -39,17 +47,18 @@ from ..library.model import Library, Script
 from . import coranker as coranker_module
 from . import hurry
 from . import index_cache
-from .helpers import _asserts, _contains, _contains_run, _is_latin_name, _is_noise, _negated_words, _shipped_chatter
+from .helpers import _asserts, _contains, _contains_run, _distinct_first, _is_latin_name, _is_noise, _negated_words, _shipped_chatter
+from .deciding import Deciding
 from .indexing import _INDEX_STATE, Indexing
 from .normalize import clauses as split_clauses
 from .normalize import normalize
 from .tokenize import Tokenizer
-from .types import CLAUSE_MAX_CHARS, DEFAULT_THRESHOLD, PRESELECT, RERANK, WHOLE_MAX_CHARS, MatcherConfig, Suggestion, _Query, _Scored
+from .types import CLAUSE_MAX_CHARS, DEFAULT_THRESHOLD, DISTINCT_TOP, PRESELECT, RERANK, WHOLE_MAX_CHARS, MatcherConfig, Suggestion, _Query, _Scored
 
 __all__ = ["CLAUSE_MAX_CHARS", "DEFAULT_THRESHOLD", "PRESELECT", "RERANK", "WHOLE_MAX_CHARS", "Matcher", "MatcherConfig", "Suggestion", "build_matcher"]
 
 
-class Matcher(Indexing):
+class Matcher(Indexing, Deciding):
     """An index over one library. Build it off the GUI thread (it segments every example);
     ``suggest`` is then cheap and safe to call from any thread. With a ``cache_dir``, jieba's
     prefix dictionary and the built index are kept there between runs."""
@@ -330,8 +339,9 @@ class Matcher(Indexing):
             leaders[main] = whole[main]
         # Which part of the message each script answers best, for the agent to see.
         answers: dict[int, tuple[float, str]] = {}
+        agreed_parts: list[tuple[int, str]] = []  # clauses whose best script is close, not confident
+        total_chars = sum(len(p) for p in parts)
         if len(parts) > 1 and self.config.clauses:
-            total_chars = sum(len(p) for p in parts)
             for part in parts:
                 if part.isdigit():  # 160 in 160 100斤穿什么码 says nothing on its own (not 618 either)
                     continue
@@ -350,6 +360,11 @@ class Matcher(Indexing):
                     covered = {self._scripts[i].category for i in leaders}
                     if self._scripts[s_idx].category not in covered:
                         leaders[s_idx] = combined[s_idx]
+                elif (ranker is not None and self.config.agree_floor <= scored[s_idx].score and part_off < self.config.agree_offtopic
+                      and self._scripts[s_idx].category not in small_talk and not _is_noise(part)):
+                    agreed_parts.append((s_idx, part))
+        if self.config.clauses:
+            self._joined_requests(parts, total_chars, combined, leaders, answers, ranker, plain)
         courtesy = set(self.config.courtesy_categories) if len(parts) > 1 else set()
         # What may be confident: not chit-chat, and when the message as a whole is most like
         # chit-chat, only what one of its clauses asks for in earnest (今天好冷 包邮吗).
@@ -357,6 +372,16 @@ class Matcher(Indexing):
             earnest = {k for k in leaders if k != main and self._scripts[k].category not in small_talk}
         else:
             earnest = {k for k, sc in combined.items() if sc.score >= self.threshold and self._scripts[k].category not in small_talk}
+        if not earnest and ranker is not None and whole_off < self.config.agree_offtopic:
+            earnest = self._agreed(normalized, combined, ranker)
+        if agreed_parts and ranker is not None:
+            # a clause asking for a scenario nothing confident stands for, both judges agreeing
+            # (真丝能手洗吗 beside 包邮吗): its best script joins the leaders, confident
+            for s_idx, part in agreed_parts:
+                sure = {self._scripts[k].category for k in earnest}
+                if self._scripts[s_idx].category not in sure and self._first_class(part, ranker, s_idx):
+                    leaders[s_idx] = combined[s_idx]
+                    earnest.add(s_idx)
         substantive = any(self._scripts[k].category not in courtesy for k in earnest)
 
         def rank_key(k: int) -> tuple[bool, bool, float, int]:
@@ -370,6 +395,14 @@ class Matcher(Indexing):
         # The questions of a message follow their scores (我要投诉 at 0.82 above a 0.49 card).
         lead = sorted(leaders, key=lambda k: (substantive and self._scripts[k].category in courtesy, -combined[k].score, k))
         order = lead + [k for k in ranked if k not in leaders]
+        # Confident first (keeping the order within each group), then the first three confident
+        # cards of distinct categories while another one the message asks for is confident
+        # (types.DISTINCT_TOP, types.ASKED_SHARE).
+        order.sort(key=lambda k: k not in earnest)
+        n_sure = sum(1 for k in order if k in earnest)
+        if len({self._scripts[k].category for k in order[:n_sure]}) > 1:
+            asked = self._asked(normalized, parts, ranker, leaders)
+            order = _distinct_first(order[:n_sure], lambda k: self._scripts[k].category, DISTINCT_TOP, asked.__contains__) + order[n_sure:]
         out: list[Suggestion] = []
         for s_idx in order[:limit]:
             sc = combined[s_idx]
@@ -387,8 +420,6 @@ class Matcher(Indexing):
                     chit_chat=script.category in small_talk,
                 )
             )
-        # confident first, keeping the order within each group
-        out.sort(key=lambda s: not s.confident)
         return out
 
 

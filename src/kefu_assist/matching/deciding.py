@@ -1,0 +1,96 @@
+"""What the matcher decides beyond each script's score (a mixin of
+:class:`~kefu_assist.matching.matcher.Matcher`): the requests a clause joins without a break, the
+agreement of the nearest script with the co-ranker that makes a close script confident, and the
+categories a message asks for, which the first cards show one each."""
+from __future__ import annotations
+
+import heapq
+from typing import TYPE_CHECKING
+
+from . import coranker as coranker_module
+from .helpers import _is_noise, _sub_clauses
+from .types import ASKED_SHARE, WHOLE_MAX_CHARS, MatcherConfig, _Scored
+
+if TYPE_CHECKING:
+    from ..library.model import Script
+
+
+class Deciding:
+    """Decisions of :class:`~kefu_assist.matching.matcher.Matcher` over scored scripts."""
+
+    if TYPE_CHECKING:  # set up by Matcher.__init__ and defined by Matcher
+        config: MatcherConfig
+        threshold: float
+        _scripts: list[Script]
+        _labels: list[str]
+
+        def _score_text(self, normalized: str, *, generic_ok: bool = True, ranker: coranker_module.CoRanker | None = None, plain: bool = False) -> tuple[dict[int, _Scored], float]: ...
+
+        def _off_topic(self, p_off: float) -> bool: ...
+
+    def _joined_requests(self, parts: list[str], total_chars: int, combined: dict[int, _Scored], leaders: dict[int, _Scored],
+                         answers: dict[int, tuple[float, str]], ranker: coranker_module.CoRanker | None, plain: bool) -> None:
+        """The requests a clause joins without a break (要么改地址要么取消, 改成L码或者退款):
+        each is scored as a clause of its own, its weight measured against the whole message, and
+        its best script joins the leaders when it is confident and of a category nothing confident
+        stands for yet. Only that script: the other scripts a two-character request comes close to
+        (取消, 退掉) would be noise, and a category already confident keeps its own ranking."""
+        subs = [sub for part in parts for sub in _sub_clauses(part)]
+        if not subs:
+            return
+        small_talk = set(self.config.small_talk_categories)
+        for sub in subs:
+            scored, sub_off = self._score_text(sub, generic_ok=False, ranker=ranker, plain=plain)
+            if not scored:
+                continue
+            s_idx = max(scored, key=lambda k: scored[k].score)
+            sc = scored[s_idx]
+            sc.score *= 1.0 - self.config.clause_discount * (1.0 - len(sub) / total_chars)
+            category = self._scripts[s_idx].category
+            confident = {self._scripts[k].category for k, c in combined.items() if c.score >= self.threshold}
+            confident.update(self._scripts[k].category for k in leaders)
+            if sc.score < self.threshold or category in small_talk or category in confident or self._off_topic(sub_off) or _is_noise(sub):
+                continue
+            combined[s_idx] = leaders[s_idx] = sc
+            answers[s_idx] = (sc.score, sub)
+
+    def _agreed(self, normalized: str, combined: dict[int, _Scored], ranker: coranker_module.CoRanker) -> set[int]:
+        """For a message nothing is confident for and the gate finds no chatter in: the closest
+        script, when the co-ranker's likeliest class is that script's category (by
+        ``agree_margin`` over its second), it reaches ``agree_floor`` and no small-talk script is
+        closer. Two judges that read the text differently (nearest examples, character n-grams)
+        naming the same scenario are right far more often than the calibrated score of either
+        says (真丝能手洗吗: care_warranty at 0.48, the co-ranker's first class too)."""
+        small_talk = set(self.config.small_talk_categories)
+        best, chat = -1, 0.0
+        for k, sc in combined.items():
+            if self._scripts[k].category in small_talk:
+                chat = max(chat, sc.score)
+            elif best < 0 or (sc.score, -k) > (combined[best].score, -best):
+                best = k
+        if best < 0 or combined[best].score < self.config.agree_floor or chat >= combined[best].score:
+            return set()
+        return {best} if self._first_class(normalized[:WHOLE_MAX_CHARS], ranker, best) else set()
+
+    def _first_class(self, text: str, ranker: coranker_module.CoRanker, s_idx: int) -> bool:
+        """Whether the co-ranker's first class for ``text`` is the script's category, at least
+        ``agree_margin`` times as likely as its second: 电影票多少钱 is invoice at 0.15 against
+        bargain at 0.12, a guess between two readings of 票 and 多少钱."""
+        proba = ranker.proba(text)
+        first, second = heapq.nlargest(2, proba.items(), key=lambda item: item[1]) if len(proba) > 1 else (*proba.items(), ("", 0.0))
+        return first[0] == self._labels[s_idx] and first[1] >= self.config.agree_margin * second[1]
+
+    def _asked(self, normalized: str, parts: list[str], ranker: coranker_module.CoRanker | None, leaders: dict[int, _Scored]) -> set[str]:
+        """The categories the message asks for in earnest: the co-ranker's first class for the
+        message and for each of its clauses, its second too when that has at least ASKED_SHARE
+        of the first's probability (色差大的话能退吗: color_difference, then return_exchange), and
+        the categories of the leaders (the best script of the message and of each clause).
+        Another confident category outside them is a script that shares words with the message
+        (包邮吗 and 退货包邮吗), not a question of it: it keeps its rank, after the asked
+        categories' second scripts."""
+        asked = {self._scripts[k].category for k in leaders}
+        if ranker is not None:
+            for text in dict.fromkeys([normalized[:WHOLE_MAX_CHARS], *parts]):
+                ranked = heapq.nlargest(2, ranker.proba(text).items(), key=lambda item: item[1])
+                asked.update(label for label, p in ranked if p >= ASKED_SHARE * ranked[0][1])
+        return asked

@@ -1,0 +1,37 @@
+"""Chit-chat the mood reads as upset (给我讲个笑话 in a flat tone) gets no invented apology card:
+the matcher calls it small talk and no soothing script is close to it. An upset buyer whose words
+do come close to a complaint script, or that match nothing at all, still gets one first."""
+from __future__ import annotations
+
+import pytest
+
+from kefu_assist.checker.mood import Mood
+from kefu_assist.service import AssistService
+
+UPSET = Mood("upset")
+
+
+@pytest.fixture(scope="module")
+def shipped(tmp_path_factory):
+    import os
+
+    os.environ.setdefault("KEFU_ASSIST_CACHE_DIR", str(tmp_path_factory.mktemp("chatter-cache")))
+    from kefu_assist.resources import default_library_path
+
+    svc = AssistService()
+    assert svc.load(default_library_path()).ok
+    return svc
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["你喜欢看电影吗", "周末去哪玩好呢", "帮我给猫起个名字", "你会唱歌吗", "你说我要不要换工作", "今天好热啊", "你是男的女的"],
+)
+def test_small_talk_read_as_upset_gets_no_confident_card(shipped, message):
+    assert shipped.suggest(message, limit=5, confident_only=True, buyer=UPSET) == []
+
+
+@pytest.mark.parametrize("message", ["你们客服都是摆设吗", "气死我了", "嗯嗯"])
+def test_an_upset_buyer_near_a_complaint_or_matching_nothing_still_gets_a_soothing_card_first(shipped, message):
+    views = shipped.suggest(message, limit=5, confident_only=True, buyer=UPSET)
+    assert views and views[0].script.category == "complaint"
