@@ -17,10 +17,33 @@ _SENTENCE_END = re.compile(r"[。！？!?；;\n～~]")
 # negation that cancels a hit) does not read them as one (不好意思加一下我微信 is no 不加微信).
 _NOT_A_NEGATION = re.compile(
     "不好意思|没问题|没事|不客气|不必客气|(别|不用|不要|不必)担心|不着急|不急|没关系|不用谢|不谢|不少|不过|不久|不仅|不管|不如|不断|没想到|不得不|没错"
+    # 要不加个扣扣吧 / 要不然您加我微信: a suggestion, no negation
+    "|要不然|要不(?=[加拍换试先就这那您你我咱直用去来])"
 )
 # The same for the gaps of the rules' own patterns, which stop at a negation (包邮没错，西北加十五
 # is a surcharge on 包邮): only phrases no rule word contains (跟我没关系 is one).
-_NOT_A_NEGATION_IN_HITS = re.compile("不好意思|没问题|没事|不客气|不着急|不急|没错|没毛病")
+_NOT_A_NEGATION_IN_HITS = re.compile("不好意思|没问题|没事|不客气|不着急|不急|没错|没有错|没写错|没毛病|不过(?![期敏夜关])")
+_NEGATION = re.compile("[不没无别勿未非免]")
+# The buyer's question restated (您问刷卡要不要加手续费，不用的哦 / 您说要加我微信？): the agent
+# quotes it to answer it, and the answer is checked on its own; a hit starting inside the quoted
+# question is not the agent's. Only a question counts (吗, 要不要, 是不是, ？ …): 您说的包邮，新疆要补
+# 10元 quotes nothing.
+_QUOTED_QUESTION = re.compile(
+    r"(?:您|你)(?:刚才|刚刚|之前|前面|是)?(?:问|说|提到|想问|想知道|咨询|担心)(?:的|过|的是)?[:：\s]?"
+    r"(?P<q>[^,，。！？!?～~；;]{2,30}?)(?P<end>[?？]|(?=[,，。！!～~；;]|$))"
+)
+_QUESTION_MARK = re.compile(r"吗|嘛|是不是|要不要|能不能|可不可以|会不会|有没有|是否|用不用|需不需要|行不行|可以不|对不对|收不收|加不加|退不退|开不开")
+
+
+def _quoted_questions(folded: str) -> list[tuple[int, int]]:
+    """The spans of ``folded`` that restate the buyer's question (see ``_QUOTED_QUESTION``)."""
+    if "问" not in folded and "说" not in folded and "提到" not in folded and "担心" not in folded and "咨询" not in folded:
+        return []
+    spans = []
+    for m in _QUOTED_QUESTION.finditer(folded):
+        if m.group("end") or _QUESTION_MARK.search(m.group("q")):
+            spans.append(m.span("q"))
+    return spans
 
 
 def _blank(pattern: re.Pattern[str], text: str) -> str:
@@ -119,6 +142,10 @@ class Checker:
         folded, index = normalise(text)
         hits_text = _blank(_NOT_A_NEGATION_IN_HITS, folded)
         findings: list[Finding] = []
+        quoted = _quoted_questions(folded)
+        # the words a negation in an exception of a rule cleared (不敢保证一定明天到): the model does not
+        # flag them again for that rule (an exception without a negation, 百分百纯棉, leaves them to it)
+        cleared: list[tuple[str, int, int]] = []
         masked: str | None = None  # the copy exceptions read: set phrases' negations blanked out
         for rule, scans in self._scans:
             candidates: list[tuple[int, int, str | None]] = []
@@ -135,12 +162,16 @@ class Checker:
             for start, end, replacement in sorted(candidates, key=lambda c: (c[0], -(c[1] - c[0]))):
                 if _overlaps(((s, e) for s, e, _ in kept), start, end):
                     continue
+                if quoted and any(s <= start < e for s, e in quoted):
+                    continue
                 if rule.exceptions:
                     if exception_spans is None:
                         if masked is None:
                             masked = _blank(_NOT_A_NEGATION, folded)
                         exception_spans = [span for p in rule.exceptions for span in _exception_spans(p, masked)]
                     if _overlaps(exception_spans, start, end):
+                        if any(s < end and start < e and _NEGATION.search(masked, s, e) for s, e in exception_spans):
+                            cleared.append((rule.id, start, end))
                         continue
                 if rule.unless_sentence:
                     sentence = _sentence(folded, start, end)
@@ -159,7 +190,17 @@ class Checker:
                 findings.append(Finding(rule.id, rule.severity, start, end, rule.message, suggestion, replacement, text[start:end]))
         if self.model is not None:
             found = {f.rule for f in findings}
-            for hit in self.model.hits(text, skip=found):
+            model_text = text
+            if quoted:  # the model reads the reply without the buyer's quoted question
+                chars = list(text)
+                for s, e in quoted:
+                    for k in range(s, e):
+                        chars[index[k] if index is not None else k] = "\u25a1"
+                model_text = "".join(chars)
+            cleared_spans = [(r, index[a], index[b - 1] + 1) if index is not None else (r, a, b) for r, a, b in cleared]
+            for hit in self.model.hits(model_text, skip=found):
+                if any(r == hit.rule and a < hit.end and hit.start < b for r, a, b in cleared_spans):
+                    continue
                 by_model = self._by_id.get(hit.rule)
                 if by_model is not None:
                     findings.append(Finding(by_model.id, by_model.severity, hit.start, hit.end, by_model.message, by_model.suggestion, None, text[hit.start : hit.end], "model"))

@@ -1,0 +1,192 @@
+"""Classes of wording the checker missed or wrongly flagged on check5's adversarial set
+(benchmarks/eval/checker/adversarial5_drafts.tsv); every case here is worded anew, none is a line
+of that set. Kept out of test_checker.py and test_normalise.py on purpose: the reply model's
+thresholds are chosen above every literal of those files (replytrain._suite_literals)."""
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kefu_assist.checker import check
+from kefu_assist.checker.rules import normalise
+
+
+def rules_of(text: str) -> set[str]:
+    return {f.rule for f in check(text)}
+
+
+# -- the matching copy: an emoji inside a word, a star after a numeral, financial numerals ------
+@pytest.mark.parametrize(
+    ("rule", "text"),
+    [
+        ("card_fee", "花🌸呗付款要加2个点哦"),
+        ("card_fee", "信用🍀卡支付要多收百分之一手续费"),
+        ("off_platform", "亲，您加我微💕信吧"),
+        ("off_platform", "方便的话加个扣🌙扣，号码发您"),
+        ("review_bribe", "好🌟评返现3元哦"),
+        ("review_bribe", "晒🎀图评价送您5元红包"),
+        ("abuse", "你神经🙄病吧"),
+        ("no_return", "一经🔥售出概不退换"),
+    ],
+)
+def test_an_emoji_typed_inside_a_word_does_not_hide_it(rule, text):
+    assert rule in rules_of(text)
+
+
+@pytest.mark.parametrize("text", ["质量很好哦😊加购物车就能看到优惠", "好的呢🌹祝您生活愉快", "不客气哦😊欢迎下次光临", "感谢支持呀💕我们会尽快发货"])
+def test_an_emoji_after_a_particle_still_ends_the_clause(text):
+    norm, _ = normalise(text)
+    assert "。" in norm
+    assert rules_of(text) == set()
+
+
+@given(st.sampled_from("😊🌸💕🔥⭐🎀🙄"), st.text(alphabet=st.characters(min_codepoint=0x4E00, max_codepoint=0x9FA5), min_size=1, max_size=6),
+       st.text(alphabet=st.characters(min_codepoint=0x4E00, max_codepoint=0x9FA5), min_size=1, max_size=6))
+@settings(max_examples=200, deadline=None)
+def test_an_emoji_between_characters_maps_back(emoji, left, right):
+    text = left + emoji + right
+    norm, index = normalise(text)
+    assert index is not None and len(index) == len(norm)
+    assert all(a < b for a, b in zip(index, index[1:]))
+    assert emoji not in norm and len(norm) in (len(text), len(text) - 1)
+
+
+@pytest.mark.parametrize(
+    ("rule", "text"),
+    [("review_bribe", "给个5★，送您小样"), ("review_bribe", "亲，五🌟的话返您两块"), ("review_bribe", "五★好评截图发我领红包"), ("review_bribe", "给个5⭐，返您3元")],
+)
+def test_a_star_after_a_numeral_reads_as_xing(rule, text):
+    assert rule in rules_of(text)
+
+
+@pytest.mark.parametrize(
+    ("rule", "text"),
+    [
+        ("cod", "貨到付款的話加收伍元"),
+        ("invoice_refusal", "开票要另加叁个点"),
+        ("shipping_fee_breach", "包邮的，内蒙古要另付拾伍块"),
+        ("shipping_fee_breach", "这款包邮，宁夏加拾元"),
+        ("card_fee", "花呗付款要加贰个点"),
+    ],
+)
+def test_financial_numerals_read_as_numbers(rule, text):
+    assert rule in rules_of(text)
+
+
+def test_financial_numerals_outside_a_sum_stay_as_they_are():
+    assert normalise("我们的队伍很专业")[0] == "我们的队伍很专业"
+    assert rules_of("这款收纳盒可以收拾得很整齐，伍德风格") == set()
+
+
+# -- the buyer's question restated: the answer is checked, not the quote ------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "亲，您问开票要不要加税点，不用的哦，价格不变",
+        "亲，您说能不能加个微信？抱歉哦，我们只在旺旺上服务",
+        "亲，您问花呗付款是不是要手续费，不需要的",
+        "您刚才问货到付款会不会多收钱，不会的，一个价",
+        "亲，您想问包邮的新疆要不要补运费吗？不用补的",
+        "亲，您咨询的好评返现有没有，我们没有这类活动哦",
+        "您问特价的是不是不退不换，不是的，七天无理由都支持",
+    ],
+)
+def test_a_restated_buyer_question_is_not_the_agents_words(text):
+    assert rules_of(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("rule", "text"),
+    [
+        ("card_fee", "您问要不要加钱，要的，信用卡付款加2%手续费"),
+        ("off_platform", "您问怎么联系我？加我微信kefu888就行"),
+        ("shipping_fee_breach", "您说的包邮，新疆要补10元运费"),
+        ("review_bribe", "您说好评有没有奖励，有的，五星好评返5元"),
+    ],
+)
+def test_the_answer_after_a_restated_question_is_still_checked(rule, text):
+    assert rule in rules_of(text)
+
+
+# -- 要不 (a suggestion) and 不过 (a turn) are no negations --------------------------------------
+@pytest.mark.parametrize(
+    ("rule", "text"),
+    [
+        ("off_platform", "亲，要不加个扣扣吧，传图方便"),
+        ("off_platform", "要不您加我vx聊"),
+        ("off_platform", "要不然加我微信吧"),
+        ("cod", "货到付款没问题，不过要多收8元服务费"),
+        ("card_fee", "花呗可以用，不过得加3个点"),
+        ("invoice_refusal", "发票能开，不过要加6个点"),
+    ],
+)
+def test_a_suggestion_or_a_turn_is_no_negation(rule, text):
+    assert rule in rules_of(text)
+
+
+# -- 包邮 granted, then taken back in a later clause -----------------------------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "亲，这个是包邮的呢，只是您那边属于偏远地区，还要补差价八元",
+        "免邮是没错的，就是您这个地址得加10块钱运费",
+        "店里全部包邮哦～就是单买一个的话要加三块邮费",
+        "包邮的亲，您那里是山区，快递员到时会收一点派送费",
+    ],
+)
+def test_a_postage_charge_after_baoyou_in_a_later_clause_is_found(text):
+    assert "shipping_fee_breach" in rules_of(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["包邮的哦，新疆西藏也不用补运费", "包邮的亲，偏远地区也没有额外费用", "这款包邮～下单后48小时内发货", "满88包邮，您再加一件就够了"],
+)
+def test_baoyou_without_a_charge_stays_quiet(text):
+    assert "shipping_fee_breach" not in rules_of(text)
+
+
+# -- invoices refused or priced in other words ---------------------------------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "这是清仓价了，就不附带发票了",
+        "活动价格开不了票的哦",
+        "要发票的话得按原价重新拍一次才能开",
+        "开发飘要加3个点",
+        "这个价开不出来发票哈",
+    ],
+)
+def test_an_invoice_refused_in_other_words_is_found(text):
+    assert "invoice_refusal" in rules_of(text)
+
+
+@pytest.mark.parametrize("text", ["价格跟不开票是一样的", "开票和不要票一个价", "税点我们出，跟没开票的价格相同"])
+def test_the_same_price_as_without_an_invoice_stays_quiet(text):
+    assert "invoice_refusal" not in rules_of(text)
+
+
+# -- negative phrasing with a word between, and 但是 inside 不但是 -----------------------------------
+@pytest.mark.parametrize("text", ["这个我实在不能给您便宜", "我这边不会帮您改地址的", "我确实不能处理这个"])
+def test_a_refusal_about_oneself_with_a_word_between_is_found(text):
+    assert "negative_phrasing" in rules_of(text)
+
+
+@pytest.mark.parametrize("text", ["这款不但是真皮的，还送护理油", "我们不但是厂家直销，还有售后", "我真的不会让您吃亏的"])
+def test_budan_and_a_kind_promise_are_no_negative_phrasing(text):
+    assert "negative_phrasing" not in rules_of(text)
+
+
+# -- the same characters meaning something else ---------------------------------------------------
+@pytest.mark.parametrize(
+    "text",
+    ["这件外套是扣扣子的款式", "威信牌的电热水壶我们没有哦", "这个音箱连上手机，用微信语音通话很清楚", "手表支持用微信扫一扫付款吗？支持的"],
+)
+def test_contact_app_lookalikes_stay_quiet(text):
+    assert "off_platform" not in rules_of(text)
+
+
+@pytest.mark.parametrize("text", ["我们不敢保证一定今天发，尽量给您安排", "不能保证百分百不褪色，一般不会"])
+def test_a_negated_promise_covers_its_clause(text):
+    assert "absolute_claim" not in rules_of(text)
