@@ -190,3 +190,49 @@ def test_contact_app_lookalikes_stay_quiet(text):
 @pytest.mark.parametrize("text", ["我们不敢保证一定今天发，尽量给您安排", "不能保证百分百不褪色，一般不会"])
 def test_a_negated_promise_covers_its_clause(text):
     assert "absolute_claim" not in rules_of(text)
+
+
+# -- the second batch's classes: a limit that names its own exception (内衣以外, 除了…额外) ---------
+@pytest.mark.parametrize(
+    ("rule", "text"),
+    [
+        ("no_return", "袜子以外的商品拆开了也不能退"),
+        ("no_return", "除内裤之外，其它穿过就不给退"),
+        ("shipping_fee_breach", "全部包邮的，除了海南要额外补8元"),
+        ("shipping_fee_breach", "包邮的哈，除了西藏另外加十块"),
+    ],
+)
+def test_a_limit_that_names_what_it_excludes_does_not_excuse_a_charge(rule, text):
+    assert rule in rules_of(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["贴身内衣拆封后不能退，这是平台规定的", "除了新疆西藏外都包邮，那边运费按模板", "定制的刻字款不支持七天无理由"],
+)
+def test_the_legal_exclusions_still_hold(text):
+    assert rules_of(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("rule", "text"),
+    [
+        ("no_return", "收到货以后我们不接受无理由退货哦"),
+        ("no_return", "这款不支持7天无理由"),
+        ("cod", "货到付款也行，不过那样的话就不参加满减活动了"),
+        ("cod", "选货到付款的话这单就不送赠品了"),
+        ("invoice_refusal", "发票能开，不过没法按活动价开"),
+        ("invoice_refusal", "开具发票的话需要按划线价来算"),
+        ("shipping_fee_breach", "免邮的亲，就是您那边太远，贴个五块就行"),
+    ],
+)
+def test_refusals_and_charges_in_other_words_are_found(rule, text):
+    assert rule in rules_of(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["在这里说就可以，不用加小绿哦", "请勿添加自称是店铺客服的微信", "别相信陌生人发来的二维码", "不要加冒充我们的人的vx"],
+)
+def test_warnings_about_other_apps_stay_quiet(text):
+    assert "off_platform" not in rules_of(text)
