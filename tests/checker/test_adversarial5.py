@@ -236,3 +236,64 @@ def test_refusals_and_charges_in_other_words_are_found(rule, text):
 )
 def test_warnings_about_other_apps_stay_quiet(text):
     assert "off_platform" not in rules_of(text)
+
+
+# -- the third batch's classes: pinyin and chat abbreviations, sentence exemptions for the model ---
+@pytest.mark.parametrize(
+    ("rule", "text"),
+    [
+        ("invoice_refusal", "亲，要kaipiao的话加6个点"),
+        ("shipping_fee_breach", "亲，baoyou的，但是您那边要补10块yunfei"),
+        ("review_bribe", "给个hp送您红包"),
+        ("review_bribe", "亲，五星haoping返3r"),
+        ("off_platform", "亲，直接zfb转账给我"),
+        ("card_fee", "用xyk付要多收2%手续费"),
+        ("privacy", "把zhifubao的mima发我一下"),
+    ],
+)
+def test_rule_words_in_pinyin_or_abbreviations_are_read(rule, text):
+    assert rule in rules_of(text)
+
+
+def test_pinyin_spans_cover_the_whole_word():
+    text = "亲，要kaipiao的话加6个点"
+    spans = [text[f.start : f.end] for f in check(text) if f.rule == "invoice_refusal"]
+    assert spans and all(not s.endswith(("k", "ka", "kai")) for s in spans)
+
+
+@pytest.mark.parametrize("text", ["hp打印机的墨盒有货", "5rmb的小样", "亲，这款是hp的原装配件", "尺码是xl，颜色是rose"])
+def test_letters_that_are_not_rule_words_stay_letters(text):
+    norm, _ = normalise(text)
+    assert not any(w in norm for w in ("好评", "元mb", "发票"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "亲，货到付款收手续费是快递的做法，我们这边没开通货到付款",
+        "亲，这个订单已经被您取消了，需要的话重新拍",
+        "亲，订单是您自己关闭的，可以重新下单哦",
+    ],
+)
+def test_a_sentence_the_rule_exempts_is_exempt_from_the_model_too(text):
+    assert rules_of(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("rule", "text"),
+    [
+        ("abuse", "什么人啊这是，问个不停"),
+        ("abuse", "别烦我行不行"),
+        ("no_return", "退是可以退，不过要扣10%的折旧费"),
+        ("no_return", "能退，就是得扣二十块"),
+        ("absolute_claim", "这是全店最好用的一款"),
+        ("card_fee", "花呗分期的话，手续费需要您另外转给我们"),
+    ],
+)
+def test_more_wordings_of_the_third_batch_are_found(rule, text):
+    assert rule in rules_of(text)
+
+
+@pytest.mark.parametrize("text", ["退货不收任何费用", "退货不扣钱，运费险赔", "衣服最好用冷水手洗"])
+def test_their_compliant_twins_stay_quiet(text):
+    assert rules_of(text) == set()

@@ -10,7 +10,7 @@ from typing import Iterable
 
 from ..library.model import Problem
 from .replymodel import ReplyModel, shipped_model
-from .rules import Rule, RulesResult, load_rules, normalise, team_rules_path
+from .rules import Rule, RulesResult, fold, load_rules, normalise, team_rules_path
 
 _SENTENCE_END = re.compile(r"[。！？!?；;\n～~]")
 # Set phrases that hold a negation word but negate nothing a rule is about: an exception (a
@@ -198,10 +198,18 @@ class Checker:
                         chars[index[k] if index is not None else k] = "\u25a1"
                 model_text = "".join(chars)
             cleared_spans = [(r, index[a], index[b - 1] + 1) if index is not None else (r, a, b) for r, a, b in cleared]
+            plain: str | None = None  # fold(text): one character for one, so the model's spans hold
             for hit in self.model.hits(model_text, skip=found):
                 if any(r == hit.rule and a < hit.end and hit.start < b for r, a, b in cleared_spans):
                     continue
                 by_model = self._by_id.get(hit.rule)
+                if by_model is not None and by_model.unless_sentence:
+                    # a sentence the rule exempts (本店没开通货到付款, 被您取消) is exempt from the model too
+                    if plain is None:
+                        plain = fold(text)
+                    sentence = _sentence(plain, hit.start, hit.end)
+                    if any(p.search(sentence) for p in by_model.unless_sentence):
+                        continue
                 if by_model is not None:
                     findings.append(Finding(by_model.id, by_model.severity, hit.start, hit.end, by_model.message, by_model.suggestion, None, text[hit.start : hit.end], "model"))
         findings.sort(key=lambda f: (f.start, f.severity != "block", f.end, f.rule))

@@ -150,7 +150,9 @@ def normalise(text: str) -> tuple[str, list[int] | None]:
     copy map back through the list: ``start -> index[start]``, ``end -> index[end - 1] + 1``."""
     folded = fold(text)
     if not _NEEDS_NORMALISING.search(folded):
-        return folded, None
+        if not _PINYIN.search(folded):
+            return folded, None
+        return _read_pinyin(folded, list(range(len(folded))))
     chars: list[str] = []
     index: list[int] = []
     n = len(folded)
@@ -188,7 +190,42 @@ def normalise(text: str) -> tuple[str, list[int] | None]:
     m = _CN_DIGIT_RUN.search(out)
     if m is not None:
         out = _CN_DIGIT_RUN.sub(lambda m: m.group().translate(_CN_DIGIT) if not set(m.group()) <= {"一"} else m.group(), out)
+    if _PINYIN.search(out) is not None:
+        return _read_pinyin(out, index)
     return out, index
+
+
+# rule words typed in pinyin or chat abbreviations (fapiao, baoyou, 给个hp, 返5r, zfb) read as the
+# words; a whole ASCII word only, so "hp打印机" and "5rmb" keep their letters
+_PINYIN_WORDS = {
+    "fapiao": "发票", "kaipiao": "开票", "baoyou": "包邮", "haoping": "好评", "chaping": "差评", "fanxian": "返现",
+    "hongbao": "红包", "huabei": "花呗", "xinyongka": "信用卡", "fenqi": "分期", "tuihuo": "退货", "tuikuan": "退款",
+    "tuihuan": "退换", "yunfei": "运费", "youfei": "邮费", "shouxufei": "手续费", "zhifubao": "支付宝", "zfb": "支付宝",
+    "xyk": "信用卡", "zhuanzhang": "转账", "mima": "密码", "yanzhengma": "验证码", "shenfenzheng": "身份证",
+    "huodaofukuan": "货到付款", "daofu": "到付",
+}
+_PINYIN = re.compile(
+    r"(?<![a-z])(" + "|".join(sorted(_PINYIN_WORDS, key=len, reverse=True)) + r")(?![a-z])"
+    r"|(?<=[个给星五5])hp(?![a-z])|(?<![a-z])hp(?=[返送有给])|(?<=\d)r(?![a-z])"
+)
+
+
+def _read_pinyin(text: str, index: list[int]) -> tuple[str, list[int]]:
+    chars: list[str] = []
+    keep: list[int] = []
+    pos = 0
+    for m in _PINYIN.finditer(text):
+        word = m.group()
+        chinese = _PINYIN_WORDS.get(word) or ("好评" if word == "hp" else "元")
+        chars.append(text[pos : m.start()])
+        keep.extend(index[pos : m.start()])
+        chars.append(chinese)
+        # the last character maps to the word's last letter, so a span covers the whole word
+        keep.extend(index[m.start() + k] if k < len(chinese) - 1 else index[m.end() - 1] for k in range(len(chinese)))
+        pos = m.end()
+    chars.append(text[pos:])
+    keep.extend(index[pos:])
+    return "".join(chars), keep
 
 
 def _close_spaced(text: str, index: list[int]) -> tuple[str, list[int]]:
