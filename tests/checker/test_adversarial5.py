@@ -297,3 +297,48 @@ def test_more_wordings_of_the_third_batch_are_found(rule, text):
 @pytest.mark.parametrize("text", ["退货不收任何费用", "退货不扣钱，运费险赔", "衣服最好用冷水手洗"])
 def test_their_compliant_twins_stay_quiet(text):
     assert rules_of(text) == set()
+
+
+# -- the fourth batch's classes: homophone typos, a charge across a question or a full stop --------
+@pytest.mark.parametrize(
+    ("rule", "text"),
+    [
+        ("card_fee", "花贝分期要多收3个点"),
+        ("shipping_fee_breach", "包油的亲，海南补8元"),
+        ("no_return", "打开了就不退欢了"),
+        ("review_bribe", "五星好坪返限3元"),
+    ],
+)
+def test_homophone_typos_of_rule_words_are_read(rule, text):
+    assert rule in rules_of(text)
+
+
+@pytest.mark.parametrize("text", ["她的头发漂亮吧", "面包油炸过的不好吃", "这款发漂白剂要慎用"])
+def test_words_that_only_contain_a_typo_stay_as_they_are(text):
+    assert normalise(text)[0] == text
+
+
+@pytest.mark.parametrize(
+    ("rule", "text"),
+    [
+        ("card_fee", "您是用花呗吧？那我给您改价，上浮2个点"),
+        ("card_fee", "信用卡付款银行会扣点，您补一下"),
+        ("shipping_fee_breach", "这款是包邮的。不过您那边偏，得额外付八块"),
+        ("review_bribe", "中评能改成五星吗？改了我们返您5元"),
+        ("invoice_refusal", "公司报销的话得多收三个点"),
+        ("invoice_refusal", "票据是不提供的哈"),
+        ("off_platform", "直接给我发个红包就行"),
+        ("off_platform", "扫一下我的收款二维码"),
+        ("abuse", "就这素质，还好意思问"),
+    ],
+)
+def test_a_charge_across_a_question_or_a_full_stop_and_other_fourth_batch_wordings(rule, text):
+    assert rule in rules_of(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["顺丰的话补差价也可以，您自己决定", "粉丝群就是淘宝的店铺群，首页能进", "报销用的发票抬头写公司名就行，价格不变", "红包是平台发的，下单自动抵扣"],
+)
+def test_the_fourth_batchs_compliant_twins_stay_quiet(text):
+    assert rules_of(text) == set()

@@ -170,7 +170,8 @@ class Checker:
                             masked = _blank(_NOT_A_NEGATION, folded)
                         exception_spans = [span for p in rule.exceptions for span in _exception_spans(p, masked)]
                     if _overlaps(exception_spans, start, end):
-                        if any(s < end and start < e and _NEGATION.search(masked, s, e) for s, e in exception_spans):
+                        negations = masked or folded
+                        if any(s < end and start < e and _NEGATION.search(negations, s, e) for s, e in exception_spans):
                             cleared.append((rule.id, start, end))
                         continue
                 if rule.unless_sentence:

@@ -149,6 +149,8 @@ def normalise(text: str) -> tuple[str, list[int] | None]:
     in ``text`` (``None``: the copy is ``fold(text)``, one character for one). Spans found in the
     copy map back through the list: ``start -> index[start]``, ``end -> index[end - 1] + 1``."""
     folded = fold(text)
+    if _TYPO.search(folded) is not None:
+        folded = _TYPO.sub(lambda m: _TYPOS[m.group()], folded)
     if not _NEEDS_NORMALISING.search(folded):
         if not _PINYIN.search(folded):
             return folded, None
@@ -204,6 +206,9 @@ _PINYIN_WORDS = {
     "xyk": "信用卡", "zhuanzhang": "转账", "mima": "密码", "yanzhengma": "验证码", "shenfenzheng": "身份证",
     "huodaofukuan": "货到付款", "daofu": "到付",
 }
+# homophone typos of rule words, one character for one (花贝 → 花呗, 包油 → 包邮, 退欢 → 退换, 返限 → 返现)
+_TYPOS = {"花贝": "花呗", "包油": "包邮", "退欢": "退换", "返限": "返现", "返线": "返现", "好坪": "好评", "发漂": "发票"}
+_TYPO = re.compile("花贝|(?<!面)包油(?![条炸饼])|退欢|返限|返线|好坪|(?<!头)发漂(?![亮白])")
 _PINYIN = re.compile(
     r"(?<![a-z])(" + "|".join(sorted(_PINYIN_WORDS, key=len, reverse=True)) + r")(?![a-z])"
     r"|(?<=[个给星五5])hp(?![a-z])|(?<![a-z])hp(?=[返送有给])|(?<=\d)r(?![a-z])"
