@@ -342,3 +342,33 @@ def test_a_charge_across_a_question_or_a_full_stop_and_other_fourth_batch_wordin
 )
 def test_the_fourth_batchs_compliant_twins_stay_quiet(text):
     assert rules_of(text) == set()
+
+
+# -- the fifth batch's classes: colloquial numerals and words (俩, 仨, 木有, 掏, 自个儿, 明儿个) --------
+@pytest.mark.parametrize(
+    ("rule", "text"),
+    [
+        ("card_fee", "刷信用卡得多收俩点"),
+        ("invoice_refusal", "开发票要加仨点"),
+        ("card_fee", "分期的手续费得您自个儿掏"),
+        ("cod", "货到付款得多掏八块"),
+        ("no_return", "这款木有七天无理由哈"),
+        ("negative_phrasing", "这个我也木有办法"),
+        ("absolute_claim", "明儿个指定能发货"),
+        ("cod", "这单就不给您整货到付款了"),
+        ("off_platform", "咱们微信上下单吧"),
+        ("privacy", "之前那个买家叫王丽，住在滨江"),
+        ("shipping_fee_breach", "包邮的哈，就是山区得贴点运费"),
+        ("invoice_refusal", "发票能开，就是要等收货后再补两点的税"),
+    ],
+)
+def test_colloquial_numerals_and_words_are_read(rule, text):
+    assert rule in rules_of(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["俩人一起用刚好", "他掏出手机看了一下物流", "木有问题，马上发", "咱们自个家的工厂，品质放心", "开票时间是下午三点以后"],
+)
+def test_colloquial_words_in_other_senses_stay_quiet(text):
+    assert rules_of(text) == set()

@@ -110,8 +110,8 @@ _IN_WORD_SEPARATORS = frozenset("·•.-_*|/\\^`'\"—–+=#@")
 _CN_DIGIT_RUN = re.compile(r"[零〇一二三四五六七八九幺两]{5,}")
 _CN_DIGIT = str.maketrans("零〇一二三四五六七八九幺两", "0012345678912")
 # a sum in financial numerals (拾伍元, 贰个点) reads as ordinary numerals (十五元)
-_FIN_DIGIT_RUN = re.compile(r"[壹贰貳叁參肆伍陆陸柒捌玖拾佰]+(?=\s*[元块塊圆圓个個点點%])")
-_FIN_DIGIT = str.maketrans("壹贰貳叁參肆伍陆陸柒捌玖拾佰", "一二二三三四五六六七八九十百")
+_FIN_DIGIT_RUN = re.compile(r"[壹贰貳叁參肆伍陆陸柒捌玖拾佰俩倆仨]+(?=\s*[元块塊圆圓个個点點%])")
+_FIN_DIGIT = str.maketrans("壹贰貳叁參肆伍陆陸柒捌玖拾佰俩倆仨", "一二二三三四五六六七八九十百两两三")
 # a star after a numeral is 星 (五⭐好评, 5★); an emoji typed between the two characters of a word
 # (花🌸呗, 微🌸信, 好🌟评) is no clause mark: it goes, unless a particle before it ends a clause (好的哦😊加)
 _STARS = frozenset("\u2b50\u2605\u2606\U0001f31f")
@@ -119,7 +119,7 @@ _NUMERAL = frozenset("0123456789一二三四五六七八九十两")
 _CLAUSE_PARTICLES = frozenset("哦噢喔呢啦哈呀吧啊嘛的了么哟呐嗯～~")
 _NEEDS_NORMALISING = re.compile(
     r"[\s;\u2026\u2028\u2029\u200b-\u200f\u2060\ufeff\u00ad\ufe0e\ufe0f·•.\-_*|/\\^`'\"—–+=#@"
-    r"\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff壹贰貳叁參肆伍陆陸柒捌玖拾佰]|[零〇一二三四五六七八九幺两]{5}"
+    r"\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff壹贰貳叁參肆伍陆陸柒捌玖拾佰俩倆仨]|[零〇一二三四五六七八九幺两]{5}"
 )
 
 
@@ -207,8 +207,10 @@ _PINYIN_WORDS = {
     "huodaofukuan": "货到付款", "daofu": "到付",
 }
 # homophone typos of rule words, one character for one (花贝 → 花呗, 包油 → 包邮, 退欢 → 退换, 返限 → 返现)
-_TYPOS = {"花贝": "花呗", "包油": "包邮", "退欢": "退换", "返限": "返现", "返线": "返现", "好坪": "好评", "发漂": "发票"}
-_TYPO = re.compile("花贝|(?<!面)包油(?![条炸饼])|退欢|返限|返线|好坪|(?<!头)发漂(?![亮白])")
+# and colloquial forms (木有 → 没有, 自个 → 自己, 掏 as in 掏钱 → 付)
+_TYPOS = {"花贝": "花呗", "包油": "包邮", "退欢": "退换", "返限": "返现", "返线": "返现", "好坪": "好评", "发漂": "发票",
+          "木有": "没有", "自个": "自己", "掏": "付"}
+_TYPO = re.compile(r"花贝|(?<!面)包油(?![条炸饼])|退欢|返限|返线|好坪|(?<!头)发漂(?![亮白])|木有|自个|掏(?=钱|[\d一二三四五六七八九十两俩仨几]|点|些)|(?<=[多再得您你己儿])掏")
 _PINYIN = re.compile(
     r"(?<![a-z])(" + "|".join(sorted(_PINYIN_WORDS, key=len, reverse=True)) + r")(?![a-z])"
     r"|(?<=[个给星五5])hp(?![a-z])|(?<![a-z])hp(?=[返送有给])|(?<=\d)r(?![a-z])"
