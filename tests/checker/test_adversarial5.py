@@ -372,3 +372,83 @@ def test_colloquial_numerals_and_words_are_read(rule, text):
 )
 def test_colloquial_words_in_other_senses_stay_quiet(text):
     assert rules_of(text) == set()
+
+
+# -- the sixth batch's classes: formal notices, limits to some buyers, windows under seven days -----
+@pytest.mark.parametrize(
+    ("rule", "text"),
+    [
+        ("invoice_refusal", "发票只对正价购买的订单开具"),
+        ("invoice_refusal", "秒杀商品恕不开具发票"),
+        ("cod", "货到付款仅限老客户，新客户暂不提供"),
+        ("off_platform", "有事可以拨打店长的私人电话"),
+        ("negative_phrasing", "退款不属于本人的职责范围"),
+        ("negative_phrasing", "这个需求我无法满足"),
+        ("abuse", "请不要无理取闹"),
+        ("privacy", "请把登录验证码告知客服"),
+        ("no_return", "打开过的商品不属于退货范围"),
+        ("no_return", "退货请在签收后5日内申请"),
+        ("cod", "cod要加收十块"),
+    ],
+)
+def test_formal_notices_and_limits_are_found(rule, text):
+    assert rule in rules_of(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "本店暂未开通货到付款服务",
+        "退款原路返回，不需要提供银行卡号和身份证号",
+        "验证码请勿告知任何人",
+        "退货请在签收后七日内申请",
+        "这款香薰对睡眠有一定的帮助",
+    ],
+)
+def test_formal_compliant_notices_stay_quiet(text):
+    assert rules_of(text) == set()
+
+
+# -- what the model may add: not on clauses the rule's own exceptions negate, not in exempt sentences
+class _ClauseModel:
+    """A model that flags ``rule`` on every clause of the reply (to test the engine's filter alone)."""
+
+    def __init__(self, rule: str):
+        self.rule = rule
+
+    def hits(self, text, skip=()):
+        import re
+
+        from kefu_assist.checker.replymodel import ModelHit
+
+        return [ModelHit(self.rule, m.start(), m.end(), 9.0) for m in re.finditer(r"[^，。！？]+", text)][:1] if self.rule not in skip else []
+
+
+def _with_model(rule: str):
+    from kefu_assist.checker import Checker, default_checker
+
+    return Checker(default_checker().rules, _ClauseModel(rule))
+
+
+@pytest.mark.parametrize(
+    ("rule", "text"),
+    [
+        ("privacy", "无需提供身份证号和银行卡号"),
+        ("privacy", "验证码不要告诉任何人"),
+        ("absolute_claim", "不敢保证一定明天到"),
+        ("off_platform", "不用加其他联系方式"),
+        ("review_bribe", "我们不做好评返现"),
+        ("cod", "本店暂未开通货到付款，可以用花呗"),
+        ("close_order", "订单已经被您取消了"),
+    ],
+)
+def test_the_model_adds_nothing_where_the_rules_own_reading_says_no(rule, text):
+    assert rule not in {f.rule for f in _with_model(rule).check(text)}
+
+
+@pytest.mark.parametrize(
+    ("rule", "text"),
+    [("privacy", "麻烦把账户信息整理一下"), ("absolute_claim", "这款洗了不变形"), ("review_bribe", "收到后记得来评价")],
+)
+def test_the_model_still_adds_where_no_negating_exception_reaches(rule, text):
+    assert rule in {f.rule for f in _with_model(rule).check(text)}

@@ -89,6 +89,23 @@ def _sentence(folded: str, start: int, end: int) -> str:
     return folded[left : m.start() if m else len(folded)]
 
 
+def _negated_by_exceptions(rule: Rule, masked: str, index: list[int] | None, text: str, start: int, end: int) -> bool:
+    """Whether each clause of ``text[start:end]`` overlaps a match of one of ``rule``'s exceptions
+    that holds a negation (matched on ``masked``, the matching copy with set phrases blanked)."""
+    spans = []
+    for pattern in rule.exceptions:
+        for a, b in _exception_spans(pattern, masked):
+            if _NEGATION.search(masked, a, b):
+                spans.append((index[a], index[b - 1] + 1) if index is not None else (a, b))
+    if not spans:
+        return False
+    clauses = [(m.start() + start, m.end() + start) for m in _CLAUSE.finditer(text[start:end])]
+    return bool(clauses) and all(_overlaps(spans, a, b) for a, b in clauses)
+
+
+_CLAUSE = re.compile(r"[^，,。！？!?；;～~\s]+")
+
+
 def _overlaps(spans: Iterable[tuple[int, int]], start: int, end: int) -> bool:
     return any(s < end and start < e for s, e in spans)
 
@@ -143,9 +160,6 @@ class Checker:
         hits_text = _blank(_NOT_A_NEGATION_IN_HITS, folded)
         findings: list[Finding] = []
         quoted = _quoted_questions(folded)
-        # the words a negation in an exception of a rule cleared (不敢保证一定明天到): the model does not
-        # flag them again for that rule (an exception without a negation, 百分百纯棉, leaves them to it)
-        cleared: list[tuple[str, int, int]] = []
         masked: str | None = None  # the copy exceptions read: set phrases' negations blanked out
         for rule, scans in self._scans:
             candidates: list[tuple[int, int, str | None]] = []
@@ -170,9 +184,6 @@ class Checker:
                             masked = _blank(_NOT_A_NEGATION, folded)
                         exception_spans = [span for p in rule.exceptions for span in _exception_spans(p, masked)]
                     if _overlaps(exception_spans, start, end):
-                        negations = masked or folded
-                        if any(s < end and start < e and _NEGATION.search(negations, s, e) for s, e in exception_spans):
-                            cleared.append((rule.id, start, end))
                         continue
                 if rule.unless_sentence:
                     sentence = _sentence(folded, start, end)
@@ -198,12 +209,17 @@ class Checker:
                     for k in range(s, e):
                         chars[index[k] if index is not None else k] = "\u25a1"
                 model_text = "".join(chars)
-            cleared_spans = [(r, index[a], index[b - 1] + 1) if index is not None else (r, a, b) for r, a, b in cleared]
             plain: str | None = None  # fold(text): one character for one, so the model's spans hold
             for hit in self.model.hits(model_text, skip=found):
-                if any(r == hit.rule and a < hit.end and hit.start < b for r, a, b in cleared_spans):
-                    continue
                 by_model = self._by_id.get(hit.rule)
+                if by_model is not None and by_model.exceptions:
+                    # every clause of the window negated by an exception of the rule (不敢保证一定明天到,
+                    # 无需提供身份证号): the rule's own reading says no; an exception without a
+                    # negation (百分百纯棉) leaves the words to the model
+                    if masked is None:
+                        masked = _blank(_NOT_A_NEGATION, folded)
+                    if _negated_by_exceptions(by_model, masked, index, text, hit.start, hit.end):
+                        continue
                 if by_model is not None and by_model.unless_sentence:
                     # a sentence the rule exempts (本店没开通货到付款, 被您取消) is exempt from the model too
                     if plain is None:

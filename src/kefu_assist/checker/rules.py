@@ -204,7 +204,7 @@ _PINYIN_WORDS = {
     "hongbao": "红包", "huabei": "花呗", "xinyongka": "信用卡", "fenqi": "分期", "tuihuo": "退货", "tuikuan": "退款",
     "tuihuan": "退换", "yunfei": "运费", "youfei": "邮费", "shouxufei": "手续费", "zhifubao": "支付宝", "zfb": "支付宝",
     "xyk": "信用卡", "zhuanzhang": "转账", "mima": "密码", "yanzhengma": "验证码", "shenfenzheng": "身份证",
-    "huodaofukuan": "货到付款", "daofu": "到付",
+    "huodaofukuan": "货到付款", "daofu": "到付", "cod": "货到付款",
 }
 # homophone typos of rule words, one character for one (花贝 → 花呗, 包油 → 包邮, 退欢 → 退换, 返限 → 返现)
 # and colloquial forms (木有 → 没有, 自个 → 自己, 掏 as in 掏钱 → 付)
