@@ -452,3 +452,31 @@ def test_the_model_adds_nothing_where_the_rules_own_reading_says_no(rule, text):
 )
 def test_the_model_still_adds_where_no_negating_exception_reaches(rule, text):
     assert rule in {f.rule for f in _with_model(rule).check(text)}
+
+
+# -- the seventh batch's classes: English in a Chinese reply, an echoed question, curt refusals -----
+@pytest.mark.parametrize(
+    ("rule", "text"),
+    [
+        ("invoice_refusal", "invoice要另加6%的tax"),
+        ("card_fee", "用credit card要多收2%"),
+        ("shipping_fee_breach", "free shipping的，不过海南补八块"),
+        ("no_return", "这款no refund哦"),
+        ("shipping_fee_breach", "包邮吗？包的，只是您那边得补十元"),
+        ("cod", "货到付款？行，加十五"),
+        ("negative_phrasing", "这个我怎么知道"),
+        ("abuse", "嫌贵就别买"),
+        ("close_order", "订单取消了哈，库存不够"),
+        ("no_return", "亲，不退的哦"),
+    ],
+)
+def test_english_words_echoed_questions_and_curt_refusals_are_found(rule, text):
+    assert rule in rules_of(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["invoice可以开，不加tax", "free shipping，新疆也包", "这款不退色哦", "return的话七天内都可以", "货到付款？暂时没开通哦"],
+)
+def test_their_compliant_twins_in_english_stay_quiet(text):
+    assert rules_of(text) == set()

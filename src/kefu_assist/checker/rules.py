@@ -205,6 +205,9 @@ _PINYIN_WORDS = {
     "tuihuan": "退换", "yunfei": "运费", "youfei": "邮费", "shouxufei": "手续费", "zhifubao": "支付宝", "zfb": "支付宝",
     "xyk": "信用卡", "zhuanzhang": "转账", "mima": "密码", "yanzhengma": "验证码", "shenfenzheng": "身份证",
     "huodaofukuan": "货到付款", "daofu": "到付", "cod": "货到付款",
+    # English in a Chinese reply (a space inside reads as any spacing: free shipping, freeshipping)
+    "invoice": "发票", "tax": "税", "free shipping": "包邮", "credit card": "信用卡", "no return": "不退",
+    "no refund": "不退", "refund": "退款", "cash back": "返现", "cashback": "返现",
 }
 # homophone typos of rule words, one character for one (花贝 → 花呗, 包油 → 包邮, 退欢 → 退换, 返限 → 返现)
 # and colloquial forms (木有 → 没有, 自个 → 自己, 掏 as in 掏钱 → 付)
@@ -212,9 +215,12 @@ _TYPOS = {"花贝": "花呗", "包油": "包邮", "退欢": "退换", "返限": 
           "木有": "没有", "自个": "自己", "掏": "付"}
 _TYPO = re.compile(r"花贝|(?<!面)包油(?![条炸饼])|退欢|返限|返线|好坪|(?<!头)发漂(?![亮白])|木有|自个|掏(?=钱|[\d一二三四五六七八九十两俩仨几]|点|些)|(?<=[多再得您你己儿])掏")
 _PINYIN = re.compile(
-    r"(?<![a-z])(" + "|".join(sorted(_PINYIN_WORDS, key=len, reverse=True)) + r")(?![a-z])"
+    r"(?<![a-z])(" + "|".join(w.replace(" ", r"\s*") for w in sorted(_PINYIN_WORDS, key=len, reverse=True)) + r")(?![a-z])"
     r"|(?<=[个给星五5])hp(?![a-z])|(?<![a-z])hp(?=[返送有给])|(?<=\d)r(?![a-z])"
 )
+
+
+_PINYIN_BY_LETTERS = {word.replace(" ", ""): chinese for word, chinese in _PINYIN_WORDS.items()}
 
 
 def _read_pinyin(text: str, index: list[int]) -> tuple[str, list[int]]:
@@ -223,7 +229,7 @@ def _read_pinyin(text: str, index: list[int]) -> tuple[str, list[int]]:
     pos = 0
     for m in _PINYIN.finditer(text):
         word = m.group()
-        chinese = _PINYIN_WORDS.get(word) or ("好评" if word == "hp" else "元")
+        chinese = _PINYIN_BY_LETTERS.get("".join(word.split())) or ("好评" if word == "hp" else "元")
         chars.append(text[pos : m.start()])
         keep.extend(index[pos : m.start()])
         chars.append(chinese)
