@@ -480,3 +480,31 @@ def test_english_words_echoed_questions_and_curt_refusals_are_found(rule, text):
 )
 def test_their_compliant_twins_in_english_stay_quiet(text):
     assert rules_of(text) == set()
+
+
+# -- the eighth batch's classes: euphemisms for money and refusals ---------------------------------
+@pytest.mark.parametrize(
+    ("rule", "text"),
+    [
+        ("invoice_refusal", "发票能开，您给点税钱就行"),
+        ("invoice_refusal", "票我们一般不弄的"),
+        ("card_fee", "刷卡那部分的钱您帮我们出一下"),
+        ("card_fee", "花呗分期的话，您把被扣的手续费补上"),
+        ("shipping_fee_breach", "包邮的，不过您那儿远，给个十块邮费吧"),
+        ("abuse", "您这不是鸡蛋里挑骨头嘛"),
+        ("abuse", "就是想白嫖吧"),
+        ("no_return", "特价的退货免谈"),
+        ("no_return", "七天无理由我们办不到"),
+        ("off_platform", "走平台太麻烦，我直接退给您"),
+    ],
+)
+def test_euphemisms_for_money_and_refusals_are_found(rule, text):
+    assert rule in rules_of(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["开票的成本我们店里承担", "寄过去多出来的邮费我们出", "走平台下单最安全", "验证码是发到您手机上的，别告诉别人"],
+)
+def test_the_shop_paying_and_advice_stay_quiet(text):
+    assert rules_of(text) == set()
