@@ -508,3 +508,23 @@ def test_euphemisms_for_money_and_refusals_are_found(rule, text):
 )
 def test_the_shop_paying_and_advice_stay_quiet(text):
     assert rules_of(text) == set()
+
+
+# -- the matching copy maps back, whatever mix of readings a reply holds ---------------------------
+_PIECES = st.sampled_from(
+    ["fapiao", "free shipping", "hp", "5r", "花贝", "包油", "木有", "掏钱", "拾伍元", "俩点", "五⭐", "花🌸呗", "😊", " ", "，", "您问",
+     "要不要", "？", "加我", "微信", "发票", "包邮", "退", "invoice", "credit card", "亲", "不", "tax", "a", "1", "\u200b"]
+)
+
+
+@given(st.lists(_PIECES, max_size=12))
+@settings(max_examples=300, deadline=None)
+def test_every_reading_maps_back_into_the_text_as_typed(pieces):
+    text = "".join(pieces)
+    norm, index = normalise(text)
+    if index is not None:
+        assert len(index) == len(norm)
+        assert all(0 <= i < len(text) for i in index)
+        assert all(a < b for a, b in zip(index, index[1:]))
+    for f in check(text):
+        assert 0 <= f.start < f.end <= len(text) and f.text == text[f.start : f.end]
