@@ -528,3 +528,22 @@ def test_every_reading_maps_back_into_the_text_as_typed(pieces):
         assert all(a < b for a, b in zip(index, index[1:]))
     for f in check(text):
         assert 0 <= f.start < f.end <= len(text) and f.text == text[f.start : f.end]
+
+
+# -- the ninth batch's classes: 负担 for 承担, 不归我们处理, a longer gap before 不退, codes to scan ----
+@pytest.mark.parametrize(
+    ("rule", "text"),
+    [
+        ("card_fee", "信用卡的手续费由您负担"),
+        ("cod", "货到付款的服务费买家负担"),
+        ("negative_phrasing", "退款的事不归客服处理"),
+        ("no_return", "洗过晾过的衣服一律不退"),
+    ],
+)
+def test_the_ninth_batchs_wordings_are_found(rule, text):
+    assert rule in rules_of(text)
+
+
+@pytest.mark.parametrize("text", ["扫一下包裹上的二维码就能查物流", "花呗手续费由店铺负担", "扫说明书上的码看安装视频"])
+def test_the_ninth_batchs_compliant_twins_stay_quiet(text):
+    assert rules_of(text) == set()
