@@ -547,3 +547,17 @@ def test_the_ninth_batchs_wordings_are_found(rule, text):
 @pytest.mark.parametrize("text", ["扫一下包裹上的二维码就能查物流", "花呗手续费由店铺负担", "扫说明书上的码看安装视频"])
 def test_the_ninth_batchs_compliant_twins_stay_quiet(text):
     assert rules_of(text) == set()
+
+
+# -- the tenth batch's classes: a delivery that cannot reach is no negation; 不补 is no charge -------
+@pytest.mark.parametrize(
+    "text",
+    ["包邮的，但是您那快递到不了，补十块走邮政", "包邮，不过您那边顺丰送不到，要加八元", "包邮是包的，您地址太偏寄不了普通件，得补运费"],
+)
+def test_a_delivery_that_cannot_reach_does_not_cancel_a_charge(text):
+    assert "shipping_fee_breach" in rules_of(text)
+
+
+@pytest.mark.parametrize("text", ["开发票不补税点", "刷信用卡不补差价", "退不了的情况很少见，一般都能退"])
+def test_no_charge_and_a_return_that_works_stay_as_they_are(text):
+    assert not ({"invoice_refusal", "card_fee"} & rules_of(text))

@@ -22,7 +22,11 @@ _NOT_A_NEGATION = re.compile(
 )
 # The same for the gaps of the rules' own patterns, which stop at a negation (包邮没错，西北加十五
 # is a surcharge on 包邮): only phrases no rule word contains (跟我没关系 is one).
-_NOT_A_NEGATION_IN_HITS = re.compile("不好意思|没问题|没事|不客气|不着急|不急|没错|没有错|没写错|没毛病|不过(?![期敏夜关])")
+_NOT_A_NEGATION_IN_HITS = re.compile(
+    "不好意思|没问题|没事|不客气|不着急|不急|没错|没有错|没写错|没毛病|不过(?![期敏夜关])"
+    # a delivery that cannot reach (快递到不了, 普通快递送不到): no negation of a charge
+    "|(?<=[递送寄达])不到|(?<=[到送寄])不了"
+)
 # a negation, or the shop as the payer (开票成本我们承担): what an exception says to mean "no charge"
 _NEGATION = re.compile("[不没无别勿未非免]|(我们|本店|店铺|商家|店里|小店)[^,，。]{0,4}(承担|出|付|包)")
 # The buyer's question restated (您问刷卡要不要加手续费，不用的哦 / 您说要加我微信？): the agent
