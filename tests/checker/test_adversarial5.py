@@ -561,3 +561,24 @@ def test_a_delivery_that_cannot_reach_does_not_cancel_a_charge(text):
 @pytest.mark.parametrize("text", ["开发票不补税点", "刷信用卡不补差价", "退不了的情况很少见，一般都能退"])
 def test_no_charge_and_a_return_that_works_stay_as_they_are(text):
     assert not ({"invoice_refusal", "card_fee"} & rules_of(text))
+
+
+# -- the eleventh batch's classes ------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("rule", "text"),
+    [
+        ("negative_phrasing", "我一个客服，我能怎么办"),
+        ("negative_phrasing", "这个我办不到的"),
+        ("privacy", "您对门那家也买了，姓郑"),
+        ("privacy", "把登录短信截图给我"),
+        ("review_bribe", "晒单以后送您一个小风扇"),
+        ("no_return", "退款的话只退百分之六十"),
+    ],
+)
+def test_the_eleventh_batchs_wordings_are_found(rule, text):
+    assert rule in rules_of(text)
+
+
+@pytest.mark.parametrize("text", ["登录短信不要发给任何人", "退款的话全额退回", "买家秀里的图都是真实的"])
+def test_the_eleventh_batchs_compliant_twins_stay_quiet(text):
+    assert rules_of(text) == set()
