@@ -582,3 +582,70 @@ def test_the_eleventh_batchs_wordings_are_found(rule, text):
 @pytest.mark.parametrize("text", ["登录短信不要发给任何人", "退款的话全额退回", "买家秀里的图都是真实的"])
 def test_the_eleventh_batchs_compliant_twins_stay_quiet(text):
     assert rules_of(text) == set()
+
+
+# -- classes evalsets5-dev showed (cases worded anew) ------------------------------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        '您问的"开票要加税点"，我们家没有这回事',
+        '我们不搞"好评返现"那一套',
+        '那个"加V信领红包"的消息不是我们发的，小心诈骗',
+        '您说"售出不退"？我们店没有这个规矩',
+        "「刷卡加两个点」是别家的做法，我们不加",
+    ],
+)
+def test_a_wording_quoted_to_deny_it_is_not_the_agents(text):
+    assert rules_of(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("rule", "text"),
+    [
+        ("off_platform", '这是我们的"老客户群"，进群私聊我'),
+        ("review_bribe", '参加"好评有礼"活动，五星返3元'),
+    ],
+)
+def test_a_quoted_wording_the_agent_stands_by_is_still_found(rule, text):
+    assert rule in rules_of(text)
+
+
+@pytest.mark.parametrize(
+    ("rule", "text"),
+    [
+        ("invoice_refusal", "不开发票的话可以再少二十"),
+        ("invoice_refusal", "要开发票的话优惠券就得扣掉"),
+        ("invoice_refusal", "开发票的话包邮就取消了"),
+        ("invoice_refusal", "纸质发票另收8元"),
+        ("card_fee", "用信用卡的话补个手续费"),
+        ("card_fee", "分期不免息，利息您来"),
+        ("card_fee", "花呗的手续费从退款中扣除"),
+        ("shipping_fee_breach", "包邮不包偏远，要发的话补15"),
+        ("shipping_fee_breach", "写的包邮，西藏那边另计"),
+        ("cod", "货到付款只接两百以上的单"),
+        ("off_platform", "V：shop888，加的时候备注一下"),
+        ("off_platform", "返现直接转到您的支付宝"),
+        ("review_bribe", "您改成五星的话，我们给您免单"),
+        ("negative_phrasing", "这个不是我该管的事"),
+        ("negative_phrasing", "我不会给您换的"),
+        ("abuse", "您这理解能力有问题吧"),
+        ("abuse", "您是不是理解能力差"),
+        ("privacy", "请提供完整的身份证号码"),
+        ("privacy", "您同事之前买的是黑色那款"),
+        ("privacy", "那位顾客住在西湖区"),
+        ("close_order", "订单已关闭，请重新拍新链接"),
+        ("close_order", "我直接给您关了，方便"),
+        ("no_return", "七天无理由这项服务本店不提供"),
+        ("no_return", "店里商品一律不退换"),
+    ],
+)
+def test_the_dev_sets_classes_in_other_words_are_found(rule, text):
+    assert rule in rules_of(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["默认圆通包邮，想要顺丰的话补差价八元", "不敢说最便宜，但质量很好", "我们没有微信群，也没有QQ群", "嗯嗯，好的"],
+)
+def test_the_dev_sets_compliant_classes_in_other_words_stay_quiet(text):
+    assert not ({"shipping_fee_breach", "absolute_claim", "off_platform", "negative_phrasing"} & rules_of(text))

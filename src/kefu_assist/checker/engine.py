@@ -28,7 +28,7 @@ _NOT_A_NEGATION_IN_HITS = re.compile(
     "|(?<=[递送寄达])不到|(?<=[到送寄])不了"
 )
 # a negation, or the shop as the payer (开票成本我们承担): what an exception says to mean "no charge"
-_NEGATION = re.compile("[不没无别勿未非免]|(我们|本店|店铺|商家|店里|小店)[^,，。]{0,4}(承担|出|付|包)")
+_NEGATION = re.compile("[不没无别勿未非免]|违规|禁止|严禁|谨防|杜绝|拒绝|(我们|本店|店铺|商家|店里|小店)[^,，。]{0,4}(承担|出|付|包)")
 # The buyer's question restated (您问刷卡要不要加手续费，不用的哦 / 您说要加我微信？): the agent
 # quotes it to answer it, and the answer is checked on its own; a hit starting inside the quoted
 # question is not the agent's. Only a question counts (吗, 要不要, 是不是, ？ …): 您说的包邮，新疆要补
@@ -38,6 +38,24 @@ _QUOTED_QUESTION = re.compile(
     r"(?P<q>[^,，。！？!?～~；;]{2,30}?)(?P<end>[?？]|(?=[,，。！!～~；;]|$))"
 )
 _QUESTION_MARK = re.compile(r"吗|嘛|是不是|要不要|能不能|可不可以|会不会|有没有|是否|用不用|需不需要|行不行|可以不|对不对|收不收|加不加|退不退|开不开")
+
+
+# Words in quotation marks that the reply denies (您说的"售出不退"我们店没有, 不搞"概不退换",
+# "加微信领福利"不是我们发的): quoted, not said; the denial is outside the quotes, in the sentence.
+_QUOTED = re.compile(r'["“”「『]([^"“”」』\n]{1,40})["”“」』]')
+_DENIAL = re.compile("不|没|非|别|勿|违规|谨防|诈骗|冒充|举报|假的")
+
+
+def _denied_quotes(text: str) -> list[tuple[int, int]]:
+    """Spans of ``text`` (as typed) inside quotation marks whose sentence denies them."""
+    if not any(q in text for q in '"“「『'):
+        return []
+    spans = []
+    for m in _QUOTED.finditer(text):
+        sentence = _sentence(text, m.start(), m.end())
+        if _DENIAL.search(sentence.replace(m.group(), "")):
+            spans.append(m.span(1))
+    return spans
 
 
 def _quoted_questions(folded: str) -> list[tuple[int, int]]:
@@ -104,7 +122,8 @@ def _negated_by_exceptions(rule: Rule, masked: str, index: list[int] | None, tex
                 spans.append((index[a], index[b - 1] + 1) if index is not None else (a, b))
     if not spans:
         return False
-    clauses = [(m.start() + start, m.end() + start) for m in _CLAUSE.finditer(text[start:end])]
+    # a greeting standing apart (亲 我们没有QQ群) is no clause of its own
+    clauses = [(m.start() + start, m.end() + start) for m in _CLAUSE.finditer(text[start:end]) if len(m.group()) > 2]
     return bool(clauses) and all(_overlaps(spans, a, b) for a, b in clauses)
 
 
@@ -165,6 +184,7 @@ class Checker:
         hits_text = _blank(_NOT_A_NEGATION_IN_HITS, folded)
         findings: list[Finding] = []
         quoted = _quoted_questions(folded)
+        denied = _denied_quotes(text)
         masked: str | None = None  # the copy exceptions read: set phrases' negations blanked out
         for rule, scans in self._scans:
             candidates: list[tuple[int, int, str | None]] = []
@@ -182,6 +202,10 @@ class Checker:
                 if _overlaps(((s, e) for s, e, _ in kept), start, end):
                     continue
                 if quoted and any(s <= start < e for s, e in quoted):
+                    continue
+                if denied and index is not None and any(s <= index[start] and index[end - 1] < e for s, e in denied):
+                    continue
+                if denied and index is None and any(s <= start and end <= e for s, e in denied):
                     continue
                 if rule.exceptions:
                     if exception_spans is None:
@@ -208,11 +232,14 @@ class Checker:
         if self.model is not None:
             found = {f.rule for f in findings}
             model_text = text
-            if quoted:  # the model reads the reply without the buyer's quoted question
+            if quoted or denied:  # the model reads the reply without the buyer's question or denied quotes
                 chars = list(text)
                 for s, e in quoted:
                     for k in range(s, e):
                         chars[index[k] if index is not None else k] = "\u25a1"
+                for s, e in denied:
+                    for k in range(s, e):
+                        chars[k] = "\u25a1"
                 model_text = "".join(chars)
             plain: str | None = None  # fold(text): one character for one, so the model's spans hold
             for hit in self.model.hits(model_text, skip=found):
