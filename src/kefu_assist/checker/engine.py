@@ -10,17 +10,63 @@ from typing import Iterable
 
 from ..library.model import Problem
 from .replymodel import ReplyModel, shipped_model
-from .rules import Rule, RulesResult, load_rules, normalise, team_rules_path
+from .rules import Rule, RulesResult, fold, load_rules, normalise, team_rules_path
 
 _SENTENCE_END = re.compile(r"[。！？!?；;\n～~]")
 # Set phrases that hold a negation word but negate nothing a rule is about: an exception (a
 # negation that cancels a hit) does not read them as one (不好意思加一下我微信 is no 不加微信).
 _NOT_A_NEGATION = re.compile(
     "不好意思|没问题|没事|不客气|不必客气|(别|不用|不要|不必)担心|不着急|不急|没关系|不用谢|不谢|不少|不过|不久|不仅|不管|不如|不断|没想到|不得不|没错"
+    # 要不加个扣扣吧 / 要不然您加我微信: a suggestion, no negation
+    "|要不然|要不(?=[加拍换试先就这那您你我咱直用去来])"
 )
 # The same for the gaps of the rules' own patterns, which stop at a negation (包邮没错，西北加十五
 # is a surcharge on 包邮): only phrases no rule word contains (跟我没关系 is one).
-_NOT_A_NEGATION_IN_HITS = re.compile("不好意思|没问题|没事|不客气|不着急|不急|没错|没毛病")
+_NOT_A_NEGATION_IN_HITS = re.compile(
+    "不好意思|没问题|没事|不客气|不着急|不急|没错|没有错|没写错|没毛病|不过(?![期敏夜关])"
+    # a delivery that cannot reach (快递到不了, 普通快递送不到): no negation of a charge
+    "|(?<=[递送寄达])不到|(?<=[到送寄])不了"
+)
+# a negation, or the shop as the payer (开票成本我们承担): what an exception says to mean "no charge"
+_NEGATION = re.compile("[不没无别勿未非免]|违规|禁止|严禁|谨防|杜绝|拒绝|(我们|本店|店铺|商家|店里|小店)[^,，。]{0,4}(承担|出|付|包)")
+# The buyer's question restated (您问刷卡要不要加手续费，不用的哦 / 您说要加我微信？): the agent
+# quotes it to answer it, and the answer is checked on its own; a hit starting inside the quoted
+# question is not the agent's. Only a question counts (吗, 要不要, 是不是, ？ …): 您说的包邮，新疆要补
+# 10元 quotes nothing.
+_QUOTED_QUESTION = re.compile(
+    r"(?:您|你)(?:刚才|刚刚|之前|前面|是)?(?:问|说|提到|想问|想知道|咨询|担心)(?:的|过|的是)?[:：\s]?"
+    r"(?P<q>[^,，。！？!?～~；;]{2,30}?)(?P<end>[?？]|(?=[,，。！!～~；;]|$))"
+)
+_QUESTION_MARK = re.compile(r"吗|嘛|是不是|要不要|能不能|可不可以|会不会|有没有|是否|用不用|需不需要|行不行|可以不|对不对|收不收|加不加|退不退|开不开")
+
+
+# Words in quotation marks that the reply denies (您说的"售出不退"我们店没有, 不搞"概不退换",
+# "加微信领福利"不是我们发的): quoted, not said; the denial is outside the quotes, in the sentence.
+_QUOTED = re.compile(r'["“”「『]([^"“”」』\n]{1,40})["”“」』]')
+_DENIAL = re.compile("不|没|非|别|勿|违规|谨防|诈骗|冒充|举报|假的")
+
+
+def _denied_quotes(text: str) -> list[tuple[int, int]]:
+    """Spans of ``text`` (as typed) inside quotation marks whose sentence denies them."""
+    if not any(q in text for q in '"“「『'):
+        return []
+    spans = []
+    for m in _QUOTED.finditer(text):
+        sentence = _sentence(text, m.start(), m.end())
+        if _DENIAL.search(sentence.replace(m.group(), "")):
+            spans.append(m.span(1))
+    return spans
+
+
+def _quoted_questions(folded: str) -> list[tuple[int, int]]:
+    """The spans of ``folded`` that restate the buyer's question (see ``_QUOTED_QUESTION``)."""
+    if "问" not in folded and "说" not in folded and "提到" not in folded and "担心" not in folded and "咨询" not in folded:
+        return []
+    spans = []
+    for m in _QUOTED_QUESTION.finditer(folded):
+        if m.group("end") or _QUESTION_MARK.search(m.group("q")):
+            spans.append(m.span("q"))
+    return spans
 
 
 def _blank(pattern: re.Pattern[str], text: str) -> str:
@@ -64,6 +110,24 @@ def _sentence(folded: str, start: int, end: int) -> str:
         left -= 1
     m = _SENTENCE_END.search(folded, end)
     return folded[left : m.start() if m else len(folded)]
+
+
+def _negated_by_exceptions(rule: Rule, masked: str, index: list[int] | None, text: str, start: int, end: int) -> bool:
+    """Whether each clause of ``text[start:end]`` overlaps a match of one of ``rule``'s exceptions
+    that holds a negation (matched on ``masked``, the matching copy with set phrases blanked)."""
+    spans = []
+    for pattern in rule.exceptions:
+        for a, b in _exception_spans(pattern, masked):
+            if _NEGATION.search(masked, a, b):
+                spans.append((index[a], index[b - 1] + 1) if index is not None else (a, b))
+    if not spans:
+        return False
+    # a greeting standing apart (亲 我们没有QQ群) is no clause of its own
+    clauses = [(m.start() + start, m.end() + start) for m in _CLAUSE.finditer(text[start:end]) if len(m.group()) > 2]
+    return bool(clauses) and all(_overlaps(spans, a, b) for a, b in clauses)
+
+
+_CLAUSE = re.compile(r"[^，,。！？!?；;～~\s]+")
 
 
 def _overlaps(spans: Iterable[tuple[int, int]], start: int, end: int) -> bool:
@@ -119,6 +183,8 @@ class Checker:
         folded, index = normalise(text)
         hits_text = _blank(_NOT_A_NEGATION_IN_HITS, folded)
         findings: list[Finding] = []
+        quoted = _quoted_questions(folded)
+        denied = _denied_quotes(text)
         masked: str | None = None  # the copy exceptions read: set phrases' negations blanked out
         for rule, scans in self._scans:
             candidates: list[tuple[int, int, str | None]] = []
@@ -134,6 +200,12 @@ class Checker:
             kept: list[tuple[int, int, str | None]] = []
             for start, end, replacement in sorted(candidates, key=lambda c: (c[0], -(c[1] - c[0]))):
                 if _overlaps(((s, e) for s, e, _ in kept), start, end):
+                    continue
+                if quoted and any(s <= start < e for s, e in quoted):
+                    continue
+                if denied and index is not None and any(s <= index[start] and index[end - 1] < e for s, e in denied):
+                    continue
+                if denied and index is None and any(s <= start and end <= e for s, e in denied):
                     continue
                 if rule.exceptions:
                     if exception_spans is None:
@@ -159,8 +231,34 @@ class Checker:
                 findings.append(Finding(rule.id, rule.severity, start, end, rule.message, suggestion, replacement, text[start:end]))
         if self.model is not None:
             found = {f.rule for f in findings}
-            for hit in self.model.hits(text, skip=found):
+            model_text = text
+            if quoted or denied:  # the model reads the reply without the buyer's question or denied quotes
+                chars = list(text)
+                for s, e in quoted:
+                    for k in range(s, e):
+                        chars[index[k] if index is not None else k] = "\u25a1"
+                for s, e in denied:
+                    for k in range(s, e):
+                        chars[k] = "\u25a1"
+                model_text = "".join(chars)
+            plain: str | None = None  # fold(text): one character for one, so the model's spans hold
+            for hit in self.model.hits(model_text, skip=found):
                 by_model = self._by_id.get(hit.rule)
+                if by_model is not None and by_model.exceptions:
+                    # every clause of the window negated by an exception of the rule (不敢保证一定明天到,
+                    # 无需提供身份证号): the rule's own reading says no; an exception without a
+                    # negation (百分百纯棉) leaves the words to the model
+                    if masked is None:
+                        masked = _blank(_NOT_A_NEGATION, folded)
+                    if _negated_by_exceptions(by_model, masked, index, text, hit.start, hit.end):
+                        continue
+                if by_model is not None and by_model.unless_sentence:
+                    # a sentence the rule exempts (本店没开通货到付款, 被您取消) is exempt from the model too
+                    if plain is None:
+                        plain = fold(text)
+                    sentence = _sentence(plain, hit.start, hit.end)
+                    if any(p.search(sentence) for p in by_model.unless_sentence):
+                        continue
                 if by_model is not None:
                     findings.append(Finding(by_model.id, by_model.severity, hit.start, hit.end, by_model.message, by_model.suggestion, None, text[hit.start : hit.end], "model"))
         findings.sort(key=lambda f: (f.start, f.severity != "block", f.end, f.rule))

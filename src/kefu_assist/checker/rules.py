@@ -35,6 +35,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..library.model import Problem
+from .spelling import PINYIN, TYPO, TYPOS, read_pinyin
 
 try:
     from yaml import CSafeLoader as _Loader
@@ -109,15 +110,35 @@ _CLAUSE_TO_STOP = frozenset(";\n\r\u2026\u2028\u2029")
 _IN_WORD_SEPARATORS = frozenset("·•.-_*|/\\^`'\"—–+=#@")
 _CN_DIGIT_RUN = re.compile(r"[零〇一二三四五六七八九幺两]{5,}")
 _CN_DIGIT = str.maketrans("零〇一二三四五六七八九幺两", "0012345678912")
+# a sum in financial numerals (拾伍元, 贰个点) reads as ordinary numerals (十五元)
+_FIN_DIGIT_RUN = re.compile(r"[壹贰貳叁參肆伍陆陸柒捌玖拾佰俩倆仨]+(?=\s*[元块塊圆圓个個点點%])")
+_FIN_DIGIT = str.maketrans("壹贰貳叁參肆伍陆陸柒捌玖拾佰俩倆仨", "一二二三三四五六六七八九十百两两三")
+# a star after a numeral is 星 (五⭐好评, 5★); an emoji typed between the two characters of a word
+# (花🌸呗, 微🌸信, 好🌟评) is no clause mark: it goes, unless a particle before it ends a clause (好的哦😊加)
+_STARS = frozenset("\u2b50\u2605\u2606\U0001f31f")
+_NUMERAL = frozenset("0123456789一二三四五六七八九十两")
+_CLAUSE_PARTICLES = frozenset("哦噢喔呢啦哈呀吧啊嘛的了么哟呐嗯～~")
 _NEEDS_NORMALISING = re.compile(
     r"[\s;\u2026\u2028\u2029\u200b-\u200f\u2060\ufeff\u00ad\ufe0e\ufe0f·•.\-_*|/\\^`'\"—–+=#@"
-    r"\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff]|[零〇一二三四五六七八九幺两]{5}"
+    r"\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff壹贰貳叁參肆伍陆陸柒捌玖拾佰俩倆仨]|[零〇一二三四五六七八九幺两]{5}"
 )
 
 
 def _is_emoji(ch: str) -> bool:
     o = ord(ch)
     return 0x1F000 <= o <= 0x1FAFF or 0x2600 <= o <= 0x27BF or 0x2B00 <= o <= 0x2BFF
+
+
+def _is_cjk(ch: str) -> bool:
+    return len(ch) == 1 and "\u4e00" <= ch <= "\u9fff"
+
+
+def _next_visible(text: str, i: int) -> str:
+    """The first character of ``text`` from ``i`` on that is not invisible (a variation selector
+    after an emoji, a zero-width space)."""
+    while i < len(text) and text[i] in _INVISIBLE:
+        i += 1
+    return text[i] if i < len(text) else ""
 
 
 def _wordish(ch: str) -> bool:
@@ -129,15 +150,27 @@ def normalise(text: str) -> tuple[str, list[int] | None]:
     in ``text`` (``None``: the copy is ``fold(text)``, one character for one). Spans found in the
     copy map back through the list: ``start -> index[start]``, ``end -> index[end - 1] + 1``."""
     folded = fold(text)
+    if TYPO.search(folded) is not None:
+        folded = TYPO.sub(lambda m: TYPOS[m.group()], folded)
     if not _NEEDS_NORMALISING.search(folded):
-        return folded, None
+        if not PINYIN.search(folded):
+            return folded, None
+        return read_pinyin(folded, list(range(len(folded))))
     chars: list[str] = []
     index: list[int] = []
     n = len(folded)
     for i, ch in enumerate(folded):
         if ch in _INVISIBLE:
             continue
-        if ch in _CLAUSE_TO_STOP or _is_emoji(ch):
+        if _is_emoji(ch):
+            before = chars[-1] if chars else ""
+            if ch in _STARS and before in _NUMERAL:
+                ch = "星"
+            elif _is_cjk(before) and before not in _CLAUSE_PARTICLES and _is_cjk(_next_visible(folded, i + 1)):
+                continue  # 花🌸呗: an emoji inside a word
+            else:
+                ch = "\u3002"
+        elif ch in _CLAUSE_TO_STOP:
             ch = "\u3002"
         elif ch in _IN_WORD_SEPARATORS:
             before = chars[-1] if chars else ""
@@ -155,9 +188,13 @@ def normalise(text: str) -> tuple[str, list[int] | None]:
     out = "".join(chars)
     if any(c.isspace() for c in out):
         out, index = _close_spaced(out, index)
+    if _FIN_DIGIT_RUN.search(out) is not None:
+        out = _FIN_DIGIT_RUN.sub(lambda m: m.group().translate(_FIN_DIGIT), out)
     m = _CN_DIGIT_RUN.search(out)
     if m is not None:
         out = _CN_DIGIT_RUN.sub(lambda m: m.group().translate(_CN_DIGIT) if not set(m.group()) <= {"一"} else m.group(), out)
+    if PINYIN.search(out) is not None:
+        return read_pinyin(out, index)
     return out, index
 
 
