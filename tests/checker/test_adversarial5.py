@@ -584,7 +584,7 @@ def test_the_eleventh_batchs_compliant_twins_stay_quiet(text):
     assert rules_of(text) == set()
 
 
-# -- classes evalsets5-dev showed (cases worded anew) ------------------------------------------------
+# -- classes dev5 showed (cases worded anew) ------------------------------------------------
 @pytest.mark.parametrize(
     "text",
     [

@@ -119,7 +119,7 @@ def test_worries_and_praise_with_those_words_stay_calm(text):
     assert mood(text).label == "calm", mood(text)
 
 
-# The classes of /work/evalsets5-dev's misses, in my own wording (none of its lines).
+# The classes of benchmarks/eval/dev5/'s misses, in my own wording (none of its lines).
 ROUND7_UPSET = ["算了 我认栽了", "就当我交学费吧", "这次算是长记性了", "这账我先记住了", "心寒了", "真服气",
                 "你们真厉害 又错了", "好, 好, 好 随你们", "自动回复滚一边去", "婚礼全耽误了 你们赔得起吗", "回话啊",
                 "我天天来催 直到给我退为止", "快递柜签收 谁签的", "单号发了个空气", "除了道歉你们还会说什么",

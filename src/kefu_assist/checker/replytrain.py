@@ -2,7 +2,7 @@
 thresholds; apart from ``replymodel`` because it needs the engine (the rules alone, to know what
 the patterns already find), which needs ``replymodel``::
 
-    .venv/bin/python -m kefu_assist.checker.replytrain --validate tests/checker/rulemodel_val.tsv --validate /work/evalsets4-dev/compliance_drafts.tsv
+    .venv/bin/python -m kefu_assist.checker.replytrain --validate tests/checker/rulemodel_val.tsv --validate benchmarks/eval/dev4/compliance_drafts.tsv --validate tests/checker/rulemodel_val5.tsv
 """
 from __future__ import annotations
 

@@ -54,7 +54,7 @@ class MatcherConfig:
     # a text whose chatter probability reaches this is off-topic: nothing is confident for it
     # except what one of its clauses asks in earnest
     # (the gate is a binary model of its own, coranker.CoRanker.gate; chosen on the dev, seed,
-    # buyer, tuning, tuning3 and evalsets4-dev sets: 0.7-0.8 the same, 0.6 cost a question, 0.85+ let chatter through)
+    # buyer, tuning, tuning3 and dev4 sets: 0.7-0.8 the same, 0.6 cost a question, 0.85+ let chatter through)
     offtopic_veto: float = 0.75
     # A message nothing is confident for, whose chatter probability stays below agree_offtopic:
     # its closest script is confident all the same when it scores at least agree_floor and is of
