@@ -173,8 +173,9 @@ CHATTER_FAMILIES = {
 }
 
 
-# Broken things at home read like a parcel that came broken when anger is added: a known leak.
-KNOWN_LEAKS = {"孩子把水杯摔碎了 气死"}
+# Broken things at home read like a parcel that came broken when anger is added: 孩子把水杯摔碎了 气死
+# leaked until the small-talk examples covered mishaps at home (children, pets); none known now.
+KNOWN_LEAKS: set[str] = set()
 
 
 @pytest.mark.parametrize(
