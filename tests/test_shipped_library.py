@@ -110,3 +110,35 @@ def test_keeps_its_figures_on_the_shared_dev_set(matcher, shared_eval_dir):
 def test_every_seed_question_in_the_top_three(matcher, shared_eval_dir):
     report = _report(matcher, shared_eval_dir / "seed_questions.tsv")
     assert report.top3 == report.single == 20, report.misses
+
+
+def test_no_example_repeats_another_of_its_script_once_normalised(library):
+    """The matcher reads every example normalised (traditional to simplified, typos corrected:
+    有貨嗎 is 有货吗, 包油 is 包邮), so such a copy adds nothing to matching and only takes a row of
+    the co-ranker's budget (the next test)."""
+    repeats = []
+    for script in library.scripts:
+        seen: dict[str, str] = {}
+        for example in script.examples:
+            key = normalize(example).replace(" ", "")
+            if key in seen:
+                repeats.append((script.id, example, seen[key]))
+            seen.setdefault(key, example)
+    assert not repeats
+
+
+def test_the_co_ranker_trains_on_every_example_and_the_whole_chatter_corpus(library):
+    """Past coranker.MAX_ROWS training rows the co-ranker thins the library's largest classes
+    (the chatter corpus trains whole: tests/matching/test_coranker_rows.py); the shipped library
+    must train whole, with room left for the examples agents teach it."""
+    from kefu_assist.matching import coranker
+    from kefu_assist.matching.types import MatcherConfig
+    from kefu_assist.resources import resource_path
+
+    small_talk = set(MatcherConfig().small_talk_categories)
+    with resource_path("chatter.txt").open(encoding="utf-8") as fh:
+        sizes = {coranker.OFFTOPIC: len(coranker.read_corpus(fh))}
+    for script in library.scripts:
+        label = coranker.OFFTOPIC if script.category in small_talk else script.category
+        sizes[label] = sizes.get(label, 0) + len(script.examples)
+    assert sum(sizes.values()) <= coranker.MAX_ROWS - 200, sizes

@@ -175,9 +175,9 @@ CHATTER_FAMILIES = {
 }
 
 
-# Broken things at home read like a parcel that came broken when anger is added: a known leak.
-# X费怎么这么贵 and X太贵了 are word for word what a buyer says of postage and price: known leaks.
-KNOWN_LEAKS = {"孩子把水杯摔碎了 气死", "水费怎么这么贵", "房租太贵了"}
+# 孩子把水杯摔碎了 气死 leaked until the small-talk examples covered mishaps at home (children,
+# pets). X费怎么这么贵 and X太贵了 are word for word what a buyer says of postage and price: known leaks.
+KNOWN_LEAKS = {"水费怎么这么贵", "房租太贵了"}
 
 
 @pytest.mark.parametrize(
