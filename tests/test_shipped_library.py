@@ -142,3 +142,17 @@ def test_the_co_ranker_trains_on_every_example_and_the_whole_chatter_corpus(libr
         label = coranker.OFFTOPIC if script.category in small_talk else script.category
         sizes[label] = sizes.get(label, 0) + len(script.examples)
     assert sum(sizes.values()) <= coranker.MAX_ROWS - 200, sizes
+
+
+def test_every_example_of_the_shipped_library_finds_a_confident_card(library):
+    """What the library files a wording under is confident when a buyer types exactly that: the
+    off-topic gate's doubt (你好 reads like chatter to it) does not veto the library's own word."""
+    from kefu_assist.matching.matcher import build_matcher
+    from kefu_assist.matching.types import MatcherConfig
+
+    matcher = build_matcher(library)
+    assert matcher.wait_trained(300)
+    small_talk = set(MatcherConfig().small_talk_categories)
+    silent = [(script.id, example) for script in library.scripts if script.category not in small_talk
+              for example in script.examples if not any(s.confident for s in matcher.suggest(example))]
+    assert not silent

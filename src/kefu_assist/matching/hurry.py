@@ -21,7 +21,10 @@ from pathlib import Path
 
 _GREETINGS = {"hi": "你好", "hello": "你好", "hey": "你好", "hallo": "你好", "helo": "你好", "hellow": "你好", "nihao": "你好", "bye": "拜拜", "byebye": "拜拜", "bb": "拜拜", "baibai": "拜拜",
               # thank-yous typed in Latin letters
-              "thx": "谢谢", "thanks": "谢谢", "thank you": "谢谢", "thankyou": "谢谢", "tks": "谢谢", "tnx": "谢谢"}
+              "thx": "谢谢", "thanks": "谢谢", "thank you": "谢谢", "thankyou": "谢谢", "tks": "谢谢", "tnx": "谢谢",
+              # asking whether anyone is at the desk, in English
+              "anyone there": "有人吗", "anybody there": "有人吗", "anyone here": "有人吗", "anybody here": "有人吗",
+              "are you there": "在吗", "u there": "在吗", "you there": "在吗"}
 _GREETING_RE = re.compile(r"(?<![a-z])(" + "|".join(sorted(_GREETINGS, key=len, reverse=True)) + r")(?![a-z])")
 _GOODBYE_NUMBERS = re.compile(r"(?:88|886|8888)(?:[啦了哈呀哦亲]{0,2})")
 _HEIGHT_RE = re.compile(r"(?<![身\d])高(1\d\d|2[0-2]\d)(?:cm)?")

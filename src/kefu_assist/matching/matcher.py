@@ -368,7 +368,10 @@ class Matcher(Indexing, Deciding):
         courtesy = set(self.config.courtesy_categories) if len(parts) > 1 else set()
         # What may be confident: not chit-chat, and when the message as a whole is most like
         # chit-chat, only what one of its clauses asks for in earnest (今天好冷 包邮吗).
-        if main >= 0 and (self._scripts[main].category in small_talk or self._off_topic(whole_off)):
+        # A message that is word for word one of the library's examples (你好, and hi once read
+        # as it) is what the library files it under: the gate's doubt does not veto it.
+        listed = main >= 0 and self._ex_text[whole[main].example] == self._query(normalized[:WHOLE_MAX_CHARS]).canonical.replace(" ", "")
+        if main >= 0 and (self._scripts[main].category in small_talk or (self._off_topic(whole_off) and not listed)):
             earnest = {k for k in leaders if k != main and self._scripts[k].category not in small_talk}
         else:
             earnest = {k for k, sc in combined.items() if sc.score >= self.threshold and self._scripts[k].category not in small_talk}
