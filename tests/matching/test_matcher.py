@@ -11,16 +11,6 @@ from kefu_assist.library import load_library
 from kefu_assist.matching import MatcherConfig, build_matcher
 
 
-@pytest.fixture(scope="module")
-def library(shipped_library_path):
-    return load_library(shipped_library_path).library
-
-
-@pytest.fixture(scope="module")
-def matcher(library):
-    return build_matcher(library)
-
-
 def top(matcher, message: str) -> str | None:
     confident = [s for s in matcher.suggest(message) if s.confident]
     return confident[0].category if confident else None
