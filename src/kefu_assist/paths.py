@@ -109,8 +109,14 @@ def private_file(path: Path, *, create: bool = True) -> Path:
     """``path`` readable and writable by its owner only: created empty with mode 0600 if
     missing (and ``create``), tightened if it exists."""
     if create:
+        # O_EXCL: an existing file is never opened here. Closing a descriptor of a SQLite file
+        # drops every POSIX lock this process holds on it, the open connections' too: another
+        # process's reader then believed itself the last connection and deleted the WAL, with the
+        # sidebar's next recorded copies in it (the SQLite documentation's "How To Corrupt", 2.2).
         try:
-            os.close(os.open(path, os.O_WRONLY | os.O_CREAT | getattr(os, "O_BINARY", 0), PRIVATE_FILE_MODE))
+            os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), PRIVATE_FILE_MODE))
+        except FileExistsError:
+            pass
         except OSError:
             return path  # the caller's own open reports it in words
     tighten(path, PRIVATE_FILE_MODE)
