@@ -20,45 +20,21 @@ import tracemalloc
 from array import array
 from bisect import bisect_left
 from collections.abc import Collection
-from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
+sys.path.insert(0, str(ROOT / "tests" / "checker"))  # old_replymodel.py, the reference the tests use too
 
-from kefu_assist.checker import gzjson, replymodel  # noqa: E402
+from kefu_assist.checker import replymodel  # noqa: E402
 from kefu_assist.checker.engine import Checker, _default_rules  # noqa: E402
 from kefu_assist.checker.gramweights import GramWeights, gram_key  # noqa: E402
 from kefu_assist.library import load_library  # noqa: E402
 from machine import describe, reference_s  # noqa: E402
+from old_replymodel import load_tuples  # noqa: E402
 
 PATH = ROOT / "resources" / replymodel.MODEL_NAME
-
-
-@dataclass(frozen=True)
-class TupleModel(replymodel.ReplyModel):
-    """The old representation: the dict of tuples kept, a clause scored by summing rows."""
-
-    def __post_init__(self) -> None:
-        pass
-
-    def _clause_scores(self, feats: list[set[str]]) -> list[tuple[float, ...]]:
-        w = self.weights
-        zero = (0.0,) * len(self.rules)
-        out = []
-        for clause in feats:
-            rows = [w[g] for g in clause if g in w]
-            out.append(tuple(map(sum, zip(*rows))) if rows else zero)
-        return out
-
-
-def load_tuples(path: Path) -> TupleModel:
-    """load_model as it was (commit c364dac)."""
-    data = gzjson.read(path)
-    rules = tuple(str(r) for r in data["rules"])
-    weights = {str(g): tuple(float(x) for x in row) for g, row in data["weights"].items()}
-    return TupleModel(rules, weights, tuple(float(x) for x in data["bias"]), tuple(float(x) for x in data["thresholds"]), str(data.get("corpus_sha256", "")))
 
 
 def load_float32(path: Path) -> replymodel.ReplyModel:

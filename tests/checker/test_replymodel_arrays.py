@@ -10,7 +10,6 @@ import json
 import math
 import tracemalloc
 from array import array
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -23,37 +22,13 @@ from kefu_assist.checker.gramweights import GramWeights, gram_key, gram_of
 from kefu_assist.library import load_library
 from kefu_assist.resources import default_library_path, resource_path
 
+from .old_replymodel import load_tuples
+
 HERE = Path(__file__).parent
 SHIPPED = resource_path(replymodel.MODEL_NAME)
 
 
-@dataclass(frozen=True)
-class TupleModel(replymodel.ReplyModel):
-    """The reply model as it was held before: gram -> tuple of Python floats in a dict, a clause
-    scored by summing the rows of its grams (the code of commit c364dac)."""
-
-    def __post_init__(self) -> None:
-        pass  # the dict is kept
-
-    def _clause_scores(self, feats: list[set[str]]) -> list[tuple[float, ...]]:
-        w = self.weights
-        zero = (0.0,) * len(self.rules)
-        out = []
-        for clause in feats:
-            rows = [w[g] for g in clause if g in w]
-            out.append(tuple(map(sum, zip(*rows))) if rows else zero)
-        return out
-
-
-def _tuple_model(path: Path) -> TupleModel:
-    data = gzjson.read(path)
-    return TupleModel(
-        tuple(data["rules"]), {str(g): tuple(float(x) for x in row) for g, row in data["weights"].items()},
-        tuple(float(x) for x in data["bias"]), tuple(float(x) for x in data["thresholds"]), data["corpus_sha256"],
-    )
-
-
-OLD = _tuple_model(SHIPPED)
+OLD = load_tuples(SHIPPED)
 NEW = replymodel.load_model(SHIPPED)
 RULES = _default_rules().rules
 # Written for this test (not from any eval set): each rule's idea in new words, and plain replies.
