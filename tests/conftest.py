@@ -37,6 +37,22 @@ def shipped_service():
     return svc
 
 
+@pytest.fixture()
+def service_with(tmp_path):
+    """``service_with(yaml_text)``: an AssistService with that library (written to the test's
+    temporary folder) loaded."""
+    from kefu_assist.service import AssistService
+
+    def load(text: str):
+        path = tmp_path / "lib.yaml"
+        path.write_text(text, encoding="utf-8")
+        svc = AssistService()
+        assert svc.load(path).ok
+        return svc
+
+    return load
+
+
 @pytest.fixture(scope="session")
 def shared_eval_dir() -> Path:
     path = SHARED / "eval"

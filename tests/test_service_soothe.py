@@ -8,7 +8,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kefu_assist.checker.mood import Mood
-from kefu_assist.service import AssistService
 
 UPSET = Mood("upset")
 
@@ -54,12 +53,8 @@ scripts:
 
 
 @pytest.fixture()
-def service(tmp_path):
-    path = tmp_path / "lib.yaml"
-    path.write_text(LIBRARY, encoding="utf-8")
-    svc = AssistService()
-    assert svc.load(path).ok
-    return svc
+def service(service_with):
+    return service_with(LIBRARY)
 
 
 def ids(views):

@@ -37,12 +37,8 @@ scripts:
 
 
 @pytest.fixture()
-def service(tmp_path):
-    path = tmp_path / "lib.yaml"
-    path.write_text(LIBRARY, encoding="utf-8")
-    svc = AssistService()
-    assert svc.load(path).ok
-    return svc
+def service(service_with):
+    return service_with(LIBRARY)
 
 
 def ids(views):
