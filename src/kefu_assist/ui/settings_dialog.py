@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 
 from PySide6.QtWidgets import (
-    QCheckBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QGroupBox, QLabel, QLineEdit, QWidget,
+    QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QLabel, QLineEdit, QWidget,
 )
 
 from .. import keycombo
 
 from ..store import dburl
+from . import file_dialogs
 from .clipboard import is_wayland
 from .compiled.settings_dialog_ui import Ui_SettingsView
 from .settings import PASSWORD_REFUSED, Preferences, take_notices
@@ -153,12 +154,12 @@ class SettingsDialog(QDialog):
         super().accept()
 
     def _pick_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "选择话术库文件", self.libraryEdit.text(), "YAML (*.yaml *.yml)")
+        path = file_dialogs.open_file(self, "选择话术库文件", self.libraryEdit.text(), "YAML (*.yaml *.yml)")
         if path:
             self.libraryEdit.setText(path)
 
     def _pick_folder(self) -> None:
-        path = QFileDialog.getExistingDirectory(self, "选择话术库文件夹", self.libraryEdit.text())
+        path = file_dialogs.existing_folder(self, "选择话术库文件夹", self.libraryEdit.text())
         if path:
             self.libraryEdit.setText(path)
 

@@ -10,9 +10,9 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog
 
 from kefu_assist.library import load_library
+from kefu_assist.ui import file_dialogs
 
 HERE = Path(__file__).resolve().parent
 
@@ -47,13 +47,13 @@ def test_import_a_gbk_qianniu_csv_from_the_editor_and_export_it_back(qtbot, open
     editor = open_editor(folder)
     # 导入千牛短语…: the CSV, then where to write it (offered: a new file in the library folder)
     offered = []
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(source), ""))
+    monkeypatch.setattr(file_dialogs, "open_file", lambda *a, **k: str(source))
 
     def save_name(_parent, _title, suggested, _filter):
         offered.append(suggested)
-        return str(folder / "20-qianniu.yaml"), ""
+        return str(folder / "20-qianniu.yaml")
 
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_name)
+    monkeypatch.setattr(file_dialogs, "save_file", save_name)
     with qtbot.waitSignal(editor.libraryLoaded, timeout=30000):
         with qtbot.waitSignal(editor.qianniu.finished, timeout=30000):
             qtbot.mouseClick(editor.ui.importButton, Qt.MouseButton.LeftButton)
@@ -65,7 +65,7 @@ def test_import_a_gbk_qianniu_csv_from_the_editor_and_export_it_back(qtbot, open
     assert {s.id for s in imported.scripts} <= set(editor.list.visible_ids())  # listed for editing at once
     # 导出千牛短语…: the same file the command line writes, and the imported phrases as they came
     target = tmp_path / "回千牛.csv"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    monkeypatch.setattr(file_dialogs, "save_file", lambda *a, **k: str(target))
     with qtbot.waitSignal(editor.qianniu.finished, timeout=30000):
         qtbot.mouseClick(editor.ui.exportButton, Qt.MouseButton.LeftButton)
     cli = tmp_path / "cli.csv"

@@ -124,8 +124,9 @@ def test_team_lead_imports_fixes_reviews_and_exports(tmp_path):
             DISPLAY=display,
             QT_QPA_PLATFORM="xcb",
             KEFU_ASSIST_TRACE_STARTUP="1",
-            # the program has now and then died of SIGBUS after the editor's save (cause not yet
-            # found): a fatal signal then prints every thread's Python stack into the log below
+            # a fatal signal prints every thread's Python stack into the log below (the program
+            # once died of SIGBUS here: Qt's stock file dialog, listing this folder, had opened the
+            # database's files and so dropped the program's SQLite locks; see ui/file_dialogs.py)
             PYTHONFAULTHANDLER="1",
             KEFU_ASSIST_DB=f"sqlite:///{database}",
             KEFU_ASSIST_CONFIG_DIR=str(tmp_path / "config"),

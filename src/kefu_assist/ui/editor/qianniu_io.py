@@ -6,8 +6,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
+from .. import file_dialogs
 from ..workers import Background
 from . import ops
 
@@ -43,14 +44,14 @@ class QianniuActions(QObject):
         """Ask for the CSV and the library file to write (by default a new file in the library
         folder, named after the CSV), then import on a worker."""
         if source is None:
-            name, _ = QFileDialog.getOpenFileName(self.window, "导入千牛快捷短语", str(self._folder()), CSV_FILTER)
+            name = file_dialogs.open_file(self.window, "导入千牛快捷短语", str(self._folder()), CSV_FILTER)
             if not name:
                 return
             source = Path(name)
         force = target is not None and target.exists()
         if target is None:
             suggested = self._folder() / f"{source.stem}.yaml"
-            name, _ = QFileDialog.getSaveFileName(self.window, "导入为话术文件", str(suggested), "话术库 (*.yaml)")
+            name = file_dialogs.save_file(self.window, "导入为话术文件", str(suggested), "话术库 (*.yaml)")
             if not name:
                 return
             target = Path(name)
@@ -65,7 +66,7 @@ class QianniuActions(QObject):
             self.failed.emit("没有打开的话术库，无法导出")
             return
         if target is None:
-            name, _ = QFileDialog.getSaveFileName(self.window, "导出千牛快捷短语", str(self._folder() / "千牛快捷短语.csv"), CSV_FILTER)
+            name = file_dialogs.save_file(self.window, "导出千牛快捷短语", str(self._folder() / "千牛快捷短语.csv"), CSV_FILTER)
             if not name:
                 return
             target = Path(name)
