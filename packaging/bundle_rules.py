@@ -104,9 +104,13 @@ def _parts(dest: str) -> tuple[str, ...]:
     return PurePath(dest.replace("\\", "/")).parts
 
 
+# the one Qt catalogue the program loads (ui/app.py): Qt's own words (context menus, dialog
+# buttons, the file dialog) in simplified Chinese; its own text is Chinese already
+QT_TRANSLATION_KEPT = "qtbase_zh_CN.qm"
+
+
 def _is_qt_translation(parts: tuple[str, ...]) -> bool:
-    # PySide6/Qt/translations (Linux, macOS) or PySide6/translations (Windows): qt_*.qm the program
-    # never loads (it installs no QTranslator; its text is Chinese already)
+    # PySide6/Qt/translations (Linux, macOS) or PySide6/translations (Windows)
     return len(parts) >= 2 and parts[0] == "PySide6" and "translations" in parts[1:3]
 
 
@@ -147,7 +151,7 @@ def keep_data(dest: str) -> bool:
         return False
     path = "/".join(parts)
     if _is_qt_translation(parts):
-        return False
+        return parts[-1] == QT_TRANSLATION_KEPT
     plugin = _plugin_kept(parts)
     if plugin is not None:
         return plugin

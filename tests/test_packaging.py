@@ -91,7 +91,10 @@ def test_translations_and_unused_plugins_are_dropped(qt, sep):
     def p(path: str) -> str:
         return path.replace("/", sep)
 
-    assert not rules.keep_data(p(f"{qt}/translations/qtbase_zh_CN.qm"))
+    assert not rules.keep_data(p(f"{qt}/translations/qtbase_de.qm"))
+    assert not rules.keep_data(p(f"{qt}/translations/qtdeclarative_zh_CN.qm"))
+    assert not rules.keep_data(p(f"{qt}/translations/qt_zh_CN.qm"))
+    assert rules.keep_data(p(f"{qt}/translations/qtbase_zh_CN.qm"))  # Qt's own words in Chinese (ui/app.py)
     assert not rules.keep_binary(p(f"{qt}/plugins/imageformats/libqpdf.so"))
     assert not rules.keep_binary(p(f"{qt}/plugins/tls/qopensslbackend.dll"))
     assert not rules.keep_binary(p(f"{qt}/plugins/xcbglintegrations/libqxcb-glx-integration.so"))

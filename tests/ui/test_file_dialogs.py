@@ -137,3 +137,5 @@ def test_a_save_dialog_offers_the_suggested_name(qtbot, tmp_path):
     qtbot.addWidget(dialog)
     assert dialog.selectedFiles() == [str(tmp_path / "千牛导出.yaml")]
     assert dialog.testOption(QFileDialog.Option.DontUseNativeDialog)
+    assert dialog.labelText(QFileDialog.DialogLabel.LookIn) == "查找范围："
+    assert dialog.labelText(QFileDialog.DialogLabel.FileType) == "文件类型："

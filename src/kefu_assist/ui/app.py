@@ -44,6 +44,23 @@ def resolve_library(library: str | os.PathLike | None, configured: str) -> tuple
         return Path("scripts.yaml"), False
 
 
+def install_qt_chinese(app) -> bool:
+    """Qt's own words (a text box's right-click menu: 撤销, 粘贴 …; dialog buttons; the file
+    dialog) in simplified Chinese, from the catalogue Qt ships; False when it is missing (they
+    stay English, nothing else changes)."""
+    import PySide6
+    from PySide6.QtCore import QLibraryInfo, QTranslator
+
+    package = Path(PySide6.__file__).parent
+    # Qt's own idea of its folder; in a PyInstaller bundle the catalogue sits in the package's
+    # Qt/translations (Linux, macOS) or translations (Windows)
+    folders = [QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath), str(package / "Qt" / "translations"), str(package / "translations")]
+    translator = QTranslator(app)
+    if not any(translator.load("qtbase_zh_CN", folder) for folder in folders if folder):
+        return False
+    return app.installTranslator(translator)
+
+
 def run(library: str | os.PathLike | None = None, db: str | None = None) -> int:
     """Start the sidebar. ``library``: --library; ``db``: --db URL (else $KEFU_ASSIST_DB, the
     db_url setting, or the embedded SQLite file), opened on a worker after the window shows."""
@@ -63,6 +80,7 @@ def run(library: str | os.PathLike | None = None, db: str | None = None) -> int:
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName("客服话术助手")
     app.setDesktopFileName("kefu-assist")
+    install_qt_chinese(app)
     settings = open_settings()
     prefs = Preferences.read(settings)
     path, fixed = resolve_library(library, prefs.library_path)

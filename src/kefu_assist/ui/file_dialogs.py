@@ -45,6 +45,9 @@ def make_dialog(parent: QWidget | None, title: str, start: str, name_filter: str
     path whose folder is shown with the file's name offered."""
     dialog = QFileDialog(parent, title, start, name_filter)
     dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+    # the two labels Qt's Chinese catalogue leaves in English
+    dialog.setLabelText(QFileDialog.DialogLabel.LookIn, "查找范围：")
+    dialog.setLabelText(QFileDialog.DialogLabel.FileType, "文件类型：")
     provider = NameOnlyIcons()
     dialog.setIconProvider(provider)
     dialog._icons = provider  # type: ignore[attr-defined]  # the dialog does not own it: kept alive with it
