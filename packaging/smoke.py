@@ -239,6 +239,8 @@ def start_once(cmd: list[str], env: dict[str, str], log: Path, display: str | No
     sidebar = Sidebar(cmd, env, log)
     try:
         timings = dict(sidebar.wait_ready())
+        if "qt-chinese" not in timings:
+            raise SmokeFailure("Qt's Chinese catalogue (qtbase_zh_CN.qm) was not found: menus and dialog buttons would be English")
         timings["confident"] = confident_at(sidebar, cache, had_index)
         if display and reply is not None:
             paste_and_copy(display, sidebar, reply)

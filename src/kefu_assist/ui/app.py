@@ -80,7 +80,8 @@ def run(library: str | os.PathLike | None = None, db: str | None = None) -> int:
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName("客服话术助手")
     app.setDesktopFileName("kefu-assist")
-    install_qt_chinese(app)
+    if install_qt_chinese(app):
+        trace("qt-chinese")  # the release's smoke test requires it: the catalogue was bundled
     settings = open_settings()
     prefs = Preferences.read(settings)
     path, fixed = resolve_library(library, prefs.library_path)
