@@ -16,7 +16,8 @@ How a message is scored against the library:
 6. for a message of several clauses, score each clause as well and make sure the best script of
    each clause reaches the top of the list, so that 能便宜点吗？包邮吗？ surfaces both; the
    requests one clause joins with 要么, 或者, 顺便 or 另外 (要么改地址要么取消) count as clauses for
-   a category nothing else made confident;
+   a category nothing else made confident; a return or exchange request a clause ends on after
+   a statement (颜色和照片差挺多能退吗) is scored as a clause too, never above a confident leader;
 7. a shopping question nothing is confident for, or a clause of one, gets its closest script
    when the co-ranker's first class agrees with it (Matcher._agreed, Matcher._first_class);
 8. the first three confident suggestions are of distinct categories while more than one the
@@ -365,6 +366,7 @@ class Matcher(Indexing, Deciding):
                     agreed_parts.append((s_idx, part))
         if self.config.clauses:
             self._joined_requests(parts, total_chars, combined, leaders, answers, ranker, plain)
+            self._tail_requests(parts, total_chars, combined, leaders, answers, ranker, plain)
         courtesy = set(self.config.courtesy_categories) if len(parts) > 1 else set()
         # What may be confident: not chit-chat, and when the message as a whole is most like
         # chit-chat, only what one of its clauses asks for in earnest (今天好冷 包邮吗).
