@@ -146,3 +146,13 @@ def _request_tail(clause: str) -> str:
     if m is None or m.start() < 2:
         return ""
     return m.group(0)
+
+
+# A message that opens on the product it is about (这款…, 那个…, 你家那个…, 买的…): the words
+# naming it are the product's, not the question's.
+_PRODUCT_LEAD_RE = re.compile("(?:你们家|你家|你们)?(?:的)?(?:这|那)(?:个|款|件|双|套|只|台|条|种|瓶|盒|把|张|顶|本|支|块|袋|箱|副|对|颗|包|床|根|片|组)")
+
+
+def _names_a_product(text: str) -> bool:
+    """Whether ``text`` opens on a demonstrative and a measure word (那个奶油风羊羔绒斗篷…)."""
+    return _PRODUCT_LEAD_RE.match(text) is not None

@@ -48,7 +48,7 @@ from ..library.model import Library, Script
 from . import coranker as coranker_module
 from . import hurry
 from . import index_cache
-from .helpers import _asserts, _contains, _contains_run, _distinct_first, _is_latin_name, _is_noise, _negated_words, _shipped_chatter
+from .helpers import _asserts, _contains, _contains_run, _distinct_first, _is_latin_name, _is_noise, _names_a_product, _negated_words, _shipped_chatter
 from .deciding import Deciding
 from .indexing import _INDEX_STATE, Indexing
 from .normalize import clauses as split_clauses
@@ -159,9 +159,10 @@ class Matcher(Indexing, Deciding):
         # Features the library never saw still make the message less like any example, except
         # product and model names in Latin letters and digits (AirPods Pro 2, iPhone15 Pro Max):
         # what the buyer asks about them is in the other words.
-        unseen = sum((w * self._default_idf) ** 2 for f, w in feats.items() if f not in self._feature_ids and not _is_latin_name(f[2:]))
+        factor = self.config.product_unseen_weight if _names_a_product(normalized) else 1.0
+        unseen = sum((w * self._default_idf * factor) ** 2 for f, w in feats.items() if f not in self._feature_ids and not _is_latin_name(f[2:]))
         norm = math.sqrt(sum(v * v for v in out.values()) + unseen) or 1.0
-        return _Query(normalized, out, norm, pairs, canonical)
+        return _Query(normalized, out, norm, pairs, canonical, factor)
 
     def _category_label(self, s_idx: int) -> str:
         return self._labels[s_idx]
@@ -232,7 +233,7 @@ class Matcher(Indexing, Deciding):
                 best[s_idx] = _Scored(similarity, e_idx)
         ids, weights = self._feature_ids, self._fweight
         q_tokens = [t for t in dict.fromkeys(tok for _, tok in q.surface) if "t:" + t in ids or not _is_latin_name(t)]
-        token_idf = [weights[ids["t:" + t]] if "t:" + t in ids else self._default_idf for t in q_tokens]
+        token_idf = [weights[ids["t:" + t]] if "t:" + t in ids else self._default_idf * q.unseen for t in q_tokens]
         total_idf = sum(token_idf)
         cw = self.config.coverage_weight
         ccw = self.config.centroid_weight
