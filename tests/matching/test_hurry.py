@@ -272,3 +272,17 @@ def test_english_words_outside_the_table_stay_as_typed(text):
 
 def test_a_shopping_word_inside_a_longer_latin_word_stays_as_typed():
     assert quick_words("refunds") == "refunds" and quick_words("sizes") == "sizes" and quick_words("pricecancel") == "pricecancel"
+
+
+@pytest.mark.parametrize(
+    ("message", "category"),
+    [("baoyou ma qin", "shipping_fee"), ("qin zai ma", "greeting"), ("youhuo ma qin", "stock"), ("you huo ya", "stock"),
+     ("neng pianyi dian ma qin", "bargain"), ("kuaidi dao na le ya", "logistics"), ("xiexie la", "thanks")],
+)
+def test_pinyin_with_the_polite_address_and_soft_particles(matcher, message, category):
+    assert top(matcher, message) == category
+
+
+@pytest.mark.parametrize("message", ["fendi", "anta", "la la la", "ya"])
+def test_particles_alone_or_brands_stay_unconfident(matcher, message):
+    assert top(matcher, message) is None

@@ -49,6 +49,8 @@ _PARTICLES = {
     "zai": "在", "ni": "你", "wo": "我", "hao": "好", "de": "的", "me": "么", "ke": "可", "yi": "以", "neng": "能",
     "na": "哪", "ji": "几", "tian": "天", "duo": "多", "shao": "少", "qian": "钱", "fa": "发", "dao": "到", "huo": "货",
     "yao": "要", "mai": "买", "jian": "件", "hai": "还", "kai": "开", "gai": "改", "tui": "退", "huan": "换",
+    # the polite address and the softening particles buyers add (baoyou ma qin, you huo ya)
+    "qin": "亲", "ya": "呀", "la": "啦", "ou": "哦",
 }
 
 
