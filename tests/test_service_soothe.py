@@ -110,6 +110,11 @@ FAMILIES = {
     "color_difference": ["颜色跟图片差太多了"],
     "shipping_fee": ["运费怎么收这么多"],
     "promotion": ["刚买就降价了"],
+    # an upset buyer about price, courier or waiting got a complaint card first: no soothing
+    # script of their own scenario
+    "bargain": ["这么贵 抢钱啊", "别家便宜一半 你们也太贵了", "价格这么高还不让砍 什么意思", "就这个价 爱卖不卖"],
+    "courier": ["快递能不能换一个 中通老丢件", "说好的顺丰呢 凭什么不能发", "我这收不到中通 到底能不能换快递"],
+    "greeting": ["有没有人啊 喂", "客服到底在不在"],
 }
 
 

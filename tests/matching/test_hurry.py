@@ -252,3 +252,37 @@ def test_the_reading_table_is_small_in_memory(respeller):
     assert copy.homophone("诱惑") == respeller.homophone("诱惑") == "有货"
     assert size < 1_500_000, size
     assert respeller.char_readings("𠀀") is None and respeller.char_readings("a") is None
+
+
+@pytest.mark.parametrize(
+    ("message", "category"),
+    [("free shipping吗", "shipping_fee"), ("这个能free shipping不", "shipping_fee"), ("can I use credit card", "payment"),
+     ("能用credit card付吗", "payment"), ("quality好吗", "quality"), ("这件quality怎么样", "quality"), ("有coupon吗", "promotion"),
+     ("能开invoice吗", "invoice"), ("不合适能refund吗", "return_exchange"), ("size偏大吗", "size"), ("M码in stock吗", "stock"),
+     ("是genuine的吗", "quality"), ("tracking number发我一下", "logistics"), ("warranty多久", "care_warranty")],
+)
+def test_shopping_words_typed_in_english_read_as_the_librarys(matcher, message, category):
+    assert top(matcher, message) == category
+
+
+@pytest.mark.parametrize("text", ["airpods pro 2代", "iphone15 pro max", "nike air force 1", "ok", "returns"])
+def test_english_words_outside_the_table_stay_as_typed(text):
+    assert quick_words(text) == text
+
+
+def test_a_shopping_word_inside_a_longer_latin_word_stays_as_typed():
+    assert quick_words("refunds") == "refunds" and quick_words("sizes") == "sizes" and quick_words("pricecancel") == "pricecancel"
+
+
+@pytest.mark.parametrize(
+    ("message", "category"),
+    [("baoyou ma qin", "shipping_fee"), ("qin zai ma", "greeting"), ("youhuo ma qin", "stock"), ("you huo ya", "stock"),
+     ("neng pianyi dian ma qin", "bargain"), ("kuaidi dao na le ya", "logistics"), ("xiexie la", "thanks")],
+)
+def test_pinyin_with_the_polite_address_and_soft_particles(matcher, message, category):
+    assert top(matcher, message) == category
+
+
+@pytest.mark.parametrize("message", ["fendi", "anta", "la la la", "ya"])
+def test_particles_alone_or_brands_stay_unconfident(matcher, message):
+    assert top(matcher, message) is None

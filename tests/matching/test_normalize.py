@@ -4,6 +4,8 @@ from __future__ import annotations
 import re
 import time
 
+import pytest
+
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
@@ -37,6 +39,17 @@ def test_homophone_typos_are_corrected():
     assert normalize("能发顺风吗") == "能发顺丰吗"
     assert normalize("这鞋片大还是片小") == "这鞋偏大还是偏小"
     assert normalize("拍错了 取销订单") == "拍错了 取消订单"
+
+
+@pytest.mark.parametrize(("typed", "meant"), [("补贷了没", "补货了没"), ("有现贷吗", "有现货吗"), ("一直缺贷", "一直缺货"), ("断贷了吗", "断货了吗"),
+                                              ("运废多少", "运费多少"), ("邮废谁出", "邮费谁出"), ("能腿货吗", "能退货吗"), ("腿款到了吗", "退款到了吗")])
+def test_slips_of_stock_freight_and_return_words_are_corrected(typed, meant):
+    assert normalize(typed) == meant
+
+
+@pytest.mark.parametrize("text", ["房贷好贵", "贷款批了", "银行放贷", "这个月还贷"])
+def test_loans_stay_loans(text):
+    assert normalize(text) == text
 
 
 def test_mixed_english_and_digits_are_kept():

@@ -112,3 +112,9 @@ def test_trie_pattern_finds_what_the_longest_first_alternation_finds(words, text
     alternation = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
     expected = [m.span() for m in re.finditer(alternation, text)]
     assert [m.span() for m in re.finditer(trie_pattern(words), text)] == expected
+
+
+@pytest.mark.parametrize("text", ["这单发了吗", "我那单发了没", "上一单发货前再拍", "哪单发的顺丰", "这单发快点"])
+def test_an_order_and_its_shipping_verb_stay_apart(segmenter, text):
+    """单发 (a single shot) was a word of the dictionary: it ate the 发 of 这单发了吗."""
+    assert "单发" not in segmenter.cut(text)

@@ -8,7 +8,7 @@ import heapq
 from typing import TYPE_CHECKING
 
 from . import coranker as coranker_module
-from .helpers import _is_noise, _sub_clauses
+from .helpers import _is_noise, _request_tail, _sub_clauses
 from .types import ASKED_SHARE, WHOLE_MAX_CHARS, MatcherConfig, _Scored
 
 if TYPE_CHECKING:
@@ -53,6 +53,39 @@ class Deciding:
                 continue
             combined[s_idx] = leaders[s_idx] = sc
             answers[s_idx] = (sc.score, sub)
+
+    def _tail_requests(self, parts: list[str], total_chars: int, combined: dict[int, _Scored], leaders: dict[int, _Scored],
+                       answers: dict[int, tuple[float, str]], ranker: coranker_module.CoRanker | None, plain: bool) -> None:
+        """A return or exchange request a clause ends on after a statement (颜色和照片差挺多能退吗):
+        the request is scored as a clause of its own, its weight measured against the whole
+        message, and its best script joins the leaders when it is confident and no confident leader
+        stands for its category yet, so that the card reaches the first three beside the
+        statement's (three color_difference cards used to leave return_exchange fourth, or
+        unconfident). It never outranks a confident leader: the statement says what the buyer
+        found."""
+        small_talk = set(self.config.small_talk_categories)
+        for part in parts:
+            tail = _request_tail(part)
+            if not tail:
+                continue
+            scored, tail_off = self._score_text(tail, ranker=ranker, plain=plain)
+            if not scored:
+                continue
+            s_idx = max(scored, key=lambda k: scored[k].score)
+            sc = scored[s_idx]
+            sc.score *= 1.0 - self.config.clause_discount * (1.0 - len(tail) / total_chars)
+            category = self._scripts[s_idx].category
+            if sc.score < self.threshold or category in small_talk or self._off_topic(tail_off):
+                continue
+            sure = {k: c.score for k, c in leaders.items() if c.score >= self.threshold}
+            if any(self._scripts[k].category == category for k in sure):
+                continue
+            if sure:
+                sc.score = min(sc.score, max(sure.values()) - 1e-6)
+            if s_idx not in combined or sc.score > combined[s_idx].score:
+                combined[s_idx] = sc
+                answers[s_idx] = (sc.score, tail)
+            leaders[s_idx] = combined[s_idx]
 
     def _agreed(self, normalized: str, combined: dict[int, _Scored], ranker: coranker_module.CoRanker) -> set[int]:
         """For a message nothing is confident for and the gate finds no chatter in: the closest

@@ -132,3 +132,27 @@ def _sub_clauses(clause: str) -> list[str]:
     if len(parts) < 2:
         return []
     return [p for p in parts if len(p) >= 2]
+
+
+# A request for a return or an exchange a clause ends on, after what the buyer found
+# (颜色和照片差挺多能退吗, 面料有点扎可以换吗): a second question typed without a break.
+_RETURN_TAIL_RE = re.compile("(?:能不能|可不可以|可以|能|可否|包)(?:退|换)(?:货|款|换|掉|个|一个)?(?:吗|么|嘛|不|呢)?$")
+
+
+def _request_tail(clause: str) -> str:
+    """The return or exchange request ``clause`` ends on after at least two characters of its
+    own (能退吗 of 颜色和照片差挺多能退吗), or ''. A clause that is only the request has none."""
+    m = _RETURN_TAIL_RE.search(clause)
+    if m is None or m.start() < 2:
+        return ""
+    return m.group(0)
+
+
+# A message that opens on the product it is about (这款…, 那个…, 你家那个…, 买的…): the words
+# naming it are the product's, not the question's.
+_PRODUCT_LEAD_RE = re.compile("(?:你们家|你家|你们)?(?:的)?(?:这|那)(?:个|款|件|双|套|只|台|条|种|瓶|盒|把|张|顶|本|支|块|袋|箱|副|对|颗|包|床|根|片|组)")
+
+
+def _names_a_product(text: str) -> bool:
+    """Whether ``text`` opens on a demonstrative and a measure word (那个奶油风羊羔绒斗篷…)."""
+    return _PRODUCT_LEAD_RE.match(text) is not None

@@ -1,7 +1,8 @@
 """What buyers type in a hurry, read as what they meant, before matching.
 
 - Latin-letter greetings, goodbyes and thank-yous (hi, hello, bye, thx, 88 as a whole message)
-  as the Chinese words the library's examples use (你好, 拜拜, 谢谢);
+  as the Chinese words the library's examples use (你好, 拜拜, 谢谢), and shopping words typed in
+  English (free shipping, credit card, quality) as the library's (包邮, 信用卡, 质量);
 - a bare height and weight (高170重140) as the phrase the size examples use (身高170体重140斤);
 - pinyin never turned into characters (baoyou ma, fahuo le mei) as the library's own words
   whose reading it is, and input-method homophone slips (诱惑 for 有货): a word the library never
@@ -25,7 +26,18 @@ _GREETINGS = {"hi": "你好", "hello": "你好", "hey": "你好", "hallo": "你�
               # asking whether anyone is at the desk, in English
               "anyone there": "有人吗", "anybody there": "有人吗", "anyone here": "有人吗", "anybody here": "有人吗",
               "are you there": "在吗", "u there": "在吗", "you there": "在吗"}
-_GREETING_RE = re.compile(r"(?<![a-z])(" + "|".join(sorted(_GREETINGS, key=len, reverse=True)) + r")(?![a-z])")
+# Shopping words typed in English inside a Chinese message (能发free shipping吗, quality好吗,
+# can I use credit card): the library's word for each. Whole words only, and none that names a
+# product (pro, air, max stay as typed).
+_SHOPPING = {"free shipping": "包邮", "freeshipping": "包邮", "free delivery": "包邮", "shipping fee": "运费", "shipping cost": "运费",
+             "credit card": "信用卡", "creditcard": "信用卡", "cash on delivery": "货到付款", "installment": "分期", "installments": "分期",
+             "refund": "退款", "return": "退货", "exchange": "换货", "invoice": "发票", "receipt": "发票", "discount": "折扣",
+             "coupon": "优惠券", "coupons": "优惠券", "voucher": "优惠券", "quality": "质量", "size": "尺码", "size chart": "尺码表",
+             "in stock": "有货", "out of stock": "缺货", "sold out": "卖完了", "restock": "补货", "tracking number": "快递单号",
+             "tracking": "物流", "warranty": "保修", "cheaper": "便宜点", "discount price": "优惠价", "genuine": "正品",
+             "authentic": "正品", "original": "正品", "original price": "原价", "fake": "假货", "color difference": "色差", "cancel": "取消"}
+_GREETINGS_AND_WORDS = {**_SHOPPING, **_GREETINGS}
+_GREETING_RE = re.compile(r"(?<![a-z])(" + "|".join(sorted(_GREETINGS_AND_WORDS, key=len, reverse=True)) + r")(?![a-z])")
 _GOODBYE_NUMBERS = re.compile(r"(?:88|886|8888)(?:[啦了哈呀哦亲]{0,2})")
 _HEIGHT_RE = re.compile(r"(?<![身\d])高(1\d\d|2[0-2]\d)(?:cm)?")
 _WEIGHT_RE = re.compile(r"(?<![体\d])重(\d{2,3})(?![\d斤公kg克g])")
@@ -37,6 +49,8 @@ _PARTICLES = {
     "zai": "在", "ni": "你", "wo": "我", "hao": "好", "de": "的", "me": "么", "ke": "可", "yi": "以", "neng": "能",
     "na": "哪", "ji": "几", "tian": "天", "duo": "多", "shao": "少", "qian": "钱", "fa": "发", "dao": "到", "huo": "货",
     "yao": "要", "mai": "买", "jian": "件", "hai": "还", "kai": "开", "gai": "改", "tui": "退", "huan": "换",
+    # the polite address and the softening particles buyers add (baoyou ma qin, you huo ya)
+    "qin": "亲", "ya": "呀", "la": "啦", "ou": "哦",
 }
 
 
@@ -45,7 +59,7 @@ def quick_words(normalized: str) -> str:
     stripped = normalized.strip()
     if _GOODBYE_NUMBERS.fullmatch(stripped):
         return "拜拜"
-    text = _GREETING_RE.sub(lambda m: " " + _GREETINGS[m.group(1)] + " ", normalized) if re.search("[a-z]", normalized) else normalized
+    text = _GREETING_RE.sub(lambda m: " " + _GREETINGS_AND_WORDS[m.group(1)] + " ", normalized) if re.search("[a-z]", normalized) else normalized
     if "高" in text or "重" in text:
         text = _WEIGHT_RE.sub(r"体重\1斤", _HEIGHT_RE.sub(r"身高\1", text))
     return " ".join(text.split()) if text is not normalized else text

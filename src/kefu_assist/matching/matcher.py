@@ -16,7 +16,8 @@ How a message is scored against the library:
 6. for a message of several clauses, score each clause as well and make sure the best script of
    each clause reaches the top of the list, so that 能便宜点吗？包邮吗？ surfaces both; the
    requests one clause joins with 要么, 或者, 顺便 or 另外 (要么改地址要么取消) count as clauses for
-   a category nothing else made confident;
+   a category nothing else made confident; a return or exchange request a clause ends on after
+   a statement (颜色和照片差挺多能退吗) is scored as a clause too, never above a confident leader;
 7. a shopping question nothing is confident for, or a clause of one, gets its closest script
    when the co-ranker's first class agrees with it (Matcher._agreed, Matcher._first_class);
 8. the first three confident suggestions are of distinct categories while more than one the
@@ -47,7 +48,7 @@ from ..library.model import Library, Script
 from . import coranker as coranker_module
 from . import hurry
 from . import index_cache
-from .helpers import _asserts, _contains, _contains_run, _distinct_first, _is_latin_name, _is_noise, _negated_words, _shipped_chatter
+from .helpers import _asserts, _contains, _contains_run, _distinct_first, _is_latin_name, _is_noise, _names_a_product, _negated_words, _shipped_chatter
 from .deciding import Deciding
 from .indexing import _INDEX_STATE, Indexing
 from .normalize import clauses as split_clauses
@@ -158,9 +159,10 @@ class Matcher(Indexing, Deciding):
         # Features the library never saw still make the message less like any example, except
         # product and model names in Latin letters and digits (AirPods Pro 2, iPhone15 Pro Max):
         # what the buyer asks about them is in the other words.
-        unseen = sum((w * self._default_idf) ** 2 for f, w in feats.items() if f not in self._feature_ids and not _is_latin_name(f[2:]))
+        factor = self.config.product_unseen_weight if _names_a_product(normalized) else 1.0
+        unseen = sum((w * self._default_idf * factor) ** 2 for f, w in feats.items() if f not in self._feature_ids and not _is_latin_name(f[2:]))
         norm = math.sqrt(sum(v * v for v in out.values()) + unseen) or 1.0
-        return _Query(normalized, out, norm, pairs, canonical)
+        return _Query(normalized, out, norm, pairs, canonical, factor)
 
     def _category_label(self, s_idx: int) -> str:
         return self._labels[s_idx]
@@ -231,7 +233,7 @@ class Matcher(Indexing, Deciding):
                 best[s_idx] = _Scored(similarity, e_idx)
         ids, weights = self._feature_ids, self._fweight
         q_tokens = [t for t in dict.fromkeys(tok for _, tok in q.surface) if "t:" + t in ids or not _is_latin_name(t)]
-        token_idf = [weights[ids["t:" + t]] if "t:" + t in ids else self._default_idf for t in q_tokens]
+        token_idf = [weights[ids["t:" + t]] if "t:" + t in ids else self._default_idf * q.unseen for t in q_tokens]
         total_idf = sum(token_idf)
         cw = self.config.coverage_weight
         ccw = self.config.centroid_weight
@@ -365,6 +367,7 @@ class Matcher(Indexing, Deciding):
                     agreed_parts.append((s_idx, part))
         if self.config.clauses:
             self._joined_requests(parts, total_chars, combined, leaders, answers, ranker, plain)
+            self._tail_requests(parts, total_chars, combined, leaders, answers, ranker, plain)
         courtesy = set(self.config.courtesy_categories) if len(parts) > 1 else set()
         # What may be confident: not chit-chat, and when the message as a whole is most like
         # chit-chat, only what one of its clauses asks for in earnest (今天好冷 包邮吗).

@@ -52,6 +52,16 @@ TYPOS: dict[str, str] = {
     "片小": "偏小",
     "取销": "取消",
     "味到": "味道",
+    # 贷 for 货 (one stroke apart, next to each other in handwriting input) in the words buyers
+    # ask about stock with; 贷款 and 放贷 are left alone
+    "补贷": "补货",
+    "现贷": "现货",
+    "缺贷": "缺货",
+    "断贷": "断货",
+    "运废": "运费",
+    "邮废": "邮费",
+    "腿货": "退货",
+    "腿款": "退款",
 }
 _TYPO_RE = re.compile("|".join(sorted(map(re.escape, TYPOS), key=len, reverse=True)))
 

@@ -1,0 +1,56 @@
+"""Product and spec words around a question (那个奶油风羊羔绒斗篷几天发走): a message that opens on
+the product it is about (这款…, 那个…, 你家那个…) counts the words the library never saw at
+MatcherConfig.product_unseen_weight, so the question asked about the product stays confident.
+Everywhere else an unseen word keeps its full weight: it is what tells 话费好贵 from 运费好贵.
+Own wordings: products no shop of the library sells, questions in words its examples do not use."""
+from __future__ import annotations
+
+import itertools
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from kefu_assist.matching.helpers import _names_a_product
+
+PRODUCTS = ["那个奶油风羊羔绒斗篷", "这款碳纤维钓鱼竿", "你家那个手冲咖啡滤杯", "这个乳胶记忆棉枕头", "那双复古德训鞋", "这套骨瓷餐具",
+            "这只柯基狗狗牵引绳", "那款磁吸车载支架"]
+QUESTIONS = [("拍好了", "order_placed"), ("付过款了", "order_placed"), ("几天发走", "shipping_time"), ("能挑快递吗", "courier"),
+             ("做工扎实吗", "quality"), ("送赠品不", "promotion"), ("坏了管修吗", "care_warranty"), ("能再少点吗", "bargain"),
+             ("还有库存没", "stock"), ("运费多少", "shipping_fee")]
+# chatter that opens on a demonstrative too, none of it confident with the full weight either
+CHATTER = ["那个明星好帅", "这个天气真要命", "那个电视剧大结局了", "这只猫太可爱了", "那部电影好看吗", "这个周末去哪玩", "这件事我想了好久",
+           "这道题怎么做", "那个游戏好玩吗", "这首歌叫什么", "这个app怎么老闪退", "这个点了还没吃饭", "那家火锅店好吃吗", "这个手机号是谁的",
+           "这次考试能过吗", "这双手冻得通红", "那条狗一直叫", "这个病能治好吗", "那只股票又跌了", "这个菜怎么做好吃", "这台电脑好卡",
+           "这个视频好搞笑", "那个主播好能说", "这种天气适合睡觉"]
+
+
+def right(matcher, message: str, category: str) -> bool:
+    sure = [s for s in matcher.suggest(message) if s.confident]
+    return bool(sure) and sure[0].category == category
+
+
+def test_the_questions_alone_are_understood(matcher):
+    assert [q for q, c in QUESTIONS if not right(matcher, q, c)] == []
+
+
+def test_a_product_phrase_before_the_question_seldom_hides_it(matcher):
+    """160 messages (8 products x 10 questions, glued or after a space): with every unseen word
+    at full weight 18 lost their confident answer; at most 12 may (9 do: 狗 reads as pet chatter)."""
+    wrong = [p + sep + q for p, (q, c), sep in itertools.product(PRODUCTS, QUESTIONS, ("", " ")) if not right(matcher, p + sep + q, c)]
+    assert len(wrong) <= 12, wrong
+
+
+@pytest.mark.parametrize("message", CHATTER)
+def test_chatter_opening_on_a_demonstrative_stays_unconfident(matcher, message):
+    assert not any(s.confident for s in matcher.suggest(message))
+
+
+@pytest.mark.parametrize("text", ["这款碳纤维钓鱼竿", "那双鞋", "你家那个杯子", "你们家的这套", "这台几天发"])
+def test_a_demonstrative_and_a_measure_word_name_a_product(text):
+    assert _names_a_product(text)
+
+
+@given(st.text(alphabet="话费好贵包邮吗几天到我想问下质量怎么样", max_size=12))
+def test_a_text_not_opening_on_a_demonstrative_names_none(text):
+    assert not _names_a_product(text)
