@@ -39,6 +39,7 @@ _REQUEST_RE = re.compile(
             r"请|帮|麻烦|劳驾|给我|(?<!不)能|可以|想|我要|要求|需要|快点|快些|赶紧|尽快|抓紧|催一下|催下|催催|呗|吧|求",
             # what the buyer tells the shop to do or not do with the order
             r"改成|换成|改为|改一下|改下|写成|写错|填错|填成|送到|寄到|放到|就行|就好|不要了|别(?![人的家])",
+            r"[放寄送发开][到给在去]?(?:物业|公司|单位|门卫|前台|驿站|快递柜|家里|老家)",  # 快递放物业, 寄公司
             r"便宜|给点|少点|看看|看下|看一下|还没",  # 便宜点, 发个视频看看, 怎么还没到 said without 吗
             r"抬头|专票|税号",  # what an invoice is to say (抬头写公司名字)
             r"商量|考虑|决定|问问|问下|问一下|等我|同意|说了算|再(?:买|拍|来|说|看|下单|定)",  # an answer to an offer
@@ -62,8 +63,10 @@ _PEOPLE_RE = re.compile(
 # What a buyer says of an item bought, worn or used (this shop's or not: the gate decides then).
 _ITEM_RE = re.compile(r"收到|穿|用|试|洗|坏|开线|破|码|颜色|色差|质量|大了|小了|合适|喜欢|好看|拍|下单|付|礼物|送")
 # Somewhere else the buyer's day and money go. The buyer's company and its paperwork, which an
-# invoice question names too (公司报销要专票, 抬头写公司名字) ...
+# invoice request names too (报销用的, 开到公司, 我们公司报销只认电子发票): they count only told as
+# a grumble or a story (_GRUMBLE_RE: 公司报销发票的事好烦, 财务又把我的报销单退回来了) ...
 _PAPERWORK_RE = re.compile(r"公司|单位|财务|会计|报销|差旅|部门|上班|加班|出差|工资|年终奖|退税|个税|税务")
+_GRUMBLE_RE = re.compile(r"烦|累|折腾|头大|头疼|要命|天天|每天|总是|老是|每次|又|终于|被|把")
 # ... and bills of daily life, tickets, other services and shops, the news and what someone said
 # in a video, which a question to the shop names only beside a word for the shop (新闻说快递要涨价
 # 你们还包邮吗).
@@ -93,7 +96,7 @@ def asks(normalized: str) -> bool:
 def tells_of_others(normalized: str) -> bool:
     """Whether the message speaks of someone or something other than the buyer and this shop
     (我妹, 公司报销, 电费, 外卖, 抖音上有人说)."""
-    if _PAPERWORK_RE.search(normalized) or _LIFE_RE.search(normalized):
+    if _LIFE_RE.search(normalized) or (_PAPERWORK_RE.search(normalized) and _GRUMBLE_RE.search(normalized)):
         return True
     return _PEOPLE_RE.search(normalized) is not None and _ITEM_RE.search(normalized) is None
 
