@@ -12,7 +12,8 @@ How a message is scored against the library:
 5. mix in the trained co-ranker (coranker.py): the probability that the text belongs to the
    script's category, from a character n-gram model trained on the library's examples and a
    corpus of chatter; the two become one calibrated score, a probability that the script is
-   right, and the co-ranker's off-topic class keeps chit-chat and noise from being confident;
+   right, and the co-ranker's off-topic class keeps chit-chat and noise from being confident
+   (how sure it has to be depends on whom the message is for: asking.py);
 6. for a message of several clauses, score each clause as well and make sure the best script of
    each clause reaches the top of the list, so that 能便宜点吗？包邮吗？ surfaces both; the
    requests one clause joins with 要么, 或者, 顺便 or 另外 (要么改地址要么取消) count as clauses for
@@ -27,7 +28,8 @@ The code is in five modules: this one (the :class:`Matcher`: construction, the i
 query), :mod:`.indexing` (the index build and the co-ranker's training, a mixin of
 :class:`Matcher`), :mod:`.deciding` (what is confident beyond the threshold and which categories
 the first cards show, a mixin too), :mod:`.types` (:class:`MatcherConfig`, :class:`Suggestion`, the constants) and
-:mod:`.helpers` (bigrams, the noise and negation tests, keyword runs, the chatter corpus). The
+:mod:`.helpers` (bigrams, the noise and negation tests, keyword runs, the chatter corpus); :mod:`.asking`
+tells whom a message is for (a question to the shop, a story about others, an aside). The
 index cache key digests every module of this package (code_id), so an edit to any of them
 invalidates cached indexes.
 """
