@@ -26,6 +26,7 @@ STORIES = {
     "family and friends who shop": ["我姐最爱在网上退货", "我表姐一年网购好几百单", "我同事天天在工位上拆快递"],
     "other people's parcels": ["我闺蜜的快递昨天丢了", "我邻居的包裹总是寄错地址"],
     "the news and videos": ["听说明年快递费要涨", "抖音上说羽绒服不能机洗", "新闻里说今年的羊毛涨价了", "小红书上好多人说羊毛衫要平铺晾干"],
+    "someone else's manners, the shop not meant": ["送快递的大哥脾气好冲 不是说你们", "刚才那个电话推销烦死了 不是说你们"],
     "prices and bills of daily life": ["外卖的配送费越来越贵", "超市的鸡蛋又涨价了", "物业费今年又涨了", "房东说下个月开始水费自己交", "医院的停车费一小时十块", "电费单上的数字吓我一跳"],
 }
 # Questions about the buyer's bills and other services, put to no one (X费怎么这么贵 is word for

@@ -84,6 +84,8 @@ _LIFE_RE = re.compile(
         ]
     )
 )
+# The buyer saying the shop is not meant (那个快递员态度好差 不是说你们).
+_NOT_YOU_RE = re.compile(r"不是说你们?|不是你们|跟你们没关系|和你们没关系|不怪你们|不关你们")
 # The shop, spoken to: second person, or what buyers call the seller.
 _TO_SHOP_RE = re.compile(r"你|您|亲|(?<![我们司位])老板|店家|店主|掌柜|客服|贵店|小二|卖家|商家|宝贝|这(?:件|款|双|条|套|只|台|瓶|盒|单)")
 
@@ -100,7 +102,7 @@ def asks(normalized: str) -> bool:
 def tells_of_others(normalized: str) -> bool:
     """Whether the message speaks of someone or something other than the buyer and this shop
     (我妹, 公司报销, 电费, 外卖, 抖音上有人说)."""
-    if _LIFE_RE.search(normalized) or (_PAPERWORK_RE.search(normalized) and _GRUMBLE_RE.search(normalized)):
+    if _LIFE_RE.search(normalized) or _NOT_YOU_RE.search(normalized) or (_PAPERWORK_RE.search(normalized) and _GRUMBLE_RE.search(normalized)):
         return True
     return _PEOPLE_RE.search(normalized) is not None and _ITEM_RE.search(normalized) is None
 
