@@ -35,3 +35,10 @@ def test_small_talk_read_as_upset_gets_no_confident_card(shipped, message):
 def test_an_upset_buyer_near_a_complaint_or_matching_nothing_still_gets_a_soothing_card_first(shipped, message):
     views = shipped.suggest(message, limit=5, confident_only=True, buyer=UPSET)
     assert views and views[0].script.category == "complaint"
+
+
+@pytest.mark.parametrize("message", ["网约车司机又绕远路了 气死", "外卖小哥把汤洒了一半 太坑了", "楼下超市的大妈态度好差"])
+def test_a_story_about_others_read_as_upset_gets_no_invented_apology(shipped, message):
+    # the buyer is cross with someone else (the matcher's gate calls it chatter, asking.py a story
+    # that asks the shop nothing): a complaint script close to the words is no reason to apologise
+    assert shipped.suggest(message, limit=5, confident_only=True, buyer=UPSET) == []

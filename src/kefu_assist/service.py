@@ -220,7 +220,7 @@ class AssistService:
                 continue
             out.append(SuggestionView(s, script, tuple(render(r, values) for r in script.replies)))
         if buyer.upset:
-            out = self._soothe_first(out, ranked, buyer, values, limit)
+            out = self._soothe_first(out, ranked, buyer, values, limit, message)
         return out[:limit]
 
     @staticmethod
@@ -230,7 +230,7 @@ class AssistService:
 
         return mood(message, history)
 
-    def _soothe_first(self, views: list[SuggestionView], ranked, buyer, values, limit: int) -> list[SuggestionView]:
+    def _soothe_first(self, views: list[SuggestionView], ranked, buyer, values, limit: int, message: str = "") -> list[SuggestionView]:
         """The first card for an upset buyer. When the matcher is confident the message is about
         a scenario (我要退货！, 到底什么时候发货！！！), that scenario's soothing script (``tone:
         soothe`` in its category) comes first, then the scenario's own cards: the buyer is upset
@@ -245,7 +245,11 @@ class AssistService:
             # the best-ranked soothing script even if not confident, else the library's first one
             pick = next((s for s in ranked if (sc := library.get(s.script_id)) is not None and _soothes(sc)), None)
             threshold = self._require().matcher.threshold
-            if _chatting(ranked, threshold) and (pick is None or pick.score < threshold):
+            matcher = self._require().matcher
+            # a story about others the gate calls chatter (打车司机绕路了 气死我了): the buyer is
+            # cross with someone else, however close a complaint script's words are
+            story = not any(s.confident for s in ranked) and matcher.is_story(message) and matcher.is_chatter(message)
+            if story or (_chatting(ranked, threshold) and (pick is None or pick.score < threshold)):
                 # nothing confident, the message most like small talk (给我讲个笑话) and no
                 # soothing script close to it: the mood read chatter as upset; no card is invented
                 return [v for v in views if v.script.tone != "defend"][:limit] + [v for v in views if v.script.tone == "defend"]

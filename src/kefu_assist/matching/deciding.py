@@ -26,10 +26,10 @@ class Deciding:
 
         def _score_text(self, normalized: str, *, generic_ok: bool = True, ranker: coranker_module.CoRanker | None = None, plain: bool = False) -> tuple[dict[int, _Scored], float]: ...
 
-        def _off_topic(self, p_off: float) -> bool: ...
+        def _off_topic(self, p_off: float, veto: float) -> bool: ...
 
     def _joined_requests(self, parts: list[str], total_chars: int, combined: dict[int, _Scored], leaders: dict[int, _Scored],
-                         answers: dict[int, tuple[float, str]], ranker: coranker_module.CoRanker | None, plain: bool) -> None:
+                         answers: dict[int, tuple[float, str]], ranker: coranker_module.CoRanker | None, plain: bool, veto: float) -> None:
         """The requests a clause joins without a break (要么改地址要么取消, 改成L码或者退款):
         each is scored as a clause of its own, its weight measured against the whole message, and
         its best script joins the leaders when it is confident and of a category nothing confident
@@ -49,13 +49,13 @@ class Deciding:
             category = self._scripts[s_idx].category
             confident = {self._scripts[k].category for k, c in combined.items() if c.score >= self.threshold}
             confident.update(self._scripts[k].category for k in leaders)
-            if sc.score < self.threshold or category in small_talk or category in confident or self._off_topic(sub_off) or _is_noise(sub):
+            if sc.score < self.threshold or category in small_talk or category in confident or self._off_topic(sub_off, veto) or _is_noise(sub):
                 continue
             combined[s_idx] = leaders[s_idx] = sc
             answers[s_idx] = (sc.score, sub)
 
     def _tail_requests(self, parts: list[str], total_chars: int, combined: dict[int, _Scored], leaders: dict[int, _Scored],
-                       answers: dict[int, tuple[float, str]], ranker: coranker_module.CoRanker | None, plain: bool) -> None:
+                       answers: dict[int, tuple[float, str]], ranker: coranker_module.CoRanker | None, plain: bool, veto: float) -> None:
         """A return or exchange request a clause ends on after a statement (颜色和照片差挺多能退吗):
         the request is scored as a clause of its own, its weight measured against the whole
         message, and its best script joins the leaders when it is confident and no confident leader
@@ -75,7 +75,7 @@ class Deciding:
             sc = scored[s_idx]
             sc.score *= 1.0 - self.config.clause_discount * (1.0 - len(tail) / total_chars)
             category = self._scripts[s_idx].category
-            if sc.score < self.threshold or category in small_talk or self._off_topic(tail_off):
+            if sc.score < self.threshold or category in small_talk or self._off_topic(tail_off, veto):
                 continue
             sure = {k: c.score for k, c in leaders.items() if c.score >= self.threshold}
             if any(self._scripts[k].category == category for k in sure):

@@ -24,7 +24,9 @@ def _part_bigrams(part: str) -> Iterable[str]:
     return map(str.__add__, part, part[1:]) if len(part) > 1 else (part,) if part else ()
 
 
-_CODE = r"(?:no|tel|id|sn|order|phone|mobile|[a-z]{0,4}\d[0-9a-z.\-]*|https?://[!-~]*|www\.[!-~]*|[!-~]*\.(?:com|cn|net)\b[!-~]*)"
+# (a courier's code or name before the tracking number, ZTO 75412398765, 韵达 4312345678, is part
+# of the number)
+_CODE = r"(?:no|tel|id|sn|order|phone|mobile|sf|jd|jdl|yt|yto|zto|sto|ems|yd|yunda|jt|jtsd|db|dbl|best|htky|zjs|ane|顺丰|韵达|中通|圆通|申通|极兔|京东|邮政|德邦|百世|宅急送|[a-z]{0,4}\d[0-9a-z.\-]*|https?://[!-~]*|www\.[!-~]*|[!-~]*\.(?:com|cn|net)\b[!-~]*)"
 _NOISE_RE = re.compile(f"{_CODE}(?: {_CODE})*", re.ASCII)
 
 

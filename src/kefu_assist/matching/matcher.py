@@ -12,7 +12,8 @@ How a message is scored against the library:
 5. mix in the trained co-ranker (coranker.py): the probability that the text belongs to the
    script's category, from a character n-gram model trained on the library's examples and a
    corpus of chatter; the two become one calibrated score, a probability that the script is
-   right, and the co-ranker's off-topic class keeps chit-chat and noise from being confident;
+   right, and the co-ranker's off-topic class keeps chit-chat and noise from being confident
+   (how sure it has to be depends on whom the message is for: asking.py);
 6. for a message of several clauses, score each clause as well and make sure the best script of
    each clause reaches the top of the list, so that 能便宜点吗？包邮吗？ surfaces both; the
    requests one clause joins with 要么, 或者, 顺便 or 另外 (要么改地址要么取消) count as clauses for
@@ -28,7 +29,8 @@ The code is in five modules: this one (the :class:`Matcher`: construction, the i
 query), :mod:`.indexing` (the index build and the co-ranker's training, a mixin of
 :class:`Matcher`), :mod:`.deciding` (what is confident beyond the threshold and which categories
 the first cards show, a mixin too), :mod:`.types` (:class:`MatcherConfig`, :class:`Suggestion`, the constants) and
-:mod:`.helpers` (bigrams, the noise and negation tests, keyword runs, the chatter corpus). The
+:mod:`.helpers` (bigrams, the noise and negation tests, keyword runs, the chatter corpus); :mod:`.asking`
+tells whom a message is for (a question to the shop, a story about others, an aside). The
 index cache key digests every module of this package (code_id), so an edit to any of them
 invalidates cached indexes.
 """
@@ -48,6 +50,7 @@ from ..library.model import Library, Script
 from . import coranker as coranker_module
 from . import hurry
 from . import index_cache
+from .asking import ASIDE, STORY, address
 from .helpers import _asserts, _contains, _contains_run, _distinct_first, _is_latin_name, _is_noise, _names_a_product, _negated_words, _shipped_chatter
 from .deciding import Deciding
 from .indexing import _INDEX_STATE, Indexing
@@ -270,14 +273,33 @@ class Matcher(Indexing, Deciding):
             scored.clause = normalized
         return best, p_off
 
+    def is_chatter(self, message: str) -> bool:
+        """Whether the off-topic gate calls a buyer message chatter or noise, as ``suggest`` reads
+        it (the service invents no apology card for chatter the mood reads as upset)."""
+        normalized = self._respell(normalize(message))
+        return bool(normalized) and (_is_noise(normalized) or self._is_chatter(normalized))
+
+    def is_story(self, message: str) -> bool:
+        """Whether a buyer message tells of others and asks the shop nothing (asking.py)."""
+        return address(self._respell(normalize(message))) == STORY
+
     def _is_chatter(self, normalized: str) -> bool:
         """Whether the co-ranker's gate calls the whole text chatter or noise."""
         ranker = self._coranker
-        return ranker is not None and self._off_topic(ranker.proba_and_gate(normalized[:WHOLE_MAX_CHARS])[1])
+        return ranker is not None and self._off_topic(ranker.proba_and_gate(normalized[:WHOLE_MAX_CHARS])[1], self._veto(address(normalized)))
 
-    def _off_topic(self, p_off: float) -> bool:
+    def _veto(self, to: str) -> float:
+        """The chatter probability at which the gate vetoes confidence for a message and its
+        clauses, by whom the message is for (asking.address): lower for a question about the
+        buyer's bills put to no one (水费怎么这么贵), lower still for a story about others that
+        asks the shop nothing (我妹买东西就爱退货)."""
+        cfg = self.config
+        return cfg.offtopic_veto_told if to == STORY else cfg.offtopic_veto_aside if to == ASIDE else cfg.offtopic_veto
+
+    @staticmethod
+    def _off_topic(p_off: float, veto: float) -> bool:
         """Whether a text is chatter: the co-ranker's off-topic gate reaches the veto."""
-        return p_off >= self.config.offtopic_veto
+        return p_off >= veto
 
     def _respell(self, normalized: str) -> str:
         """What a buyer in a hurry typed, as the library's words (hurry.py)."""
@@ -332,6 +354,9 @@ class Matcher(Indexing, Deciding):
         ranker = self._coranker
         plain = pending and ranker is None
         whole, whole_off = self._score_text(normalized[:WHOLE_MAX_CHARS], ranker=ranker, plain=plain)
+        to = address(normalized)
+        told = to == STORY
+        veto = self._veto(to)
         combined: dict[int, _Scored] = dict(whole)
         small_talk = set(self.config.small_talk_categories)
         leaders: dict[int, _Scored] = {}
@@ -358,7 +383,7 @@ class Matcher(Indexing, Deciding):
                     if s_idx not in combined or sc.score > combined[s_idx].score:
                         combined[s_idx] = sc
                 s_idx = max(scored, key=lambda k: scored[k].score)
-                if scored[s_idx].score >= self.threshold and self._scripts[s_idx].category not in small_talk and not self._off_topic(part_off) and not _is_noise(part):
+                if scored[s_idx].score >= self.threshold and self._scripts[s_idx].category not in small_talk and not self._off_topic(part_off, veto) and not _is_noise(part):
                     covered = {self._scripts[i].category for i in leaders}
                     if self._scripts[s_idx].category not in covered:
                         leaders[s_idx] = combined[s_idx]
@@ -366,21 +391,23 @@ class Matcher(Indexing, Deciding):
                       and self._scripts[s_idx].category not in small_talk and not _is_noise(part)):
                     agreed_parts.append((s_idx, part))
         if self.config.clauses:
-            self._joined_requests(parts, total_chars, combined, leaders, answers, ranker, plain)
-            self._tail_requests(parts, total_chars, combined, leaders, answers, ranker, plain)
+            self._joined_requests(parts, total_chars, combined, leaders, answers, ranker, plain, veto)
+            self._tail_requests(parts, total_chars, combined, leaders, answers, ranker, plain, veto)
         courtesy = set(self.config.courtesy_categories) if len(parts) > 1 else set()
         # What may be confident: not chit-chat, and when the message as a whole is most like
         # chit-chat, only what one of its clauses asks for in earnest (今天好冷 包邮吗).
         # A message that is word for word one of the library's examples (你好, and hi once read
         # as it) is what the library files it under: the gate's doubt does not veto it.
         listed = main >= 0 and self._ex_text[whole[main].example] == self._query(normalized[:WHOLE_MAX_CHARS]).canonical.replace(" ", "")
-        if main >= 0 and (self._scripts[main].category in small_talk or (self._off_topic(whole_off) and not listed)):
-            earnest = {k for k in leaders if k != main and self._scripts[k].category not in small_talk}
+        if main >= 0 and (self._scripts[main].category in small_talk or (self._off_topic(whole_off, veto) and not listed)):
+            # (a message that asks nothing has no clause asking in earnest either)
+            earnest = set() if told else {k for k in leaders if k != main and self._scripts[k].category not in small_talk}
         else:
             earnest = {k for k, sc in combined.items() if sc.score >= self.threshold and self._scripts[k].category not in small_talk}
-        if not earnest and ranker is not None and whole_off < self.config.agree_offtopic:
+        # (agreement stands in for a question the scores missed: a story asks none)
+        if not earnest and ranker is not None and whole_off < self.config.agree_offtopic and not told:
             earnest = self._agreed(normalized, combined, ranker)
-        if agreed_parts and ranker is not None:
+        if agreed_parts and ranker is not None and not told:
             # a clause asking for a scenario nothing confident stands for, both judges agreeing
             # (真丝能手洗吗 beside 包邮吗): its best script joins the leaders, confident
             for s_idx, part in agreed_parts:
