@@ -1,0 +1,214 @@
+"""Classes of wording the checker missed or wrongly flagged on check6's adversarial batches
+(benchmarks/eval/checker/adversarial6*_drafts.tsv); every case here is worded anew, none is a line
+of those batches. Kept out of test_checker.py and test_normalise.py on purpose: the reply model's
+thresholds are chosen above every literal of those files (replytrain._suite_literals), and these
+families hold the rules, not the model, to the class."""
+from __future__ import annotations
+
+import pytest
+
+from kefu_assist.checker import Checker, check, default_checker
+
+
+def rules_of(text: str) -> set[str]:
+    return {f.rule for f in check(text)}
+
+
+def pattern_rules_of(text: str) -> set[str]:
+    """The rules alone (no trained model): a class fixed in the rules must not lean on the model."""
+    return {f.rule for f in Checker(default_checker().rules).check(text)}
+
+
+# -- cod: a cash-on-delivery surcharge under another name, often said to be the courier's ---------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "货到付款没问题的，快递员收款时会多收一笔代收费，大概货款的百分之三",
+        "可以货到付款哦，到时候另给快递小哥五块上门费就行",
+        "货到付款支持的亲，签收时要额外交一个代收服务费",
+        "選貨到付款的話，快遞員會收取代收手續費",
+        "货到付款可以，派送员上门收款要收点跑腿费哈",
+        "到付货款的单子，小哥那边有个收款服务费，十元",
+    ],
+)
+def test_a_cod_fee_under_another_name_is_found(text):
+    assert "cod" in pattern_rules_of(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "货到付款可以的，快递员收款不收代收费，也没有上门费",
+        "货到付款的代收费由我们承担，您只付货款",
+        "货到付款没有任何手续费或服务费哦",
+        "上门取件不收上门费，退货很方便",
+        "货到付款的话，签收时把货款给快递员就行，不用另外给钱",
+        "货到付款和在线付一样，快递员不会另收上门费",
+    ],
+)
+def test_cod_without_a_fee_stays_quiet(text):
+    assert rules_of(text) == set()
+
+
+# -- cod: offered by the shop, refused to this buyer in a later clause ----------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "货到付款我们有的，您这个地区就不安排了，麻烦在线付",
+        "货到付款是开通的，只是您这单走不了，要先付款",
+        "我们支持货到付款，不过您这边我们安排不了哈",
+        "货到付款店里有开，您这个地址给您安排不了",
+    ],
+)
+def test_cod_refused_to_this_buyer_in_a_later_clause_is_found(text):
+    assert "cod" in pattern_rules_of(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "货到付款我们暂时没开通，麻烦您在线支付哈",
+        "货到付款的话下单时选一下就行，我们都能安排",
+        "您这边货到付款没问题，我们安排顺丰发",
+        "货到付款您放心，这个地区我们正常安排",
+    ],
+)
+def test_cod_arranged_or_not_offered_stays_quiet(text):
+    assert rules_of(text) == set()
+
+
+# -- privacy: another buyer named by place or time, surname and title -----------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "昨天有位上海的陈女士也买了这款，一次拍了三件",
+        "刚才成都的一位周先生也问了同样的问题，他最后选了黑色",
+        "我们有个老客户李阿姨也住您那个小区，经常回购",
+        "上午一个南京的孙小姐退了这款，说偏大",
+        "另一位姓何的先生跟您买的同一款，已经发了",
+    ],
+)
+def test_another_buyer_named_is_found(text):
+    assert "privacy" in pattern_rules_of(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "陈女士您好，您的订单今天发出",
+        "好多上海的顾客都买了这款，反馈不错",
+        "您是成都的周先生吧？核对一下您的收货地址",
+        "周先生，您拍的黑色已经打包好了",
+        "有位客户问过同样的问题，这款偏大一码",
+    ],
+)
+def test_the_buyer_named_or_buyers_in_general_stay_quiet(text):
+    assert rules_of(text) == set()
+
+
+# -- privacy: a friend's or family member's purchase told to the buyer ----------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "您同事上个月在我们家也买过这款，选的是白色",
+        "您闺蜜前几天刚拍了一件，地址也是您公司",
+        "您老公昨天在我们店下了一单，是给您买的吧",
+    ],
+)
+def test_a_friends_purchase_told_is_found(text):
+    assert "privacy" in pattern_rules_of(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["您同事如果也想要，可以一起拍", "您朋友推荐的话，可以领新客券", "给您老公买的话，建议选大一码"],
+)
+def test_a_friend_mentioned_without_their_data_stays_quiet(text):
+    assert rules_of(text) == set()
+
+
+# -- close_order: the shop's reason, then 已为您取消 / 已帮您关闭 without 了 ---------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "地址超出配送范围，订单已为您取消，款项原路退回",
+        "这款库存不足，订单这边已帮您关闭，抱歉",
+        "因为缺货，您的订单系统已帮您关闭",
+        "您那边快递到不了，单子已为您关闭，钱原路退",
+    ],
+)
+def test_an_order_closed_for_the_shops_reason_is_found(text):
+    assert "close_order" in pattern_rules_of(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "超时未付款的订单系统会自动关闭，您重新拍就行",
+        "地址超出配送范围的话，您可以申请取消订单，我们马上同意",
+        "库存不足的话我们会先联系您，订单不会直接取消",
+        "订单已为您备注，缺货的颜色换成白色",
+    ],
+)
+def test_closing_left_to_the_buyer_or_the_system_stays_quiet(text):
+    assert rules_of(text) == set()
+
+
+# -- close_order: 顺便 / 一并 帮您关了 -------------------------------------------------------------
+@pytest.mark.parametrize("text", ["您多拍的那单我顺便帮您关了", "另外两笔我一并给您取消掉了", "重复的那笔顺带给您关掉了哈"])
+def test_an_order_closed_in_passing_is_found(text):
+    assert "close_order" in pattern_rules_of(text)
+
+
+@pytest.mark.parametrize("text", ["您多拍的那单，您申请取消后我顺便帮您同意", "两件我一并给您发出了", "重复的那笔您要取消的话申请一下就行"])
+def test_something_else_done_in_passing_stays_quiet(text):
+    assert rules_of(text) == set()
+
+
+# -- invoice_refusal: the tax point as what the buyer pays ---------------------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "发票是能开的，只是开出来要等一个月，而且要您另外付5%的税点",
+        "开是能开的，需要您出一下税点，3个点",
+        "发票没问题，就是税费得您来交",
+    ],
+)
+def test_a_tax_point_the_buyer_pays_is_found(text):
+    assert "invoice_refusal" in pattern_rules_of(text)
+
+
+@pytest.mark.parametrize("text", ["发票可以开，不用您付税点", "发票随货寄，税点我们出", "开发票不需要您另外交税费"])
+def test_a_tax_point_the_shop_pays_stays_quiet(text):
+    assert rules_of(text) == set()
+
+
+# -- shipping_fee_breach: 包邮, then postage paid on delivery --------------------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "这款包邮的，只是您那边只能发到付，运费给快递员就行",
+        "包邮哦亲，您那个地区需要邮费到付",
+        "我们包邮，您那里快递员会跟您收运费，给他就行",
+    ],
+)
+def test_postage_on_delivery_after_baoyou_is_found(text):
+    assert "shipping_fee_breach" in pattern_rules_of(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["这款包邮，不用到付，运费我们已经付过了", "包邮的亲，快递员不会跟您收运费，有收的话您拒付并联系我", "退货的话运费到付给我们就行，运费险会赔"],
+)
+def test_postage_paid_by_the_shop_stays_quiet(text):
+    assert rules_of(text) == set()
+
+
+@pytest.mark.parametrize("text", ["开是可以开，财务那边说税点要另外交，3个点", "可以开的亲，月底统一寄出，另外需要承担一下税费哈", "能开的，税费得另外付哦"])
+def test_a_tax_point_to_pay_without_naming_the_buyer_is_found(text):
+    assert "invoice_refusal" in pattern_rules_of(text)
+
+
+@pytest.mark.parametrize("text", ["开票的税点我们另外付，您不用管", "税点我们要自己承担，您放心", "您家人如果也想买，可以让她自己下单", "您朋友要是也想拍，可以一起下单"])
+def test_the_shop_paying_or_a_friend_who_may_buy_stays_quiet(text):
+    assert rules_of(text) == set()
