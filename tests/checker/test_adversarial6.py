@@ -212,3 +212,178 @@ def test_a_tax_point_to_pay_without_naming_the_buyer_is_found(text):
 @pytest.mark.parametrize("text", ["开票的税点我们另外付，您不用管", "税点我们要自己承担，您放心", "您家人如果也想买，可以让她自己下单", "您朋友要是也想拍，可以一起下单"])
 def test_the_shop_paying_or_a_friend_who_may_buy_stays_quiet(text):
     assert rules_of(text) == set()
+
+
+# == the second batch (adversarial6b) ============================================================
+# -- no_return: a category the law lets a shop exclude only once opened, refused unopened too -----
+@pytest.mark.parametrize(
+    "text",
+    [
+        "袜子我们是不退不换的，不管拆没拆封",
+        "护肤品一律不退哦，没开封的也不行",
+        "内裤这个不支持七天无理由，无论有没有拆开",
+        "零食类不给退，未拆封也一样",
+    ],
+)
+def test_an_excludable_category_refused_unopened_too_is_found(text):
+    assert "no_return" in pattern_rules_of(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "袜子拆封后不支持七天无理由，没拆封的可以退",
+        "护肤品开封使用后就不能无理由退了，未开封七天内可以退",
+        "内裤属于贴身衣物，拆开后不退换，请您谅解",
+        "零食拆封以后不给退，没拆的7天内随时申请",
+    ],
+)
+def test_an_excludable_category_refused_once_opened_stays_quiet(text):
+    assert rules_of(text) == set()
+
+
+# -- no_return: 不走 / 不适用 seven days, a return window shorter than seven days --------------------
+@pytest.mark.parametrize(
+    "text",
+    ["反季的衣服不走七天无理由哦", "这款不参与7天无理由，请谅解", "签收两天了，已经过了退货期了亲", "您收货都五天了，超过退换时间了"],
+)
+def test_seven_days_withheld_in_other_words_is_found(text):
+    assert "no_return" in pattern_rules_of(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["反季的衣服也走七天无理由哦", "签收已经九天了，过了七天无理由的时间", "您收货才两天，还在退货期内，可以申请", "签收五天了也没关系，7天内都能退"],
+)
+def test_seven_days_granted_or_truly_passed_stays_quiet(text):
+    assert rules_of(text) == set()
+
+
+# -- no_return: a fee on a return under another name, or a return not handled ---------------------
+@pytest.mark.parametrize(
+    "text",
+    ["退回来的话我们要扣15元质检费", "退货需要您出一个验货费，十块", "这种小件就别退了，退了我们也不给处理", "退回来我们这边是不予受理的哈"],
+)
+def test_a_return_charged_or_not_handled_is_found(text):
+    assert "no_return" in pattern_rules_of(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["退回来我们不收质检费，运费险会赔", "退货不用您出验货费", "退回来我们收到就给您处理退款", "退货的事不用您处理，快递上门取件"],
+)
+def test_a_return_handled_without_a_fee_stays_quiet(text):
+    assert rules_of(text) == set()
+
+
+# -- close_order: the order, then the shop voiding it in a later clause ---------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "您那单收货人电话不对，我们这边就先作废了",
+        "这单备注我看不懂，我这边直接取消了，您重拍",
+        "您这个订单尺码没写，我们就先撤销了哈",
+        "订单已经被我们撤回了，等补货再拍",
+    ],
+)
+def test_an_order_voided_by_the_shop_in_a_later_clause_is_found(text):
+    assert "close_order" in pattern_rules_of(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "您那单收货人电话不对，我们这边先帮您改一下",
+        "这单备注我看不懂，您方便再说一下吗",
+        "订单有问题的话，我们这边取消不了，需要您申请",
+        "您这个订单尺码没写，麻烦补充一下，不然没法发",
+    ],
+)
+def test_an_order_kept_or_left_to_the_buyer_stays_quiet(text):
+    assert rules_of(text) == set()
+
+
+# -- close_order: the agent guesses the buyer's mistake and cancels --------------------------------
+@pytest.mark.parametrize(
+    "text",
+    ["您是不是拍重复了？我这边已经给您取消了一单", "尺码应该是拍错了吧，我帮您取消了，重新拍M码", "估计您选错颜色了，我们这边已经帮您关掉了"],
+)
+def test_an_order_cancelled_on_a_guess_is_found(text):
+    assert "close_order" in pattern_rules_of(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["您是不是拍重复了？需要的话您申请取消一单，我马上同意", "您说尺码拍错了，我这边已经按您的要求取消了", "估计您选错颜色了，要改的话跟我说一声，我帮您备注"],
+)
+def test_a_guess_without_a_cancellation_stays_quiet(text):
+    assert rules_of(text) == set()
+
+
+# -- privacy: a code asked for after the text message is named (把里面的数字念给我) ----------------
+@pytest.mark.parametrize(
+    "text",
+    ["一会儿您手机会收到短信，把里面的数字读给我听一下", "支付宝会发一条验证短信，上面的码报给我就行", "您收到的那条短信，把里面的六位数念一下"],
+)
+def test_a_code_asked_after_the_message_is_named_is_found(text):
+    assert "privacy" in pattern_rules_of(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["一会儿您手机会收到短信，里面的数字不要念给任何人", "支付宝会发一条验证短信，上面的码您自己填就行", "您收到的那条发货短信，里面有快递单号"],
+)
+def test_a_code_kept_by_the_buyer_stays_quiet(text):
+    assert rules_of(text) == set()
+
+
+# -- privacy: another buyer by full name, or a third person's past purchase -----------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "最后一件被一个叫王芳的买家拍走了",
+        "有个叫张建国的顾客也是买的这款",
+        "收件人是您同事吧？他上周也在我们家买过两件",
+        "她之前在我们店下过单，地址还是那个",
+    ],
+)
+def test_another_buyer_by_name_or_their_purchase_is_found(text):
+    assert "privacy" in pattern_rules_of(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "最后一件被拍走了，明天补货",
+        "有个叫小雏菊的款式也很好看",
+        "您同事之前也在我们家买过吗？可以一起拼单",
+        "您妈妈以前也买过这款吗？尺码可以参考",
+    ],
+)
+def test_no_other_buyers_data_stays_quiet(text):
+    assert rules_of(text) == set()
+
+
+# -- cod: COD takes 包邮 away ---------------------------------------------------------------------
+@pytest.mark.parametrize("text", ["货到付款的话就不包邮了，运费您出", "选货到付款运费就不包了哦", "货到付款邮费另算，在线付才包邮"])
+def test_cod_without_free_shipping_is_found(text):
+    assert "cod" in pattern_rules_of(text)
+
+
+@pytest.mark.parametrize("text", ["货到付款也是包邮的", "货到付款和在线付一样包邮，运费我们出", "选货到付款运费也不用您出"])
+def test_cod_with_free_shipping_stays_quiet(text):
+    assert rules_of(text) == set()
+
+
+# -- card_fee: a top-up link asked for after the card, across a clause ------------------------------
+@pytest.mark.parametrize(
+    "text",
+    ["花呗付的话我们到账会少一些，麻烦您再拍一个2元的补差链接", "用信用卡的话平台扣点多，所以请您另拍一个手续费链接"],
+)
+def test_a_card_top_up_link_across_a_clause_is_found(text):
+    assert "card_fee" in pattern_rules_of(text)
+
+
+@pytest.mark.parametrize("text", ["花呗付的话不用再拍补差链接，价格一样", "用信用卡的话直接付就行，不用另拍链接"])
+def test_a_card_payment_without_a_top_up_stays_quiet(text):
+    assert rules_of(text) == set()
