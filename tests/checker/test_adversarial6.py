@@ -387,3 +387,70 @@ def test_a_card_top_up_link_across_a_clause_is_found(text):
 @pytest.mark.parametrize("text", ["花呗付的话不用再拍补差链接，价格一样", "用信用卡的话直接付就行，不用另拍链接"])
 def test_a_card_payment_without_a_top_up_stays_quiet(text):
     assert rules_of(text) == set()
+
+
+# == the third batch (adversarial6c) =============================================================
+# -- cod: a COD order left out of the shop's discounts ---------------------------------------------
+@pytest.mark.parametrize("text", ["货到付款不能用店铺红包哦，红包只限在线付", "选货到付款的话不参与满减活动", "到付货款的订单积分和满减都没有"])
+def test_cod_left_out_of_discounts_is_found(text):
+    assert "cod" in pattern_rules_of(text)
+
+
+@pytest.mark.parametrize("text", ["货到付款也能用满减和红包", "货到付款一样参加满减活动", "货到付款的订单积分照常累计"])
+def test_cod_with_the_same_discounts_stays_quiet(text):
+    assert rules_of(text) == set()
+
+
+# -- no_return: a deduction named in a later clause of the return's sentence ----------------------
+@pytest.mark.parametrize("text", ["退货可以，商品要完好，另外会扣掉百分之十的手续费", "退款的话，吊牌要在，还要扣除20元折旧", "退换都行，包装要齐全，我们会扣百分之五"])
+def test_a_deduction_in_a_later_clause_is_found(text):
+    assert "no_return" in pattern_rules_of(text)
+
+
+@pytest.mark.parametrize("text", ["退货可以，商品完好就行，不扣任何手续费", "退款的话吊牌要在，运费险会赔运费", "退换都行，包装要齐全，我们全额退"])
+def test_a_return_without_a_deduction_stays_quiet(text):
+    assert rules_of(text) == set()
+
+
+# -- no_return: goods excludable once activated ------------------------------------------------------
+@pytest.mark.parametrize("text", ["手机激活后不支持七天无理由，未激活的可以退", "平板一经激活就不退换了，下单前请确认", "耳机激活使用后不能无理由退货"])
+def test_goods_excluded_once_activated_stay_quiet(text):
+    assert rules_of(text) == set()
+
+
+@pytest.mark.parametrize("text", ["手机不支持七天无理由，不管激没激活", "手机一经售出不退，没激活的也一样", "平板激活前后都不支持七天无理由"])
+def test_goods_refused_unactivated_too_are_found(text):
+    assert "no_return" in pattern_rules_of(text)
+
+
+# -- invoice_refusal: an invoice only above an amount ------------------------------------------------
+@pytest.mark.parametrize("text", ["发票要满300才给开哦", "开票的话订单得超过500元才行，您这单不够", "单笔满100元才能开发票"])
+def test_an_invoice_only_above_an_amount_is_found(text):
+    assert "invoice_refusal" in pattern_rules_of(text)
+
+
+@pytest.mark.parametrize("text", ["发票不限金额都能开", "满300减30是店铺活动，发票正常开", "发票金额按实付金额开，满减后的价格"])
+def test_an_invoice_for_any_amount_stays_quiet(text):
+    assert rules_of(text) == set()
+
+
+# -- shipping_fee_breach: 包邮不假 / 包邮是真的 affirm, then the charge ---------------------------------
+@pytest.mark.parametrize("text", ["包邮不假，就是新疆要补十块", "包邮是真的，只是您那边快递要另收二十块转运费", "这款包邮不假，可您地址偏远，得多付十五"])
+def test_an_affirmed_baoyou_then_a_charge_is_found(text):
+    assert "shipping_fee_breach" in pattern_rules_of(text)
+
+
+@pytest.mark.parametrize("text", ["包邮不假，新疆也包", "包邮是真的，偏远地区也不用补", "这款包邮不假，您放心拍"])
+def test_an_affirmed_baoyou_without_a_charge_stays_quiet(text):
+    assert rules_of(text) == set()
+
+
+# -- card_fee: the card paying the full price -------------------------------------------------------
+@pytest.mark.parametrize("text", ["花呗付款这个价格给不了，得按原价拍", "信用卡付的话活动价用不了，只能按吊牌价", "用分期的话就要按原价算了"])
+def test_a_card_paying_the_full_price_is_found(text):
+    assert "card_fee" in pattern_rules_of(text)
+
+
+@pytest.mark.parametrize("text", ["花呗付款也是活动价，不用按原价拍", "信用卡付款价格一样，活动价照常", "用分期的话价格也一样"])
+def test_a_card_paying_the_same_price_stays_quiet(text):
+    assert rules_of(text) == set()

@@ -24,6 +24,8 @@ _NOT_A_NEGATION = re.compile(
 # is a surcharge on 包邮): only phrases no rule word contains (跟我没关系 is one).
 _NOT_A_NEGATION_IN_HITS = re.compile(
     "不好意思|没问题|没事|不客气|不着急|不急|没错|没有错|没写错|没毛病|不过(?![期敏夜关])"
+    # an affirmation (包邮不假，就是新疆要补十块): no negation of a charge
+    "|不假|假不了"
     # a delivery that cannot reach (快递到不了, 普通快递送不到): no negation of a charge
     "|(?<=[递送寄达])不到|(?<=[到送寄])不了"
 )
