@@ -384,7 +384,7 @@ def test_a_card_top_up_link_across_a_clause_is_found(text):
     assert "card_fee" in pattern_rules_of(text)
 
 
-@pytest.mark.parametrize("text", ["花呗付的话不用再拍补差链接，价格一样", "用信用卡的话直接付就行，不用另拍链接"])
+@pytest.mark.parametrize("text", ["花呗付的话不用再拍补差链接，价格一样", "用信用卡的话直接付就行，不用另拍链接", "用信用卡的话直接付就行，没有手续费链接要拍"])
 def test_a_card_payment_without_a_top_up_stays_quiet(text):
     assert rules_of(text) == set()
 
@@ -454,3 +454,20 @@ def test_a_card_paying_the_full_price_is_found(text):
 @pytest.mark.parametrize("text", ["花呗付款也是活动价，不用按原价拍", "信用卡付款价格一样，活动价照常", "用分期的话价格也一样"])
 def test_a_card_paying_the_same_price_stays_quiet(text):
     assert rules_of(text) == set()
+
+
+# -- the matching copy: COD typed in English keeps a one-to-one, increasing map into the text -------
+@pytest.mark.parametrize("text", ["COD订单每单另收5元", "选cod的话要加十块", "亲，COD加收8块"])
+def test_cod_in_english_maps_back_and_is_found(text):
+    from kefu_assist.checker.rules import normalise
+
+    norm, index = normalise(text)
+    assert index is not None and len(index) == len(norm)
+    assert all(a < b for a, b in zip(index, index[1:]))
+    found = [f for f in check(text) if f.rule == "cod"]
+    assert found and all(0 <= f.start < f.end <= len(text) for f in found)
+
+
+@pytest.mark.parametrize("text", ["货到付款我们是有的，您这单我们不接", "货到付款开通了，您这个地址我们接不了"])
+def test_cod_not_taken_for_this_buyer_is_found(text):
+    assert "cod" in pattern_rules_of(text)
