@@ -471,3 +471,66 @@ def test_cod_in_english_maps_back_and_is_found(text):
 @pytest.mark.parametrize("text", ["货到付款我们是有的，您这单我们不接", "货到付款开通了，您这个地址我们接不了"])
 def test_cod_not_taken_for_this_buyer_is_found(text):
     assert "cod" in pattern_rules_of(text)
+
+
+# == the fourth batch (adversarial6d) ============================================================
+@pytest.mark.parametrize("text", ["货到付款没有问题，就是快递员上门要收个代收费", "货到付款没啥问题的～快递小哥要收五块上门费哈"])
+def test_no_problem_is_no_negation_of_a_cod_fee(text):
+    assert "cod" in pattern_rules_of(text)
+
+
+@pytest.mark.parametrize("text", ["货到付款的单子我们这边不收哦", "您那边货到付款的订单我们不收了"])
+def test_cod_orders_not_taken_are_found(text):
+    assert "cod" in pattern_rules_of(text)
+
+
+@pytest.mark.parametrize("text", ["货到付款不收手续费哦", "货到付款我们不收服务费，放心"])
+def test_cod_without_a_charge_stays_quiet_with_bu_shou(text):
+    assert rules_of(text) == set()
+
+
+@pytest.mark.parametrize("text", ["跟您拼单的那位大姐已经付了，她住2号楼", "团购的那个大哥已经付了，他家住在幸福小区"])
+def test_where_another_buyer_lives_is_found(text):
+    assert "privacy" in pattern_rules_of(text)
+
+
+@pytest.mark.parametrize("text", ["她住得远的话可以发顺丰", "您住几栋？我备注给快递"])
+def test_where_the_buyer_lives_stays_quiet(text):
+    assert rules_of(text) == set()
+
+
+@pytest.mark.parametrize("text", ["超过24小时就不能申请退款了", "过了72小时就没法申请退换了"])
+def test_a_return_window_in_hours_is_found(text):
+    assert "no_return" in pattern_rules_of(text)
+
+
+@pytest.mark.parametrize("text", ["超过48小时没发货的话您可以申请退款", "签收后七天内都能退，不是48小时"])
+def test_hours_without_a_refusal_stay_quiet(text):
+    assert rules_of(text) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["退货可以，来回运费和包装费您出，另外我们还要扣八块手续费", "退换都行的，包装要完整，吊牌要在，另外要扣除百分之五"],
+)
+def test_a_deduction_after_several_conditions_is_found(text):
+    assert "no_return" in pattern_rules_of(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["包邮只发普通快递，您那个村普通快递进不去，只能发邮政，差价您这边补一下", "包邮是圆通的，您这个地址圆通不派送，我们只能换京东，运费差价要您来出", "这款包邮，中通不配送您那边，改发EMS的话差价十元要您补"],
+)
+def test_a_forced_courier_upgrade_on_baoyou_is_found(text):
+    assert "shipping_fee_breach" in pattern_rules_of(text)
+
+
+@pytest.mark.parametrize("text", ["花呗付款没有手续费要您补", "信用卡付款没有什么费用需要您出"])
+def test_no_card_fee_for_the_buyer_stays_quiet(text):
+    assert rules_of(text) == set()
+
+
+@pytest.mark.parametrize("text", ["您这个地址圆通不派送，我们只能换京东发，运费我们出", "中通不配送的话只能换顺丰，差价我们补", "这边只能换邮政发货，不加钱"])
+def test_a_courier_changed_is_no_exchange_only_policy(text):
+    assert rules_of(text) == set()
+
