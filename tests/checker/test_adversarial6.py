@@ -534,3 +534,39 @@ def test_no_card_fee_for_the_buyer_stays_quiet(text):
 def test_a_courier_changed_is_no_exchange_only_policy(text):
     assert rules_of(text) == set()
 
+
+
+# == the sixth batch (adversarial6f) =============================================================
+# -- English and abbreviations typed into a Chinese reply: order, cancel, handling fee, yzm ---------
+@pytest.mark.parametrize(
+    ("rule", "text"),
+    [
+        ("close_order", "您的order我们这边cancel了，没货了"),
+        ("close_order", "这个order我帮您cancel掉了哈"),
+        ("cod", "货到付款要收个service fee，十块"),
+        ("cod", "cod的话有个handling fee哦"),
+        ("privacy", "您把收到的yzm报给我一下"),
+        ("privacy", "yzm发我，我帮您操作退款"),
+    ],
+)
+def test_english_words_of_the_weak_rules_are_read(rule, text):
+    assert rule in pattern_rules_of(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["您的order还在，没有cancel", "order号发我一下，我帮您查物流", "cod没有handling fee，只付货款", "yzm请不要发给任何人", "货到付款没有service fee"],
+)
+def test_english_words_without_a_violation_stay_quiet(text):
+    assert rules_of(text) == set()
+
+
+# -- privacy: another buyer's order shown to the buyer ---------------------------------------------
+@pytest.mark.parametrize("text", ["给您看看别的买家的订单截图，她也买了这个色", "我把其他顾客的收货信息发您参考一下", "发您看下别人的订单，地址都写得很清楚"])
+def test_another_buyers_order_shown_is_found(text):
+    assert "privacy" in pattern_rules_of(text)
+
+
+@pytest.mark.parametrize("text", ["别的买家的订单信息我们是保密的", "给您看看买家秀截图，都是真实评价", "您的订单截图发我看下，我帮您查"])
+def test_no_other_buyers_order_shown_stays_quiet(text):
+    assert rules_of(text) == set()

@@ -19,6 +19,9 @@ PINYIN_WORDS = {
     # English in a Chinese reply (a space inside reads as any spacing: free shipping, freeshipping)
     "invoice": "发票", "tax": "税", "free shipping": "包邮", "credit card": "信用卡", "no return": "不退",
     "no refund": "不退", "refund": "退款", "cash back": "返现", "cashback": "返现",
+    # check6: the weak rules' words in English or abbreviated (order我cancel了, handling fee, yzm)
+    "order": "订单", "cancel": "取消", "cancelled": "取消了", "handling fee": "手续费", "service fee": "服务费",
+    "yzm": "验证码",
 }
 # homophone typos of rule words, one character for one (花贝 → 花呗, 包油 → 包邮, 退欢 → 退换, 返限 → 返现)
 # and colloquial forms (木有 → 没有, 自个 → 自己, 掏 as in 掏钱 → 付)
