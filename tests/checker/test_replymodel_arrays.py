@@ -97,6 +97,18 @@ _MODEL_CHARS = sorted(g for g in OLD.weights if len(g) == 1)
 _CHARS = st.sampled_from(_MODEL_CHARS) | st.characters(min_codepoint=0x4E00, max_codepoint=0x9FFF) | st.sampled_from(list("，。！？、 \n0123456789十块元百分之两点～…") + ["\x00", "😀"])
 
 
+@pytest.mark.parametrize("times", [2, 3, 4])
+def test_a_reply_said_again_is_found_at_its_first_place_in_both(times):
+    """Windows that tie (the same clauses again) score alike only up to the order of a float sum,
+    which differs between the representations and with the hash seed: the first of them is the
+    finding, in both (hypothesis found 我们家这款绝对全网最低，没有之一 twice found at its second place)."""
+    for reply in OWN_REPLIES:
+        text = "，".join([reply] * times)
+        _assert_same(text)
+        for hit in NEW.hits(text):
+            assert hit.start <= len(reply), (text, hit)
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.text(_CHARS, max_size=14) | st.sampled_from(OWN_REPLIES), max_size=4).map("，".join))
 def test_same_scores_and_findings_on_random_chinese_text(text):

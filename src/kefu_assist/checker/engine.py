@@ -24,8 +24,14 @@ _NOT_A_NEGATION = re.compile(
 # is a surcharge on 包邮): only phrases no rule word contains (跟我没关系 is one).
 _NOT_A_NEGATION_IN_HITS = re.compile(
     "不好意思|没问题|没事|不客气|不着急|不急|没错|没有错|没写错|没毛病|不过(?![期敏夜关])"
+    # an affirmation (包邮不假，就是新疆要补十块): no negation of a charge
+    "|不假|假不了"
+    # no problem said at length (货到付款木有问题滴～不过…要收个代收费)
+    "|没有问题|没啥问题|没什么问题|没有什么问题"
     # a delivery that cannot reach (快递到不了, 普通快递送不到): no negation of a charge
     "|(?<=[递送寄达])不到|(?<=[到送寄])不了"
+    # check6: the same said of a courier (进不去, 不派送, 不配送): no negation of a charge either
+    "|(?<=[进])不去|不(?=派送|配送|派件)"
 )
 # a negation, or the shop as the payer (开票成本我们承担): what an exception says to mean "no charge"
 _NEGATION = re.compile("[不没无别勿未非免]|违规|禁止|严禁|谨防|杜绝|拒绝|(我们|本店|店铺|商家|店里|小店)[^,，。]{0,4}(承担|出|付|包)")

@@ -160,9 +160,13 @@ class ReplyModel:
             if rule in skipped:
                 continue
             threshold = self.thresholds[r]
-            best = max(windows, key=lambda w: w[2][r])
-            if best[2][r] < threshold:
+            # the first of the windows that tie for the best score: a clause said twice scores the
+            # same twice up to the order of a float sum (set order, the hash seed), which must not
+            # decide where the finding is
+            top = max(w[2][r] for w in windows)
+            if top < threshold:
                 continue
+            best = next(w for w in windows if w[2][r] >= top - 1e-9)
             inner = [w for w in windows if best[0] <= w[0] and w[1] <= best[1] and w[2][r] >= threshold]
             start, end, scores = min(inner, key=lambda w: w[1] - w[0])
             out.append(ModelHit(rule, start, end, scores[r]))

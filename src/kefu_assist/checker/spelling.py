@@ -13,10 +13,15 @@ PINYIN_WORDS = {
     "hongbao": "红包", "huabei": "花呗", "xinyongka": "信用卡", "fenqi": "分期", "tuihuo": "退货", "tuikuan": "退款",
     "tuihuan": "退换", "yunfei": "运费", "youfei": "邮费", "shouxufei": "手续费", "zhifubao": "支付宝", "zfb": "支付宝",
     "xyk": "信用卡", "zhuanzhang": "转账", "mima": "密码", "yanzhengma": "验证码", "shenfenzheng": "身份证",
-    "huodaofukuan": "货到付款", "daofu": "到付", "cod": "货到付款",
+    # cod reads 货到付 (three letters, three characters: the map into the text stays one to one and
+    # increasing; every COD pattern names 货到付 beside 货到付款)
+    "huodaofukuan": "货到付款", "daofu": "到付", "cod": "货到付",
     # English in a Chinese reply (a space inside reads as any spacing: free shipping, freeshipping)
     "invoice": "发票", "tax": "税", "free shipping": "包邮", "credit card": "信用卡", "no return": "不退",
     "no refund": "不退", "refund": "退款", "cash back": "返现", "cashback": "返现",
+    # check6: the weak rules' words in English or abbreviated (order我cancel了, handling fee, yzm)
+    "order": "订单", "cancel": "取消", "cancelled": "取消了", "handling fee": "手续费", "service fee": "服务费",
+    "yzm": "验证码",
 }
 # homophone typos of rule words, one character for one (花贝 → 花呗, 包油 → 包邮, 退欢 → 退换, 返限 → 返现)
 # and colloquial forms (木有 → 没有, 自个 → 自己, 掏 as in 掏钱 → 付)
