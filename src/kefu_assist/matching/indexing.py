@@ -10,7 +10,7 @@ import subprocess
 import threading
 from array import array
 from itertools import chain, repeat
-from operator import itemgetter
+from operator import add, itemgetter, mul
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Sequence, cast
 
@@ -62,6 +62,7 @@ class Indexing:
         _ex_weight: array
         _ex_text: list[str]
         _ex_original: list[str]
+        _ex_normalized: list[str]  # between _build and _training_samples only
         _keywords: list[tuple[tuple[str, tuple[str, ...]], ...]]
         _script_tokens: list[set[str]]
         _script_examples: array
@@ -182,6 +183,11 @@ class Indexing:
         examples = [example for items in per_script for example, _ in items]
         normalized_examples = iter(normalize_many(examples))
         ex_script, ex_text, ex_original, ex_weight = self._ex_script, self._ex_text, self._ex_original, self._ex_weight
+        # Each example's normalised text, kept for the co-ranker's training samples
+        # (_training_samples takes it and drops it): the same text, not normalised twice.
+        ex_normalized: list[str] = []
+        if self.config.coranker:
+            self._ex_normalized = ex_normalized
         union = frozenset().union
         for s_idx, script in enumerate(self._scripts):
             kws = []
@@ -214,6 +220,7 @@ class Indexing:
                 ex_text.append(text)
                 ex_original.append(example)
                 ex_weight.append(example_weight)
+                ex_normalized.append(normalized)
             self._script_tokens.append(vocab)
         part_info.clear()
         piece_info.clear()
@@ -236,18 +243,24 @@ class Indexing:
         for i in range(n_scripts):
             starts[i + 1] += starts[i]
         self._script_examples = array("i", starts)
+        # Per example, its features' weighted values are added to the centroid in C (map over
+        # the example's distinct feature ids); the same additions in the same order as a loop
+        # over each feature, so the same sums to the last bit.
         centroid_inv = [1.0] * n_scripts
+        weight_of = weights.__getitem__
+        zeros = repeat(0.0)
         for s_idx in range(n_scripts):
             lo, hi = starts[s_idx], starts[s_idx + 1]
             if lo == hi:
                 continue
-            c: dict[int, float] = {}
+            fids = per_example[lo]
+            c: dict[int, float] = dict(zip(fids, map(mul, map(weight_of, fids), repeat(inv_norms[lo]))))
             get = c.get
-            for e_idx in range(lo, hi):
-                inv = inv_norms[e_idx]
-                for fid in per_example[e_idx]:
-                    c[fid] = get(fid, 0.0) + weights[fid] * inv
-            centroid_inv[s_idx] = 1.0 / (math.sqrt(sum([v * v for v in c.values()])) or 1.0)
+            for e_idx in range(lo + 1, hi):
+                fids = per_example[e_idx]
+                c.update(zip(fids, map(add, map(get, fids, zeros), map(mul, map(weight_of, fids), repeat(inv_norms[e_idx])))))
+            values = list(c.values())
+            centroid_inv[s_idx] = 1.0 / (math.sqrt(sum(map(mul, values, values))) or 1.0)
         self._centroid_inv_norm = array("d", centroid_inv)
         # Features found in very many examples (particles, 亲, 吗 bigrams) are not walked through
         # the index: they only add to the candidates that rarer features found. This keeps a
@@ -263,15 +276,18 @@ class Indexing:
         off = coranker_module.OFFTOPIC
         labels = [off if sc.category in small_talk else sc.category for sc in self._scripts]
         by_id = {sc.id: i for i, sc in enumerate(self._scripts)}
-        # Only the examples the co-ranker will train on are normalised again (a share of each
-        # class in a large library, coranker.MAX_ROWS).
+        # The examples the co-ranker trains on (a share of each class in a large library,
+        # coranker.MAX_ROWS) as _build normalised them; normalised again only without those.
+        known: list[str] | None = self.__dict__.pop("_ex_normalized", None)
         per_class: dict[str, list[int]] = {}
         for e_idx, s_idx in enumerate(self._ex_script):
             per_class.setdefault(labels[s_idx], []).append(e_idx)
         share = coranker_module.class_share({label: len(ids) for label, ids in per_class.items()})
         chosen = sorted(i for ids in per_class.values() for i in coranker_module.thin(ids, share))
-        texts = [*(self._ex_original[i] for i in chosen), *self._chatter, *(t for _, t, _ in self._extra)]
-        norm = normalize_many(texts)
+        if known is not None and len(known) == len(self._ex_original):
+            norm = [known[i] for i in chosen] + normalize_many([*self._chatter, *(t for _, t, _ in self._extra)])
+        else:
+            norm = normalize_many([*(self._ex_original[i] for i in chosen), *self._chatter, *(t for _, t, _ in self._extra)])
         n_ex, n_ch = len(chosen), len(self._chatter)
         samples = [(t, labels[self._ex_script[i]], 1.0) for i, t in zip(chosen, norm)]
         samples += [(t, off, 1.0) for t in norm[n_ex : n_ex + n_ch]]

@@ -465,5 +465,7 @@ def build_matcher(
     background_training: bool = False,
 ) -> Matcher:
     from ..resources import resource_path
+    from .gc_pause import gc_paused
 
-    return Matcher(library, dictionary=resource_path("jieba_dict.txt"), cache_dir=cache_dir, config=config, extra_examples=extra_examples, background_training=background_training)
+    with gc_paused():  # a build allocates a million long-lived objects and no cycles (gc_pause.py)
+        return Matcher(library, dictionary=resource_path("jieba_dict.txt"), cache_dir=cache_dir, config=config, extra_examples=extra_examples, background_training=background_training)

@@ -11,6 +11,7 @@ and saves the index with them.
 """
 from __future__ import annotations
 
+import gc
 import os
 import pickle
 import subprocess
@@ -51,6 +52,7 @@ def train_in_child(samples: Sequence[tuple[str, str, float]], frequency: dict[st
 
 
 def main() -> int:
+    gc.disable()  # a short-lived process of long-lived objects and no cycles (gc_pause.py)
     samples, frequency = pickle.loads(sys.stdin.buffer.read())
     ranker = train(samples)
     respeller = Respeller.build(frequency) if frequency is not None else None
