@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kefu_assist.matching.helpers import _names_a_product
+from kefu_assist.matching.helpers import _PRODUCT_LEAD_RE, _gate_text, _names_a_product
 
 PRODUCTS = ["那个奶油风羊羔绒斗篷", "这款碳纤维钓鱼竿", "你家那个手冲咖啡滤杯", "这个乳胶记忆棉枕头", "那双复古德训鞋", "这套骨瓷餐具",
             "这只柯基狗狗牵引绳", "那款磁吸车载支架"]
@@ -36,9 +36,12 @@ def test_the_questions_alone_are_understood(matcher):
 
 def test_a_product_phrase_before_the_question_seldom_hides_it(matcher):
     """160 messages (8 products x 10 questions, glued or after a space): with every unseen word
-    at full weight 18 lost their confident answer; at most 12 may (9 do: 狗 reads as pet chatter)."""
+    at full weight 18 lost their confident answer, 9 with the unseen words at half weight, 13 once
+    the gate's larger chatter corpus read the demonstrative as chatter; at most 7 may now that the
+    co-ranker reads the message without its demonstrative too (7 do, all glued: 几天 beside 这 is
+    closest to the small-talk example 这几天一直在降温, 手 of 手冲 to 好冷 手都冻僵了)."""
     wrong = [p + sep + q for p, (q, c), sep in itertools.product(PRODUCTS, QUESTIONS, ("", " ")) if not right(matcher, p + sep + q, c)]
-    assert len(wrong) <= 12, wrong
+    assert len(wrong) <= 7, wrong
 
 
 @pytest.mark.parametrize("message", CHATTER)
@@ -54,3 +57,43 @@ def test_a_demonstrative_and_a_measure_word_name_a_product(text):
 @given(st.text(alphabet="话费好贵包邮吗几天到我想问下质量怎么样", max_size=12))
 def test_a_text_not_opening_on_a_demonstrative_names_none(text):
     assert not _names_a_product(text)
+
+
+# The demonstratives and measure words _names_a_product reads, and texts after them: questions
+# about an item and chatter alike.
+LEADS = ["这个", "那个", "这款", "那款", "你家那个", "你们家的这套", "这双", "那只", "这台", "那条", "这件", "那瓶"]
+RESTS = [q for q, _ in QUESTIONS] + [p[2:] + q for p in PRODUCTS if p.startswith(("这", "那")) for q, _ in QUESTIONS[:3]] + \
+    [c[2:] for c in CHATTER]
+
+
+@given(st.sampled_from(LEADS), st.sampled_from(RESTS), st.sampled_from(["", " "]))
+def test_the_gate_reads_a_product_message_without_its_demonstrative(lead, rest, sep):
+    """What the co-ranker reads of 那个斗篷几天发走 beside the whole: 斗篷几天发走. gate6's chatter
+    corpus taught it the demonstrative as chatter (那个几天发走 0.43, 几天发走 0.20), which it is
+    no more than a question about an item."""
+    assert _PRODUCT_LEAD_RE.match(lead + sep + rest)
+    assert _gate_text(lead + sep + rest) == rest
+
+
+def test_the_co_ranker_reads_a_product_message_with_and_without_its_demonstrative(matcher):
+    """Whole texts through the matcher's reading (Matcher._read): a product message is never more
+    chatter than the same message without its demonstrative, nor less of any shop class than
+    either reading says, for questions and chatter alike."""
+    ranker = matcher._coranker
+    for lead, rest in itertools.product(LEADS[:6], RESTS):
+        proba, p_off = matcher._read(lead + rest, ranker)
+        alone, alone_off = ranker.proba_and_gate(rest)
+        whole, whole_off = ranker.proba_and_gate(lead + rest)
+        assert p_off == min(alone_off, whole_off), (lead, rest)
+        assert all(proba[c] == max(alone[c], whole[c]) for c in proba), (lead, rest)
+
+
+def test_a_message_without_a_demonstrative_is_read_once_as_typed(matcher):
+    ranker = matcher._coranker
+    for text in [q for q, _ in QUESTIONS] + ["话费好贵", "包邮吗 这个多少钱"]:
+        assert matcher._read(text, ranker) == ranker.proba_and_gate(text)
+
+
+@pytest.mark.parametrize("text", ["那个", "这款 ", "你家那个"])
+def test_a_demonstrative_alone_is_read_as_typed(text):
+    assert _gate_text(text) == text
