@@ -37,11 +37,12 @@ def test_the_questions_alone_are_understood(matcher):
 def test_a_product_phrase_before_the_question_seldom_hides_it(matcher):
     """160 messages (8 products x 10 questions, glued or after a space): with every unseen word
     at full weight 18 lost their confident answer, 9 with the unseen words at half weight, 13 once
-    the gate's larger chatter corpus read the demonstrative as chatter; at most 7 may now that the
-    co-ranker reads the message without its demonstrative too (7 do, all glued: 几天 beside 这 is
-    closest to the small-talk example 这几天一直在降温, 手 of 手冲 to 好冷 手都冻僵了)."""
+    the gate's larger chatter corpus read the demonstrative as chatter. At most 3 may now that the
+    co-ranker reads the message without its demonstrative too and, before a product the library
+    does not know, the demonstrative counts toward no script (3 do, all glued: 几天 is closest to the
+    small-talk example 这几天一直在降温, 手 of 手冲 to 好冷 手都冻僵了, 狗 to 我家狗子又拆家了)."""
     wrong = [p + sep + q for p, (q, c), sep in itertools.product(PRODUCTS, QUESTIONS, ("", " ")) if not right(matcher, p + sep + q, c)]
-    assert len(wrong) <= 7, wrong
+    assert len(wrong) <= 3, wrong
 
 
 @pytest.mark.parametrize("message", CHATTER)
@@ -97,3 +98,46 @@ def test_a_message_without_a_demonstrative_is_read_once_as_typed(matcher):
 @pytest.mark.parametrize("text", ["那个", "这款 ", "你家那个"])
 def test_a_demonstrative_alone_is_read_as_typed(text):
     assert _gate_text(text) == text
+
+
+def test_before_an_unknown_product_the_demonstrative_counts_toward_no_script(matcher):
+    """这只柯基狗狗牵引绳几天发走 is scored as 柯基狗狗牵引绳几天发走: 这 of 这只 made the small-talk
+    example 这几天一直在降温 its closest (with 几天). The product weight still holds (the norm)."""
+    for lead, p, (q, _), sep in itertools.product(LEADS, PRODUCTS, QUESTIONS, ("", " ")):
+        rest = p[2:] if p.startswith(("这", "那")) else p[4:]
+        whole, alone = matcher._query(lead + rest + sep + q), matcher._query(rest + sep + q)
+        assert whole.features == alone.features and whole.canonical == alone.canonical, (lead, rest, q)
+        assert whole.unseen == matcher.config.product_unseen_weight and alone.unseen == 1.0
+
+
+@pytest.mark.parametrize("message", ["这本书看完了", "这个能便宜吗", "那个包邮吗", "这件质量怎么样"])
+def test_before_known_words_only_the_demonstrative_is_read(matcher, message):
+    """Nothing but words the library knows after the demonstrative: nothing says a product is
+    meant (这本书看完了 is chatter as often), and the message is scored as typed."""
+    assert matcher._query(message).canonical == matcher.tokenizer.analyze(message)[1]
+
+
+# Own wordings: everyday products named first, and chatter opening on a demonstrative and a
+# measure word. Every one was right before this branch and must stay so.
+EVERYDAY = [("这件羽绒服什么时候能发货", "shipping_time"), ("那条牛仔裤有没有优惠券", "promotion"), ("这个保温杯能便宜点不", "bargain"),
+            ("那双运动鞋还有货吗", "stock"), ("这个台灯包邮吗", "shipping_fee"), ("那套床品用什么快递", "courier"), ("那件毛衣能开发票吗", "invoice"),
+            ("这款耳机我已经付款了", "order_placed"), ("这条围巾颜色和图片一样吗", "color_difference"), ("这双拖鞋39码合适吗", "size"),
+            ("你家这个行李箱几天能到", "delivery_time"), ("这件衬衫不要了 帮我取消", "cancel_order"), ("这个电热毯有质保吗", "care_warranty"),
+            ("那个榨汁机到了是坏的", "defect"), ("这盒饼干发顺丰吗", "courier"), ("那款口红有赠品吗", "promotion"), ("这只手表最低多少", "bargain"),
+            ("这个水杯还有蓝色吗", "stock"), ("这套茶具多久发货", "shipping_time"), ("那个抱枕运费多少", "shipping_fee"), ("这件T恤质量怎么样", "quality"),
+            ("这个书包能退吗", "return_exchange"), ("那双靴子偏大还是偏小", "size"), ("这台风扇到哪了", "logistics"), ("这款洗面奶有发票吗", "invoice"),
+            ("这个收纳盒包邮不", "shipping_fee"), ("那件卫衣可以便宜点吗", "bargain"), ("这种纸巾有现货吗", "stock"), ("这个杯子我拍好了", "order_placed")]
+MORE_CHATTER = ["这个老师好凶", "那条路堵死了", "那只鸟飞走了", "这部剧好好看", "那个人好奇怪", "这个笑话好冷", "那家店关门了", "这盘菜太咸了",
+                "那个梦好吓人", "那场比赛输了", "这个天真热啊", "那只猫又胖了", "这个周末好无聊", "那个电影我看哭了", "这首歌好好听", "那个同事又迟到了",
+                "这个城市好堵", "那道菜我学会了", "这次旅行好累", "那个球星退役了", "这个小区好安静", "那条河结冰了", "这只狗好乖", "那个综艺笑死我了",
+                "这个季节容易感冒", "那首诗我背过", "这种雨天适合睡觉", "这个游戏太难了", "那张照片拍得真好"]
+
+
+@pytest.mark.parametrize("message,category", EVERYDAY)
+def test_an_everyday_product_named_first_keeps_its_answer(matcher, message, category):
+    assert right(matcher, message, category)
+
+
+@pytest.mark.parametrize("message", MORE_CHATTER)
+def test_more_chatter_opening_on_a_demonstrative_stays_unconfident(matcher, message):
+    assert not any(s.confident for s in matcher.suggest(message))

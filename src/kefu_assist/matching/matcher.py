@@ -155,6 +155,15 @@ class Matcher(Indexing, Deciding):
     # -- query ----------------------------------------------------------------------------
     def _query(self, normalized: str) -> _Query:
         feats, pairs, canonical = self._raw_features(normalized)
+        rest = _gate_text(normalized)
+        if rest != normalized:
+            # A product the library does not know named after the demonstrative (这只柯基狗狗牵引绳
+            # 几天发走): the demonstrative and measure word count toward no script; 这 of 这只 made
+            # the small-talk example 这几天一直在降温 the closest. Before known words only (这本书看完了)
+            # nothing says a product is meant, and the message is read whole.
+            r_feats, r_pairs, r_canonical = self._raw_features(rest)
+            if any(f[:2] == "t:" and f not in self._feature_ids and not _is_latin_name(f[2:]) for f in r_feats):
+                feats, pairs, canonical = r_feats, r_pairs, r_canonical
         out: dict[int, float] = {}
         for f in feats:
             fid = self._feature_ids.get(f)
@@ -415,7 +424,7 @@ class Matcher(Indexing, Deciding):
         # chit-chat, only what one of its clauses asks for in earnest (今天好冷 包邮吗).
         # A message that is word for word one of the library's examples (你好, and hi once read
         # as it) is what the library files it under: the gate's doubt does not veto it.
-        listed = main >= 0 and self._ex_text[whole[main].example] == self._query(normalized[:WHOLE_MAX_CHARS]).canonical.replace(" ", "")
+        listed = main >= 0 and self._ex_text[whole[main].example] == self.tokenizer.analyze(normalized[:WHOLE_MAX_CHARS])[1].replace(" ", "")
         if main >= 0 and (self._scripts[main].category in small_talk or (self._off_topic(whole_off, veto) and not listed)):
             # (a message that asks nothing has no clause asking in earnest either)
             earnest = set() if told else {k for k in leaders if k != main and self._scripts[k].category not in small_talk}
