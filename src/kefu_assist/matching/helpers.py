@@ -158,3 +158,14 @@ _PRODUCT_LEAD_RE = re.compile("(?:你们家|你家|你们)?(?:的)?(?:这|那)(?
 def _names_a_product(text: str) -> bool:
     """Whether ``text`` opens on a demonstrative and a measure word (那个奶油风羊羔绒斗篷…)."""
     return _PRODUCT_LEAD_RE.match(text) is not None
+
+
+def _gate_text(text: str) -> str:
+    """The second reading the co-ranker and its off-topic gate take of a message that names a
+    product first (_names_a_product, matcher.Matcher._read): the text after its demonstrative and
+    measure word, since chatter opens on them as often as a question about an item does
+    (那个明星好帅, 那个斗篷几天发走). Any other text, or nothing after the lead, as it is."""
+    m = _PRODUCT_LEAD_RE.match(text)
+    if m is None:
+        return text
+    return text[m.end() :].strip() or text
