@@ -28,7 +28,7 @@ PACKAGE = Path(kefu_assist.__file__).resolve().parent
 SRC = PACKAGE.parent
 QT = ("PySide6", "shiboken6")
 QT_FREE_LAYERS = ("library", "matching", "store", "checker")
-QT_FREE_MODULES = ("events", "errors", "settings", "service", "review_queue", "cli", "cli_common", "cli_match", "cli_lint", "cli_find", "paths", "atomic", "evaluation", "resources", "code_id")
+QT_FREE_MODULES = ("events", "errors", "settings", "service", "review_queue", "cli", "cli_common", "cli_match", "cli_lint", "cli_find", "paths", "atomic", "evaluation", "resources", "code_id", "sealed")
 
 
 def _module_name(path: Path) -> str:

@@ -488,14 +488,15 @@ def test_a_shipped_index_under_another_key_is_ignored(tmp_path):
     import pickle
     import zlib
 
+    from kefu_assist import sealed
     from kefu_assist.matching import index_cache
 
     folder = tmp_path.joinpath(*launcher.SHIPPED_INDEX)
     folder.mkdir(parents=True)
-    (folder / f"k{launcher.SHIPPED_SUFFIX}").write_bytes(zlib.compress(pickle.dumps({"__key__": "other", "x": 1})))
+    (folder / f"k{launcher.SHIPPED_SUFFIX}").write_bytes(zlib.compress(sealed.seal(pickle.dumps({"__key__": "other", "x": 1}))))
     with frozen(tmp_path):
         assert index_cache.load(tmp_path / "cache", "k") is None
-    (folder / f"k{launcher.SHIPPED_SUFFIX}").write_bytes(zlib.compress(pickle.dumps({"__key__": "k", "x": 1})))
+    (folder / f"k{launcher.SHIPPED_SUFFIX}").write_bytes(zlib.compress(sealed.seal(pickle.dumps({"__key__": "k", "x": 1}))))
     with frozen(tmp_path):
         assert index_cache.load(tmp_path / "cache", "k") == {"__key__": "k", "x": 1}
 

@@ -2,8 +2,8 @@
 whole or not at all, a failed write leaves no temporary file behind, and entries are private."""
 from __future__ import annotations
 
+import contextlib
 import os
-import pickle
 import stat
 
 from kefu_assist.library import load_library
@@ -19,11 +19,22 @@ def test_a_cached_load_gives_the_same_library(shipped_library_path, tmp_path):
 
 
 def test_a_write_failing_midway_leaves_nothing_behind(shipped_library_path, tmp_path, monkeypatch):
-    def disk_full(state, fh, protocol=None):
-        fh.write(b"partial")
-        raise OSError(28, "No space left on device")
+    from kefu_assist.library import loader
 
-    monkeypatch.setattr(pickle, "dump", disk_full)
+    real = loader.atomic_write
+
+    @contextlib.contextmanager
+    def disk_full(path, mode="w", **kwargs):
+        with real(path, mode, **kwargs) as fh:
+
+            class Full:
+                def write(self, data):
+                    fh.write(data[:7])  # part of the entry, then the disk is full
+                    raise OSError(28, "No space left on device")
+
+            yield Full()
+
+    monkeypatch.setattr(loader, "atomic_write", disk_full)
     result = load_library(shipped_library_path, cache_dir=tmp_path)
     assert result.library is not None and result.library.scripts
     assert list(tmp_path.iterdir()) == []  # neither a half entry nor a temporary file

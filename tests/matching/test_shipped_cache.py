@@ -16,7 +16,7 @@ from unittest import mock
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kefu_assist import paths
+from kefu_assist import paths, sealed
 from kefu_assist.matching import index_cache
 from kefu_assist.matching.tokenize import Segmenter
 
@@ -37,7 +37,7 @@ def _shipped_dir(root: Path) -> Path:
 
 
 def _ship_index(root: Path, name: str, state: dict) -> None:
-    (_shipped_dir(root) / f"{name}{index_cache.SHIPPED_SUFFIX}").write_bytes(zlib.compress(pickle.dumps(state)))
+    (_shipped_dir(root) / f"{name}{index_cache.SHIPPED_SUFFIX}").write_bytes(zlib.compress(sealed.seal(pickle.dumps(state))))
 
 
 def _bundle_dictionary(root: Path, text: str = DICTIONARY) -> Path:

@@ -16,6 +16,7 @@ import pickle
 from pathlib import Path
 from types import MappingProxyType
 
+from .. import sealed
 from ..atomic import atomic_write
 from ..code_id import code_id
 from .checks import _check
@@ -81,7 +82,7 @@ def load_library(path: str | Path, *, cache_dir: Path | None = None) -> LoadResu
     return result
 
 
-_CACHE_FORMAT = 2  # bump when Script, Library or Problem change shape or loading rules change
+_CACHE_FORMAT = 3  # (3: sealed files, sealed.py) bump when Script, Library or Problem change shape or loading rules change
 
 
 def _digest(texts: list[tuple[Path, str]]) -> str:
@@ -95,8 +96,10 @@ def _cache_read(cache_dir: Path | None, key: str) -> LoadResult | None:
     if cache_dir is None:
         return None
     try:
-        with (cache_dir / f"{key}.library").open("rb") as fh:
-            state = pickle.load(fh)
+        payload = sealed.unseal((cache_dir / f"{key}.library").read_bytes())
+        if payload is None:  # another format, truncated or damaged: parsed again
+            return None
+        state = pickle.loads(payload)
         scripts, placeholders, vocabulary, synonyms, categories, files, problems = state
     except FileNotFoundError:
         return None
@@ -114,7 +117,7 @@ def _cache_write(cache_dir: Path | None, key: str, result: LoadResult) -> None:
     try:
         cache_dir.mkdir(parents=True, exist_ok=True)
         with atomic_write(cache_dir / f"{key}.library", "wb") as fh:
-            pickle.dump(state, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            fh.write(sealed.seal(pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL)))
         for old in sorted(cache_dir.glob("*.library"), key=lambda p: p.stat().st_mtime, reverse=True)[4:]:
             old.unlink(missing_ok=True)
     except OSError:

@@ -23,6 +23,7 @@ from pathlib import Path
 from sys import intern
 from typing import Iterable, Sequence
 
+from .. import sealed
 from ..atomic import write_bytes
 from ..paths import file_key, shipped_cache_dir
 
@@ -63,7 +64,7 @@ class Segmenter:
     there. paths.file_key keys the bundle's dictionary by its place in the bundle, so the name is
     the same wherever the bundle was unpacked."""
 
-    CACHE_FORMAT = 1
+    CACHE_FORMAT = 2  # 2: sealed files (sealed.py)
     SHIPPED_SUFFIX = ".zlib"  # after the cache file's name (1.2 MB -> 0.5 MB)
 
     def __init__(self, logp: dict[str, float | None], logtotal: float):
@@ -129,7 +130,10 @@ class Segmenter:
     @classmethod
     def _read_cache(cls, path: Path) -> "Segmenter | None":
         try:
-            fmt, words, logps, prefixes, logtotal = marshal.loads(path.read_bytes())
+            payload = sealed.unseal(path.read_bytes())
+            if payload is None:  # another format, truncated or damaged: built again
+                return None
+            fmt, words, logps, prefixes, logtotal = marshal.loads(payload)
             if fmt != cls.CACHE_FORMAT:
                 return None
             values = array("d")
@@ -145,7 +149,7 @@ class Segmenter:
     def _write_cache(path: Path, payload: tuple) -> None:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            write_bytes(path, marshal.dumps(payload), durable=False)
+            write_bytes(path, sealed.seal(marshal.dumps(payload)), durable=False)
         except OSError:  # a read-only cache folder only costs the next start its speed
             pass
 
