@@ -45,18 +45,30 @@ def x(display: str, *args: str, input: str | None = None, check: bool = True) ->
     return subprocess.run(list(args), env=env, input=input, capture_output=True, text=True, timeout=20, check=check)
 
 
+def _answering_xvfb(attempts: int = 3) -> tuple[subprocess.Popen, int]:
+    """A started Xvfb a client got through to. On a loaded machine shared with other test runs
+    an Xvfb now and then exits right after reporting its number (openbox then failed three times
+    with "Failed to open the display"): such a server is replaced, up to ``attempts`` times."""
+    exits = []
+    for _attempt in range(attempts):
+        proc, n = start_xvfb()
+        wait(lambda proc=proc, n=n: Path(f"/tmp/.X11-unix/X{n}").exists() or proc.poll() is not None, 10, "Xvfb to start")
+        # the socket appears before the server answers: wait until a client gets through
+        if proc.poll() is None:
+            wait(lambda proc=proc, n=n: x(f":{n}", "xprop", "-root", check=False).returncode == 0 or proc.poll() is not None, 10, "Xvfb to answer")
+        if proc.poll() is None:
+            return proc, n
+        exits.append(f":{n} exited with {proc.returncode}")
+    pytest.fail(f"Xvfb did not stay up {attempts} times: {'; '.join(exits)}")
+
+
 @contextmanager
 def desktop(*, window_manager: bool) -> Iterator[str]:
     """Xvfb answering on a free display (and openbox managing it): yields ``":N"``."""
-    proc, n = start_xvfb()
+    proc, n = _answering_xvfb()
     wm = None
     wm_log = tempfile.TemporaryFile()
     try:
-        wait(lambda: Path(f"/tmp/.X11-unix/X{n}").exists() or proc.poll() is not None, 10, "Xvfb to start")
-        if proc.poll() is not None:
-            pytest.fail(f"Xvfb :{n} exited with {proc.returncode}")
-        # the socket appears before the server answers: wait until a client gets through
-        wait(lambda: x(f":{n}", "xprop", "-root", check=False).returncode == 0 or proc.poll() is not None, 10, "Xvfb to answer")
         if window_manager:
             for _attempt in range(3):  # openbox now and then quits at start on a loaded machine
                 wm = subprocess.Popen(["openbox", "--sm-disable"], env={**os.environ, "DISPLAY": f":{n}"},
