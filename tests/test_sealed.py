@@ -13,7 +13,7 @@ from kefu_assist import sealed
 
 @given(st.binary(max_size=2000))
 def test_what_was_sealed_comes_back(payload):
-    assert sealed.unseal(sealed.seal(payload)) == payload
+    assert bytes(sealed.unseal(sealed.seal(payload))) == payload
 
 
 @given(st.binary(max_size=400))
@@ -29,6 +29,30 @@ def test_any_damage_or_truncation_is_refused(payload, data):
     assert sealed.unseal(flipped) is None
     assert sealed.unseal(blob[: data.draw(st.integers(0, len(blob) - 1))]) is None
     assert sealed.unseal(blob + b"\x00") is None
+
+
+@given(st.binary(max_size=3000), st.data())
+def test_a_streamed_file_reads_back_and_any_damage_is_refused(payload, data):
+    import io
+    import tempfile
+    from pathlib import Path
+
+    out = io.BytesIO()
+    sealed.write(out, lambda w: w.write(payload))
+    assert out.getvalue() == sealed.seal(payload)  # one format, streamed or in memory
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "f"
+        path.write_bytes(out.getvalue())
+        fh = sealed.open_checked(path)
+        assert fh is not None
+        with fh:
+            assert fh.read(len(payload)) == payload
+        blob = out.getvalue()
+        at = data.draw(st.integers(0, len(blob) - 1))
+        path.write_bytes(blob[:at] + bytes([blob[at] ^ data.draw(st.integers(1, 255))]) + blob[at + 1 :])
+        assert sealed.open_checked(path) is None
+        path.write_bytes(blob[: data.draw(st.integers(0, len(blob) - 1))])
+        assert sealed.open_checked(path) is None
 
 
 def test_an_unsealed_pickle_of_the_old_format_is_refused():

@@ -96,10 +96,11 @@ def _cache_read(cache_dir: Path | None, key: str) -> LoadResult | None:
     if cache_dir is None:
         return None
     try:
-        payload = sealed.unseal((cache_dir / f"{key}.library").read_bytes())
-        if payload is None:  # another format, truncated or damaged: parsed again
+        fh = sealed.open_checked(cache_dir / f"{key}.library")
+        if fh is None:  # another format, truncated or damaged: parsed again
             return None
-        state = pickle.loads(payload)
+        with fh:
+            state = pickle.load(fh)
         scripts, placeholders, vocabulary, synonyms, categories, files, problems = state
     except FileNotFoundError:
         return None
@@ -117,7 +118,7 @@ def _cache_write(cache_dir: Path | None, key: str, result: LoadResult) -> None:
     try:
         cache_dir.mkdir(parents=True, exist_ok=True)
         with atomic_write(cache_dir / f"{key}.library", "wb") as fh:
-            fh.write(sealed.seal(pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL)))
+            sealed.write(fh, lambda out: pickle.dump(state, out, protocol=pickle.HIGHEST_PROTOCOL))
         for old in sorted(cache_dir.glob("*.library"), key=lambda p: p.stat().st_mtime, reverse=True)[4:]:
             old.unlink(missing_ok=True)
     except OSError:

@@ -93,10 +93,11 @@ def _load_cached(folder: Path | None, key: str) -> dict | None:
         return None
     path = folder / f"{key}.index"
     try:
-        payload = sealed.unseal(path.read_bytes())
-        if payload is None:
+        fh = sealed.open_checked(path)
+        if fh is None:
             raise ValueError("not a sealed index file")
-        state = pickle.loads(payload)
+        with fh:
+            state = pickle.load(fh)
     except FileNotFoundError:
         return None
     except Exception:  # noqa: BLE001 - a damaged cache file is rebuilt, never fatal
@@ -116,7 +117,7 @@ def save(folder: Path | None, key: str, state: dict) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
         with atomic_write(folder / f"{key}.index", "wb", durable=False) as fh:
-            fh.write(sealed.seal(pickle.dumps({**state, "__key__": key}, protocol=pickle.HIGHEST_PROTOCOL)))
+            sealed.write(fh, lambda out: pickle.dump({**state, "__key__": key}, out, protocol=pickle.HIGHEST_PROTOCOL))
         old = sorted(folder.glob("*.index"), key=lambda p: p.stat().st_mtime, reverse=True)[KEEP:]
         for path in old:
             path.unlink(missing_ok=True)
