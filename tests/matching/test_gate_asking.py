@@ -117,7 +117,7 @@ def test_the_wordings_are_in_neither_the_corpus_nor_an_eval_set(shared_eval_dir)
     def key(text: str) -> str:
         return normalize(text).replace(" ", "")
 
-    ours = {key(m) for ms in STORIES.values() for m in ms} | {key(m) for m in ASIDES} | {key(m) for m in ELSEWHERE_STORIES} | {key(m) for m, _ in ELSEWHERE_TWINS} | {key(m) for m, _ in TWINS + INVOICE_FOR_THE_COMPANY + FAMILY_ON_THE_ITEM}
+    ours = {key(m) for ms in STORIES.values() for m in ms} | {key(m) for m in ASIDES} | {key(m) for m in ELSEWHERE_STORIES} | {key(m) for m, _ in ELSEWHERE_TWINS} | {key(m) for m in WORLD_REMARKS} | {key(m) for m, _ in TWINS + INVOICE_FOR_THE_COMPANY + FAMILY_ON_THE_ITEM}
     corpus = {key(line) for line in _shipped_chatter()}
     bench = Path(__file__).resolve().parents[2] / "benchmarks" / "eval"
     files = [*sorted(shared_eval_dir.glob("*.tsv")), *(bench / f"{n}_questions.tsv" for n in ("buyer", "tuning", "tuning3")), bench / "dev4" / "questions.tsv", bench / "dev5" / "questions.tsv", bench / "chatter6_dev.tsv", bench / "chatter7_dev.tsv"]
@@ -186,3 +186,29 @@ def test_bie_inside_a_word_is_no_request(word):
     # nothing and still counted as a request
     assert not asks(normalize(f"那双鞋{word}磨脚"))
     assert asks(normalize(f"{word}的先{'别'}发"))
+
+
+# Remarks on the world at large (these days, a trade, this year's fashion) that ask nothing: they
+# named shop things (寄, 运费, 付款, 外套) and were left to the gate's 0.75.
+WORLD_REMARKS = [
+    "这年头寄个包裹都得登记身份证",
+    "如今网购的人比逛街的多",
+    "现在的人买衣服都不试了",
+    "做物流这一行起早贪黑的",
+    "最近好像特别流行奶油色",
+    "今年流行短款外套",
+    "以前的东西用十年都不坏",
+    "现在买个菜都用手机付款",
+]
+
+
+@pytest.mark.parametrize("message", WORLD_REMARKS)
+def test_a_remark_on_the_world_is_a_story(matcher, message):
+    assert address(normalize(message)) == STORY
+    assert confident(matcher, message) == []
+
+
+@settings(max_examples=200, deadline=None)
+@given(remark=st.sampled_from(WORLD_REMARKS), ending=st.sampled_from(ASK_ENDINGS), sep=st.sampled_from([" ", "，", "?", ""]))
+def test_a_remark_on_the_world_followed_by_a_question_is_no_story(remark, ending, sep):
+    assert address(normalize(remark + sep + ending)) != STORY

@@ -8,7 +8,7 @@ The gate (coranker.CoRanker.gate) is linear over character n-grams: a shop word 
 question particle or word, an A-not-A question, a request, an answer to the shop's offer.
 - STORY: a message with none of them that tells of the buyer's family, friends or colleagues (and
   of no item of the buyer's), of the buyer's company as a grumble, of bills of daily life, another
-  service or the news: vetoed from 0.3, and no clause of it asks in earnest;
+  service, the news or the world at large (这年头, 今年流行): vetoed from 0.3, and no clause of it asks in earnest;
 - ELSEWHERE: such a story about another shop or platform (在唯品会买的鞋开胶了, 别家客服回消息好慢),
   not compared with this shop: vetoed from 0.1, the gate reading shop words in it as this shop's
   (0.17-0.28 for chatter on chatter7_dev.tsv);
@@ -99,6 +99,8 @@ _ELSEWHERE_RE = re.compile(
 _COMPARE_RE = re.compile(r"比|不如|一样|同款|再|先|去|换|不然|的话|要是|如果")  # ... or going there (不能少的话我去别家买了)
 # ... and the shop words that belong to the shop named (别家客服, 那个平台的客服) are not this shop.
 _ELSEWHERES_OWN_RE = re.compile("(?:" + _ELSEWHERE_RE.pattern + r")的?(?:客服|老板|店家|店主|掌柜|卖家|商家|小二)")
+# The world at large: these days, a trade, this year's fashion (现在寄个快递都要实名, 今年流行宽松的款).
+_WORLD_RE = re.compile(r"这年头|如今|现在(?:寄个|买个|的人)|这一?行(?![字])|(?:今年|现在|最近)[^ ]{0,4}流行|以前的东西")
 # The buyer saying the shop is not meant (那个快递员态度好差 不是说你们).
 _NOT_YOU_RE = re.compile(r"不是说你们?|不是你们|跟你们没关系|和你们没关系|不怪你们|不关你们")
 # The shop, spoken to: second person, or what buyers call the seller.
@@ -117,8 +119,8 @@ def asks(normalized: str) -> bool:
 
 def tells_of_others(normalized: str) -> bool:
     """Whether the message speaks of someone or something other than the buyer and this shop
-    (我妹, 公司报销, 电费, 外卖, 抖音上有人说)."""
-    if _LIFE_RE.search(normalized) or _NOT_YOU_RE.search(normalized) or (_PAPERWORK_RE.search(normalized) and _GRUMBLE_RE.search(normalized)):
+    (我妹, 公司报销, 电费, 外卖, 抖音上有人说, 这年头, 今年流行)."""
+    if _LIFE_RE.search(normalized) or _WORLD_RE.search(normalized) or _NOT_YOU_RE.search(normalized) or (_PAPERWORK_RE.search(normalized) and _GRUMBLE_RE.search(normalized)):
         return True
     return _PEOPLE_RE.search(normalized) is not None and _ITEM_RE.search(normalized) is None
 
