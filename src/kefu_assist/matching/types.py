@@ -68,6 +68,9 @@ class MatcherConfig:
     # others (asking.STORY: 我妹买东西就爱退货, 公司报销发票的事好烦)
     offtopic_veto_aside: float = 0.5
     offtopic_veto_told: float = 0.3
+    # ... and for a story about another shop or platform that asks this shop nothing
+    # (asking.ELSEWHERE: 在唯品会买的鞋开胶了; chosen on benchmarks/eval/chatter7_dev.tsv and the dev sets)
+    offtopic_veto_elsewhere: float = 0.1
     # A message nothing is confident for, whose chatter probability stays below agree_offtopic:
     # its closest script is confident all the same when it scores at least agree_floor and is of
     # the co-ranker's likeliest class, at least agree_margin times as likely as its second
