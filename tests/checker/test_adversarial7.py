@@ -111,3 +111,35 @@ def test_an_invoice_refused_in_other_verbs_is_found(text):
 )
 def test_an_invoice_at_no_cost_stays_quiet(text):
     assert "invoice_refusal" not in rules_of(text)
+
+
+# -- card_fee: the price changed to take in the bank's cut, or the fee taken from the buyer -------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "花呗付的话我给您调一下价，算上平台扣的点",
+        "刷卡可以，我们这边改个价，加进去银行抽的那部分",
+        "信用卡的话总价要加上银行收的那部分钱",
+        "分期的手续费是从你那边收的，我改完价您再拍",
+        "用白条的话费率得从您身上扣，所以价格会变",
+        "刷卡付款，总价得算进去卡组织扣掉的钱",
+        "分12期也行，利息是从买家这里扣的，价格我重新调",
+    ],
+)
+def test_a_card_surcharge_as_a_changed_price_is_found(text):
+    assert "card_fee" in pattern_rules_of(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "花呗付的话我给您改一下价，便宜五块，您再拍",
+        "信用卡付款，银行扣的那部分我们出，价格不变",
+        "刷卡的手续费不会从您这边收，放心",
+        "用花呗的话加上优惠券更划算",
+        "分期的手续费从我们这边出，您不用管",
+        "信用卡付款不用改价，直接拍就行",
+    ],
+)
+def test_a_card_payment_at_the_same_price_stays_quiet(text):
+    assert "card_fee" not in rules_of(text)
