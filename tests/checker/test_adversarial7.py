@@ -5,16 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from kefu_assist.checker import Checker, check, default_checker
-
-
-def rules_of(text: str) -> set[str]:
-    return {f.rule for f in check(text)}
-
-
-def pattern_rules_of(text: str) -> set[str]:
-    """The rules alone (no trained model): a class fixed in the rules must not lean on the model."""
-    return {f.rule for f in Checker(default_checker().rules).check(text)}
+from .findings import pattern_rules_of, rules_of
 
 
 # -- close_order: the shop disposes of the order with a verb that is not 关/取消 ------------------
