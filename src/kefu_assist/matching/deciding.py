@@ -28,6 +28,19 @@ class Deciding:
 
         def _off_topic(self, p_off: float, veto: float) -> bool: ...
 
+    def _best_piece(self, piece: str, total_chars: int, ranker: coranker_module.CoRanker | None, plain: bool, *,
+                    generic_ok: bool = True) -> tuple[int, _Scored, float] | None:
+        """The best script for a piece of a message scored on its own, its score weighed by the
+        piece's share of the message (``clause_discount``), and the gate's chatter probability
+        for the piece; None when nothing scores."""
+        scored, off = self._score_text(piece, generic_ok=generic_ok, ranker=ranker, plain=plain)
+        if not scored:
+            return None
+        s_idx = max(scored, key=lambda k: scored[k].score)
+        sc = scored[s_idx]
+        sc.score *= 1.0 - self.config.clause_discount * (1.0 - len(piece) / total_chars)
+        return s_idx, sc, off
+
     def _joined_requests(self, parts: list[str], total_chars: int, combined: dict[int, _Scored], leaders: dict[int, _Scored],
                          answers: dict[int, tuple[float, str]], ranker: coranker_module.CoRanker | None, plain: bool, veto: float) -> None:
         """The requests a clause joins without a break (要么改地址要么取消, 改成L码或者退款):
@@ -40,12 +53,10 @@ class Deciding:
             return
         small_talk = set(self.config.small_talk_categories)
         for sub in subs:
-            scored, sub_off = self._score_text(sub, generic_ok=False, ranker=ranker, plain=plain)
-            if not scored:
+            best = self._best_piece(sub, total_chars, ranker, plain, generic_ok=False)
+            if best is None:
                 continue
-            s_idx = max(scored, key=lambda k: scored[k].score)
-            sc = scored[s_idx]
-            sc.score *= 1.0 - self.config.clause_discount * (1.0 - len(sub) / total_chars)
+            s_idx, sc, sub_off = best
             category = self._scripts[s_idx].category
             confident = {self._scripts[k].category for k, c in combined.items() if c.score >= self.threshold}
             confident.update(self._scripts[k].category for k in leaders)
@@ -68,12 +79,10 @@ class Deciding:
             tail = _request_tail(part)
             if not tail:
                 continue
-            scored, tail_off = self._score_text(tail, ranker=ranker, plain=plain)
-            if not scored:
+            best = self._best_piece(tail, total_chars, ranker, plain)
+            if best is None:
                 continue
-            s_idx = max(scored, key=lambda k: scored[k].score)
-            sc = scored[s_idx]
-            sc.score *= 1.0 - self.config.clause_discount * (1.0 - len(tail) / total_chars)
+            s_idx, sc, tail_off = best
             category = self._scripts[s_idx].category
             if sc.score < self.threshold or category in small_talk or self._off_topic(tail_off, veto):
                 continue
