@@ -167,6 +167,9 @@ def test_outage_spools_then_delivers_in_order_exactly_once(pg_server, spool_root
                     rec.record_unmatched(f"问题{i // 10} 在吗", "小王")
             assert _wait(lambda: not rec.online, 30), "the recorder never noticed the outage"
             assert rec.pending >= 50
+            # redaction and spooling run on the spooler thread: under load the last events reach the
+            # spool file some milliseconds after record_copy returned (this read once came too early)
+            assert rec.wait_spooled(30)
             spooled = [json.loads(line) for line in rec.spool_path.read_text(encoding="utf-8").splitlines()]
             sent = [e["uuid"] for e in spooled if e["kind"] == "copy"]
             assert len(sent) >= 50
