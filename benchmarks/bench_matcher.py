@@ -159,50 +159,56 @@ print(time.perf_counter() - t, time.process_time() - cpu)
 """
 
 
+def _rounds_table(label: str, rounds: int, build_once) -> None:
+    """``rounds`` builds, each beside the reference loop, as a table with the medians:
+    ``build_once()`` returns one build's (wall, CPU) seconds. CPU time beside the wall: on a
+    shared machine the wall time swings with the neighbours' load."""
+    print(f"Machine: {machine.describe()}")
+    print(f"| round | reference loop | index build, {label} | its CPU time |")
+    print("|---|---|---|---|")
+    references, builds, cpus = [], [], []
+    for i in range(rounds):
+        references.append(machine.reference_s())
+        build, cpu = build_once()
+        builds.append(build)
+        cpus.append(cpu)
+        print(f"| {i + 1} | {references[-1]:.2f} s | {build:.2f} s | {cpu:.2f} s |", flush=True)
+    print(f"| median | {statistics.median(references):.2f} s | {statistics.median(builds):.2f} s | {statistics.median(cpus):.2f} s |")
+
+
 def build_rounds(rounds: int) -> int:
     """Only the 10,000-script index build, each in a fresh process (as the sidebar and the
     command line build once) and each beside the reference loop, so that a build time can be
     read against how busy the machine was at that moment."""
-    print(f"Machine: {machine.describe()}")
-    # CPU time beside the wall: on a shared machine the wall time swings with the neighbours' load
-    print("| round | reference loop | index build, 10,000 x 5 | its CPU time |")
-    print("|---|---|---|---|")
-    references, builds, cpus = [], [], []
     with tempfile.TemporaryDirectory() as tmp:
         big = genlib.write(Path(tmp) / "gen10k.yaml")
-        for i in range(rounds):
-            references.append(machine.reference_s())
-            args = [sys.executable, "-c", _ONE_BUILD, str(ROOT / "src"), str(ROOT / "resources" / "scripts.yaml"), str(big)]
+        args = [sys.executable, "-c", _ONE_BUILD, str(ROOT / "src"), str(ROOT / "resources" / "scripts.yaml"), str(big)]
+
+        def once() -> tuple[float, float]:
             build, cpu = map(float, subprocess.run(args, capture_output=True, text=True, check=True).stdout.split())
-            builds.append(build)
-            cpus.append(cpu)
-            print(f"| {i + 1} | {references[-1]:.2f} s | {build:.2f} s | {cpu:.2f} s |", flush=True)
-    print(f"| median | {statistics.median(references):.2f} s | {statistics.median(builds):.2f} s | {statistics.median(cpus):.2f} s |")
+            return build, cpu
+
+        _rounds_table("10,000 x 5", rounds, once)
     return 0
 
 
 def inprocess_rounds(rounds: int) -> int:
     """The 10,000-script index build repeated in this one process (jieba's dictionary and NumPy
     loaded by an untimed build first), each beside the reference loop; then the medians."""
-    print(f"Machine: {machine.describe()}")
-    print("| round | reference loop | index build, 10,000 x 5, in-process | its CPU time |")
-    print("|---|---|---|---|")
-    references, builds, cpus = [], [], []
     with tempfile.TemporaryDirectory() as tmp:
         big = genlib.write(Path(tmp) / "gen10k.yaml")
         build_matcher(load_library(ROOT / "resources" / "scripts.yaml").library)
         library = load_library(big).library
-        for i in range(rounds):
-            references.append(machine.reference_s())
-            matcher = None
+
+        def once() -> tuple[float, float]:
             gc.collect()
             t, cpu = time.perf_counter(), time.process_time()
             matcher = build_matcher(library)
-            builds.append(time.perf_counter() - t)
-            cpus.append(time.process_time() - cpu)
-            print(f"| {i + 1} | {references[-1]:.2f} s | {builds[-1]:.2f} s | {cpus[-1]:.2f} s |", flush=True)
-        del matcher
-    print(f"| median | {statistics.median(references):.2f} s | {statistics.median(builds):.2f} s | {statistics.median(cpus):.2f} s |")
+            wall, used = time.perf_counter() - t, time.process_time() - cpu
+            del matcher
+            return wall, used
+
+        _rounds_table("10,000 x 5, in-process", rounds, once)
     return 0
 
 
