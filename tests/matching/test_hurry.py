@@ -259,10 +259,19 @@ def test_the_reading_table_is_small_in_memory(respeller):
     [("free shipping吗", "shipping_fee"), ("这个能free shipping不", "shipping_fee"), ("can I use credit card", "payment"),
      ("能用credit card付吗", "payment"), ("quality好吗", "quality"), ("这件quality怎么样", "quality"), ("有coupon吗", "promotion"),
      ("能开invoice吗", "invoice"), ("不合适能refund吗", "return_exchange"), ("size偏大吗", "size"), ("M码in stock吗", "stock"),
-     ("是genuine的吗", "quality"), ("tracking number发我一下", "logistics"), ("warranty多久", "care_warranty")],
+     ("是genuine的吗", "quality"), ("tracking number发我一下", "logistics"), ("warranty多久", "care_warranty"),
+     ("SF express ok? 差价我补", "courier"), ("用SF express要补多少", "courier"), ("shipped了吗", "logistics"), ("is it shipped yet", "logistics")],
 )
 def test_shopping_words_typed_in_english_read_as_the_librarys(matcher, message, category):
     assert top(matcher, message) == category
+
+
+@pytest.mark.parametrize("message", ["the ship sank in the movie", "I shipped my cat to grandma lol", "how long is the movie",
+                                     "how many days until christmas", "sf express is the best company in china"])
+def test_english_about_other_ships_and_times_asks_the_shop_nothing(matcher, message):
+    # ship, how long and how many days are as often about a film or a holiday as about a parcel:
+    # only SF express and shipped are read as the library's words
+    assert top(matcher, message) is None
 
 
 @pytest.mark.parametrize("text", ["airpods pro 2代", "iphone15 pro max", "nike air force 1", "ok", "returns"])

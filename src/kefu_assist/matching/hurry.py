@@ -35,7 +35,10 @@ _SHOPPING = {"free shipping": "包邮", "freeshipping": "包邮", "free delivery
              "coupon": "优惠券", "coupons": "优惠券", "voucher": "优惠券", "quality": "质量", "size": "尺码", "size chart": "尺码表",
              "in stock": "有货", "out of stock": "缺货", "sold out": "卖完了", "restock": "补货", "tracking number": "快递单号",
              "tracking": "物流", "warranty": "保修", "cheaper": "便宜点", "discount price": "优惠价", "genuine": "正品",
-             "authentic": "正品", "original": "正品", "original price": "原价", "fake": "假货", "color difference": "色差", "cancel": "取消"}
+             "authentic": "正品", "original": "正品", "original price": "原价", "fake": "假货", "color difference": "色差", "cancel": "取消",
+             # the courier and a parcel sent, in English (SF express ok?, is it shipped yet); not ship
+             # (the ship sank), how long or how many days (a film, a holiday as often as a parcel)
+             "sf express": "顺丰", "shipped": "发货了"}
 _GREETINGS_AND_WORDS = {**_SHOPPING, **_GREETINGS}
 _GREETING_RE = re.compile(r"(?<![a-z])(" + "|".join(sorted(_GREETINGS_AND_WORDS, key=len, reverse=True)) + r")(?![a-z])")
 _GOODBYE_NUMBERS = re.compile(r"(?:88|886|8888)(?:[啦了哈呀哦亲]{0,2})")
