@@ -95,12 +95,12 @@ def test_pinyin_with_one_character_words(matcher, message, category):
     assert top(matcher, message) == category
 
 
-@pytest.mark.parametrize("message", ["thx", "Thanks!", "thank you", "ok thx", "tks 亲"])
+@pytest.mark.parametrize("message", ["thx", "Thanks!", "thank you", "ok thx", "tks 亲", "懂啦 3q", "3Q 客服"])
 def test_latin_thank_yous_are_thanks(matcher, message):
     assert top(matcher, message) == "thanks"
 
 
-@pytest.mark.parametrize("message", ["thanksgiving", "thxxx123"])
+@pytest.mark.parametrize("message", ["thanksgiving", "thxxx123", "a3q7x", "3qa"])
 def test_thank_words_inside_other_words_stay(message):
     from kefu_assist.matching.normalize import normalize
 

@@ -22,7 +22,7 @@ from pathlib import Path
 
 _GREETINGS = {"hi": "你好", "hello": "你好", "hey": "你好", "hallo": "你好", "helo": "你好", "hellow": "你好", "nihao": "你好", "bye": "拜拜", "byebye": "拜拜", "bb": "拜拜", "baibai": "拜拜",
               # thank-yous typed in Latin letters
-              "thx": "谢谢", "thanks": "谢谢", "thank you": "谢谢", "thankyou": "谢谢", "tks": "谢谢", "tnx": "谢谢",
+              "thx": "谢谢", "thanks": "谢谢", "thank you": "谢谢", "thankyou": "谢谢", "tks": "谢谢", "tnx": "谢谢", "3q": "谢谢",  # 3q: san-q, thank you
               # asking whether anyone is at the desk, in English
               "anyone there": "有人吗", "anybody there": "有人吗", "anyone here": "有人吗", "anybody here": "有人吗",
               "are you there": "在吗", "u there": "在吗", "you there": "在吗"}
