@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from .moodcues import _CUES, _CueRule
-from .moodmodel import shipped_model, train_shipped
+from .moodmodel import MoodModel, shipped_model, train_shipped
 from .rules import fold
 
 UPSET_AT = 1.0
@@ -134,9 +134,10 @@ _ABSOLVE = re.compile(r"(又|也|这)?不是你们的(问题|错|责任)(?![^，
 _NUMBER_ONLY = re.compile(r"[\s\d+\-()#.]*\d[\s\d+\-()#.]*")
 
 
-def mood(text: str, history: Sequence[str] = (), use_model: bool = True) -> Mood:
+def mood(text: str, history: Sequence[str] = (), use_model: bool = True, model: MoodModel | None = None) -> Mood:
     """The buyer's mood for one message; ``history``: the buyer's earlier messages, oldest first.
-    ``use_model=False``: the cues alone decide (as before the trained tone, for comparison)."""
+    ``use_model=False``: the cues alone decide (as before the trained tone, for comparison);
+    ``model``: a tone trained on other rows than the shipped one's (benchmarks/mood_lowo.py)."""
     folded = fold(text or "")
     if _NUMBER_ONLY.fullmatch(folded) and "".join(folded.split()) != "12315":
         # a number pasted alone (a phone, an order, even 12345) says nothing about the buyer;
@@ -149,7 +150,10 @@ def mood(text: str, history: Sequence[str] = (), use_model: bool = True) -> Mood
     # a lone ! is how many buyers end any sentence: all of them together count as one weak cue
     single = [c.weight for c in cues if c.id == "exclamations" and len(c.text) == 1]
     score = sum(c.weight for c in cues) - sum(single) + min(sum(single), 0.5)
-    model = shipped_model() if use_model else None
+    if not use_model:
+        model = None
+    elif model is None:
+        model = shipped_model()
     if model is None:
         return Mood("upset" if score >= UPSET_AT else "calm", tuple(cues), score)
     # the cues and the trained tone read together: a strong cue needs the tone not to be plainly
