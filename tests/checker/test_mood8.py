@@ -123,3 +123,10 @@ def test_a_quoted_word_is_a_label_but_the_same_word_unquoted_is_a_threat():
 @pytest.mark.parametrize("text", ["我要投诉你们 之前的事也没解决", "再这样我就给差评 上次就是这样"])
 def test_a_stated_intent_is_still_upset_beside_a_past(text):
     assert mood(text).upset
+
+
+@pytest.mark.parametrize("text", ["这不是气话 我真的会投诉", "不是气话 差评我给定了"])
+def test_a_denied_outburst_is_not_a_settled_one(text):
+    # 不是气话 says the threat is meant: the settled frame (只是气话) must not cancel the cue, with or without the tone
+    cues = mood(text, use_model=False)
+    assert cues.upset and any(c.id in ("complaint", "bad_review") for c in cues.cues), cues
