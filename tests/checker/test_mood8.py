@@ -130,3 +130,20 @@ def test_a_denied_outburst_is_not_a_settled_one(text):
     # 不是气话 says the threat is meant: the settled frame (只是气话) must not cancel the cue, with or without the tone
     cues = mood(text, use_model=False)
     assert cues.upset and any(c.id in ("complaint", "bad_review") for c in cues.cues), cues
+
+
+def test_each_writer_section_of_the_corpus_says_who_wrote_it():
+    # the tone trains on the writers' sets from the repository (training reproduces from a clone), and
+    # benchmarks/mood_lowo.py leaves each "# writer:" section out in turn: each names its source and writer
+    from kefu_assist.checker import moodmodel
+    from kefu_assist.resources import resource_path
+
+    lines = resource_path(moodmodel.CORPUS_NAME).read_text(encoding="utf-8").splitlines()
+    starts = [i for i, line in enumerate(lines) if line.startswith("# writer:")]
+    assert len(starts) >= 5
+    names = [lines[i].split(":", 1)[1].strip() for i in starts]
+    assert len(set(names)) == len(names)
+    for i in starts:
+        assert lines[i + 1].startswith("# Written by") and "saw only" in lines[i + 1]
+        assert lines[i + 2].startswith("# Copied whole from")
+        assert "\t" in lines[i + 3]  # the section holds rows, not only its header
