@@ -74,7 +74,7 @@ def drafts_report(path: Path, rules_only: bool = False, totals_only: bool = Fals
     return "\n".join(lines)
 
 
-def moods_report(path: Path) -> str:
+def moods_report(path: Path, totals_only: bool = False) -> str:
     upset = found = calm = flagged = 0
     misses = []
     for label, text in _rows(path):
@@ -88,7 +88,7 @@ def moods_report(path: Path) -> str:
         if got != label:
             misses.append(f"- `{label}` → `{got}`: {text}")
     lines = [f"Moods: {path}", "", f"Upset buyers found: {_pct(found, upset)}", f"Calm buyers flagged upset: {_pct(flagged, calm)}"]
-    if misses:
+    if misses and not totals_only:
         lines += ["", "Differences:", *misses]
     return "\n".join(lines)
 
@@ -98,14 +98,14 @@ def main() -> None:
     parser.add_argument("--drafts", type=Path, action="append", default=[])
     parser.add_argument("--moods", type=Path, action="append", default=[])
     parser.add_argument("--rules-only", action="store_true", help="drafts: also score the rules alone (no trained reply model), in the same run")
-    parser.add_argument("--totals-only", action="store_true", help="drafts: print the per-rule counts and totals, not the differing lines (held-out sets)")
+    parser.add_argument("--totals-only", action="store_true", help="print the totals (drafts: and the per-rule counts), not the differing lines (held-out sets, a set scored before its lines are read)")
     args = parser.parse_args()
     if not args.drafts and not args.moods:
         parser.error("give --drafts and/or --moods files")
     reports = [drafts_report(p, totals_only=args.totals_only) for p in args.drafts]
     if args.rules_only:
         reports += [drafts_report(p, rules_only=True, totals_only=args.totals_only) for p in args.drafts]
-    print("\n\n".join(reports + [moods_report(p) for p in args.moods]))
+    print("\n\n".join(reports + [moods_report(p, totals_only=args.totals_only) for p in args.moods]))
 
 
 if __name__ == "__main__":
