@@ -29,7 +29,6 @@ def test_the_shop_disposing_of_the_order_in_other_verbs_is_found(text):
 @pytest.mark.parametrize(
     "text",
     [
-        "您那单我这边已经处理好了，地址改成新的了",
         "订单我们在加急处理，今天发出",
         "您要取消交易的话在订单页申请，我帮您盯着退款",
         "那单的退款我已经给您退回去了，是您申请的",
@@ -127,10 +126,19 @@ def test_a_card_surcharge_as_a_changed_price_is_found(text):
         "花呗付的话我给您改一下价，便宜五块，您再拍",
         "信用卡付款，银行扣的那部分我们出，价格不变",
         "刷卡的手续费不会从您这边收，放心",
-        "用花呗的话加上优惠券更划算",
         "分期的手续费从我们这边出，您不用管",
         "信用卡付款不用改价，直接拍就行",
     ],
 )
 def test_a_card_payment_at_the_same_price_stays_quiet(text):
     assert "card_fee" not in rules_of(text)
+
+
+# Near-misses the rules stay quiet on and the reply model flags (close_order, card_fee): since
+# check8m its thresholds are chosen on writers it never saw (benchmarks/eval_writers.py), not
+# above every literal of these families, and these two are worded like many writers' violations
+# (那单…处理好了, 用花呗的话…). What the model flags on compliant drafts is measured there, on
+# real writers (3.1 % of compliant drafts flagged by rules and model together); here the rules.
+@pytest.mark.parametrize(("rule", "text"), [("close_order", "您那单我这边已经处理好了，地址改成新的了"), ("card_fee", "用花呗的话加上优惠券更划算")])
+def test_near_misses_the_model_flags_stay_quiet_for_the_rules(rule, text):
+    assert rule not in pattern_rules_of(text)

@@ -43,10 +43,9 @@ DEV = _read_tsv("dev_drafts.tsv") + _read_tsv("dev2_drafts.tsv") + _read_tsv("de
 # the eighth set: indirect wordings (a fee as 上浮5% or 补差价, refusing COD to some buyers, 只换不退,
 # insults without a listed word ...), each rule with 15 violations and 15 near misses
 DEV8 = _read_tsv("dev8_drafts.tsv")
-# labelled before tuning and still missed, on purpose: "包邮是不包括您那里的" says the region is outside
-# 包邮, which the rules treat like 不在包邮范围 (compliant: the freight template decides)
-DEV8_KNOWN_MISSES = {"亲这个包邮是不包括您那里的，要加运费10块"}
-DEV = DEV + [row for row in DEV8 if row[1] not in DEV8_KNOWN_MISSES]
+# every row, the known miss too: "亲这个包邮是不包括您那里的，要加运费10块" (labelled before tuning; the
+# rules treat "包邮是不包括您那里的" like 不在包邮范围) is found by the reply model since check8m's recipe
+DEV = DEV + DEV8
 # the ninth set: shorter chat wordings (spaces for commas, 哈/呢/emoji), written after the eighth's tuning
 DEV = DEV + _read_tsv("dev9_drafts.tsv") + _read_tsv("dev10_drafts.tsv") + _read_tsv("dev11_drafts.tsv")
 # the twelfth set (checker4): traditional, full-width, spaced-out and numeral spellings of my own
@@ -290,12 +289,6 @@ def test_a_checker_of_no_rules_finds_nothing():
 )
 def test_second_round_near_misses_stay_quiet(text):
     assert [(f.rule, f.text) for f in check(text)] == []
-
-
-@pytest.mark.parametrize("text", sorted(DEV8_KNOWN_MISSES))
-@pytest.mark.xfail(strict=True, reason="known miss of the eighth set (see DEV8_KNOWN_MISSES)")
-def test_known_misses_of_the_eighth_set(text):
-    assert rules_of(text) == {dict((t, label) for label, t in DEV8)[text]}
 
 
 def test_a_gap_in_a_rule_stops_at_a_comma_of_either_width():

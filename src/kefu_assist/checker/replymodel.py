@@ -1,7 +1,8 @@
 """A trained reading of agent replies beside the rules: one logistic regression per rule id
 (one-vs-rest) over character 1-3-grams of the reply's clauses, trained on
 ``resources/reply_corpus.tsv`` (agent drafts labelled with the rule ids they break, or ``ok``,
-written for it).
+written for it) and the development drafts of the repository, the independent writers' among them
+(``replytrain``).
 
 The hand-written patterns of ``compliance_rules.yaml`` find the wordings they were written for;
 a new wording of the same idea (信用卡走一下要多出一个点, 这单帮您撤了) slips through. The model
@@ -12,21 +13,21 @@ already found a rule in the reply, they stay its explanation and the model adds 
 
 Features are read on the rules' own normalised copy (``rules.normalise``: full width, traditional,
 spacing, read-out digits), numbers folded (10元, 十块, 百分之六 read alike). The weights ship
-trained (``resources/reply_model.json.gz``, gzip-compressed JSON, with the corpus's SHA-256 and each rule's threshold);
-scoring is plain Python, one table look-up a gram (gramweights.py). After editing the corpus, train again
-(NumPy, a few seconds)::
+trained (``resources/reply_model.json.gz``, gzip-compressed JSON, with the SHA-256 of its training files and each
+rule's threshold);
+scoring is plain Python, one table look-up a gram (gramweights.py). After editing a training file,
+train again by the recipe (NumPy, minutes: ``replytrain``'s docstring)::
 
-    .venv/bin/python -m kefu_assist.checker.replytrain [--validate FILE.tsv ...]
+    .venv/bin/python -m kefu_assist.checker.replytrain
 
-(``replytrain``: the training command, apart so that this module needs nothing of the engine.)
-
-``--validate`` files (``label<TAB>draft``) choose each rule's threshold: the lowest logit at which
-the model's findings of that rule on the compliant drafts (and on drafts labelled with other rules)
-stay rare (see ``choose_thresholds``); the shipped library's replies and the suite's development
-drafts are kept free of new findings whatever the files say.
+(``replytrain``: the training command and its recipe, apart so that this module needs nothing of
+the engine; ``replyfit``: the fitting itself.) Thresholds are chosen by the recipe on writers the
+fold's model never saw (``thresholds_from_logits``), then raised above the shipped library's
+replies and the suite's development drafts, which stay free of new findings.
 """
 from __future__ import annotations
 
+import bisect
 import hashlib
 import json
 import logging
@@ -207,10 +208,15 @@ def corpus_sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def train(rows: Sequence[tuple[frozenset[str], str]], sha256: str = "", rules: Sequence[str] = RULE_IDS) -> ReplyModel:
+def train(
+    rows: Sequence[tuple[frozenset[str], str]], sha256: str = "", rules: Sequence[str] = RULE_IDS,
+    *, epochs: int = EPOCHS, l2: float = L2, momentum: float = 0.0, row_weights: Sequence[float] | None = None,
+) -> ReplyModel:
     """One-vs-rest logistic regressions by full-batch gradient descent on sparse counts
-    (deterministic). Each rule's positives and negatives weigh the same in its loss."""
-    import numpy as np
+    (deterministic; ``replyfit``), with Nesterov ``momentum`` if not 0. Each rule's positives and
+    negatives weigh the same in its loss; ``row_weights`` (one per row, default 1) weigh rows
+    within their class."""
+    from .replyfit import fit
 
     docs = [features(text) for _, text in rows]
     counts: dict[str, int] = {}
@@ -218,38 +224,15 @@ def train(rows: Sequence[tuple[frozenset[str], str]], sha256: str = "", rules: S
         for g in set(doc):
             counts[g] = counts.get(g, 0) + 1
     vocab = sorted(g for g, c in counts.items() if c >= MIN_COUNT)
-    column = {g: i for i, g in enumerate(vocab)}
-    # sparse rows as (row, column, count) triples; products by np.add.at
-    r_idx, c_idx, vals = [], [], []
-    for r, doc in enumerate(docs):
-        seen: dict[int, float] = {}
-        for g in doc:
-            if g in column:
-                seen[column[g]] = seen.get(column[g], 0.0) + 1.0
-        for c, v in seen.items():
-            r_idx.append(r)
-            c_idx.append(c)
-            vals.append(v)
-    ri, ci, xv = np.array(r_idx), np.array(c_idx), np.array(vals)
-    n, v, k = len(rows), len(vocab), len(rules)
-    y = np.array([[1.0 if rule in labels else 0.0 for rule in rules] for labels, _ in rows])
-    pos = y.sum(axis=0)
-    share = np.where(y == 1.0, 0.5 / np.maximum(pos, 1.0), 0.5 / np.maximum(n - pos, 1.0))
-    w = np.zeros((v, k))
-    b = np.zeros(k)
-    for _ in range(EPOCHS):
-        z = np.zeros((n, k))
-        np.add.at(z, ri, xv[:, None] * w[ci])
-        p = 1.0 / (1.0 + np.exp(-np.clip(z + b, -30, 30)))
-        err = (p - y) * share
-        grad = np.zeros((v, k))
-        np.add.at(grad, ci, xv[:, None] * err[ri])
-        w -= LEARNING_RATE * (grad + L2 * w)
-        b -= LEARNING_RATE * err.sum(axis=0)
+    w, b = fit(docs, [labels for labels, _ in rows], rules, vocab, epochs=epochs, rate=LEARNING_RATE, l2=l2,
+               momentum=momentum, row_weights=row_weights)
     # rounded as shipped (3 decimals), so that thresholds chosen on this model hold for the file
     weights = {g: tuple(round(float(x), 3) for x in w[i]) for i, g in enumerate(vocab)}
     weights = {g: row for g, row in weights.items() if any(row)}
-    return ReplyModel(tuple(rules), weights, tuple(float(x) for x in b), (DEFAULT_THRESHOLD,) * k, sha256)
+    return ReplyModel(tuple(rules), weights, tuple(float(x) for x in b), (DEFAULT_THRESHOLD,) * len(rules), sha256)
+
+
+Scored = tuple[frozenset[str], Mapping[str, float], set[str]]  # labels, each rule's logit, rules' own findings
 
 
 def choose_thresholds(
@@ -260,25 +243,36 @@ def choose_thresholds(
     false_weight: float = 3.0,
     floor: float = 0.0,
 ) -> tuple[float, ...]:
-    """Each rule's threshold: on ``validation``, the logit that minimises (violations of the rule the
-    rules miss and the model would miss) + ``false_weight`` × (drafts without the rule the model
-    would flag with it), at least ``floor``; and above every draft of ``keep_clean`` that does not
-    carry the rule (the shipped library, the suite's development drafts). ``found_by_rules(text)``
-    gives the rule ids the rules already find (the model is not asked about those)."""
+    """Each rule's threshold, ``thresholds_from_logits`` on ``model``'s logits of ``validation``
+    and ``keep_clean``. ``found_by_rules(text)`` gives the rule ids the rules already find (the
+    model is not asked about those)."""
     found: Callable[[str], set[str]] = found_by_rules or (lambda text: set())
     val = [(labels, model.logits(text), found(text)) for labels, text in validation]
     clean = [(labels, model.logits(text), found(text)) for labels, text in keep_clean]
+    return thresholds_from_logits(model.rules, val, clean, false_weight, floor)
+
+
+def thresholds_from_logits(
+    rules: Sequence[str], validation: Sequence[Scored], keep_clean: Sequence[Scored] = (),
+    false_weight: float = 3.0, floor: float = 0.0,
+) -> tuple[float, ...]:
+    """Each rule's threshold: on ``validation``, the logit that minimises (violations of the rule the
+    rules miss and the model would miss) + ``false_weight`` × (drafts without the rule the model
+    would flag with it), at least ``floor``; and above every draft of ``keep_clean`` that does not
+    carry the rule (the shipped library, the suite's development drafts). Drafts whose rule the
+    rules already find count for neither side."""
     out = []
-    for rule in model.rules:
-        ceiling = max((lg[rule] for labels, lg, f in clean if rule not in labels and rule not in f), default=-math.inf)
-        pos = sorted(lg[rule] for labels, lg, f in val if rule in labels and rule not in f)
-        neg = sorted(lg[rule] for labels, lg, f in val if rule not in labels and rule not in f)
+    for rule in rules:
+        ceiling = max((lg[rule] for labels, lg, f in keep_clean if rule not in labels and rule not in f), default=-math.inf)
+        pos = sorted(lg[rule] for labels, lg, f in validation if rule in labels and rule not in f)
+        neg = sorted(lg[rule] for labels, lg, f in validation if rule not in labels and rule not in f)
         best_t, best_cost = None, math.inf
         # scores are sums in set order, which changes with the interpreter's hash seed: a margin of
         # 1e-6 below a violation and 1e-3 above the cleanest draft that must stay clean
         for t in sorted({p - 1e-6 for p in pos} | {q + 1e-6 for q in neg} | {floor}):
             t = max(t, floor, ceiling + 1e-3)
-            cost = sum(p < t for p in pos) + false_weight * sum(q >= t for q in neg)
+            # misses: violations below t; false flags: drafts without the rule at or above t
+            cost = bisect.bisect_left(pos, t) + false_weight * (len(neg) - bisect.bisect_left(neg, t))
             if cost < best_cost:
                 best_t, best_cost = t, cost
         t = best_t if best_t is not None else max(floor, DEFAULT_THRESHOLD)
