@@ -367,9 +367,64 @@ def test_learned_sync_teaches_the_matcher_what_the_agent_chose(qtbot, form, libr
         event = CopyEvent(script.id, script.category, 0, None, None, message, 5.0)
         assert event.learn
         service.copied(event)
-        with qtbot.waitSignal(sync.changed, timeout=30000) as got:
+        with qtbot.waitSignal(sync.changed, timeout=30000, check_params_cb=lambda n: n >= 1) as got:
             sync.after_copy()
         assert got.args == [service.learned_count] and service.learned_count >= 1
+        assert service.suggest(message)[0].script.id == "thanks.bye"
+    finally:
+        sync.stop()
+        usage.close()
+        QThreadPool.globalInstance().waitForDone(10000)
+        db_pool().waitForDone(10000)
+
+
+def test_a_copy_still_on_its_way_to_the_database_teaches_on_a_later_read(qtbot, form, library_file, tmp_path, monkeypatch):
+    """On a loaded machine the writer may not have put the copy in when the examples are read
+    (the flush gives up after LIST_TIMEOUT_S): the sync reads again shortly, it does not wait for
+    the 30-second timer."""
+    from PySide6.QtCore import QThreadPool
+
+    import kefu_assist.store.learned as learned_store
+    from kefu_assist.events import CopyEvent
+    from kefu_assist.store.recorder import Recorder
+    from kefu_assist.ui.learned_sync import LearnedSync
+    from kefu_assist.ui.usage import UsageController
+    from kefu_assist.ui.workers import db_pool
+
+    monkeypatch.setenv("KEFU_ASSIST_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.delenv("KEFU_ASSIST_DB", raising=False)
+    lib = loaded(form, library_file)
+    usage = UsageController()
+    sync = LearnedSync(lib, usage, lambda: "阿青")
+    sync.timer.stop()  # only the copy's own reads may teach here
+    try:
+        with qtbot.waitSignal(usage.recorderChanged, timeout=60000):
+            usage.start(f"sqlite:///{tmp_path / 'usage.sqlite3'}")
+        qtbot.waitUntil(lambda: usage.recorder is not None and usage.recorder.engine(10) is not None, timeout=30000)
+        db_pool().waitForDone(10000)
+        service = lib.service
+        service.recorder = usage.proxy
+        service.agent = "阿青"
+        message = "我想问下你们几点下班"
+        script = service.library.get("thanks.bye")
+        real_flush, real_examples = Recorder.flush, learned_store.examples_for
+        late = {"reads": 0}
+
+        def slow_flush(self, timeout=None):  # the first read comes before the writer
+            if late["reads"] == 0:
+                return False
+            return real_flush(self, timeout)
+
+        def examples_for(engine, agent):
+            late["reads"] += 1
+            return [] if late["reads"] == 1 else real_examples(engine, agent)
+
+        monkeypatch.setattr(Recorder, "flush", slow_flush)
+        monkeypatch.setattr(learned_store, "examples_for", examples_for)
+        service.copied(CopyEvent(script.id, script.category, 0, None, None, message, 5.0))
+        with qtbot.waitSignal(sync.changed, timeout=20000, check_params_cb=lambda n: n >= 1):
+            sync.after_copy()
+        assert late["reads"] >= 2
         assert service.suggest(message)[0].script.id == "thanks.bye"
     finally:
         sync.stop()

@@ -15,6 +15,8 @@ if TYPE_CHECKING:
     from .usage import UsageController
 
 SYNC_MS = 30_000  # the team's accepted examples reach every sidebar within a minute
+BEHIND_RETRY_MS = 500  # a copy not in the database yet when read: read again this much later
+BEHIND_RETRIES = 20  # ... this many times (then the timer's next tick)
 
 
 class LearnedSync(QObject):
@@ -29,6 +31,10 @@ class LearnedSync(QObject):
         self.timer = QTimer(self, interval=SYNC_MS)
         self.timer.timeout.connect(self.sync)
         usage.learnedLoaded.connect(self._loaded)
+        usage.learnedBehind.connect(self._behind)
+        self._retries_left = 0
+        self._retry = QTimer(self, singleShot=True, interval=BEHIND_RETRY_MS)
+        self._retry.timeout.connect(lambda: self.sync(flush_first=True))
         usage.recorderChanged.connect(self.sync)
         library.changed.connect(self.sync)  # a new library is indexed without them: add them again
         self.timer.start()
@@ -39,7 +45,15 @@ class LearnedSync(QObject):
         return self.usage.load_learned(self.agent(), flush_first=flush_first)
 
     def after_copy(self) -> None:
+        self._retries_left = BEHIND_RETRIES
         self.sync(flush_first=True)
+
+    def _behind(self) -> None:
+        """The copy that should teach was still on its way to the database: read again soon, so
+        the agent's choice helps at once on a loaded machine too."""
+        if self._retries_left > 0:
+            self._retries_left -= 1
+            self._retry.start()
 
     def _loaded(self, pairs: list[tuple[str, str]]) -> None:
         service = self.library.service
@@ -49,3 +63,4 @@ class LearnedSync(QObject):
 
     def stop(self) -> None:
         self.timer.stop()
+        self._retry.stop()

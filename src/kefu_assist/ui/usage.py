@@ -83,6 +83,7 @@ class UsageController(QObject):
     statsLoaded = Signal(object)  # the stats() dict
     statsFailed = Signal(str)
     learnedLoaded = Signal(object)  # [(script id, redacted question)] this agent's matcher should know
+    learnedBehind = Signal()  # a copy just made was not in the database yet when the examples were read
     _statusFromWriter = Signal(bool)  # emitted on the writer thread, delivered queued
 
     def __init__(self, parent: QObject | None = None):
@@ -300,18 +301,25 @@ class UsageController(QObject):
         if recorder is None:
             return False
         task = Task(self._learned, recorder, agent, flush_first)
-        task.signals.done.connect(lambda _task, pairs: self.learnedLoaded.emit(pairs))
+        task.signals.done.connect(lambda _task, result: self._learned_done(*result))
         self._run(task)
         return True
 
+    def _learned_done(self, pairs: list[tuple[str, str]], complete: bool) -> None:
+        self.learnedLoaded.emit(pairs)
+        if not complete:
+            self.learnedBehind.emit()
+
     @staticmethod
-    def _learned(recorder: Recorder, agent: str, flush_first: bool) -> list[tuple[str, str]]:  # worker thread
+    def _learned(recorder: Recorder, agent: str, flush_first: bool) -> tuple[list[tuple[str, str]], bool]:  # worker thread
+        """The examples, and False when ``flush_first`` asked for a copy just made and the writer
+        had not put it in within LIST_TIMEOUT_S (a loaded machine, a slow database): the caller
+        reads again a moment later instead of blocking a worker (and the quit) for longer."""
         from ..store.learned import examples_for
 
         engine = recorder.engine(LIST_TIMEOUT_S)
-        if flush_first:
-            recorder.flush(LIST_TIMEOUT_S)
-        return examples_for(engine, agent)
+        complete = recorder.flush(LIST_TIMEOUT_S) if flush_first else True
+        return examples_for(engine, agent), complete
 
     # -- stats ------------------------------------------------------------------------------
     def load_stats(self, since: date | None, agent: str | None, library: Library | None = None, *, flush_first: bool = False) -> bool:
