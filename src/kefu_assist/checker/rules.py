@@ -35,7 +35,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..library.model import Problem
-from .spelling import PINYIN, TYPO, TYPOS, read_pinyin
+from .spelling import PINYIN, SPOKEN_CUE, TYPO, TYPOS, read_pinyin, read_spoken
 
 try:
     from yaml import CSafeLoader as _Loader
@@ -78,6 +78,10 @@ class RulesResult:
         return tuple(p for p in self.problems if p.severity == "error")
 
 
+# pinyin typed with its tone marks (包yóu, bǎo yóu) reads as the bare letters, one for one
+_TONE_MARKS = str.maketrans("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü", "aaaaeeeeiiiioooouuuuvvvvv")
+
+
 def fold(text: str) -> str:
     """Full-width to half-width and lower case, one character for one character, so that
     offsets in the folded text are offsets in the original."""
@@ -91,6 +95,8 @@ def fold(text: str) -> str:
         low = ch.lower()
         out.append(low if len(low) == 1 else ch)
     folded = "".join(out)
+    if not folded.isascii():
+        folded = folded.translate(_TONE_MARKS)
     try:
         from ..matching.normalize import to_simplified
 
@@ -154,8 +160,11 @@ def normalise(text: str) -> tuple[str, list[int] | None]:
         folded = TYPO.sub(lambda m: TYPOS[m.group()], folded)
     if not _NEEDS_NORMALISING.search(folded):
         if not PINYIN.search(folded):
-            return folded, None
-        return read_pinyin(folded, list(range(len(folded))))
+            if SPOKEN_CUE.search(folded) is None:
+                return folded, None
+            spoken, where = read_spoken(folded, list(range(len(folded))))
+            return (folded, None) if spoken == folded else (spoken, where)
+        return _read_letters(folded, list(range(len(folded))))
     chars: list[str] = []
     index: list[int] = []
     n = len(folded)
@@ -193,9 +202,19 @@ def normalise(text: str) -> tuple[str, list[int] | None]:
     m = _CN_DIGIT_RUN.search(out)
     if m is not None:
         out = _CN_DIGIT_RUN.sub(lambda m: m.group().translate(_CN_DIGIT) if not set(m.group()) <= {"一"} else m.group(), out)
-    if PINYIN.search(out) is not None:
-        return read_pinyin(out, index)
+    if PINYIN.search(out) is not None or SPOKEN_CUE.search(out) is not None:
+        return _read_letters(out, index)
     return out, index
+
+
+def _read_letters(text: str, index: list[int]) -> tuple[str, list[int]]:
+    """Rule words typed in letters read as their characters: whole words (fapiao, cod, free
+    shipping), then pinyin syllable by syllable (bao you, 开fa票)."""
+    if PINYIN.search(text) is not None:
+        text, index = read_pinyin(text, index)
+    if SPOKEN_CUE.search(text) is not None:
+        text, index = read_spoken(text, index)
+    return text, index
 
 
 def _close_spaced(text: str, index: list[int]) -> tuple[str, list[int]]:
