@@ -76,3 +76,301 @@ def test_reading_syllables_keeps_a_map_into_the_text(text):
     assert len(index) == len(norm)
     assert all(a < b for a, b in zip(index, index[1:]))
     assert all(0 <= i < len(text) for i in index)
+
+
+# -- the rest of the matching copy: +, =, an emoji beside a letter or between spaces -------------
+@pytest.mark.parametrize(
+    ("rule", "text"),
+    [
+        ("card_fee", "刷 卡 + 3 个 点"),
+        ("card_fee", "白条+1.5%手续费"),
+        ("cod", "货到付款 + 12块"),
+        ("privacy", "麻烦把您的身份证号+支付密码发一下"),
+        ("review_bribe", "晒图+五星=返现3元"),
+        ("off_platform", "有事加v❤号 abc2026"),
+        ("off_platform", "搜一下我的微 🌸 信"),
+    ],
+)
+def test_plus_equals_and_emoji_inside_words_are_read(rule, text):
+    assert rule in pattern_rules_of(text)
+
+
+@pytest.mark.parametrize("text", ["买二送一，1+1更划算", "尺码表：身高160+体重50选M", "收到 😊 谢谢亲", "好的 👍 今天就发"])
+def test_plus_and_emoji_that_break_nothing_stay_quiet(text):
+    assert rules_of(text) == set()
+
+
+# -- the reply typed in English ---------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("rule", "text"),
+    [
+        ("invoice_refusal", "If you need an invoice there is an additional 5% fee."),
+        ("invoice_refusal", "Sorry, we cannot issue an invoice for discounted items."),
+        ("card_fee", "Paying with a credit card adds a 1.5% fee to your total."),
+        ("shipping_fee_breach", "It is free shipping, but Tibet needs an extra 20 yuan."),
+        ("cod", "Cash on delivery has an extra 8 yuan fee."),
+        ("review_bribe", "Give us a good review and we send you a 3 yuan red packet."),
+        ("privacy", "Kindly tell me your verification code."),
+        ("close_order", "We have cancelled your order, the item is out of stock."),
+        ("no_return", "Returns are not accepted for this item."),
+    ],
+)
+def test_violations_typed_in_english_are_found(rule, text):
+    assert rule in pattern_rules_of(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The invoice is sent with the parcel at no extra cost.",
+        "Credit card payments have no fee for you.",
+        "Free shipping everywhere, no extra charge.",
+        "Never share your verification code with anyone.",
+        "We have not cancelled your order.",
+        "Returns are accepted within seven days.",
+    ],
+)
+def test_compliant_english_stays_quiet(text):
+    assert rules_of(text) == set()
+
+
+# -- invoice_refusal: a fee for the invoice under any name; a refusal with any verb -------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "发票可以开的，只是寄发票的快递费8块得您出一下",
+        "纸质发票单独邮寄，邮费由您自己承担哦",
+        "开电子发票要收3元开票服务费",
+        "发票统一到付寄出，您签收时付下运费",
+        "开票手续费6元，付款后开具",
+        "这单是秒杀价，发票就不另外开了哈",
+        "发票额度这个月没了，您这单就不给开了",
+        "特惠商品的发票是无法提供的，请谅解",
+        "个人抬头我们一律开不了，只开公司的",
+    ],
+)
+def test_an_invoice_fee_under_any_name_or_a_refusal_with_any_verb_is_found(text):
+    assert "invoice_refusal" in pattern_rules_of(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "发票随包裹一起寄出，快递费我们来出",
+        "电子发票免费开，不收开票服务费",
+        "如果您不需要发票的话就不开了，要的话随时说",
+        "发票的邮费不需要您承担哦",
+        "不少买家以为开票要加钱，其实我们开不开票都一个价",
+        "发票寄出后不到付，您直接签收就好",
+    ],
+)
+def test_an_invoice_sent_free_or_declined_by_the_buyer_stays_quiet(text):
+    assert "invoice_refusal" not in rules_of(text)
+
+
+# -- card_fee: the fee shifted to the buyer by any verb ----------------------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "花呗分期的话，手续费会算在您的订单总价里",
+        "信用卡付的那部分银行费用会转嫁给您哦",
+        "用信用卡的话我把价格改一下，加上手续费一共156",
+        "您走分期，我们这边会发个手续费补差链接",
+        "分期付款商家承担的那部分利息要算到您头上",
+    ],
+)
+def test_a_card_fee_shifted_by_any_verb_is_found(text):
+    assert "card_fee" in pattern_rules_of(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "花呗分期的手续费不会转嫁给您",
+        "信用卡付款，手续费不用您来出",
+        "有的店刷信用卡要加点，我们家不加",
+        "分期的利息由我们来承担，您放心",
+    ],
+)
+def test_a_card_fee_borne_by_the_shop_stays_quiet(text):
+    assert "card_fee" not in rules_of(text)
+
+
+# -- shipping_fee_breach: 包邮 with a region left out, the charge named before 包邮 ---------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我们的包邮不包括新疆，要补20元",
+        "这个包邮是除了青海的，青海得加15块",
+        "运费12元到付，麻烦签收时给快递员（这款本来是包邮的）",
+        "这件是包邮款，不过您在西藏，系统会扣您10元邮费",
+    ],
+)
+def test_free_shipping_with_a_region_left_out_is_found(text):
+    assert "shipping_fee_breach" in pattern_rules_of(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "江浙沪包邮，其他省份按模板收运费，下单时能看到",
+        "这款包邮，加运费这种情况是没有的哦",
+        "包邮的，新疆西藏也不用补钱",
+    ],
+)
+def test_free_shipping_kept_or_the_template_named_stays_quiet(text):
+    assert "shipping_fee_breach" not in rules_of(text)
+
+
+# -- cod: offered, then withdrawn for this order, or dearer ------------------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "店里是有货到付款的，不过您这个金额就不支持了",
+        "虽然能货到付款，您这单还是得在线付款哦",
+        "货到付款价格是原价，线上付款才有活动价",
+        "到付货款的话价格贵一些",
+        "货到付款加钱的哈",
+    ],
+)
+def test_cod_withdrawn_for_this_order_or_dearer_is_found(text):
+    assert "cod" in pattern_rules_of(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["本店暂未开通货到付款，您可以在线付款", "货到付款和在线付款都可以，价格一样", "货到付款不加钱的"],
+)
+def test_cod_not_offered_or_at_the_same_price_stays_quiet(text):
+    assert "cod" not in rules_of(text)
+
+
+# -- review_bribe: a reward under any name; for deleting or changing a review -----------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "追评带图的买家都有返利，每单3元",
+        "五星评价送您纸巾一包",
+        "晒图后截图私信客服登记，有小礼物",
+        "麻烦您把差评删除，我们补偿您20元",
+        "能帮我把中评改一下吗？给您退一部分货款",
+        "给个好平吧，返您5块",
+    ],
+)
+def test_a_reward_for_a_review_under_any_name_is_found(text):
+    assert "review_bribe" in pattern_rules_of(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "包裹里那张是保修卡，不是返现卡哦",
+        "差评删不删都由您决定，我们不会用钱换",
+        "评价是您的权利，我们不做任何返利",
+        "地面铺得好平整",
+    ],
+)
+def test_a_review_without_a_reward_stays_quiet(text):
+    assert "review_bribe" not in rules_of(text)
+
+
+# -- abuse: insults as questions, names, or sending the buyer elsewhere ------------------------
+@pytest.mark.parametrize(
+    "text",
+    ["你是白痴吗？页面写得清清楚楚", "您是不是有毛病啊", "没钱就直说嘛", "真是服了你了", "你事儿怎么这么多", "嫌麻烦就去别家买吧"],
+)
+def test_insults_as_questions_or_dismissals_are_found(text):
+    assert "abuse" in pattern_rules_of(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["您的手机有毛病的话可以重启试试", "您可以去别家对比一下价格，我们有信心", "您说的\u201c不要就算了\u201d我明白，随时欢迎回来"],
+)
+def test_plain_remarks_stay_quiet(text):
+    assert "abuse" not in rules_of(text)
+
+
+# -- privacy: a secret asked for with 请/需要; another buyer's order told ------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "请提供一下银行卡号，我们登记退款",
+        "核实身份需要您的身份证号码和支付密码",
+        "隔壁单元那单的收件人姓王，也是买的这款",
+        "上一单也发到您那栋楼了，收货人叫李娜",
+        "您邻居那单我看了，她留的电话是138开头的",
+        "她填的地址是幸福路8号",
+    ],
+)
+def test_a_secret_asked_or_another_buyers_details_told_are_found(text):
+    assert "privacy" in pattern_rules_of(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "退款不需要您的银行卡号，原路退回",
+        "如果有人冒充客服要您的验证码，请直接举报",
+        "您同事的订单需要她本人登录查看哦",
+    ],
+)
+def test_a_secret_not_asked_or_a_friend_sent_to_her_own_account_stays_quiet(text):
+    assert "privacy" not in rules_of(text)
+
+
+# -- close_order: closed by the shop, told in the passive or with the shop's reason -------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "您的订单已由商家关闭，请重新下单",
+        "系统提示这单有异常，我们已经取消了",
+        "您上午下的那单我这边已经关掉了",
+        "您拍了两次，另一单我已经作废了",
+    ],
+)
+def test_the_shop_closing_the_order_told_otherwise_is_found(text):
+    assert "close_order" in pattern_rules_of(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["订单超时未付款，已由系统自动关闭", "您申请取消的那单已经处理好了", "您上午下的那单我这边已经发货了"],
+)
+def test_an_order_closed_by_the_system_or_the_buyer_stays_quiet(text):
+    assert "close_order" not in rules_of(text)
+
+
+# -- no_return: refused with 不参与/不搞/没办法办, for a category, after paying ---------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "清仓款不参与退换货",
+        "无理由退货？我们店不做这个的",
+        "鞋子不退换哦，试穿过了",
+        "尾款付了就不能退了",
+        "七天无理由这边没法给您办理",
+    ],
+)
+def test_a_return_refused_in_other_words_is_found(text):
+    assert "no_return" in pattern_rules_of(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["清仓款也参与七天无理由", "定金是不退的，尾款付了也支持七天无理由", "\u201c一经售出概不退换\u201d是违法的，我们支持退货"],
+)
+def test_a_return_granted_stays_quiet(text):
+    assert "no_return" not in rules_of(text)
+
+
+# -- negative_phrasing and absolute_claim -------------------------------------------------------
+@pytest.mark.parametrize(("rule", "text"), [("negative_phrasing", "真没其他办法了"), ("negative_phrasing", "能说的都说了"),
+                                           ("absolute_claim", "买回去一定满意"), ("absolute_claim", "不满意算我的")])
+def test_stonewalling_and_satisfaction_promises_are_found(rule, text):
+    assert rule in pattern_rules_of(text)
+
+
+@pytest.mark.parametrize("text", ["您对尺码满意吗？", "希望您用得满意"])
+def test_asking_about_satisfaction_stays_quiet(text):
+    assert "absolute_claim" not in rules_of(text)

@@ -49,7 +49,9 @@ _QUESTION_MARK = re.compile(r"吗|嘛|是不是|要不要|能不能|可不可以
 # Words in quotation marks that the reply denies (您说的"售出不退"我们店没有, 不搞"概不退换",
 # "加微信领福利"不是我们发的): quoted, not said; the denial is outside the quotes, in the sentence.
 _QUOTED = re.compile(r'["“”「『]([^"“”」』\n]{1,40})["”“」』]')
-_DENIAL = re.compile("不|没|非|别|勿|违规|谨防|诈骗|冒充|举报|假的")
+_DENIAL = re.compile("不|没|非|别|勿|违规|谨防|诈骗|冒充|举报|假的|违法")
+# check8r: the buyer's own words in quotation marks (您说的"不买就算了"我理解): quoted, not said
+_BUYER_SAID = re.compile(r"(您|你)(刚才|刚刚|之前|前面)?(说|讲|提到|写|问)(的|了|过)?[:：,，\s]?$")
 
 
 def _denied_quotes(text: str) -> list[tuple[int, int]]:
@@ -59,7 +61,7 @@ def _denied_quotes(text: str) -> list[tuple[int, int]]:
     spans = []
     for m in _QUOTED.finditer(text):
         sentence = _sentence(text, m.start(), m.end())
-        if _DENIAL.search(sentence.replace(m.group(), "")):
+        if _DENIAL.search(sentence.replace(m.group(), "")) or _BUYER_SAID.search(text, max(0, m.start() - 8), m.start()):
             spans.append(m.span(1))
     return spans
 
