@@ -80,6 +80,7 @@ class RulesResult:
 
 # pinyin typed with its tone marks (包yóu, bǎo yóu) reads as the bare letters, one for one
 _TONE_MARKS = str.maketrans("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü", "aaaaeeeeiiiioooouuuuvvvvv")
+_TONED = re.compile("[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]")
 
 
 def fold(text: str) -> str:
@@ -95,7 +96,7 @@ def fold(text: str) -> str:
         low = ch.lower()
         out.append(low if len(low) == 1 else ch)
     folded = "".join(out)
-    if not folded.isascii():
+    if _TONED.search(folded) is not None:
         folded = folded.translate(_TONE_MARKS)
     try:
         from ..matching.normalize import to_simplified

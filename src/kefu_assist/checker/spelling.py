@@ -27,7 +27,7 @@ PINYIN_WORDS = {
 # and colloquial forms (木有 → 没有, 自个 → 自己, 掏 as in 掏钱 → 付)
 TYPOS = {"好平": "好评", "花贝": "花呗", "包油": "包邮", "退欢": "退换", "返限": "返现", "返线": "返现", "好坪": "好评", "发漂": "发票",
           "木有": "没有", "自个": "自己", "掏": "付"}
-TYPO = re.compile(r"(?<![很真挺太好不较更])好平(?![整稳滑坦衡安常])|花贝|(?<!面)包油(?![条炸饼])|退欢|返限|返线|好坪|(?<!头)发漂(?![亮白])|木有|自个|掏(?=钱|[\d一二三四五六七八九十两俩仨几]|点|些)|(?<=[多再得您你己儿])掏")
+TYPO = re.compile(r"好(?<![很真挺太好不较更]好)平(?![整稳滑坦衡安常])|花贝|(?<!面)包油(?![条炸饼])|退欢|返限|返线|好坪|(?<!头)发漂(?![亮白])|木有|自个|掏(?=钱|[\d一二三四五六七八九十两俩仨几]|点|些)|(?<=[多再得您你己儿])掏")
 PINYIN = re.compile(
     r"(?<![a-z])(" + "|".join(w.replace(" ", r"\s*") for w in sorted(PINYIN_WORDS, key=len, reverse=True)) + r")(?![a-z])"
     r"|(?<=[个给星五5])hp(?![a-z])|(?<![a-z])hp(?=[返送有给])|(?<=\d)r(?![a-z])"
@@ -82,6 +82,7 @@ _SYLLABLES = frozenset(s for words in (SPOKEN_WORDS.values(), _AFTER_SUM, _BEFOR
 _LONGEST_SYLLABLE = max(map(len, _SYLLABLES))
 _LONGEST_WORD = max(map(len, _SPOKEN))
 SPOKEN_CUE = re.compile(r"[a-z]{2}")
+_LETTER_RUN = re.compile(r"[a-z]+")
 _TOKEN = re.compile(r"[a-z]+|\d+(?:\.\d+)?| +|.", re.S)
 
 
@@ -103,6 +104,8 @@ def _syllables(letters: str) -> list[str] | None:
 def read_spoken(text: str, index: list[int]) -> tuple[str, list[int]]:
     """``text`` with rule words typed as pinyin syllables read as their characters (see above);
     the spaces between the syllables of a phrase so read go, so that a rule's gap spans it."""
+    if not any(_syllables(run) is not None for run in _LETTER_RUN.findall(text)):
+        return text, index  # no letters that are syllables of a reading: nothing to read (most replies)
     # units: (kind, text, start, end) with kind "syl" (one syllable), "lat" (other letters), "cjk",
     # "num", "sp" (spaces), "other"
     units: list[tuple[str, str, int, int]] = []
