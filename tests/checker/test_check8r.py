@@ -374,3 +374,84 @@ def test_stonewalling_and_satisfaction_promises_are_found(rule, text):
 @pytest.mark.parametrize("text", ["您对尺码满意吗？", "希望您用得满意"])
 def test_asking_about_satisfaction_stays_quiet(text):
     assert "absolute_claim" not in rules_of(text)
+
+
+# -- classes from trainset a (tuned: found after looking at that writer's misses) ---------------
+@pytest.mark.parametrize(
+    ("rule", "text"),
+    [
+        # a perk lost for the invoice, the card or COD
+        ("invoice_refusal", "要开发票的话，这单的小样就不送了"),
+        ("invoice_refusal", "用了优惠券就没法再开票了哦"),
+        ("card_fee", "刷信用卡的话运费险就取消了"),
+        ("cod", "货到付款也行，但是赠品就没有了"),
+        ("cod", "到付款的话要多拍一个3块的链接"),
+        ("cod", "货到付款要多加一成"),
+        # the buyer called 宝宝 / 宝子
+        ("invoice_refusal", "发票可以寄，邮费得宝子自己出哈"),
+        # the card's cut sent back; the top-up after an emoji
+        ("card_fee", "宝 用卡付的话被扣的手续费要你补上"),
+        ("card_fee", "花呗可以的😊 另外再补个2块的手续费"),
+        # 包邮 and then 必须加钱; the region left out, then a top-up link
+        ("shipping_fee_breach", "包邮是包邮，但您那边必须加钱才能发"),
+        ("shipping_fee_breach", "我们的包邮不含西藏，补个运费链接吧"),
+        # off the platform: other apps, a personal account, cash, an id asked for
+        ("off_platform", "售后加我钉钉更快"),
+        ("off_platform", "在抖音私信我们，价格更低"),
+        ("off_platform", "你直接走我个人支付宝，便宜点"),
+        ("off_platform", "把微信号留一下，我拉你"),
+        ("off_platform", "店名在微信里搜一下就有"),
+        # rewards: a gift, a price difference, a membership, dictated words
+        ("review_bribe", "五星好评后额外送一个收纳袋"),
+        ("review_bribe", "好评完找我，给您补差价"),
+        ("review_bribe", "评价里夸一句包装好，给你加一包湿巾"),
+        # absolute, stonewalling, contempt
+        ("absolute_claim", "这双一定不会起球的"),
+        ("negative_phrasing", "别的我不知道"),
+        ("negative_phrasing", "我不会给你打折的"),
+        ("abuse", "你长这样穿什么都不好看"),
+        ("abuse", "砍价砍成这样，真是穷疯了"),
+        ("abuse", "说了多少遍，看不懂吗"),
+        # privacy: another buyer shown, named, or a relative's purchase told
+        ("privacy", "这是上海刘女士的订单，您看看"),
+        ("privacy", "我们有个老客户也在您小区，姓周"),
+        ("privacy", "您老公前天也在我们店下过单"),
+        ("privacy", "验证需要您的身份证正反面照片"),
+        # close_order: offhand, on an assumption, in bulk, 退了
+        ("close_order", "你拍了两件，我顺手给你关了一单"),
+        ("close_order", "一直没回复，我就当你不要了，订单已取消"),
+        ("close_order", "这批预售后台统一取消了"),
+        ("close_order", "有个没付款的单子我帮您清掉了"),
+        # no_return: a kind of goods, full price only, a balance refund, a one-day window
+        ("no_return", "定制礼盒款是不退的哦，拆没拆都一样"),
+        ("no_return", "七天无理由只针对正价款"),
+        ("no_return", "退货的话只能退到店铺余额"),
+        ("no_return", "收货当天能退，过了当天就不行了"),
+        ("no_return", "要先扣10%手续费才能退"),
+    ],
+)
+def test_trainset_a_classes_are_found(rule, text):
+    assert rule in pattern_rules_of(text)
+
+
+@pytest.mark.parametrize(
+    ("rule", "text"),
+    [
+        ("invoice_refusal", "活动价也能开票，到手价就是含税价"),
+        ("invoice_refusal", "\u201c特价不开票\u201d这种说法是违规的，我们都能开"),
+        ("invoice_refusal", "开票和赠品不冲突，小样照送"),
+        ("card_fee", "有买家说别家刷卡要加钱，我们家不加的"),
+        ("shipping_fee_breach", "满59包邮，您再加一瓶就够了"),
+        ("shipping_fee_breach", "运费险是包邮之外的保障，退货运费能理赔"),
+        ("shipping_fee_breach", "默认中通包邮，您要求改发顺丰的话要补差价"),
+        ("off_platform", "扫瓶身的防伪码就能验真伪"),
+        ("privacy", "其他买家有没有买过我们不方便透露"),
+        ("privacy", "我给你的是我们店的对公账户信息，开票用"),
+        ("close_order", "按您刚才说的，重复的那单我帮您关掉了"),
+        ("negative_phrasing", "晕妆的话先用散粉定一下"),
+        ("absolute_claim", "色号最好参考一下买家秀"),
+        ("review_bribe", "有人在评论区说\u201c好评返现\u201d，我们已经举报了"),
+    ],
+)
+def test_trainset_a_near_misses_stay_quiet(rule, text):
+    assert rule not in rules_of(text)

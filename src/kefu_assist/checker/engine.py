@@ -40,7 +40,8 @@ _NEGATION = re.compile("[不没无别勿未非免]|违规|禁止|严禁|谨防|�
 # question is not the agent's. Only a question counts (吗, 要不要, 是不是, ？ …): 您说的包邮，新疆要补
 # 10元 quotes nothing.
 _QUOTED_QUESTION = re.compile(
-    r"(?:您|你)(?:刚才|刚刚|之前|前面|是)?(?:问|说|提到|想问|想知道|咨询|担心)(?:的|过|的是)?[:：\s]?"
+    # check8r: not 跟你说了 / 和您说过 (the agent's own telling)
+    r"(?<![跟和给对])(?:您|你)(?:刚才|刚刚|之前|前面|是)?(?:问|说|提到|想问|想知道|咨询|担心)(?:的|过|的是)?[:：\s]?"
     r"(?P<q>[^,，。！？!?～~；;]{2,30}?)(?P<end>[?？]|(?=[,，。！!～~；;]|$))"
 )
 _QUESTION_MARK = re.compile(r"吗|嘛|是不是|要不要|能不能|可不可以|会不会|有没有|是否|用不用|需不需要|行不行|可以不|对不对|收不收|加不加|退不退|开不开")
@@ -211,9 +212,10 @@ class Checker:
                     continue
                 if quoted and any(s <= start < e for s, e in quoted):
                     continue
-                if denied and index is not None and any(s <= index[start] and index[end - 1] < e for s, e in denied):
-                    continue
-                if denied and index is None and any(s <= start and end <= e for s, e in denied):
+                # a hit that ends inside a denied quote (评价区说"好评返现"，我们已经举报了) is the quote's; one
+                # that starts in it and runs on (我们"全国包邮"不包括新疆，要补运费) says more than the quote
+                last = index[end - 1] if index is not None else end - 1
+                if denied and any(s <= last < e for s, e in denied):
                     continue
                 if rule.exceptions:
                     if exception_spans is None:
