@@ -34,7 +34,7 @@ _NOT_A_NEGATION_IN_HITS = re.compile(
     "|(?<=[进])不去|不(?=派送|配送|派件)"
 )
 # a negation, or the shop as the payer (开票成本我们承担): what an exception says to mean "no charge"
-_NEGATION = re.compile("[不没无别勿未非免]|违规|禁止|严禁|谨防|杜绝|拒绝|(我们|本店|店铺|商家|店里|小店)[^,，。]{0,4}(承担|出|付|包)")
+_NEGATION = re.compile("[不没无别勿未非免]|违规|禁止|严禁|谨防|杜绝|拒绝|冒充|假冒|诈骗|骗子|(我们|本店|店铺|商家|店里|小店)[^,，。]{0,4}(承担|出|付|包)")
 # The buyer's question restated (您问刷卡要不要加手续费，不用的哦 / 您说要加我微信？): the agent
 # quotes it to answer it, and the answer is checked on its own; a hit starting inside the quoted
 # question is not the agent's. Only a question counts (吗, 要不要, 是不是, ？ …): 您说的包邮，新疆要补
