@@ -33,8 +33,9 @@ _NOT_A_NEGATION_IN_HITS = re.compile(
     # check6: the same said of a courier (进不去, 不派送, 不配送): no negation of a charge either
     "|(?<=[进])不去|不(?=派送|配送|派件)"
 )
-# a negation, or the shop as the payer (开票成本我们承担): what an exception says to mean "no charge"
-_NEGATION = re.compile("[不没无别勿未非免]|违规|禁止|严禁|谨防|杜绝|拒绝|冒充|假冒|诈骗|骗子|(我们|本店|店铺|商家|店里|小店)[^,，。]{0,4}(承担|出|付|包)")
+# a negation, or the shop as the payer (开票成本我们承担): what an exception says to mean "no charge";
+# check8r: also a fraud, a rumour or a mere case named (有人冒充…, 有人说…, 要是快递员多收…)
+_NEGATION = re.compile("[不没无别勿未非免]|违规|禁止|严禁|谨防|杜绝|拒绝|冒充|假冒|诈骗|骗子|要是|如果|万一|有人说|别人说|谣言|(我们|本店|店铺|商家|店里|小店)[^,，。]{0,4}(承担|出|付|包)")
 # The buyer's question restated (您问刷卡要不要加手续费，不用的哦 / 您说要加我微信？): the agent
 # quotes it to answer it, and the answer is checked on its own; a hit starting inside the quoted
 # question is not the agent's. Only a question counts (吗, 要不要, 是不是, ？ …): 您说的包邮，新疆要补

@@ -73,12 +73,16 @@ SPOKEN_WORDS = {
     "帮您": "bang nin", "保证": "bao zheng", "绝对": "jue dui", "肯定": "ken ding", "百分百": "bai fen bai",
     "爱买不买": "ai mai bu mai", "我不能": "wo bu neng", "我不会": "wo bu hui", "没办法": "mei ban fa",
     "神经病": "shen jing bing", "闭嘴": "bi zui", "再补": "zai bu", "私下": "si xia",
+    # check8r (trainset c): 不退不换, 你的 / 您的 (guan le ni de dingdan)
+    "不退不换": "bu tui bu huan", "你的": "ni de", "您的": "nin de",
 }
 # one syllable read beside a sum: after it (6 kuai, 5 yuan, 2 ge dian) or before it (jia 5, bu 6)
 _AFTER_SUM = {"kuai": "块", "yuan": "元", "kuai qian": "块钱", "ge dian": "个点", "dian": "点"}
 _BEFORE_SUM = {"jia": "加", "bu": "补", "fan": "返", "shou": "收", "duo shou": "多收"}
+# particles and glue typed between the words read (yao jia 6 dian o): they only help cut the letters
+_GLUE = ("o", "a", "e", "ya", "la", "ne", "ba", "ha", "de", "ma", "yao", "qing", "zai", "hai", "dou", "jiu")
 _SPOKEN = {tuple(s.split()): w for w, s in SPOKEN_WORDS.items()}
-_SYLLABLES = frozenset(s for words in (SPOKEN_WORDS.values(), _AFTER_SUM, _BEFORE_SUM) for w in words for s in w.split())
+_SYLLABLES = frozenset(s for words in (SPOKEN_WORDS.values(), _AFTER_SUM, _BEFORE_SUM, _GLUE) for w in words for s in w.split())
 _LONGEST_SYLLABLE = max(map(len, _SYLLABLES))
 _LONGEST_WORD = max(map(len, _SPOKEN))
 SPOKEN_CUE = re.compile(r"[a-z]{2}")
