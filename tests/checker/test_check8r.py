@@ -602,3 +602,42 @@ def test_trainset_c_classes_are_found(rule, text):
 )
 def test_trainset_c_near_misses_stay_quiet(rule, text):
     assert rule not in rules_of(text)
+
+
+# -- the scan gate: a pattern whose first characters are absent is skipped, with the same result --
+FRAGMENTS = ["发票", "开票", "包邮", "花呗", "信用卡", "货到付款", "到付", "好评", "返现", "微信", "vx", "转账", "密码", "身份证号",
+             "订单", "取消", "关了", "退货", "不退", "七天无理由", "您", "你", "我们", "要", "加", "补", "10", "块", "5%", "，", "。",
+             "？", " ", "～", "不", "没有", "宝宝", "亲", "fa piao", "bao you", "cod", "+", "😊", "\u201c", "\u201d", "滚", "恩", "最好"]
+
+
+def _ungated(checker):
+    from kefu_assist.checker import Checker
+
+    plain = Checker(checker.rules, checker.model)
+    plain._scans = [(rule, tuple((p, r, None) for p, r, _ in scans)) for rule, scans in plain._scans]
+    return plain
+
+
+@given(st.lists(st.sampled_from(FRAGMENTS) | st.text(max_size=3), max_size=14).map("".join))
+@settings(max_examples=300, deadline=None)
+def test_the_scan_gate_changes_no_finding(text):
+    from kefu_assist.checker import default_checker
+
+    gated = default_checker()
+    assert [f.as_dict() for f in gated.check(text)] == [f.as_dict() for f in _ungated(gated).check(text)]
+
+
+@pytest.mark.parametrize(("pattern", "starts"), [
+    (r"(发票|开票)要加", set("发开")), (r"(?<![a-z])(vx|wx)", set("vwVW")), (r"\d+元", set("0123456789０１２３４５６７８９")),
+    (r"(花呗)?分期", set("花分")), (r"[^，]{0,3}加", None), (r"(a)?", None), (r"^\s*恩$", set(" 恩")),
+])
+def test_first_chars_of_a_pattern(pattern, starts):
+    import re
+
+    from kefu_assist.checker.engine import first_chars
+
+    got = first_chars(re.compile(pattern, re.IGNORECASE))
+    if starts is None:
+        assert got is None
+    else:
+        assert got is not None and set(starts) <= got

@@ -79,6 +79,70 @@ def _quoted_questions(folded: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _starts(items) -> tuple[frozenset[str] | None, bool]:
+    """The characters a match of the parsed regex ``items`` can start with (None: any) and whether
+    it can match empty text."""
+    from re import _constants as c  # type: ignore[attr-defined]  # the parser's own vocabulary (see first_chars)
+
+    chars: set[str] = set()
+    for op, av in items:
+        if op in (c.ASSERT, c.ASSERT_NOT, c.AT):
+            continue  # zero width: the match starts at what follows
+        if op is c.LITERAL:
+            return frozenset(chars | {chr(av)}), False
+        if op is c.IN:
+            out: set[str] = set()
+            for kind, value in av:
+                if kind is c.LITERAL:
+                    out.add(chr(value))
+                elif kind is c.RANGE and value[1] - value[0] <= 256:
+                    out.update(chr(k) for k in range(value[0], value[1] + 1))
+                elif kind is c.CATEGORY and value is c.CATEGORY_DIGIT:
+                    out.update("0123456789０１２３４５６７８９")
+                elif kind is c.CATEGORY and value is c.CATEGORY_SPACE:
+                    out.update(" \t\n\r\f\v\u3000\xa0")
+                else:
+                    return None, False  # a negated class, a category, a wide range: anything
+            return frozenset(chars | out), False
+        if op is c.SUBPATTERN:
+            first, empty = _starts(av[-1])
+        elif op is c.BRANCH:
+            first, empty = frozenset(), False
+            for branch in av[1]:
+                got, got_empty = _starts(branch)
+                if got is None:
+                    return None, False
+                first, empty = first | got, empty or got_empty
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", c.MAX_REPEAT)):
+            first, empty = _starts(av[2])
+            empty = empty or av[0] == 0
+        else:
+            return None, False  # any character, a back reference ...: no gate
+        if first is None:
+            return None, False
+        chars |= first
+        if not empty:
+            return frozenset(chars), False
+    return frozenset(chars), True
+
+
+@lru_cache(maxsize=4096)
+def first_chars(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """check8r: the characters (both cases) a match of ``pattern`` can start with, or None when
+    that cannot be told (a pattern that may start anywhere, or match empty text). A reply holding
+    none of them cannot match, so the scan is skipped: most of the rules' 500-odd patterns start
+    with a topic word the reply does not have."""
+    try:
+        from re import _parser  # type: ignore[attr-defined]
+
+        first, empty = _starts(_parser.parse(pattern.pattern, pattern.flags).data)
+    except Exception:  # noqa: BLE001 - an internal parser that changed: scan every time
+        return None
+    if first is None or empty:
+        return None
+    return frozenset(ch for c in first for ch in {c, c.lower(), c.upper()} if len(ch) == 1)
+
+
 def _blank(pattern: re.Pattern[str], text: str) -> str:
     return pattern.sub(lambda m: "\u25a1" * len(m.group()), text) if pattern.search(text) else text
 
@@ -169,13 +233,14 @@ class Checker:
         self.model = model
         self._by_id = {r.id: r for r in self.rules}
         # each rule's words as one alternation, longest first (one scan instead of one a word)
-        self._scans: list[tuple[Rule, tuple[tuple[re.Pattern[str], object], ...]]] = []
+        # each scan with the characters a match can start with (None: always scan)
+        self._scans: list[tuple[Rule, tuple[tuple[re.Pattern[str], object, frozenset[str] | None], ...]]] = []
         for rule in self.rules:
-            scans: list[tuple[re.Pattern[str], object]] = list(rule.hits)
+            scans: list[tuple[re.Pattern[str], object, frozenset[str] | None]] = [(p, r, first_chars(p)) for p, r in rule.hits]
             if rule.words:
                 replacements = dict(rule.words)
                 alternation = "|".join(re.escape(w) for w in sorted(replacements, key=len, reverse=True))
-                scans.append((re.compile(alternation), replacements))
+                scans.append((re.compile(alternation), replacements, frozenset(w[0] for w in replacements if w)))
             self._scans.append((rule, tuple(scans)))
 
     @property
@@ -196,9 +261,12 @@ class Checker:
         quoted = _quoted_questions(folded)
         denied = _denied_quotes(text)
         masked: str | None = None  # the copy exceptions read: set phrases' negations blanked out
+        present = frozenset(hits_text)
         for rule, scans in self._scans:
             candidates: list[tuple[int, int, str | None]] = []
-            for pattern, replacement in scans:
+            for pattern, replacement, starts in scans:
+                if starts is not None and starts.isdisjoint(present):
+                    continue  # no character a match could start with: it cannot match
                 for m in pattern.finditer(hits_text):
                     if m.end() > m.start():
                         word = replacement.get(m.group()) if isinstance(replacement, dict) else replacement
