@@ -79,6 +79,76 @@ def _quoted_questions(folded: str) -> list[tuple[int, int]]:
     return spans
 
 
+_SPECIAL = frozenset("\\[](){}.*+?^$|")
+
+
+def _plain(ch: str) -> bool:
+    return ch not in _SPECIAL and not ch.isspace()
+
+
+def _split_top(src: str, start: int = 0, stop: str = "") -> tuple[list[str], int] | None:
+    """``src`` from ``start`` cut at its ``|`` outside groups and classes, up to a ``stop``
+    character at the same depth (or the end); the pieces and where it stopped. None: unbalanced."""
+    pieces, current, depth, k = [], [], 0, start
+    while k < len(src):
+        ch = src[k]
+        if ch == "\\":
+            current.append(src[k : k + 2])
+            k += 2
+            continue
+        if ch == "[":  # a class: copy it whole (a ] right after [ or [^ is a member)
+            end = k + 1 + (src[k + 1 : k + 2] == "^")
+            end = src.find("]", end + 1 if src[end : end + 1] == "]" else end)
+            if end < 0:
+                return None
+            current.append(src[k : end + 1])
+            k = end + 1
+            continue
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            if depth == 0:
+                if stop == ")":
+                    pieces.append("".join(current))
+                    return pieces, k
+                return None
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            pieces.append("".join(current))
+            current = []
+            k += 1
+            continue
+        current.append(ch)
+        k += 1
+    if stop:
+        return None
+    pieces.append("".join(current))
+    return pieces, k
+
+
+def _branch_starts(branch: str) -> set[str] | None:
+    """The first characters of one alternative, or None when it is not plain."""
+    if not branch:
+        return None
+    if _plain(branch[0]):
+        return None if len(branch) > 1 and branch[1] in "?*{" else {branch[0]}
+    if branch[0] != "(" or branch.startswith("(?"):
+        return None
+    cut = _split_top(branch, 1, ")")
+    if cut is None:
+        return None
+    inner, end = cut
+    if branch[end + 1 : end + 2] in ("?", "*") or branch[end + 1 : end + 3] == "{0":
+        return None  # the group is optional: the match may start after it
+    out: set[str] = set()
+    for alt in inner:
+        got = _branch_starts(alt)
+        if got is None:
+            return None
+        out |= got
+    return out
+
+
 def _starts(items) -> tuple[frozenset[str] | None, bool]:
     """The characters a match of the parsed regex ``items`` can start with (None: any) and whether
     it can match empty text."""
@@ -126,21 +196,38 @@ def _starts(items) -> tuple[frozenset[str] | None, bool]:
     return frozenset(chars), True
 
 
-@lru_cache(maxsize=4096)
-def first_chars(pattern: re.Pattern[str]) -> frozenset[str] | None:
-    """check8r: the characters (both cases) a match of ``pattern`` can start with, or None when
-    that cannot be told (a pattern that may start anywhere, or match empty text). A reply holding
-    none of them cannot match, so the scan is skipped: most of the rules' 500-odd patterns start
-    with a topic word the reply does not have."""
+def _parsed_starts(pattern: re.Pattern[str]) -> set[str] | None:
+    """The same read by the regex parser (slower at start-up: only for what the source leaves)."""
     try:
         from re import _parser  # type: ignore[attr-defined]
 
         first, empty = _starts(_parser.parse(pattern.pattern, pattern.flags).data)
     except Exception:  # noqa: BLE001 - an internal parser that changed: scan every time
         return None
-    if first is None or empty:
+    return None if first is None or empty else set(first)
+
+
+@lru_cache(maxsize=4096)
+def first_chars(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """check8r: the characters (both cases) a match of ``pattern`` can start with, or None when
+    that cannot be told (a pattern that may start anywhere or match empty text). Read from the
+    source text where it is plain (each top-level alternative starts with a literal character, or
+    with a group of alternatives that each do: ``(发票|开票)…``), else by the regex parser. A reply
+    holding none of them cannot match, so the scan is skipped: most of the rules' 500-odd patterns
+    start with a topic word the reply lacks."""
+    cut = _split_top(pattern.pattern)
+    starts: set[str] | None = set() if cut is not None else None
+    for branch in cut[0] if cut is not None else ():
+        got = _branch_starts(branch)
+        if got is None or starts is None:
+            starts = None
+            break
+        starts |= got
+    if starts is None:
+        starts = _parsed_starts(pattern)
+    if starts is None:
         return None
-    return frozenset(ch for c in first for ch in {c, c.lower(), c.upper()} if len(ch) == 1)
+    return frozenset(ch for c in starts for ch in {c, c.lower(), c.upper()} if len(ch) == 1)
 
 
 def _blank(pattern: re.Pattern[str], text: str) -> str:
