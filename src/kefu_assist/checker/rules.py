@@ -35,7 +35,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..library.model import Problem
-from .spelling import PINYIN, SPOKEN_CUE, TYPO, TYPOS, read_pinyin, read_spoken
+from .spelling import PINYIN, SPOKEN_CUE, TYPO, TYPOS, read_letters, read_spoken, untone
 
 try:
     from yaml import CSafeLoader as _Loader
@@ -78,11 +78,6 @@ class RulesResult:
         return tuple(p for p in self.problems if p.severity == "error")
 
 
-# pinyin typed with its tone marks (包yóu, bǎo yóu) reads as the bare letters, one for one
-_TONE_MARKS = str.maketrans("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü", "aaaaeeeeiiiioooouuuuvvvvv")
-_TONED = re.compile("[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]")
-
-
 def fold(text: str) -> str:
     """Full-width to half-width and lower case, one character for one character, so that
     offsets in the folded text are offsets in the original."""
@@ -96,8 +91,7 @@ def fold(text: str) -> str:
         low = ch.lower()
         out.append(low if len(low) == 1 else ch)
     folded = "".join(out)
-    if _TONED.search(folded) is not None:
-        folded = folded.translate(_TONE_MARKS)
+    folded = untone(folded)
     try:
         from ..matching.normalize import to_simplified
 
@@ -141,10 +135,7 @@ def _is_emoji(ch: str) -> bool:
 
 def _inside_mixed_word(before: str, after: str) -> bool:
     """An emoji between a Latin letter and a Chinese character (v❤号, 微❤x): inside one word."""
-    if not before or not after:
-        return False
-    letter = lambda c: c.isascii() and c.isalpha()  # noqa: E731
-    return (letter(before) and _is_cjk(after)) or (_is_cjk(before) and before not in _CLAUSE_PARTICLES and letter(after))
+    return bool(before and after) and ((before.isascii() and before.isalpha() and _is_cjk(after)) or (_is_cjk(before) and before not in _CLAUSE_PARTICLES and after.isascii() and after.isalpha()))
 
 
 def _is_cjk(ch: str) -> bool:
@@ -183,7 +174,7 @@ def normalise(text: str) -> tuple[str, list[int] | None]:
                 return folded, None
             spoken, where = read_spoken(folded, list(range(len(folded))))
             return (folded, None) if spoken == folded else (spoken, where)
-        return _read_letters(folded, list(range(len(folded))))
+        return read_letters(folded, list(range(len(folded))))
     chars: list[str] = []
     index: list[int] = []
     n = len(folded)
@@ -234,18 +225,8 @@ def normalise(text: str) -> tuple[str, list[int] | None]:
     if m is not None:
         out = _CN_DIGIT_RUN.sub(lambda m: m.group().translate(_CN_DIGIT) if not set(m.group()) <= {"一"} else m.group(), out)
     if PINYIN.search(out) is not None or SPOKEN_CUE.search(out) is not None:
-        return _read_letters(out, index)
+        return read_letters(out, index)
     return out, index
-
-
-def _read_letters(text: str, index: list[int]) -> tuple[str, list[int]]:
-    """Rule words typed in letters read as their characters: whole words (fapiao, cod, free
-    shipping), then pinyin syllable by syllable (bao you, 开fa票)."""
-    if PINYIN.search(text) is not None:
-        text, index = read_pinyin(text, index)
-    if SPOKEN_CUE.search(text) is not None:
-        text, index = read_spoken(text, index)
-    return text, index
 
 
 def _close_spaced(text: str, index: list[int]) -> tuple[str, list[int]]:

@@ -208,3 +208,22 @@ def read_spoken(text: str, index: list[int]) -> tuple[str, list[int]]:
         chars.append(tok)
         keep.extend(index[a:b])
     return "".join(chars), keep
+
+
+# pinyin typed with its tone marks (包yóu, bǎo yóu) reads as the bare letters, one for one
+_TONE_MARKS = str.maketrans("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü", "aaaaeeeeiiiioooouuuuvvvvv")
+_TONED = re.compile("[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]")
+
+
+def untone(text: str) -> str:
+    return text.translate(_TONE_MARKS) if _TONED.search(text) is not None else text
+
+
+def read_letters(text: str, index: list[int]) -> tuple[str, list[int]]:
+    """Rule words typed in letters read as their characters: whole words (fapiao, cod, free
+    shipping), then pinyin syllable by syllable (bao you, 开fa票)."""
+    if PINYIN.search(text) is not None:
+        text, index = read_pinyin(text, index)
+    if SPOKEN_CUE.search(text) is not None:
+        text, index = read_spoken(text, index)
+    return text, index
