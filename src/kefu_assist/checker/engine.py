@@ -33,14 +33,16 @@ _NOT_A_NEGATION_IN_HITS = re.compile(
     # check6: the same said of a courier (进不去, 不派送, 不配送): no negation of a charge either
     "|(?<=[进])不去|不(?=派送|配送|派件)"
 )
-# a negation, or the shop as the payer (开票成本我们承担): what an exception says to mean "no charge"
-_NEGATION = re.compile("[不没无别勿未非免]|违规|禁止|严禁|谨防|杜绝|拒绝|(我们|本店|店铺|商家|店里|小店)[^,，。]{0,4}(承担|出|付|包)")
+# a negation, or the shop as the payer (开票成本我们承担): what an exception says to mean "no charge";
+# check8r: also a fraud, a rumour or a mere case named (有人冒充…, 有人说…, 要是快递员多收…)
+_NEGATION = re.compile("[不没无别勿未非免]|违规|禁止|严禁|谨防|杜绝|拒绝|冒充|假冒|诈骗|骗子|要是|如果|万一|有人说|别人说|谣言|(我们|本店|店铺|商家|店里|小店)[^,，。]{0,4}(承担|出|付|包)")
 # The buyer's question restated (您问刷卡要不要加手续费，不用的哦 / 您说要加我微信？): the agent
 # quotes it to answer it, and the answer is checked on its own; a hit starting inside the quoted
 # question is not the agent's. Only a question counts (吗, 要不要, 是不是, ？ …): 您说的包邮，新疆要补
 # 10元 quotes nothing.
 _QUOTED_QUESTION = re.compile(
-    r"(?:您|你)(?:刚才|刚刚|之前|前面|是)?(?:问|说|提到|想问|想知道|咨询|担心)(?:的|过|的是)?[:：\s]?"
+    # check8r: not 跟你说了 / 和您说过 (the agent's own telling)
+    r"(?<![跟和给对])(?:您|你)(?:刚才|刚刚|之前|前面|是)?(?:问|说|提到|想问|想知道|咨询|担心)(?:的|过|的是)?[:：\s]?"
     r"(?P<q>[^,，。！？!?～~；;]{2,30}?)(?P<end>[?？]|(?=[,，。！!～~；;]|$))"
 )
 _QUESTION_MARK = re.compile(r"吗|嘛|是不是|要不要|能不能|可不可以|会不会|有没有|是否|用不用|需不需要|行不行|可以不|对不对|收不收|加不加|退不退|开不开")
@@ -49,7 +51,9 @@ _QUESTION_MARK = re.compile(r"吗|嘛|是不是|要不要|能不能|可不可以
 # Words in quotation marks that the reply denies (您说的"售出不退"我们店没有, 不搞"概不退换",
 # "加微信领福利"不是我们发的): quoted, not said; the denial is outside the quotes, in the sentence.
 _QUOTED = re.compile(r'["“”「『]([^"“”」』\n]{1,40})["”“」』]')
-_DENIAL = re.compile("不|没|非|别|勿|违规|谨防|诈骗|冒充|举报|假的")
+_DENIAL = re.compile("不|没|非|别|勿|违规|谨防|诈骗|冒充|举报|假的|违法")
+# check8r: the buyer's own words in quotation marks (您说的"不买就算了"我理解): quoted, not said
+_BUYER_SAID = re.compile(r"(您|你)(刚才|刚刚|之前|前面)?(说|讲|提到|写|问)(的|了|过)?[:：,，\s]?$")
 
 
 def _denied_quotes(text: str) -> list[tuple[int, int]]:
@@ -59,7 +63,7 @@ def _denied_quotes(text: str) -> list[tuple[int, int]]:
     spans = []
     for m in _QUOTED.finditer(text):
         sentence = _sentence(text, m.start(), m.end())
-        if _DENIAL.search(sentence.replace(m.group(), "")):
+        if _DENIAL.search(sentence.replace(m.group(), "")) or _BUYER_SAID.search(text, max(0, m.start() - 8), m.start()):
             spans.append(m.span(1))
     return spans
 
@@ -73,6 +77,157 @@ def _quoted_questions(folded: str) -> list[tuple[int, int]]:
         if m.group("end") or _QUESTION_MARK.search(m.group("q")):
             spans.append(m.span("q"))
     return spans
+
+
+_SPECIAL = frozenset("\\[](){}.*+?^$|")
+
+
+def _plain(ch: str) -> bool:
+    return ch not in _SPECIAL and not ch.isspace()
+
+
+def _split_top(src: str, start: int = 0, stop: str = "") -> tuple[list[str], int] | None:
+    """``src`` from ``start`` cut at its ``|`` outside groups and classes, up to a ``stop``
+    character at the same depth (or the end); the pieces and where it stopped. None: unbalanced."""
+    pieces, current, depth, k = [], [], 0, start
+    while k < len(src):
+        ch = src[k]
+        if ch == "\\":
+            current.append(src[k : k + 2])
+            k += 2
+            continue
+        if ch == "[":  # a class: copy it whole (a ] right after [ or [^ is a member)
+            end = k + 1 + (src[k + 1 : k + 2] == "^")
+            end = src.find("]", end + 1 if src[end : end + 1] == "]" else end)
+            if end < 0:
+                return None
+            current.append(src[k : end + 1])
+            k = end + 1
+            continue
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            if depth == 0:
+                if stop == ")":
+                    pieces.append("".join(current))
+                    return pieces, k
+                return None
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            pieces.append("".join(current))
+            current = []
+            k += 1
+            continue
+        current.append(ch)
+        k += 1
+    if stop:
+        return None
+    pieces.append("".join(current))
+    return pieces, k
+
+
+def _branch_starts(branch: str) -> set[str] | None:
+    """The first characters of one alternative, or None when it is not plain."""
+    if not branch:
+        return None
+    if _plain(branch[0]):
+        return None if len(branch) > 1 and branch[1] in "?*{" else {branch[0]}
+    if branch[0] != "(" or branch.startswith("(?"):
+        return None
+    cut = _split_top(branch, 1, ")")
+    if cut is None:
+        return None
+    inner, end = cut
+    if branch[end + 1 : end + 2] in ("?", "*") or branch[end + 1 : end + 3] == "{0":
+        return None  # the group is optional: the match may start after it
+    out: set[str] = set()
+    for alt in inner:
+        got = _branch_starts(alt)
+        if got is None:
+            return None
+        out |= got
+    return out
+
+
+def _starts(items) -> tuple[frozenset[str] | None, bool]:
+    """The characters a match of the parsed regex ``items`` can start with (None: any) and whether
+    it can match empty text."""
+    from re import _constants as c  # type: ignore[attr-defined]  # the parser's own vocabulary (see first_chars)
+
+    chars: set[str] = set()
+    for op, av in items:
+        if op in (c.ASSERT, c.ASSERT_NOT, c.AT):
+            continue  # zero width: the match starts at what follows
+        if op is c.LITERAL:
+            return frozenset(chars | {chr(av)}), False
+        if op is c.IN:
+            out: set[str] = set()
+            for kind, value in av:
+                if kind is c.LITERAL:
+                    out.add(chr(value))
+                elif kind is c.RANGE and value[1] - value[0] <= 256:
+                    out.update(chr(k) for k in range(value[0], value[1] + 1))
+                elif kind is c.CATEGORY and value is c.CATEGORY_DIGIT:
+                    out.update("0123456789０１２３４５６７８９")
+                elif kind is c.CATEGORY and value is c.CATEGORY_SPACE:
+                    out.update(" \t\n\r\f\v\u3000\xa0")
+                else:
+                    return None, False  # a negated class, a category, a wide range: anything
+            return frozenset(chars | out), False
+        if op is c.SUBPATTERN:
+            first, empty = _starts(av[-1])
+        elif op is c.BRANCH:
+            first, empty = frozenset(), False
+            for branch in av[1]:
+                got, got_empty = _starts(branch)
+                if got is None:
+                    return None, False
+                first, empty = first | got, empty or got_empty
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", c.MAX_REPEAT)):
+            first, empty = _starts(av[2])
+            empty = empty or av[0] == 0
+        else:
+            return None, False  # any character, a back reference ...: no gate
+        if first is None:
+            return None, False
+        chars |= first
+        if not empty:
+            return frozenset(chars), False
+    return frozenset(chars), True
+
+
+def _parsed_starts(pattern: re.Pattern[str]) -> set[str] | None:
+    """The same read by the regex parser (slower at start-up: only for what the source leaves)."""
+    try:
+        from re import _parser  # type: ignore[attr-defined]
+
+        first, empty = _starts(_parser.parse(pattern.pattern, pattern.flags).data)
+    except Exception:  # noqa: BLE001 - an internal parser that changed: scan every time
+        return None
+    return None if first is None or empty else set(first)
+
+
+@lru_cache(maxsize=4096)
+def first_chars(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """check8r: the characters (both cases) a match of ``pattern`` can start with, or None when
+    that cannot be told (a pattern that may start anywhere or match empty text). Read from the
+    source text where it is plain (each top-level alternative starts with a literal character, or
+    with a group of alternatives that each do: ``(发票|开票)…``), else by the regex parser. A reply
+    holding none of them cannot match, so the scan is skipped: most of the rules' 500-odd patterns
+    start with a topic word the reply lacks."""
+    cut = _split_top(pattern.pattern)
+    starts: set[str] | None = set() if cut is not None else None
+    for branch in cut[0] if cut is not None else ():
+        got = _branch_starts(branch)
+        if got is None or starts is None:
+            starts = None
+            break
+        starts |= got
+    if starts is None:
+        starts = _parsed_starts(pattern)
+    if starts is None:
+        return None
+    return frozenset(ch for c in starts for ch in {c, c.lower(), c.upper()} if len(ch) == 1)
 
 
 def _blank(pattern: re.Pattern[str], text: str) -> str:
@@ -165,13 +320,14 @@ class Checker:
         self.model = model
         self._by_id = {r.id: r for r in self.rules}
         # each rule's words as one alternation, longest first (one scan instead of one a word)
-        self._scans: list[tuple[Rule, tuple[tuple[re.Pattern[str], object], ...]]] = []
+        # each scan with the characters a match can start with (None: always scan)
+        self._scans: list[tuple[Rule, tuple[tuple[re.Pattern[str], object, frozenset[str] | None], ...]]] = []
         for rule in self.rules:
-            scans: list[tuple[re.Pattern[str], object]] = list(rule.hits)
+            scans: list[tuple[re.Pattern[str], object, frozenset[str] | None]] = [(p, r, first_chars(p)) for p, r in rule.hits]
             if rule.words:
                 replacements = dict(rule.words)
                 alternation = "|".join(re.escape(w) for w in sorted(replacements, key=len, reverse=True))
-                scans.append((re.compile(alternation), replacements))
+                scans.append((re.compile(alternation), replacements, frozenset(w[0] for w in replacements if w)))
             self._scans.append((rule, tuple(scans)))
 
     @property
@@ -192,9 +348,12 @@ class Checker:
         quoted = _quoted_questions(folded)
         denied = _denied_quotes(text)
         masked: str | None = None  # the copy exceptions read: set phrases' negations blanked out
+        present = frozenset(hits_text)
         for rule, scans in self._scans:
             candidates: list[tuple[int, int, str | None]] = []
-            for pattern, replacement in scans:
+            for pattern, replacement, starts in scans:
+                if starts is not None and starts.isdisjoint(present):
+                    continue  # no character a match could start with: it cannot match
                 for m in pattern.finditer(hits_text):
                     if m.end() > m.start():
                         word = replacement.get(m.group()) if isinstance(replacement, dict) else replacement
@@ -209,9 +368,10 @@ class Checker:
                     continue
                 if quoted and any(s <= start < e for s, e in quoted):
                     continue
-                if denied and index is not None and any(s <= index[start] and index[end - 1] < e for s, e in denied):
-                    continue
-                if denied and index is None and any(s <= start and end <= e for s, e in denied):
+                # a hit that ends inside a denied quote (评价区说"好评返现"，我们已经举报了) is the quote's; one
+                # that starts in it and runs on (我们"全国包邮"不包括新疆，要补运费) says more than the quote
+                last = index[end - 1] if index is not None else end - 1
+                if denied and any(s <= last < e for s, e in denied):
                     continue
                 if rule.exceptions:
                     if exception_spans is None:

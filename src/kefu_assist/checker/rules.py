@@ -35,7 +35,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..library.model import Problem
-from .spelling import PINYIN, TYPO, TYPOS, read_pinyin
+from .spelling import PINYIN, SPOKEN_CUE, TYPO, TYPOS, read_letters, read_spoken, untone
 
 try:
     from yaml import CSafeLoader as _Loader
@@ -91,6 +91,7 @@ def fold(text: str) -> str:
         low = ch.lower()
         out.append(low if len(low) == 1 else ch)
     folded = "".join(out)
+    folded = untone(folded)
     try:
         from ..matching.normalize import to_simplified
 
@@ -113,6 +114,9 @@ _CN_DIGIT = str.maketrans("零〇一二三四五六七八九幺两", "0012345678
 # a sum in financial numerals (拾伍元, 贰个点) reads as ordinary numerals (十五元)
 _FIN_DIGIT_RUN = re.compile(r"[壹贰貳叁參肆伍陆陸柒捌玖拾佰俩倆仨]+(?=\s*[元块塊圆圓个個点點%])")
 _FIN_DIGIT = str.maketrans("壹贰貳叁參肆伍陆陸柒捌玖拾佰俩倆仨", "一二二三三四五六六七八九十百两两三")
+# check8r: a plus sign reads as a word: 加 before a sum (花呗+2个点, 货到付款 + 10元), 和 between two
+# Chinese words (银行卡号+密码); an equals sign between them reads 得 (好评+晒图=红包)
+_SUM_START = frozenset("0123456789一二三四五六七八九十两几半")
 # a star after a numeral is 星 (五⭐好评, 5★); an emoji typed between the two characters of a word
 # (花🌸呗, 微🌸信, 好🌟评) is no clause mark: it goes, unless a particle before it ends a clause (好的哦😊加)
 _STARS = frozenset("\u2b50\u2605\u2606\U0001f31f")
@@ -129,6 +133,11 @@ def _is_emoji(ch: str) -> bool:
     return 0x1F000 <= o <= 0x1FAFF or 0x2600 <= o <= 0x27BF or 0x2B00 <= o <= 0x2BFF
 
 
+def _inside_mixed_word(before: str, after: str) -> bool:
+    """An emoji between a Latin letter and a Chinese character (v❤号, 微❤x): inside one word."""
+    return bool(before and after) and ((before.isascii() and before.isalpha() and _is_cjk(after)) or (_is_cjk(before) and before not in _CLAUSE_PARTICLES and after.isascii() and after.isalpha()))
+
+
 def _is_cjk(ch: str) -> bool:
     return len(ch) == 1 and "\u4e00" <= ch <= "\u9fff"
 
@@ -137,6 +146,13 @@ def _next_visible(text: str, i: int) -> str:
     """The first character of ``text`` from ``i`` on that is not invisible (a variation selector
     after an emoji, a zero-width space)."""
     while i < len(text) and text[i] in _INVISIBLE:
+        i += 1
+    return text[i] if i < len(text) else ""
+
+
+def _next_solid(text: str, i: int) -> str:
+    """The first character of ``text`` from ``i`` on that is neither invisible nor a space."""
+    while i < len(text) and (text[i] in _INVISIBLE or text[i] == " "):
         i += 1
     return text[i] if i < len(text) else ""
 
@@ -154,8 +170,11 @@ def normalise(text: str) -> tuple[str, list[int] | None]:
         folded = TYPO.sub(lambda m: TYPOS[m.group()], folded)
     if not _NEEDS_NORMALISING.search(folded):
         if not PINYIN.search(folded):
-            return folded, None
-        return read_pinyin(folded, list(range(len(folded))))
+            if SPOKEN_CUE.search(folded) is None:
+                return folded, None
+            spoken, where = read_spoken(folded, list(range(len(folded))))
+            return (folded, None) if spoken == folded else (spoken, where)
+        return read_letters(folded, list(range(len(folded))))
     chars: list[str] = []
     index: list[int] = []
     n = len(folded)
@@ -168,6 +187,12 @@ def normalise(text: str) -> tuple[str, list[int] | None]:
                 ch = "星"
             elif _is_cjk(before) and before not in _CLAUSE_PARTICLES and _is_cjk(_next_visible(folded, i + 1)):
                 continue  # 花🌸呗: an emoji inside a word
+            elif _inside_mixed_word(before, _next_visible(folded, i + 1)):
+                continue  # check8r: v❤号, 微❤x: a letter and a character of one word
+            elif before == " " and len(chars) > 1 and _is_cjk(chars[-2]) and chars[-2] not in _CLAUSE_PARTICLES and _is_cjk(_next_solid(folded, i + 1)):
+                chars.pop()  # check8r: 微 ❤ 信: spaced out around the emoji; one space stays, to close up later
+                index.pop()
+                continue
             else:
                 ch = "\u3002"
         elif ch in _CLAUSE_TO_STOP:
@@ -175,7 +200,13 @@ def normalise(text: str) -> tuple[str, list[int] | None]:
         elif ch in _IN_WORD_SEPARATORS:
             before = chars[-1] if chars else ""
             after = folded[i + 1] if i + 1 < n else ""
-            if ch == "." and before.isdigit() and after.isdigit():
+            solid_before = next((c for c in reversed(chars) if c != " "), "")
+            solid_after = _next_solid(folded, i + 1)
+            if ch == "+" and (_is_cjk(solid_before) or solid_before.isalpha()) and solid_after in _SUM_START:
+                ch = "加"
+            elif ch in "+=" and _is_cjk(solid_before) and _is_cjk(solid_after):
+                ch = "和" if ch == "+" else "得"
+            elif ch == "." and before.isdigit() and after.isdigit():
                 pass  # 1.5%
             elif ch == "." and not (before.isascii() and after.isascii()):
                 ch = "\u3002"  # a full stop typed as . (不掉色.加我微信 is two clauses)
@@ -193,8 +224,8 @@ def normalise(text: str) -> tuple[str, list[int] | None]:
     m = _CN_DIGIT_RUN.search(out)
     if m is not None:
         out = _CN_DIGIT_RUN.sub(lambda m: m.group().translate(_CN_DIGIT) if not set(m.group()) <= {"一"} else m.group(), out)
-    if PINYIN.search(out) is not None:
-        return read_pinyin(out, index)
+    if PINYIN.search(out) is not None or SPOKEN_CUE.search(out) is not None:
+        return read_letters(out, index)
     return out, index
 
 
@@ -207,10 +238,20 @@ def _close_spaced(text: str, index: list[int]) -> tuple[str, list[int]]:
     chars: list[str] = []
     keep: list[int] = []
     pos = 0
+    def english(k: int) -> bool:
+        # check8r: a one-letter word or a figure between two English words (pay with a card, an
+        # extra 8 yuan) is a word of an English sentence, not a character spaced out
+        return (
+            0 < k < len(tokens) - 1
+            and len(tokens[k]) == 1
+            and tokens[k].isascii()
+            and all(len(w) > 1 and w.isascii() and w.isalpha() for w in (tokens[k - 1], tokens[k + 1]))
+        )
+
     for k, token in enumerate(tokens):
         if k:
             prev = tokens[k - 1]
-            lone = (len(prev) == 1 and _wordish(prev)) or (len(token) == 1 and _wordish(token))
+            lone = (len(prev) == 1 and _wordish(prev) and not english(k - 1)) or (len(token) == 1 and _wordish(token) and not english(k))
             if not lone or not prev or not token:
                 chars.append(" ")
                 keep.append(index[pos - 1])

@@ -23,11 +23,11 @@ PINYIN_WORDS = {
     "order": "订单", "cancel": "取消", "cancelled": "取消了", "handling fee": "手续费", "service fee": "服务费",
     "yzm": "验证码",
 }
-# homophone typos of rule words, one character for one (花贝 → 花呗, 包油 → 包邮, 退欢 → 退换, 返限 → 返现)
+# homophone typos of rule words, one character for one (好平 → 好评 (check8r), 花贝 → 花呗, 包油 → 包邮, 退欢 → 退换, 返限 → 返现)
 # and colloquial forms (木有 → 没有, 自个 → 自己, 掏 as in 掏钱 → 付)
-TYPOS = {"花贝": "花呗", "包油": "包邮", "退欢": "退换", "返限": "返现", "返线": "返现", "好坪": "好评", "发漂": "发票",
+TYPOS = {"好平": "好评", "花贝": "花呗", "包油": "包邮", "退欢": "退换", "返限": "返现", "返线": "返现", "好坪": "好评", "发漂": "发票",
           "木有": "没有", "自个": "自己", "掏": "付"}
-TYPO = re.compile(r"花贝|(?<!面)包油(?![条炸饼])|退欢|返限|返线|好坪|(?<!头)发漂(?![亮白])|木有|自个|掏(?=钱|[\d一二三四五六七八九十两俩仨几]|点|些)|(?<=[多再得您你己儿])掏")
+TYPO = re.compile(r"好(?<![很真挺太好不较更]好)平(?![整稳滑坦衡安常])|花贝|(?<!面)包油(?![条炸饼])|退欢|返限|返线|好坪|(?<!头)发漂(?![亮白])|木有|自个|掏(?=钱|[\d一二三四五六七八九十两俩仨几]|点|些)|(?<=[多再得您你己儿])掏")
 PINYIN = re.compile(
     r"(?<![a-z])(" + "|".join(w.replace(" ", r"\s*") for w in sorted(PINYIN_WORDS, key=len, reverse=True)) + r")(?![a-z])"
     r"|(?<=[个给星五5])hp(?![a-z])|(?<![a-z])hp(?=[返送有给])|(?<=\d)r(?![a-z])"
@@ -53,3 +53,177 @@ def read_pinyin(text: str, index: list[int]) -> tuple[str, list[int]]:
     chars.append(text[pos:])
     keep.extend(index[pos:])
     return "".join(chars), keep
+
+
+# -- pinyin typed syllable by syllable ------------------------------------------------------------
+# check8: writers spell a rule word out in pinyin with spaces (bao you, xin yong ka, hao ping fan
+# xian), with tone marks (包yóu), or only part of it (开fa票, 货到fu款, 返xian). A word is read when
+# its syllables follow each other (spaces between them allowed), each typed as the syllable or as
+# its own character, at least one as a syllable. One syllable alone is read only beside a sum
+# (6 kuai, jia 5): elsewhere it is too often an English word.
+SPOKEN_WORDS = {
+    "发票": "fa piao", "开票": "kai piao", "开发票": "kai fa piao", "包邮": "bao you", "运费": "yun fei", "邮费": "you fei",
+    "好评": "hao ping", "差评": "cha ping", "中评": "zhong ping", "返现": "fan xian", "红包": "hong bao",
+    "信用卡": "xin yong ka", "花呗": "hua bei", "分期": "fen qi", "手续费": "shou xu fei", "加钱": "jia qian",
+    "货到付款": "huo dao fu kuan", "到付": "dao fu", "退货": "tui huo", "退款": "tui kuan", "退换": "tui huan",
+    "不退": "bu tui", "不支持": "bu zhi chi", "无理由": "wu li you", "七天": "qi tian", "密码": "mi ma",
+    "验证码": "yan zheng ma", "身份证": "shen fen zheng", "银行卡": "yin hang ka",
+    "支付宝": "zhi fu bao", "转账": "zhuan zhang", "订单": "ding dan", "已经": "yi jing", "取消": "qu xiao",
+    "取消了": "qu xiao le", "关闭": "guan bi", "关闭了": "guan bi le", "关了": "guan le", "帮你": "bang ni",
+    "帮您": "bang nin", "保证": "bao zheng", "绝对": "jue dui", "肯定": "ken ding", "百分百": "bai fen bai",
+    "爱买不买": "ai mai bu mai", "我不能": "wo bu neng", "我不会": "wo bu hui", "没办法": "mei ban fa",
+    "神经病": "shen jing bing", "闭嘴": "bi zui", "再补": "zai bu", "私下": "si xia",
+    # check8r (trainset c): 不退不换, 你的 / 您的 (guan le ni de dingdan)
+    "不退不换": "bu tui bu huan", "你的": "ni de", "您的": "nin de",
+}
+# one syllable read beside a sum: after it (6 kuai, 5 yuan, 2 ge dian) or before it (jia 5, bu 6)
+_AFTER_SUM = {"kuai": "块", "yuan": "元", "kuai qian": "块钱", "ge dian": "个点", "dian": "点"}
+_BEFORE_SUM = {"jia": "加", "bu": "补", "fan": "返", "shou": "收", "duo shou": "多收"}
+# particles and glue typed between the words read (yao jia 6 dian o): they only help cut the letters
+_GLUE = ("o", "a", "e", "ya", "la", "ne", "ba", "ha", "de", "ma", "yao", "qing", "zai", "hai", "dou", "jiu")
+_SPOKEN = {tuple(s.split()): w for w, s in SPOKEN_WORDS.items()}
+_SYLLABLES = frozenset(s for words in (SPOKEN_WORDS.values(), _AFTER_SUM, _BEFORE_SUM, _GLUE) for w in words for s in w.split())
+_LONGEST_SYLLABLE = max(map(len, _SYLLABLES))
+_LONGEST_WORD = max(map(len, _SPOKEN))
+SPOKEN_CUE = re.compile(r"[a-z]{2}")
+_LETTER_RUN = re.compile(r"[a-z]+")
+_TOKEN = re.compile(r"[a-z]+|\d+(?:\.\d+)?| +|.", re.S)
+
+
+def _syllables(letters: str) -> list[str] | None:
+    """``letters`` cut into syllables of the readings (longest first), or None if they are not."""
+    out: list[str] = []
+    i = 0
+    while i < len(letters):
+        for n in range(min(_LONGEST_SYLLABLE, len(letters) - i), 0, -1):
+            if letters[i : i + n] in _SYLLABLES:
+                out.append(letters[i : i + n])
+                i += n
+                break
+        else:
+            return None
+    return out
+
+
+def read_spoken(text: str, index: list[int]) -> tuple[str, list[int]]:
+    """``text`` with rule words typed as pinyin syllables read as their characters (see above);
+    the spaces between the syllables of a phrase so read go, so that a rule's gap spans it."""
+    if not any(_syllables(run) is not None for run in _LETTER_RUN.findall(text)):
+        return text, index  # no letters that are syllables of a reading: nothing to read (most replies)
+    # units: (kind, text, start, end) with kind "syl" (one syllable), "lat" (other letters), "cjk",
+    # "num", "sp" (spaces), "other"
+    units: list[tuple[str, str, int, int]] = []
+    for m in _TOKEN.finditer(text):
+        tok = m.group()
+        if tok[0].isascii() and tok[0].isalpha():
+            cut = _syllables(tok)
+            if cut is None:
+                units.append(("lat", tok, m.start(), m.end()))
+                continue
+            pos = m.start()
+            for syl in cut:
+                units.append(("syl", syl, pos, pos + len(syl)))
+                pos += len(syl)
+        elif tok[0].isdigit():
+            units.append(("num", tok, m.start(), m.end()))
+        elif tok[0] == " ":
+            units.append(("sp", tok, m.start(), m.end()))
+        else:
+            units.append(("cjk" if "\u4e00" <= tok <= "\u9fff" else "other", tok, m.start(), m.end()))
+    if not any(u[0] == "syl" for u in units):
+        return text, index
+    solid = [k for k, u in enumerate(units) if u[0] != "sp"]  # positions of the units that are not spaces
+    reading: dict[int, str] = {}  # unit position -> the characters it reads as
+    joined: set[int] = set()  # unit positions of spaces inside a phrase read
+    ends: set[int] = set()  # the last unit of each word read: its character maps to the last letter
+
+    def take(ks: list[int], chars: list[str]) -> None:
+        for k, ch in zip(ks, chars):
+            if units[k][0] == "syl":
+                reading[k] = ch
+        ends.add(ks[-1])
+        joined.update(range(ks[0] + 1, ks[-1]))
+
+    j = 0
+    while j < len(solid):
+        matched = 0
+        for n in range(min(_LONGEST_WORD, len(solid) - j), 0, -1):
+            ks = solid[j : j + n]
+            if any(units[b][0] == "sp" and len(units[b][1]) > 1 for a, b in zip(ks, ks[1:]) for b in range(a + 1, b)):
+                continue  # two spaces or more: a break
+            # a reading word whose every syllable is typed as the syllable or as its character
+            word = next((w for key, w in _SPOKEN.items() if len(key) == n and any(units[k][0] == "syl" for k in ks) and all(
+                (units[k][0] == "syl" and units[k][1] == key[i]) or (units[k][0] == "cjk" and units[k][1] == w[i])
+                for i, k in enumerate(ks))), None) if n > 1 else None
+            if word is not None:
+                take(ks, list(word))
+                matched = n
+                break
+        if matched:
+            j += matched
+            continue
+        k = solid[j]
+        if units[k][0] == "syl":
+            for table, side in ((_AFTER_SUM, -1), (_BEFORE_SUM, 1)):
+                for syls, said in table.items():
+                    parts = syls.split()
+                    ks = solid[j : j + len(parts)]
+                    if len(ks) < len(parts) or any(units[q][0] != "syl" or units[q][1] != p for q, p in zip(ks, parts)):
+                        continue
+                    near = j - 1 if side < 0 else j + len(parts)
+                    if 0 <= near < len(solid) and units[solid[near]][0] == "num":
+                        pair = [solid[near], *ks] if side < 0 else [*ks, solid[near]]
+                        joined.update(range(pair[0] + 1, pair[-1]))
+                        if len(parts) == 1:
+                            reading[ks[0]] = said
+                        else:
+                            reading[ks[0]] = said[0]
+                            reading[ks[1]] = said[1:]
+                        ends.add(ks[-1])
+                        matched = len(parts)
+                        break
+                if matched:
+                    break
+        j += matched or 1
+    if not reading:
+        return text, index
+    # a space beside a word read goes too (亲 xin yong ka 要加, huo dao fu kuan yao jia 5 kuai): spaces
+    # around letters in a Chinese reply set the letters apart, they end no clause
+    for k, u in enumerate(units):
+        if u[0] == "sp" and len(u[1]) == 1 and 0 < k < len(units) - 1:
+            left, right = k - 1, k + 1
+            if (left in reading or right in reading) and {units[left][0], units[right][0]} <= {"syl", "num", "lat", "cjk"}:
+                joined.add(k)
+    chars: list[str] = []
+    keep: list[int] = []
+    for k, (kind, tok, a, b) in enumerate(units):
+        if k in joined and kind == "sp":
+            continue
+        if k in reading:
+            # a character maps to its syllable's first letter, the last of a word to its last letter,
+            # so a span over the word covers what was typed and the map keeps increasing
+            chars.append(reading[k])
+            keep.append(index[b - 1] if k in ends else index[a])
+            continue
+        chars.append(tok)
+        keep.extend(index[a:b])
+    return "".join(chars), keep
+
+
+# pinyin typed with its tone marks (包yóu, bǎo yóu) reads as the bare letters, one for one
+_TONE_MARKS = str.maketrans("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü", "aaaaeeeeiiiioooouuuuvvvvv")
+_TONED = re.compile("[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]")
+
+
+def untone(text: str) -> str:
+    return text.translate(_TONE_MARKS) if _TONED.search(text) is not None else text
+
+
+def read_letters(text: str, index: list[int]) -> tuple[str, list[int]]:
+    """Rule words typed in letters read as their characters: whole words (fapiao, cod, free
+    shipping), then pinyin syllable by syllable (bao you, 开fa票)."""
+    if PINYIN.search(text) is not None:
+        text, index = read_pinyin(text, index)
+    if SPOKEN_CUE.search(text) is not None:
+        text, index = read_spoken(text, index)
+    return text, index
