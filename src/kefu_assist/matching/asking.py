@@ -150,3 +150,14 @@ def address(normalized: str) -> str:
     if _LIFE_RE.search(normalized) and not _REQUEST_RE.search(normalized) and not _TO_SHOP_RE.search(normalized):
         return ASIDE
     return SHOP
+
+
+_OWN_ORDER_RE = re.compile(
+    r"寄来|发来|寄的|发的|收到|到货|签收|买的|拍的|下的单|下单|付了|付款|退回|寄回"
+    r"|坏|破|裂|碎|洞|磕|凹|瘪|划痕|污渍|开线|开胶|脱胶|掉色|褪色|缩水|起球|漏|瑕疵|变形|少了|少发|发错|错发"
+)
+
+
+def asks_the_shop(normalized: str) -> bool:
+    """Whether a text asks something or speaks to the shop."""
+    return asks(normalized) or _TO_SHOP_RE.search(normalized) is not None or _OWN_ORDER_RE.search(normalized) is not None
