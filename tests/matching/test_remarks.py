@@ -7,6 +7,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from kefu_assist.matching.asking import NOT_SHOPPING as NOT_SHOPPING_TO
+from kefu_assist.matching.asking import REMARK, SHOP, STORY, TOLD, address
 from kefu_assist.matching.helpers import _is_noise
 from kefu_assist.matching.normalize import normalize
 
@@ -93,6 +95,94 @@ def test_an_order_statement_beside_chatter_keeps_its_card(matcher, message, cate
     assert sure and sure[0].category == category, [(s.category, s.score) for s in sure]
 
 
+# -- not shopping, whatever it names: maths, code, a word asked about, a message meant for others --
+MATHS_AND_CODE = ["2y+7=15 y是多少", "y=x+4 当x等于3", "解方程 x+8=20 要过程", "二次函数的图像怎么画", "这道题选哪个 满减那题", "应用题 打八折后是80元 原价多少", "用java写个退货流程的类", "编程作业 算运费的代码怎么写"]
+WORDS_AS_LANGUAGE = ["退款这个词英文怎么说", "尺码用英语怎么讲", "快递用日语怎么说来着", "包邮这两个字怎么写成繁体", "色差这个词造句", "发货的英语单词是什么", "好评返现是谁想出来的", "运费险是哪年开始有的"]
+MISSENT = ["发错群了 大家别在意", "点错人了 抱歉", "不是跟你说的 发错了", "刚才那句是跟我同事说的", "消息发串了哈"]
+NOT_SHOPPING = MATHS_AND_CODE + WORDS_AS_LANGUAGE + MISSENT
+
+
+@pytest.mark.parametrize("message", NOT_SHOPPING)
+def test_maths_code_words_and_missent_messages_are_not_shopping(matcher, message):
+    assert address(normalize(message)) == NOT_SHOPPING_TO
+    assert confident(matcher, message) == [], [(s.category, s.score) for s in confident(matcher, message)]
+
+
+@pytest.mark.parametrize(
+    ("message", "category"),
+    [
+        ("发错人了 我想问下什么时候发货", "shipping_time"),
+        ("会员积分能抵现金吗", "promotion"),
+        ("有优惠代码吗", "promotion"),
+        ("发错货了 我要的是蓝色", "defect"),
+        ("180x200的床单有吗", "stock"),
+        ("孩子写作业用的台灯 包邮吗", "shipping_fee"),
+    ],
+)
+def test_the_same_words_in_a_shop_question_keep_its_card(matcher, message, category):
+    # 积分 is no integral, 代码 after 优惠 no code, 发错 of goods no missent message, 180x200 no
+    # algebra, and a homework lamp asked about is shopping
+    assert address(normalize(message)) != NOT_SHOPPING_TO
+    sure = confident(matcher, message)
+    assert sure and category in [s.category for s in sure[:3]], [(s.category, s.score) for s in sure]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    a=st.integers(1, 99), b=st.integers(1, 999), var=st.sampled_from("xyz"), op=st.sampled_from("+-"),
+    tail=st.sampled_from(["", " 怎么解", " 等于几", " 求解", "，解一下", " 包邮吗"]),
+)
+def test_an_equation_is_not_shopping(a, b, var, op, tail):
+    # whatever follows it: an equation with an unknown is homework
+    message = f"{a}{var}+{b}={a * 3}{tail}" if op == "+" else f"{var}+{a}={b}{tail}"
+    assert address(normalize(message)) == NOT_SHOPPING_TO, normalize(message)
+
+
+# -- remarks about oneself, one's trade, or things at large ----------------------------------------
+REMARKS = [
+    "我平常只穿深色的衣服",
+    "我从小到大都是穿大码的",
+    "我的鞋码总是在37和38之间晃",
+    "我是开理发店的 今天客人好多",
+    "我在一家电商公司实习 天天回消息",
+    "我也是做服装批发的 知道这行辛苦",
+    "运费险这东西真是好东西",
+    "一分钱一分货这句话没毛病",
+    "好评这种事全看心情哈哈",
+    "快递这个行业太辛苦了",
+    "这几年网购的衣服越买越多",
+    "上周买的裙子挺好看 随便说说",
+]
+# ... and statements of the shop's business that share their words.
+REMARK_TWINS = [
+    ("我平常穿M码 这件穿多大", "size"),
+    ("物流一直不动", "logistics"),
+    ("快递一直显示派送中", "logistics"),
+    ("我一直在等发货", "logistics"),
+    ("衣服穿了一次就开线了 我从来没遇到过", "defect"),
+]
+
+
+@pytest.mark.parametrize("message", REMARKS)
+def test_a_remark_about_oneself_or_the_world_gets_no_confident_card(matcher, message):
+    # (a trade told of as others' business, 这行, 理发店, is a story already)
+    assert address(normalize(message)) in (REMARK, STORY)
+    assert confident(matcher, message) == [], [(s.category, s.score) for s in confident(matcher, message)]
+
+
+@pytest.mark.parametrize(("message", "category"), REMARK_TWINS)
+def test_a_statement_of_the_shops_business_is_no_remark(matcher, message, category):
+    assert address(normalize(message)) == SHOP
+    sure = confident(matcher, message)
+    assert sure and sure[0].category == category, [(s.category, s.score) for s in sure]
+
+
+@settings(max_examples=200, deadline=None)
+@given(remark=st.sampled_from(REMARKS), ending=st.sampled_from(["亲 包邮吗", "你们能开发票吗", "帮我查一下物流", "这款有货吗"]), sep=st.sampled_from([" ", "，", ""]))
+def test_a_remark_followed_by_a_question_to_the_shop_is_no_story(remark, ending, sep):
+    assert address(normalize(remark + sep + ending)) not in TOLD
+
+
 def test_the_wordings_are_in_neither_the_corpus_nor_an_eval_set(shared_eval_dir):
     from pathlib import Path
 
@@ -101,7 +191,7 @@ def test_the_wordings_are_in_neither_the_corpus_nor_an_eval_set(shared_eval_dir)
     def key(text: str) -> str:
         return normalize(text).replace(" ", "")
 
-    ours = {key(m) for m in CHATTER_WITH_A_SHOP_STATEMENT} | {key(m) for m, _ in CHATTER_WITH_AN_ORDER_STATEMENT}
+    ours = {key(m) for m in CHATTER_WITH_A_SHOP_STATEMENT + NOT_SHOPPING + REMARKS} | {key(m) for m, _ in CHATTER_WITH_AN_ORDER_STATEMENT + REMARK_TWINS}
     corpus = {key(line) for line in _shipped_chatter()}
     bench = Path(__file__).resolve().parents[2] / "benchmarks" / "eval"
     files = [*sorted(shared_eval_dir.glob("*.tsv")), *sorted(bench.glob("*.tsv")), *sorted(bench.glob("*/questions.tsv"))]

@@ -30,7 +30,7 @@ _QUESTION_RE = re.compile(
     "|".join(
         [
             r"[吗呢嘛么麽]",  # 吗 呢 嘛, and 么 in 什么 怎么 那么
-            r"怎|咋|啥|谁|哪|(?<![好十])几(?![十百千万乎])|多少|多大|多久|多长|多高|多重|多宽|多远",
+            r"怎|咋|啥|谁|哪|(?<![好十这前近])几(?![十百千万乎])|多少|多大|多久|多长|多高|多重|多宽|多远",
             r"是否|能否|可否|有无|行不行|好不好|对不对|可不可以|成不成",
             r"([\u4e00-\u9fff])[不没]\1",  # A-not-A: 有没有 发没发 是不是 能不能 要不要
             r"[不没](?:有)?(?= |$)",  # 包邮不, 发货没, 发了没有 at a clause's end
@@ -106,10 +106,50 @@ _NOT_YOU_RE = re.compile(r"不是说你们?|不是你们|跟你们没关系|和�
 # The shop, spoken to: second person, or what buyers call the seller.
 _TO_SHOP_RE = re.compile(r"你|您|亲|(?<![我们司位])老板|店家|店主|掌柜|客服|贵店|小二|卖家|商家|宝贝|这(?:件|款|双|条|套|只|台|瓶|盒|单)")
 
+# What the buyer tells of this shop's order or item: sent, received, bought, or found broken. A
+# clause saying so is the shop's business even inside chatter (今天好冷 收到的杯子碎了一个).
+_ORDER_RE = re.compile(r"寄来|发来|寄的|发的|收到|到货|签收|买的|拍的|下的单|下单|付了|付款|退回|寄回|发错(?!人|群|窗|对话|地方|消息|了? ?不好意思)|错发")
+_FAULT_RE = re.compile(r"坏|破|裂|碎|洞|磕|凹|瘪|划痕|污渍|开线|开胶|脱胶|掉色|褪色|缩水|起球|漏|瑕疵|变形|少了|少发")
+# A remark about the buyer's own habits, trade or life, or a saying about things at large, that
+# asks nothing and speaks to no one (我平时都穿M码 这几年胖了, 我是送快递的 双十一忙疯了,
+# 退货运费险真是个好东西, 便宜没好货这句话我现在信了): the shop words in it are the buyer's life.
+_REMARK_RE = re.compile(
+    "|".join(
+        [
+            r"从来|向来|一向|平时|平常|从小|这几年|这些年|这么多年|习惯了|(?<!\d)从[^ ]{1,4}(?:起|开始)|我(?:的[^ ]{1,3})?(?:一直|总是|老是|每次|每回)",  # habits
+            r"我(?:自己)?(?:也|就|以前|之前)?(?:是|在|当)?(?:做|干|开|送|跑|搞)[^ ]{0,8}的|我在[^ ]{1,8}(?:上班|工作|兼职|实习|打工)|我当[^ ]{1,6}(?:年|了)",  # the buyer's trade
+            r"这句话|老话|这种事|这事|这东西|这玩意|这个(?:行业|东西|规定|说法)|行业|做生意|人生|浮云|玄学|真是个好东西|是个好东西|好东西|发明",  # sayings
+            r"随便说说|说说而已|开玩笑|吐槽一下|感慨一下|不是你们家|不是在你们|我说的是",  # said in passing
+            r"作业|论文|作文|考试|期末|上课|老师布置",  # school
+        ]
+    )
+)
+# ... but waiting for this shop's goods is no habit (我一直在等发货, 我每次都等好久才到).
+_WAITING_RE = re.compile(r"等|没收到|没到|没发|不动|发货|到货")
+# Not shopping at all, whatever it names and asks: maths, code and homework (x2+2x+1 0 怎么解,
+# 3x+5 20 x等于几, 满三百减五十的应用题), a word asked about as language (发票这个词英语怎么说,
+# 色差这个词是谁发明的), and a message meant for someone else (发错人了 不好意思, 不是跟你说的).
+_NOT_SHOPPING_RE = re.compile(
+    "|".join(
+        [
+            r"(?<![a-z])[xyz](?![a-z])\d*\+|\+\d*(?<![a-z])[xyz](?![a-z])|(?<![a-z])[xyz](?![a-z])(?:等于|是多少)",  # algebra: 2x+3, x等于
+            r"方程|函数|求导|导数|微积分|定积分|因式分解|勾股|平方根|根号|数学题|应用题|物理题|化学题|这道题|习题|奥数|python|java|(?<!优惠|折扣|兑换|邀请)代码|编程",
+            r"(?:英语|英文|日语|韩语|法语|德语|繁体|拼音)(?:里|中)?(?:怎么|咋|要)?(?:说|讲|写|拼|读|翻译)|怎么拼|单词|这个词|这两个字|造句|组词|反义词|近义词|翻译(?:成|一下)",
+            r"谁发明的|是谁想出来的|哪年(?:出|有|开始|发明)",
+        ]
+    )
+)
+# A message meant for someone else (发错人了 不好意思, 不是跟你说的): not shopping unless it goes on to
+# ask a question (发错人了 我想问什么时候发货).
+_MISSENT_RE = re.compile(r"发错(?:人|群|窗口|对话框|地方)|发串|串台|点错人|回错|不是(?:跟|对|给|和)你们?(?:说|发)的|刚才?那(?:句|条)是?(?:跟|给|问|对)(?!你)")
+
 SHOP = "shop"  # a question or statement for the shop (or a message the gate alone has to judge)
 ASIDE = "aside"  # a question about the buyer's bills or other services, not put to the shop
 STORY = "story"  # a story about others that asks the shop nothing
 ELSEWHERE = "elsewhere"  # a story about another shop or platform that asks this shop nothing
+NOT_SHOPPING = "not_shopping"  # maths, code, homework, a word asked about, a message meant for someone else
+REMARK = "remark"  # a remark about the buyer's own habits, trade or life, or a saying, that asks nothing
+TOLD = (STORY, ELSEWHERE, NOT_SHOPPING, REMARK)  # whom a message is for when it asks the shop nothing
 
 
 def asks(normalized: str) -> bool:
@@ -133,6 +173,14 @@ def tells_of_elsewhere(normalized: str) -> bool:
     return _TO_SHOP_RE.search(_ELSEWHERES_OWN_RE.sub(" ", normalized)) is None
 
 
+def remarks(normalized: str) -> bool:
+    """Whether a message that asks nothing is a remark about the buyer's habits, trade or life or
+    a saying about things at large (我一直穿160的码, 我是送快递的, 这句话我现在信了), speaking to no
+    one and telling of no fault found."""
+    return (_REMARK_RE.search(normalized) is not None and _TO_SHOP_RE.search(normalized) is None and _FAULT_RE.search(normalized) is None
+            and _WAITING_RE.search(normalized) is None)
+
+
 def told_not_asked(normalized: str) -> bool:
     """A story about others that asks the shop nothing: 公司报销发票的事好烦, 我妹买东西就爱退货."""
     return not asks(normalized) and tells_of_others(normalized)
@@ -142,22 +190,33 @@ def address(normalized: str) -> str:
     """Whom a message is for: ELSEWHERE (a story about another shop or platform that asks nothing:
     在唯品会买的鞋开胶了), STORY (told_not_asked), ASIDE (a question about a bill of daily
     life or another service that neither requests anything nor speaks to the shop or of its item:
-    水费怎么这么贵, 电影票多少钱) or SHOP (everything else)."""
+    水费怎么这么贵, 电影票多少钱), NOT_SHOPPING (maths, code, homework, a word asked about as
+    language, a message meant for someone else: x2+2x+1 0 怎么解, 发票这个词英语怎么说, 发错人了)
+    REMARK (a remark about the buyer's own habits, trade or life, or a saying, that asks nothing:
+    remarks) or SHOP (everything else)."""
+    if _NOT_SHOPPING_RE.search(normalized):
+        return NOT_SHOPPING
+    if _MISSENT_RE.search(normalized) and not _QUESTION_RE.search(normalized):
+        return NOT_SHOPPING
     if not asks(normalized):
         if tells_of_elsewhere(normalized):
             return ELSEWHERE
-        return STORY if tells_of_others(normalized) else SHOP
+        if tells_of_others(normalized):
+            return STORY
+        return REMARK if remarks(normalized) else SHOP
     if _LIFE_RE.search(normalized) and not _REQUEST_RE.search(normalized) and not _TO_SHOP_RE.search(normalized):
         return ASIDE
     return SHOP
 
 
-_OWN_ORDER_RE = re.compile(
-    r"寄来|发来|寄的|发的|收到|到货|签收|买的|拍的|下的单|下单|付了|付款|退回|寄回"
-    r"|坏|破|裂|碎|洞|磕|凹|瘪|划痕|污渍|开线|开胶|脱胶|掉色|褪色|缩水|起球|漏|瑕疵|变形|少了|少发|发错|错发"
-)
+# A question put in English (can i use 信用卡, do you ship to 上海): its clauses are its objects.
+_LATIN_ASK_RE = re.compile(r"(?<![a-z])(?:can|could|may|do|does|is|are|will|how|what|when|where|which|any|please|pls|plz)(?![a-z])")
 
 
-def asks_the_shop(normalized: str) -> bool:
-    """Whether a text asks something or speaks to the shop."""
-    return asks(normalized) or _TO_SHOP_RE.search(normalized) is not None or _OWN_ORDER_RE.search(normalized) is not None
+def asks_the_shop(clause: str, message: str = "") -> bool:
+    """Whether a clause of ``message`` asks something, speaks to the shop or tells of the buyer's
+    order or item (包邮吗, 亲, 收到的杯子碎了一个), or the message asks in English (信用卡 of can i
+    use 信用卡): a clause that does none of them is part of the chatter around it (我司年底统一开票
+    in 我司年底统一开票 财务忙死了)."""
+    return (asks(clause) or _TO_SHOP_RE.search(clause) is not None or _ORDER_RE.search(clause) is not None or _FAULT_RE.search(clause) is not None
+            or _LATIN_ASK_RE.search(message) is not None)

@@ -51,7 +51,7 @@ from ..library.model import Library, Script
 from . import coranker as coranker_module
 from . import hurry
 from . import index_cache
-from .asking import ASIDE, ELSEWHERE, STORY, address, asks_the_shop
+from .asking import ASIDE, ELSEWHERE, NOT_SHOPPING, REMARK, STORY, TOLD, address, asks_the_shop
 from .helpers import _asserts, _contains, _contains_run, _distinct_first, _gate_text, _is_latin_name, _is_noise, _names_a_product, _negated_words, _shipped_chatter
 from .deciding import Deciding
 from .indexing import _INDEX_STATE, Indexing
@@ -307,7 +307,7 @@ class Matcher(Indexing, Deciding):
 
     def is_story(self, message: str) -> bool:
         """Whether a buyer message tells of others and asks the shop nothing (asking.py)."""
-        return address(self._respell(normalize(message))) in (STORY, ELSEWHERE)
+        return address(self._respell(normalize(message))) in TOLD
 
     def _is_chatter(self, normalized: str) -> bool:
         """Whether the co-ranker's gate calls the whole text chatter or noise."""
@@ -320,6 +320,10 @@ class Matcher(Indexing, Deciding):
         buyer's bills put to no one (水费怎么这么贵), lower still for a story about others that
         asks the shop nothing (我妹买东西就爱退货)."""
         cfg = self.config
+        if to == NOT_SHOPPING:
+            return cfg.offtopic_veto_not_shopping
+        if to == REMARK:
+            return cfg.offtopic_veto_remark
         if to == ELSEWHERE:
             return cfg.offtopic_veto_elsewhere
         return cfg.offtopic_veto_told if to == STORY else cfg.offtopic_veto_aside if to == ASIDE else cfg.offtopic_veto
@@ -383,7 +387,7 @@ class Matcher(Indexing, Deciding):
         plain = pending and ranker is None
         whole, whole_off = self._score_text(normalized[:WHOLE_MAX_CHARS], ranker=ranker, plain=plain)
         to = address(normalized)
-        told = to in (STORY, ELSEWHERE)
+        told = to in TOLD
         veto = self._veto(to)
         combined: dict[int, _Scored] = dict(whole)
         small_talk = set(self.config.small_talk_categories)
@@ -416,7 +420,7 @@ class Matcher(Indexing, Deciding):
                     covered = {self._scripts[i].category for i in leaders}
                     if self._scripts[s_idx].category not in covered:
                         leaders[s_idx] = combined[s_idx]
-                        if not asks_the_shop(part):
+                        if not asks_the_shop(part, normalized):
                             statements.add(s_idx)
                 elif (ranker is not None and self.config.agree_floor <= scored[s_idx].score and part_off < self.config.agree_offtopic
                       and self._scripts[s_idx].category not in small_talk and not _is_noise(part)):
