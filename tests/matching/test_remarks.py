@@ -152,6 +152,15 @@ REMARKS = [
     "快递这个行业太辛苦了",
     "这几年网购的衣服越买越多",
     "上周买的裙子挺好看 随便说说",
+    # said in passing, or a saying, whatever word in it asks in a shop's mouth (便宜, 吧, 能)
+    "商场的衣服都好贵吧 随便说说",
+    "话说回来 满减真能让人多花钱",
+    "便宜没好货 这老话真没错",
+    # the buyer's own trade or school, which names 客服 and 你们 as the buyer's own work
+    "我也是开网店的 懂你们的辛苦",
+    "我们老师布置的作业是分析客服聊天记录",
+    # a question about a trade at large
+    "快递这一行是不是很辛苦",
 ]
 # ... and statements of the shop's business that share their words.
 REMARK_TWINS = [
@@ -160,6 +169,10 @@ REMARK_TWINS = [
     ("快递一直显示派送中", "logistics"),
     ("我一直在等发货", "logistics"),
     ("衣服穿了一次就开线了 我从来没遇到过", "defect"),
+    ("回这么慢 你们还做不做生意了", "complaint"),
+    ("这种事你们就不管了吗", "complaint"),
+    ("出了这种事 我要投诉", "complaint"),
+    ("我是学生 能便宜点吗", "bargain"),
 ]
 
 

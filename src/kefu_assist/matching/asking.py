@@ -113,17 +113,21 @@ _FAULT_RE = re.compile(r"坏|破|裂|碎|洞|磕|凹|瘪|划痕|污渍|开线|�
 # A remark about the buyer's own habits, trade or life, or a saying about things at large, that
 # asks nothing and speaks to no one (我平时都穿M码 这几年胖了, 我是送快递的 双十一忙疯了,
 # 退货运费险真是个好东西, 便宜没好货这句话我现在信了): the shop words in it are the buyer's life.
-_REMARK_RE = re.compile(
-    "|".join(
-        [
-            r"从来|向来|一向|平时|平常|从小|这几年|这些年|这么多年|习惯了|(?<!\d)从[^ ]{1,4}(?:起|开始)|我(?:的[^ ]{1,3})?(?:一直|总是|老是|每次|每回)",  # habits
-            r"我(?:自己)?(?:也|就|以前|之前)?(?:是|在|当)?(?:做|干|开|送|跑|搞)[^ ]{0,8}的|我在[^ ]{1,8}(?:上班|工作|兼职|实习|打工)|我当[^ ]{1,6}(?:年|了)",  # the buyer's trade
-            r"这句话|老话|这种事|这事|这东西|这玩意|这个(?:行业|东西|规定|说法)|行业|做生意|人生|浮云|玄学|真是个好东西|是个好东西|好东西|发明",  # sayings
-            r"随便说说|说说而已|开玩笑|吐槽一下|感慨一下|不是你们家|不是在你们|我说的是",  # said in passing
-            r"作业|论文|作文|考试|期末|上课|老师布置",  # school
-        ]
-    )
-)
+_HABIT_RE = re.compile(r"从来|向来|一向|平时|平常|从小|这几年|这些年|这么多年|习惯了|(?<!\d)从[^ ]{1,4}(?:起|开始)|我(?:的[^ ]{1,3})?(?:一直|总是|老是|每次|每回)")
+# ... the buyer's trade or school, which names shop things and people (客服, 开店) as the buyer's own
+# work: 我自己就是做淘宝客服的 太懂你们了, 我在做电商课的作业
+_TRADE_RE = re.compile(r"我(?:自己)?(?:也|就|以前|之前)?(?:是|在|当)?(?:做|干|开|送|跑|搞)(?![了过])[^ ]{0,8}的|我在[^ ]{1,8}(?:上班|工作|兼职|实习|打工)|我当[^ ]{1,6}(?:年|了)")
+_SCHOOL_RE = re.compile(r"作业|论文|作文|考试|期末|上课|老师布置")
+# ... a saying, or a trade and the world at large, which a question about them names too (物流这个
+# 行业是不是很累): a question about a trade asks the shop nothing either
+_SAYING_RE = re.compile(r"这句话|老话|这种事|这事|这东西|这玩意|这个(?:东西|规定|说法)|人生|浮云|玄学|真是个好东西|是个好东西|好东西|发明|行业|做生意")
+_TRADE_AT_LARGE_RE = re.compile(r"这个行业|这一?行(?![字])")
+# ... and what the buyer says is said in passing, whatever it names (随便说说, 话说回来, 不是你们家的)
+_PASSING_RE = re.compile(r"随便说说|说说而已|开玩笑|吐槽一下|感慨一下|话说回来|不是你们家|不是在你们|我说的是")
+# The requests that a saying cannot hold (便宜 and 吧 can: 便宜没好货这句话, 都是大棚的吧 随便说说).
+_FIRM_REQUEST_RE = re.compile(r"请|帮|麻烦|劳驾|给我|(?<!不)能(?!让)|可以|想|我要|要求|需要|快点|尽快|赶紧|催|改成|换成|送到|寄到")
+# The shop spoken to as a person (not 客服 or 店 named as the buyer's own trade).
+_ADDRESSEE_RE = re.compile(r"你|您|亲")
 # ... but waiting for this shop's goods is no habit (我一直在等发货, 我每次都等好久才到).
 _WAITING_RE = re.compile(r"等|没收到|没到|没发|不动|发货|到货")
 # Not shopping at all, whatever it names and asks: maths, code and homework (x2+2x+1 0 怎么解,
@@ -152,6 +156,26 @@ REMARK = "remark"  # a remark about the buyer's own habits, trade or life, or a 
 TOLD = (STORY, ELSEWHERE, NOT_SHOPPING, REMARK)  # whom a message is for when it asks the shop nothing
 
 
+# The MatcherConfig field holding the chatter probability at which the gate vetoes confidence,
+# by whom a message is for (matcher.Matcher._veto).
+_VETO_FIELDS = {
+    SHOP: "offtopic_veto",
+    ASIDE: "offtopic_veto_aside",
+    STORY: "offtopic_veto_told",
+    ELSEWHERE: "offtopic_veto_elsewhere",
+    NOT_SHOPPING: "offtopic_veto_not_shopping",
+    REMARK: "offtopic_veto_remark",
+}
+
+
+def veto(to: str, config: object) -> float:
+    """How sure the gate has to be that a message is chatter to veto its confidence, by whom the
+    message is for (address): 0.75 for the shop, lower for a question about the buyer's bills put
+    to no one (水费怎么这么贵), lower still for a story about others (我妹买东西就爱退货), another
+    shop or a remark (我一直穿160的码), and 0 for what is not shopping (发票这个词英语怎么说)."""
+    return float(getattr(config, _VETO_FIELDS.get(to, "offtopic_veto")))
+
+
 def asks(normalized: str) -> bool:
     """Whether the message holds a question or a request (包邮吗, 发不发货, 帮我改地址, 便宜点呗)."""
     return _QUESTION_RE.search(normalized) is not None or _REQUEST_RE.search(normalized) is not None
@@ -174,11 +198,32 @@ def tells_of_elsewhere(normalized: str) -> bool:
 
 
 def remarks(normalized: str) -> bool:
-    """Whether a message that asks nothing is a remark about the buyer's habits, trade or life or
-    a saying about things at large (我一直穿160的码, 我是送快递的, 这句话我现在信了), speaking to no
-    one and telling of no fault found."""
-    return (_REMARK_RE.search(normalized) is not None and _TO_SHOP_RE.search(normalized) is None and _FAULT_RE.search(normalized) is None
-            and _WAITING_RE.search(normalized) is None)
+    """Whether a message is a remark about the buyer's habits, trade, school or life or a saying
+    about things at large (我一直穿160的码, 我是送快递的, 这句话我现在信了), asking the shop nothing
+    and telling of no fault found nor of waiting for its goods. A message said in passing (随便说说,
+    话说回来) or a saying may hold a word that asks only in a shop's mouth (便宜, 吧, 能让人), not a
+    firm request (帮我, 可以); a habit, a trade or school asks nothing at all. A question about a trade or the
+    world at large (物流这个行业是不是很累) is a remark too."""
+    if _FAULT_RE.search(normalized) or _WAITING_RE.search(normalized):
+        return False
+    to_shop = _TO_SHOP_RE.search(normalized) is not None
+    question = _QUESTION_RE.search(normalized) is not None
+    firm = _FIRM_REQUEST_RE.search(normalized) is not None
+    if _PASSING_RE.search(normalized) and not question and not firm:
+        return True
+    if _TRADE_AT_LARGE_RE.search(normalized) and not to_shop and not firm:
+        return True
+    if question:
+        return False
+    if _SAYING_RE.search(normalized) and not to_shop and not firm:
+        return True
+    if _REQUEST_RE.search(normalized):
+        return False
+    if _TRADE_RE.search(normalized):
+        return True
+    if _SCHOOL_RE.search(normalized):
+        return not _ADDRESSEE_RE.search(normalized)
+    return _HABIT_RE.search(normalized) is not None and not to_shop
 
 
 def told_not_asked(normalized: str) -> bool:
@@ -203,7 +248,8 @@ def address(normalized: str) -> str:
             return ELSEWHERE
         if tells_of_others(normalized):
             return STORY
-        return REMARK if remarks(normalized) else SHOP
+    if remarks(normalized):
+        return REMARK
     if _LIFE_RE.search(normalized) and not _REQUEST_RE.search(normalized) and not _TO_SHOP_RE.search(normalized):
         return ASIDE
     return SHOP

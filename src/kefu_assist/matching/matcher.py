@@ -51,7 +51,7 @@ from ..library.model import Library, Script
 from . import coranker as coranker_module
 from . import hurry
 from . import index_cache
-from .asking import ASIDE, ELSEWHERE, NOT_SHOPPING, REMARK, STORY, TOLD, address, asks_the_shop
+from .asking import TOLD, address, asks_the_shop, veto
 from .helpers import _asserts, _contains, _contains_run, _distinct_first, _gate_text, _is_latin_name, _is_noise, _names_a_product, _negated_words, _shipped_chatter
 from .deciding import Deciding
 from .indexing import _INDEX_STATE, Indexing
@@ -316,17 +316,8 @@ class Matcher(Indexing, Deciding):
 
     def _veto(self, to: str) -> float:
         """The chatter probability at which the gate vetoes confidence for a message and its
-        clauses, by whom the message is for (asking.address): lower for a question about the
-        buyer's bills put to no one (水费怎么这么贵), lower still for a story about others that
-        asks the shop nothing (我妹买东西就爱退货)."""
-        cfg = self.config
-        if to == NOT_SHOPPING:
-            return cfg.offtopic_veto_not_shopping
-        if to == REMARK:
-            return cfg.offtopic_veto_remark
-        if to == ELSEWHERE:
-            return cfg.offtopic_veto_elsewhere
-        return cfg.offtopic_veto_told if to == STORY else cfg.offtopic_veto_aside if to == ASIDE else cfg.offtopic_veto
+        clauses, by whom the message is for (asking.address, asking.veto)."""
+        return veto(to, self.config)
 
     @staticmethod
     def _off_topic(p_off: float, veto: float) -> bool:
