@@ -196,6 +196,27 @@ def test_a_remark_followed_by_a_question_to_the_shop_is_no_story(remark, ending,
     assert address(normalize(remark + sep + ending)) not in TOLD
 
 
+# -- a listing pasted with its tag ---------------------------------------------------------------
+LISTINGS = [
+    "【官方正品】真丝睡衣女夏季薄款 冰丝短袖两件套 家居服",
+    "【新款】加厚珊瑚绒毛毯 单人午睡盖毯 办公室沙发毯",
+    "【现发】云南高山普洱茶饼 357克 七年陈 熟茶",
+    "【天猫】儿童电话手表 4G全网通 定位 防水 视频通话",
+]
+
+
+@pytest.mark.parametrize("message", LISTINGS)
+def test_a_pasted_listing_is_not_shopping(matcher, message):
+    assert address(normalize(message)) == NOT_SHOPPING_TO
+    assert confident(matcher, message) == []
+
+
+@settings(max_examples=200, deadline=None)
+@given(listing=st.sampled_from(LISTINGS), ending=st.sampled_from(["有货吗", "包邮吗", "能便宜点吗", "收到的是坏的", "你们家这个是正品吗", "帮我看看"]), sep=st.sampled_from([" ", "，", ""]))
+def test_a_listing_with_a_question_or_a_fault_is_the_shops(listing, ending, sep):
+    assert address(normalize(listing + sep + ending)) != NOT_SHOPPING_TO
+
+
 def test_the_wordings_are_in_neither_the_corpus_nor_an_eval_set(shared_eval_dir):
     from pathlib import Path
 
@@ -204,7 +225,7 @@ def test_the_wordings_are_in_neither_the_corpus_nor_an_eval_set(shared_eval_dir)
     def key(text: str) -> str:
         return normalize(text).replace(" ", "")
 
-    ours = {key(m) for m in CHATTER_WITH_A_SHOP_STATEMENT + NOT_SHOPPING + REMARKS} | {key(m) for m, _ in CHATTER_WITH_AN_ORDER_STATEMENT + REMARK_TWINS}
+    ours = {key(m) for m in CHATTER_WITH_A_SHOP_STATEMENT + NOT_SHOPPING + REMARKS + LISTINGS} | {key(m) for m, _ in CHATTER_WITH_AN_ORDER_STATEMENT + REMARK_TWINS}
     corpus = {key(line) for line in _shipped_chatter()}
     bench = Path(__file__).resolve().parents[2] / "benchmarks" / "eval"
     files = [*sorted(shared_eval_dir.glob("*.tsv")), *sorted(bench.glob("*.tsv")), *sorted(bench.glob("*/questions.tsv"))]

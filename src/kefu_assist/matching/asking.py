@@ -143,6 +143,20 @@ _NOT_SHOPPING_RE = re.compile(
         ]
     )
 )
+# A listing pasted from a shop page: a tag first (【官方正品】, 【现摘】, 【天猫】, which normalising
+# leaves as a clause of its own), then the title's string of selling words, asking nothing.
+_LISTING_TAG_RE = re.compile(r"(?:官方正品|正品保障|官方直营|官方旗舰店?|旗舰店|天猫|淘宝|京东|拼多多|新品上市|新品|新款|爆款|热卖|限时秒杀|秒杀|限时|现摘|现发|包邮|顺丰包邮|产地直发|厂家直销|买一送一|特价)(?= )")
+_LISTING_TITLE_CHARS = 12
+
+
+def _pasted_listing(normalized: str) -> bool:
+    """Whether a message is a listing's title pasted with its tag (官方正品 丝绒雾面口红 316 哑光显白)."""
+    m = _LISTING_TAG_RE.match(normalized)
+    if m is None or asks(normalized) or _TO_SHOP_RE.search(normalized) or _ORDER_RE.search(normalized) or _FAULT_RE.search(normalized):
+        return False
+    return len(normalized[m.end() :].replace(" ", "")) >= _LISTING_TITLE_CHARS
+
+
 # A message meant for someone else (发错人了 不好意思, 不是跟你说的): not shopping unless it goes on to
 # ask a question (发错人了 我想问什么时候发货).
 _MISSENT_RE = re.compile(r"发错(?:人|群|窗口|对话框|地方)|发串|串台|点错人|回错|不是(?:跟|对|给|和)你们?(?:说|发)的|刚才?那(?:句|条)是?(?:跟|给|问|对)(?!你)")
@@ -236,12 +250,13 @@ def address(normalized: str) -> str:
     在唯品会买的鞋开胶了), STORY (told_not_asked), ASIDE (a question about a bill of daily
     life or another service that neither requests anything nor speaks to the shop or of its item:
     水费怎么这么贵, 电影票多少钱), NOT_SHOPPING (maths, code, homework, a word asked about as
-    language, a message meant for someone else: x2+2x+1 0 怎么解, 发票这个词英语怎么说, 发错人了)
+    language, a message meant for someone else, a listing pasted: x2+2x+1 0 怎么解, 发票这个词英语怎么说,
+    发错人了, 官方正品 丝绒雾面口红 316 哑光显白 持久不掉色)
     REMARK (a remark about the buyer's own habits, trade or life, or a saying, that asks nothing:
     remarks) or SHOP (everything else)."""
     if _NOT_SHOPPING_RE.search(normalized):
         return NOT_SHOPPING
-    if _MISSENT_RE.search(normalized) and not _QUESTION_RE.search(normalized):
+    if (_MISSENT_RE.search(normalized) and not _QUESTION_RE.search(normalized)) or _pasted_listing(normalized):
         return NOT_SHOPPING
     if not asks(normalized):
         if tells_of_elsewhere(normalized):
