@@ -218,6 +218,45 @@ def test_a_listing_with_a_question_or_a_fault_is_the_shops(listing, ending, sep)
     assert address(normalize(listing + sep + ending)) != NOT_SHOPPING_TO
 
 
+# -- other shops without a name, the month's credit paid back, a mishap already resolved ---------
+OTHER_STORIES = [
+    "上周在另一家买的锅 把手掉了",
+    "好几家店都说没货了 跑断腿",
+    "我在好几个平台都留了差评",
+    "花呗下周就要还了 头疼",
+    "这个月信用卡又还了三千 心疼",
+    "包裹被放到别的快递柜了 还好找到了",
+    "手机壳被狗咬了个角 不过没事我再买一个",
+]
+OTHER_TWINS = [
+    ("另一家店同款便宜十块 你们能少吗", "bargain"),
+    ("付款能走花呗不", "payment"),
+    ("花呗还能用吗", "payment"),
+    ("我的花呗额度不够了", "payment"),
+]
+
+
+@pytest.mark.parametrize("message", OTHER_STORIES)
+def test_other_shops_the_months_credit_and_resolved_mishaps_get_no_confident_card(matcher, message):
+    assert address(normalize(message)) in TOLD
+    assert confident(matcher, message) == [], [(s.category, s.score) for s in confident(matcher, message)]
+
+
+@pytest.mark.parametrize(("message", "category"), OTHER_TWINS)
+def test_this_shop_and_paying_it_keep_their_card(matcher, message, category):
+    assert address(normalize(message)) not in TOLD
+    sure = confident(matcher, message)
+    assert sure and sure[0].category == category, [(s.category, s.score) for s in sure]
+
+
+def test_huabei_is_no_request():
+    # 呗 asks (便宜点呗), 花呗 does not: 花呗又要还了 asked nothing and was no story
+    from kefu_assist.matching.asking import asks
+
+    assert not asks(normalize("花呗到账了"))
+    assert asks(normalize("便宜点呗"))
+
+
 def test_the_wordings_are_in_neither_the_corpus_nor_an_eval_set(shared_eval_dir):
     from pathlib import Path
 
@@ -226,7 +265,7 @@ def test_the_wordings_are_in_neither_the_corpus_nor_an_eval_set(shared_eval_dir)
     def key(text: str) -> str:
         return normalize(text).replace(" ", "")
 
-    ours = {key(m) for m in CHATTER_WITH_A_SHOP_STATEMENT + NOT_SHOPPING + REMARKS + LISTINGS} | {key(m) for m, _ in CHATTER_WITH_AN_ORDER_STATEMENT + REMARK_TWINS}
+    ours = {key(m) for m in CHATTER_WITH_A_SHOP_STATEMENT + NOT_SHOPPING + REMARKS + LISTINGS + OTHER_STORIES} | {key(m) for m, _ in CHATTER_WITH_AN_ORDER_STATEMENT + REMARK_TWINS + OTHER_TWINS}
     corpus = {key(line) for line in _shipped_chatter()}
     bench = Path(__file__).resolve().parents[2] / "benchmarks" / "eval"
     files = [*sorted(shared_eval_dir.glob("*.tsv")), *sorted(bench.glob("*.tsv")), *sorted(bench.glob("*/questions.tsv"))]

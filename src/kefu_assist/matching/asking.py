@@ -43,7 +43,7 @@ _QUESTION_RE = re.compile(
 _REQUEST_RE = re.compile(
     "|".join(
         [
-            r"请|帮|麻烦|劳驾|给我|(?<!不)能|可以|想|我要|要求|需要|快点|快些|赶紧|尽快|抓紧|催一下|催下|催催|呗|吧|求",
+            r"请|帮|麻烦|劳驾|给我|(?<!不)能|可以|想|我要|要求|需要|快点|快些|赶紧|尽快|抓紧|催一下|催下|催催|(?<!花)呗|吧|求",  # (花呗 is no 呗)
             # what the buyer tells the shop to do or not do with the order
             r"改成|换成|改为|改一下|改下|写成|写错|填错|填成|送到|寄到|放到|就行|就好|不要了|(?<![特区分级类性告识差个鉴离派])别(?![人的家])",  # 别 as "don't", not 特别 区别
             r"[放寄送发开][到给在去]?(?:物业|公司|单位|门卫|前台|驿站|快递柜|家里|老家)",  # 快递放物业, 寄公司
@@ -81,6 +81,7 @@ _LIFE_RE = re.compile(
     "|".join(
         [
             r"房租|房贷|电费|水费|燃气|煤气|物业|话费|网费|暖气|学费|停车费|挂号费|账单|还款日|油价|菜价|房价",
+            r"还花呗|花呗[^ ]{0,5}还(?!没|是|能|可以)|还信用卡|信用卡[^ ]{0,5}还(?!没|是|能|可以)",  # paying back the month's credit
             r"机票|高铁|火车票|车票|门票|电影票",
             r"外卖|打车|滴滴|网约车|出租车|超市|商场|菜市场|餐厅|饭店|医院|健身房|理发|电信|联通",
             r"新闻|抖音|快手|小红书|微博|热搜|朋友圈|b站|听说|据说|网上说|有人说|视频[里上中]?说|刷到",
@@ -94,6 +95,7 @@ _LIFE_RE = re.compile(
 # the buyer going there if this shop will not (行就拍 不行我去别家) or a word for the shop (拼多多比你们便宜) keeps the message for the shop.
 _ELSEWHERE_RE = re.compile(
     r"别家|别的店|别人家|其他店|其他家|别的平台|其他平台|那个平台|实体店|某宝|某东|某多多|拼夕夕|唯品会|闲鱼"
+    r"|另一家|另外一家|一家店|好几家|几家店|好几个平台|各个平台|每个平台"
     r"|在(?:拼多多|淘宝|天猫|京东|抖音|快手)(?:上|里)?买"
 )
 _COMPARE_RE = re.compile(r"比|不如|一样|同款|再|先|去|换|不然|的话|要是|如果")  # ... or going there (不能少的话我去别家买了)
@@ -123,7 +125,7 @@ _SCHOOL_RE = re.compile(r"作业|论文|作文|考试|期末|上课|老师布置
 _SAYING_RE = re.compile(r"这句话|老话|这种事|这事|这东西|这玩意|这个(?:东西|规定|说法)|人生|浮云|玄学|真是个好东西|是个好东西|好东西|发明|行业|做生意")
 _TRADE_AT_LARGE_RE = re.compile(r"这个行业|这一?行(?![字])")
 # ... and what the buyer says is said in passing, whatever it names (随便说说, 话说回来, 不是你们家的)
-_PASSING_RE = re.compile(r"随便说说|说说而已|开玩笑|吐槽一下|感慨一下|话说回来|不是你们家|不是在你们|我说的是")
+_PASSING_RE = re.compile(r"随便说说|说说而已|开玩笑|吐槽一下|感慨一下|话说回来|不是你们家|不是在你们|我说的是|还好找到了|自己找到了|不过没事")
 # The requests that a saying cannot hold (便宜 and 吧 can: 便宜没好货这句话, 都是大棚的吧 随便说说).
 _FIRM_REQUEST_RE = re.compile(r"请|帮|麻烦|劳驾|给我|(?<!不)能(?!让)|可以|想|我要|要求|需要|快点|尽快|赶紧|催|改成|换成|送到|寄到")
 # The shop spoken to as a person (not 客服 or 店 named as the buyer's own trade).
