@@ -148,7 +148,7 @@ REMARKS = [
     "我也是做服装批发的 知道这行辛苦",
     "运费险这东西真是好东西",
     "一分钱一分货这句话没毛病",
-    "好评这种事全看心情哈哈",
+    "好评这种事向来看心情",
     "快递这个行业太辛苦了",
     "这几年网购的衣服越买越多",
     "上周买的裙子挺好看 随便说说",
@@ -172,6 +172,7 @@ REMARK_TWINS = [
     ("回这么慢 你们还做不做生意了", "complaint"),
     ("这种事你们就不管了吗", "complaint"),
     ("出了这种事 我要投诉", "complaint"),
+    ("这种事再不处理就投诉你们", "complaint"),
     ("我是学生 能便宜点吗", "bargain"),
 ]
 
@@ -188,6 +189,12 @@ def test_a_statement_of_the_shops_business_is_no_remark(matcher, message, catego
     assert address(normalize(message)) == SHOP
     sure = confident(matcher, message)
     assert sure and sure[0].category == category, [(s.category, s.score) for s in sure]
+
+
+@pytest.mark.parametrize("message", ["可真会做生意 付完款就没人理了", "头一回网购就遇上这种事 气死了", "翻来覆去就这句话 没一点用", "这事我一定要讨个公道", "我说的是上面那个颜色 不是下面的"])
+def test_a_grievance_or_a_clarification_is_no_remark(message):
+    # 这事, 这种事, 这句话, 做生意 and 我说的是 are as often the buyer's grievance with the shop
+    assert address(normalize(message)) == SHOP
 
 
 @settings(max_examples=200, deadline=None)

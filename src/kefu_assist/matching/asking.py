@@ -122,12 +122,17 @@ _TRADE_RE = re.compile(r"我(?:自己)?(?:也|就|以前|之前)?(?:是|在|当)
 _SCHOOL_RE = re.compile(r"作业|论文|作文|考试|期末|上课|老师布置")
 # ... a saying, or a trade and the world at large, which a question about them names too (物流这个
 # 行业是不是很累): a question about a trade asks the shop nothing either
-_SAYING_RE = re.compile(r"这句话|老话|这种事|这事|这东西|这玩意|这个(?:东西|规定|说法)|人生|浮云|玄学|真是个好东西|是个好东西|好东西|发明|行业|做生意")
+# (这事, 这种事 and 这句话 alone are as often the buyer's grievance: 第一次买就碰到这种事, 每次都是这句话)
+_SAYING_RE = re.compile(
+    r"老话|俗话|这东西|这玩意|这个(?:东西|规定|说法)|人生|浮云|玄学|是个好东西|发明"
+    r"|这句话[^ ]{0,4}(?:信|对|没错|没毛病|有道理)|(?:这种事|这事)[^ ]{0,4}(?:从来|一直|向来|总是)"
+)
 _TRADE_AT_LARGE_RE = re.compile(r"这个行业|这一?行(?![字])")
 # ... and what the buyer says is said in passing, whatever it names (随便说说, 话说回来, 不是你们家的)
-_PASSING_RE = re.compile(r"随便说说|说说而已|开玩笑|吐槽一下|感慨一下|话说回来|不是你们家|不是在你们|我说的是|还好找到了|自己找到了|不过没事")
-# The requests that a saying cannot hold (便宜 and 吧 can: 便宜没好货这句话, 都是大棚的吧 随便说说).
-_FIRM_REQUEST_RE = re.compile(r"请|帮|麻烦|劳驾|给我|(?<!不)能(?!让)|可以|想|我要|要求|需要|快点|尽快|赶紧|催|改成|换成|送到|寄到")
+_PASSING_RE = re.compile(r"随便说说|说说而已|开玩笑|吐槽一下|感慨一下|话说回来|不是你们家|不是在你们|我说的是我?别(?:的|家)|还好找到了|自己找到了|不过没事")
+# The requests and threats that a saying cannot hold (便宜 and 吧 can: 便宜没好货这句话, 都是大棚的吧
+# 随便说说; 这事不解决就投诉到平台 is a complaint).
+_FIRM_REQUEST_RE = re.compile(r"请|帮|麻烦|劳驾|给我|(?<!不)能(?!让)|可以|想|我要|要求|需要|快点|尽快|赶紧|催|改成|换成|送到|寄到|投诉|不解决|不处理|说法|12315|工商")
 # The shop spoken to as a person (not 客服 or 店 named as the buyer's own trade).
 _ADDRESSEE_RE = re.compile(r"你|您|亲")
 # ... but waiting for this shop's goods is no habit (我一直在等发货, 我每次都等好久才到).
