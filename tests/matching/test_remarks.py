@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kefu_assist.matching.asking import NOT_SHOPPING as NOT_SHOPPING_TO
-from kefu_assist.matching.asking import REMARK, SHOP, STORY, TOLD, address
+from kefu_assist.matching.asking import REMARK, SHOP, STORY, TOLD, address, asks_the_shop
 from kefu_assist.matching.helpers import _is_noise
 from kefu_assist.matching.normalize import normalize
 
@@ -84,6 +84,12 @@ CHATTER_WITH_AN_ORDER_STATEMENT = [
 ]
 
 
+@pytest.mark.parametrize(("clause", "message"), [("京东上便宜三十", "京东上便宜三十 你们少点"), ("别家才卖五十", "别家才卖五十 哈哈 降点")])
+def test_a_clause_naming_another_shops_offer_asks_the_shop(clause, message):
+    # the reason for a bargain (拼夕夕上才一半价钱，你们降点呗) is the shop's business, not chatter
+    assert asks_the_shop(normalize(clause), normalize(message))
+
+
 @pytest.mark.parametrize("message", CHATTER_WITH_A_SHOP_STATEMENT)
 def test_a_shop_word_statement_inside_chatter_gets_no_confident_card(matcher, message):
     assert confident(matcher, message) == [], [(s.category, s.score, s.clause) for s in confident(matcher, message)]
@@ -96,7 +102,7 @@ def test_an_order_statement_beside_chatter_keeps_its_card(matcher, message, cate
 
 
 # -- not shopping, whatever it names: maths, code, a word asked about, a message meant for others --
-MATHS_AND_CODE = ["2y+7=15 y是多少", "y=x+4 当x等于3", "解方程 x+8=20 要过程", "二次函数的图像怎么画", "这道题选哪个 满减那题", "应用题 打八折后是80元 原价多少", "用java写个退货流程的类", "编程作业 算运费的代码怎么写"]
+MATHS_AND_CODE = ["一个数的立方是27 求这个数", "2y+7=15 y是多少", "y=x+4 当x等于3", "解方程 x+8=20 要过程", "二次函数的图像怎么画", "这道题选哪个 满减那题", "应用题 打八折后是80元 原价多少", "用java写个退货流程的类", "编程作业 算运费的代码怎么写"]
 WORDS_AS_LANGUAGE = ["退款这个词英文怎么说", "尺码用英语怎么讲", "快递用日语怎么说来着", "包邮这两个字怎么写成繁体", "色差这个词造句", "发货的英语单词是什么", "好评返现是谁想出来的", "运费险是哪年开始有的"]
 MISSENT = ["发错群了 大家别在意", "点错人了 抱歉", "不是跟你说的 发错了", "刚才那句是跟我同事说的", "消息发串了哈"]
 NOT_SHOPPING = MATHS_AND_CODE + WORDS_AS_LANGUAGE + MISSENT

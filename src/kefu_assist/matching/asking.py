@@ -144,7 +144,7 @@ _NOT_SHOPPING_RE = re.compile(
     "|".join(
         [
             r"(?<![a-z])[xyz](?![a-z])\d*\+|\+\d*(?<![a-z])[xyz](?![a-z])|(?<![a-z])[xyz](?![a-z])(?:等于|是多少)",  # algebra: 2x+3, x等于
-            r"方程|函数|求导|导数|微积分|定积分|因式分解|勾股|平方根|根号|数学题|应用题|物理题|化学题|这道题|习题|奥数|python|java|(?<!优惠|折扣|兑换|邀请)代码|编程",
+            r"方程|函数|求导|导数|微积分|定积分|因式分解|勾股|平方根|根号|的平方|的立方|开平方|这个数是|数学题|应用题|物理题|化学题|这道题|习题|奥数|python|java|(?<!优惠|折扣|兑换|邀请)代码|编程",
             r"(?:英语|英文|日语|韩语|法语|德语|繁体|拼音)(?:里|中)?(?:怎么|咋|要)?(?:说|讲|写|拼|读|翻译)|怎么拼|单词|这个词|这两个字|造句|组词|反义词|近义词|翻译(?:成|一下)",
             r"谁发明的|是谁想出来的|哪年(?:出|有|开始|发明)",
         ]
@@ -282,9 +282,9 @@ _LATIN_ASK_RE = re.compile(r"(?<![a-z])(?:can|could|may|do|does|is|are|will|how|
 
 
 def asks_the_shop(clause: str, message: str = "") -> bool:
-    """Whether a clause of ``message`` asks something, speaks to the shop or tells of the buyer's
-    order or item (包邮吗, 亲, 收到的杯子碎了一个), or the message asks in English (信用卡 of can i
-    use 信用卡): a clause that does none of them is part of the chatter around it (我司年底统一开票
+    """Whether a clause of ``message`` asks something, speaks to the shop, tells of the buyer's
+    order or item (包邮吗, 亲, 收到的杯子碎了一个) or of another shop's offer (拼夕夕上才一半价钱, the
+    reason for 你们降点呗), or the message asks in English (信用卡 of can i use 信用卡): a clause that does none of them is part of the chatter around it (我司年底统一开票
     in 我司年底统一开票 财务忙死了)."""
     return (asks(clause) or _TO_SHOP_RE.search(clause) is not None or _ORDER_RE.search(clause) is not None or _FAULT_RE.search(clause) is not None
-            or _LATIN_ASK_RE.search(message) is not None)
+            or _ELSEWHERE_RE.search(clause) is not None or _LATIN_ASK_RE.search(message) is not None)
