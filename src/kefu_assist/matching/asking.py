@@ -30,7 +30,7 @@ _QUESTION_RE = re.compile(
     "|".join(
         [
             r"[吗呢嘛么麽]",  # 吗 呢 嘛, and 么 in 什么 怎么 那么
-            r"怎|咋|啥|谁|哪|(?<![好十])几(?![十百千万乎])|多少|多大|多久|多长|多高|多重|多宽|多远",
+            r"怎|咋|啥|谁|哪|(?<![好十这前近])几(?![十百千万乎])|多少|多大|多久|多长|多高|多重|多宽|多远",
             r"是否|能否|可否|有无|行不行|好不好|对不对|可不可以|成不成",
             r"([\u4e00-\u9fff])[不没]\1",  # A-not-A: 有没有 发没发 是不是 能不能 要不要
             r"[不没](?:有)?(?= |$)",  # 包邮不, 发货没, 发了没有 at a clause's end
@@ -43,7 +43,7 @@ _QUESTION_RE = re.compile(
 _REQUEST_RE = re.compile(
     "|".join(
         [
-            r"请|帮|麻烦|劳驾|给我|(?<!不)能|可以|想|我要|要求|需要|快点|快些|赶紧|尽快|抓紧|催一下|催下|催催|呗|吧|求",
+            r"请|帮|麻烦|劳驾|给我|(?<!不)能|可以|想|我要|要求|需要|快点|快些|赶紧|尽快|抓紧|催一下|催下|催催|(?<!花)呗|吧|求",  # (花呗 is no 呗)
             # what the buyer tells the shop to do or not do with the order
             r"改成|换成|改为|改一下|改下|写成|写错|填错|填成|送到|寄到|放到|就行|就好|不要了|(?<![特区分级类性告识差个鉴离派])别(?![人的家])",  # 别 as "don't", not 特别 区别
             r"[放寄送发开][到给在去]?(?:物业|公司|单位|门卫|前台|驿站|快递柜|家里|老家)",  # 快递放物业, 寄公司
@@ -81,6 +81,7 @@ _LIFE_RE = re.compile(
     "|".join(
         [
             r"房租|房贷|电费|水费|燃气|煤气|物业|话费|网费|暖气|学费|停车费|挂号费|账单|还款日|油价|菜价|房价",
+            r"还花呗|花呗[^ ]{0,5}还(?!没|是|能|可以)|还信用卡|信用卡[^ ]{0,5}还(?!没|是|能|可以)",  # paying back the month's credit
             r"机票|高铁|火车票|车票|门票|电影票",
             r"外卖|打车|滴滴|网约车|出租车|超市|商场|菜市场|餐厅|饭店|医院|健身房|理发|电信|联通",
             r"新闻|抖音|快手|小红书|微博|热搜|朋友圈|b站|听说|据说|网上说|有人说|视频[里上中]?说|刷到",
@@ -94,6 +95,7 @@ _LIFE_RE = re.compile(
 # the buyer going there if this shop will not (行就拍 不行我去别家) or a word for the shop (拼多多比你们便宜) keeps the message for the shop.
 _ELSEWHERE_RE = re.compile(
     r"别家|别的店|别人家|其他店|其他家|别的平台|其他平台|那个平台|实体店|某宝|某东|某多多|拼夕夕|唯品会|闲鱼"
+    r"|另一家|另外一家|一家店|好几家|几家店|好几个平台|各个平台|每个平台"
     r"|在(?:拼多多|淘宝|天猫|京东|抖音|快手)(?:上|里)?买"
 )
 _COMPARE_RE = re.compile(r"比|不如|一样|同款|再|先|去|换|不然|的话|要是|如果")  # ... or going there (不能少的话我去别家买了)
@@ -106,10 +108,93 @@ _NOT_YOU_RE = re.compile(r"不是说你们?|不是你们|跟你们没关系|和�
 # The shop, spoken to: second person, or what buyers call the seller.
 _TO_SHOP_RE = re.compile(r"你|您|亲|(?<![我们司位])老板|店家|店主|掌柜|客服|贵店|小二|卖家|商家|宝贝|这(?:件|款|双|条|套|只|台|瓶|盒|单)")
 
+# What the buyer tells of this shop's order or item: sent, received, bought, or found broken. A
+# clause saying so is the shop's business even inside chatter (今天好冷 收到的杯子碎了一个).
+_ORDER_RE = re.compile(r"寄来|发来|寄的|发的|收到|到货|签收|买的|拍的|下的单|下单|付了|付款|退回|寄回|发错(?!人|群|窗|对话|地方|消息|了? ?不好意思)|错发")
+_FAULT_RE = re.compile(r"(?<![不没无])(?:坏|破|裂|碎|洞|磕|凹|瘪|划痕|污渍|开线|开胶|脱胶|掉色|褪色|缩水|起球|漏|瑕疵|变形|少了|少发)")  # (不掉色 is none)
+# A remark about the buyer's own habits, trade or life, or a saying about things at large, that
+# asks nothing and speaks to no one (我平时都穿M码 这几年胖了, 我是送快递的 双十一忙疯了,
+# 退货运费险真是个好东西, 便宜没好货这句话我现在信了): the shop words in it are the buyer's life.
+_HABIT_RE = re.compile(r"从来|向来|一向|平时|平常|从小|这几年|这些年|这么多年|习惯了|(?<!\d)从[^ ]{1,4}(?:起|开始)|我(?:的[^ ]{1,3})?(?:一直|总是|老是|每次|每回)")
+# ... the buyer's trade or school, which names shop things and people (客服, 开店) as the buyer's own
+# work: 我自己就是做淘宝客服的 太懂你们了, 我在做电商课的作业
+_TRADE_RE = re.compile(r"我(?:自己)?(?:也|就|以前|之前)?(?:是|在|当)?(?:做|干|开|送|跑|搞)(?![了过])[^ ]{0,8}的|我在[^ ]{1,8}(?:上班|工作|兼职|实习|打工)|我当[^ ]{1,6}(?:年|了)")
+_SCHOOL_RE = re.compile(r"作业|论文|作文|考试|期末|上课|老师布置")
+# ... a saying, or a trade and the world at large, which a question about them names too (物流这个
+# 行业是不是很累): a question about a trade asks the shop nothing either
+# (这事, 这种事 and 这句话 alone are as often the buyer's grievance: 第一次买就碰到这种事, 每次都是这句话)
+_SAYING_RE = re.compile(
+    r"老话|俗话|这东西|这玩意|这个(?:东西|规定|说法)|人生|浮云|玄学|是个好东西|发明"
+    r"|这句话[^ ]{0,4}(?:信|对|没错|没毛病|有道理)|(?:这种事|这事)[^ ]{0,4}(?:从来|一直|向来|总是)"
+)
+_TRADE_AT_LARGE_RE = re.compile(r"这个行业|这一?行(?![字])")
+# ... and what the buyer says is said in passing, whatever it names (随便说说, 话说回来, 不是你们家的)
+_PASSING_RE = re.compile(r"随便说说|说说而已|开玩笑|吐槽一下|感慨一下|话说回来|不是你们家|不是在你们|我说的是我?别(?:的|家)|还好找到了|自己找到了|不过没事")
+# The requests and threats that a saying cannot hold (便宜 and 吧 can: 便宜没好货这句话, 都是大棚的吧
+# 随便说说; 这事不解决就投诉到平台 is a complaint).
+_FIRM_REQUEST_RE = re.compile(r"请|帮|麻烦|劳驾|给我|(?<!不)能(?!让)|可以|想|我要|要求|需要|快点|尽快|赶紧|催|改成|换成|送到|寄到|投诉|不解决|不处理|说法|12315|工商")
+# The shop spoken to as a person (not 客服 or 店 named as the buyer's own trade).
+_ADDRESSEE_RE = re.compile(r"你|您|亲")
+# ... but waiting for this shop's goods is no habit (我一直在等发货, 我每次都等好久才到).
+_WAITING_RE = re.compile(r"等|没收到|没到|没发|不动|发货|到货")
+# Not shopping at all, whatever it names and asks: maths, code and homework (x2+2x+1 0 怎么解,
+# 3x+5 20 x等于几, 满三百减五十的应用题), a word asked about as language (发票这个词英语怎么说,
+# 色差这个词是谁发明的), and a message meant for someone else (发错人了 不好意思, 不是跟你说的).
+_NOT_SHOPPING_RE = re.compile(
+    "|".join(
+        [
+            r"(?<![a-z])[xyz](?![a-z])\d*\+|\+\d*(?<![a-z])[xyz](?![a-z])|(?<![a-z])[xyz](?![a-z])(?:等于|是多少)",  # algebra: 2x+3, x等于
+            r"方程|函数|求导|导数|微积分|定积分|因式分解|勾股|平方根|根号|的平方|的立方|开平方|这个数是|数学题|应用题|物理题|化学题|这道题|习题|奥数|python|java|(?<!优惠|折扣|兑换|邀请)代码|编程",
+            r"(?:英语|英文|日语|韩语|法语|德语|繁体|拼音)(?:里|中)?(?:怎么|咋|要)?(?:说|讲|写|拼|读|翻译)|怎么拼|单词|这个词|这两个字|造句|组词|反义词|近义词|翻译(?:成|一下)",
+            r"谁发明的|是谁想出来的|哪年(?:出|有|开始|发明)",
+        ]
+    )
+)
+# A listing pasted from a shop page: a tag first (【官方正品】, 【现摘】, 【天猫】, which normalising
+# leaves as a clause of its own), then the title's string of selling words, asking nothing.
+_LISTING_TAG_RE = re.compile(r"(?:官方正品|正品保障|官方直营|官方旗舰店?|旗舰店|天猫|淘宝|京东|拼多多|新品上市|新品|新款|爆款|热卖|限时秒杀|秒杀|限时|现摘|现发|包邮|顺丰包邮|产地直发|厂家直销|买一送一|特价)(?= )")
+_LISTING_TITLE_CHARS = 12
+
+
+def _pasted_listing(normalized: str) -> bool:
+    """Whether a message is a listing's title pasted with its tag (官方正品 丝绒雾面口红 316 哑光显白)."""
+    m = _LISTING_TAG_RE.match(normalized)
+    if m is None or asks(normalized) or _TO_SHOP_RE.search(normalized) or _ORDER_RE.search(normalized) or _FAULT_RE.search(normalized):
+        return False
+    return len(normalized[m.end() :].replace(" ", "")) >= _LISTING_TITLE_CHARS
+
+
+# A message meant for someone else (发错人了 不好意思, 不是跟你说的): not shopping unless it goes on to
+# ask a question (发错人了 我想问什么时候发货).
+_MISSENT_RE = re.compile(r"发错(?:人|群|窗口|对话框|地方)|发串|串台|点错人|回错|不是(?:跟|对|给|和)你们?(?:说|发)的|刚才?那(?:句|条)是?(?:跟|给|问|对)(?!你)")
+
 SHOP = "shop"  # a question or statement for the shop (or a message the gate alone has to judge)
 ASIDE = "aside"  # a question about the buyer's bills or other services, not put to the shop
 STORY = "story"  # a story about others that asks the shop nothing
 ELSEWHERE = "elsewhere"  # a story about another shop or platform that asks this shop nothing
+NOT_SHOPPING = "not_shopping"  # maths, code, homework, a word asked about, a message meant for someone else
+REMARK = "remark"  # a remark about the buyer's own habits, trade or life, or a saying, that asks nothing
+TOLD = (STORY, ELSEWHERE, NOT_SHOPPING, REMARK)  # whom a message is for when it asks the shop nothing
+
+
+# The MatcherConfig field holding the chatter probability at which the gate vetoes confidence,
+# by whom a message is for (matcher.Matcher._veto).
+_VETO_FIELDS = {
+    SHOP: "offtopic_veto",
+    ASIDE: "offtopic_veto_aside",
+    STORY: "offtopic_veto_told",
+    ELSEWHERE: "offtopic_veto_elsewhere",
+    NOT_SHOPPING: "offtopic_veto_not_shopping",
+    REMARK: "offtopic_veto_remark",
+}
+
+
+def veto(to: str, config: object) -> float:
+    """How sure the gate has to be that a message is chatter to veto its confidence, by whom the
+    message is for (address): 0.75 for the shop, lower for a question about the buyer's bills put
+    to no one (水费怎么这么贵), lower still for a story about others (我妹买东西就爱退货), another
+    shop or a remark (我一直穿160的码), and 0 for what is not shopping (发票这个词英语怎么说)."""
+    return float(getattr(config, _VETO_FIELDS.get(to, "offtopic_veto")))
 
 
 def asks(normalized: str) -> bool:
@@ -133,6 +218,35 @@ def tells_of_elsewhere(normalized: str) -> bool:
     return _TO_SHOP_RE.search(_ELSEWHERES_OWN_RE.sub(" ", normalized)) is None
 
 
+def remarks(normalized: str) -> bool:
+    """Whether a message is a remark about the buyer's habits, trade, school or life or a saying
+    about things at large (我一直穿160的码, 我是送快递的, 这句话我现在信了), asking the shop nothing
+    and telling of no fault found nor of waiting for its goods. A message said in passing (随便说说,
+    话说回来) or a saying may hold a word that asks only in a shop's mouth (便宜, 吧, 能让人), not a
+    firm request (帮我, 可以); a habit, a trade or school asks nothing at all. A question about a trade or the
+    world at large (物流这个行业是不是很累) is a remark too."""
+    if _FAULT_RE.search(normalized) or _WAITING_RE.search(normalized):
+        return False
+    to_shop = _TO_SHOP_RE.search(normalized) is not None
+    question = _QUESTION_RE.search(normalized) is not None
+    firm = _FIRM_REQUEST_RE.search(normalized) is not None
+    if _PASSING_RE.search(normalized) and not question and not firm:
+        return True
+    if _TRADE_AT_LARGE_RE.search(normalized) and not to_shop and not firm:
+        return True
+    if question:
+        return False
+    if _SAYING_RE.search(normalized) and not to_shop and not firm:
+        return True
+    if _REQUEST_RE.search(normalized):
+        return False
+    if _TRADE_RE.search(normalized):
+        return True
+    if _SCHOOL_RE.search(normalized):
+        return not _ADDRESSEE_RE.search(normalized)
+    return _HABIT_RE.search(normalized) is not None and not to_shop
+
+
 def told_not_asked(normalized: str) -> bool:
     """A story about others that asks the shop nothing: 公司报销发票的事好烦, 我妹买东西就爱退货."""
     return not asks(normalized) and tells_of_others(normalized)
@@ -142,11 +256,35 @@ def address(normalized: str) -> str:
     """Whom a message is for: ELSEWHERE (a story about another shop or platform that asks nothing:
     在唯品会买的鞋开胶了), STORY (told_not_asked), ASIDE (a question about a bill of daily
     life or another service that neither requests anything nor speaks to the shop or of its item:
-    水费怎么这么贵, 电影票多少钱) or SHOP (everything else)."""
+    水费怎么这么贵, 电影票多少钱), NOT_SHOPPING (maths, code, homework, a word asked about as
+    language, a message meant for someone else, a listing pasted: x2+2x+1 0 怎么解, 发票这个词英语怎么说,
+    发错人了, 官方正品 丝绒雾面口红 316 哑光显白 持久不掉色)
+    REMARK (a remark about the buyer's own habits, trade or life, or a saying, that asks nothing:
+    remarks) or SHOP (everything else)."""
+    if _NOT_SHOPPING_RE.search(normalized):
+        return NOT_SHOPPING
+    if (_MISSENT_RE.search(normalized) and not _QUESTION_RE.search(normalized)) or _pasted_listing(normalized):
+        return NOT_SHOPPING
     if not asks(normalized):
         if tells_of_elsewhere(normalized):
             return ELSEWHERE
-        return STORY if tells_of_others(normalized) else SHOP
+        if tells_of_others(normalized):
+            return STORY
+    if remarks(normalized):
+        return REMARK
     if _LIFE_RE.search(normalized) and not _REQUEST_RE.search(normalized) and not _TO_SHOP_RE.search(normalized):
         return ASIDE
     return SHOP
+
+
+# A question put in English (can i use 信用卡, do you ship to 上海): its clauses are its objects.
+_LATIN_ASK_RE = re.compile(r"(?<![a-z])(?:can|could|may|do|does|is|are|will|how|what|when|where|which|any|please|pls|plz)(?![a-z])")
+
+
+def asks_the_shop(clause: str, message: str = "") -> bool:
+    """Whether a clause of ``message`` asks something, speaks to the shop, tells of the buyer's
+    order or item (包邮吗, 亲, 收到的杯子碎了一个) or of another shop's offer (拼夕夕上才一半价钱, the
+    reason for 你们降点呗), or the message asks in English (信用卡 of can i use 信用卡): a clause that does none of them is part of the chatter around it (我司年底统一开票
+    in 我司年底统一开票 财务忙死了)."""
+    return (asks(clause) or _TO_SHOP_RE.search(clause) is not None or _ORDER_RE.search(clause) is not None or _FAULT_RE.search(clause) is not None
+            or _ELSEWHERE_RE.search(clause) is not None or _LATIN_ASK_RE.search(message) is not None)

@@ -51,7 +51,7 @@ from ..library.model import Library, Script
 from . import coranker as coranker_module
 from . import hurry
 from . import index_cache
-from .asking import ASIDE, ELSEWHERE, STORY, address
+from .asking import TOLD, address, asks_the_shop, veto
 from .helpers import _asserts, _contains, _contains_run, _distinct_first, _gate_text, _is_latin_name, _is_noise, _names_a_product, _negated_words, _shipped_chatter
 from .deciding import Deciding
 from .indexing import _INDEX_STATE, Indexing
@@ -307,7 +307,7 @@ class Matcher(Indexing, Deciding):
 
     def is_story(self, message: str) -> bool:
         """Whether a buyer message tells of others and asks the shop nothing (asking.py)."""
-        return address(self._respell(normalize(message))) in (STORY, ELSEWHERE)
+        return address(self._respell(normalize(message))) in TOLD
 
     def _is_chatter(self, normalized: str) -> bool:
         """Whether the co-ranker's gate calls the whole text chatter or noise."""
@@ -316,13 +316,8 @@ class Matcher(Indexing, Deciding):
 
     def _veto(self, to: str) -> float:
         """The chatter probability at which the gate vetoes confidence for a message and its
-        clauses, by whom the message is for (asking.address): lower for a question about the
-        buyer's bills put to no one (水费怎么这么贵), lower still for a story about others that
-        asks the shop nothing (我妹买东西就爱退货)."""
-        cfg = self.config
-        if to == ELSEWHERE:
-            return cfg.offtopic_veto_elsewhere
-        return cfg.offtopic_veto_told if to == STORY else cfg.offtopic_veto_aside if to == ASIDE else cfg.offtopic_veto
+        clauses, by whom the message is for (asking.address, asking.veto)."""
+        return veto(to, self.config)
 
     @staticmethod
     def _off_topic(p_off: float, veto: float) -> bool:
@@ -383,7 +378,7 @@ class Matcher(Indexing, Deciding):
         plain = pending and ranker is None
         whole, whole_off = self._score_text(normalized[:WHOLE_MAX_CHARS], ranker=ranker, plain=plain)
         to = address(normalized)
-        told = to in (STORY, ELSEWHERE)
+        told = to in TOLD
         veto = self._veto(to)
         combined: dict[int, _Scored] = dict(whole)
         small_talk = set(self.config.small_talk_categories)
@@ -395,6 +390,7 @@ class Matcher(Indexing, Deciding):
         # Which part of the message each script answers best, for the agent to see.
         answers: dict[int, tuple[float, str]] = {}
         agreed_parts: list[tuple[int, str]] = []  # clauses whose best script is close, not confident
+        statements: set[int] = set()  # leaders of clauses that ask the shop nothing (asking.asks_the_shop)
         total_chars = sum(len(p) for p in parts)
         if len(parts) > 1 and self.config.clauses:
             for part in parts:
@@ -415,6 +411,8 @@ class Matcher(Indexing, Deciding):
                     covered = {self._scripts[i].category for i in leaders}
                     if self._scripts[s_idx].category not in covered:
                         leaders[s_idx] = combined[s_idx]
+                        if not asks_the_shop(part, normalized):
+                            statements.add(s_idx)
                 elif (ranker is not None and self.config.agree_floor <= scored[s_idx].score and part_off < self.config.agree_offtopic
                       and self._scripts[s_idx].category not in small_talk and not _is_noise(part)):
                     agreed_parts.append((s_idx, part))
@@ -428,8 +426,10 @@ class Matcher(Indexing, Deciding):
         # as it) is what the library files it under: the gate's doubt does not veto it.
         listed = main >= 0 and self._ex_text[whole[main].example] == self.tokenizer.analyze(normalized[:WHOLE_MAX_CHARS])[1].replace(" ", "")
         if main >= 0 and (self._scripts[main].category in small_talk or (self._off_topic(whole_off, veto) and not listed)):
-            # (a message that asks nothing has no clause asking in earnest either)
-            earnest = set() if told else {k for k in leaders if k != main and self._scripts[k].category not in small_talk}
+            # (a message that asks nothing has no clause asking in earnest either, and a clause
+            # that neither asks, speaks to the shop nor tells of the buyer's order is part of the
+            # chatter: 我司年底统一开票 in 我司年底统一开票 财务忙死了)
+            earnest = set() if told else {k for k in leaders if k != main and self._scripts[k].category not in small_talk and k not in statements}
         else:
             earnest = {k for k, sc in combined.items() if sc.score >= self.threshold and self._scripts[k].category not in small_talk}
         # (agreement stands in for a question the scores missed: a story asks none)

@@ -71,6 +71,13 @@ class MatcherConfig:
     # ... and for a story about another shop or platform that asks this shop nothing
     # (asking.ELSEWHERE: 在唯品会买的鞋开胶了; chosen on benchmarks/eval/chatter7_dev.tsv and the dev sets)
     offtopic_veto_elsewhere: float = 0.1
+    # ... and for what is not shopping whatever it names (asking.NOT_SHOPPING: maths, code,
+    # homework, a word asked about as language, a message meant for someone else): the words
+    # decide, not the gate
+    offtopic_veto_not_shopping: float = 0.0
+    # ... and for a remark about the buyer's own habits, trade or life, or a saying about things
+    # at large, that asks nothing and speaks to no one (asking.REMARK: 我一直穿160的码, 我是送快递的)
+    offtopic_veto_remark: float = 0.05
     # A message nothing is confident for, whose chatter probability stays below agree_offtopic:
     # its closest script is confident all the same when it scores at least agree_floor and is of
     # the co-ranker's likeliest class, at least agree_margin times as likely as its second
