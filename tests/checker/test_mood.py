@@ -122,6 +122,18 @@ def test_a_number_alone_is_never_upset(number):
     assert mood(number).label == "calm"
 
 
+def test_an_identifier_whose_letters_spell_a_curse_is_no_insult():
+    # every two-letter prefix of a tracking or order number (SB…, TM… are couriers' and shops' codes,
+    # not 傻逼 / 他妈): the letters are part of the number; the same letters alone stay an insult
+    import itertools
+    import string
+
+    letters = ["".join(p) for p in itertools.product(string.ascii_uppercase, repeat=2)] + list(string.ascii_uppercase)
+    assert [p for p in letters if mood(p + "20261130").label != "calm"] == []
+    assert [p for p in letters if mood(p.lower() + "1234567890").label != "calm"] == []
+    assert mood("你们SB吧").upset and mood("tm 什么东西").upset
+
+
 @pytest.mark.parametrize("text", ["13812345678", "订单号 2023123456789", "我电话 13912315888", "运单号SF1231512345"])
 def test_hotline_digits_inside_a_longer_number_are_no_cue(text):
     assert not [c for c in mood(text).cues if c.id == "complaint"]
