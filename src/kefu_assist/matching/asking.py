@@ -67,8 +67,9 @@ _PEOPLE_RE = re.compile(
         ]
     )
 )
-# What a buyer says of an item bought, worn or used (this shop's or not: the gate decides then).
-_ITEM_RE = re.compile(r"收到|穿|用|试|洗|坏|开线|破|码|颜色|色差|质量|大了|小了|合适|喜欢|好看|拍|下单|付|礼物|送")
+# What a buyer says of an item bought, worn or used (this shop's or not: the gate decides then),
+# and an order placed for someone (刚替我爸下了一单: the buyer's own order).
+_ITEM_RE = re.compile(r"收到|穿|用|试|洗|坏|开线|破|码|颜色|色差|质量|大了|小了|合适|喜欢|好看|拍|下单|下了?[一个两这]?个?单|付|礼物|送")
 # Somewhere else the buyer's day and money go. The buyer's company and its paperwork, which an
 # invoice request names too (我要报销, 开到公司, 我们公司报销只认电子发票): they count only told as
 # a grumble or a story (_GRUMBLE_RE: 公司报销发票的事好烦, 财务又把我的报销单退回来了) ...

@@ -1,0 +1,67 @@
+"""Kinds of wording the library filed nowhere or under the wrong scenario (match9, issue 10), and a
+greeting that opens small talk. Own wordings, none a line of an evaluation set; each family had
+more lines wrong on the library before this pass than the number allowed below.
+
+- Gadgets and small goods: whether a size fits a phone, a household or a shelf (size.spec), how to
+  fix a holder or stick a film on (care_warranty), a lamp or light that stopped working (defect), a
+  thing going yellow with use (quality). Not yet: a loose plug or a bag that let air in.
+- An order placed for someone else (刚替我爸下了一单) is the buyer's own order (asking._ITEM_RE), not a
+  story about others that asks nothing.
+- A greeting beside small talk (你好 今天天气真好) opens or closes the chatter and
+  asks the shop nothing: the message gets no confident card. The chatter gate put a bare 你好 a
+  hair's breadth from its veto (0.749 against 0.75 after this pass's examples), so the greeting
+  clause turned confident; now the clause's category, not that margin, decides.
+"""
+from __future__ import annotations
+
+import pytest
+
+FAMILIES = {
+    "size": (["我的手机6.1寸 这个壳装得下吗", "锅是几升的 一家三口够不够", "这盒有多大 当礼物拿得出手吗",
+              "书架上空位不大 这台灯占地方吗", "电饭煲多大容量 够四个人吃吗"], 1),
+    "care_warranty": (["这个挂钩怎么粘到瓷砖上", "车载支架怎么夹在出风口", "手机膜怎么贴不会有气泡", "皮鞋平时抹什么保养"], 1),
+    "defect": (["台灯插上电不亮了", "灯带才用一天就不亮了", "遥控器指示灯不亮", "开关按了没反应 指示灯也不亮"], 0),
+    "quality": (["手机壳戴久了会不会变黄", "用一段时间会发黄吗"], 0),
+    "order_placed": (["刚替我爸下了一单", "给我姐下了个单 钱付过了", "替老公下了两单 已付款"], 0),
+}
+# greeting or thanks beside small talk: nothing confident
+CHATTER = ["你好 今天天气真好", "你好呀 刚下班好累", "哈喽 周末去哪玩了", "你好 最近追什么剧"]
+# what must not move: a greeting alone, and a greeting beside a real question
+STAYS = [("你好", "greeting"), ("在吗", "greeting"), ("你好 包邮吗", "shipping_fee"), ("你好 这款还有货吗", "stock"),
+         ("好的谢谢", "thanks")]
+
+
+def first_confident(matcher, message: str) -> str | None:
+    sure = [s for s in matcher.suggest(message) if s.confident]
+    return sure[0].category if sure else None
+
+
+@pytest.mark.parametrize("category", list(FAMILIES))
+def test_each_kind_of_wording_finds_its_scenario(matcher, category):
+    messages, allowed = FAMILIES[category]
+    wrong = [(m, first_confident(matcher, m)) for m in messages if first_confident(matcher, m) != category]
+    assert len(wrong) <= allowed, wrong
+
+
+@pytest.mark.parametrize("message", CHATTER)
+def test_a_greeting_beside_small_talk_gets_no_confident_card(matcher, message):
+    assert first_confident(matcher, message) is None
+
+
+@pytest.mark.parametrize(("message", "category"), STAYS)
+def test_a_greeting_alone_or_beside_a_question_keeps_its_card(matcher, message, category):
+    assert first_confident(matcher, message) == category
+
+
+@pytest.mark.parametrize("message", ["刚替我爸下了一单", "给我姐下了个单", "帮老公下了两单", "替我妈下了这单"])
+def test_an_order_placed_for_family_is_the_buyers_own(message):
+    from kefu_assist.matching.asking import SHOP, address
+
+    assert address(message) == SHOP
+
+
+@pytest.mark.parametrize("message", ["我妈天天刷短视频", "我老公又加班了", "我闺蜜最近在减肥"])
+def test_family_stories_without_an_order_stay_stories(message):
+    from kefu_assist.matching.asking import STORY, address
+
+    assert address(message) == STORY
