@@ -65,3 +65,23 @@ def test_family_stories_without_an_order_stay_stories(message):
     from kefu_assist.matching.asking import STORY, address
 
     assert address(message) == STORY
+
+
+@pytest.mark.parametrize("message", ["发错了 别理我", "不好意思发错了 这是给我妈的", "刚刚发错了 请忽略", "哎呀发错了 当我没说",
+                                     "发错了 这条是给我同事的", "发错了 不用理我哈"])
+def test_the_buyers_own_slip_told_as_such_is_not_shopping(matcher, message):
+    """发错了 with what to do about it (别理我, 忽略) or whom it was for (这是给我妈的) is a message
+    meant for someone else: no confident card (asking._MISSENT_RE)."""
+    from kefu_assist.matching.asking import NOT_SHOPPING, address
+    from kefu_assist.matching.normalize import normalize
+
+    assert address(normalize(message)) == NOT_SHOPPING
+    assert first_confident(matcher, message) is None
+
+
+@pytest.mark.parametrize("message", ["你们发错了 这是给我妈买的 怎么换", "发错货了 我要换", "发错颜色了 这是给我妈的", "你们发错了 别理我"])
+def test_the_shops_slip_stays_the_shops(message):
+    from kefu_assist.matching.asking import NOT_SHOPPING, address
+    from kefu_assist.matching.normalize import normalize
+
+    assert address(normalize(message)) != NOT_SHOPPING

@@ -167,7 +167,10 @@ def _pasted_listing(normalized: str) -> bool:
 
 # A message meant for someone else (发错人了 不好意思, 不是跟你说的): not shopping unless it goes on to
 # ask a question (发错人了 我想问什么时候发货).
-_MISSENT_RE = re.compile(r"发错(?:人|群|窗口|对话框|地方)|发串|串台|点错人|回错|不是(?:跟|对|给|和)你们?(?:说|发)的|刚才?那(?:句|条)是?(?:跟|给|问|对)(?!你)")
+# The buyer's own slip told with what to do about it or whom it was for (发错了 别理我, 不好意思发错了
+# 这是给我妈的) is one too; the shop's slip (你们发错了, 发错货了) is not.
+_MISSENT_RE = re.compile(r"发错(?:人|群|窗口|对话框|地方)|发串|串台|点错人|回错|不是(?:跟|对|给|和)你们?(?:说|发)的|刚才?那(?:句|条)是?(?:跟|给|问|对)(?!你)"
+                         r"|(?<![你们])发错了? ?(?:别理我|不用理我|请?忽略|当我没说|这(?:条|句)?是(?:发)?给[^ ]{1,4}的(?= |$))")
 
 SHOP = "shop"  # a question or statement for the shop (or a message the gate alone has to judge)
 ASIDE = "aside"  # a question about the buyer's bills or other services, not put to the shop
