@@ -85,3 +85,22 @@ def test_the_shops_slip_stays_the_shops(message):
     from kefu_assist.matching.normalize import normalize
 
     assert address(normalize(message)) != NOT_SHOPPING
+
+
+@pytest.mark.parametrize("message", ["手链戴断了是我自己不小心 不怪你们 就是想吐槽一下", "衣服是我自己洗缩水的 不怪你们 就是想吐槽下",
+                                     "杯子是我自己摔的 跟你们没关系 想抱怨两句而已"])
+def test_venting_about_ones_own_mishap_asks_nothing(matcher, message):
+    """想 before 吐槽/发泄/抱怨 wants to vent, not anything from the shop (asking._REQUEST_RE): with
+    不怪你们 the message is a story that asks nothing, and no card is confident."""
+    from kefu_assist.matching.asking import TOLD, address
+    from kefu_assist.matching.normalize import normalize
+
+    assert address(normalize(message)) in TOLD
+    assert first_confident(matcher, message) is None
+
+
+@pytest.mark.parametrize("message", ["想吐槽一下你们的物流", "想吐槽一下 快递太慢了", "我想退货"])
+def test_venting_at_the_shop_stays_the_shops(message):
+    from kefu_assist.matching.asking import SHOP, address
+
+    assert address(message) == SHOP
