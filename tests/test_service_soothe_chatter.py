@@ -42,3 +42,15 @@ def test_a_story_about_others_read_as_upset_gets_no_invented_apology(shipped, me
     # the buyer is cross with someone else (the matcher's gate calls it chatter, asking.py a story
     # that asks the shop nothing): a complaint script close to the words is no reason to apologise
     assert shipped.suggest(message, limit=5, confident_only=True, buyer=UPSET) == []
+
+
+@pytest.mark.parametrize("message", ["啊啊啊啊", "啊啊啊啊啊啊啊", "呜呜呜呜", "嗷嗷嗷", "哇哇哇哇", "啊啊啊！！！"])
+def test_a_bare_cry_read_as_upset_gets_no_invented_card(shipped, message):
+    """One interjection typed over and over names no grievance (match9): the mood may call it a
+    meltdown, but there is nothing for an apology card to answer."""
+    assert shipped.suggest(message, limit=5, confident_only=True, buyer=UPSET) == []
+
+
+@pytest.mark.parametrize("message", ["啊啊啊啊 怎么还没发货", "啊啊啊 气死我了"])
+def test_a_cry_with_a_grievance_still_gets_a_card(shipped, message):
+    assert shipped.suggest(message, limit=5, confident_only=True, buyer=UPSET)

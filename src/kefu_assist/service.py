@@ -7,6 +7,7 @@ the agent's working library away. No Qt here; the UI calls ``load`` from a worke
 from __future__ import annotations
 
 import gc
+import re
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -49,6 +50,16 @@ def _chatting(ranked: Sequence[Suggestion], threshold: float) -> bool:
     """Whether the matcher found nothing confident and put a small-talk script first at or above
     the threshold: the message is chit-chat (the matcher never makes small talk confident)."""
     return bool(ranked) and not any(s.confident for s in ranked) and ranked[0].chit_chat and ranked[0].score >= threshold
+
+
+# A bare cry: one interjection typed over and over and nothing else (啊啊啊啊, 呜呜呜, 嗷嗷嗷). The
+# mood may read it as a meltdown, but it names no grievance for an apology to answer.
+_BARE_CRY_RE = re.compile(r"([啊呜嗷哇呀哎唉嘤嗯哦呃额])\1{2,}")
+
+
+def _bare_cry(message: str) -> bool:
+    """Whether a buyer message is nothing but one interjection repeated (啊啊啊啊; not 嗯嗯, 啊啊啊 又没到)."""
+    return _BARE_CRY_RE.fullmatch(normalize(message).replace(" ", "")) is not None
 
 
 def _soothes(script: Script) -> bool:
@@ -249,7 +260,9 @@ class AssistService:
             # a story about others the gate calls chatter (打车司机绕路了 气死我了): the buyer is
             # cross with someone else, however close a complaint script's words are
             story = not any(s.confident for s in ranked) and matcher.is_story(message) and matcher.is_chatter(message)
-            if story or (_chatting(ranked, threshold) and (pick is None or pick.score < threshold)):
+            # a bare cry (啊啊啊啊) the matcher found nothing for: no grievance to apologise for
+            cry = not ranked and _bare_cry(message)
+            if story or cry or (_chatting(ranked, threshold) and (pick is None or pick.score < threshold)):
                 # nothing confident, the message most like small talk (给我讲个笑话) and no
                 # soothing script close to it: the mood read chatter as upset; no card is invented
                 return [v for v in views if v.script.tone != "defend"][:limit] + [v for v in views if v.script.tone == "defend"]

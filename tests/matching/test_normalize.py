@@ -47,6 +47,18 @@ def test_slips_of_stock_freight_and_return_words_are_corrected(typed, meant):
     assert normalize(typed) == meant
 
 
+@pytest.mark.parametrize(("typed", "meant"), [("有获吗", "有货吗"), ("这款还有获没", "这款还有货没"), ("黑色没获了", "黑色没货了"),
+                                              ("有获嘛", "有货嘛"), ("保邮吗", "包邮吗"), ("能保邮不", "能包邮不"),
+                                              ("有涩差吗", "有色差吗"), ("涩差大不大", "色差大不大")])
+def test_same_sound_slips_of_stock_free_shipping_and_colour_words_are_corrected(typed, meant):
+    assert normalize(typed) == meant
+
+
+@pytest.mark.parametrize("text", ["没有获得积分", "这次有收获吗", "获奖了", "保修多久", "苦涩的味道"])
+def test_words_that_only_share_a_sound_stay(text):
+    assert normalize(text) == text
+
+
 @pytest.mark.parametrize("text", ["房贷好贵", "贷款批了", "银行放贷", "这个月还贷"])
 def test_loans_stay_loans(text):
     assert normalize(text) == text

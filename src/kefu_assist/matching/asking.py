@@ -37,13 +37,14 @@ _QUESTION_RE = re.compile(
         ]
     )
 )
-# A request, or what a buyer tells the shop in answer to it. Deliberately broad (the two together
+# A request, or what a buyer tells the shop in answer to it (想 to vent asks nothing: 就是想吐槽一下,
+# yet 想吐槽一下你们的物流 stays firm enough not to be a remark). Deliberately broad (the two together
 # are what "asks" means): missing one costs a shopping statement its card, so a word that asks in
 # some sentences counts in all of them.
 _REQUEST_RE = re.compile(
     "|".join(
         [
-            r"请|帮|麻烦|劳驾|给我|(?<!不)能|可以|想|我要|要求|需要|快点|快些|赶紧|尽快|抓紧|催一下|催下|催催|(?<!花)呗|吧|求",  # (花呗 is no 呗)
+            r"请|帮|麻烦|劳驾|给我|(?<!不)能|可以|想(?!吐槽|说说|感慨|抱怨|发泄|唠叨|念叨)|我要|要求|需要|快点|快些|赶紧|尽快|抓紧|催一下|催下|催催|(?<!花)呗|吧|求",  # (花呗 is no 呗)
             # what the buyer tells the shop to do or not do with the order
             r"改成|换成|改为|改一下|改下|写成|写错|填错|填成|送到|寄到|放到|就行|就好|不要了|(?<![特区分级类性告识差个鉴离派])别(?![人的家])",  # 别 as "don't", not 特别 区别
             r"[放寄送发开][到给在去]?(?:物业|公司|单位|门卫|前台|驿站|快递柜|家里|老家)",  # 快递放物业, 寄公司
@@ -67,8 +68,9 @@ _PEOPLE_RE = re.compile(
         ]
     )
 )
-# What a buyer says of an item bought, worn or used (this shop's or not: the gate decides then).
-_ITEM_RE = re.compile(r"收到|穿|用|试|洗|坏|开线|破|码|颜色|色差|质量|大了|小了|合适|喜欢|好看|拍|下单|付|礼物|送")
+# What a buyer says of an item bought, worn or used (this shop's or not: the gate decides then),
+# and an order placed for someone (刚替我爸下了一单: the buyer's own order).
+_ITEM_RE = re.compile(r"收到|穿|用|试|洗|坏|开线|破|码|颜色|色差|质量|大了|小了|合适|喜欢|好看|拍|下单|下了?[一个两这]?个?单|付|礼物|送")
 # Somewhere else the buyer's day and money go. The buyer's company and its paperwork, which an
 # invoice request names too (我要报销, 开到公司, 我们公司报销只认电子发票): they count only told as
 # a grumble or a story (_GRUMBLE_RE: 公司报销发票的事好烦, 财务又把我的报销单退回来了) ...
@@ -166,7 +168,10 @@ def _pasted_listing(normalized: str) -> bool:
 
 # A message meant for someone else (发错人了 不好意思, 不是跟你说的): not shopping unless it goes on to
 # ask a question (发错人了 我想问什么时候发货).
-_MISSENT_RE = re.compile(r"发错(?:人|群|窗口|对话框|地方)|发串|串台|点错人|回错|不是(?:跟|对|给|和)你们?(?:说|发)的|刚才?那(?:句|条)是?(?:跟|给|问|对)(?!你)")
+# The buyer's own slip told with what to do about it or whom it was for (发错了 别理我, 不好意思发错了
+# 这是给我妈的) is one too; the shop's slip (你们发错了, 发错货了) is not.
+_MISSENT_RE = re.compile(r"发错(?:人|群|窗口|对话框|地方)|发串|串台|点错人|回错|不是(?:跟|对|给|和)你们?(?:说|发)的|刚才?那(?:句|条)是?(?:跟|给|问|对)(?!你)"
+                         r"|(?<![你们])发错了? ?(?:别理我|不用理我|请?忽略|当我没说|这(?:条|句)?是(?:发)?给[^ ]{1,4}的(?= |$))")
 
 SHOP = "shop"  # a question or statement for the shop (or a message the gate alone has to judge)
 ASIDE = "aside"  # a question about the buyer's bills or other services, not put to the shop

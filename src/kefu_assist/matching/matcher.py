@@ -429,7 +429,8 @@ class Matcher(Indexing, Deciding):
             # (a message that asks nothing has no clause asking in earnest either, and a clause
             # that neither asks, speaks to the shop nor tells of the buyer's order is part of the
             # chatter: 我司年底统一开票 in 我司年底统一开票 财务忙死了)
-            earnest = set() if told else {k for k in leaders if k != main and self._scripts[k].category not in small_talk and k not in statements}
+            # (nor a greeting or thank-you clause, which opens or closes the chatter: 你好 今天天气真好)
+            earnest = set() if told else {k for k in leaders if k != main and self._scripts[k].category not in small_talk | courtesy and k not in statements}
         else:
             earnest = {k for k, sc in combined.items() if sc.score >= self.threshold and self._scripts[k].category not in small_talk}
         # (agreement stands in for a question the scores missed: a story asks none)

@@ -62,6 +62,16 @@ TYPOS: dict[str, str] = {
     "邮废": "邮费",
     "腿货": "退货",
     "腿款": "退款",
+    # 获 for 货 (same sound) only where the buyer asks about stock; 没有获得, 有收获 stay
+    "有获吗": "有货吗",
+    "有获么": "有货么",
+    "有获嘛": "有货嘛",
+    "有获没": "有货没",
+    "还有获": "还有货",
+    "没获了": "没货了",
+    # 保 for 包 and 涩 for 色: neither 保邮 nor 涩差 is a word
+    "保邮": "包邮",
+    "涩差": "色差",
 }
 _TYPO_RE = re.compile("|".join(sorted(map(re.escape, TYPOS), key=len, reverse=True)))
 
