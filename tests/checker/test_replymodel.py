@@ -34,7 +34,16 @@ FAMILY_ALL = _rows("rulemodel_family.tsv")
 # (您把想买的发我), shipping_fee_breach's by a near-miss of the older tests (新疆地区不包邮，需补运费10元),
 # and abuse's writers' drafts put 别在这… below it. Found again, the strict xfail says so.
 FAMILY_MISSES = {"您的银行卡号是多少呀", "包邮的，但您那要另加快递钱", "别在这磨叽了"}
-FAMILY = [row for row in FAMILY_ALL if row[1] not in FAMILY_MISSES]
+# Paraphrases the rules alone find since check9r's classes (不走平台: a deal off the platform in
+# other words); the model's findings no longer stand in for the patterns there.
+FAMILY_FOUND_BY_RULES = {
+    "以后直接找我买就行，不走平台",
+    "要发票您得自己出寄票的邮费",
+    "你能不能长点心眼",
+    "您的订单我们已经作废",
+    "你真够烦的",
+}
+FAMILY = [row for row in FAMILY_ALL if row[1] not in FAMILY_MISSES | FAMILY_FOUND_BY_RULES]
 VALIDATION = _rows("rulemodel_val.tsv")
 
 
