@@ -6,6 +6,8 @@ LibraryController is the library's source every panel is handed, built here with
 loaded synchronously, as in test_panels.py)."""
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -339,11 +341,12 @@ def test_first_start_docks_at_the_right_edge_and_a_saved_geometry_comes_back(qtb
 
 
 # -- learned examples (learned_sync.LearnedSync), over a real SQLite usage store -----------------------------
-@pytest.mark.slow
-def test_learned_sync_teaches_the_matcher_what_the_agent_chose(qtbot, form, library_file, tmp_path, monkeypatch):
+@contextmanager
+def learning_sidebar(qtbot, form, library_file, tmp_path, monkeypatch, *, timer: bool = True) -> Iterator[tuple]:
+    """A loaded library, a usage store on a real SQLite file and the learned-examples sync over
+    them, for agent 阿青; (sync, service) while the store is open, everything stopped after."""
     from PySide6.QtCore import QThreadPool
 
-    from kefu_assist.events import CopyEvent
     from kefu_assist.ui.learned_sync import LearnedSync
     from kefu_assist.ui.usage import UsageController
     from kefu_assist.ui.workers import db_pool
@@ -353,6 +356,8 @@ def test_learned_sync_teaches_the_matcher_what_the_agent_chose(qtbot, form, libr
     lib = loaded(form, library_file)
     usage = UsageController()
     sync = LearnedSync(lib, usage, lambda: "阿青")
+    if not timer:
+        sync.timer.stop()  # only the copy's own reads may teach
     try:
         assert sync.sync() is False  # no database yet: nothing to read, nothing breaks
         with qtbot.waitSignal(usage.recorderChanged, timeout=60000):
@@ -360,6 +365,19 @@ def test_learned_sync_teaches_the_matcher_what_the_agent_chose(qtbot, form, libr
         service = lib.service
         service.recorder = usage.proxy
         service.agent = "阿青"
+        yield sync, service
+    finally:
+        sync.stop()
+        usage.close()
+        QThreadPool.globalInstance().waitForDone(10000)
+        db_pool().waitForDone(10000)
+
+
+@pytest.mark.slow
+def test_learned_sync_teaches_the_matcher_what_the_agent_chose(qtbot, form, library_file, tmp_path, monkeypatch):
+    from kefu_assist.events import CopyEvent
+
+    with learning_sidebar(qtbot, form, library_file, tmp_path, monkeypatch) as (sync, service):
         message = "我想问下你们几点下班"
         before = [v.script.id for v in service.suggest(message)]
         assert before[:1] != ["thanks.bye"]
@@ -371,40 +389,21 @@ def test_learned_sync_teaches_the_matcher_what_the_agent_chose(qtbot, form, libr
             sync.after_copy()
         assert got.args == [service.learned_count] and service.learned_count >= 1
         assert service.suggest(message)[0].script.id == "thanks.bye"
-    finally:
-        sync.stop()
-        usage.close()
-        QThreadPool.globalInstance().waitForDone(10000)
-        db_pool().waitForDone(10000)
 
 
 def test_a_copy_still_on_its_way_to_the_database_teaches_on_a_later_read(qtbot, form, library_file, tmp_path, monkeypatch):
     """On a loaded machine the writer may not have put the copy in when the examples are read
     (the flush gives up after LIST_TIMEOUT_S): the sync reads again shortly, it does not wait for
     the 30-second timer."""
-    from PySide6.QtCore import QThreadPool
-
     import kefu_assist.store.learned as learned_store
     from kefu_assist.events import CopyEvent
     from kefu_assist.store.recorder import Recorder
-    from kefu_assist.ui.learned_sync import LearnedSync
-    from kefu_assist.ui.usage import UsageController
     from kefu_assist.ui.workers import db_pool
 
-    monkeypatch.setenv("KEFU_ASSIST_DATA_DIR", str(tmp_path / "data"))
-    monkeypatch.delenv("KEFU_ASSIST_DB", raising=False)
-    lib = loaded(form, library_file)
-    usage = UsageController()
-    sync = LearnedSync(lib, usage, lambda: "阿青")
-    sync.timer.stop()  # only the copy's own reads may teach here
-    try:
-        with qtbot.waitSignal(usage.recorderChanged, timeout=60000):
-            usage.start(f"sqlite:///{tmp_path / 'usage.sqlite3'}")
-        qtbot.waitUntil(lambda: usage.recorder is not None and usage.recorder.engine(10) is not None, timeout=30000)
-        db_pool().waitForDone(10000)
-        service = lib.service
-        service.recorder = usage.proxy
-        service.agent = "阿青"
+    with learning_sidebar(qtbot, form, library_file, tmp_path, monkeypatch, timer=False) as (sync, service):
+        recorder = sync.usage.recorder
+        qtbot.waitUntil(lambda: recorder is not None and recorder.engine(10) is not None, timeout=30000)
+        db_pool().waitForDone(10000)  # the read the store's opening started is over before the patches
         message = "我想问下你们几点下班"
         script = service.library.get("thanks.bye")
         real_flush, real_examples = Recorder.flush, learned_store.examples_for
@@ -426,8 +425,3 @@ def test_a_copy_still_on_its_way_to_the_database_teaches_on_a_later_read(qtbot, 
             sync.after_copy()
         assert late["reads"] >= 2
         assert service.suggest(message)[0].script.id == "thanks.bye"
-    finally:
-        sync.stop()
-        usage.close()
-        QThreadPool.globalInstance().waitForDone(10000)
-        db_pool().waitForDone(10000)
