@@ -186,3 +186,23 @@ def test_activation_retries_stop_when_the_window_is_gone(library_file, qtbot):
     assert window.isVisible()
     shiboken6.delete(window)
     qtbot.wait(200)  # the retries' timers fire here: none may reach the deleted window
+
+
+def test_no_activation_request_follows_the_reply_into_the_chat_window(make_window, library_file, qtbot, monkeypatch):
+    """A window manager slow to activate the re-shown sidebar: the sidebar asks again every 50 ms.
+    Once the agent's Enter has pasted the reply into the chat window, no request may follow, or
+    the sidebar takes the keys back from the chat window (the next Enter would copy again)."""
+    window = make_window(library_file)
+    backend = _with_backend(window)
+    requests: list[float] = []
+    monkeypatch.setattr(window, "isActiveWindow", lambda: False)  # the window manager has not caught up
+    monkeypatch.setattr(window, "activateWindow", lambda: requests.append(1))
+    window.hide()
+    window.hotkey.window = 7
+    window.hotkey_message("能开发票吗")
+    assert requests  # asked to be activated
+    qtbot.keyClick(window.ui.messageEdit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: any(e[0] == "paste" for e in backend.log), timeout=3000)
+    after_paste = len(requests)
+    qtbot.wait(400)  # eight retry periods
+    assert len(requests) == after_paste

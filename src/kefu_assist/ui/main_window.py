@@ -22,10 +22,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QMainWindow, QWidget
 
 from . import theme as themes
+from .activation import Activator
 from .browse_panel import BrowsePanel
 from .check_panel import CheckPanel
 from .clipboard import ClipboardWatcher
@@ -52,8 +53,6 @@ if TYPE_CHECKING:  # the library, matcher and service load behind the shown wind
 TOAST_MS = 1200
 TAB_SUGGEST, TAB_BROWSE, TAB_USUAL, TAB_STATS = range(4)
 FRAME_SETTLE_MS = 300
-ACTIVATE_TRIES = 20  # after Ctrl+T re-shows the window: ask to be activated this many times,
-ACTIVATE_RETRY_MS = 50  # this far apart, until the window manager has mapped it
 OFFLINE_TIP = "数据库连接中断，记录暂存本机，恢复后自动补写"
 
 
@@ -93,6 +92,7 @@ class MainWindow(QMainWindow):
         ui.offlineBadge.hide()
         ui.toastLabel.hide()
         self._toast_timer = QTimer(self, singleShot=True, interval=TOAST_MS)
+        self.activator = Activator(self)
         self._toast_timer.timeout.connect(ui.toastLabel.hide)
 
         self.usage = UsageController(self)
@@ -140,7 +140,7 @@ class MainWindow(QMainWindow):
         self.hotkey.captured.connect(self.hotkey_message)
         self.hotkey.failed.connect(lambda text: self.toast(text, True))
         # after the toast is drawn: the paste hands the focus to the chat window
-        self.copier.copied.connect(lambda *_: QTimer.singleShot(0, self.hotkey, lambda: self.hotkey.after_copy(self.prefs.paste_to_chat)))
+        self.copier.copied.connect(lambda *_: QTimer.singleShot(0, self.hotkey, self._paste_to_chat))
         self.pins.pinsChanged.connect(lambda pins: self.apply_preferences(Preferences(**{**self.prefs.__dict__, "pins": pins})))
         self.tray.showRequested.connect(self._bring_up)
         self.tray.pauseToggled.connect(lambda on: self.apply_preferences(Preferences(**{**self.prefs.__dict__, "clipboard_watch": not on})))
@@ -388,18 +388,13 @@ class MainWindow(QMainWindow):
         default): after re-showing for Ctrl+T and after the settings dialog closes, keys would
         otherwise go nowhere until the agent clicks."""
         target = widget if widget is not None and widget.window() is self and widget.isVisible() else self.ui.messageEdit
-        self._activate(target, ACTIVATE_TRIES)
+        self.activator.activate(target)
 
-    def _activate(self, target: QWidget, tries: int) -> None:
-        # A window manager ignores an activation request for a window it has not mapped yet, and
-        # a re-shown window is mapped a moment later: ask again until the window is active.
-        if QGuiApplication.platformName() != "offscreen":  # which has no stacking (and says so)
-            self.raise_()
-        self.activateWindow()
-        target.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
-        if tries > 1 and not self.isActiveWindow():
-            # with the window as the timer's context: a window deleted meanwhile is not called back
-            QTimer.singleShot(ACTIVATE_RETRY_MS, self, lambda: self._activate(target, tries - 1) if self.isVisible() else None)
+    def _paste_to_chat(self) -> None:
+        """The reply goes to the chat window: no activation request of ours may follow it."""
+        if self.prefs.paste_to_chat:
+            self.activator.stop()
+        self.hotkey.after_copy(self.prefs.paste_to_chat)
 
     def open_settings(self) -> None:
         from .settings_dialog import SettingsDialog
