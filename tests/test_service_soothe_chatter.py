@@ -54,3 +54,24 @@ def test_a_bare_cry_read_as_upset_gets_no_invented_card(shipped, message):
 @pytest.mark.parametrize("message", ["啊啊啊啊 怎么还没发货", "啊啊啊 气死我了"])
 def test_a_cry_with_a_grievance_still_gets_a_card(shipped, message):
     assert shipped.suggest(message, limit=5, confident_only=True, buyer=UPSET)
+
+
+# Upset words beside chatter (gate11): the buyer is cross with a game, the neighbours, the stock
+# market, nothing the shop did; the gate calls the message chatter and what it says beside the
+# mood's cue words chatter too. The mood is read from the message, as the sidebar reads it.
+VENTING_ELSEWHERE = ["股票又跌了 服了", "下楼倒垃圾被锁在门外了 气死我了", "看球又输了 气死", "基金又绿了 服了", "彩票又没中 气死",
+                     # a pet breaking things at home names a fault, not the shop's (我家狗又把沙发咬坏了)
+                     "我家狗又把沙发咬坏了 气死了", "我家猫把花盆打碎了 气死"]
+
+
+@pytest.mark.parametrize("message", VENTING_ELSEWHERE)
+def test_upset_words_beside_chatter_get_no_invented_apology(shipped, message):
+    assert shipped.mood(message).upset
+    assert shipped.suggest(message, limit=5, confident_only=True) == []
+
+
+@pytest.mark.parametrize(("message", "category"), [("你们这是什么服务 气死了", "complaint"), ("气死我了", "complaint"), ("等了五天还没到 气死了", "logistics"),
+                                                 ("孩子刚收到的杯子就碎了 气死了", "defect")])
+def test_upset_words_at_the_shop_still_get_a_card(shipped, message, category):
+    views = shipped.suggest(message, limit=5, confident_only=True)
+    assert views and views[0].script.category == category

@@ -17,6 +17,7 @@ from .library import Library, LoadResult, Problem, Script, load_library, render
 from .library.placeholders import Rendered, parse
 from .matching import Matcher, MatcherConfig, Suggestion, build_matcher
 from .matching.normalize import normalize
+from .matching.asking import of_the_shop
 from . import paths
 from .events import CopyEvent as CopyEvent  # re-exported: the sidebar and benchmarks import it from here
 from .events import UsageRecorder as UsageRecorder
@@ -60,6 +61,22 @@ _BARE_CRY_RE = re.compile(r"([啊呜嗷哇呀哎唉嘤嗯哦呃额])\1{2,}")
 def _bare_cry(message: str) -> bool:
     """Whether a buyer message is nothing but one interjection repeated (啊啊啊啊; not 嗯嗯, 啊啊啊 又没到)."""
     return _BARE_CRY_RE.fullmatch(normalize(message).replace(" ", "")) is not None
+
+
+def _vents_elsewhere(matcher: Matcher, message: str, buyer: "Mood") -> bool:
+    """Whether an upset message is cross with something other than the shop: the matcher's gate
+    calls it chatter, and what it says beside the mood's cue words is chatter too (刚看完球赛 气死了,
+    我家猫把耳机线咬断了 气死, 唉 又是周一). A bare 气死了 says nothing beside its cue: not this."""
+    if of_the_shop(normalize(message)) or not matcher.is_chatter(message):
+        return False
+    if not buyer.cues:  # the mood given without its reading (no words of the message to set apart)
+        return False
+    # (a cue of tone alone, weight 0, is the whole sentence read as a sigh: 唉 又是周一)
+    cues = sorted((c for c in buyer.cues if c.start >= 0 and c.weight > 0), key=lambda c: c.start, reverse=True)
+    rest = message
+    for cue in cues:
+        rest = rest[: cue.start] + " " + rest[cue.end :]
+    return len(normalize(rest).replace(" ", "")) >= 3 and matcher.is_chatter(rest)
 
 
 def _soothes(script: Script) -> bool:
@@ -262,7 +279,9 @@ class AssistService:
             story = not any(s.confident for s in ranked) and matcher.is_story(message) and matcher.is_chatter(message)
             # a bare cry (啊啊啊啊) the matcher found nothing for: no grievance to apologise for
             cry = not ranked and _bare_cry(message)
-            if story or cry or (_chatting(ranked, threshold) and (pick is None or pick.score < threshold)):
+            # upset words beside chatter (王者荣耀又输了 队友太坑): cross with something else
+            vent = not any(s.confident for s in ranked) and _vents_elsewhere(matcher, message, buyer)
+            if story or cry or vent or (_chatting(ranked, threshold) and (pick is None or pick.score < threshold)):
                 # nothing confident, the message most like small talk (给我讲个笑话) and no
                 # soothing script close to it: the mood read chatter as upset; no card is invented
                 return [v for v in views if v.script.tone != "defend"][:limit] + [v for v in views if v.script.tone == "defend"]

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kefu_assist.matching.asking import ASIDE, ELSEWHERE, SHOP, STORY, address, asks
+from kefu_assist.matching.asking import ASIDE, ELSEWHERE, REMARK, SHOP, STORY, address, asks
 from kefu_assist.matching.normalize import normalize
 
 
@@ -204,7 +204,9 @@ WORLD_REMARKS = [
 
 @pytest.mark.parametrize("message", WORLD_REMARKS)
 def test_a_remark_on_the_world_is_a_story(matcher, message):
-    assert address(normalize(message)) == STORY
+    # (a remark since gate11: vetoed from the gate's 0.05 like the buyer's other remarks, since
+    # 这个颜色今年特别流行 and 还是以前的东西质量好 sat at 0.25 and 0.13, under a story's 0.3)
+    assert address(normalize(message)) == REMARK
     assert confident(matcher, message) == []
 
 

@@ -30,7 +30,7 @@ _QUESTION_RE = re.compile(
     "|".join(
         [
             r"[吗呢嘛么麽]",  # 吗 呢 嘛, and 么 in 什么 怎么 那么
-            r"怎|咋|啥|谁|哪|(?<![好十这前近])几(?![十百千万乎])|多少|多大|多久|多长|多高|多重|多宽|多远",
+            r"怎|咋|啥|谁(?![都也])|哪|(?<![好十这前近])几(?![十百千万乎])|多少|多大|多久|多长|多高|多重|多宽|多远",
             r"是否|能否|可否|有无|行不行|好不好|对不对|可不可以|成不成",
             r"([\u4e00-\u9fff])[不没]\1",  # A-not-A: 有没有 发没发 是不是 能不能 要不要
             r"[不没](?:有)?(?= |$)",  # 包邮不, 发货没, 发了没有 at a clause's end
@@ -44,11 +44,11 @@ _QUESTION_RE = re.compile(
 _REQUEST_RE = re.compile(
     "|".join(
         [
-            r"请|帮|麻烦|劳驾|给我|(?<!不)能|可以|想(?!吐槽|说说|感慨|抱怨|发泄|唠叨|念叨)|我要|要求|需要|快点|快些|赶紧|尽快|抓紧|催一下|催下|催催|(?<!花)呗|吧|求",  # (花呗 is no 呗)
+            r"请|帮|麻烦|劳驾|给我|(?<![不功智性动体热电])能|可以|想(?!吐槽|说说|感慨|抱怨|发泄|唠叨|念叨)|我要|要求|需要|快点|快些|赶紧|尽快|抓紧|催一下|催下|催催|(?<!花)呗|吧|求",  # (花呗 is no 呗)
             # what the buyer tells the shop to do or not do with the order
-            r"改成|换成|改为|改一下|改下|写成|写错|填错|填成|送到|寄到|放到|就行|就好|不要了|(?<![特区分级类性告识差个鉴离派])别(?![人的家])",  # 别 as "don't", not 特别 区别
+            r"改成|换成|改为|改一下|改下|写成|写错|填错|填成|送到|寄到|放到|就行|就好|不要了|(?<![特区分级类性告识差个鉴离派])别(?![人的家]|介意|在意|见怪)",  # 别 as "don't", not 特别 区别
             r"[放寄送发开][到给在去]?(?:物业|公司|单位|门卫|前台|驿站|快递柜|家里|老家)",  # 快递放物业, 寄公司
-            r"便宜|给点|少点|看看|看下|看一下|还没",  # 便宜点, 发个视频看看, 怎么还没到 said without 吗
+            r"(?<![好真太挺很蛮超贼])便宜|给点|少点|看看|看下|看一下|还没",  # 便宜点, 发个视频看看, 怎么还没到 said without 吗
             r"抬头|专票|税号",  # what an invoice is to say (抬头写公司名字)
             r"商量|考虑|决定|问问|问下|问一下|等我|同意|说了算|再(?:买|拍|来|说|看|下单|定)",  # an answer to an offer
         ]
@@ -62,7 +62,7 @@ _REQUEST_RE = re.compile(
 _PEOPLE_RE = re.compile(
     "|".join(
         [
-            r"我[妈爸姐妹哥弟]|妈妈|爸爸|老公|老婆|男朋友|女朋友|对象|孩子|儿子|女儿|宝宝|闺蜜|朋友|同事|同学|室友|邻居",
+            r"我[妈爸姐妹哥弟]|妈妈|爸爸|老公|老婆|男朋友|女朋友|对象|孩子|儿子|女儿|宝宝|闺蜜|朋友|同事|同学|室友|舍友|宿舍|邻居|楼上|楼下",
             r"婆婆|公公|奶奶|爷爷|外婆|姥姥|姥爷|外公|表[姐妹哥弟]|堂[姐妹哥弟]|亲戚|家里人",
             r"(?<!你们)领导|(?:我|我们|公司|单位)老板|房东|司机|小姐姐|阿姨|大爷|大叔|保安|门卫|主播|博主|明星|网红|老师",
         ]
@@ -75,7 +75,7 @@ _ITEM_RE = re.compile(r"收到|穿|用|试|洗|坏|开线|破|码|颜色|色差|
 # invoice request names too (我要报销, 开到公司, 我们公司报销只认电子发票): they count only told as
 # a grumble or a story (_GRUMBLE_RE: 公司报销发票的事好烦, 财务又把我的报销单退回来了) ...
 _PAPERWORK_RE = re.compile(r"公司|单位|财务|会计|报销|差旅|部门|上班|加班|出差|工资|年终奖|退税|个税|税务")
-_GRUMBLE_RE = re.compile(r"烦|累|折腾|头大|头疼|要命|天天|每天|总是|老是|每次|又|终于|被|把")
+_GRUMBLE_RE = re.compile(r"烦|累|穷|手软|头秃|心累|崩溃|折腾|头大|头疼|要命|天天|每天|总是|老是|每次|又|终于|被|把")
 # ... and bills of daily life, tickets, other services and shops, the news and what someone said
 # in a video, which a question to the shop names only beside a word for the shop (新闻说快递要涨价
 # 你们还包邮吗).
@@ -86,7 +86,7 @@ _LIFE_RE = re.compile(
             r"还花呗|花呗[^ ]{0,5}还(?!没|是|能|可以)|还信用卡|信用卡[^ ]{0,5}还(?!没|是|能|可以)",  # paying back the month's credit
             r"机票|高铁|火车票|车票|门票|电影票",
             r"外卖|打车|滴滴|网约车|出租车|超市|商场|菜市场|餐厅|饭店|医院|健身房|理发|电信|联通",
-            r"新闻|抖音|快手|小红书|微博|热搜|朋友圈|b站|听说|据说|网上说|有人说|视频[里上中]?说|刷到",
+            r"新闻|抖音|快手|小红书|微博|热搜|朋友圈|b站|听说|据说|网上说|有人说|视频[里上中]? ?说|看了?个视频|刷了?个视频|刷到",
         ]
     )
 )
@@ -148,7 +148,8 @@ _NOT_SHOPPING_RE = re.compile(
             r"(?<![a-z])[xyz](?![a-z])\d*\+|\+\d*(?<![a-z])[xyz](?![a-z])|(?<![a-z])[xyz](?![a-z])(?:等于|是多少)",  # algebra: 2x+3, x等于
             r"方程|函数|求导|导数|微积分|定积分|因式分解|勾股|平方根|根号|的平方|的立方|开平方|这个数是|数学题|应用题|物理题|化学题|这道题|习题|奥数|python|java|(?<!优惠|折扣|兑换|邀请)代码|编程",
             r"(?:英语|英文|日语|韩语|法语|德语|繁体|拼音)(?:里|中)?(?:怎么|咋|要)?(?:说|讲|写|拼|读|翻译)|怎么拼|单词|这个词|这两个字|造句|组词|反义词|近义词|翻译(?:成|一下)",
-            r"谁发明的|是谁想出来的|哪年(?:出|有|开始|发明)",
+            r"(?:我|我也)想开(?:个|一个|家|一家)?[^ ]{0,3}店|谁发明的|是谁想出来的|哪一?年(?:出|有|开始|发明|定)",
+            r"[两三四]个字(?:真|就是|简直|太|最|听着|看着|好)|的梗(?:好|太|真|笑)",  # a word praised or laughed at as a word (包邮两个字真好听)
         ]
     )
 )
@@ -156,6 +157,14 @@ _NOT_SHOPPING_RE = re.compile(
 # leaves as a clause of its own), then the title's string of selling words, asking nothing.
 _LISTING_TAG_RE = re.compile(r"(?:官方正品|正品保障|官方直营|官方旗舰店?|旗舰店|天猫|淘宝|京东|拼多多|新品上市|新品|新款|爆款|热卖|限时秒杀|秒杀|限时|现摘|现发|包邮|顺丰包邮|产地直发|厂家直销|买一送一|特价)(?= )")
 _LISTING_TITLE_CHARS = 12
+# ... or a title pasted without its tag (家用小型多功能大容量电炸锅4.5L新款, 温和控油洗面奶男女 120g):
+# selling words strung together, with no pronoun or particle a sentence of the buyer's holds.
+_SELLING_RE = re.compile(
+    r"家用|多功能|大容量|小型|迷你|便携|智能|新款|爆款|男女|男士|女士|女款|男款|通用|加厚|加绒|温和|清洁|控油|保湿|补水|滋润|正品|升级款?|同款|网红|韩版|宽松|百搭|显瘦"
+    r"|高端|儿童|学生|套装|礼盒|大码|纯棉|防水|耐用|无油|专用|进口|特级|精选|现货|速干|透气|轻薄|户外|无线|可折叠|耐磨|防滑|加大|高档|简约|ins风?|北欧|日式|复古|新鲜|手工|原味"
+)
+_SPEC_RE = re.compile(r"\d+ ?(?:g|kg|ml|l|cm|mm|m|w|寸|英寸|片|支|包|袋|盒|瓶|斤|克|毫升|升|只|件套?|粒|码)(?![a-z])")
+_SENTENCE_RE = re.compile(r"[我你您他她它咱吗呢吧啊呀哦嘛哈了过么得]|这个|那个|怎|不")
 
 
 def _pasted_listing(normalized: str) -> bool:
@@ -166,12 +175,80 @@ def _pasted_listing(normalized: str) -> bool:
     return len(normalized[m.end() :].replace(" ", "")) >= _LISTING_TITLE_CHARS
 
 
+def _pasted_title(normalized: str) -> bool:
+    """Whether a message is a listing's title pasted without a tag (家用小型多功能电炸锅4 5l新款):
+    at least 12 characters, two selling words (or one and a size or weight), no word of a sentence."""
+    compact = normalized.replace(" ", "")
+    plain = normalized.replace("迷你", "迷")  # (迷你 is a size, not 你)
+    if len(compact) < _LISTING_TITLE_CHARS or _SENTENCE_RE.search(plain) or asks(normalized):
+        return False
+    if _TO_SHOP_RE.search(plain) or _ORDER_RE.search(normalized) or _FAULT_RE.search(normalized):
+        return False
+    selling = len(_SELLING_RE.findall(compact))
+    return selling >= 2 or (selling >= 1 and _SPEC_RE.search(normalized) is not None)
+
+
 # A message meant for someone else (发错人了 不好意思, 不是跟你说的): not shopping unless it goes on to
 # ask a question (发错人了 我想问什么时候发货).
 # The buyer's own slip told with what to do about it or whom it was for (发错了 别理我, 不好意思发错了
 # 这是给我妈的) is one too; the shop's slip (你们发错了, 发错货了) is not.
 _MISSENT_RE = re.compile(r"发错(?:人|群|窗口|对话框|地方)|发串|串台|点错人|回错|不是(?:跟|对|给|和)你们?(?:说|发)的|刚才?那(?:句|条)是?(?:跟|给|问|对)(?!你)"
                          r"|(?<![你们])发错了? ?(?:别理我|不用理我|请?忽略|当我没说|这(?:条|句)?是(?:发)?给[^ ]{1,4}的(?= |$))")
+
+# Not for the shop, when the message names nothing a shop sends or sells: a question about the agent
+# as a person (客服小姐姐多大了, 有男朋友吗), the time or the weather (现在几点了, 明天会不会下雨),
+# and a question put to anyone at all (有没有人知道哪里能办签证, 周末有人一起爬山吗).
+_NOT_FOR_SHOP_RE = re.compile(
+    "|".join(
+        [
+            r"有[男女]朋友(?:吗|没)|有对象(?:吗|没)|(?:你|您|客服|小姐姐|小哥哥|美女|帅哥)[^ ]{0,3}(?:多大了|几岁|结婚了|单身|属什么|什么星座|哪里人|长什么样)",
+            r"^现在几点了?$|现在是?几点了|(?:会不会|会不|要不要|会)下[雨雪]|下不下[雨雪]|天气(?:怎么样|如何|咋样)|(?:今天|明天|后天)(?:多少度|几度)",
+            r"有没有人知道|有人知道|谁知道|有没有人一起|有人一起|大家(?:知道|觉得)",
+        ]
+    )
+)
+# ... what a shop sends or sells, which such a question names when it is the shop's after all
+# (下雨天快递会不会晚到, 有人知道这款怎么洗吗)
+_SHOP_THING_RE = re.compile(r"快递|物流|发货|发了|送|到货|寄|收到|货|单|包裹|这款|这件|这个|店|退|换|码|价|钱|优惠|便宜|质量|颜色")
+# A courier told of as a person of the buyer's day, praised or thanked (顺丰小哥跑得真快,
+# 快递员还帮我搬上楼了 感动): 帮我 is what he did, not a request.
+_COURIER_RE = re.compile(r"小哥|快递员|快递大哥|快递师傅|派件员|骑手|送货的")
+_COURIER_PRAISE_RE = re.compile(r"帅|好人|辛苦|感动|暖心|贴心|热情|跑得|还帮|帮我[^ ]{0,6}了|人真好|真好|太好了|靠谱|敬业|客气|礼貌")
+# A remark on one's own state: exhausted by something (凑满减凑到头秃, 贴发票贴到手软) or a resolution
+# (我发誓再也不熬夜了, 这个月剁手五次了 我要戒, 退货这事我再也不想干了).
+_HYPERBOLE_RE = re.compile(r"(?:凑|算|贴|填|挑|选|刷|比|看|找|拆|搬|抢|写|数|记)到(?:头秃|头晕|手软|手抽筋|崩溃|怀疑人生|眼花|想哭|吐)")
+# ... a simile on it (每次看物流都像在追剧, 拆快递跟开盲盒一样)
+_SIMILE_RE = re.compile(r"(?:像|跟|和|如同)在?(?:追剧|看连续剧|开盲盒|拆盲盒|过年|抢票|中彩票|中奖|谈恋爱|养孩子|打游戏)")
+_RESOLVE_RE = re.compile(r"发誓|要戒|戒掉|戒了|(?:这事|这种事|这个)我?(?:再也|以后再也)不想")
+# ... and a question the buyer answered already (找不到在哪了 算了我自己找到了).
+_FOUND_RE = re.compile(r"(?:还好|自己|已经|后来|终于)找到了")
+# The buyer's pay and expenses not yet through (工资还没发 穷死了, 差旅发票还没报下来): 还没 asks
+# the shop nothing there.
+_PAY_NOT_YET_RE = re.compile(r"(?:工资|奖金|报销|差旅|年终奖|补贴)[^ ]{0,6}还没(?:发|报|批|下来|到账)")
+
+
+_OWN_STATE_RE = re.compile("|".join(r.pattern for r in (_PASSING_RE, _HYPERBOLE_RE, _SIMILE_RE, _RESOLVE_RE, _FOUND_RE)))
+
+
+def _not_for_shop(normalized: str) -> bool:
+    """A question about the agent as a person, the time or weather, or put to anyone, naming
+    nothing the shop sends or sells (客服小姐姐多大了, 明天会不会下雪, 有没有人知道电动车去哪上牌)."""
+    return _NOT_FOR_SHOP_RE.search(normalized) is not None and _SHOP_THING_RE.search(normalized) is None
+
+
+def _courier_story(normalized: str) -> bool:
+    """A courier praised or thanked as a person, asking and saying nothing to the shop
+    (顺丰的小哥今天还帮我搬了箱水, 快递小哥好帅)."""
+    if not (_COURIER_RE.search(normalized) and _COURIER_PRAISE_RE.search(normalized)):
+        return False
+    return not (_QUESTION_RE.search(normalized) or _ADDRESSEE_RE.search(normalized) or _FAULT_RE.search(normalized) or _WAITING_RE.search(normalized))
+
+
+def _pay_not_yet(normalized: str) -> bool:
+    """The buyer's pay or expenses not yet through, told (工资还没发 穷死了), not asked."""
+    return (_PAY_NOT_YET_RE.search(normalized) is not None and not _QUESTION_RE.search(normalized)
+            and not _TO_SHOP_RE.search(normalized) and not asks(_PAY_NOT_YET_RE.sub(" ", normalized)))
+
 
 SHOP = "shop"  # a question or statement for the shop (or a message the gate alone has to judge)
 ASIDE = "aside"  # a question about the buyer's bills or other services, not put to the shop
@@ -237,6 +314,10 @@ def remarks(normalized: str) -> bool:
     firm = _FIRM_REQUEST_RE.search(normalized) is not None
     if _PASSING_RE.search(normalized) and not question and not firm:
         return True
+    if (_FOUND_RE.search(normalized) or _RESOLVE_RE.search(normalized)) and not to_shop:
+        return True
+    if (_HYPERBOLE_RE.search(normalized) or _SIMILE_RE.search(normalized)) and not question and not firm and not to_shop:
+        return True
     if _TRADE_AT_LARGE_RE.search(normalized) and not to_shop and not firm:
         return True
     if question:
@@ -266,10 +347,16 @@ def address(normalized: str) -> str:
     发错人了, 官方正品 丝绒雾面口红 316 哑光显白 持久不掉色)
     REMARK (a remark about the buyer's own habits, trade or life, or a saying, that asks nothing:
     remarks) or SHOP (everything else)."""
-    if _NOT_SHOPPING_RE.search(normalized):
+    if _NOT_SHOPPING_RE.search(normalized) or _not_for_shop(normalized):
         return NOT_SHOPPING
-    if (_MISSENT_RE.search(normalized) and not _QUESTION_RE.search(normalized)) or _pasted_listing(normalized):
+    if (_MISSENT_RE.search(normalized) and not _QUESTION_RE.search(normalized)) or _pasted_listing(normalized) or _pasted_title(normalized):
         return NOT_SHOPPING
+    if _courier_story(normalized) or _pay_not_yet(normalized):
+        return STORY
+    if _OWN_STATE_RE.search(normalized) and remarks(normalized):
+        return REMARK  # said in passing, exhausted, resolved, found (退货退得我头都大了 不是你们家的)
+    if not asks(normalized) and _WORLD_RE.search(normalized) and not _TO_SHOP_RE.search(normalized):
+        return REMARK  # the world at large (这个颜色今年特别流行, 还是以前的东西质量好)
     if not asks(normalized):
         if tells_of_elsewhere(normalized):
             return ELSEWHERE
@@ -293,3 +380,17 @@ def asks_the_shop(clause: str, message: str = "") -> bool:
     in 我司年底统一开票 财务忙死了)."""
     return (asks(clause) or _TO_SHOP_RE.search(clause) is not None or _ORDER_RE.search(clause) is not None or _FAULT_RE.search(clause) is not None
             or _ELSEWHERE_RE.search(clause) is not None or _LATIN_ASK_RE.search(message) is not None)
+
+
+def of_the_shop(normalized: str) -> bool:
+    """Whether a message speaks to the shop, names its trade or tells of the buyer's order or a
+    fault found (我信了你们的邪, 说好今天发的 又骗我, 洗衣机漏水把楼下泡了, 又是一次失败的购物): an upset buyer saying so is
+    cross with the shop, whatever else the message is like."""
+    fault = _FAULT_RE.search(normalized) is not None and _AT_HOME_RE.search(normalized) is None
+    return _TO_SHOP_RE.search(normalized) is not None or _ORDER_RE.search(normalized) is not None or fault or _SERVICE_RE.search(normalized) is not None
+
+
+# A pet or a child breaking something at home (我家狗又把沙发咬坏了): no fault of the shop's.
+_AT_HOME_RE = re.compile(r"(?:猫|狗|狗子|猫咪|二哈|熊孩子|孩子|娃)[^ ]{0,4}把")
+# The shop's trade named as such (又是一次失败的购物, 这服务真是绝了).
+_SERVICE_RE = re.compile(r"购物|服务|售后|态度|这家|买东西|网购")
