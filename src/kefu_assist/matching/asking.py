@@ -203,13 +203,13 @@ _NOT_FOR_SHOP_RE = re.compile(
         [
             r"有[男女]朋友(?:吗|没)|有对象(?:吗|没)|(?:你|您|客服|小姐姐|小哥哥|美女|帅哥)[^ ]{0,3}(?:多大了|几岁|结婚了|单身|属什么|什么星座|哪里人|长什么样)",
             r"^现在几点了?$|现在是?几点了|(?:会不会|会不|要不要|会)下[雨雪]|下不下[雨雪]|天气(?:怎么样|如何|咋样)|(?:今天|明天|后天)(?:多少度|几度)",
-            r"有没有人知道|有人知道|谁知道|有没有人一起|有人一起|大家(?:知道|觉得)",
+            r"有没有人知道|有人知道|谁知道|有没有人一起|有人一起|大家(?:知道|觉得)|^(?:你|你们|您)(?:知道|晓得|听说过?)",
         ]
     )
 )
 # ... what a shop sends or sells, which such a question names when it is the shop's after all
 # (下雨天快递会不会晚到, 有人知道这款怎么洗吗)
-_SHOP_THING_RE = re.compile(r"快递|物流|发货|发了|送|到货|寄|收到|货|单|包裹|这款|这件|这个|店|退|换|码|价|钱|优惠|便宜|质量|颜色")
+_SHOP_THING_RE = re.compile(r"快递|顺丰|中通|圆通|韵达|申通|邮政|京东|驿站|物流|发货|发了|送|到货|寄|收到|货|单|包裹|这款|这件|这个|店|退|换|码|价|钱|优惠|便宜|质量|颜色")
 # A courier told of as a person of the buyer's day, praised or thanked (顺丰小哥跑得真快,
 # 快递员还帮我搬上楼了 感动): 帮我 is what he did, not a request.
 _COURIER_RE = re.compile(r"小哥|快递员|快递大哥|快递师傅|派件员|骑手|送货的")
@@ -351,8 +351,6 @@ def address(normalized: str) -> str:
         return NOT_SHOPPING
     if (_MISSENT_RE.search(normalized) and not _QUESTION_RE.search(normalized)) or _pasted_listing(normalized) or _pasted_title(normalized):
         return NOT_SHOPPING
-    if _courier_story(normalized) or _pay_not_yet(normalized):
-        return STORY
     if _OWN_STATE_RE.search(normalized) and remarks(normalized):
         return REMARK  # said in passing, exhausted, resolved, found (退货退得我头都大了 不是你们家的)
     if not asks(normalized) and _WORLD_RE.search(normalized) and not _TO_SHOP_RE.search(normalized):
@@ -364,6 +362,8 @@ def address(normalized: str) -> str:
             return STORY
     if remarks(normalized):
         return REMARK
+    if _courier_story(normalized) or _pay_not_yet(normalized):
+        return STORY
     if _LIFE_RE.search(normalized) and not _REQUEST_RE.search(normalized) and not _TO_SHOP_RE.search(normalized):
         return ASIDE
     return SHOP
