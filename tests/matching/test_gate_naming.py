@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kefu_assist.matching.asking import NOT_SHOPPING, REMARK, SHOP, STORY, TOLD, address, asks
+from kefu_assist.matching.asking import ELSEWHERE, NOT_SHOPPING, REMARK, SHOP, STORY, TOLD, address, asks
 from kefu_assist.matching.normalize import normalize
 
 
@@ -34,6 +34,12 @@ WORDS_AS_WORDS = [
     "退款三个字太难打了",
     "卖家秀的梗太好笑了",
     "七天无理由是哪一年开始有的",
+    "好评两个字读起来真舒服",
+    "售后两个字写出来好难看",
+    "我儿子问我 包邮 是啥意思",
+    "同事问我保价两个字怎么写",
+    "这份作业帮我检查一下",
+    "帮我改改这篇论文",
 ]
 TO_THE_AGENT_AS_A_PERSON = [
     "客服你今年几岁了",
@@ -62,6 +68,7 @@ NOT_SHOPPING_TWINS = [
     ("下雨天快递会不会晚到", None),
     ("有人知道这款怎么洗吗", None),
     ("你们知道我的快递到哪了吗", "logistics"),
+    ("麻烦帮我改一下收货地址", "order_change"),
     ("客服小姐姐 这件能机洗吗", "care_warranty"),
 ]
 
@@ -115,12 +122,20 @@ COURIERS_PRAISED = [
     "京东的快递员说话好客气",
     "我们小区的骑手都跑得飞快",
     "快递师傅真是好人 下雨还给我打电话",
+    "京东的快递车好酷",
+    "中通的制服挺帅的",
 ]
 PAY_NOT_YET = ["年终奖还没发下来 愁死了", "这个月的报销还没批 穷得吃土", "补贴还没到账 好烦"]
 
 
-@pytest.mark.parametrize("message", COURIERS_PRAISED + PAY_NOT_YET)
-def test_a_courier_praised_or_pay_not_yet_through_is_a_story(matcher, message):
+@pytest.mark.parametrize("message", COURIERS_PRAISED)
+def test_a_courier_praised_is_a_remark(matcher, message):
+    assert to(message) == REMARK
+    assert confident(matcher, message) == []
+
+
+@pytest.mark.parametrize("message", PAY_NOT_YET)
+def test_pay_not_yet_through_is_a_story(matcher, message):
     assert to(message) == STORY
     assert confident(matcher, message) == []
 
@@ -138,11 +153,25 @@ def test_a_courier_or_pay_asked_about_stays_the_shops(matcher, message):
     assert confident(matcher, message)
 
 
+ELSEWHERE_AND_ENVY = [("上回在淘宝退了个货 折腾了半个月", ELSEWHERE), ("住在市中心的人真幸福", REMARK), ("包邮城市的人好羡慕", REMARK)]
+
+
+@pytest.mark.parametrize(("message", "kind"), ELSEWHERE_AND_ENVY)
+def test_a_return_elsewhere_or_envy_of_others_asks_nothing(matcher, message, kind):
+    assert to(message) == kind
+    assert confident(matcher, message) == []
+
+
+def test_a_return_elsewhere_asked_about_stays_the_shops():
+    assert to("在淘宝退了个货 你们家也能这样退吗") == SHOP
+
+
 def test_who_and_cheap_in_an_exclamation_ask_nothing():
     # 比谁都快 and 谁也不知道 are no question, 好便宜 no bargaining
     assert not asks(normalize("他跑得比谁都快"))
     assert not asks(normalize("这事谁也说不准"))
     assert not asks(normalize("楼下菜市场的白菜好便宜"))
+    assert not asks(normalize("这事真麻烦")) and asks(normalize("麻烦帮我看下"))
     assert asks(normalize("谁能帮我查一下")) and asks(normalize("便宜点")) and asks(normalize("再便宜十块"))
 
 
@@ -190,7 +219,7 @@ def test_the_wordings_are_in_neither_the_corpus_nor_an_eval_set(shared_eval_dir)
     def key(text: str) -> str:
         return normalize(text).replace(" ", "")
 
-    ours = {key(m) for m in WORDS_AS_WORDS + TO_THE_AGENT_AS_A_PERSON + COURIERS_PRAISED + PAY_NOT_YET + STORY_TWINS + OWN_STATE + OWN_STATE_TWINS}
+    ours = {key(m) for m, _ in ELSEWHERE_AND_ENVY} | {key(m) for m in WORDS_AS_WORDS + TO_THE_AGENT_AS_A_PERSON + COURIERS_PRAISED + PAY_NOT_YET + STORY_TWINS + OWN_STATE + OWN_STATE_TWINS}
     ours |= {key(m) for m, _ in NOT_SHOPPING_TWINS}
     corpus = {key(line) for line in _shipped_chatter()}
     bench = Path(__file__).resolve().parents[2] / "benchmarks" / "eval"

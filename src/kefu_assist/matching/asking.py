@@ -44,7 +44,7 @@ _QUESTION_RE = re.compile(
 _REQUEST_RE = re.compile(
     "|".join(
         [
-            r"请|帮|麻烦|劳驾|给我|(?<![不功智性动体热电])能|可以|想(?!吐槽|说说|感慨|抱怨|发泄|唠叨|念叨)|我要|要求|需要|快点|快些|赶紧|尽快|抓紧|催一下|催下|催催|(?<!花)呗|吧|求",  # (花呗 is no 呗)
+            r"请|帮|(?<![真好太很挺蛮超])麻烦|劳驾|给我|(?<![不功智性动体热电])能|可以|想(?!吐槽|说说|感慨|抱怨|发泄|唠叨|念叨)|我要|要求|需要|快点|快些|赶紧|尽快|抓紧|催一下|催下|催催|(?<!花)呗|吧|求",  # (花呗 is no 呗)
             # what the buyer tells the shop to do or not do with the order
             r"改成|换成|改为|改一下|改下|写成|写错|填错|填成|送到|寄到|放到|就行|就好|不要了|(?<![特区分级类性告识差个鉴离派])别(?![人的家]|介意|在意|见怪)",  # 别 as "don't", not 特别 区别
             r"[放寄送发开][到给在去]?(?:物业|公司|单位|门卫|前台|驿站|快递柜|家里|老家)",  # 快递放物业, 寄公司
@@ -98,13 +98,13 @@ _LIFE_RE = re.compile(
 _ELSEWHERE_RE = re.compile(
     r"别家|别的店|别人家|其他店|其他家|别的平台|其他平台|那个平台|实体店|某宝|某东|某多多|拼夕夕|唯品会|闲鱼"
     r"|另一家|另外一家|一家店|好几家|几家店|好几个平台|各个平台|每个平台"
-    r"|在(?:拼多多|淘宝|天猫|京东|抖音|快手)(?:上|里)?买"
+    r"|在(?:拼多多|淘宝|天猫|京东|抖音|快手)(?:上|里)?(?:买|退)"
 )
 _COMPARE_RE = re.compile(r"比|不如|一样|同款|再|先|去|换|不然|的话|要是|如果")  # ... or going there (不能少的话我去别家买了)
 # ... and the shop words that belong to the shop named (别家客服, 那个平台的客服) are not this shop.
 _ELSEWHERES_OWN_RE = re.compile("(?:" + _ELSEWHERE_RE.pattern + r")的?(?:客服|老板|店家|店主|掌柜|卖家|商家|小二)")
 # The world at large: these days, a trade, this year's fashion (现在寄个快递都要实名, 今年流行宽松的款).
-_WORLD_RE = re.compile(r"这年头|如今|现在(?:寄个|买个|的人)|这一?行(?![字])|(?:今年|现在|最近)[^ ]{0,4}流行|以前的东西")
+_WORLD_RE = re.compile(r"这年头|的人(?:真|好|太)?(?:幸福|羡慕|爽)|如今|现在(?:寄个|买个|的人)|这一?行(?![字])|(?:今年|现在|最近)[^ ]{0,4}流行|以前的东西")
 # The buyer saying the shop is not meant (那个快递员态度好差 不是说你们).
 _NOT_YOU_RE = re.compile(r"不是说你们?|不是你们|跟你们没关系|和你们没关系|不怪你们|不关你们")
 # The shop, spoken to: second person, or what buyers call the seller.
@@ -149,7 +149,9 @@ _NOT_SHOPPING_RE = re.compile(
             r"方程|函数|求导|导数|微积分|定积分|因式分解|勾股|平方根|根号|的平方|的立方|开平方|这个数是|数学题|应用题|物理题|化学题|这道题|习题|奥数|python|java|(?<!优惠|折扣|兑换|邀请)代码|编程",
             r"(?:英语|英文|日语|韩语|法语|德语|繁体|拼音)(?:里|中)?(?:怎么|咋|要)?(?:说|讲|写|拼|读|翻译)|怎么拼|单词|这个词|这两个字|造句|组词|反义词|近义词|翻译(?:成|一下)",
             r"(?:我|我也)想开(?:个|一个|家|一家)?[^ ]{0,3}店|谁发明的|是谁想出来的|哪一?年(?:出|有|开始|发明|定)",
-            r"[两三四]个字(?:真|就是|简直|太|最|听着|看着|好)|的梗(?:好|太|真|笑)",  # a word praised or laughed at as a word (包邮两个字真好听)
+            r"[两三四]个字(?:真|就是|简直|太|最|听着|看着|好|[念读写说听看](?:起来|出来|着))|的梗(?:好|太|真|笑)",
+            r"(?:孩子|小朋友|儿子|女儿|同学|同事|朋友|我妈|我爸|老人)问我.{0,12}(?:什么意思|啥意思|怎么读|怎么写)",  # a word someone asked the buyer about
+            r"(?:作文|作业|论文|试卷|习题|数学题)[^ ]{0,4}(?:帮我|帮忙|改改|改一下|检查)|帮我(?:改|写|看|检查)[^ ]{0,3}(?:作文|作业|论文)",  # homework handed over  # a word praised or laughed at as a word (包邮两个字真好听)
         ]
     )
 )
@@ -212,8 +214,8 @@ _NOT_FOR_SHOP_RE = re.compile(
 _SHOP_THING_RE = re.compile(r"快递|顺丰|中通|圆通|韵达|申通|邮政|京东|驿站|物流|发货|发了|送|到货|寄|收到|货|单|包裹|这款|这件|这个|店|退|换|码|价|钱|优惠|便宜|质量|颜色")
 # A courier told of as a person of the buyer's day, praised or thanked (顺丰小哥跑得真快,
 # 快递员还帮我搬上楼了 感动): 帮我 is what he did, not a request.
-_COURIER_RE = re.compile(r"小哥|快递员|快递大哥|快递师傅|派件员|骑手|送货的")
-_COURIER_PRAISE_RE = re.compile(r"帅|好人|辛苦|感动|暖心|贴心|热情|跑得|还帮|帮我[^ ]{0,6}了|人真好|真好|太好了|靠谱|敬业|客气|礼貌")
+_COURIER_RE = re.compile(r"制服|快递车|小哥|快递员|快递大哥|快递师傅|派件员|骑手|送货的")
+_COURIER_PRAISE_RE = re.compile(r"帅|酷|好人|辛苦|感动|暖心|贴心|热情|跑得|还帮|帮我[^ ]{0,6}了|人真好|真好|太好了|靠谱|敬业|客气|礼貌")
 # A remark on one's own state: exhausted by something (凑满减凑到头秃, 贴发票贴到手软) or a resolution
 # (我发誓再也不熬夜了, 这个月剁手五次了 我要戒, 退货这事我再也不想干了).
 _HYPERBOLE_RE = re.compile(r"(?:凑|算|贴|填|挑|选|刷|比|看|找|拆|搬|抢|写|数|记)到(?:头秃|头晕|手软|手抽筋|崩溃|怀疑人生|眼花|想哭|吐)")
@@ -362,7 +364,9 @@ def address(normalized: str) -> str:
             return STORY
     if remarks(normalized):
         return REMARK
-    if _courier_story(normalized) or _pay_not_yet(normalized):
+    if _courier_story(normalized):
+        return REMARK  # the buyer's own remark on a courier (顺丰的小哥今天还帮我搬了箱水: 0.60 for chatter, 0.26-0.37 for some)
+    if _pay_not_yet(normalized):
         return STORY
     if _LIFE_RE.search(normalized) and not _REQUEST_RE.search(normalized) and not _TO_SHOP_RE.search(normalized):
         return ASIDE
