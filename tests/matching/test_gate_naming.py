@@ -153,7 +153,7 @@ def test_a_courier_or_pay_asked_about_stays_the_shops(matcher, message):
     assert confident(matcher, message)
 
 
-ELSEWHERE_AND_ENVY = [("上回在淘宝退了个货 折腾了半个月", ELSEWHERE), ("住在市中心的人真幸福", REMARK), ("包邮城市的人好羡慕", REMARK)]
+ELSEWHERE_AND_ENVY = [("上回在淘宝退了个货 折腾了半个月", ELSEWHERE), ("抖音上好多假货 看着就烦", ELSEWHERE), ("住在市中心的人真幸福", REMARK), ("包邮城市的人好羡慕", REMARK)]
 
 
 @pytest.mark.parametrize(("message", "kind"), ELSEWHERE_AND_ENVY)
@@ -189,6 +189,9 @@ OWN_STATE = [
     "这种事我再也不想经历了",
     "找了半天的优惠入口 后来找到了",
     "跑了三趟驿站退货 累死 不是你们家的",
+    "最近在减肥 晚饭都不敢吃",
+    "过年快递都放假了 真不方便",
+    "单位的快递柜天天满",
 ]
 
 
@@ -202,6 +205,8 @@ OWN_STATE_TWINS = [
     "挑颜色挑到头秃 你们这款黑色还有货吗",
     "再也不在你们家买了",
     "拆开像被压过一样 盒子都扁了",
+    "快递柜满了 我的包裹被放在门口了",
+    "减肥成功了 上次买的裤子大了 想换小一码",
 ]
 
 

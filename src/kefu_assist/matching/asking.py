@@ -98,13 +98,17 @@ _LIFE_RE = re.compile(
 _ELSEWHERE_RE = re.compile(
     r"别家|别的店|别人家|其他店|其他家|别的平台|其他平台|那个平台|实体店|某宝|某东|某多多|拼夕夕|唯品会|闲鱼"
     r"|另一家|另外一家|一家店|好几家|几家店|好几个平台|各个平台|每个平台"
-    r"|在(?:拼多多|淘宝|天猫|京东|抖音|快手)(?:上|里)?(?:买|退)"
+    r"|在(?:拼多多|淘宝|天猫|京东|抖音|快手)(?:上|里)?(?:买|退)|(?:淘宝|天猫|京东|拼多多|抖音|快手)上(?:那些|有些|好多|很多)"
 )
 _COMPARE_RE = re.compile(r"比|不如|一样|同款|再|先|去|换|不然|的话|要是|如果")  # ... or going there (不能少的话我去别家买了)
 # ... and the shop words that belong to the shop named (别家客服, 那个平台的客服) are not this shop.
 _ELSEWHERES_OWN_RE = re.compile("(?:" + _ELSEWHERE_RE.pattern + r")的?(?:客服|老板|店家|店主|掌柜|卖家|商家|小二)")
 # The world at large: these days, a trade, this year's fashion (现在寄个快递都要实名, 今年流行宽松的款).
 _WORLD_RE = re.compile(r"这年头|的人(?:真|好|太)?(?:幸福|羡慕|爽)|如今|现在(?:寄个|买个|的人)|这一?行(?![字])|(?:今年|现在|最近)[^ ]{0,4}流行|以前的东西")
+# ... and parcels at large (小区快递柜又满了, 春节快递都停了), unless the buyer's own parcel is named
+# (快递柜满了 我的快递被放门口了 is the shop's business).
+_PARCELS_AT_LARGE_RE = re.compile(r"快递柜[^ ]{0,2}满|(?:春节|过年|国庆|双十一)[^ ]{0,3}快递(?:都|全)?(?:停|放假)")
+_MINE_RE = re.compile(r"我的(?:件|快递|包裹|货|单|东西)|我买的|我家的(?:件|快递|包裹)")
 # The buyer saying the shop is not meant (那个快递员态度好差 不是说你们).
 _NOT_YOU_RE = re.compile(r"不是说你们?|不是你们|跟你们没关系|和你们没关系|不怪你们|不关你们")
 # The shop, spoken to: second person, or what buyers call the seller.
@@ -117,7 +121,7 @@ _FAULT_RE = re.compile(r"(?<![不没无])(?:坏|破|裂|碎|洞|磕|凹|瘪|划�
 # A remark about the buyer's own habits, trade or life, or a saying about things at large, that
 # asks nothing and speaks to no one (我平时都穿M码 这几年胖了, 我是送快递的 双十一忙疯了,
 # 退货运费险真是个好东西, 便宜没好货这句话我现在信了): the shop words in it are the buyer's life.
-_HABIT_RE = re.compile(r"从来|向来|一向|平时|平常|从小|这几年|这些年|这么多年|习惯了|(?<!\d)从[^ ]{1,4}(?:起|开始)|我(?:的[^ ]{1,3})?(?:一直|总是|老是|每次|每回)")
+_HABIT_RE = re.compile(r"减肥|长胖|从来|向来|一向|平时|平常|从小|这几年|这些年|这么多年|习惯了|(?<!\d)从[^ ]{1,4}(?:起|开始)|我(?:的[^ ]{1,3})?(?:一直|总是|老是|每次|每回)")
 # ... the buyer's trade or school, which names shop things and people (客服, 开店) as the buyer's own
 # work: 我自己就是做淘宝客服的 太懂你们了, 我在做电商课的作业
 _TRADE_RE = re.compile(r"我(?:自己)?(?:也|就|以前|之前)?(?:是|在|当)?(?:做|干|开|送|跑|搞)(?![了过])[^ ]{0,8}的|我在[^ ]{1,8}(?:上班|工作|兼职|实习|打工)|我当[^ ]{1,6}(?:年|了)")
@@ -221,6 +225,7 @@ _COURIER_PRAISE_RE = re.compile(r"帅|酷|好人|辛苦|感动|暖心|贴心|热
 _HYPERBOLE_RE = re.compile(r"(?:凑|算|贴|填|挑|选|刷|比|看|找|拆|搬|抢|写|数|记)到(?:头秃|头晕|手软|手抽筋|崩溃|怀疑人生|眼花|想哭|吐)")
 # ... a simile on it (每次看物流都像在追剧, 拆快递跟开盲盒一样)
 _SIMILE_RE = re.compile(r"(?:像|跟|和|如同)在?(?:追剧|看连续剧|开盲盒|拆盲盒|过年|抢票|中彩票|中奖|谈恋爱|养孩子|打游戏)")
+_BODY_RE = re.compile(r"减肥|长胖|节食")
 _RESOLVE_RE = re.compile(r"发誓|要戒|戒掉|戒了|(?:这事|这种事|这个)我?(?:再也|以后再也)不想")
 # ... and a question the buyer answered already (找不到在哪了 算了我自己找到了).
 _FOUND_RE = re.compile(r"(?:还好|自己|已经|后来|终于)找到了")
@@ -318,6 +323,8 @@ def remarks(normalized: str) -> bool:
         return True
     if (_FOUND_RE.search(normalized) or _RESOLVE_RE.search(normalized)) and not to_shop:
         return True
+    if _BODY_RE.search(normalized) and not question and not _REQUEST_RE.search(normalized) and not to_shop and not _ORDER_RE.search(normalized):
+        return True  # the buyer's own body (减肥失败 裤子都紧了), no item bought named
     if (_HYPERBOLE_RE.search(normalized) or _SIMILE_RE.search(normalized)) and not question and not firm and not to_shop:
         return True
     if _TRADE_AT_LARGE_RE.search(normalized) and not to_shop and not firm:
@@ -355,7 +362,8 @@ def address(normalized: str) -> str:
         return NOT_SHOPPING
     if _OWN_STATE_RE.search(normalized) and remarks(normalized):
         return REMARK  # said in passing, exhausted, resolved, found (退货退得我头都大了 不是你们家的)
-    if not asks(normalized) and _WORLD_RE.search(normalized) and not _TO_SHOP_RE.search(normalized):
+    if not asks(normalized) and not _TO_SHOP_RE.search(normalized) and (
+            _WORLD_RE.search(normalized) or (_PARCELS_AT_LARGE_RE.search(normalized) and not _MINE_RE.search(normalized) and not _ORDER_RE.search(normalized))):
         return REMARK  # the world at large (这个颜色今年特别流行, 还是以前的东西质量好)
     if not asks(normalized):
         if tells_of_elsewhere(normalized):
