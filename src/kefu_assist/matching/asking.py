@@ -355,7 +355,11 @@ def address(normalized: str) -> str:
     language, a message meant for someone else, a listing pasted: x2+2x+1 0 怎么解, 发票这个词英语怎么说,
     发错人了, 官方正品 丝绒雾面口红 316 哑光显白 持久不掉色)
     REMARK (a remark about the buyer's own habits, trade or life, or a saying, that asks nothing:
-    remarks) or SHOP (everything else)."""
+    remarks) or SHOP (everything else). Since gate11 also: not shopping, a word read as a word, a
+    question about the agent as a person, the time, the weather or put to anyone, a title pasted
+    without a tag (_not_for_shop, _pasted_title); a remark, the buyer worn out, resolved, answered
+    already, the world and parcels at large, a courier praised (_OWN_STATE_RE, _courier_story); a
+    story, the buyer's pay not yet through (_pay_not_yet)."""
     if _NOT_SHOPPING_RE.search(normalized) or _not_for_shop(normalized):
         return NOT_SHOPPING
     if (_MISSENT_RE.search(normalized) and not _QUESTION_RE.search(normalized)) or _pasted_listing(normalized) or _pasted_title(normalized):
