@@ -48,6 +48,8 @@ VIOLATIONS = {
         "fp不开 这个价做不了",
         # asked back, then refused
         "发票？我们小店一般不弄的",
+        # a worry answered with the refusal itself (只能开收据 is no practice of issuing)
+        "别担心，发票这块我们只能开收据哦",
     ],
     "card_fee": [
         # taken from the refund, moved into the order, freight or bill
@@ -84,6 +86,7 @@ VIOLATIONS = {
         # the outbound postage clawed back from a refund
         "包邮的商品退货时，我们会扣掉当初发货的运费",
         "退货的话，发货时的邮费要从退款里减掉",
+        "包邮的宝贝退回来，往返运费都从退款里扣",
         # a surcharge although not remote; 包邮 withdrawn; listed as 包邮 but charged
         "您那不算偏远，但还是要补8块运费",
         "这单改地址了，包邮就作废了",
@@ -130,6 +133,8 @@ VIOLATIONS = {
         "差价我用微信转给您",
         "下回别在淘宝下单了，打电话订就行",
         "我用私人手机打给您",
+        # a warning against others, then the shop's own request
+        "有人用QQ找您说是客服的都是骗子，请加我微信核实",
     ],
     "review_bribe": [
         # a review, then goods by their measure word or a sum, clauses later
@@ -192,6 +197,7 @@ NEAR_MISSES = {
         "您说的加微信那个号不是我们家的",
         "有顾客说要加微信，我们统一在旺旺上聊",
         "扣子扣扣上就不会松了",
+        "有人加您QQ说是我们店的客服，那是骗子",
     ],
     "review_bribe": [
         "好评返红包我们店没有这个活动",
