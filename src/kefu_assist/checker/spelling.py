@@ -23,13 +23,20 @@ PINYIN_WORDS = {
     "order": "订单", "cancel": "取消", "cancelled": "取消了", "handling fee": "手续费", "service fee": "服务费",
     "yzm": "验证码",
 }
+# check11r: the terse chat abbreviations of the money rules' words (fp 发票, yf 运费, hb 花呗, hdfk 货到付款,
+# xj 现金; wx 微信 is the contact rule's own word); HB before a pencil (HB铅笔, hb笔芯) is its hardness and stays letters
+PINYIN_WORDS.update({"fp": "发票", "yf": "运费", "hb": "花呗", "hdfk": "货到付款", "xj": "现金"})
+_NOT_BEFORE = {"hb": r"(?!\s*(铅|笔|芯|素描))"}
 # homophone typos of rule words, one character for one (好平 → 好评 (check8r), 花贝 → 花呗, 包油 → 包邮, 退欢 → 退换, 返限 → 返现)
 # and colloquial forms (木有 → 没有, 自个 → 自己, 掏 as in 掏钱 → 付)
 TYPOS = {"好平": "好评", "花贝": "花呗", "包油": "包邮", "退欢": "退换", "返限": "返现", "返线": "返现", "好坪": "好评", "发漂": "发票",
           "木有": "没有", "自个": "自己", "掏": "付"}
 TYPO = re.compile(r"好(?<![很真挺太好不较更]好)平(?![整稳滑坦衡安常])|花贝|(?<!面)包油(?![条炸饼])|退欢|返限|返线|好坪|(?<!头)发漂(?![亮白])|木有|自个|掏(?=钱|[\d一二三四五六七八九十两俩仨几]|点|些)|(?<=[多再得您你己儿])掏")
+# check11r: Cantonese negations read as the Mandarin ones, one character for one (唔使加钱 不用加钱, 唔好 不要, 冇 没)
+TYPOS.update({"唔使": "不用", "唔驶": "不用", "唔好": "不要", "冇": "没"})
+TYPO = re.compile(TYPO.pattern + "|唔使|唔驶|唔好(?!意思)|冇")
 PINYIN = re.compile(
-    r"(?<![a-z])(" + "|".join(w.replace(" ", r"\s*") for w in sorted(PINYIN_WORDS, key=len, reverse=True)) + r")(?![a-z])"
+    r"(?<![a-z])(" + "|".join(w.replace(" ", r"\s*") + _NOT_BEFORE.get(w, "") for w in sorted(PINYIN_WORDS, key=len, reverse=True)) + r")(?![a-z])"
     r"|(?<=[个给星五5])hp(?![a-z])|(?<![a-z])hp(?=[返送有给])|(?<=\d)r(?![a-z])"
 )
 
