@@ -1,0 +1,164 @@
+"""Classes of wording the checker missed on the development writers of trainsets11 and evalsets10
+(issue 12, check11r: absolute_claim, negative_phrasing, abuse, privacy, close_order, no_return),
+each written as a class of meaning with its near-misses. Every case is worded anew, none is a line
+of an eval set. The violations are held to the rules alone (no trained model); the near-misses to
+the full checker."""
+from __future__ import annotations
+
+import pytest
+
+from .findings import pattern_rules_of, rules_of
+
+VIOLATIONS = {
+    # the shop closes the order on its own: by initiative, by refunding it, one of several, with
+    # its own reason or an order to buy again, through "our system"
+    "close_order": [
+        "您那件台灯的订单，我们擅自给关掉了，实在抱歉",
+        "店铺于今天上午主动关闭订单并退款",
+        "您这单的退款我们已经点了，晚点到账",
+        "你的单我这边退了款，这个价做不了",
+        "三单我帮您合了一下，把另外两单取消了",
+        "您拍的是下架的链接，我把它删了，新的发您",
+        "您的订单已经取消，因为您下单太频繁",
+        "您的单子关了 重新拍吧",
+        "单子取消 缺货",
+        "我关掉了 您重新拍一下新价格",
+        "给你关单了，尺码不对",
+        "订单我已取消，改好价您再下",
+        "您之前那单一直没付，我已经替您删掉了",
+        "我们系统把您的订单取消了，下次注意",
+        "两个一样的我看重复了，已经关了一单",
+        "这单卖亏了，直接撤掉了",
+    ],
+    # the return refused, limited or waved away for goods that qualify
+    "no_return": [
+        "这双鞋您虽然没穿，但是盒子拆了，我们没法为您办理退货",
+        "台灯插电试过了，不属于退货范围",
+        "我们只受理质量问题的退货，其他的不行",
+        "满减的订单是不退的哈",
+        "我们不开通无理由退货的，您理解一下",
+        "七天无理由？咱家这款不享受",
+        "这款台灯没七天无理由哈",
+        "过了两天就不能无理由退了",
+        "您现在不想要了不行的",
+        "后悔了不行哦，您当时自己选的",
+        "没安装过的也不退",
+        "清仓的耳机 不退也不换",
+        "退？拆了就别想了",
+        "试戴过就不给退了，我们还要二次销售",
+    ],
+    # another buyer or a third person: surname with title and what they did, where they live,
+    # their address or number told; a relative's purchase told; a secret asked to be made known
+    "privacy": [
+        "有位姓孙的顾客上周也买了这套茶具",
+        "跟您一起拼单的赵先生已经付款了",
+        "我们公司的同事林经理也买了这把椅子",
+        "买过这款的那个小哥住您对面楼",
+        "您那位朋友，她的收件地址是南京市鼓楼区某路8号",
+        "他电话填的是13900001111，您联系一下",
+        "之前有个顾客就是您们学校的，也买了这台打印机",
+        "您妹妹前天来过，还拍了两盒面膜，她没说吗",
+        "您爸爸下的单，收货地址电话我都可以念给您",
+        "U盾的密码也请一并告知",
+        "那单不是您的，我跟您说下，收货人是郑某，电话137xxxx",
+        "您同一栋楼的刘姐刚买了三箱",
+    ],
+    # the buyer belittled for skill, money or sense, dared to complain, or told off
+    "abuse": [
+        "不懂电脑就别买这种配置",
+        "养不活就别养了",
+        "嫌贵就别骑车了，走路去",
+        "连尺码表都看不懂，还是别网购了",
+        "您这问题问得真外行",
+        "穿不下还好意思说衣服小",
+        "你是真的菜，插头都插反",
+        "你这水平用不了单反",
+        "你自己手残装坏的",
+        "有病啊 同一个问题问一百遍",
+        "有本事你去告啊",
+        "我会怕你？",
+        "嫌麻烦就去京东呗",
+        "穷就买地摊货去吧",
+        "你谁啊你",
+    ],
+    # the agent refusing about itself, stonewalling, or passing the buyer on
+    "negative_phrasing": [
+        "改地址我也没法改，您自己想想",
+        "加急这个我们做不到",
+        "我不会给您单独包装的",
+        "这种情况没有任何办法",
+        "我这边查不了，您问快递吧",
+        "我不负责退款这块",
+        "不知道哈，我就是值班的",
+        "说了不能就是不能",
+        "规定就规定，我也没法",
+        "这事我不管的",
+        "查不了，自己看物流",
+    ],
+    # a shop elsewhere said to be unable to beat the price
+    "absolute_claim": [
+        "别家不可能有我们便宜",
+    ],
+}
+
+NEAR_MISSES = {
+    "close_order": [
+        "您可以把其中一单取消了，另一单照发",
+        "请把重复的那单取消掉，我们这边不会动",
+        "您申请取消的订单我已关闭，退款原路返回",
+        "订单因超时未付款已自动关闭，您重新拍就行",
+        "您之前留的备注我已经替您删掉了",
+        "我们不会擅自取消您的订单",
+    ],
+    "no_return": [
+        "不能给您退到微信，只能原路退回哦",
+        "这边没法为您办理退货，需要您在订单页自己申请退货",
+        "人为损坏的不属于无理由退货范围，其他都支持",
+        "只要是质量问题，来回运费我们都出",
+        "不想要了也可以退的，七天无理由",
+        "没拆封的也都能退",
+        "运费从退款里扣的说法不对，我们不扣",
+    ],
+    "privacy": [
+        "王女士您好，您的订单已付款，今天发出",
+        "请问您贵姓？方便备注",
+        "核对一下：收件人是您本人，电话尾号1234，对吗？",
+        "密码不要告知任何人，包括客服",
+        "买了同款的顾客都说好用",
+    ],
+    "abuse": [
+        "不会安装的话别担心，我们有视频教程",
+        "这个小球会滚来滚去，猫咪很喜欢",
+        "狗狗爱吃不吃的时候，可以换个口味试试",
+        "您这眼光真好，这款卖得很好",
+        "连老人都不会用错，操作很简单",
+        "怕您等着急，先跟您说一声",
+    ],
+    "negative_phrasing": [
+        "我这边不会动您的订单哦",
+        "我不会给您多收一分钱",
+        "有没有什么办法能快点到？我帮您问问",
+        "您可以自己看物流信息，也可以问我",
+        "我不管多晚都会回复您",
+        "发票没有就不能报销吗？可以的，我们都开",
+    ],
+    "absolute_claim": [
+        "最好搭配主粮一起喂，别单独喂太多",
+        "您满意就是我们最大的心愿",
+        "这款最大码是XXL，您看合适吗",
+    ],
+}
+
+
+@pytest.mark.parametrize(
+    ("rule", "text"), [(rule, text) for rule, texts in VIOLATIONS.items() for text in texts]
+)
+def test_each_class_of_violation_is_found_by_the_rules_alone(rule, text):
+    assert rule in pattern_rules_of(text)
+
+
+@pytest.mark.parametrize(
+    ("rule", "text"), [(rule, text) for rule, texts in NEAR_MISSES.items() for text in texts]
+)
+def test_the_near_misses_of_each_class_stay_quiet(rule, text):
+    assert rule not in rules_of(text)
