@@ -13,6 +13,8 @@ VIOLATIONS = {
     # the shop closes the order on its own: by initiative, by refunding it, one of several, with
     # its own reason or an order to buy again, through "our system"
     "close_order": [
+        "这单我们先不做了，已经关闭",
+        "你下的那单我给你弄没了，重新拍一个",
         "帮你取消咗张单，有货再拍",
         "老板不想发，已经给您点了取消",
         "好几单地址一样，已经统统关掉了",
@@ -38,6 +40,11 @@ VIOLATIONS = {
     ],
     # the return refused, limited or waved away for goods that qualify
     "no_return": [
+        "这个要退的话只能给您退一半的钱",
+        "穿过一次的话我们就不收了",
+        "您这都用上了还退啥",
+        "退货？不可能的",
+        "您要退就只能退成店铺优惠券",
         "七天无理由？店里不兴这个",
         "我们家莫得无理由的",
         "无理由退？没这回事",
@@ -64,6 +71,8 @@ VIOLATIONS = {
     # another buyer or a third person: surname with title and what they did, where they live,
     # their address or number told; a relative's purchase told; a secret asked to be made known
     "privacy": [
+        "要不要我把她的联系方式给你",
+        "您对门那家也在我们这买过，留的电话是158xxxx",
         "他们的号码我这边看得到",
         "她地址我们这边都有，直接寄过去吧",
         "别的收件人也退过这款",
@@ -89,6 +98,18 @@ VIOLATIONS = {
     ],
     # the buyer belittled for skill, money or sense, dared to complain, or told off
     "abuse": [
+        "你眼睛是摆设吗，页面写得清清楚楚",
+        "这么点小事都搞不明白",
+        "有意见自己憋着",
+        "您还是回去好好学学怎么网购吧",
+        "跟你说话真累",
+        "爱投诉投诉",
+        "脑子是个好东西，希望你也有",
+        "跟你讲不通",
+        "再问就拉黑",
+        "这智商还是别网购了",
+        "你是来搞笑的吗",
+        "真是什么人都有",
         "不买就赶紧出去，别占着位置",
         "死远点",
         "像您这种爱砍价的人，另请高明",
@@ -117,6 +138,13 @@ VIOLATIONS = {
     ],
     # the agent refusing about itself, stonewalling, or passing the buyer on
     "negative_phrasing": [
+        "这个我真不清楚，你问快递去",
+        "我说了好几遍了",
+        "这个不在我的权限范围内",
+        "这种事找我也没用",
+        "不行，这个改不了",
+        "你自己去查吧",
+        "这我哪清楚",
         "这个我帮不了你",
         "这种事别找我",
         "看详情",
@@ -137,6 +165,10 @@ VIOLATIONS = {
     ],
     # a shop elsewhere said to be unable to beat the price
     "absolute_claim": [
+        "用了这款，痘痘必消",
+        "这款面霜用了绝不过敏",
+        "市场上找不出第二款这么好的",
+        "包您明天收到",
         "这款戴上一定显瘦",
         "明早铁定送到",
         "放一百个心，绝不会出问题",
@@ -147,6 +179,7 @@ VIOLATIONS = {
 
 NEAR_MISSES = {
     "close_order": [
+        "这单我们先不发了，等您确认尺码",
         "这是您刚才申请取消的订单，已经关了",
         "您可以把其中一单取消了，另一单照发",
         "请把重复的那单取消掉，我们这边不会动",
@@ -156,6 +189,8 @@ NEAR_MISSES = {
         "我们不会擅自取消您的订单",
     ],
     "no_return": [
+        "没拆封的话，退回来我们当天处理",
+        "穿过的话我们不收运费险以外的钱",
         "退钱是没有问题的，原路退回",
         "不会拒绝您的退货，放心",
         "不喜欢也能退，七天无理由",
@@ -168,6 +203,7 @@ NEAR_MISSES = {
         "运费从退款里扣的说法不对，我们不扣",
     ],
     "privacy": [
+        "您的收货地址是人民路8号对吗",
         "其他客人的资料我们都保密，您放心",
         "验证码千万莫告诉别人",
         "凡是索要密码的都不是本店客服，谨防受骗",
@@ -179,6 +215,8 @@ NEAR_MISSES = {
         "买了同款的顾客都说好用",
     ],
     "abuse": [
+        "这个问题我帮您反馈给仓库，稍后回复您",
+        "不行的话我们再换个办法",
         "这个年纪的宝宝用这款刚好",
         "不买也没关系，您慢慢看",
         "几块钱的差价我们给您补上",
@@ -190,6 +228,8 @@ NEAR_MISSES = {
         "怕您等着急，先跟您说一声",
     ],
     "negative_phrasing": [
+        "您可以先看下详情页的尺码表，有问题随时问我",
+        "不行的话我再帮您换个快递",
         "我不会再让您等这么久了",
         "我不会给别人看您的信息",
         "看详情页的尺码表，再告诉我身高体重，我帮您选",
@@ -201,6 +241,8 @@ NEAR_MISSES = {
         "发票没有就不能报销吗？可以的，我们都开",
     ],
     "absolute_claim": [
+        "我们尽量今天发出",
+        "绝不会泄露您的信息",
         "不一定合适，您先量一下",
         "不敢说铁定明天到，一般两天",
         "这款穿上一定合适吗？我帮您对一下尺码",
