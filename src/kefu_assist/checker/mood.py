@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from .moodcues import _CUES, _CueRule
-from .moodmodel import MoodModel, shipped_model, train_shipped
+from .moodmodel import MoodModel, clauses, shipped_model, train_shipped
 from .rules import fold
 
 UPSET_AT = 1.0
@@ -140,6 +140,22 @@ _INTENT = re.compile(r"(我|就|必须|一定|马上|直接|准备|立刻)(要|�
 # The buyer absolves the shop (别道歉 又不是你们的问题, 不怪你们): the tone alone, without a cue, does not make
 # such a message upset (a rhetorical 不是你们的问题吗？ is left to the cues).
 _ABSOLVE = re.compile(r"(又|也|这)?不是你们的(问题|错|责任)(?![^，。！？,!?\s]{0,2}(吗|嘛|么|[?？]))|不怪你们|不关你们的?事|(跟|和|与)你们(无关|没关系)")
+# mood11: an insult that is a whole clause of its own (不是说今天发吗 骗子, 垃圾！) calls the shop so outright; the
+# tone cannot make it a calm mention (the insult's calm frames, 骗子短信 and the like, are the cue's own)
+_BARE_CUES = frozenset({"insult"})
+
+
+def _bare_insult(folded: str, cues: Sequence[Cue]) -> bool:
+    spans = None
+    for c in cues:
+        if c.id in _BARE_CUES and c.weight >= UPSET_AT:
+            if spans is None:
+                spans = set(clauses(folded))
+            if (c.start, c.end) in spans:
+                return True
+    return False
+
+
 _NUMBER_ONLY = re.compile(r"[\s\d+\-()#.]*\d[\s\d+\-()#.]*")
 
 
@@ -172,7 +188,8 @@ def mood(text: str, history: Sequence[str] = (), use_model: bool = True, model: 
         upset = score >= UPSET_AT  # asking again is read from the history, not from the words
     elif score >= UPSET_AT:
         # a stated intent (我要投诉, 我会给差评) is never a calm mention, whatever the rest says
-        upset = z >= TONE_VETO or any(_INTENT.search(folded, max(0, c.start - 4), c.start) for c in cues if c.weight >= UPSET_AT)
+        upset = (z >= TONE_VETO or any(_INTENT.search(folded, max(0, c.start - 4), c.start) for c in cues if c.weight >= UPSET_AT)
+                 or _bare_insult(folded, cues))
     else:
         # marks alone (？？, ！) do not lower the bar: the tone reads them already (its grams and
         # cue features), and calm questions end in them too (到成都要几天？？)
