@@ -115,3 +115,66 @@ def test_an_insult_that_is_a_clause_of_its_own_is_never_a_calm_mention(polite, g
 @pytest.mark.parametrize("text", ["骗子短信又来了 你们也小心", "垃圾袋是送的吗", "骗子电话说我快递丢了 你们小心点"])
 def test_an_insult_word_in_a_calm_frame_stays_calm(text):
     assert mood(text).label == "calm", mood(text)
+
+
+# -- the rules' gates (mood.py): a rule is read only where one of the literals it requires is in the message; the
+# reading must be the same as without them, on every line the tone is trained on and on text built from the rules' words
+import importlib  # noqa: E402
+
+_MOOD = importlib.import_module("kefu_assist.checker.mood")
+
+
+def _corpus_lines():
+    from kefu_assist.checker import moodmodel
+    from kefu_assist.resources import resource_path
+
+    return [text for _, text in moodmodel.read_corpus(resource_path(moodmodel.CORPUS_NAME))]
+
+
+def test_a_rule_never_matches_where_its_gate_found_nothing():
+    from kefu_assist.checker.rules import fold
+
+    for text in _corpus_lines():
+        folded = _MOOD._untypo(fold(text))
+        for rule, gate in zip(_MOOD._BY_WEIGHT, _MOOD._GATES):
+            if gate is not None and gate.search(folded) is None:
+                assert rule.pattern.search(folded) is None, (rule.id, rule.pattern.pattern[:60], text)
+
+
+def test_most_rules_have_a_gate():
+    assert sum(g is not None for g in _MOOD._GATES) >= 0.9 * len(_MOOD._GATES)
+
+
+def _reading(text, gated):
+    saved = _MOOD._gated
+    _MOOD._gated = gated
+    try:
+        return _MOOD.mood(text)
+    finally:
+        _MOOD._gated = saved
+
+
+def test_the_gates_change_no_reading_of_the_corpus():
+    for text in _corpus_lines():
+        assert _reading(text, True) == _reading(text, False), text
+
+
+_PIECES = sorted({lit for gate in _MOOD._GATES if gate is not None for lit in gate.pattern.split("|") if "\\" not in lit})
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_PIECES), st.sampled_from(["了", "吗", "？", "！", " ", "你们", "我", "不", "都", "还", "的"])),
+                min_size=1, max_size=8))
+def test_the_gates_change_no_reading_of_text_made_of_the_rules_words(parts):
+    text = "".join(parts)
+    assert _reading(text, True) == _reading(text, False), text
+
+
+@pytest.mark.parametrize(("pattern", "required"), [
+    ("abc", {"abc"}), ("(ab|cd)e", {"ab", "cd"}), ("x?(ab|c)", {"ab", "c"}), ("a[^b]{0,3}cd", {"cd"}),
+    ("(a|b?)c", {"c"}), ("(?<!q)ab|cd", {"ab", "cd"}), ("a|[xy]", None), ("(ab){1,3}", {"ab"}), ("(ab)?", None),
+])
+def test_the_required_literals_of_a_pattern(pattern, required):
+    from re import _parser  # type: ignore[attr-defined]
+
+    assert _MOOD._required(_parser.parse(pattern)) == required
