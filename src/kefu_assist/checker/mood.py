@@ -62,7 +62,7 @@ def _required(seq) -> set[str] | None:
         elif op is _sre.BRANCH:
             alternatives = [_required(branch) for branch in av[1]]
             if all(alternatives):
-                consider(set().union(*alternatives))
+                consider({lit for alternative in alternatives if alternative for lit in alternative})
         elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) and av[0] >= 1:
             consider(_required(av[2]))
         # anything else (classes, anchors, lookarounds, optional parts) requires nothing
@@ -73,11 +73,11 @@ def _required(seq) -> set[str] | None:
 
 def _gate(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     """A cheap search that finds nothing where ``pattern`` cannot match: the literals it requires, one of them.
-    The cue table has grown to 180 rules whose frames the regex engine tries at every position of the message;
+    The cue table has grown past 160 rules whose frames the regex engine tries at every position of the message;
     most messages hold none of a rule's words, and a plain search for them is several times cheaper."""
     try:
         found = _required(_sre_parser.parse(pattern.pattern, pattern.flags))
-    except Exception:  # a private parser that changed shape: no gate, the rule is read as before
+    except (AttributeError, TypeError, ValueError, IndexError, re.error):  # a private parser that changed shape: no gate
         return None
     if not found:
         return None
