@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import math
 import re
-from re import _constants as _sre, _parser as _sre_parser  # type: ignore[attr-defined]  # the gates' literals (_gate)
 from dataclasses import dataclass
-from typing import Sequence
+from typing import Any, Sequence
 
 from .moodcues import _CUES, _CueRule
 from .moodmodel import MoodModel, clauses, shipped_model, train_shipped
@@ -37,6 +36,14 @@ TONE_PER_CUE = 2.25
 
 
 _BY_WEIGHT = tuple(sorted(_CUES, key=lambda r: -r.weight))
+
+# the gates' literals are read from the rules' parsed patterns (re's own parser, private: without it, no gates)
+_sre: Any
+_sre_parser: Any
+try:
+    from re import _constants as _sre, _parser as _sre_parser  # type: ignore[attr-defined,no-redef]
+except ImportError:  # pragma: no cover - a Python whose re has no such modules
+    _sre = _sre_parser = None
 
 
 def _required(seq) -> set[str] | None:
@@ -75,6 +82,8 @@ def _gate(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     """A cheap search that finds nothing where ``pattern`` cannot match: the literals it requires, one of them.
     The cue table has grown past 160 rules whose frames the regex engine tries at every position of the message;
     most messages hold none of a rule's words, and a plain search for them is several times cheaper."""
+    if _sre_parser is None:
+        return None
     try:
         found = _required(_sre_parser.parse(pattern.pattern, pattern.flags))
     except (AttributeError, TypeError, ValueError, IndexError, re.error):  # a private parser that changed shape: no gate
