@@ -115,7 +115,9 @@ def test_any_text_gets_a_probability_and_a_clause_inside_it(text):
 # The cues alone leave each calm; before mood2 the tone missed every one of them.
 UPSET_WITHOUT_CUE_WORDS_2 = ["你们是不是觉得我很好说话", "你们是不是只会让人等", "难道要我天天守着你们才肯处理吗",
                              "难道我还得替你们去催快递吗", "我会把这次经历讲给我身边每个人听",
-                             "哦 又是明天 你们的明天可真多啊", "你们家的效率真是让人大开眼界呢"]
+                             "哦 又是明天 你们的明天可真多啊"]
+# (你们家的效率真是让人大开眼界呢 left this list in mood11: sarcastic learning, 让我长见识了 / 大开眼界, is a cue now,
+# tests/checker/test_mood11.py)
 # Calm messages with a trigger word that read upset before mood2 (a friendly 呵呵, 骗子 in a game).
 CALM_WITH_CUE_WORDS_2 = ["呵呵 好的 那我等明天", "呵呵 那我再看看别的颜色", "这个游戏里谁是骗子呀 桌游规则看不懂"]
 # Calm with a trigger word that already read calm, kept so: the family the corpus now teaches.
