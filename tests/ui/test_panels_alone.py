@@ -391,6 +391,52 @@ def test_learned_sync_teaches_the_matcher_what_the_agent_chose(qtbot, form, libr
         assert service.suggest(message)[0].script.id == "thanks.bye"
 
 
+def test_a_change_overtaken_by_a_newer_read_of_the_same_examples_is_still_announced(qtbot, form, library_file):
+    """After a copy the examples are read, and read again when the copy was still on its way: on
+    a loaded machine the second read's rebuild starts before the first one's result arrives. Only
+    the latest result is delivered (Background), and the second rebuild changed nothing (the same
+    examples), yet the first one did change the matcher: ``changed`` must still say so (it was
+    lost, and the sidebar's learned count stayed stale)."""
+    import threading
+
+    from PySide6.QtCore import QObject, QThreadPool, Signal
+
+    from kefu_assist.ui.learned_sync import LearnedSync
+
+    class Usage(QObject):  # the signals LearnedSync listens to; no database needed here
+        learnedLoaded = Signal(list)
+        learnedBehind = Signal()
+        recorderChanged = Signal()
+        started = False
+
+    lib = loaded(form, library_file)
+    service = lib.service
+    sync = LearnedSync(lib, Usage(), lambda: "阿青")
+    sync.timer.stop()
+    real = service.set_learned
+    second_started = threading.Event()
+    calls = {"n": 0}
+
+    def set_learned(pairs):
+        calls["n"] += 1
+        if calls["n"] == 1:  # the first rebuild is slow: the second read arrives meanwhile
+            assert second_started.wait(10)
+        else:
+            second_started.set()
+        return real(pairs)
+
+    service.set_learned = set_learned
+    pairs = [("thanks.bye", "我想问下你们几点下班")]
+    try:
+        with qtbot.waitSignal(sync.changed, timeout=20000) as got:
+            sync._loaded(pairs)
+            sync._loaded(pairs)
+        assert got.args == [1] and service.learned_count == 1
+    finally:
+        sync.stop()
+        QThreadPool.globalInstance().waitForDone(10000)
+
+
 def test_a_copy_still_on_its_way_to_the_database_teaches_on_a_later_read(qtbot, form, library_file, tmp_path, monkeypatch):
     """On a loaded machine the writer may not have put the copy in when the examples are read
     (the flush gives up after LIST_TIMEOUT_S): the sync reads again shortly, it does not wait for

@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from .workers import Background
 
 if TYPE_CHECKING:
+    from ..service import AssistService
     from .library_ctl import LibraryController
     from .usage import UsageController
 
@@ -33,6 +34,7 @@ class LearnedSync(QObject):
         usage.learnedLoaded.connect(self._loaded)
         usage.learnedBehind.connect(self._behind)
         self._retries_left = 0
+        self._unannounced = False  # a rebuild changed the matcher and no ``changed`` has said so yet
         self._retry = QTimer(self, singleShot=True, interval=BEHIND_RETRY_MS)
         self._retry.timeout.connect(lambda: self.sync(flush_first=True))
         usage.recorderChanged.connect(self.sync)
@@ -59,7 +61,21 @@ class LearnedSync(QObject):
         service = self.library.service
         if service is None or not service.ready:
             return
-        self._rebuild.run(lambda: service.set_learned(pairs), lambda changed: self.changed.emit(service.learned_count) if changed else None)
+        self._rebuild.run(lambda: self._set(service, pairs), lambda _changed: self._announce(service))
+
+    def _set(self, service: "AssistService", pairs: list[tuple[str, str]]) -> bool:  # pool thread
+        changed = service.set_learned(pairs)
+        if changed:
+            self._unannounced = True
+        return changed
+
+    def _announce(self, service: "AssistService") -> None:
+        """Only the latest rebuild's result arrives (``Background``): when a read that changed
+        the matcher was overtaken by a newer read of the same examples (the retry after a copy
+        still on its way), the newer one changed nothing, yet the change is still to be told."""
+        if self._unannounced:
+            self._unannounced = False
+            self.changed.emit(service.learned_count)
 
     def stop(self) -> None:
         self.timer.stop()
