@@ -180,3 +180,16 @@ def _gate_text(text: str) -> str:
     if m is None:
         return text
     return text[m.end() :].strip() or text
+
+
+# A clause that only presumes the order has not left yet (还没发吧, 应该还没发货吧, 没寄出吧): beside
+# a change or cancel request it is the request's condition, not a question about the parcel
+# (猫砂拍成混合的了 要改成原味 还没发吧 asks for the change).
+_PRESUMES_UNSHIPPED_RE = re.compile(
+    "(?:应该|应该是|估计|我想|我猜|大概|现在|目前|那单|这单|订单)?(?:是)?还?(?:没|没有|未)(?:发|寄|出)(?:货|出|出去|走)?(?:的)?(?:吧|吧亲|对吧|是吧|呢吧|的吧|呢|哈)?"
+)
+
+
+def _presumes_unshipped(clause: str) -> bool:
+    """Whether ``clause`` is nothing but the buyer presuming the order has not shipped yet."""
+    return _PRESUMES_UNSHIPPED_RE.fullmatch(clause) is not None

@@ -52,7 +52,7 @@ from . import coranker as coranker_module
 from . import hurry
 from . import index_cache
 from .asking import TOLD, address, asks_the_shop, veto
-from .helpers import _asserts, _contains, _contains_run, _distinct_first, _gate_text, _is_latin_name, _is_noise, _names_a_product, _negated_words, _shipped_chatter
+from .helpers import _asserts, _contains, _contains_run, _distinct_first, _gate_text, _is_latin_name, _is_noise, _names_a_product, _negated_words, _presumes_unshipped, _shipped_chatter
 from .deciding import Deciding
 from .indexing import _INDEX_STATE, Indexing
 from .normalize import clauses as split_clauses
@@ -392,6 +392,11 @@ class Matcher(Indexing, Deciding):
         agreed_parts: list[tuple[int, str]] = []  # clauses whose best script is close, not confident
         statements: set[int] = set()  # leaders of clauses that ask the shop nothing (asking.asks_the_shop)
         total_chars = sum(len(p) for p in parts)
+        # 还没发吧 after 要改成原味: a clause presuming the parcel has not left is the condition of
+        # the request beside it, and leads with a card of its own only when nothing else does (its
+        # scripts keep their scores, after the request)
+        conditions: dict[int, _Scored] = {}
+
         if len(parts) > 1 and self.config.clauses:
             for part in parts:
                 if part.isdigit():  # 160 in 160 100斤穿什么码 says nothing on its own (not 618 either)
@@ -407,6 +412,10 @@ class Matcher(Indexing, Deciding):
                     if s_idx not in combined or sc.score > combined[s_idx].score:
                         combined[s_idx] = sc
                 s_idx = max(scored, key=lambda k: scored[k].score)
+                if _presumes_unshipped(part):
+                    if scored[s_idx].score >= self.threshold and not self._off_topic(part_off, veto):
+                        conditions.setdefault(s_idx, combined[s_idx])
+                    continue
                 if scored[s_idx].score >= self.threshold and self._scripts[s_idx].category not in small_talk and not self._off_topic(part_off, veto) and not _is_noise(part):
                     covered = {self._scripts[i].category for i in leaders}
                     if self._scripts[s_idx].category not in covered:
@@ -416,10 +425,12 @@ class Matcher(Indexing, Deciding):
                 elif (ranker is not None and self.config.agree_floor <= scored[s_idx].score and part_off < self.config.agree_offtopic
                       and self._scripts[s_idx].category not in small_talk and not _is_noise(part)):
                     agreed_parts.append((s_idx, part))
+        courtesy = set(self.config.courtesy_categories) if len(parts) > 1 else set()
+        if conditions and not any(self._scripts[k].category not in courtesy and leaders[k].score >= self.threshold for k in leaders):
+            leaders.update(conditions)
         if self.config.clauses:
             self._joined_requests(parts, total_chars, combined, leaders, answers, ranker, plain, veto)
             self._tail_requests(parts, total_chars, combined, leaders, answers, ranker, plain, veto)
-        courtesy = set(self.config.courtesy_categories) if len(parts) > 1 else set()
         # What may be confident: not chit-chat, and when the message as a whole is most like
         # chit-chat, only what one of its clauses asks for in earnest (今天好冷 包邮吗).
         # A message that is word for word one of the library's examples (你好, and hi once read
