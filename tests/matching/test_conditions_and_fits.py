@@ -6,6 +6,10 @@ set; each family had more lines wrong before its change than the number allowed 
   (要改成原味 还没发吧): the clause is the request's condition, so its logistics card no longer
   leads (helpers._presumes_unshipped); 拍成/选成 (拍成红色的了) and 多拍了 are keywords of the change
   and duplicate-order scripts.
+- Whether an accessory fits the buyer's car (适合我的车型吗, 能配我的车吗, 适配哪些车型) had no
+  example and went to small talk (车 beside 我); size.spec has a few now, and 车型, 适配, 雨刮 are
+  words of the library (雨刮 cut as 雨 + 刮 matched 最近老是刮大风).
+- 不灵 and 不好使 are 失灵 (a synonym group): 按钮不灵了 went to small talk.
 """
 from __future__ import annotations
 
@@ -18,6 +22,11 @@ FAMILIES = {
                       "猫粮拍成成猫的了 要幼猫的 还没发货吧", "冲锋衣拍成男款了 要女款 应该还没发货吧",
                       "茶叶拍成罐装了 想要袋装的 还没寄出吧"], 2),
     "cancel_order": (["多拍了一袋狗粮 撤掉一袋 还没发吧", "手链拍重了 退一条 应该还没发货吧"], 0),
+    # whether an accessory fits the buyer's car (or another thing it goes on): a size question
+    "size": (["这个座垫适合我的车型吗 老款轿车", "方向盘套跟我的车匹配吗", "行李架适配我的车吗", "手机支架适合什么车型",
+              "这个儿童座椅适合我家车吗", "车载充电器能配我的车吗", "我开的是七座SUV 这套脚垫能配吗"], 1),
+    # 不灵, 不好使: something that does not work as it should
+    "defect": (["按钮不灵了 按好几下才亮", "灯的开关不灵 时好时坏", "充电口不好使了", "刹车有点不灵"], 1),
 }
 # a clause about the parcel that is the message's own question keeps its card
 STAYS = [("怎么还没发货", "logistics"), ("付款三天了 还没发", "logistics"), ("都一个礼拜了 还没发货吧", "logistics")]
