@@ -9,6 +9,9 @@ set; each family had more lines wrong before its change than the number allowed 
 - Whether an accessory fits the buyer's car (适合我的车型吗, 能配我的车吗, 适配哪些车型) had no
   example and went to small talk (车 beside 我); size.spec has a few now, and 车型, 适配, 雨刮 are
   words of the library (雨刮 cut as 雨 + 刮 matched 最近老是刮大风).
+- The news that the order is placed or paid, then a bare request for haste (付了 快点发): the
+  announcement leads (MatcherConfig.announce_categories, helpers._haste); the haste card had the
+  higher score. A question beside the news (付了 什么时候发) keeps the order of the scores.
 - 不灵 and 不好使 are 失灵 (a synonym group): 按钮不灵了 went to small talk.
 """
 from __future__ import annotations
@@ -26,10 +29,12 @@ FAMILIES = {
     "size": (["这个座垫适合我的车型吗 老款轿车", "方向盘套跟我的车匹配吗", "行李架适配我的车吗", "手机支架适合什么车型",
               "这个儿童座椅适合我家车吗", "车载充电器能配我的车吗", "我开的是七座SUV 这套脚垫能配吗"], 1),
     # 不灵, 不好使: something that does not work as it should
+    # the news that the order is placed, then a bare request for haste: the news leads
+    "order_placed": (["付了 快点发", "拍了 尽快发货", "刚拍完 麻烦尽快发", "刚才下单了 快点发哈", "买了 赶紧发", "付啦 早点发货"], 2),
     "defect": (["按钮不灵了 按好几下才亮", "灯的开关不灵 时好时坏", "充电口不好使了", "刹车有点不灵"], 1),
 }
 # a clause about the parcel that is the message's own question keeps its card
-STAYS = [("怎么还没发货", "logistics"), ("付款三天了 还没发", "logistics"), ("都一个礼拜了 还没发货吧", "logistics")]
+STAYS = [("怎么还没发货", "logistics"), ("快点发货", "shipping_time"), ("付款三天了 还没发", "logistics"), ("都一个礼拜了 还没发货吧", "logistics")]
 
 
 @pytest.mark.parametrize("category", list(FAMILIES))

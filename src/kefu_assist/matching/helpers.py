@@ -193,3 +193,14 @@ _PRESUMES_UNSHIPPED_RE = re.compile(
 def _presumes_unshipped(clause: str) -> bool:
     """Whether ``clause`` is nothing but the buyer presuming the order has not shipped yet."""
     return _PRESUMES_UNSHIPPED_RE.fullmatch(clause) is not None
+
+
+# A request for haste that asks nothing (快点发哦, 麻烦尽快安排, 记得早点发): beside the news that the
+# order is placed or paid (付了 快点发哦) it is what the announcement's card answers already.
+_HASTE_RE = re.compile("快点|快些|尽快|早点|尽早|赶紧|抓紧|赶快|安排|记得")
+_ASKS_RE = re.compile("吗|么|嘛|呢|几|什么|多久|啥时|哪天|能不能|可不可以|是不是|会不会|多少|怎么|咋")
+
+
+def _haste(clause: str) -> bool:
+    """Whether ``clause`` asks for haste without a question (快点发哦; not 能快点发吗)."""
+    return _HASTE_RE.search(clause) is not None and _ASKS_RE.search(clause) is None

@@ -52,7 +52,7 @@ from . import coranker as coranker_module
 from . import hurry
 from . import index_cache
 from .asking import TOLD, address, asks_the_shop, veto
-from .helpers import _asserts, _contains, _contains_run, _distinct_first, _gate_text, _is_latin_name, _is_noise, _names_a_product, _negated_words, _presumes_unshipped, _shipped_chatter
+from .helpers import _asserts, _contains, _contains_run, _distinct_first, _gate_text, _is_latin_name, _is_noise, _names_a_product, _haste, _negated_words, _presumes_unshipped, _shipped_chatter
 from .deciding import Deciding
 from .indexing import _INDEX_STATE, Indexing
 from .normalize import clauses as split_clauses
@@ -466,7 +466,15 @@ class Matcher(Indexing, Deciding):
 
         ranked = sorted(combined, key=rank_key)
         # The questions of a message follow their scores (我要投诉 at 0.82 above a 0.49 card).
-        lead = sorted(leaders, key=lambda k: (substantive and self._scripts[k].category in courtesy, -combined[k].score, k))
+        # The news that the order is placed comes before a bare request for haste beside it (付了
+        # 快点发哦): the announcement's card promises the haste; a question (什么时候发) keeps its rank.
+        announced = set(self.config.announce_categories)
+        placed = any(self._scripts[k].category in announced and k in earnest for k in leaders)
+
+        def hurried(k: int) -> bool:
+            return placed and self._scripts[k].category not in announced and k in answers and _haste(answers[k][1])
+
+        lead = sorted(leaders, key=lambda k: (substantive and self._scripts[k].category in courtesy, hurried(k), -combined[k].score, k))
         order = lead + [k for k in ranked if k not in leaders]
         # Confident first (keeping the order within each group), then the first three confident
         # cards of distinct categories while another one the message asks for is confident

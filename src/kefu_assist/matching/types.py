@@ -47,6 +47,9 @@ class MatcherConfig:
     clause_discount: float = 0.25
     # Pleasantries come after the real question when a message holds both (老板你好，能开发票吗).
     courtesy_categories: tuple[str, ...] = ("greeting", "thanks")
+    # The buyer's news that the order is placed or paid (付了, 拍好了) leads over a bare request
+    # for haste beside it (快点发哦): its scripts promise the haste.
+    announce_categories: tuple[str, ...] = ("order_placed",)
     # Chit-chat a library may describe with examples (今天好冷, 你几岁了): a message most like
     # them is not a question about shopping, so nothing is confident for it, and their own
     # scripts (a friendly way back to business) are shown but never confident.
