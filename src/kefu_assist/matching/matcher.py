@@ -474,7 +474,7 @@ class Matcher(Indexing, Deciding):
         def hurried(k: int) -> bool:
             return placed and self._scripts[k].category not in announced and k in answers and _haste(answers[k][1])
 
-        lead = sorted(leaders, key=lambda k: (substantive and self._scripts[k].category in courtesy, hurried(k), -combined[k].score, k))
+        lead = sorted(leaders, key=lambda k: (substantive and self._scripts[k].category in courtesy, hurried(k), -combined[k].score - (self.config.main_edge if k == main and combined[k].score >= self.threshold else 0.0), k))
         order = lead + [k for k in ranked if k not in leaders]
         # Confident first (keeping the order within each group), then the first three confident
         # cards of distinct categories while another one the message asks for is confident
