@@ -16,6 +16,7 @@ set; each family had more lines wrong before its change than the number allowed 
   pack lasts (size.spec), a size asked for as a variant in stock, jewellery in water and dried goods
   soaked (care_warranty; 咋个 is 怎么 and 啥子 is 什么 in the synonyms), a hair in the food or a gift
   box crushed (defect): own examples, room made by thinning more repeats.
+- Undecided buyers (还挺纠结的, 晚些时候再下单) and whether a length is enough (链子长度够吗): own examples.
 - Among the questions of a message, the whole message's confident best script wins a near tie
   with a clause's (MatcherConfig.main_edge).
 - 不灵 and 不好使 are 失灵 (a synonym group): 按钮不灵了 went to small talk.
@@ -46,6 +47,10 @@ FAMILIES = {
     "care_warranty": (["香菇干要泡多久", "项链能戴着洗澡吗", "银手镯能戴着游泳吗", "木耳咋个泡"], 2),
     # something found in the food, a gift box crushed
     "defect/found": (["饼干里有根头发", "面条里有一根头发", "茶叶里有根毛", "饼干盒角撞瘪了"], 2),
+    # still undecided, coming back later
+    "hesitation": (["好纠结啊", "还挺纠结的", "晚些时候再下单", "晚点再来拍"], 1),
+    # whether a length is enough
+    "size/length": (["链子长度够吗", "腰带长度够不够 我腰围一米", "数据线长度够用吗"], 1),
     "defect/not working": (["按钮不灵了 按好几下才亮", "灯的开关不灵 时好时坏", "充电口不好使了", "刹车有点不灵"], 1),
 }
 # a clause about the parcel that is the message's own question keeps its card
