@@ -105,3 +105,17 @@ def test_a_near_tie_goes_to_the_whole_message_reading(matcher, monkeypatch):
     assert _tie(matcher, monkeypatch, 0.80 + edge * 2) == "invoice.available"
     # the same near tie without the edge: the clause's card leads
     assert _tie(matcher, monkeypatch, 0.80 + edge * 0.5, edge=0.0) == "invoice.available"
+
+
+@pytest.mark.parametrize("clause", ["还没发吧", "应该还没发货吧", "没寄出吧", "什么意思", "几个意思啊", "怎么回事", "啥情况"])
+def test_a_clause_that_leans_on_another_is_a_tag(clause):
+    from kefu_assist.matching.helpers import _tag_clause
+
+    assert _tag_clause(clause)
+
+
+@pytest.mark.parametrize("clause", ["怎么还没发货", "还没发货能退款吗", "什么意思的话", "运费什么意思", "拍了三天还没发"])
+def test_a_question_of_its_own_is_no_tag(clause):
+    from kefu_assist.matching.helpers import _tag_clause
+
+    assert not _tag_clause(clause)

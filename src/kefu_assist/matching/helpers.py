@@ -190,9 +190,20 @@ _PRESUMES_UNSHIPPED_RE = re.compile(
 )
 
 
+# A tag that only presses the point of the clause before it (价格这么高还不让砍 什么意思, 三天没动了 怎么
+# 回事): the buyer's question is in that clause.
+_PRESSING_TAG_RE = re.compile("(?:这是|你们这是|到底)?(?:什么|啥|几个)意思(?:啊|呀|呢|嘛)?|(?:这是)?怎么回事(?:啊|呀|呢)?|(?:什么|啥)情况(?:啊|呀|呢)?")
+
+
 def _presumes_unshipped(clause: str) -> bool:
     """Whether ``clause`` is nothing but the buyer presuming the order has not shipped yet."""
     return _PRESUMES_UNSHIPPED_RE.fullmatch(clause) is not None
+
+
+def _tag_clause(clause: str) -> bool:
+    """Whether ``clause`` only leans on another one: the order presumed not shipped (还没发吧, the
+    condition of a change or cancel request) or a tag pressing the point (什么意思, 怎么回事)."""
+    return _presumes_unshipped(clause) or _PRESSING_TAG_RE.fullmatch(clause) is not None
 
 
 # A request for haste that asks nothing (快点发哦, 麻烦尽快安排, 记得早点发): beside the news that the
