@@ -8,7 +8,7 @@ import heapq
 from typing import TYPE_CHECKING
 
 from . import coranker as coranker_module
-from .helpers import _is_noise, _request_tail, _sub_clauses
+from .helpers import _haste, _is_noise, _request_tail, _sub_clauses
 from .types import ASKED_SHARE, WHOLE_MAX_CHARS, MatcherConfig, _Scored
 
 if TYPE_CHECKING:
@@ -136,3 +136,22 @@ class Deciding:
                 ranked = heapq.nlargest(2, ranker.proba(text).items(), key=lambda item: item[1])
                 asked.update(label for label, p in ranked if p >= ASKED_SHARE * ranked[0][1])
         return asked
+
+    def _lead(self, leaders: dict[int, _Scored], combined: dict[int, _Scored], earnest: set[int], answers: dict[int, tuple[float, str]],
+              main: int, courtesy: set[str]) -> list[int]:
+        """The order of the leaders (the best script of the message and of each clause): the
+        questions of a message follow their scores (我要投诉 at 0.82 above a 0.49 card), pleasantries
+        (``courtesy``) last, with two exceptions. The news that the order is placed comes before a
+        bare request for haste beside it (付了 快点发哦: the announcement's scripts promise the haste;
+        a question, 什么时候发, keeps its rank), and the whole message's confident best wins a near
+        tie with a clause's best (``main_edge``: the whole read has the context)."""
+        announced = set(self.config.announce_categories)
+        placed = any(self._scripts[k].category in announced and k in earnest for k in leaders)
+
+        def key(k: int) -> tuple[bool, bool, float, int]:
+            category = self._scripts[k].category
+            hurried = placed and category not in announced and k in answers and _haste(answers[k][1])
+            edge = self.config.main_edge if k == main and combined[k].score >= self.threshold else 0.0
+            return (category in courtesy, hurried, -combined[k].score - edge, k)
+
+        return sorted(leaders, key=key)

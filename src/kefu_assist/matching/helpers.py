@@ -180,3 +180,38 @@ def _gate_text(text: str) -> str:
     if m is None:
         return text
     return text[m.end() :].strip() or text
+
+
+# A clause that only presumes the order has not left yet (还没发吧, 应该还没发货吧, 没寄出吧): beside
+# a change or cancel request it is the request's condition, not a question about the parcel
+# (猫砂拍成混合的了 要改成原味 还没发吧 asks for the change).
+_PRESUMES_UNSHIPPED_RE = re.compile(
+    "(?:应该|应该是|估计|我想|我猜|大概|现在|目前|那单|这单|订单)?(?:是)?还?(?:没|没有|未)(?:发|寄|出)(?:货|出|出去|走)?(?:的)?(?:吧|吧亲|对吧|是吧|呢吧|的吧|呢|哈)?"
+)
+
+
+# A tag that only presses the point of the clause before it (价格这么高还不让砍 什么意思, 三天没动了 怎么
+# 回事): the buyer's question is in that clause.
+_PRESSING_TAG_RE = re.compile("(?:这是|你们这是|到底)?(?:什么|啥|几个)意思(?:啊|呀|呢|嘛)?|(?:这是)?怎么回事(?:啊|呀|呢)?|(?:什么|啥)情况(?:啊|呀|呢)?")
+
+
+def _presumes_unshipped(clause: str) -> bool:
+    """Whether ``clause`` is nothing but the buyer presuming the order has not shipped yet."""
+    return _PRESUMES_UNSHIPPED_RE.fullmatch(clause) is not None
+
+
+def _tag_clause(clause: str) -> bool:
+    """Whether ``clause`` only leans on another one: the order presumed not shipped (还没发吧, the
+    condition of a change or cancel request) or a tag pressing the point (什么意思, 怎么回事)."""
+    return _presumes_unshipped(clause) or _PRESSING_TAG_RE.fullmatch(clause) is not None
+
+
+# A request for haste that asks nothing (快点发哦, 麻烦尽快安排, 记得早点发): beside the news that the
+# order is placed or paid (付了 快点发哦) it is what the announcement's card answers already.
+_HASTE_RE = re.compile("快点|快些|尽快|早点|尽早|赶紧|抓紧|赶快|安排|记得")
+_ASKS_RE = re.compile("吗|么|嘛|呢|几|什么|多久|啥时|哪天|能不能|可不可以|是不是|会不会|多少|怎么|咋")
+
+
+def _haste(clause: str) -> bool:
+    """Whether ``clause`` asks for haste without a question (快点发哦; not 能快点发吗)."""
+    return _HASTE_RE.search(clause) is not None and _ASKS_RE.search(clause) is None

@@ -219,6 +219,15 @@ class Respeller:
                     best[j] = best[i] + [word[i:j]]  # type: ignore[operator]
         return best[n]
 
+    def homophones(self, text: str, words: list[str]) -> str:
+        """``text`` with each of its ``words`` (as cut) the library never uses replaced by the
+        library word read the same (诱惑吗 -> 有货吗)."""
+        for word in words:
+            hit = self.homophone(word)
+            if hit:
+                text = text.replace(word, hit)
+        return text
+
     def homophone(self, word: str) -> str | None:
         """The library word read as ``word`` when the library never uses ``word`` itself."""
         if word in self.known or not 2 <= len(word) <= 4:

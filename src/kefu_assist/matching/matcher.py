@@ -52,7 +52,7 @@ from . import coranker as coranker_module
 from . import hurry
 from . import index_cache
 from .asking import TOLD, address, asks_the_shop, veto
-from .helpers import _asserts, _contains, _contains_run, _distinct_first, _gate_text, _is_latin_name, _is_noise, _names_a_product, _negated_words, _shipped_chatter
+from .helpers import _asserts, _contains, _contains_run, _distinct_first, _gate_text, _is_latin_name, _is_noise, _names_a_product, _negated_words, _shipped_chatter, _tag_clause
 from .deciding import Deciding
 from .indexing import _INDEX_STATE, Indexing
 from .normalize import clauses as split_clauses
@@ -342,13 +342,7 @@ class Matcher(Indexing, Deciding):
         respeller = self._respeller
         if respeller is None or not self.config.hurry:
             return normalized
-        text = normalized
-        pairs, _ = self.tokenizer.analyze(normalized)
-        for surface, _canonical in pairs:
-            hit = respeller.homophone(surface)
-            if hit:
-                text = text.replace(surface, hit)
-        return text
+        return respeller.homophones(normalized, [surface for surface, _ in self.tokenizer.analyze(normalized)[0]])
 
     def suggest(self, message: str, *, limit: int = 5) -> list[Suggestion]:
         """Suggestions for a buyer message, best first. Confident ones (score >= threshold) come
@@ -392,6 +386,7 @@ class Matcher(Indexing, Deciding):
         agreed_parts: list[tuple[int, str]] = []  # clauses whose best script is close, not confident
         statements: set[int] = set()  # leaders of clauses that ask the shop nothing (asking.asks_the_shop)
         total_chars = sum(len(p) for p in parts)
+        conditions: dict[int, _Scored] = {}  # the best scripts of tag clauses (helpers._tag_clause)
         if len(parts) > 1 and self.config.clauses:
             for part in parts:
                 if part.isdigit():  # 160 in 160 100斤穿什么码 says nothing on its own (not 618 either)
@@ -407,6 +402,10 @@ class Matcher(Indexing, Deciding):
                     if s_idx not in combined or sc.score > combined[s_idx].score:
                         combined[s_idx] = sc
                 s_idx = max(scored, key=lambda k: scored[k].score)
+                if _tag_clause(part):  # 还没发吧 after 要改成原味, 什么意思: it leads only if nothing else does
+                    if scored[s_idx].score >= self.threshold and not self._off_topic(part_off, veto):
+                        conditions.setdefault(s_idx, combined[s_idx])
+                    continue
                 if scored[s_idx].score >= self.threshold and self._scripts[s_idx].category not in small_talk and not self._off_topic(part_off, veto) and not _is_noise(part):
                     covered = {self._scripts[i].category for i in leaders}
                     if self._scripts[s_idx].category not in covered:
@@ -416,10 +415,12 @@ class Matcher(Indexing, Deciding):
                 elif (ranker is not None and self.config.agree_floor <= scored[s_idx].score and part_off < self.config.agree_offtopic
                       and self._scripts[s_idx].category not in small_talk and not _is_noise(part)):
                     agreed_parts.append((s_idx, part))
+        courtesy = set(self.config.courtesy_categories) if len(parts) > 1 else set()
+        if conditions and not any(self._scripts[k].category not in courtesy and combined[k].score >= self.threshold for k in leaders):
+            leaders.update(conditions)
         if self.config.clauses:
             self._joined_requests(parts, total_chars, combined, leaders, answers, ranker, plain, veto)
             self._tail_requests(parts, total_chars, combined, leaders, answers, ranker, plain, veto)
-        courtesy = set(self.config.courtesy_categories) if len(parts) > 1 else set()
         # What may be confident: not chit-chat, and when the message as a whole is most like
         # chit-chat, only what one of its clauses asks for in earnest (今天好冷 包邮吗).
         # A message that is word for word one of the library's examples (你好, and hi once read
@@ -454,8 +455,7 @@ class Matcher(Indexing, Deciding):
             return (polite, secondary, -combined[k].score, k)
 
         ranked = sorted(combined, key=rank_key)
-        # The questions of a message follow their scores (我要投诉 at 0.82 above a 0.49 card).
-        lead = sorted(leaders, key=lambda k: (substantive and self._scripts[k].category in courtesy, -combined[k].score, k))
+        lead = self._lead(leaders, combined, earnest, answers, main, courtesy if substantive else set())
         order = lead + [k for k in ranked if k not in leaders]
         # Confident first (keeping the order within each group), then the first three confident
         # cards of distinct categories while another one the message asks for is confident

@@ -71,6 +71,7 @@ TYPOS: dict[str, str] = {
     "没获了": "没货了",
     # 保 for 包 and 涩 for 色: neither 保邮 nor 涩差 is a word
     "保邮": "包邮",
+    "保秀": "保修",
     "涩差": "色差",
 }
 _TYPO_RE = re.compile("|".join(sorted(map(re.escape, TYPOS), key=len, reverse=True)))
