@@ -80,6 +80,17 @@ def _pct(a: int, b: int) -> str:
     return f"{100 * a / b:.1f} % ({a}/{b})" if b else "–"
 
 
+class _Memo(ReplyModel):
+    """A fold model that keeps each draft's logits: every threshold setting scores the same drafts
+    with the same fold models."""
+
+    def logits(self, text: str) -> dict[str, float]:
+        memo = self.__dict__.setdefault("_memo", {})
+        if text not in memo:
+            memo[text] = super().logits(text)
+        return memo[text]
+
+
 def _train_without(without: frozenset[str]) -> tuple[frozenset[str], dict, tuple[float, ...]]:
     """The model trained without the writers named, from the cache if it was trained before on the
     same files with the same training settings."""
@@ -97,24 +108,32 @@ def main() -> None:
     parser.add_argument("--no-ceiling", action="store_true", help="also thresholds not raised above the drafts that must stay clean (measured, never shipped)")
     parser.add_argument("--per-rule", action="store_true", help="pooled precision and recall per rule")
     parser.add_argument("--writer-weight", type=float, default=Recipe().writer_weight, help="an independent writer's draft against one of the corpus's")
+    parser.add_argument("--kinds", default=",".join(sorted(Recipe().kinds)), help="the features trained on, comma-separated (replymodel.KINDS)")
+    parser.add_argument("--train-clean", action="store_true", help="also train on the drafts that must stay clean (Recipe.train_clean)")
+    parser.add_argument("--fast", action="store_true",
+                        help="screening: a writer's thresholds from the folds of the other writers alone (models that saw the writer left out; "
+                             "optimistic, 13 models instead of 91)")
     parser.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()) / "kefu-eval-writers",
                         help="trained fold models kept here between runs (keyed by the training files and settings)")
     args = parser.parse_args()
-    RECIPE = replace(Recipe(), writer_weight=args.writer_weight)
+    RECIPE = replace(Recipe(), writer_weight=args.writer_weight, kinds=frozenset(args.kinds.split(",")), train_clean=args.train_clean or Recipe().train_clean)
     CACHE = args.cache
     DATA_SHA = training_sha256(ROOT)
     corpus, extra, _ = training_files(ROOT)
-    BASE, WRITERS = training_rows(ROOT)  # a writer's draft is trained on only as theirs
+    BASE, WRITERS = training_rows(ROOT, RECIPE)  # a writer's draft is trained on only as theirs
     every = read_corpus(corpus) + read_all(extra)
     KEEP = keep_clean_rows()
     FOUND = rules_finder()
     rules = _default_rules().rules
     names = args.writers.split(",") if args.writers else list(WRITERS)
+    print(f"features: {','.join(sorted(RECIPE.kinds))}{'; FAST (screening: thresholds from models that saw the writer)' if args.fast else ''}")
     print(f"writers: {', '.join(f'{n} ({len(rs)})' for n, rs in WRITERS.items())}; base {len(BASE)} drafts "
           f"({len(every) - len(BASE)} dropped: the same text as a writer's draft)", flush=True)
     # every model the folds need, each trained once: without W (W's final model, and the fold of W
     # in any other writer's thresholds) and without W and V (the fold of V in W's thresholds)
-    keys = {frozenset({w}) for w in names} | {frozenset({w, v}) for w in names for v in WRITERS if v != w}
+    keys = {frozenset({w}) for w in (WRITERS if args.fast else names)}
+    if not args.fast:
+        keys |= {frozenset({w, v}) for w in names for v in WRITERS if v != w}
     started = time.perf_counter()
     if args.jobs > 1:
         import multiprocessing
@@ -123,7 +142,7 @@ def main() -> None:
             trained = pool.map(_train_without, sorted(keys, key=sorted))
     else:
         trained = [_train_without(k) for k in sorted(keys, key=sorted)]
-    models = {k: ReplyModel(RULE_IDS, w, b, (0.0,) * len(RULE_IDS)) for k, w, b in trained}
+    models = {k: _Memo(RULE_IDS, w, b, (0.0,) * len(RULE_IDS)) for k, w, b in trained}
     print(f"{len(models)} models trained in {time.perf_counter() - started:.0f} s ({args.jobs} side by side)", flush=True)
 
     weights = [float(fw) for fw in args.false_weights.split(",")]
@@ -138,7 +157,10 @@ def main() -> None:
         out = {"rules alone": score(Checker(rules), rows)}
         others = {n: rs for n, rs in WRITERS.items() if n != w}
         for name, recipe in variants:
-            model = fit(BASE, others, KEEP, FOUND, recipe, trained=lambda without, w=w: models[without | {w}])
+            if args.fast:
+                model = fit(BASE, others, KEEP, FOUND, recipe, trained=lambda without, w=w: models[without or frozenset({w})])
+            else:
+                model = fit(BASE, others, KEEP, FOUND, recipe, trained=lambda without, w=w: models[without | {w}])
             out[name] = score(Checker(rules, model), rows)
         if old_model is not None:
             validation = read_all(ROOT / p for p in OLD_VALIDATION if not (w == "dev4" and "dev4" in p))

@@ -13,7 +13,8 @@ from kefu_assist.checker import gzjson, replymodel
 @dataclass(frozen=True)
 class TupleModel(replymodel.ReplyModel):
     def __post_init__(self) -> None:
-        pass  # the dict is kept
+        if self.concepts is None:  # the dict is kept
+            object.__setattr__(self, "concepts", any(replymodel._PUA.search(g) for g in self.weights))
 
     def _clause_scores(self, feats: list[set[str]]) -> list[tuple[float, ...]]:
         w = self.weights

@@ -116,7 +116,8 @@ def test_same_scores_and_findings_on_random_chinese_text(text):
 
 
 def test_the_shipped_model_is_held_in_arrays_not_python_floats():
-    """The dict of tuples of floats retained 8.6 MB after load (tracemalloc); the arrays 0.8 MB."""
+    """The dict of tuples of floats retained 8.6 MB after load (tracemalloc) for 16,369 grams,
+    525 bytes a gram; the arrays 0.8 MB (about 50 bytes a gram: two bytes a weight and the table)."""
     gc.collect()
     tracemalloc.start()
     try:
@@ -127,7 +128,7 @@ def test_the_shipped_model_is_held_in_arrays_not_python_floats():
     finally:
         tracemalloc.stop()
     assert model.logits("加我微信")  # alive while measured
-    assert retained < 2_000_000, retained
+    assert retained < 100 * len(model.weights), (retained, len(model.weights))
 
 
 def test_writing_the_loaded_model_gives_the_file_back():

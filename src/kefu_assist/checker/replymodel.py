@@ -38,7 +38,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable, Mapping, Sequence
 
-from . import gzjson
+from . import concepts, gzjson
 from .gramweights import GramWeights
 from .rules import normalise
 
@@ -66,6 +66,22 @@ _NUMBER = re.compile(
 )
 
 
+# private-use characters mark the concept features (concepts.py); a reply's own are dropped
+_PUA = re.compile("[\ue000-\uf8ff]")
+CONCEPT_MARK = 0xE100  # concept i is the character CONCEPT_MARK + i
+IN_CLAUSE = "\ue001"  # + two concepts' marks: both in one clause
+ACROSS = "\ue002"  # + two concepts' marks: one in a clause, one in the next (a pair window)
+# which features a model is trained on (``train``'s ``kinds``): character grams, the concepts
+# (each present, each pair in a clause, each pair across two clauses) and the concept-marked grams
+# (the clause with each form replaced by its concept's mark: 花呗要加0块 -> ⟨CREDIT⟩要⟨CHARGE⟩块)
+KINDS = frozenset({"grams", "concepts", "marked"})
+
+
+def fold_clause(text: str) -> str:
+    """``text`` as the model reads a clause: the rules' normalised copy, numbers folded to 0."""
+    return _NUMBER.sub("0", _PUA.sub("", normalise(text)[0]))
+
+
 def _clause_grams(clause: str) -> set[str]:
     padded = f"<{clause}>"
     out = set(clause)
@@ -74,40 +90,99 @@ def _clause_grams(clause: str) -> set[str]:
     return out
 
 
+def _concept_grams(clause: str) -> tuple[set[str], frozenset[int]]:
+    """A clause's concept features and its concepts: each concept (its mark), each pair of
+    concepts in the clause, and the marked clause's grams that hold a mark."""
+    found = concepts.find(clause, fold_clause)
+    if not found:
+        return set(), frozenset()
+    present = frozenset(c for _, _, cs in found for c in cs)
+    marks = {c: chr(CONCEPT_MARK + c) for c in present}
+    out = set(marks.values())
+    ordered = sorted(present)
+    out.update(IN_CLAUSE + marks[a] + marks[b] for i, a in enumerate(ordered) for b in ordered[i + 1 :])
+    parts, last = ["<"], 0
+    for start, end, cs in found:
+        parts.append(clause[last:start])
+        parts.append(marks[cs[0]])
+        last = end
+    parts.append(clause[last:])
+    padded = "".join(parts) + ">"
+    # the marked clause's grams of two and three characters that hold a mark
+    for p, ch in enumerate(padded):
+        if ch in out:
+            out.update((padded[p - 1 : p + 1], padded[p : p + 2], padded[max(p - 2, 0) : p + 1], padded[p - 1 : p + 2], padded[p : p + 3]))
+    return out, present
+
+
+def across(first: frozenset[int], second: frozenset[int]) -> set[str]:
+    """The features of two neighbouring clauses' concepts together (a pair window's own)."""
+    return {ACROSS + chr(CONCEPT_MARK + a) + chr(CONCEPT_MARK + b) for a in first for b in second}
+
+
+def kind_of(feature: str) -> str:
+    """Which of ``KINDS`` a feature is."""
+    if not _PUA.search(feature):
+        return "grams"
+    if feature[0] in (IN_CLAUSE, ACROSS) or len(feature) == 1:
+        return "concepts"
+    return "marked"
+
+
 _SENTENCE_END = re.compile(r"[。！？!?；;\n～~…]")
 
 
-def clause_windows(text: str) -> tuple[list[tuple[int, int]], list[set[str]], list[bool]]:
-    """The clauses of ``text`` as spans of ``text`` itself, each clause's features, and for each
+def clause_parts(text: str, with_concepts: bool = True) -> tuple[list[tuple[int, int]], list[set[str]], list[bool], list[frozenset[int]]]:
+    """The clauses of ``text`` as spans of ``text`` itself, each clause's features, for each
     clause but the last whether it shares a sentence with the next (only a comma or a space
-    between them: 包邮的哦，您那边要补十块)."""
+    between them: 包邮的哦，您那边要补十块), and each clause's concepts (none, and no concept
+    features, without ``with_concepts``: a model trained on the grams alone)."""
     folded, index = normalise(text)
     spans: list[tuple[int, int]] = []
     feats: list[set[str]] = []
     joins: list[bool] = []
+    found: list[frozenset[int]] = []
     pos = 0
     separator = ""
     for m in list(_CLAUSE.finditer(folded)) + [None]:
         end = m.start() if m else len(folded)
         if end > pos:
-            if spans:
-                joins.append(not _SENTENCE_END.search(separator))
-            clause = _NUMBER.sub("0", folded[pos:end])
-            start, stop = (index[pos], index[end - 1] + 1) if index is not None else (pos, end)
-            spans.append((start, stop))
-            feats.append(_clause_grams(clause))
-            separator = ""
+            clause = _NUMBER.sub("0", _PUA.sub("", folded[pos:end]))
+            if clause:
+                if spans:
+                    joins.append(not _SENTENCE_END.search(separator))
+                start, stop = (index[pos], index[end - 1] + 1) if index is not None else (pos, end)
+                spans.append((start, stop))
+                grams = _clause_grams(clause)
+                if with_concepts:
+                    marked, present = _concept_grams(clause)
+                    grams |= marked
+                else:
+                    present = frozenset()
+                feats.append(grams)
+                found.append(present)
+                separator = ""
         if m is None:
             break
         separator += m.group()
         pos = m.end()
+    return spans, feats, joins, found
+
+
+def clause_windows(text: str) -> tuple[list[tuple[int, int]], list[set[str]], list[bool]]:
+    """``clause_parts`` without the concepts."""
+    spans, feats, joins, _ = clause_parts(text)
     return spans, feats, joins
 
 
-def features(text: str) -> list[str]:
-    """A draft's features for training: each clause's grams (a gram in two clauses counts twice,
-    so that a window's score is the sum of its clauses' scores)."""
-    return [g for clause in clause_windows(text)[1] for g in clause]
+def features(text: str, kinds: frozenset[str] = KINDS) -> list[str]:
+    """A draft's features for training: each clause's (a feature in two clauses counts twice, so
+    that a window's score is the sum of its clauses' scores) and each joined pair's concepts
+    across, of the ``kinds`` asked for."""
+    _, feats, joins, found = clause_parts(text)
+    out = [g for clause in feats for g in clause]
+    out.extend(g for i, joined in enumerate(joins) if joined for g in across(found[i], found[i + 1]))
+    return out if kinds == KINDS else [g for g in out if kind_of(g) in kinds]
 
 
 @dataclass(frozen=True)
@@ -127,8 +202,13 @@ class ReplyModel:
     bias: tuple[float, ...]
     thresholds: tuple[float, ...]
     corpus_sha256: str = ""
+    # whether any weight is a concept feature (None: read from the weights): a model of the grams
+    # alone does not look for concepts
+    concepts: bool | None = None
 
     def __post_init__(self) -> None:
+        if self.concepts is None:
+            object.__setattr__(self, "concepts", any(_PUA.search(g) for g in self.weights))
         if not isinstance(self.weights, GramWeights):
             object.__setattr__(self, "weights", GramWeights(self.weights, len(self.rules)))
 
@@ -139,14 +219,17 @@ class ReplyModel:
 
     def windows(self, text: str) -> list[tuple[int, int, tuple[float, ...]]]:
         """Every clause and every pair of neighbouring clauses of ``text``: span and one logit a rule."""
-        spans, feats, joins = clause_windows(text)
+        spans, feats, joins, found = clause_parts(text, bool(self.concepts))
         scores = self._clause_scores(feats)
         b = self.bias
         out = [(s, e, tuple(x + y for x, y in zip(b, sc))) for (s, e), sc in zip(spans, scores)]
         for i in range(len(spans) - 1 if PAIRS else 0):
             if not joins[i]:
                 continue
-            out.append((spans[i][0], spans[i + 1][1], tuple(x + y + z for x, y, z in zip(b, scores[i], scores[i + 1]))))
+            pair = tuple(x + y + z for x, y, z in zip(b, scores[i], scores[i + 1]))
+            if found[i] and found[i + 1]:  # the two clauses' concepts together
+                pair = tuple(x + y for x, y in zip(pair, self._clause_scores([across(found[i], found[i + 1])])[0]))
+            out.append((spans[i][0], spans[i + 1][1], pair))
         return out
 
     def hits(self, text: str, skip: Iterable[str] = ()) -> list[ModelHit]:
@@ -211,14 +294,15 @@ def corpus_sha256(path: Path) -> str:
 def train(
     rows: Sequence[tuple[frozenset[str], str]], sha256: str = "", rules: Sequence[str] = RULE_IDS,
     *, epochs: int = EPOCHS, l2: float = L2, momentum: float = 0.0, row_weights: Sequence[float] | None = None,
+    kinds: frozenset[str] = KINDS,
 ) -> ReplyModel:
     """One-vs-rest logistic regressions by full-batch gradient descent on sparse counts
     (deterministic; ``replyfit``), with Nesterov ``momentum`` if not 0. Each rule's positives and
     negatives weigh the same in its loss; ``row_weights`` (one per row, default 1) weigh rows
-    within their class."""
+    within their class; ``kinds``: the features trained on (``KINDS``: all)."""
     from .replyfit import fit
 
-    docs = [features(text) for _, text in rows]
+    docs = [features(text, kinds) for _, text in rows]
     counts: dict[str, int] = {}
     for doc in docs:
         for g in set(doc):
@@ -298,7 +382,8 @@ def load_model(path: Path) -> ReplyModel:
         weights = GramWeights({str(g): row for g, row in data["weights"].items()}, k)
     except ValueError as exc:
         raise ValueError(f"{path}: weights do not match the {k} rules ({exc})") from None
-    return ReplyModel(rules, weights, bias, thresholds, str(data.get("corpus_sha256", "")))
+    concepts = any(_PUA.search(str(g)) for g in data["weights"])
+    return ReplyModel(rules, weights, bias, thresholds, str(data.get("corpus_sha256", "")), concepts)
 
 
 @lru_cache(maxsize=1)

@@ -53,6 +53,11 @@ class Recipe:
     writer_weight: float = 1.0  # an independent writer's draft against one of the corpus's
     false_weight: float = FALSE_WEIGHT
     clean_ceiling: bool = True  # thresholds above every keep_clean row (False: measured, not shipped)
+    # the features trained on (replymodel.KINDS): the concepts found 1.3 points more on the six
+    # writers the rules never saw, but flag compliant near-misses of the adversarial families
+    # (花呗付的话不用再拍补差链接): not shipped (NOTES-check11m.md)
+    kinds: frozenset[str] = frozenset({"grams"})
+    train_clean: bool = False  # also train on the drafts that must stay clean (keep_clean_rows) not in the files
 
 
 def repository_root() -> Path:
@@ -109,7 +114,7 @@ def trainer(base: Rows, writers: Mapping[str, Rows], recipe: Recipe = Recipe()) 
     def trained(without: frozenset[str]) -> ReplyModel:
         theirs = [row for name, rs in writers.items() if name not in without for row in rs]
         weights = [1.0] * len(base) + [recipe.writer_weight] * len(theirs)
-        return train(base + theirs, epochs=recipe.epochs, l2=recipe.l2, momentum=recipe.momentum, row_weights=weights)
+        return train(base + theirs, epochs=recipe.epochs, l2=recipe.l2, momentum=recipe.momentum, row_weights=weights, kinds=recipe.kinds)
 
     return trained
 
@@ -121,7 +126,7 @@ def cached(trained: Callable[[frozenset[str]], ReplyModel], recipe: Recipe, data
     import pickle
 
     def get(without: frozenset[str]) -> ReplyModel:
-        key = hashlib.sha256(repr((data_sha256, recipe.epochs, recipe.l2, recipe.momentum, 0, *([recipe.writer_weight] if recipe.writer_weight != 1.0 else []), sorted(without))).encode()).hexdigest()[:24]
+        key = hashlib.sha256(repr((data_sha256, recipe.epochs, recipe.l2, recipe.momentum, 0, *([recipe.writer_weight] if recipe.writer_weight != 1.0 else []), *([sorted(recipe.kinds)] if recipe.kinds != {"grams"} else []), *(["clean"] if recipe.train_clean else []), sorted(without))).encode()).hexdigest()[:24]
         path = folder / f"{key}.pickle"
         if path.is_file():
             weights, bias = pickle.loads(path.read_bytes())
@@ -159,21 +164,43 @@ def fit(
         if thresholds[r] > chosen[r]:  # raised by a draft that must stay clean: say which
             binding = max(((lg[rule], text) for (labels, lg, f), (_, text) in zip(clean, keep_clean) if rule not in labels and rule not in f))
             log(f"  {rule}: {chosen[r]:.2f} on the writers, raised to {thresholds[r]:.2f} by {binding[1]}")
-    return ReplyModel(final.rules, final.weights, final.bias, thresholds, sha256 or final.corpus_sha256)
+    log(_oof_figures(final.rules, oof, thresholds))
+    return ReplyModel(final.rules, final.weights, final.bias, thresholds, sha256 or final.corpus_sha256, final.concepts)
+
+
+def _oof_figures(rules: tuple[str, ...], oof: list[Scored], thresholds: tuple[float, ...]) -> str:
+    """The writers' drafts by their out-of-fold logits at the thresholds shipped: violating drafts
+    whose every rule the rules or the model find, compliant drafts either flags (the thresholds
+    were chosen on these logits: above what a new writer gets, see benchmarks/eval_writers.py)."""
+    found = flagged = violating = compliant = 0
+    for labels, logits, by_rules in oof:
+        got = set(by_rules) | {rule for rule, t in zip(rules, thresholds) if logits[rule] >= t}
+        if labels:
+            violating += 1
+            found += labels <= got
+        else:
+            compliant += 1
+            flagged += bool(got)
+    return (f"  writers' drafts out of fold: {found}/{violating} violating found, {flagged}/{compliant} compliant flagged "
+            "(thresholds chosen on them; benchmarks/eval_writers.py for a writer left out)")
 
 
 def read_all(paths: Iterable[Path]) -> Rows:
     return [row for path in paths for row in read_corpus(path)]
 
 
-def training_rows(root: Path | None = None) -> tuple[Rows, dict[str, Rows]]:
+def training_rows(root: Path | None = None, recipe: Recipe = Recipe()) -> tuple[Rows, dict[str, Rows]]:
     """The rows every fold trains on (the corpus and the extra files, less any draft that is word
     for word a writer's: it is trained on as that writer's only, so that leaving the writer out
-    leaves it out) and each writer's rows."""
+    leaves it out; with ``recipe.train_clean`` the drafts that must stay clean too) and each
+    writer's rows."""
     corpus, extra, writer_files = training_files(root)
     writers = {name: read_corpus(path) for name, path in writer_files.items()}
     theirs = {text for rows in writers.values() for _, text in rows}
     base = [row for row in read_corpus(corpus) + read_all(extra) if row[1] not in theirs]
+    if recipe.train_clean:
+        known = theirs | {text for _, text in base}
+        base += [row for row in dict.fromkeys(keep_clean_rows()) if row[1] not in known]
     return base, writers
 
 
@@ -186,8 +213,8 @@ def main(argv: Iterable[str] | None = None) -> None:
     args = parser.parse_args(None if argv is None else list(argv))
     started = time.perf_counter()
     root = repository_root()
-    base, writers = training_rows(root)
     recipe, sha256 = Recipe(), training_sha256(root)
+    base, writers = training_rows(root, recipe)
     trained = trainer(base, writers, recipe)
     if args.cache is not None:
         trained = cached(trained, recipe, sha256, args.cache)
