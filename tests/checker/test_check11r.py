@@ -265,3 +265,24 @@ def test_each_class_of_violation_is_found_by_the_rules_alone(rule, text):
 )
 def test_the_near_misses_of_each_class_stay_quiet(rule, text):
     assert rule not in rules_of(text)
+
+
+# the lead (session 20): a question whether something is certain promises nothing, for the rules
+# and for the trained model alike (the model read 一定 in 这款穿上一定合适吗 once retrained)
+@pytest.mark.parametrize("text", [
+    "这双鞋您穿着一定合适吗？要不要我帮您量一下",
+    "亲是担心戴上肯定会过敏吗？这款是纯银的，可以先看看材质说明",
+    "您是问明天绝对能到吗？一般两三天，我帮您催一下",
+    "是要我们保证没有色差吗？实物和图片可能有轻微差别，介意的话可以先问我",
+])
+def test_a_question_whether_it_is_certain_is_no_promise(text):
+    assert "absolute_claim" not in rules_of(text)
+
+
+@pytest.mark.parametrize("text", [
+    "这双鞋您穿着一定合适，放心拍",
+    "戴上肯定不会过敏的，您放一百二十个心",
+    "明天绝对能到，您等着收就行",
+])
+def test_the_same_words_said_as_a_promise_are_still_found(text):
+    assert "absolute_claim" in rules_of(text)
