@@ -329,6 +329,22 @@ class Checker:
                 alternation = "|".join(re.escape(w) for w in sorted(replacements, key=len, reverse=True))
                 scans.append((re.compile(alternation), replacements, frozenset(w[0] for w in replacements if w)))
             self._scans.append((rule, tuple(scans)))
+        # every scan in one list (rule by rule, in order), and for each character the scans a match
+        # may start with it: a reply wakes only the scans its characters can start (some 300 of
+        # 800), instead of asking each of the 800 whether it could
+        self._flat: list[tuple[int, re.Pattern[str], object]] = []
+        self._always: list[int] = []
+        by_char: dict[str, list[int]] = {}
+        for r, (_rule, rule_scans) in enumerate(self._scans):
+            for pattern, replacement, starts in rule_scans:
+                k = len(self._flat)
+                self._flat.append((r, pattern, replacement))
+                if starts is None:
+                    self._always.append(k)
+                else:
+                    for ch in starts:
+                        by_char.setdefault(ch, []).append(k)
+        self._by_char = by_char
 
     @property
     def rule_ids(self) -> tuple[str, ...]:
@@ -348,19 +364,23 @@ class Checker:
         quoted = _quoted_questions(folded)
         denied = _denied_quotes(text)
         masked: str | None = None  # the copy exceptions read: set phrases' negations blanked out
-        present = frozenset(hits_text)
-        for rule, scans in self._scans:
-            candidates: list[tuple[int, int, str | None]] = []
-            for pattern, replacement, starts in scans:
-                if starts is not None and starts.isdisjoint(present):
-                    continue  # no character a match could start with: it cannot match
-                for m in pattern.finditer(hits_text):
-                    if m.end() > m.start():
-                        word = replacement.get(m.group()) if isinstance(replacement, dict) else replacement
-                        assert word is None or isinstance(word, str)
-                        candidates.append((m.start(), m.end(), word))
-            if not candidates:
-                continue
+        active = set(self._always)
+        by_char = self._by_char
+        for ch in set(hits_text):
+            scans = by_char.get(ch)
+            if scans is not None:
+                active.update(scans)
+        by_rule: dict[int, list[tuple[int, int, str | None]]] = {}
+        for k in sorted(active):  # the scans' own order: rule by rule, as written
+            r, pattern, replacement = self._flat[k]
+            for m in pattern.finditer(hits_text):
+                if m.end() > m.start():
+                    word = replacement.get(m.group()) if isinstance(replacement, dict) else replacement
+                    assert word is None or isinstance(word, str)
+                    by_rule.setdefault(r, []).append((m.start(), m.end(), word))
+        for r in sorted(by_rule):
+            rule = self._scans[r][0]
+            candidates = by_rule[r]
             exception_spans: list[tuple[int, int]] | None = None
             kept: list[tuple[int, int, str | None]] = []
             for start, end, replacement in sorted(candidates, key=lambda c: (c[0], -(c[1] - c[0]))):
