@@ -614,7 +614,8 @@ def _ungated(checker):
     from kefu_assist.checker import Checker
 
     plain = Checker(checker.rules, checker.model)
-    plain._scans = [(rule, tuple((p, r, None) for p, r, _ in scans)) for rule, scans in plain._scans]
+    plain._always = list(range(len(plain._flat)))  # every scan tried on every reply
+    plain._by_char = {}
     return plain
 
 
