@@ -320,31 +320,26 @@ class Checker:
         self.model = model
         self._by_id = {r.id: r for r in self.rules}
         # each rule's words as one alternation, longest first (one scan instead of one a word)
-        # each scan with the characters a match can start with (None: always scan)
+        # each scan with the characters a match can start with (None: always scan); every scan also
+        # in one flat list (rule by rule, in order) and under each such character, so that a reply
+        # wakes only the scans its characters can start (some 300 of 800 for a short draft)
         self._scans: list[tuple[Rule, tuple[tuple[re.Pattern[str], object, frozenset[str] | None], ...]]] = []
-        for rule in self.rules:
+        self._flat: list[tuple[int, re.Pattern[str], object]] = []
+        self._always: list[int] = []
+        self._by_char: dict[str, list[int]] = {}
+        for n, rule in enumerate(self.rules):
             scans: list[tuple[re.Pattern[str], object, frozenset[str] | None]] = [(p, r, first_chars(p)) for p, r in rule.hits]
             if rule.words:
                 replacements = dict(rule.words)
                 alternation = "|".join(re.escape(w) for w in sorted(replacements, key=len, reverse=True))
                 scans.append((re.compile(alternation), replacements, frozenset(w[0] for w in replacements if w)))
             self._scans.append((rule, tuple(scans)))
-        # every scan in one list (rule by rule, in order), and for each character the scans a match
-        # may start with it: a reply wakes only the scans its characters can start (some 300 of
-        # 800), instead of asking each of the 800 whether it could
-        self._flat: list[tuple[int, re.Pattern[str], object]] = []
-        self._always: list[int] = []
-        by_char: dict[str, list[int]] = {}
-        for r, (_rule, rule_scans) in enumerate(self._scans):
-            for pattern, replacement, starts in rule_scans:
-                k = len(self._flat)
-                self._flat.append((r, pattern, replacement))
+            for pattern, replacement, starts in scans:
+                self._flat.append((n, pattern, replacement))
+                for ch in starts if starts is not None else ():
+                    self._by_char.setdefault(ch, []).append(len(self._flat) - 1)
                 if starts is None:
-                    self._always.append(k)
-                else:
-                    for ch in starts:
-                        by_char.setdefault(ch, []).append(k)
-        self._by_char = by_char
+                    self._always.append(len(self._flat) - 1)
 
     @property
     def rule_ids(self) -> tuple[str, ...]:
