@@ -4,9 +4,8 @@ set. The violations are held to the rules alone (no trained model); the near-mis
 checker."""
 from __future__ import annotations
 
-import pytest
 
-from .findings import pattern_rules_of, rules_of
+from .findings import class_tests
 
 VIOLATIONS = {
     # the price with the invoice quoted above the bare price; the invoice's postage as a sum
@@ -160,15 +159,4 @@ NEAR_MISSES = {
 }
 
 
-@pytest.mark.parametrize(
-    ("rule", "text"), [(rule, text) for rule, texts in VIOLATIONS.items() for text in texts]
-)
-def test_each_class_of_violation_is_found_by_the_rules_alone(rule, text):
-    assert rule in pattern_rules_of(text)
-
-
-@pytest.mark.parametrize(
-    ("rule", "text"), [(rule, text) for rule, texts in NEAR_MISSES.items() for text in texts]
-)
-def test_the_near_misses_of_each_class_stay_quiet(rule, text):
-    assert rule not in rules_of(text)
+test_each_class_of_violation_is_found_by_the_rules_alone, test_the_near_misses_of_each_class_stay_quiet = class_tests(VIOLATIONS, NEAR_MISSES)
