@@ -20,7 +20,6 @@ import sys
 import tempfile
 import textwrap
 import threading
-import time
 from pathlib import Path
 
 import pytest
@@ -32,6 +31,8 @@ from kefu_assist.service import CopyEvent
 from kefu_assist.store import db, recorder as recorder_mod
 from kefu_assist.store.recorder import Recorder, clean_text, write_events
 from kefu_assist.store.stats import stats
+
+from .dbwait import rows as _rows, wait as _wait
 
 SRC = str(Path(__file__).resolve().parents[2] / "src")
 
@@ -46,24 +47,6 @@ NASTY = [
     "\x00",
     "正常的问题",
 ]
-
-
-def _rows(url: str, sql: str):
-    engine = db.make_engine(url, write=False)
-    try:
-        with engine.connect() as conn:
-            return conn.execute(text(sql)).all()
-    finally:
-        engine.dispose()
-
-
-def _wait(predicate, timeout: float = 30.0) -> bool:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if predicate():
-            return True
-        time.sleep(0.02)
-    return predicate()
 
 
 def _copy(i: int, question: str, agent_suffix: str = "") -> CopyEvent:

@@ -9,35 +9,17 @@ import time
 from pathlib import Path
 
 import pytest
-from sqlalchemy import text
 
 from kefu_assist.service import AssistService, CopyEvent
-from kefu_assist.store import db
 from kefu_assist.store.recorder import Recorder
+
+from .dbwait import rows as _rows, wait as _wait
 
 SRC = str(Path(__file__).resolve().parents[2] / "src")
 
 
 def _event(i: int, question: str = "收件人张三 电话13812345678 能改地址吗") -> CopyEvent:
     return CopyEvent(f"script.{i % 5}", f"cat{i % 3}", i % 2, 1 + i % 3, 0.5 + (i % 5) / 10, question, 1.0 + i)
-
-
-def _rows(url: str, sql: str):
-    engine = db.make_engine(url, write=False)
-    try:
-        with engine.connect() as conn:
-            return conn.execute(text(sql)).all()
-    finally:
-        engine.dispose()
-
-
-def _wait(predicate, timeout: float = 30.0) -> bool:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if predicate():
-            return True
-        time.sleep(0.02)
-    return predicate()
 
 
 def test_record_and_read_back(db_url, spool_root):
