@@ -104,7 +104,7 @@ def test_hotkey_takes_the_selection_and_enter_pastes_the_reply_into_the_chat_win
         standin, out, chat = _standin(display, tmp_path)
         x(display, "xdotool", "key", "ctrl+alt+q")
         # the selection, not what was on the clipboard, is the message; the sidebar takes the keys
-        wait(lambda: x(display, "xdotool", "getactivewindow", check=False).stdout.split() == [sidebar], 10,
+        wait(lambda: x(display, "xdotool", "getactivewindow", check=False).stdout.split() == [sidebar], 30,
               f"the sidebar to be active after the hotkey\n{log.read_text()}")
         assert x(display, "xclip", "-selection", "clipboard", "-o", check=False).stdout == QUESTION
         time.sleep(0.3)

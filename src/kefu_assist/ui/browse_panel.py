@@ -11,7 +11,8 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QKeyEvent, QPainter, QPa
 from PySide6.QtWidgets import QListWidgetItem, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from . import theme as themes
-from .copy_request import BROWSE, CopyRequest
+from .copy_request import BROWSE
+from .list_preview import ListPreview
 from .widgets import SuggestionCard
 
 if TYPE_CHECKING:
@@ -135,7 +136,8 @@ class _MarkedDelegate(QStyledItemDelegate):
         painter.restore()
 
 
-class BrowsePanel(QObject):
+class BrowsePanel(ListPreview, QObject):
+    source = BROWSE
     copyRequested = Signal(object)  # CopyRequest
     favouriteRequested = Signal(str)
 
@@ -292,20 +294,8 @@ class BrowsePanel(QObject):
     def shown_ids(self) -> list[str]:
         return [sid for r in range(self.list.count()) if (sid := self.list.item(r).data(Qt.ItemDataRole.UserRole))]
 
-    def _row_changed(self, row: int) -> None:
-        item = self.list.item(row) if row >= 0 else None
-        sid = item.data(Qt.ItemDataRole.UserRole) if item else None
-        self.preview.preview(self.library.service, sid, favourites=self.favourites, highlight=self.highlight)
-
-    @property
-    def current_script_id(self) -> str | None:
-        script = self.preview.shown_script
-        return script.id if script is not None else None
-
-    def copy_current(self, *_args: object) -> None:
-        script = self.preview.shown_script
-        if script is not None:
-            self.copyRequested.emit(CopyRequest(script, self.preview.variant, BROWSE))
+    def starred(self) -> "Favourites":
+        return self.favourites
 
     def refresh_stars(self) -> None:
         if self.preview.script is not None:

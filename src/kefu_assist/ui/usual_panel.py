@@ -10,7 +10,8 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QListWidgetItem
 
 from . import theme as themes
-from .copy_request import USUAL, CopyRequest
+from .copy_request import USUAL
+from .list_preview import ListPreview
 from .favourites import Favourites
 from .widgets import SuggestionCard
 
@@ -25,7 +26,8 @@ LOADING_TEXT = "正在加载话术库…"
 TAG_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-class UsualPanel(QObject):
+class UsualPanel(ListPreview, QObject):
+    source = USUAL
     changed = Signal()  # the favourites changed: stars elsewhere follow
     copyRequested = Signal(object)  # CopyRequest
     toastRequested = Signal(str, bool)
@@ -199,20 +201,8 @@ class UsualPanel(QObject):
         """The pinned scripts the 常用 list shows, Alt+1 first."""
         return [self.list.item(r).data(Qt.ItemDataRole.UserRole) for r in range(self.list.count()) if self.list.item(r).data(TAG_ROLE) == "pin"]
 
-    def _row_changed(self, row: int) -> None:
-        item = self.list.item(row) if row >= 0 else None
-        sid = item.data(Qt.ItemDataRole.UserRole) if item else None
-        self.preview.preview(self.library.service, sid, favourites=self.state, highlight=self.highlight)
-
-    @property
-    def current_script_id(self) -> str | None:
-        script = self.preview.shown_script
-        return script.id if script is not None else None
-
-    def copy_current(self, *_args: object) -> None:
-        script = self.preview.shown_script
-        if script is not None:
-            self.copyRequested.emit(CopyRequest(script, self.preview.variant, USUAL))
+    def starred(self) -> "Favourites":
+        return self.state
 
     def set_stars_available(self, on: bool) -> None:
         self.preview.starButton.setVisible(on)
