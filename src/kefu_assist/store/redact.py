@@ -7,13 +7,18 @@ is a platform violation. :func:`redact` replaces them with stable markers:
 mobile phone           ``138****5678`` (first 3 and last 4 kept, as Taobao shows them)
 landline               ``[电话]``
 ID card number         ``[身份证号]``
+passport, permits      ``[证件号]``  (after 护照/通行证/台胞证 …)
 bank card number       ``[银行卡号]``
 order number           ``[订单号]``  (after 订单/订单号, and any other run of >= 10 digits)
-tracking number        ``[运单号]``  (SF/YT/JT/ZTO… prefixes; after 快递/运单/单号/顺丰/中通 …)
-address                ``[地址]``
-name                   ``[姓名]``  (after 收件人/收货人/姓名/寄给我老公 …, Chinese or Latin)
+tracking number        ``[运单号]``  (SF/YT/JT/ZTO… prefixes; after 快递/运单/单号/顺丰/中通 …;
+                       a UPU parcel number EA123456789CN anywhere)
+address                ``[地址]``  (components may stand apart: 沈阳市 铁西区 兴华南街 58-3号 3单元 6-2)
+name                   ``[姓名]``  (after 收件人/收货人/姓名/寄给我老公 …, Chinese or Latin; a common
+                       surname and 1-2 characters after 我老公/寄给/我是…的/抬头, spaced or
+                       not, or alone beside a phone number; 王先生 → [姓名]先生)
 e-mail                 ``[邮箱]``  (also ``name at 163 dot com``, ``（at）``, ``艾特…点com``)
-QQ / 微信 id           ``[QQ号]`` / ``[微信号]`` (after QQ/q/扣扣/企鹅, 微信/V/vx/wx/v信 …)
+QQ / 微信 id           ``[QQ号]`` / ``[微信号]`` (after QQ/q/扣扣/企鹅, 微信/V/vx/wx/v信/绿泡泡 …,
+                       also with words between: 微信昵称叫小鱼儿，号是 xyr_1314)
 =====================  ======================================
 
 How buyers write numbers: full-width ASCII (１３８…, ＳＦ, ＠) is NFKC-normalised first;
@@ -78,7 +83,8 @@ for _kind, _words in {
     "bank": "银行卡号 银行卡 銀行卡 卡号 卡號 账号 帐号 賬號 帳號 银行账户 卡",
     "qq": "QQ群 qq群 Q群 q群 QQ qq Qq qQ 扣扣 企鹅 企鵝 Q q",
     "wechat": "微信 薇信 威信 V信 v信 VX Vx vX vx WX Wx wX wx weixin wechat WeChat V v",
-    "phone": "电话 電話 手机 手機 座机 座機 固话 固話 号码 號碼 联系方式 聯繫方式 tel Tel TEL",
+    # 前三位135 后面是8820 7714: the rest of a phone given in parts
+    "phone": "电话 電話 手机 手機 座机 座機 固话 固話 号码 號碼 联系方式 聯繫方式 tel Tel TEL 后面 後面 后八位 後八位 后8位 後8位",
 }.items():
     for _word in _words.split():
         _LEAD_WORDS[_word] = _kind
@@ -237,6 +243,10 @@ def _is_date(s: str, groups: list[tuple[int, int, str]]) -> bool:
     )
 
 
+# a QQ word a little before a bare number, whatever stands between on the line
+_QQ_NEAR = re.compile(r"(?:QQ|qq|Qq|扣扣|企鹅|企鵝|(?<![A-Za-z])[Qq](?=号|號|多少|是|吗|嗎|[:：]))[^\n]*$")
+
+
 def _classify(s: str, start: int, end: int, last: int) -> tuple[list[tuple[int, int, str]], bool]:
     """Replacements (start, end, marker) for the number in s[start:end] ([] if it is not
     personal), and whether the words before it decided."""
@@ -256,6 +266,8 @@ def _classify(s: str, start: int, end: int, last: int) -> tuple[list[tuple[int, 
     courier = _courier(s, last, start)
     if courier is not None:
         kind, start = "tracking", courier
+    if kind is None and 5 <= n <= 12 and _QQ_NEAR.search(s, max(last, start - 16), start):
+        kind = "qq"  # 你们客服q多少？我的是 845217396
     repl = None
     if kind == "order" and n >= 5:
         repl = "[订单号]"
@@ -281,6 +293,10 @@ def _classify(s: str, start: int, end: int, last: int) -> tuple[list[tuple[int, 
     found: list[tuple[int, int, str]] = []
     if n < 10:
         return found, False
+    sizes = [len(g[2]) for g in groups]
+    if n >= 14 and len(sizes) >= 3 and all(size == 4 for size in sizes[:-1]) and sizes[-1] <= 4:
+        # 3365 4789 0123 4567 890: one long number in fours (a card, an order), not several
+        return [(start, end, _long_digits(digits))], False
     i = 0
     while i < len(groups):
         hit = _window(groups, i, x_after)
@@ -337,6 +353,17 @@ def _numbers(s: str) -> str:
     return "".join(out)
 
 
+# --- other papers and post ------------------------------------------------------------------
+
+# passports and travel permits (护照 E58213369, 港澳通行证 C10293847): letters and digits after
+# the paper's name; a UPU parcel number (EA123456789CN) anywhere
+_PAPERS = re.compile(
+    r"((?:护照|護照|通行证|通行證|回乡证|回鄉證|台胞证|台胞證|军官证|軍官證|居留证|居留證)(?:号码|號碼|号|號)?"
+    r"[^\S\n]*(?:是|为|為)?[^\S\n]*[:：]?[^\S\n]*)[A-Za-z]{1,2}[0-9]{7,10}(?![0-9A-Za-z])"
+)
+_UPU = re.compile(r"[A-Z]{2}[0-9]{9}[A-Z]{2}(?![A-Za-z0-9])")
+
+
 # --- e-mail --------------------------------------------------------------------------------
 
 _TLDS = r"(?:com|cn|net|org|edu|gov|io|me|top|vip|cc|hk|tw|info|biz|co|xyz|COM|CN|NET|ORG|Com|Cn|Net)"
@@ -344,14 +371,15 @@ _DOT = r"(?:[^\S\n]*\.[^\S\n]*|[^\S\n]*[(\[（【][^\S\n]*dot[^\S\n]*[)\]）】]
 # the @ (or how buyers spell it) and the domain; the local part is walked back from the @ in
 # Python (a pattern starting with the local part would retry it at every letter of a long word)
 _EMAIL_AT = re.compile(
-    r"(?=[@ \t\r\f\v(\[（【艾\u3000\xa0])(?:[^\S\n]*@[^\S\n]*|[^\S\n]*[(\[（【][^\S\n]*at[^\S\n]*[)\]）】][^\S\n]*|[^\S\n]+at[^\S\n]+|[^\S\n]*艾特[^\S\n]*)"
+    r"(?=[@# \t\r\f\v(\[（【艾小圈\u3000\xa0])(?:[^\S\n]*[@#][^\S\n]*|[^\S\n]*[(\[（【][^\S\n]*(?:at|AT)[^\S\n]*[)\]）】][^\S\n]*"
+    r"|[^\S\n]+(?:at|AT|At)[^\S\n]+|[^\S\n]*(?:艾特|小老鼠|圈[aA])[^\S\n]*)"
     r"[A-Za-z0-9\-]+(?:" + _DOT + r"[A-Za-z0-9\-]+)*" + _DOT + _TLDS + r"(?![A-Za-z0-9])"
 )
-_LOCAL_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._%+-")
+_LOCAL_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._%+-_")
 
 
 def _emails(s: str) -> str:
-    if "@" not in s and "at" not in s and "艾特" not in s:
+    if "@" not in s and "at" not in s and "AT" not in s and "At" not in s and "艾特" not in s and "#" not in s and "小老鼠" not in s and "圈" not in s:
         return s
     out: list[str] = []
     last = 0
@@ -360,7 +388,9 @@ def _emails(s: str) -> str:
         floor = max(last, a - 64)
         while a > floor and s[a - 1] in _LOCAL_CHARS:
             a -= 1
-        if a == m.start() or (a < m.start() and not s[a:m.start()].strip("._%+-")):
+        if a == m.start() or (a < m.start() and not s[a:m.start()].strip("._%+-")) or (
+            m.group().lstrip()[0] == "#" and not any(ch.isalpha() for ch in s[a:m.start()])  # #123.com: a tag, not a mailbox
+        ):
             continue
         out.append(s[last:a])
         out.append("[邮箱]")
@@ -386,6 +416,39 @@ def _wechat(m: re.Match) -> str:
     return lead + "[微信号]"
 
 
+# An id shaped like a WeChat id (a letter, then 5-19 letters, digits, _ or -, with a digit, _ or -
+# in it: not an English word) a little after a WeChat word, whatever stands between (加个微信吧
+# Sunny_Z2020, vx 木木 mumu_88, 微信昵称叫小鱼儿，号是 xyr_1314, 绿泡泡 aa_baobei2019).
+_WECHAT_WORD = re.compile(
+    r"微信|薇信|威信|徽信|V信|v信|绿泡泡|綠泡泡|卫星号|衛星號|"
+    + "|".join(f"{v}{x}" for v in "VvWw" for x in ("X", "x", " X", " x")) + r"|weixin|wechat|WeChat"
+    r"|薇(?=[^\S\n]*[:：]?[^\S\n]*[A-Za-z])|威(?=[^\S\n]*[:：]?[^\S\n]*[A-Za-z])"
+)
+_SENTENCE_BREAK = re.compile(r"[\n。！!？?]|吗|嗎|呢")
+_WECHAT_ID = re.compile(r"(?<![A-Za-z0-9_\-@.])[A-Za-z](?=[A-Za-z0-9_\-]{0,18}[0-9_\-])[A-Za-z0-9_\-]{5,19}(?![A-Za-z0-9_\-@])")
+
+
+def _wechat_ids(s: str) -> str:
+    out: list[str] = []
+    last = 0
+    for lead in _WECHAT_WORD.finditer(s):
+        word = lead.group()
+        if lead.end() < last or (_is_latin(word[0]) and (
+            (lead.start() and _is_latin(s[lead.start() - 1])) or (lead.end() < len(s) and _is_latin(s[lead.end()]))
+        )):
+            continue  # vx inside an English word
+        m = _WECHAT_ID.search(s, lead.end(), lead.end() + 30)
+        # the id belongs to the lead only within its sentence (a line break right after 微信： is
+        # no new sentence); a model number in capitals (KFR-35GW) is no id
+        if m is None or _SENTENCE_BREAK.search(s[lead.end():m.start()].lstrip(" :：\n")) or m.group().upper() == m.group():
+            continue
+        out.append(s[last:m.start()])
+        out.append("[微信号]")
+        last = m.end()
+    out.append(s[last:])
+    return "".join(out)
+
+
 # --- names ---------------------------------------------------------------------------------
 
 _CJK = r"\u4e00-\u9fff"
@@ -394,7 +457,7 @@ _NAME_LEAD = (
     r"(?:收件人|收货人|收貨人|寄件人|联系人|聯繫人|签收人|簽收人|取件人|姓名|名字|真名|户名|戶名|持卡人"
     r"|寄给我?" + _RELATIVE + r"|寄給我?" + _RELATIVE + r"|给我" + _RELATIVE + r"|給我" + _RELATIVE + r")"
 )
-_NOT_NAME = r"(?!写错|填错|寫錯|错|錯|真实|真實|联系|聯系|聯繫|汇款|匯款|邮编|郵編|性别|性別|年龄|年齡|身份|和|並|并|及|与|與|或|等|、|信息|資訊|不对|不對|是谁|是誰|电话|電話|手机|手機|号码|號碼|地址|姓名|名字|改成|改为|换成|是|叫|为|写|填|在|的|不|没|要|能|可以|会|一样|一致|哪|怎么|什么|呢|吗|嗎|吧|啊|了|都|也)"
+_NOT_NAME = r"(?!写错|填错|寫錯|错|錯|真实|真實|联系|聯系|聯繫|汇款|匯款|邮编|郵編|性别|性別|年龄|年齡|身份|和|並|并|及|与|與|或|等|、|信息|資訊|不对|不對|是谁|是誰|电话|電話|手机|手機|号码|號碼|地址|姓名|名字|改成|改为|换成|是|叫|为|写|填|在|的|不|没|要|能|可以|会|一样|一致|哪|怎么|什么|呢|吗|嗎|吧|啊|了|都|也|我|俺)"
 _NAME_STOP = (
     r"(?=$|[^" + _CJK + r"·]|电话|電話|手机|手機|号码|號碼|地址|联系|收货|身份|的|吧|呢|啊|哦|了|吗|嗎|谢|謝|麻烦|麻煩"
     r"|帮|幫|改|在|住|明天|今天|后天|就|到|他|她|你|我|收|寄|电|快|先生|女士|小姐)"
@@ -408,6 +471,104 @@ _SELF_NAME = re.compile(
     r"((?:我叫|我的名字是|我的名字叫|本人叫)[^\S\n]*)" + _NOT_NAME
     + r"([A-Za-z]+(?:[ .·][A-Z][a-z]+|[ .·][a-z]+(?![A-Za-z]))?(?![A-Za-z])|[" + _CJK + r"]{2,4}?" + _NAME_STOP + r")"
 )
+
+
+# Names without a lead word (刘洋 186****0987, 寄给 司马云飞, 帮我老公陈志强改下): a surname of the
+# common ones starts them, 1-2 characters follow (a space may stand between), and a boundary ends
+# them. Only where something says a person is meant: a relative (我老公, 帮我老婆), 寄给/给亲爱的,
+# 我是…的, 我姓, 抬头, or the name standing alone beside a phone number or an address.
+_SURNAMES = (
+    "王李张張刘劉陈陳杨楊黄黃赵趙吴吳周徐孙孫马馬朱胡郭何林罗羅高郑鄭梁谢謝宋唐许許韩韓冯馮邓鄧曹彭曾肖萧蕭"
+    "田董袁潘于蒋蔣蔡余杜叶葉程苏蘇魏吕呂丁任沈姚卢盧姜崔钟鍾谭譚陆陸汪范金石廖贾賈夏韦韋付傅方邹鄒"
+    "孟熊秦邱江尹薛闫閆段雷侯龙龍史陶黎贺賀顾顧毛郝龚龔邵万萬钱錢严嚴覃武戴莫孔向汤湯常温溫康施文牛樊葛邢"
+    "安齐齊易乔喬伍庞龐颜顏倪庄莊聂聶章鲁魯岳翟殷詹申欧歐耿关關兰蘭焦俞左柳甘祝包宁寧尚符舒阮柯纪紀梅童"
+    "凌毕畢单單季裴霍涂成苗谷盛曲翁冉骆駱蓝藍路游辛靳管柴蒙鲍鮑华華喻祁蒲房滕屈饶饒解牟艾尤阳陽时時穆农農"
+    "司卓古吉缪繆简簡车車项項连連芦蘆麦麥褚娄婁窦竇戚岑景党黨宫宮费費卜冷晏席卫衛米柏宗瞿桂全佟应應臧闵閔"
+    "苟邬鄔边邊卞姬师師和仇栾欒隋商刁沙荣榮巫寇桑郎甄丛叢仲虞敖巩鞏明佘池查麻苑迟遲邝鄺官封谈談匡鞠惠荆荊"
+    "乐樂冀郁胥南班储儲原栗燕楚鄢劳勞谌諶奚皮粟冼蔺藺楼樓盘盤满滿闻聞位厉厲伊仝区區郜海阚闞花权權强強帅帥"
+    "屠豆朴盖蓋练練廉禹井祖漆巴丰風支卿国國狄平计計索宣晋晉相初门門云雲容敬来來扈晁芮都普阙闕浦戈伏鹿薄邸"
+    "雍辜羊阿乌烏母裘亓修邰赫杭况況那宿鲜鮮印逯隆茹诸諸战戰慕危玉银銀亢嵇公哈湛宾賓戎勾茅利於呼居揭干但尉"
+    "冶斯元束檀衣信展阴陰昝智幸奉植衡富尧堯闭閉由"
+)
+_COMPOUND_SURNAMES = "司马|司馬|欧阳|歐陽|上官|诸葛|諸葛|东方|東方|皇甫|尉迟|尉遲|公孙|公孫|慕容|长孙|長孫|宇文|司徒|夏侯|令狐|端木|独孤|獨孤|南宫|南宮|西门|西門"
+# words that start with a surname but name nobody (周末, 马上, 高兴 …)
+_NOT_A_NAME = (
+    r"(?!谢谢|謝謝|谢了|謝了|谢啦|麻烦|麻煩|周末|周[一二三四五六日天]|马上|馬上|高兴|高興|方便|白色|黄色|黃色|金色|石头|石頭|明天|明年|时间|時間|和我|和你|和他|和她|和您"
+    r"|全部|全家|全是|全都|安全|安装|安裝|平时|平時|平常|常用|常常|文件|成功|成本|张口|向你|向您|于是|原来|原來|原因|关于|關於|关键|關鍵"
+    r"|应该|應該|应当|都是|都要|都行|那个|那個|那边|那邊|那里|那裡|都可以|那就|来了|來了|来的|來的|信息|快递|快遞|卫生|衛生|包装|包裝|包邮|包郵"
+    r"|海报|海報|花费|花費|国外|國外|国内|國內|国产|國產|万一|萬一|路上|路费|计划|計劃|印象|房子|房间|房間|宁可|寧可|初次|初中|门口|門口|商品|商家|和田)"
+)
+_PERSON = (
+    r"(?:" + _COMPOUND_SURNAMES + r"|" + _NOT_A_NAME + r"[" + _SURNAMES + r"])"
+    r"(?:[^\S\n]?[" + _CJK + r"]){1,2}"
+)
+# where a name ends: not inside a word (a following character that could go on the name)
+_PERSON_END = r"(?=$|[^" + _CJK + r"]|的|改|下|就|收|说|說|买|買|要|在|住|生日|电话|電話|手机|手機|先生|女士|小姐|家属|家屬|帮|幫|吧|呢|啊|哦|了|吗|嗎)"
+_RELATIVE_NAME = re.compile(
+    r"((?:我|俺)的?" + _RELATIVE + r"(?:是|叫)?[^\S\n]{0,2})" + _PERSON + _PERSON_END
+)
+_TO_NAME = re.compile(
+    r"((?:寄给|寄給|发给|發給|送给|送給|转交|轉交|前台转|前台轉|交给|交給|给亲爱的|給親愛的|亲爱的|親愛的|"
+    + "|".join(f"{w}{on}{v}" for w in ("快递", "快遞", "面单", "面單", "单子", "單子") for on in ("上", "") for v in "写寫填")
+    + r")[^\S\n]{0,2}[:：]?[^\S\n]{0,2})"
+    + _PERSON + _PERSON_END
+)
+_SPACED_AFTER_LEAD = re.compile(
+    r"(" + _NAME_LEAD + r"[^\S\n]*(?:是|叫|为|為|写|寫|改成|改为|换成|填)?[^\S\n]*[:：]?\s{0,2})" + _NOT_NAME + _PERSON + _PERSON_END
+)
+_I_AM = re.compile(r"((?:我是|我姓[" + _SURNAMES + r"][，,\s]{0,2}|本人))" + _PERSON + r"(?<=\S\S\S)" + _PERSON_END)
+_TITLE_NAME = re.compile(r"(抬头[^\S\n]*(?:写|寫|是|为|為)?[^\S\n]*[:：]?[^\S\n]*(?:个人|個人)?[^\S\n]*[:：]?[^\S\n]*)" + _PERSON + _PERSON_END)
+_HONORIFIC = re.compile(r"先生|女士|小姐(?!姐)")
+_SURNAME_SET = frozenset(_SURNAMES)
+_COMPOUND_SET = frozenset(_COMPOUND_SURNAMES.split("|"))
+
+
+def _honorific(s: str) -> str:
+    """王先生 → [姓名]先生 (a surname alone before 先生/女士/小姐, not 小王先生)."""
+    out: list[str] = []
+    last = 0
+    for m in _HONORIFIC.finditer(s):
+        a = m.start()
+        for size in (2, 1):
+            b = a - size
+            if b >= last and (s[b:a] in _COMPOUND_SET if size == 2 else s[b] in _SURNAME_SET) and not (b and _is_cjk(s[b - 1])):
+                out.append(s[last:b])
+                out.append("[姓名]")
+                last = a
+                break
+    out.append(s[last:])
+    return "".join(out)
+# a name standing alone (line, space or comma on both sides) beside a phone number
+_ALONE = re.compile(r"(?<![^\s，,：:])" + _PERSON + r"(?=$|[\s，,])")
+_BESIDE = re.compile(r"(?:\*\*\*\*[0-9]{4}|\[电话\])")  # a masked mobile (its first 3 digits before) or a landline
+# 名字写错了，不是吴海波，是吴海涛: with a name word in the message, 是/叫/成 + a name
+_NAME_WORD = re.compile(r"名字|姓名|收件人|收货人|收貨人|联系人|聯繫人|寄件人|签收人|簽收人")
+_IS_NAME = re.compile(r"((?:不是|是|叫|成|为|為)[^\S\n]?)" + _PERSON + r"(?<=\S\S\S)" + _PERSON_END)
+
+
+def _people(s: str) -> str:
+    """Names the lead-word passes leave (see ``_SURNAMES``)."""
+    for pattern in (_SPACED_AFTER_LEAD, _RELATIVE_NAME, _TO_NAME, _I_AM, _TITLE_NAME):
+        s = pattern.sub(lambda m: m.group(1) + "[姓名]", s)
+    if _NAME_WORD.search(s):
+        s = _IS_NAME.sub(lambda m: m.group(1) + "[姓名]", s)
+    s = _honorific(s)
+    spans: list[tuple[int, int]] = []
+    for phone in _BESIDE.finditer(s):
+        a = phone.start() - (3 if phone.group()[0] == "*" else 0)
+        lo = max(a - 24, spans[-1][1] if spans else 0)
+        spans.extend(m.span() for m in _ALONE.finditer(s, lo, phone.end() + 24) if m.start() >= phone.end() or m.end() <= a)
+    if spans:
+        out: list[str] = []
+        last = 0
+        for a, b in sorted(set(spans)):
+            if a >= last:
+                out.append(s[last:a])
+                out.append("[姓名]")
+                last = b
+        out.append(s[last:])
+        s = "".join(out)
+    return s
 
 
 # --- addresses -----------------------------------------------------------------------------
@@ -463,8 +624,11 @@ _COMPONENT_REV = (
     r"|(?P<named>" + _NAMED_REV + r")(?P<name>" + _NAME_CHAR + r"{0,40}+))"
 )
 # (no capturing groups inside the possessive repeat: CPython 3.11 mis-tracks their spans)
+# components may stand apart by a space or two (沈阳市 铁西区 兴华南街 58-3号), taken only when
+# another component starts after them
 _ADDRESS_REV = re.compile(
-    r"(?=[" + _MARK_ENDS + r"])(?:" + re.sub(r"\(\?P<\w+>", "(?:", _COMPONENT_REV) + r"){2,}+" + _NAME_CHAR + r"{0,12}+"
+    r"(?=[" + _MARK_ENDS + r"])(?:" + re.sub(r"\(\?P<\w+>", "(?:", _COMPONENT_REV)
+    + r"(?:[^\S\n]{1,2}+(?=[" + _MARK_ENDS + r"]))?){2,}+" + _NAME_CHAR + r"{0,12}+"
 )
 _COMPONENT = re.compile(_COMPONENT_REV)
 _ROOM = re.compile(r"[0-9]{1,5}(?:室|房|号|號)?")
@@ -493,7 +657,7 @@ def _addresses(s: str) -> str:
                 # a bare 号 is a door number only right after a named road or estate (解放路88号);
                 # 11月3号 and 上海市区3号 are days, 二号色 a colour
                 if c.group("numbered") in ("号", "號") and not (
-                    not c.group("tail") and k + 1 < len(comps) and comps[k + 1].start() == c.end() and comps[k + 1].group("name")
+                    not c.group("tail") and k + 1 < len(comps) and not rev[c.end():comps[k + 1].start()].strip(" \t") and comps[k + 1].group("name")
                 ):
                     continue
                 parts += 1
@@ -522,6 +686,52 @@ def _addresses(s: str) -> str:
     return "".join(out)
 
 
+# What follows an address after a space (碧桂园 7座 1503, 绿地蓝海 A座 1606, 后庄 16号): tokens
+# taken one by one while each is part of an address; a plain word only when such a part follows.
+_TAIL_TOKEN = re.compile(r"[^\S\n]{1,2}([^\s，,。！!？?；;、]{1,12})")
+_TAIL_NUMBERED = re.compile(
+    r"[0-9A-Za-z\-" + "".join(_NUMERALS.values()) + r"十百东西南北中]{1,6}(?:" + "|".join(_NUMBERED_MARKS) + r")"
+)
+_TAIL_ROOM = re.compile(r"[A-Za-z]?[0-9]{1,5}(?:-[0-9]{1,4})?(?:室|房)?")
+_TAIL_NAMED = re.compile(r"[^\W_" + _STOPS + r"]{1,10}(?:" + "|".join(sorted(_NAMED_MARKS + ["路", "道"], key=len, reverse=True)) + r")")
+_TAIL_WORD = re.compile(r"[" + _CJK + r"]{2,6}")
+
+
+def _tail_part(token: str) -> bool:
+    return bool(
+        token == "[地址]" or _TAIL_NUMBERED.fullmatch(token) or _TAIL_ROOM.fullmatch(token) or _TAIL_NAMED.fullmatch(token)
+    )
+
+
+def _address_tails(s: str) -> str:
+    if "[地址]" not in s:
+        return s
+    out: list[str] = []
+    last = 0
+    at = s.find("[地址]")
+    while at >= 0:
+        end = at + 4
+        while True:
+            m = _TAIL_TOKEN.match(s, end)
+            if not m:
+                break
+            token = m.group(1)
+            if _tail_part(token):
+                end = m.end()
+                continue
+            after = _TAIL_TOKEN.match(s, m.end())
+            if _TAIL_WORD.fullmatch(token) and after and _tail_part(after.group(1)) and after.group(1) != "[地址]":
+                end = after.end()
+                continue
+            break
+        out.append(s[last:at])
+        out.append("[地址]")
+        last = end
+        at = s.find("[地址]", end)
+    out.append(s[last:])
+    return "".join(out)
+
+
 def redact(text: str) -> str:
     """The message with buyer information replaced by markers. Idempotent; linear in the
     length of the text."""
@@ -529,12 +739,17 @@ def redact(text: str) -> str:
         return text
     s = _FULLWIDTH_RUN.sub(lambda m: m.group().translate(_FULLWIDTH), text)
     s = _emails(s)
+    s = _PAPERS.sub(lambda m: m.group(1) + "[证件号]", s)
+    s = _UPU.sub(lambda m: m.group() if m.start() and m.string[m.start() - 1].isascii() and m.string[m.start() - 1].isalnum() else "[运单号]", s)
     s = _WECHAT.sub(_wechat, s)
+    s = _wechat_ids(s)
     s = _numbers(s)
     s = _NAME.sub(lambda m: m.group(1) + "[姓名]", s)
     s = _SELF_NAME.sub(lambda m: m.group(1) + "[姓名]", s)
+    s = _people(s)
     s = _ADDRESS_CTX.sub(lambda m: m.group(1) + "[地址]", s)
     s = _addresses(s)
+    s = _address_tails(s)
     return s
 
 
