@@ -90,6 +90,8 @@ for _kind, _words in {
         _LEAD_WORDS[_word] = _kind
 for _word in ("order id", "order no", "order number", "order ID", "Order ID", "Order No"):
     _LEAD_WORDS[_word] = "order"
+for _word in ("扣 扣", "Q Q", "q q"):
+    _LEAD_WORDS[_word] = "qq"
 # by last character, longest first: most characters before a number end no lead word at all
 _LEADS_BY_LAST: dict[str, list[tuple[str, str]]] = {}
 for _word, _kind in sorted(_LEAD_WORDS.items(), key=lambda item: -len(item[0])):
@@ -297,6 +299,10 @@ def _classify(s: str, start: int, end: int, last: int) -> tuple[list[tuple[int, 
     if n >= 14 and len(sizes) >= 3 and all(size == 4 for size in sizes[:-1]) and sizes[-1] <= 4:
         # 3365 4789 0123 4567 890: one long number in fours (a card, an order), not several
         return [(start, end, _long_digits(digits))], False
+    seps = {s[a_end:b_start] for (_, a_end, _), (b_start, _, _) in zip(groups, groups[1:])}
+    if n >= 16 and len(sizes) >= 4 and len(seps) == 1 and seps <= {"-", " "}:
+        # 178-6622-0134-5598-021: one number with one separator throughout, not a mobile and more
+        return [(start, end, _long_digits(digits))], False
     i = 0
     while i < len(groups):
         hit = _window(groups, i, x_after)
@@ -311,6 +317,8 @@ def _classify(s: str, start: int, end: int, last: int) -> tuple[list[tuple[int, 
         i = j + 1
     if not found and n >= 14 and len(groups) > 1 and all(len(g[2]) >= 4 for g in groups):
         found.append((start, end, "[订单号]"))  # a long number written in chunks: an order number
+    if not found and run[0] == "+" and 9 <= n <= 15:
+        found.append((start, end, "[电话]"))  # +852 9134 2207: a phone abroad
     return found, False
 
 
@@ -361,13 +369,17 @@ _PAPERS = re.compile(
     r"((?:护照|護照|通行证|通行證|回乡证|回鄉證|台胞证|台胞證|军官证|軍官證|居留证|居留證)(?:号码|號碼|号|號)?"
     r"[^\S\n]*(?:是|为|為)?[^\S\n]*[:：]?[^\S\n]*)[A-Za-z]{1,2}[0-9]{7,10}(?![0-9A-Za-z])"
 )
+_HK_TW_ID = re.compile(
+    r"((?:身份证|身份證|身分證|身分证)(?:字號|字号|號碼|号码|號|号)?[^\S\n]*(?:是|為|为)?[^\S\n]*[:：]?[^\S\n]*)"
+    r"(?:[A-Z][12][0-9]{8}|[A-Z]{1,2}[0-9]{6}[(（]?[0-9A][)）]?)(?![0-9A-Za-z])"
+)
 _UPU = re.compile(r"[A-Z]{2}[0-9]{9}[A-Z]{2}(?![A-Za-z0-9])")
 
 
 # --- e-mail --------------------------------------------------------------------------------
 
 _TLDS = r"(?:com|cn|net|org|edu|gov|io|me|top|vip|cc|hk|tw|info|biz|co|xyz|COM|CN|NET|ORG|Com|Cn|Net)"
-_DOT = r"(?:[^\S\n]*\.[^\S\n]*|[^\S\n]*[(\[（【][^\S\n]*dot[^\S\n]*[)\]）】][^\S\n]*|[^\S\n]+dot[^\S\n]+|[^\S\n]*点[^\S\n]*)"
+_DOT = r"(?:[^\S\n]*[.。][^\S\n]*|[^\S\n]*[(\[（【][^\S\n]*dot[^\S\n]*[)\]）】][^\S\n]*|[^\S\n]+dot[^\S\n]+|[^\S\n]*点[^\S\n]*)"
 # the @ (or how buyers spell it) and the domain; the local part is walked back from the @ in
 # Python (a pattern starting with the local part would retry it at every letter of a long word)
 _EMAIL_AT = re.compile(
@@ -452,12 +464,12 @@ def _wechat_ids(s: str) -> str:
 # --- names ---------------------------------------------------------------------------------
 
 _CJK = r"\u4e00-\u9fff"
-_RELATIVE = r"(?:老公|老婆|媳妇|爱人|愛人|妈妈|媽媽|妈|媽|爸爸|爸|父亲|母亲|儿子|兒子|女儿|女兒|朋友|同事|闺蜜|閨蜜|男朋友|女朋友|哥哥|哥|姐姐|姐|弟弟|弟|妹妹|妹|家人|奶奶|爷爷|爺爺|外婆|婆婆)"
+_RELATIVE = r"(?:儿媳妇|儿媳|兒媳|女婿|闺女|閨女|孙子|孫子|孙女|孫女|外孙女|外孫女|外孙|外孫|舅舅|姑姑|阿姨|叔叔|伯伯|婶婶|嬸嬸|嫂子|姐夫|妹夫|公公|岳母|岳父|丈母娘|老妈|老媽|老爸|室友|舍友|领导|領導|老板|老闆|同学|同學|老师|老師|表哥|表姐|表妹|表弟|堂哥|堂姐|老公|老婆|媳妇|爱人|愛人|妈妈|媽媽|妈|媽|爸爸|爸|父亲|母亲|儿子|兒子|女儿|女兒|朋友|同事|闺蜜|閨蜜|男朋友|女朋友|哥哥|哥|姐姐|姐|弟弟|弟|妹妹|妹|家人|奶奶|爷爷|爺爺|外婆|婆婆)"
 _NAME_LEAD = (
     r"(?:收件人|收货人|收貨人|寄件人|联系人|聯繫人|签收人|簽收人|取件人|姓名|名字|真名|户名|戶名|持卡人"
     r"|寄给我?" + _RELATIVE + r"|寄給我?" + _RELATIVE + r"|给我" + _RELATIVE + r"|給我" + _RELATIVE + r")"
 )
-_NOT_NAME = r"(?!写错|填错|寫錯|错|錯|真实|真實|联系|聯系|聯繫|汇款|匯款|邮编|郵編|性别|性別|年龄|年齡|身份|和|並|并|及|与|與|或|等|、|信息|資訊|不对|不對|是谁|是誰|电话|電話|手机|手機|号码|號碼|地址|姓名|名字|改成|改为|换成|是|叫|为|写|填|在|的|不|没|要|能|可以|会|一样|一致|哪|怎么|什么|呢|吗|嗎|吧|啊|了|都|也|我|俺)"
+_NOT_NAME = r"(?!写错|填错|寫錯|错|錯|真实|真實|联系|聯系|聯繫|汇款|匯款|邮编|郵編|性别|性別|年龄|年齡|身份|和|並|并|及|与|與|或|等|、|信息|資訊|不对|不對|是谁|是誰|电话|電話|手机|手機|号码|號碼|地址|姓名|名字|改成|改为|换成|是|叫|为|写|填|在|的|不|没|要|能|可以|会|一样|一致|哪|怎么|什么|呢|吗|嗎|吧|啊|了|都|也|我|俺|那里|那裡|那边|那邊|这里|這裡|这边|這邊|那儿|这儿|那个|這個|这个|那個)"
 _NAME_STOP = (
     r"(?=$|[^" + _CJK + r"·]|电话|電話|手机|手機|号码|號碼|地址|联系|收货|身份|的|吧|呢|啊|哦|了|吗|嗎|谢|謝|麻烦|麻煩"
     r"|帮|幫|改|在|住|明天|今天|后天|就|到|他|她|你|我|收|寄|电|快|先生|女士|小姐)"
@@ -503,20 +515,24 @@ _PERSON = (
     r"(?:[^\S\n]?[" + _CJK + r"]){1,2}"
 )
 # where a name ends: not inside a word (a following character that could go on the name)
-_PERSON_END = r"(?=$|[^" + _CJK + r"]|的|改|下|就|收|说|說|买|買|要|在|住|生日|电话|電話|手机|手機|先生|女士|小姐|家属|家屬|帮|幫|吧|呢|啊|哦|了|吗|嗎)"
+_PERSON_END = r"(?=$|[^" + _CJK + r"]|不是|不对|不對|的|改|下|就|收|说|說|买|買|要|在|住|生日|电话|電話|手机|手機|先生|女士|小姐|家属|家屬|帮|幫|吧|呢|啊|哦|了|吗|嗎)"
 _RELATIVE_NAME = re.compile(
     r"((?:我|俺)的?" + _RELATIVE + r"(?:是|叫)?[^\S\n]{0,2})" + _PERSON + _PERSON_END
 )
 _TO_NAME = re.compile(
     r"((?:寄给|寄給|发给|發給|送给|送給|转交|轉交|前台转|前台轉|交给|交給|给亲爱的|給親愛的|亲爱的|親愛的|"
-    + "|".join(f"{w}{on}{v}" for w in ("快递", "快遞", "面单", "面單", "单子", "單子") for on in ("上", "") for v in "写寫填")
+    + "|".join(f"{w}{on}{v}" for w in ("快递", "快遞", "面单", "面單", "单子", "單子", "发票", "發票") for on in ("上", "") for v in "写寫填")
     + r")[^\S\n]{0,2}[:：]?[^\S\n]{0,2})"
     + _PERSON + _PERSON_END
 )
 _SPACED_AFTER_LEAD = re.compile(
     r"(" + _NAME_LEAD + r"[^\S\n]*(?:是|叫|为|為|写|寫|改成|改为|换成|填)?[^\S\n]*[:：]?\s{0,2})" + _NOT_NAME + _PERSON + _PERSON_END
 )
-_I_AM = re.compile(r"((?:我是|我姓[" + _SURNAMES + r"][，,\s]{0,2}|本人))" + _PERSON + r"(?<=\S\S\S)" + _PERSON_END)
+_I_AM = re.compile(r"((?:我是|我姓[" + _SURNAMES + r"][，,\s]{0,2}|本人|我是[^\s，,。！!？?]{1,5}[^\S\n]+))" + _PERSON + r"(?<=\S\S\S)" + _PERSON_END)
+_PAY_TO = re.compile(
+    r"((?:退到|退给|退給|退回|打到|打给|打給|转到|轉到|转给|轉給|汇到|匯到|汇给|匯給)[^\S\n]?)" + _PERSON
+    + r"(?=的?(?:卡|账户|賬戶|帳戶|账号|賬號|帳號|银行卡|銀行卡|支付宝|支付寶))"
+)
 _TITLE_NAME = re.compile(r"(抬头[^\S\n]*(?:写|寫|是|为|為)?[^\S\n]*[:：]?[^\S\n]*(?:个人|個人)?[^\S\n]*[:：]?[^\S\n]*)" + _PERSON + _PERSON_END)
 _HONORIFIC = re.compile(r"先生|女士|小姐(?!姐)")
 _SURNAME_SET = frozenset(_SURNAMES)
@@ -538,20 +554,28 @@ def _honorific(s: str) -> str:
                 break
     out.append(s[last:])
     return "".join(out)
-# a name standing alone (line, space or comma on both sides) beside a phone number
+# a name standing alone (line, space or comma on both sides) beside a phone number or other contact
 _ALONE = re.compile(r"(?<![^\s，,：:])" + _PERSON + r"(?=$|[\s，,])")
-_BESIDE = re.compile(r"(?:\*\*\*\*[0-9]{4}|\[电话\])")  # a masked mobile (its first 3 digits before) or a landline
+# a masked mobile (its first 3 digits before), a landline, or the buyer's other contact details
+_BESIDE = re.compile(r"(?:\*\*\*\*[0-9]{4}|\[(?:电话|邮箱|QQ号|微信号|身份证号|银行卡号)\])")
 # 名字写错了，不是吴海波，是吴海涛: with a name word in the message, 是/叫/成 + a name
 _NAME_WORD = re.compile(r"名字|姓名|收件人|收货人|收貨人|联系人|聯繫人|寄件人|签收人|簽收人")
 _IS_NAME = re.compile(r"((?:不是|是|叫|成|为|為)[^\S\n]?)" + _PERSON + r"(?<=\S\S\S)" + _PERSON_END)
 
 
-def _people(s: str) -> str:
+def _lead_and_name(m: re.Match, found: set[str]) -> str:
+    """A match of a lead (group 1) and a name after it: the lead and the marker; the name is
+    remembered so that it is masked wherever else the message repeats it (我叫谢永康 … 发票写谢永康)."""
+    found.add(m.group()[len(m.group(1)):])
+    return m.group(1) + "[姓名]"
+
+
+def _people(s: str, found: set[str]) -> str:
     """Names the lead-word passes leave (see ``_SURNAMES``)."""
-    for pattern in (_SPACED_AFTER_LEAD, _RELATIVE_NAME, _TO_NAME, _I_AM, _TITLE_NAME):
-        s = pattern.sub(lambda m: m.group(1) + "[姓名]", s)
+    for pattern in (_SPACED_AFTER_LEAD, _RELATIVE_NAME, _TO_NAME, _I_AM, _TITLE_NAME, _PAY_TO):
+        s = pattern.sub(lambda m: _lead_and_name(m, found), s)
     if _NAME_WORD.search(s):
-        s = _IS_NAME.sub(lambda m: m.group(1) + "[姓名]", s)
+        s = _IS_NAME.sub(lambda m: _lead_and_name(m, found), s)
     s = _honorific(s)
     spans: list[tuple[int, int]] = []
     for phone in _BESIDE.finditer(s):
@@ -563,6 +587,7 @@ def _people(s: str) -> str:
         last = 0
         for a, b in sorted(set(spans)):
             if a >= last:
+                found.add(s[a:b])
                 out.append(s[last:a])
                 out.append("[姓名]")
                 last = b
@@ -697,6 +722,10 @@ _TAIL_NAMED = re.compile(r"[^\W_" + _STOPS + r"]{1,10}(?:" + "|".join(sorted(_NA
 _TAIL_WORD = re.compile(r"[" + _CJK + r"]{2,6}")
 
 
+_NEXT_LINE = re.compile(r"[^\S\n]*\n[^\S\n]*([^\n，,。！!？?]{2,12})[^\S\n]*(?=\n|$)")
+_LINE_PART = re.compile(r"\[地址\]|[村组組社屯庄莊巷弄栋棟幢单元單元室]|[0-9一二三四五六七八九十]号|[0-9一二三四五六七八九十]號|门口|門口|东头|西头|第[一二三四五六七八九十0-9]+家")
+
+
 def _tail_part(token: str) -> bool:
     return bool(
         token == "[地址]" or _TAIL_NUMBERED.fullmatch(token) or _TAIL_ROOM.fullmatch(token) or _TAIL_NAMED.fullmatch(token)
@@ -724,6 +753,9 @@ def _address_tails(s: str) -> str:
                 end = after.end()
                 continue
             break
+        line = _NEXT_LINE.match(s, end)
+        if line and _LINE_PART.search(line.group(1)):
+            end = line.end()  # 吉林省松原市前郭县查干花镇\n查干花村二社: the address goes on below
         out.append(s[last:at])
         out.append("[地址]")
         last = end
@@ -740,13 +772,19 @@ def redact(text: str) -> str:
     s = _FULLWIDTH_RUN.sub(lambda m: m.group().translate(_FULLWIDTH), text)
     s = _emails(s)
     s = _PAPERS.sub(lambda m: m.group(1) + "[证件号]", s)
+    s = _HK_TW_ID.sub(lambda m: m.group(1) + "[身份证号]", s)
     s = _UPU.sub(lambda m: m.group() if m.start() and m.string[m.start() - 1].isascii() and m.string[m.start() - 1].isalnum() else "[运单号]", s)
     s = _WECHAT.sub(_wechat, s)
     s = _wechat_ids(s)
     s = _numbers(s)
-    s = _NAME.sub(lambda m: m.group(1) + "[姓名]", s)
-    s = _SELF_NAME.sub(lambda m: m.group(1) + "[姓名]", s)
-    s = _people(s)
+    names: set[str] = set()
+    s = _NAME.sub(lambda m: _lead_and_name(m, names), s)
+    s = _SELF_NAME.sub(lambda m: _lead_and_name(m, names), s)
+    s = _people(s, names)
+    # a name found once is masked wherever else the message repeats it (何美玲 … 何美玲收)
+    for name in sorted(names, key=len, reverse=True):
+        if len(name.replace(" ", "")) >= 2 and name in s and "[" not in name:
+            s = s.replace(name, "[姓名]")
     s = _ADDRESS_CTX.sub(lambda m: m.group(1) + "[地址]", s)
     s = _addresses(s)
     s = _address_tails(s)
