@@ -120,7 +120,7 @@ def _lead(s: str, lo: int, start: int) -> str | None:
 
 def _courier(s: str, lo: int, start: int) -> int | None:
     """Where a courier prefix (SF, YT, ZTO …) glued to the number starts, if there is one."""
-    j = start - 1 if start > lo and s[start - 1] == " " else start
+    j = start - 1 if start > lo and s[start - 1] in " -\n" else start  # SF 1403…, SF-1389-…, SF⏎1403…
     i = j
     while i > max(lo, j - 3) and _is_latin(s[i - 1]):
         i -= 1
@@ -467,9 +467,10 @@ _CJK = r"\u4e00-\u9fff"
 _RELATIVE = r"(?:儿媳妇|儿媳|兒媳|女婿|闺女|閨女|孙子|孫子|孙女|孫女|外孙女|外孫女|外孙|外孫|舅舅|姑姑|阿姨|叔叔|伯伯|婶婶|嬸嬸|嫂子|姐夫|妹夫|公公|岳母|岳父|丈母娘|老妈|老媽|老爸|室友|舍友|领导|領導|老板|老闆|同学|同學|老师|老師|表哥|表姐|表妹|表弟|堂哥|堂姐|老公|老婆|媳妇|爱人|愛人|妈妈|媽媽|妈|媽|爸爸|爸|父亲|母亲|儿子|兒子|女儿|女兒|朋友|同事|闺蜜|閨蜜|男朋友|女朋友|哥哥|哥|姐姐|姐|弟弟|弟|妹妹|妹|家人|奶奶|爷爷|爺爺|外婆|婆婆)"
 _NAME_LEAD = (
     r"(?:收件人|收货人|收貨人|寄件人|联系人|聯繫人|签收人|簽收人|取件人|姓名|名字|真名|户名|戶名|持卡人"
+    r"|收花人|收礼人|收禮人|落款|署名|机主|機主|中文名|英文名"
     r"|寄给我?" + _RELATIVE + r"|寄給我?" + _RELATIVE + r"|给我" + _RELATIVE + r"|給我" + _RELATIVE + r")"
 )
-_NOT_NAME = r"(?!写错|填错|寫錯|错|錯|真实|真實|联系|聯系|聯繫|汇款|匯款|邮编|郵編|性别|性別|年龄|年齡|身份|和|並|并|及|与|與|或|等|、|信息|資訊|不对|不對|是谁|是誰|电话|電話|手机|手機|号码|號碼|地址|姓名|名字|改成|改为|换成|是|叫|为|写|填|在|的|不|没|要|能|可以|会|一样|一致|哪|怎么|什么|呢|吗|嗎|吧|啊|了|都|也|我|俺|那里|那裡|那边|那邊|这里|這裡|这边|這邊|那儿|这儿|那个|這個|这个|那個)"
+_NOT_NAME = r"(?!写错|填错|寫錯|错|錯|真实|真實|联系|聯系|聯繫|汇款|匯款|邮编|郵編|性别|性別|年龄|年齡|身份|和|並|并|及|与|與|或|等|、|信息|資訊|不对|不對|是谁|是誰|电话|電話|手机|手機|号码|號碼|地址|姓名|名字|改成|改为|换成|是|叫|为|写|填|在|的|不|没|要|能|可以|会|一样|一致|哪|怎么|什么|呢|吗|嗎|吧|啊|了|都|也|我|俺|那里|那裡|那边|那邊|这里|這裡|这边|這邊|那儿|这儿|那个|這個|这个|那個|确认|確認|核对|核對|一下|身高|体重|體重|尺码|尺碼)"
 _NAME_STOP = (
     r"(?=$|[^" + _CJK + r"·]|电话|電話|手机|手機|号码|號碼|地址|联系|收货|身份|的|吧|呢|啊|哦|了|吗|嗎|谢|謝|麻烦|麻煩"
     r"|帮|幫|改|在|住|明天|今天|后天|就|到|他|她|你|我|收|寄|电|快|先生|女士|小姐)"
@@ -505,7 +506,7 @@ _SURNAMES = (
 _COMPOUND_SURNAMES = "司马|司馬|欧阳|歐陽|上官|诸葛|諸葛|东方|東方|皇甫|尉迟|尉遲|公孙|公孫|慕容|长孙|長孫|宇文|司徒|夏侯|令狐|端木|独孤|獨孤|南宫|南宮|西门|西門"
 # words that start with a surname but name nobody (周末, 马上, 高兴 …)
 _NOT_A_NAME = (
-    r"(?!谢谢|謝謝|谢了|謝了|谢啦|麻烦|麻煩|周末|周[一二三四五六日天]|马上|馬上|高兴|高興|方便|白色|黄色|黃色|金色|石头|石頭|明天|明年|时间|時間|和我|和你|和他|和她|和您"
+    r"(?!方式|方法|方面|方向|方案|谢谢|謝謝|谢了|謝了|谢啦|麻烦|麻煩|周末|周[一二三四五六日天]|马上|馬上|高兴|高興|方便|白色|黄色|黃色|金色|石头|石頭|明天|明年|时间|時間|和我|和你|和他|和她|和您"
     r"|全部|全家|全是|全都|安全|安装|安裝|平时|平時|平常|常用|常常|文件|成功|成本|张口|向你|向您|于是|原来|原來|原因|关于|關於|关键|關鍵"
     r"|应该|應該|应当|都是|都要|都行|那个|那個|那边|那邊|那里|那裡|都可以|那就|来了|來了|来的|來的|信息|快递|快遞|卫生|衛生|包装|包裝|包邮|包郵"
     r"|海报|海報|花费|花費|国外|國外|国内|國內|国产|國產|万一|萬一|路上|路费|计划|計劃|印象|房子|房间|房間|宁可|寧可|初次|初中|门口|門口|商品|商家|和田)"
@@ -559,7 +560,28 @@ _ALONE = re.compile(r"(?<![^\s，,：:])" + _PERSON + r"(?=$|[\s，,])")
 # a masked mobile (its first 3 digits before), a landline, or the buyer's other contact details
 _BESIDE = re.compile(r"(?:\*\*\*\*[0-9]{4}|\[(?:电话|邮箱|QQ号|微信号|身份证号|银行卡号)\])")
 # 名字写错了，不是吴海波，是吴海涛: with a name word in the message, 是/叫/成 + a name
-_NAME_WORD = re.compile(r"名字|姓名|收件人|收货人|收貨人|联系人|聯繫人|寄件人|签收人|簽收人")
+_NAME_WORD = re.compile(r"名字|姓名|收件人|收货人|收貨人|联系人|聯繫人|寄件人|签收人|簽收人|收花人|落款|署名")
+# a name before a title (刘芳阿姨, 赵明轩老师, 孙浩然经理, 郑雨萱同学)
+_TITLED = re.compile(
+    _PERSON + r"(?=老师|老師|阿姨|经理|經理|同学|同學|医生|醫生|大夫|主任|师傅|師傅|护士长|護士長|教授|律师|律師|老板|老闆|总监|總監|女士|小姐(?!姐)|先生)"
+)
+# a weak lead (给, 找, 联系, ——) takes a name only when a boundary, a number or a title follows
+_WEAK_LEAD = re.compile(
+    r"((?:给|給|找|联系|聯繫|联络|聯絡|送给|送給|转交|轉交|致|——|—|--|护士长|護士長|医生|醫生|老师|老師|经理|經理|主任)[^\S\n]?)"
+    + _PERSON + r"(?=$|[0-9\s，,。（(：:、]|老师|老師|阿姨|经理|經理|同学|同學|医生|醫生|签收|簽收|收$|送|就)"
+)
+# 送给Cherry Zhang / 写 Zhou Yutong / 英文名Jason Chen: a Latin name of two capitalised words
+_LATIN_NAME = re.compile(r"((?:送给|送給|写|寫|英文名|名字是|叫)[^\S\n]*[:：]?[^\S\n]*)([A-Z][a-z]+(?:[ ·.][A-Z][a-z]+){1,2})(?![A-Za-z])")
+# (one of its words a surname in pinyin or Cantonese spelling: Zhou Yutong, Cherry Zhang, not Happy Birthday)
+_PINYIN_SURNAMES = frozenset(
+    "wang li zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu guo he lin luo gao zheng liang xie song tang han feng deng cao "
+    "peng zeng xiao tian dong yuan pan yu jiang cai du ye cheng su wei lu ding ren shen yao cui zhong tan fan jin shi liao jia xia fu "
+    "fang zou meng xiong qin qiu yin xue yan duan lei hou long tao gu mao hao gong shao wan qian kong bai mo "
+    "chan wong lee cheung lau leung ng tsang chow ho lam yip kwok tse fung lai tsui chu law mak"
+    .split()
+)
+# a line that is only a name, in a message about names (黄子涵⏎（新收花人）)
+_NAME_LINE = re.compile(r"(?m)^([^\S\n]*)" + _PERSON + r"(?=[^\S\n]*$)")
 _IS_NAME = re.compile(r"((?:不是|是|叫|成|为|為)[^\S\n]?)" + _PERSON + r"(?<=\S\S\S)" + _PERSON_END)
 
 
@@ -570,18 +592,31 @@ def _lead_and_name(m: re.Match, found: set[str]) -> str:
     return m.group(1) + "[姓名]"
 
 
+def _remembered(name: str, found: set[str]) -> str:
+    found.add(name)
+    return "[姓名]"
+
+
 def _people(s: str, found: set[str]) -> str:
     """Names the lead-word passes leave (see ``_SURNAMES``)."""
     for pattern in (_SPACED_AFTER_LEAD, _RELATIVE_NAME, _TO_NAME, _I_AM, _TITLE_NAME, _PAY_TO):
         s = pattern.sub(lambda m: _lead_and_name(m, found), s)
+    s = _WEAK_LEAD.sub(lambda m: _lead_and_name(m, found), s)
+    s = _LATIN_NAME.sub(lambda m: _lead_and_name(m, found) if any(w.casefold() in _PINYIN_SURNAMES for w in re.split("[ ·.]", m.group(2))) else m.group(), s)
+    s = _TITLED.sub(lambda m: _remembered(m.group(), found), s)
     if _NAME_WORD.search(s):
         s = _IS_NAME.sub(lambda m: _lead_and_name(m, found), s)
+        s = _NAME_LINE.sub(lambda m: _lead_and_name(m, found), s)
     s = _honorific(s)
     spans: list[tuple[int, int]] = []
     for phone in _BESIDE.finditer(s):
         a = phone.start() - (3 if phone.group()[0] == "*" else 0)
         lo = max(a - 24, spans[-1][1] if spans else 0)
-        spans.extend(m.span() for m in _ALONE.finditer(s, lo, phone.end() + 24) if m.start() >= phone.end() or m.end() <= a)
+        for m in _ALONE.finditer(s, lo):  # (no endpos: $ would match at it, inside a word)
+            if m.start() > phone.end() + 24:
+                break
+            if m.start() >= phone.end() or m.end() <= a:
+                spans.append(m.span())
     if spans:
         out: list[str] = []
         last = 0
