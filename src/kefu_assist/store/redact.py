@@ -77,14 +77,16 @@ _GROUP = re.compile("[" + _DIGIT_CHARS + "]+")
 _LEAD_WORDS: dict[str, str] = {}
 for _kind, _words in {
     "order": "订单编号 订单号码 订单号 订单 這單號 這單 这单号 这单 order order号 orderid order-id order_no",
-    "tracking": "快递单号 快遞單號 快递单 快递号 快递 快遞 运单号 運單號 运单 物流单号 物流号 物流单 物流 单号 單號 "
+    "tracking": "快递单号 快遞單號 快递单 快递号 快递 快遞 运单号 運單號 运单 物流单号 物流号 物流单 物流 单号 單號 包裹 "
                 "顺丰 順豐 中通 圆通 圓通 韵达 韻達 申通 极兔 極兔 京东 京東 邮政 郵政 EMS ems 德邦 百世",
     "id": "身份证号码 身份证号 身份证 身份證號碼 身份證號 身份證 证件号码 证件号 證件號碼 證件號",
     "bank": "银行卡号 银行卡 銀行卡 卡号 卡號 账号 帐号 賬號 帳號 银行账户 卡",
     "qq": "QQ群 qq群 Q群 q群 QQ qq Qq qQ 扣扣 企鹅 企鵝 Q q",
     "wechat": "微信 薇信 威信 V信 v信 VX Vx vX vx WX Wx wX wx weixin wechat WeChat V v",
     # 前三位135 后面是8820 7714: the rest of a phone given in parts
-    "phone": "电话 電話 手机 手機 座机 座機 固话 固話 号码 號碼 联系方式 聯繫方式 tel Tel TEL 后面 後面 后八位 後八位 后8位 後8位",
+    # public numbers of a product or a firm (条码 6901234567892, 国药准字H…, 浙械注准…, 税号): no one's data
+    "public": "条码 條碼 条形码 條形碼 准字 注准 文号 文號 注册证号 注册号 註冊號 批号 批號 货号 貨號 款号 款號 型号 型號 税号 稅號 信用代码 信用代碼",
+    "phone": "电话 電話 手机 手機 拨打 撥打 打 座机 座機 固话 固話 号码 號碼 联系方式 聯繫方式 tel Tel TEL 后面 後面 后八位 後八位 后8位 後8位",
 }.items():
     for _word in _words.split():
         _LEAD_WORDS[_word] = _kind
@@ -319,6 +321,8 @@ def _classify(s: str, start: int, end: int, last: int) -> tuple[list[tuple[int, 
         found.append((start, end, "[订单号]"))  # a long number written in chunks: an order number
     if not found and run[0] == "+" and 9 <= n <= 15:
         found.append((start, end, "[电话]"))  # +852 9134 2207: a phone abroad
+    if kind == "public":  # a product's or a firm's number, unless it is shaped like a person's
+        return [f for f in found if f[2] not in ("[订单号]", "[电话]")], True
     return found, False
 
 
@@ -432,7 +436,7 @@ def _wechat(m: re.Match) -> str:
 # in it: not an English word) a little after a WeChat word, whatever stands between (加个微信吧
 # Sunny_Z2020, vx 木木 mumu_88, 微信昵称叫小鱼儿，号是 xyr_1314, 绿泡泡 aa_baobei2019).
 _WECHAT_WORD = re.compile(
-    r"微信|薇信|威信|徽信|V信|v信|绿泡泡|綠泡泡|卫星号|衛星號|"
+    r"微信|薇信|威信|徽信|V信|v信|绿泡泡|綠泡泡|卫星号|衛星號|微.信|微 信|\+[Vv]|加[Vv]|"
     + "|".join(f"{v}{x}" for v in "VvWw" for x in ("X", "x", " X", " x")) + r"|weixin|wechat|WeChat"
     r"|薇(?=[^\S\n]*[:：]?[^\S\n]*[A-Za-z])|威(?=[^\S\n]*[:：]?[^\S\n]*[A-Za-z])"
 )
@@ -467,7 +471,7 @@ _CJK = r"\u4e00-\u9fff"
 _RELATIVE = r"(?:儿媳妇|儿媳|兒媳|女婿|闺女|閨女|孙子|孫子|孙女|孫女|外孙女|外孫女|外孙|外孫|舅舅|姑姑|阿姨|叔叔|伯伯|婶婶|嬸嬸|嫂子|姐夫|妹夫|公公|岳母|岳父|丈母娘|老妈|老媽|老爸|室友|舍友|领导|領導|老板|老闆|同学|同學|老师|老師|表哥|表姐|表妹|表弟|堂哥|堂姐|老公|老婆|媳妇|爱人|愛人|妈妈|媽媽|妈|媽|爸爸|爸|父亲|母亲|儿子|兒子|女儿|女兒|朋友|同事|闺蜜|閨蜜|男朋友|女朋友|哥哥|哥|姐姐|姐|弟弟|弟|妹妹|妹|家人|奶奶|爷爷|爺爺|外婆|婆婆)"
 _NAME_LEAD = (
     r"(?:收件人|收货人|收貨人|寄件人|联系人|聯繫人|签收人|簽收人|取件人|姓名|名字|真名|户名|戶名|持卡人"
-    r"|收花人|收礼人|收禮人|落款|署名|机主|機主|中文名|英文名"
+    r"|收花人|收礼人|收禮人|落款|署名|机主|機主|中文名|英文名|用药人|用藥人|收票人|对接人|對接人|经办人|經辦人|负责人|負責人|代收人"
     r"|寄给我?" + _RELATIVE + r"|寄給我?" + _RELATIVE + r"|给我" + _RELATIVE + r"|給我" + _RELATIVE + r")"
 )
 _NOT_NAME = r"(?!写错|填错|寫錯|错|錯|真实|真實|联系|聯系|聯繫|汇款|匯款|邮编|郵編|性别|性別|年龄|年齡|身份|和|並|并|及|与|與|或|等|、|信息|資訊|不对|不對|是谁|是誰|电话|電話|手机|手機|号码|號碼|地址|姓名|名字|改成|改为|换成|是|叫|为|写|填|在|的|不|没|要|能|可以|会|一样|一致|哪|怎么|什么|呢|吗|嗎|吧|啊|了|都|也|我|俺|那里|那裡|那边|那邊|这里|這裡|这边|這邊|那儿|这儿|那个|這個|这个|那個|确认|確認|核对|核對|一下|身高|体重|體重|尺码|尺碼)"
@@ -513,12 +517,18 @@ _NOT_A_NAME = (
 )
 _PERSON = (
     r"(?:" + _COMPOUND_SURNAMES + r"|" + _NOT_A_NAME + r"[" + _SURNAMES + r"])"
-    r"(?:[^\S\n]?[" + _CJK + r"]){1,2}"
+    r"(?:[^\S\n]?(?![的了在是和有不我你他她这那吗呢吧啊也都就要说說這嗎])[" + _CJK + r"]){1,2}"
 )
 # where a name ends: not inside a word (a following character that could go on the name)
 _PERSON_END = r"(?=$|[^" + _CJK + r"]|不是|不对|不對|的|改|下|就|收|说|說|买|買|要|在|住|生日|电话|電話|手机|手機|先生|女士|小姐|家属|家屬|帮|幫|吧|呢|啊|哦|了|吗|嗎)"
 _RELATIVE_NAME = re.compile(
-    r"((?:我|俺)的?" + _RELATIVE + r"(?:是|叫)?[^\S\n]{0,2})" + _PERSON + _PERSON_END
+    r"((?:我|俺)[的家]?" + _RELATIVE + r"(?:是|叫)?[^\S\n]{0,2})" + _PERSON + _PERSON_END
+)
+# 宝宝叫孙美玲 / 朵朵妈妈林晨 / 我外婆董秀云今年82了 / 采购何晓东下的单: a family word or a role
+# right before a name (no 我 needed), the name ending where a name can end (not 孩子王的店)
+_ROLE_NAME = re.compile(
+    r"((?:" + _RELATIVE + r"|宝宝|寶寶|孩子|小孩|小朋友|采购|採購|助理|会计|會計|出纳|出納|司机|司機|保姆)(?:是|叫)?[^\S\n]{0,2})"
+    + _PERSON + _PERSON_END[:-1] + r"|今年|今天|已经|已經|一直|过生日|過生日|下的|下单|下單|这|這|那|也|都|又|还|還|现在|現在|最近)"
 )
 _TO_NAME = re.compile(
     r"((?:寄给|寄給|发给|發給|送给|送給|转交|轉交|前台转|前台轉|交给|交給|给亲爱的|給親愛的|亲爱的|親愛的|"
@@ -556,14 +566,14 @@ def _honorific(s: str) -> str:
     out.append(s[last:])
     return "".join(out)
 # a name standing alone (line, space or comma on both sides) beside a phone number or other contact
-_ALONE = re.compile(r"(?<![^\s，,：:])" + _PERSON + r"(?=$|[\s，,])")
+_ALONE = re.compile(r"(?<![^\s，,：:/|])" + _PERSON + r"(?=$|[\s，,/|])")
 # a masked mobile (its first 3 digits before), a landline, or the buyer's other contact details
 _BESIDE = re.compile(r"(?:\*\*\*\*[0-9]{4}|\[(?:电话|邮箱|QQ号|微信号|身份证号|银行卡号)\])")
 # 名字写错了，不是吴海波，是吴海涛: with a name word in the message, 是/叫/成 + a name
 _NAME_WORD = re.compile(r"名字|姓名|收件人|收货人|收貨人|联系人|聯繫人|寄件人|签收人|簽收人|收花人|落款|署名")
 # a name before a title (刘芳阿姨, 赵明轩老师, 孙浩然经理, 郑雨萱同学)
 _TITLED = re.compile(
-    _PERSON + r"(?=老师|老師|阿姨|经理|經理|同学|同學|医生|醫生|大夫|主任|师傅|師傅|护士长|護士長|教授|律师|律師|老板|老闆|总监|總監|女士|小姐(?!姐)|先生)"
+    _PERSON + r"(?=收(?:[，,。！!\s]|$)|老师|老師|阿姨|经理|經理|同学|同學|医生|醫生|大夫|主任|师傅|師傅|护士长|護士長|教授|律师|律師|老板|老闆|总监|總監|女士|小姐(?!姐)|先生)"
 )
 # a weak lead (给, 找, 联系, ——) takes a name only when a boundary, a number or a title follows
 _WEAK_LEAD = re.compile(
@@ -599,7 +609,7 @@ def _remembered(name: str, found: set[str]) -> str:
 
 def _people(s: str, found: set[str]) -> str:
     """Names the lead-word passes leave (see ``_SURNAMES``)."""
-    for pattern in (_SPACED_AFTER_LEAD, _RELATIVE_NAME, _TO_NAME, _I_AM, _TITLE_NAME, _PAY_TO):
+    for pattern in (_SPACED_AFTER_LEAD, _RELATIVE_NAME, _ROLE_NAME, _TO_NAME, _I_AM, _TITLE_NAME, _PAY_TO):
         s = pattern.sub(lambda m: _lead_and_name(m, found), s)
     s = _WEAK_LEAD.sub(lambda m: _lead_and_name(m, found), s)
     s = _LATIN_NAME.sub(lambda m: _lead_and_name(m, found) if any(w.casefold() in _PINYIN_SURNAMES for w in re.split("[ ·.]", m.group(2))) else m.group(), s)
@@ -817,6 +827,7 @@ def redact(text: str) -> str:
     s = _SELF_NAME.sub(lambda m: _lead_and_name(m, names), s)
     s = _people(s, names)
     # a name found once is masked wherever else the message repeats it (何美玲 … 何美玲收)
+    names |= {name[:3] for name in names if len(name) > 3 and name[0] in _SURNAME_SET and _is_cjk(name[2])}
     for name in sorted(names, key=len, reverse=True):
         if len(name.replace(" ", "")) >= 2 and name in s and "[" not in name:
             s = s.replace(name, "[姓名]")
