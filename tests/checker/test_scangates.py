@@ -229,3 +229,15 @@ def test_a_caseless_character_is_matched_by_itself_alone():
         ch = chr(cp)
         if scangates._caseless(ch):
             assert _sre.unicode_tolower(cp) == cp and cp not in lowered, hex(cp)
+
+
+# -- the draft's matching copy, read once -------------------------------------------------------------
+@given(st.lists(st.sampled_from(RULE_STRINGS) | st.sampled_from(GLUE + ["微 信", "v-x", "一三八一二三四五六七八", "bao you", "😊"]), min_size=1, max_size=10).map("".join))
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_checking_leaves_the_cached_copy_of_a_draft_as_it_was(text):
+    """rules.normalise is cached (a check and its reply model read the same draft): no reader may
+    change the shared copy or its index."""
+    from kefu_assist.checker.rules import normalise
+
+    default_checker().check(text)
+    assert normalise(text) == normalise.__wrapped__(text)
