@@ -614,8 +614,7 @@ def _ungated(checker):
     from kefu_assist.checker import Checker
 
     plain = Checker(checker.rules, checker.model)
-    plain._always = list(range(len(plain._flat)))  # every scan tried on every reply
-    plain._by_char = {}
+    plain._gates = None  # every scan tried on every reply
     return plain
 
 

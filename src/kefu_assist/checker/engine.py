@@ -11,6 +11,7 @@ from typing import Iterable
 from ..library.model import Problem
 from .replymodel import ReplyModel, shipped_model
 from .rules import Rule, RulesResult, fold, load_rules, normalise, team_rules_path
+from .scangates import ScanGates, first_chars  # noqa: F401 - first_chars: read here by tests and older callers
 
 _SENTENCE_END = re.compile(r"[。！？!?；;\n～~]")
 # Set phrases that hold a negation word but negate nothing a rule is about: an exception (a
@@ -78,156 +79,6 @@ def _quoted_questions(folded: str) -> list[tuple[int, int]]:
             spans.append(m.span("q"))
     return spans
 
-
-_SPECIAL = frozenset("\\[](){}.*+?^$|")
-
-
-def _plain(ch: str) -> bool:
-    return ch not in _SPECIAL and not ch.isspace()
-
-
-def _split_top(src: str, start: int = 0, stop: str = "") -> tuple[list[str], int] | None:
-    """``src`` from ``start`` cut at its ``|`` outside groups and classes, up to a ``stop``
-    character at the same depth (or the end); the pieces and where it stopped. None: unbalanced."""
-    pieces, current, depth, k = [], [], 0, start
-    while k < len(src):
-        ch = src[k]
-        if ch == "\\":
-            current.append(src[k : k + 2])
-            k += 2
-            continue
-        if ch == "[":  # a class: copy it whole (a ] right after [ or [^ is a member)
-            end = k + 1 + (src[k + 1 : k + 2] == "^")
-            end = src.find("]", end + 1 if src[end : end + 1] == "]" else end)
-            if end < 0:
-                return None
-            current.append(src[k : end + 1])
-            k = end + 1
-            continue
-        if ch == "(":
-            depth += 1
-        elif ch == ")":
-            if depth == 0:
-                if stop == ")":
-                    pieces.append("".join(current))
-                    return pieces, k
-                return None
-            depth -= 1
-        elif ch == "|" and depth == 0:
-            pieces.append("".join(current))
-            current = []
-            k += 1
-            continue
-        current.append(ch)
-        k += 1
-    if stop:
-        return None
-    pieces.append("".join(current))
-    return pieces, k
-
-
-def _branch_starts(branch: str) -> set[str] | None:
-    """The first characters of one alternative, or None when it is not plain."""
-    if not branch:
-        return None
-    if _plain(branch[0]):
-        return None if len(branch) > 1 and branch[1] in "?*{" else {branch[0]}
-    if branch[0] != "(" or branch.startswith("(?"):
-        return None
-    cut = _split_top(branch, 1, ")")
-    if cut is None:
-        return None
-    inner, end = cut
-    if branch[end + 1 : end + 2] in ("?", "*") or branch[end + 1 : end + 3] == "{0":
-        return None  # the group is optional: the match may start after it
-    out: set[str] = set()
-    for alt in inner:
-        got = _branch_starts(alt)
-        if got is None:
-            return None
-        out |= got
-    return out
-
-
-def _starts(items) -> tuple[frozenset[str] | None, bool]:
-    """The characters a match of the parsed regex ``items`` can start with (None: any) and whether
-    it can match empty text."""
-    from re import _constants as c  # type: ignore[attr-defined]  # the parser's own vocabulary (see first_chars)
-
-    chars: set[str] = set()
-    for op, av in items:
-        if op in (c.ASSERT, c.ASSERT_NOT, c.AT):
-            continue  # zero width: the match starts at what follows
-        if op is c.LITERAL:
-            return frozenset(chars | {chr(av)}), False
-        if op is c.IN:
-            out: set[str] = set()
-            for kind, value in av:
-                if kind is c.LITERAL:
-                    out.add(chr(value))
-                elif kind is c.RANGE and value[1] - value[0] <= 256:
-                    out.update(chr(k) for k in range(value[0], value[1] + 1))
-                elif kind is c.CATEGORY and value is c.CATEGORY_DIGIT:
-                    out.update("0123456789０１２３４５６７８９")
-                elif kind is c.CATEGORY and value is c.CATEGORY_SPACE:
-                    out.update(" \t\n\r\f\v\u3000\xa0")
-                else:
-                    return None, False  # a negated class, a category, a wide range: anything
-            return frozenset(chars | out), False
-        if op is c.SUBPATTERN:
-            first, empty = _starts(av[-1])
-        elif op is c.BRANCH:
-            first, empty = frozenset(), False
-            for branch in av[1]:
-                got, got_empty = _starts(branch)
-                if got is None:
-                    return None, False
-                first, empty = first | got, empty or got_empty
-        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", c.MAX_REPEAT)):
-            first, empty = _starts(av[2])
-            empty = empty or av[0] == 0
-        else:
-            return None, False  # any character, a back reference ...: no gate
-        if first is None:
-            return None, False
-        chars |= first
-        if not empty:
-            return frozenset(chars), False
-    return frozenset(chars), True
-
-
-def _parsed_starts(pattern: re.Pattern[str]) -> set[str] | None:
-    """The same read by the regex parser (slower at start-up: only for what the source leaves)."""
-    try:
-        from re import _parser  # type: ignore[attr-defined]
-
-        first, empty = _starts(_parser.parse(pattern.pattern, pattern.flags).data)
-    except Exception:  # noqa: BLE001 - an internal parser that changed: scan every time
-        return None
-    return None if first is None or empty else set(first)
-
-
-@lru_cache(maxsize=4096)
-def first_chars(pattern: re.Pattern[str]) -> frozenset[str] | None:
-    """check8r: the characters (both cases) a match of ``pattern`` can start with, or None when
-    that cannot be told (a pattern that may start anywhere or match empty text). Read from the
-    source text where it is plain (each top-level alternative starts with a literal character, or
-    with a group of alternatives that each do: ``(发票|开票)…``), else by the regex parser. A reply
-    holding none of them cannot match, so the scan is skipped: most of the rules' 500-odd patterns
-    start with a topic word the reply lacks."""
-    cut = _split_top(pattern.pattern)
-    starts: set[str] | None = set() if cut is not None else None
-    for branch in cut[0] if cut is not None else ():
-        got = _branch_starts(branch)
-        if got is None or starts is None:
-            starts = None
-            break
-        starts |= got
-    if starts is None:
-        starts = _parsed_starts(pattern)
-    if starts is None:
-        return None
-    return frozenset(ch for c in starts for ch in {c, c.lower(), c.upper()} if len(ch) == 1)
 
 
 def _blank(pattern: re.Pattern[str], text: str) -> str:
@@ -319,27 +170,20 @@ class Checker:
         self.rules: tuple[Rule, ...] = tuple(rules)
         self.model = model
         self._by_id = {r.id: r for r in self.rules}
-        # each rule's words as one alternation, longest first (one scan instead of one a word)
-        # each scan with the characters a match can start with (None: always scan); every scan also
-        # in one flat list (rule by rule, in order) and under each such character, so that a reply
-        # wakes only the scans its characters can start (some 300 of 800 for a short draft)
-        self._scans: list[tuple[Rule, tuple[tuple[re.Pattern[str], object, frozenset[str] | None], ...]]] = []
+        # each rule's words as one alternation, longest first (one scan instead of one a word); every
+        # scan in one flat list (rule by rule, in order), and the gates (scangates) that tell which
+        # of them a reply can wake: some 800 scans, of which a short draft wakes a few dozen
+        self._scans: list[tuple[Rule, tuple[tuple[re.Pattern[str], object], ...]]] = []
         self._flat: list[tuple[int, re.Pattern[str], object]] = []
-        self._always: list[int] = []
-        self._by_char: dict[str, list[int]] = {}
         for n, rule in enumerate(self.rules):
-            scans: list[tuple[re.Pattern[str], object, frozenset[str] | None]] = [(p, r, first_chars(p)) for p, r in rule.hits]
+            scans: list[tuple[re.Pattern[str], object]] = list(rule.hits)
             if rule.words:
                 replacements = dict(rule.words)
                 alternation = "|".join(re.escape(w) for w in sorted(replacements, key=len, reverse=True))
-                scans.append((re.compile(alternation), replacements, frozenset(w[0] for w in replacements if w)))
+                scans.append((re.compile(alternation), replacements))
             self._scans.append((rule, tuple(scans)))
-            for pattern, replacement, starts in scans:
-                self._flat.append((n, pattern, replacement))
-                for ch in starts if starts is not None else ():
-                    self._by_char.setdefault(ch, []).append(len(self._flat) - 1)
-                if starts is None:
-                    self._always.append(len(self._flat) - 1)
+            self._flat.extend((n, pattern, replacement) for pattern, replacement in scans)
+        self._gates: ScanGates | None = ScanGates.of([pattern for _, pattern, _ in self._flat])  # None: every scan, every time
 
     @property
     def rule_ids(self) -> tuple[str, ...]:
@@ -359,14 +203,9 @@ class Checker:
         quoted = _quoted_questions(folded)
         denied = _denied_quotes(text)
         masked: str | None = None  # the copy exceptions read: set phrases' negations blanked out
-        active = set(self._always)
-        by_char = self._by_char
-        for ch in set(hits_text):
-            scans = by_char.get(ch)
-            if scans is not None:
-                active.update(scans)
+        active = range(len(self._flat)) if self._gates is None else self._gates.wake(hits_text)
         by_rule: dict[int, list[tuple[int, int, str | None]]] = {}
-        for k in sorted(active):  # the scans' own order: rule by rule, as written
+        for k in active:  # the scans' own order: rule by rule, as written
             r, pattern, replacement = self._flat[k]
             for m in pattern.finditer(hits_text):
                 if m.end() > m.start():

@@ -20,15 +20,14 @@ A team lead's file may add rules with new ids, or name an existing id to add wor
 and exceptions to it (and to change its message, suggestion or severity); the shipped rules
 cannot be removed: every id of compliance.md is always checked.
 
-Matching is done on a folded copy of the text (full-width to half-width, lower case,
-traditional to simplified where that keeps the length), so ``ＶＸ`` and ``Vx`` are ``vx`` and the
-spans still point into the original text.
-"""
+Matching is done on a folded copy of the text (full-width to half-width, lower case, traditional to
+simplified where that keeps the length), so ``ＶＸ`` and ``Vx`` are ``vx``; spans point into the text."""
 from __future__ import annotations
 
 import difflib
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -161,6 +160,7 @@ def _wordish(ch: str) -> bool:
     return ch.isalnum() and not ch.isspace()
 
 
+@lru_cache(maxsize=16)  # a check reads each draft's copy twice (rules, reply model); callers share the list: never change it
 def normalise(text: str) -> tuple[str, list[int] | None]:
     """The copy of ``text`` the rules are matched on, and where each of its characters comes from
     in ``text`` (``None``: the copy is ``fold(text)``, one character for one). Spans found in the
