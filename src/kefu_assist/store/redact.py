@@ -436,7 +436,7 @@ def _wechat(m: re.Match) -> str:
 # in it: not an English word) a little after a WeChat word, whatever stands between (加个微信吧
 # Sunny_Z2020, vx 木木 mumu_88, 微信昵称叫小鱼儿，号是 xyr_1314, 绿泡泡 aa_baobei2019).
 _WECHAT_WORD = re.compile(
-    r"微信|薇信|威信|徽信|V信|v信|绿泡泡|綠泡泡|卫星号|衛星號|微.信|微 信|\+[Vv]|加[Vv]|"
+    r"微信|薇信|威信|徽信|V信|v信|绿泡泡|綠泡泡|卫星号|衛星號|微.信|微 信|\+[Vv]|加[Vv]|加微|"
     + "|".join(f"{v}{x}" for v in "VvWw" for x in ("X", "x", " X", " x")) + r"|weixin|wechat|WeChat"
     r"|薇(?=[^\S\n]*[:：]?[^\S\n]*[A-Za-z])|威(?=[^\S\n]*[:：]?[^\S\n]*[A-Za-z])"
 )
@@ -468,7 +468,7 @@ def _wechat_ids(s: str) -> str:
 # --- names ---------------------------------------------------------------------------------
 
 _CJK = r"\u4e00-\u9fff"
-_RELATIVE = r"(?:儿媳妇|儿媳|兒媳|女婿|闺女|閨女|孙子|孫子|孙女|孫女|外孙女|外孫女|外孙|外孫|舅舅|姑姑|阿姨|叔叔|伯伯|婶婶|嬸嬸|嫂子|姐夫|妹夫|公公|岳母|岳父|丈母娘|老妈|老媽|老爸|室友|舍友|领导|領導|老板|老闆|同学|同學|老师|老師|表哥|表姐|表妹|表弟|堂哥|堂姐|老公|老婆|媳妇|爱人|愛人|妈妈|媽媽|妈|媽|爸爸|爸|父亲|母亲|儿子|兒子|女儿|女兒|朋友|同事|闺蜜|閨蜜|男朋友|女朋友|哥哥|哥|姐姐|姐|弟弟|弟|妹妹|妹|家人|奶奶|爷爷|爺爺|外婆|婆婆)"
+_RELATIVE = r"(?:姑父|姑丈|姨父|姨丈|舅妈|舅媽|姑妈|姑媽|姨妈|姨媽|外公|儿媳妇|儿媳|兒媳|女婿|闺女|閨女|孙子|孫子|孙女|孫女|外孙女|外孫女|外孙|外孫|舅舅|姑姑|阿姨|叔叔|伯伯|婶婶|嬸嬸|嫂子|姐夫|妹夫|公公|岳母|岳父|丈母娘|老妈|老媽|老爸|室友|舍友|领导|領導|老板|老闆|同学|同學|老师|老師|表哥|表姐|表妹|表弟|堂哥|堂姐|老公|老婆|媳妇|爱人|愛人|妈妈|媽媽|妈|媽|爸爸|爸|父亲|母亲|儿子|兒子|女儿|女兒|朋友|同事|闺蜜|閨蜜|男朋友|女朋友|哥哥|哥|姐姐|姐|弟弟|弟|妹妹|妹|家人|奶奶|爷爷|爺爺|外婆|婆婆)"
 _NAME_LEAD = (
     r"(?:收件人|收货人|收貨人|寄件人|联系人|聯繫人|签收人|簽收人|取件人|姓名|名字|真名|户名|戶名|持卡人"
     r"|收花人|收礼人|收禮人|落款|署名|机主|機主|中文名|英文名|用药人|用藥人|收票人|对接人|對接人|经办人|經辦人|负责人|負責人|代收人"
@@ -485,7 +485,7 @@ _NAME = re.compile(
     r"|[" + _CJK + r"·]{2,10}?" + _NAME_STOP + r"|[" + _CJK + r"]{2,3})"
 )
 _SELF_NAME = re.compile(
-    r"((?:我叫|我的名字是|我的名字叫|本人叫)[^\S\n]*)" + _NOT_NAME
+    r"((?:我叫|我的名字是|我的名字叫|本人叫|她叫|他叫|全名|全名是|全名叫)[^\S\n]*)" + _NOT_NAME
     + r"([A-Za-z]+(?:[ .·][A-Z][a-z]+|[ .·][a-z]+(?![A-Za-z]))?(?![A-Za-z])|[" + _CJK + r"]{2,4}?" + _NAME_STOP + r")"
 )
 
@@ -505,12 +505,12 @@ _SURNAMES = (
     "乐樂冀郁胥南班储儲原栗燕楚鄢劳勞谌諶奚皮粟冼蔺藺楼樓盘盤满滿闻聞位厉厲伊仝区區郜海阚闞花权權强強帅帥"
     "屠豆朴盖蓋练練廉禹井祖漆巴丰風支卿国國狄平计計索宣晋晉相初门門云雲容敬来來扈晁芮都普阙闕浦戈伏鹿薄邸"
     "雍辜羊阿乌烏母裘亓修邰赫杭况況那宿鲜鮮印逯隆茹诸諸战戰慕危玉银銀亢嵇公哈湛宾賓戎勾茅利於呼居揭干但尉"
-    "冶斯元束檀衣信展阴陰昝智幸奉植衡富尧堯闭閉由"
+    "冶斯元束檀衣信展阴陰昝智幸奉植衡富尧堯闭閉由白"
 )
 _COMPOUND_SURNAMES = "司马|司馬|欧阳|歐陽|上官|诸葛|諸葛|东方|東方|皇甫|尉迟|尉遲|公孙|公孫|慕容|长孙|長孫|宇文|司徒|夏侯|令狐|端木|独孤|獨孤|南宫|南宮|西门|西門"
 # words that start with a surname but name nobody (周末, 马上, 高兴 …)
 _NOT_A_NAME = (
-    r"(?!方式|方法|方面|方向|方案|谢谢|謝謝|谢了|謝了|谢啦|麻烦|麻煩|周末|周[一二三四五六日天]|马上|馬上|高兴|高興|方便|白色|黄色|黃色|金色|石头|石頭|明天|明年|时间|時間|和我|和你|和他|和她|和您"
+    r"(?!包包|方式|方法|方面|方向|方案|谢谢|謝謝|谢了|謝了|谢啦|麻烦|麻煩|周末|周[一二三四五六日天]|马上|馬上|高兴|高興|方便|白色|黄色|黃色|金色|石头|石頭|明天|明年|时间|時間|和我|和你|和他|和她|和您"
     r"|全部|全家|全是|全都|安全|安装|安裝|平时|平時|平常|常用|常常|文件|成功|成本|张口|向你|向您|于是|原来|原來|原因|关于|關於|关键|關鍵"
     r"|应该|應該|应当|都是|都要|都行|那个|那個|那边|那邊|那里|那裡|都可以|那就|来了|來了|来的|來的|信息|快递|快遞|卫生|衛生|包装|包裝|包邮|包郵"
     r"|海报|海報|花费|花費|国外|國外|国内|國內|国产|國產|万一|萬一|路上|路费|计划|計劃|印象|房子|房间|房間|宁可|寧可|初次|初中|门口|門口|商品|商家|和田)"
@@ -519,6 +519,8 @@ _PERSON = (
     r"(?:" + _COMPOUND_SURNAMES + r"|" + _NOT_A_NAME + r"[" + _SURNAMES + r"])"
     r"(?:[^\S\n]?(?![的了在是和有不我你他她这那吗呢吧啊也都就要说說這嗎])[" + _CJK + r"]){1,2}"
 )
+# the same without spaces inside, where no lead word says a name comes (程 一 帆 only after 收件人：)
+_PERSON_TIGHT = _PERSON.replace(r"[^\S\n]?", "")
 # where a name ends: not inside a word (a following character that could go on the name)
 _PERSON_END = r"(?=$|[^" + _CJK + r"]|不是|不对|不對|的|改|下|就|收|说|說|买|買|要|在|住|生日|电话|電話|手机|手機|先生|女士|小姐|家属|家屬|帮|幫|吧|呢|啊|哦|了|吗|嗎)"
 _RELATIVE_NAME = re.compile(
@@ -527,7 +529,7 @@ _RELATIVE_NAME = re.compile(
 # 宝宝叫孙美玲 / 朵朵妈妈林晨 / 我外婆董秀云今年82了 / 采购何晓东下的单: a family word or a role
 # right before a name (no 我 needed), the name ending where a name can end (not 孩子王的店)
 _ROLE_NAME = re.compile(
-    r"((?:" + _RELATIVE + r"|宝宝|寶寶|孩子|小孩|小朋友|采购|採購|助理|会计|會計|出纳|出納|司机|司機|保姆)(?:是|叫)?[^\S\n]{0,2})"
+    r"((?:" + _RELATIVE + r"|宝宝|寶寶|孩子|小孩|小朋友|采购|採購|助理|会计|會計|出纳|出納|司机|司機|保姆|邻居|鄰居|房东|房東)(?:是|叫)?[^\S\n]{0,2})"
     + _PERSON + _PERSON_END[:-1] + r"|今年|今天|已经|已經|一直|过生日|過生日|下的|下单|下單|这|這|那|也|都|又|还|還|现在|現在|最近)"
 )
 _TO_NAME = re.compile(
@@ -541,8 +543,8 @@ _SPACED_AFTER_LEAD = re.compile(
 )
 _I_AM = re.compile(r"((?:我是|我姓[" + _SURNAMES + r"][，,\s]{0,2}|本人|我是[^\s，,。！!？?]{1,5}[^\S\n]+))" + _PERSON + r"(?<=\S\S\S)" + _PERSON_END)
 _PAY_TO = re.compile(
-    r"((?:退到|退给|退給|退回|打到|打给|打給|转到|轉到|转给|轉給|汇到|匯到|汇给|匯給)[^\S\n]?)" + _PERSON
-    + r"(?=的?(?:卡|账户|賬戶|帳戶|账号|賬號|帳號|银行卡|銀行卡|支付宝|支付寶))"
+    r"((?:退到|退给|退給|退回|打到|打给|打給|转到|轉到|转给|轉給|汇到|匯到|汇给|匯給|打)[^\S\n]?)" + _PERSON
+    + r"(?=的?(?:卡|账户|賬戶|帳戶|账号|賬號|帳號|银行卡|銀行卡|支付宝|支付寶|[农農工建中交招]行卡|邮储卡|郵儲卡))"
 )
 _TITLE_NAME = re.compile(r"(抬头[^\S\n]*(?:写|寫|是|为|為)?[^\S\n]*[:：]?[^\S\n]*(?:个人|個人)?[^\S\n]*[:：]?[^\S\n]*)" + _PERSON + _PERSON_END)
 _HONORIFIC = re.compile(r"先生|女士|小姐(?!姐)")
@@ -566,14 +568,19 @@ def _honorific(s: str) -> str:
     out.append(s[last:])
     return "".join(out)
 # a name standing alone (line, space or comma on both sides) beside a phone number or other contact
-_ALONE = re.compile(r"(?<![^\s，,：:/|])" + _PERSON + r"(?=$|[\s，,/|])")
+_ALONE = re.compile(r"(?<![^\s，,：:/|])" + _PERSON_TIGHT + r"(?=$|[\s，,/|]|[0-9]{3}\*{4})")
 # a masked mobile (its first 3 digits before), a landline, or the buyer's other contact details
 _BESIDE = re.compile(r"(?:\*\*\*\*[0-9]{4}|\[(?:电话|邮箱|QQ号|微信号|身份证号|银行卡号)\])")
 # 名字写错了，不是吴海波，是吴海涛: with a name word in the message, 是/叫/成 + a name
 _NAME_WORD = re.compile(r"名字|姓名|收件人|收货人|收貨人|联系人|聯繫人|寄件人|签收人|簽收人|收花人|落款|署名")
 # a name before a title (刘芳阿姨, 赵明轩老师, 孙浩然经理, 郑雨萱同学)
 _TITLED = re.compile(
-    _PERSON + r"(?=收(?:[，,。！!\s]|$)|老师|老師|阿姨|经理|經理|同学|同學|医生|醫生|大夫|主任|师傅|師傅|护士长|護士長|教授|律师|律師|老板|老闆|总监|總監|女士|小姐(?!姐)|先生)"
+    _PERSON_TIGHT + r"(?=收(?:[，,。！!\s]|$)|老师|老師|阿姨|经理|經理|同学|同學|医生|醫生|大夫|主任|师傅|師傅|护士长|護士長|教授|律师|律師|老板|老闆|总监|總監|女士|小姐(?!姐)|先生)"
+)
+# 罗建平是我舅舅 / 邓翠花 收 是我婶婶: a clause that starts with a name and says who it is
+_IS_MY = re.compile(
+    r"(?<![^\s，,：:。！!？?])" + _PERSON_TIGHT + r"(?=[^\S\n]*(?:收[^\S\n]*)?[，,]?是(?:我|俺)的?" + _RELATIVE
+    + r"|的(?:件|快递|快遞|包裹|单子|單子|订单|訂單))"
 )
 # a weak lead (给, 找, 联系, ——) takes a name only when a boundary, a number or a title follows
 _WEAK_LEAD = re.compile(
@@ -614,6 +621,7 @@ def _people(s: str, found: set[str]) -> str:
     s = _WEAK_LEAD.sub(lambda m: _lead_and_name(m, found), s)
     s = _LATIN_NAME.sub(lambda m: _lead_and_name(m, found) if any(w.casefold() in _PINYIN_SURNAMES for w in re.split("[ ·.]", m.group(2))) else m.group(), s)
     s = _TITLED.sub(lambda m: _remembered(m.group(), found), s)
+    s = _IS_MY.sub(lambda m: _remembered(m.group(), found), s)
     if _NAME_WORD.search(s):
         s = _IS_NAME.sub(lambda m: _lead_and_name(m, found), s)
         s = _NAME_LINE.sub(lambda m: _lead_and_name(m, found), s)
@@ -650,7 +658,7 @@ _NAMED_MARKS = [
     "弄", "段", "苑", "村", "园", "園", "院",
 ]
 _NUMBERED_MARKS = ["号院", "号楼", "號樓", "单元", "單元", "号", "號", "栋", "棟", "幢", "座", "室", "层", "層", "楼", "樓", "房", "组", "組"]
-_STOPS = "的是吗呢吧么什怎哪我你他她这那了啊哦呀嘛把被请麻烦帮寄送到在住去给和跟与或及要想会就也还很太没个嗎這給买買卖賣打折件"
+_STOPS = "的是吗呢吧么什怎哪我你他她这那了啊哦呀嘛把被请麻烦帮寄送到在住去给和跟与或及要想会就也还很太没个嗎這給买買卖賣打折件们們离離"
 _NUM_BODY = r"[0-9A-Za-z\-" + "".join(_NUMERALS.values()) + "十百]"
 # 道 is a road (高新南七道) unless it is 知道/味道/难道 …
 _DAO_REV = r"道(?![知味难難一顺順渠频頻通管报報地霸厚人说說轨軌车車街大过過走])"
@@ -698,7 +706,7 @@ _COMPONENT_REV = (
 # another component starts after them
 _ADDRESS_REV = re.compile(
     r"(?=[" + _MARK_ENDS + r"])(?:" + re.sub(r"\(\?P<\w+>", "(?:", _COMPONENT_REV)
-    + r"(?:[^\S\n]{1,2}+(?=[" + _MARK_ENDS + r"]))?){2,}+" + _NAME_CHAR + r"{0,12}+"
+    + r"(?:[^\S\n]{1,2}+(?=[" + _MARK_ENDS + r"]))?){2,}+" + r"(?:(?![0-9])" + _NAME_CHAR + r"){0,12}+"
 )
 _COMPONENT = re.compile(_COMPONENT_REV)
 _ROOM = re.compile(r"[0-9]{1,5}(?:室|房|号|號)?")
@@ -707,7 +715,7 @@ _ADDRESS_CTX = re.compile(
     # the address follows a colon, 是/改成 …, or a space: 地址变更 / 地址和电话 are not one
     r"(?:[^\S\n]*(?:是|为|為|改成|改为|換成|换成|写|寫|填)[^\S\n]*[:：]?\s*|[^\S\n]*[:：]\s*|\s+))"
     r"(?!是哪|在哪|写哪|寫哪|哪|呢|吗|嗎|不对|不對|错|錯|写错|填错)"
-    r"([^\s，,。！!？?;；、]{4,})"
+    r"([^\s，,。！!？?;；、]{4,}|[^\s，,。！!？?;；、]{1,3}[村镇鎮乡鄉组組屯])"
 )
 
 
@@ -740,6 +748,8 @@ def _addresses(s: str) -> str:
         room = _ROOM.match(s, b)
         if room:
             b = room.end()
+        if s.startswith("****", a - 4):  # 白建设136****4705内蒙古…: the mask's last digits are the phone's
+            a += 4
         spans.append((a, b))
     if not spans:
         return s
