@@ -8,7 +8,7 @@ import heapq
 from typing import TYPE_CHECKING
 
 from . import coranker as coranker_module
-from .helpers import _haste, _is_noise, _request_tail, _sub_clauses
+from .helpers import _haste, _is_noise, _request_tail, _sub_clauses, _tells_fault
 from .types import ASKED_SHARE, WHOLE_MAX_CHARS, MatcherConfig, _Scored
 
 if TYPE_CHECKING:
@@ -95,6 +95,31 @@ class Deciding:
                 combined[s_idx] = sc
                 answers[s_idx] = (sc.score, tail)
             leaders[s_idx] = combined[s_idx]
+
+    def _fault_script(self, part: str, scored: dict[int, _Scored]) -> int:
+        """The best script of ``fault_categories`` for a clause that tells of a fault found
+        (helpers._tells_fault), or -1."""
+        faults = set(self.config.fault_categories)
+        if not faults or not _tells_fault(part):
+            return -1
+        mine = [k for k in scored if self._scripts[k].category in faults]
+        return max(mine, key=lambda k: (scored[k].score, -k)) if mine else -1
+
+    def _faults_told(self, fault_parts: list[int], leaders: dict[int, _Scored], combined: dict[int, _Scored], earnest: set[int],
+                     courtesy: set[str], told: bool) -> None:
+        """A fault told in one clause beside a confident question of another category (茶饼都碎成渣了
+        你们怎么包装的 我要投诉; 笔芯漏油了 能退吗; 东西还没到 另外上次那单的碗是碎的): the clause's best
+        fault script joins the leaders, confident, unless a fault script is confident already. The
+        clause alone reads as chatter to the gate (a statement naming the product) and scored
+        0.2-0.35; the question beside it shows that the message is the buyer's business. Not in
+        a story about others (``told``), which asks nothing."""
+        faults = set(self.config.fault_categories)
+        sure = {self._scripts[k].category for k in earnest}
+        if told or not fault_parts or sure & faults or not sure - faults - courtesy - set(self.config.small_talk_categories):
+            return
+        s_idx = max(fault_parts, key=lambda k: (combined[k].score, -k))
+        leaders[s_idx] = combined[s_idx]
+        earnest.add(s_idx)
 
     def _agreed(self, normalized: str, combined: dict[int, _Scored], ranker: coranker_module.CoRanker) -> set[int]:
         """For a message nothing is confident for and the gate finds no chatter in: the closest

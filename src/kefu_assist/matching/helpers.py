@@ -215,3 +215,18 @@ _ASKS_RE = re.compile("吗|么|嘛|呢|几|什么|多久|啥时|哪天|能不能
 def _haste(clause: str) -> bool:
     """Whether ``clause`` asks for haste without a question (快点发哦; not 能快点发吗)."""
     return _HASTE_RE.search(clause) is not None and _ASKS_RE.search(clause) is None
+
+
+# A fault the buyer found in what arrived, told as a statement (茶饼都碎成渣了, 笔芯漏油了, 本子全是皱的,
+# 充电宝发烫鼓包了, 碗是碎的): beside a complaint, a return or a parcel question it is a question of
+# its own (matching.Deciding._faults_told). Not a fault denied (没坏), a size (宽松) or stock (断货).
+_FAULT_TOLD_RE = re.compile(
+    "(?<![不没无别])(?:坏|破|裂|碎|渣|洞|磕|凹|瘪|划痕|划伤|污渍|霉|虫|皱|鼓包|开线|开胶|脱胶|脱线|漏(?:水|油|气|液|发|了)|瑕疵|变形"
+    "|少了|少发|发错|错发|异响|不亮|没反应|写不出|用不了|不能用|过期|变质|馊|化了|烂了|稀烂|歪(?:的|了)|松(?:了|动|的)"
+    "|断(?:了|开|成|裂)|摔断|折断|脏(?:了|的))"
+)
+
+
+def _tells_fault(clause: str) -> bool:
+    """Whether ``clause`` tells of a fault found in the item, without asking (会不会坏 asks)."""
+    return _FAULT_TOLD_RE.search(clause) is not None and _ASKS_RE.search(clause) is None
