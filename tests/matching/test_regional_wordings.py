@@ -108,3 +108,14 @@ def test_a_fault_told_beside_another_question_gets_both_cards(matcher, message, 
 @pytest.mark.parametrize("message", NO_FAULT)
 def test_no_fault_card_where_none_is_told(matcher, message):
     assert "defect" not in _sure(matcher, message)
+
+
+# Whether the item fits a body or a space, asked with 会不会 (会不会挤脚, 会不会太占地方) or a fit word
+# (放得下, 装得下, 握得住): size, not the quality questions the library filed 会不会 under. Own
+# wordings (the library's new examples are others); at most one of the family may miss.
+FITS = ["鞋头窄不窄 脚宽的会不会挤", "这个收纳盒放冰箱侧面会不会太占地方", "桌子宽70 这台显示器放得下吗", "背包装得下15寸的笔记本吗",
+        "头大的戴这帽子会不会紧", "手机支架手小的人握得住吗", "戒指会不会太松 我手指细", "拖鞋会不会太小 我脚43"]
+
+
+def test_whether_it_fits_a_body_or_a_space_is_a_size_question(matcher):
+    assert len(family_misses(matcher, FITS, "size")) <= 1, family_misses(matcher, FITS, "size")
