@@ -8,7 +8,7 @@ import heapq
 from typing import TYPE_CHECKING
 
 from . import coranker as coranker_module
-from .helpers import _haste, _is_noise, _request_tail, _sub_clauses, _tells_fault
+from .helpers import _haste, _is_noise, _request_tail, _stock_tail, _sub_clauses, _tells_fault
 from .types import ASKED_SHARE, WHOLE_MAX_CHARS, MatcherConfig, _Scored
 
 if TYPE_CHECKING:
@@ -42,7 +42,8 @@ class Deciding:
         return s_idx, sc, off
 
     def _joined_requests(self, parts: list[str], total_chars: int, combined: dict[int, _Scored], leaders: dict[int, _Scored],
-                         answers: dict[int, tuple[float, str]], ranker: coranker_module.CoRanker | None, plain: bool, veto: float) -> None:
+                         answers: dict[int, tuple[float, str]], ranker: coranker_module.CoRanker | None, plain: bool, veto: float,
+                       chatter: bool = False) -> None:
         """The requests a clause joins without a break (要么改地址要么取消, 改成L码或者退款):
         each is scored as a clause of its own, its weight measured against the whole message, and
         its best script joins the leaders when it is confident and of a category nothing confident
@@ -66,17 +67,22 @@ class Deciding:
             answers[s_idx] = (sc.score, sub)
 
     def _tail_requests(self, parts: list[str], total_chars: int, combined: dict[int, _Scored], leaders: dict[int, _Scored],
-                       answers: dict[int, tuple[float, str]], ranker: coranker_module.CoRanker | None, plain: bool, veto: float) -> None:
+                       answers: dict[int, tuple[float, str]], ranker: coranker_module.CoRanker | None, plain: bool, veto: float,
+                       chatter: bool = False) -> None:
         """A return or exchange request a clause ends on after a statement (颜色和照片差挺多能退吗):
         the request is scored as a clause of its own, its weight measured against the whole
         message, and its best script joins the leaders when it is confident and no confident leader
         stands for its category yet, so that the card reaches the first three beside the
         statement's (three color_difference cards used to leave return_exchange fourth, or
         unconfident). It never outranks a confident leader: the statement says what the buyer
-        found."""
+        found. A stock question a clause ends on after naming the variant (20000毫安的充电宝没货了,
+        童装120的还剩几件) is scored the same way, but only for a message nothing is confident for
+        and the gate does not call ``chatter`` (演唱会门票还有吗)."""
         small_talk = set(self.config.small_talk_categories)
         for part in parts:
             tail = _request_tail(part)
+            if not tail and not chatter and not any(c.score >= self.threshold for c in leaders.values()):
+                tail = _stock_tail(part)
             if not tail:
                 continue
             best = self._best_piece(tail, total_chars, ranker, plain)

@@ -18,18 +18,17 @@ How a message is scored against the library:
 6. for a message of several clauses, score each clause as well and make sure the best script of
    each clause reaches the top of the list, so that 能便宜点吗？包邮吗？ surfaces both; requests
    joined with 要么, 或者, 顺便, 另外 and a return request ending a statement (颜色和照片差挺多能退吗)
-   count as clauses for a category nothing else made confident, never above a confident leader;
+   count as clauses for a category nothing else made confident, never above a confident leader
+   (a stock question ending a clause, 20000毫安的充电宝没货了, only when nothing is confident);
 7. a shopping question nothing is confident for, or a clause of one, gets its closest script
    when the co-ranker's first class agrees with it (Matcher._agreed), and a fault told in a
    clause beside a confident question its best defect script (Deciding._faults_told);
-8. the first three confident suggestions are of distinct categories while more than one the
-   message asks for is confident: the best script of each category first, a second of the same
-   one after them (Matcher._asked).
+8. the first three confident cards are of distinct categories while more than one the message
+   asks for is confident: each category's best first, a second of one after them (Matcher._asked).
 
 The code is in five modules: this one (the :class:`Matcher`: construction, the index cache, the
 query), :mod:`.indexing` (the index build and the co-ranker's training, a mixin), :mod:`.deciding`
-(what is confident beyond the threshold, which categories the first cards show, a mixin too),
-:mod:`.types` (:class:`MatcherConfig`, :class:`Suggestion`, the constants) and :mod:`.helpers`
+(what is confident beyond the threshold, the first cards' categories, a mixin too), :mod:`.types` (:class:`MatcherConfig`, :class:`Suggestion`, the constants) and :mod:`.helpers`
 (bigrams, noise and negation tests, keyword runs, the chatter corpus); :mod:`.asking` tells whom a
 message is for. The index cache key digests every module of this package (code_id).
 """
@@ -420,7 +419,7 @@ class Matcher(Indexing, Deciding):
             leaders.update(conditions)
         if self.config.clauses:
             self._joined_requests(parts, total_chars, combined, leaders, answers, ranker, plain, veto)
-            self._tail_requests(parts, total_chars, combined, leaders, answers, ranker, plain, veto)
+            self._tail_requests(parts, total_chars, combined, leaders, answers, ranker, plain, veto, told or self._off_topic(whole_off, veto))
         # What may be confident: not chit-chat, and when the message as a whole is most like
         # chit-chat, only what one of its clauses asks for in earnest (今天好冷 包邮吗).
         # A message that is word for word one of the library's examples (你好, and hi once read
