@@ -218,7 +218,20 @@ _PRESUMES_UNSHIPPED_RE = re.compile(
 
 # A tag that only presses the point of the clause before it (价格这么高还不让砍 什么意思, 三天没动了 怎么
 # 回事): the buyer's question is in that clause.
-_PRESSING_TAG_RE = re.compile("(?:这是|你们这是|到底)?(?:什么|啥|几个)意思(?:啊|呀|呢|嘛)?|(?:这是)?怎么回事(?:啊|呀|呢)?|(?:什么|啥)情况(?:啊|呀|呢)?")
+_REMEDY_TAG_RE = re.compile("(?:这|那|这个|那)?(?:该|要)?(?:怎么办|咋办|怎么处理|如何处理|怎么解决)(?:啊|呀|呢|吧|哦)?")
+# A bare remedy question after what the buyer found or was told (收到的茶叶有霉味 怎么办, 这怎么处理,
+# 快递员说找不到地址 咋办) leans on that clause the same way: the card is that clause's, not 不会装怎么办's.
+_PRESSING_TAG_RE = re.compile("(?:这是|你们这是|到底)?(?:什么|啥|几个)意思(?:啊|呀|呢|嘛)?|(?:这是)?怎么回事(?:啊|呀|呢)?|(?:什么|啥)情况(?:啊|呀|呢)?"
+                              "|" + _REMEDY_TAG_RE.pattern)
+
+
+def _untagged(normalized: str, parts: list[str]) -> str:
+    """The message without a bare remedy question closing it (收到的苹果烂了两个 怎么处理 -> 收到的苹果烂了
+    两个), as the whole message is read: 怎么处理 alone is care_warranty's (新买的要先怎么处理), and it
+    made the whole read care_warranty too. The clause is still scored on its own, as a tag."""
+    if len(parts) < 2 or _REMEDY_TAG_RE.fullmatch(parts[-1]) is None:
+        return normalized
+    return normalized[: normalized.rfind(parts[-1])].strip() or normalized
 
 
 def _presumes_unshipped(clause: str) -> bool:

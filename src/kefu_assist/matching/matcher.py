@@ -49,7 +49,7 @@ from . import coranker as coranker_module
 from . import hurry
 from . import index_cache
 from .asking import TOLD, address, asks_the_shop, veto
-from .helpers import _asserts, _contains, _contains_run, _distinct_first, _gate_text, _is_latin_name, _is_noise, _names_a_product, _negated_words, _shipped_chatter, _tag_clause
+from .helpers import _asserts, _contains, _contains_run, _distinct_first, _gate_text, _is_latin_name, _is_noise, _names_a_product, _negated_words, _shipped_chatter, _tag_clause, _untagged
 from .deciding import Deciding
 from .indexing import _INDEX_STATE, Indexing
 from .normalize import clauses as split_clauses
@@ -367,7 +367,7 @@ class Matcher(Indexing, Deciding):
         pending = not self._trained.is_set()  # read before the weights: see _train_in_background
         ranker = self._coranker
         plain = pending and ranker is None
-        whole, whole_off = self._score_text(normalized[:WHOLE_MAX_CHARS], ranker=ranker, plain=plain)
+        whole, whole_off = self._score_text(_untagged(normalized, parts)[:WHOLE_MAX_CHARS], ranker=ranker, plain=plain)
         to = address(normalized)
         told = to in TOLD
         veto = self._veto(to)
