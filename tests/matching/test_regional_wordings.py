@@ -149,3 +149,28 @@ REMEDY = [("芒果收到好几个都软了 要怎么处理", "defect"), ("茶叶
 @pytest.mark.parametrize(("message", "category"), REMEDY)
 def test_a_bare_remedy_question_leans_on_what_was_found(matcher, message, category):
     assert first_confident(matcher, message) == category
+
+
+# Read after trainsets13 b, d, f: the southwestern 莫得 (没有) and 嗦 after 了/的, the northern remedy
+# words 咋整/怎么弄/咋搞, a count of what is broken (烂了十几颗 asks nothing), and a fault found on
+# opening the parcel, then a bare remedy question. Own wordings; a mishap at home stays chatter.
+def test_southwestern_mei_you_reads_as_mandarin():
+    assert normalize("粉色的莫得了嗦") == "粉色的没有了吗"
+    assert normalize("太啰嗦了") == "太啰嗦了"
+
+
+LATER = [("浅灰色的莫得了嗦", {"stock"}), ("黑色那款莫得货了嗦", {"stock"}), ("锅盖拆开就裂了 这咋整", {"defect"}),
+         ("芒果坏了好几个 是补发还是退钱 怎么弄", {"defect", "return_exchange"}),
+         ("快递到了 打开一看杯子有个缺口还漏水 这咋办", {"defect"}), ("拆开发现壶盖裂了 怎么弄", {"defect"})]
+AT_HOME = ["我家猫把杯子打碎了 咋办", "孩子把碗摔碎了 怎么办"]
+
+
+@pytest.mark.parametrize(("message", "wanted"), LATER)
+def test_later_wordings_find_their_scenarios(matcher, message, wanted):
+    sure = _sure(matcher, message)
+    assert wanted <= set(sure[:3]) and sure[0] in wanted
+
+
+@pytest.mark.parametrize("message", AT_HOME)
+def test_a_mishap_at_home_then_a_remedy_question_stays_unconfident(matcher, message):
+    assert first_confident(matcher, message) is None

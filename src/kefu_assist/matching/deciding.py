@@ -5,14 +5,19 @@ categories a message asks for, which the first cards show one each."""
 from __future__ import annotations
 
 import heapq
+import re
 from typing import TYPE_CHECKING
 
 from . import coranker as coranker_module
-from .helpers import _haste, _is_noise, _request_tail, _stock_tail, _sub_clauses, _tells_fault
+from .helpers import _REMEDY_TAG_RE, _haste, _is_noise, _request_tail, _stock_tail, _sub_clauses, _tells_fault
 from .types import ASKED_SHARE, WHOLE_MAX_CHARS, MatcherConfig, _Scored
 
 if TYPE_CHECKING:
     from ..library.model import Script
+
+
+# The parcel told of as arrived or opened: a fault found then is the shop's business.
+_RECEIVED_RE = re.compile("收到|到货|到了|拆开|打开|寄来|发来|送来|刚到")
 
 
 class Deciding:
@@ -112,16 +117,19 @@ class Deciding:
         return max(mine, key=lambda k: (scored[k].score, -k)) if mine else -1
 
     def _faults_told(self, fault_parts: list[int], leaders: dict[int, _Scored], combined: dict[int, _Scored], earnest: set[int],
-                     courtesy: set[str], told: bool) -> None:
+                     courtesy: set[str], told: bool, parts: list[str]) -> None:
         """A fault told in one clause beside a confident question of another category (茶饼都碎成渣了
         你们怎么包装的 我要投诉; 笔芯漏油了 能退吗; 东西还没到 另外上次那单的碗是碎的): the clause's best
         fault script joins the leaders, confident, unless a fault script is confident already. The
         clause alone reads as chatter to the gate (a statement naming the product) and scored
-        0.2-0.35; the question beside it shows that the message is the buyer's business. Not in
-        a story about others (``told``), which asks nothing."""
+        0.2-0.35; the question beside it shows that the message is the buyer's business, and so
+        does a bare remedy question when the message tells of the parcel arriving (快递到了 … 拆开一看
+        把手是松的 … 这咋整啊; not 孩子把碗摔碎了 怎么办, a mishap at home). Not in a story about others
+        (``told``), which asks nothing."""
         faults = set(self.config.fault_categories)
         sure = {self._scripts[k].category for k in earnest}
-        if told or not fault_parts or sure & faults or not sure - faults - courtesy - set(self.config.small_talk_categories):
+        remedy = any(_REMEDY_TAG_RE.fullmatch(part) for part in parts) and any(_RECEIVED_RE.search(part) for part in parts)
+        if told or not fault_parts or sure & faults or not (remedy or sure - faults - courtesy - set(self.config.small_talk_categories)):
             return
         s_idx = max(fault_parts, key=lambda k: (combined[k].score, -k))
         leaders[s_idx] = combined[s_idx]

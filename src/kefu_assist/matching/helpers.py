@@ -157,15 +157,16 @@ _RETURN_TAIL_RE = re.compile("(?:能不能|可不可以|可以|能|可否|包)(?
 # saw, which left the question under the threshold. Only what asks for stock whatever precedes it
 # (not 有吗 or 没了: 发票有吗, 优惠没了).
 _STOCK_TAIL_RE = re.compile(
-    "(?:没货|缺货|断货|卖完|卖光|还有货|有货|有没有货|还有没有|还有木有|还有没|还有吗|还有么|还剩几(?:件|个|套|盒|双|瓶|包|条|只|台|张|箱|袋|罐)?)"
+    "(?:没货|缺货|断货|卖完|卖光|没有了|还有货|有货|有没有货|还有没有|还有木有|还有没|还有吗|还有么|还剩几(?:件|个|套|盒|双|瓶|包|条|只|台|张|箱|袋|罐)?)"
     "(?:了|啦|的)?(?:吗|么|嘛|呢|啊|呀|吧|没|不)?(?:亲)?$"
 )
 
 
 # ... told as a statement (没货了, 卖光了), it asks only after a variant named before it (20000毫安的,
 # 66码的, 2015年的): 演唱会的票一秒就卖光了 and 超市的鸡蛋又卖光了 ask nothing.
-_STOCK_ASKED_RE = re.compile("还有|还剩|有没有|有货|吗|么|嘛|呢|没$|不$")
-_VARIANT_RE = re.compile(r"\d|码|号|色|款|寸|克|毫升|毫安|斤|装|规格|尺寸|型号")
+# (没有了吗 asks of anything, 优惠没有了吗: of stock only after a variant)
+_STOCK_ASKED_RE = re.compile("^(?!没有了)(?:.*(?:还有|还剩|有没有|有货|吗|么|嘛|呢|没$|不$))")
+_VARIANT_RE = re.compile(r"\d|码|号|色|款|寸|克|毫升|毫安|斤|装|规格|尺寸|型号|[红橙黄绿青蓝紫黑白灰粉棕金银]")
 
 
 def _stock_tail(clause: str) -> str:
@@ -218,7 +219,7 @@ _PRESUMES_UNSHIPPED_RE = re.compile(
 
 # A tag that only presses the point of the clause before it (价格这么高还不让砍 什么意思, 三天没动了 怎么
 # 回事): the buyer's question is in that clause.
-_REMEDY_TAG_RE = re.compile("(?:这|那|这个|那)?(?:该|要)?(?:怎么办|咋办|怎么处理|如何处理|怎么解决)(?:啊|呀|呢|吧|哦)?")
+_REMEDY_TAG_RE = re.compile("(?:这|那|这个|那)?(?:该|要)?(?:怎么办|咋办|怎么处理|如何处理|怎么解决|咋整|怎么整|咋弄|怎么弄|咋搞|怎么搞)(?:啊|呀|呢|吧|哦)?")
 # A bare remedy question after what the buyer found or was told (收到的茶叶有霉味 怎么办, 这怎么处理,
 # 快递员说找不到地址 咋办) leans on that clause the same way: the card is that clause's, not 不会装怎么办's.
 _PRESSING_TAG_RE = re.compile("(?:这是|你们这是|到底)?(?:什么|啥|几个)意思(?:啊|呀|呢|嘛)?|(?:这是)?怎么回事(?:啊|呀|呢)?|(?:什么|啥)情况(?:啊|呀|呢)?"
@@ -266,6 +267,10 @@ _FAULT_TOLD_RE = re.compile(
 )
 
 
+# (几 of 十几颗 and 好几个 counts what is broken: it asks nothing here)
+_FAULT_ASKS_RE = re.compile("吗|么|嘛|呢|什么|多久|啥时|哪天|能不能|可不可以|是不是|会不会|多少|怎么|咋")
+
+
 def _tells_fault(clause: str) -> bool:
     """Whether ``clause`` tells of a fault found in the item, without asking (会不会坏 asks)."""
-    return _FAULT_TOLD_RE.search(clause) is not None and _ASKS_RE.search(clause) is None
+    return _FAULT_TOLD_RE.search(clause) is not None and _FAULT_ASKS_RE.search(clause) is None

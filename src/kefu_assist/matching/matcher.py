@@ -444,7 +444,7 @@ class Matcher(Indexing, Deciding):
                 if self._scripts[s_idx].category not in sure and self._first_class(part, ranker, s_idx):
                     leaders[s_idx] = combined[s_idx]
                     earnest.add(s_idx)
-        self._faults_told(fault_parts, leaders, combined, earnest, courtesy, told)  # 茶饼都碎成渣了 我要投诉
+        self._faults_told(fault_parts, leaders, combined, earnest, courtesy, told, parts)  # 茶饼都碎成渣了 我要投诉
         substantive = any(self._scripts[k].category not in courtesy for k in earnest)
 
         def rank_key(k: int) -> tuple[bool, bool, float, int]:

@@ -109,6 +109,8 @@ CANTONESE_WORDS: dict[str, str] = {
     "㗎": "", "喇": "了", "嘞": "了", "囉": "", "喎": "", "啫": "", "吖": "",
     "喇叭": "喇叭", "啫喱": "啫喱",  # Mandarin words (a speaker, a gel)
 }
+# ... and the southwestern 莫得 (没有) with its question particle after 了/的 (莫得了嗦: 没有了吗; not 啰嗦)
+CANTONESE_WORDS.update({"莫得": "没有", "了嗦": "了吗", "的嗦": "的吗"})
 CANTONESE: dict[str, str] = {**CANTONESE_PHRASES, **CANTONESE_WORDS}
 _CANTONESE_RE = re.compile("|".join(sorted(map(re.escape, CANTONESE), key=len, reverse=True)))
 
