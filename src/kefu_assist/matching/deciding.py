@@ -5,14 +5,19 @@ categories a message asks for, which the first cards show one each."""
 from __future__ import annotations
 
 import heapq
+import re
 from typing import TYPE_CHECKING
 
 from . import coranker as coranker_module
-from .helpers import _haste, _is_noise, _request_tail, _sub_clauses
+from .helpers import _REMEDY_TAG_RE, _haste, _is_noise, _request_tail, _stock_tail, _sub_clauses, _tells_fault
 from .types import ASKED_SHARE, WHOLE_MAX_CHARS, MatcherConfig, _Scored
 
 if TYPE_CHECKING:
     from ..library.model import Script
+
+
+# The parcel told of as arrived or opened: a fault found then is the shop's business.
+_RECEIVED_RE = re.compile("收到|到货|到了|拆开|打开|寄来|发来|送来|刚到")
 
 
 class Deciding:
@@ -42,7 +47,8 @@ class Deciding:
         return s_idx, sc, off
 
     def _joined_requests(self, parts: list[str], total_chars: int, combined: dict[int, _Scored], leaders: dict[int, _Scored],
-                         answers: dict[int, tuple[float, str]], ranker: coranker_module.CoRanker | None, plain: bool, veto: float) -> None:
+                         answers: dict[int, tuple[float, str]], ranker: coranker_module.CoRanker | None, plain: bool, veto: float,
+                       chatter: bool = False) -> None:
         """The requests a clause joins without a break (要么改地址要么取消, 改成L码或者退款):
         each is scored as a clause of its own, its weight measured against the whole message, and
         its best script joins the leaders when it is confident and of a category nothing confident
@@ -66,17 +72,22 @@ class Deciding:
             answers[s_idx] = (sc.score, sub)
 
     def _tail_requests(self, parts: list[str], total_chars: int, combined: dict[int, _Scored], leaders: dict[int, _Scored],
-                       answers: dict[int, tuple[float, str]], ranker: coranker_module.CoRanker | None, plain: bool, veto: float) -> None:
+                       answers: dict[int, tuple[float, str]], ranker: coranker_module.CoRanker | None, plain: bool, veto: float,
+                       chatter: bool = False) -> None:
         """A return or exchange request a clause ends on after a statement (颜色和照片差挺多能退吗):
         the request is scored as a clause of its own, its weight measured against the whole
         message, and its best script joins the leaders when it is confident and no confident leader
         stands for its category yet, so that the card reaches the first three beside the
         statement's (three color_difference cards used to leave return_exchange fourth, or
         unconfident). It never outranks a confident leader: the statement says what the buyer
-        found."""
+        found. A stock question a clause ends on after naming the variant (20000毫安的充电宝没货了,
+        童装120的还剩几件) is scored the same way, but only for a message nothing is confident for
+        and the gate does not call ``chatter`` (演唱会门票还有吗)."""
         small_talk = set(self.config.small_talk_categories)
         for part in parts:
             tail = _request_tail(part)
+            if not tail and not chatter and not any(c.score >= self.threshold for c in leaders.values()):
+                tail = _stock_tail(part)
             if not tail:
                 continue
             best = self._best_piece(tail, total_chars, ranker, plain)
@@ -95,6 +106,34 @@ class Deciding:
                 combined[s_idx] = sc
                 answers[s_idx] = (sc.score, tail)
             leaders[s_idx] = combined[s_idx]
+
+    def _fault_script(self, part: str, scored: dict[int, _Scored]) -> int:
+        """The best script of ``fault_categories`` for a clause that tells of a fault found
+        (helpers._tells_fault), or -1."""
+        faults = set(self.config.fault_categories)
+        if not faults or not _tells_fault(part):
+            return -1
+        mine = [k for k in scored if self._scripts[k].category in faults]
+        return max(mine, key=lambda k: (scored[k].score, -k)) if mine else -1
+
+    def _faults_told(self, fault_parts: list[int], leaders: dict[int, _Scored], combined: dict[int, _Scored], earnest: set[int],
+                     courtesy: set[str], told: bool, parts: list[str]) -> None:
+        """A fault told in one clause beside a confident question of another category (茶饼都碎成渣了
+        你们怎么包装的 我要投诉; 笔芯漏油了 能退吗; 东西还没到 另外上次那单的碗是碎的): the clause's best
+        fault script joins the leaders, confident, unless a fault script is confident already. The
+        clause alone reads as chatter to the gate (a statement naming the product) and scored
+        0.2-0.35; the question beside it shows that the message is the buyer's business, and so
+        does a bare remedy question when the message tells of the parcel arriving (快递到了 … 拆开一看
+        把手是松的 … 这咋整啊; not 孩子把碗摔碎了 怎么办, a mishap at home). Not in a story about others
+        (``told``), which asks nothing."""
+        faults = set(self.config.fault_categories)
+        sure = {self._scripts[k].category for k in earnest}
+        remedy = any(_REMEDY_TAG_RE.fullmatch(part) for part in parts) and any(_RECEIVED_RE.search(part) for part in parts)
+        if told or not fault_parts or sure & faults or not (remedy or sure - faults - courtesy - set(self.config.small_talk_categories)):
+            return
+        s_idx = max(fault_parts, key=lambda k: (combined[k].score, -k))
+        leaders[s_idx] = combined[s_idx]
+        earnest.add(s_idx)
 
     def _agreed(self, normalized: str, combined: dict[int, _Scored], ranker: coranker_module.CoRanker) -> set[int]:
         """For a message nothing is confident for and the gate finds no chatter in: the closest

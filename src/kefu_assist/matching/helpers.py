@@ -152,6 +152,33 @@ def _sub_clauses(clause: str) -> list[str]:
 _RETURN_TAIL_RE = re.compile("(?:能不能|可不可以|可以|能|可否|包)(?:退|换)(?:货|款|换|掉|个|一个)?(?:吗|么|嘛|不|呢)?$")
 
 
+# A stock question a clause ends on after naming the variant or product (20000毫安的充电宝没货了,
+# 童装120的还剩几件, 磨砂黑的壳还有木有): the spec and the product's name are words the library never
+# saw, which left the question under the threshold. Only what asks for stock whatever precedes it
+# (not 有吗 or 没了: 发票有吗, 优惠没了).
+_STOCK_TAIL_RE = re.compile(
+    "(?:没货|缺货|断货|卖完|卖光|没有了|还有货|有货|有没有货|还有没有|还有木有|还有没|还有吗|还有么|还剩几(?:件|个|套|盒|双|瓶|包|条|只|台|张|箱|袋|罐)?)"
+    "(?:了|啦|的)?(?:吗|么|嘛|呢|啊|呀|吧|没|不)?(?:亲)?$"
+)
+
+
+# ... told as a statement (没货了, 卖光了), it asks only after a variant named before it (20000毫安的,
+# 66码的, 2015年的): 演唱会的票一秒就卖光了 and 超市的鸡蛋又卖光了 ask nothing.
+# (没有了吗 asks of anything, 优惠没有了吗: of stock only after a variant)
+_STOCK_ASKED_RE = re.compile("^(?!没有了)(?:.*(?:还有|还剩|有没有|有货|吗|么|嘛|呢|没$|不$))")
+_VARIANT_RE = re.compile(r"\d|码|号|色|款|寸|克|毫升|毫安|斤|装|规格|尺寸|型号|[红橙黄绿青蓝紫黑白灰粉棕金银]")
+
+
+def _stock_tail(clause: str) -> str:
+    """The stock question ``clause`` ends on after at least two characters of its own, or ''."""
+    m = _STOCK_TAIL_RE.search(clause)
+    if m is None or m.start() < 2:
+        return ""
+    if _STOCK_ASKED_RE.search(m.group(0)) is None and _VARIANT_RE.search(clause, 0, m.start()) is None:
+        return ""
+    return m.group(0)
+
+
 def _request_tail(clause: str) -> str:
     """The return or exchange request ``clause`` ends on after at least two characters of its
     own (能退吗 of 颜色和照片差挺多能退吗), or ''. A clause that is only the request has none."""
@@ -192,7 +219,20 @@ _PRESUMES_UNSHIPPED_RE = re.compile(
 
 # A tag that only presses the point of the clause before it (价格这么高还不让砍 什么意思, 三天没动了 怎么
 # 回事): the buyer's question is in that clause.
-_PRESSING_TAG_RE = re.compile("(?:这是|你们这是|到底)?(?:什么|啥|几个)意思(?:啊|呀|呢|嘛)?|(?:这是)?怎么回事(?:啊|呀|呢)?|(?:什么|啥)情况(?:啊|呀|呢)?")
+_REMEDY_TAG_RE = re.compile("(?:这|那|这个|那)?(?:该|要)?(?:怎么办|咋办|怎么处理|如何处理|怎么解决|咋整|怎么整|咋弄|怎么弄|咋搞|怎么搞)(?:啊|呀|呢|吧|哦)?")
+# A bare remedy question after what the buyer found or was told (收到的茶叶有霉味 怎么办, 这怎么处理,
+# 快递员说找不到地址 咋办) leans on that clause the same way: the card is that clause's, not 不会装怎么办's.
+_PRESSING_TAG_RE = re.compile("(?:这是|你们这是|到底)?(?:什么|啥|几个)意思(?:啊|呀|呢|嘛)?|(?:这是)?怎么回事(?:啊|呀|呢)?|(?:什么|啥)情况(?:啊|呀|呢)?"
+                              "|" + _REMEDY_TAG_RE.pattern)
+
+
+def _untagged(normalized: str, parts: list[str]) -> str:
+    """The message without a bare remedy question closing it (收到的苹果烂了两个 怎么处理 -> 收到的苹果烂了
+    两个), as the whole message is read: 怎么处理 alone is care_warranty's (新买的要先怎么处理), and it
+    made the whole read care_warranty too. The clause is still scored on its own, as a tag."""
+    if len(parts) < 2 or _REMEDY_TAG_RE.fullmatch(parts[-1]) is None:
+        return normalized
+    return normalized[: normalized.rfind(parts[-1])].strip() or normalized
 
 
 def _presumes_unshipped(clause: str) -> bool:
@@ -215,3 +255,22 @@ _ASKS_RE = re.compile("吗|么|嘛|呢|几|什么|多久|啥时|哪天|能不能
 def _haste(clause: str) -> bool:
     """Whether ``clause`` asks for haste without a question (快点发哦; not 能快点发吗)."""
     return _HASTE_RE.search(clause) is not None and _ASKS_RE.search(clause) is None
+
+
+# A fault the buyer found in what arrived, told as a statement (茶饼都碎成渣了, 笔芯漏油了, 本子全是皱的,
+# 充电宝发烫鼓包了, 碗是碎的): beside a complaint, a return or a parcel question it is a question of
+# its own (matching.Deciding._faults_told). Not a fault denied (没坏), a size (宽松) or stock (断货).
+_FAULT_TOLD_RE = re.compile(
+    "(?<![不没无别])(?:坏|破|裂|碎|渣|洞|磕|凹|瘪|划痕|划伤|污渍|霉|虫|皱|鼓包|开线|开胶|脱胶|脱线|漏(?:水|油|气|液|发|了)|瑕疵|变形"
+    "|少了|少发|发错|错发|异响|不亮|没反应|写不出|用不了|不能用|过期|变质|馊|化了|烂了|稀烂|歪(?:的|了)|松(?:了|动|的)"
+    "|断(?:了|开|成|裂)|摔断|折断|脏(?:了|的))"
+)
+
+
+# (几 of 十几颗 and 好几个 counts what is broken: it asks nothing here)
+_FAULT_ASKS_RE = re.compile("吗|么|嘛|呢|什么|多久|啥时|哪天|能不能|可不可以|是不是|会不会|多少|怎么|咋")
+
+
+def _tells_fault(clause: str) -> bool:
+    """Whether ``clause`` tells of a fault found in the item, without asking (会不会坏 asks)."""
+    return _FAULT_TOLD_RE.search(clause) is not None and _FAULT_ASKS_RE.search(clause) is None

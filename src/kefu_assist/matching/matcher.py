@@ -16,24 +16,21 @@ How a message is scored against the library:
    (how sure it has to be depends on whom the message is for: asking.py); a message that names a
    product first is read with and without its demonstrative (Matcher._read);
 6. for a message of several clauses, score each clause as well and make sure the best script of
-   each clause reaches the top of the list, so that 能便宜点吗？包邮吗？ surfaces both; the
-   requests one clause joins with 要么, 或者, 顺便 or 另外 (要么改地址要么取消) count as clauses for
-   a category nothing else made confident; a return or exchange request a clause ends on after
-   a statement (颜色和照片差挺多能退吗) is scored as a clause too, never above a confident leader;
+   each clause reaches the top of the list, so that 能便宜点吗？包邮吗？ surfaces both; requests
+   joined with 要么, 或者, 顺便, 另外 and a return request ending a statement (颜色和照片差挺多能退吗)
+   count as clauses for a category nothing else made confident, never above a confident leader
+   (a stock question ending a clause, 20000毫安的充电宝没货了, only when nothing is confident);
 7. a shopping question nothing is confident for, or a clause of one, gets its closest script
-   when the co-ranker's first class agrees with it (Matcher._agreed, Matcher._first_class);
-8. the first three confident suggestions are of distinct categories while more than one the
-   message asks for is confident: the best script of each category first, a second of the same
-   one after them (Matcher._asked).
+   when the co-ranker's first class agrees with it (Matcher._agreed), and a fault told in a
+   clause beside a confident question its best defect script (Deciding._faults_told);
+8. the first three confident cards are of distinct categories while more than one the message
+   asks for is confident: each category's best first, a second of one after them (Matcher._asked).
 
 The code is in five modules: this one (the :class:`Matcher`: construction, the index cache, the
-query), :mod:`.indexing` (the index build and the co-ranker's training, a mixin of
-:class:`Matcher`), :mod:`.deciding` (what is confident beyond the threshold and which categories
-the first cards show, a mixin too), :mod:`.types` (:class:`MatcherConfig`, :class:`Suggestion`, the constants) and
-:mod:`.helpers` (bigrams, the noise and negation tests, keyword runs, the chatter corpus); :mod:`.asking`
-tells whom a message is for (a question to the shop, a story about others, an aside). The
-index cache key digests every module of this package (code_id), so an edit to any of them
-invalidates cached indexes.
+query), :mod:`.indexing` (the index build and the co-ranker's training, a mixin), :mod:`.deciding`
+(what is confident beyond the threshold, the first cards' categories, a mixin too), :mod:`.types` (:class:`MatcherConfig`, :class:`Suggestion`, the constants) and :mod:`.helpers`
+(bigrams, noise and negation tests, keyword runs, the chatter corpus); :mod:`.asking` tells whom a
+message is for. The index cache key digests every module of this package (code_id).
 """
 from __future__ import annotations
 
@@ -52,7 +49,7 @@ from . import coranker as coranker_module
 from . import hurry
 from . import index_cache
 from .asking import TOLD, address, asks_the_shop, veto
-from .helpers import _asserts, _contains, _contains_run, _distinct_first, _gate_text, _is_latin_name, _is_noise, _names_a_product, _negated_words, _shipped_chatter, _tag_clause
+from .helpers import _asserts, _contains, _contains_run, _distinct_first, _gate_text, _is_latin_name, _is_noise, _names_a_product, _negated_words, _shipped_chatter, _tag_clause, _untagged
 from .deciding import Deciding
 from .indexing import _INDEX_STATE, Indexing
 from .normalize import clauses as split_clauses
@@ -370,7 +367,7 @@ class Matcher(Indexing, Deciding):
         pending = not self._trained.is_set()  # read before the weights: see _train_in_background
         ranker = self._coranker
         plain = pending and ranker is None
-        whole, whole_off = self._score_text(normalized[:WHOLE_MAX_CHARS], ranker=ranker, plain=plain)
+        whole, whole_off = self._score_text(_untagged(normalized, parts)[:WHOLE_MAX_CHARS], ranker=ranker, plain=plain)
         to = address(normalized)
         told = to in TOLD
         veto = self._veto(to)
@@ -385,6 +382,7 @@ class Matcher(Indexing, Deciding):
         answers: dict[int, tuple[float, str]] = {}
         agreed_parts: list[tuple[int, str]] = []  # clauses whose best script is close, not confident
         statements: set[int] = set()  # leaders of clauses that ask the shop nothing (asking.asks_the_shop)
+        fault_parts: list[int] = []  # the best fault scripts of clauses telling of a fault (Deciding._fault_script)
         total_chars = sum(len(p) for p in parts)
         conditions: dict[int, _Scored] = {}  # the best scripts of tag clauses (helpers._tag_clause)
         if len(parts) > 1 and self.config.clauses:
@@ -402,6 +400,7 @@ class Matcher(Indexing, Deciding):
                     if s_idx not in combined or sc.score > combined[s_idx].score:
                         combined[s_idx] = sc
                 s_idx = max(scored, key=lambda k: scored[k].score)
+                fault_parts += [f for f in [self._fault_script(part, scored)] if f >= 0]
                 if _tag_clause(part):  # 还没发吧 after 要改成原味, 什么意思: it leads only if nothing else does
                     if scored[s_idx].score >= self.threshold and not self._off_topic(part_off, veto):
                         conditions.setdefault(s_idx, combined[s_idx])
@@ -420,7 +419,7 @@ class Matcher(Indexing, Deciding):
             leaders.update(conditions)
         if self.config.clauses:
             self._joined_requests(parts, total_chars, combined, leaders, answers, ranker, plain, veto)
-            self._tail_requests(parts, total_chars, combined, leaders, answers, ranker, plain, veto)
+            self._tail_requests(parts, total_chars, combined, leaders, answers, ranker, plain, veto, told or self._off_topic(whole_off, veto))
         # What may be confident: not chit-chat, and when the message as a whole is most like
         # chit-chat, only what one of its clauses asks for in earnest (今天好冷 包邮吗).
         # A message that is word for word one of the library's examples (你好, and hi once read
@@ -445,6 +444,7 @@ class Matcher(Indexing, Deciding):
                 if self._scripts[s_idx].category not in sure and self._first_class(part, ranker, s_idx):
                     leaders[s_idx] = combined[s_idx]
                     earnest.add(s_idx)
+        self._faults_told(fault_parts, leaders, combined, earnest, courtesy, told, parts)  # 茶饼都碎成渣了 我要投诉
         substantive = any(self._scripts[k].category not in courtesy for k in earnest)
 
         def rank_key(k: int) -> tuple[bool, bool, float, int]:

@@ -50,6 +50,11 @@ class MatcherConfig:
     # The buyer's news that the order is placed or paid (付了, 拍好了) leads over a bare request
     # for haste beside it (快点发哦): its scripts promise the haste.
     announce_categories: tuple[str, ...] = ("order_placed",)
+    # A fault the buyer tells of in one clause (茶饼都碎成渣了) beside a confident complaint, return
+    # or parcel question in another (我要投诉): the clause's best script of these categories joins
+    # the confident cards (Deciding._faults_told). The clause alone scored 0.2-0.35: a statement
+    # naming the product reads as chatter to the gate.
+    fault_categories: tuple[str, ...] = ("defect",)
     # Among the questions of a message, the whole message's confident best script counts this much
     # more than a clause's best (有股很重的味道 是不是坏的: defect.flaw for the whole at 0.748, and
     # 是不是坏的 alone nearer 是不是真的 at 0.755): a near tie goes to the reading with the context.
