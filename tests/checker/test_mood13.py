@@ -35,10 +35,14 @@ UPSET = {
     "harm_blame": ["插头冒烟了差点起火 你们要负责", "锅盖炸裂差点伤到人 你们得负责"],
     "body_anger": ["手都被气抖了 还让我等", "嘴唇都气紫了 又是这句话"],
     "asked_again_for_it": ["截图早就发了 你们还问我要", "订单号都说了两遍了 你还问"],
+    "answer_long_awaited": ["等客服回话等了一上午", "等你们答复等了好几个小时"],
+    "nobody_in_charge": ["你们店难道没个能做主的人吗", "怎么没有一个负责的啊"],
+    "review_to_hurt": ["追评里把你们写得明明白白", "评论区好好说道说道你们家"],
+    "talk_properly": ["你会不会好好回答问题", "可不可以好好讲话"],
     "siege": ["我有的是时间 跟你们慢慢磨", "我有的是时间 看谁拖得过谁"],
 }
 # the classes whose cue decides without the tone (the weak ones need the tone's help)
-CUE_ALONE = ("body_anger", "asked_again_for_it", "siege", "boss_agent_useless", "cantonese", "shoddy", "fooled", "vulgar", "placating_refused", "patience", "waiting_again",
+CUE_ALONE = ("answer_long_awaited", "nobody_in_charge", "review_to_hurt", "talk_properly", "body_anger", "asked_again_for_it", "siege", "boss_agent_useless", "cantonese", "shoddy", "fooled", "vulgar", "placating_refused", "patience", "waiting_again",
              "pinyin", "answer_shouted", "sarcastic_praise", "harm_blame")
 CALM = {
     "boss_agent_useless": ["你们老板人挺好的 上次还送了小样", "这个客服机器人挺有用的 一下就查到了"],
@@ -55,6 +59,8 @@ CALM = {
     "answer_shouted": ["有空回我消息哈 不急", "记得回我消息哦！谢谢"],
     "sarcastic_praise": ["真是好店 第二次回购了", "666 包装太用心了", "还没用 但是看着真贴心"],
     "harm_blame": ["要是冒烟了你们要负责吗", "插头会不会起火 想问一下安全性"],
+    "review_to_hurt": ["评价里我会好好写写 五星好评", "追评里写了使用感受 很满意", "评论区有人骂这款 我买了倒觉得还行"],
+    "talk_properly": ["这个娃娃能不能说话", "孩子会不会好好用 看说明书就行"],
     "body_anger": ["冻得发抖 羽绒服什么时候能到呀", "气温低 手抖 打错字了不好意思"],
     "asked_again_for_it": ["照片都发了 你还需要别的角度吗", "地址都填好了 你们看一下对不对"],
 }
