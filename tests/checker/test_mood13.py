@@ -39,10 +39,11 @@ UPSET = {
     "nobody_in_charge": ["你们店难道没个能做主的人吗", "怎么没有一个负责的啊"],
     "review_to_hurt": ["追评里把你们写得明明白白", "评论区好好说道说道你们家"],
     "talk_properly": ["你会不会好好回答问题", "可不可以好好讲话"],
+    "curse_or_begging": ["这种锅谁买谁后悔", "想退个货得求爷爷告奶奶", "问个物流跟讨债一样"],
     "siege": ["我有的是时间 跟你们慢慢磨", "我有的是时间 看谁拖得过谁"],
 }
 # the classes whose cue decides without the tone (the weak ones need the tone's help)
-CUE_ALONE = ("answer_long_awaited", "nobody_in_charge", "review_to_hurt", "talk_properly", "body_anger", "asked_again_for_it", "siege", "boss_agent_useless", "cantonese", "shoddy", "fooled", "vulgar", "placating_refused", "patience", "waiting_again",
+CUE_ALONE = ("curse_or_begging", "answer_long_awaited", "nobody_in_charge", "review_to_hurt", "talk_properly", "body_anger", "asked_again_for_it", "siege", "boss_agent_useless", "cantonese", "shoddy", "fooled", "vulgar", "placating_refused", "patience", "waiting_again",
              "pinyin", "answer_shouted", "sarcastic_praise", "harm_blame")
 CALM = {
     "boss_agent_useless": ["你们老板人挺好的 上次还送了小样", "这个客服机器人挺有用的 一下就查到了"],
@@ -59,6 +60,7 @@ CALM = {
     "answer_shouted": ["有空回我消息哈 不急", "记得回我消息哦！谢谢"],
     "sarcastic_praise": ["真是好店 第二次回购了", "666 包装太用心了", "还没用 但是看着真贴心"],
     "harm_blame": ["要是冒烟了你们要负责吗", "插头会不会起火 想问一下安全性"],
+    "curse_or_begging": ["谁买谁知道 真的好用", "跟讨论区说的一样 很好穿"],
     "review_to_hurt": ["评价里我会好好写写 五星好评", "追评里写了使用感受 很满意", "评论区有人骂这款 我买了倒觉得还行"],
     "talk_properly": ["这个娃娃能不能说话", "孩子会不会好好用 看说明书就行"],
     "body_anger": ["冻得发抖 羽绒服什么时候能到呀", "气温低 手抖 打错字了不好意思"],
@@ -67,7 +69,8 @@ CALM = {
 # the calm frames this pass adds: each family was read upset before
 CALM_FRAMES = {
     "complaint_waved_off": ["投诉这个事就算了 你们也不容易", "投诉这两个字太重了 我就是提个意见", "举报的事算了 物流那边也忙"],
-    "refund_taken_back": ["退款！点错了 不用管 已经撤销了", "退货！哦不对 按错了 是想换货"],
+    "refund_taken_back": ["退款！点错了 不用管 已经撤销了", "退货！哦不对 按错了 是想换货", "退款！不是 我是想问退款多久到账",
+                          "退货！！不对 是想问退货地址在哪"],
     "hearsay_not_believed": ["我朋友说你们是骗子 我不太信 想问问是不是正品", "同事说这家是黑店 我不信 所以来问问"],
     "joke_told": ["跟你们说个笑话 骗子打电话说我中了一台冰箱", "讲个笑话 骗子冒充快递让我扫码"],
     "time_offered": ["我有的是时间 你们慢慢来 不着急", "反正退休了 我有的是时间 不急的"],
