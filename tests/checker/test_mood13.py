@@ -40,10 +40,12 @@ UPSET = {
     "review_to_hurt": ["追评里把你们写得明明白白", "评论区好好说道说道你们家"],
     "talk_properly": ["你会不会好好回答问题", "可不可以好好讲话"],
     "curse_or_begging": ["这种锅谁买谁后悔", "想退个货得求爷爷告奶奶", "问个物流跟讨债一样"],
+    "exasperated": ["视频也录了 还要我怎样", "证据都给齐了 你们到底想怎么样", "所谓的明天到底是哪天 说了一礼拜", "你们说的马上到底是哪天"],
+    "thrown_back": ["仓库怎么安排关我什么事 我只要我的货", "你们公司规定跟我有啥关系", "今天不退 我就天天来催"],
     "siege": ["我有的是时间 跟你们慢慢磨", "我有的是时间 看谁拖得过谁"],
 }
 # the classes whose cue decides without the tone (the weak ones need the tone's help)
-CUE_ALONE = ("curse_or_begging", "answer_long_awaited", "nobody_in_charge", "review_to_hurt", "talk_properly", "body_anger", "asked_again_for_it", "siege", "boss_agent_useless", "cantonese", "shoddy", "fooled", "vulgar", "placating_refused", "patience", "waiting_again",
+CUE_ALONE = ("thrown_back", "exasperated", "curse_or_begging", "answer_long_awaited", "nobody_in_charge", "review_to_hurt", "talk_properly", "body_anger", "asked_again_for_it", "siege", "boss_agent_useless", "cantonese", "shoddy", "fooled", "vulgar", "placating_refused", "patience", "waiting_again",
              "pinyin", "answer_shouted", "sarcastic_praise", "harm_blame")
 CALM = {
     "boss_agent_useless": ["你们老板人挺好的 上次还送了小样", "这个客服机器人挺有用的 一下就查到了"],
@@ -60,6 +62,8 @@ CALM = {
     "answer_shouted": ["有空回我消息哈 不急", "记得回我消息哦！谢谢"],
     "sarcastic_praise": ["真是好店 第二次回购了", "666 包装太用心了", "还没用 但是看着真贴心"],
     "harm_blame": ["要是冒烟了你们要负责吗", "插头会不会起火 想问一下安全性"],
+    "thrown_back": ["我每天都来逛逛 有新品吗", "流程我懂了 谢谢"],
+    "exasperated": ["明天是几号来着 我想那天收", "还想要个怎样的搭配 帮我推荐下"],
     "curse_or_begging": ["谁买谁知道 真的好用", "跟讨论区说的一样 很好穿"],
     "review_to_hurt": ["评价里我会好好写写 五星好评", "追评里写了使用感受 很满意", "评论区有人骂这款 我买了倒觉得还行"],
     "talk_properly": ["这个娃娃能不能说话", "孩子会不会好好用 看说明书就行"],
@@ -75,6 +79,7 @@ CALM_FRAMES = {
     "joke_told": ["跟你们说个笑话 骗子打电话说我中了一台冰箱", "讲个笑话 骗子冒充快递让我扫码"],
     "time_offered": ["我有的是时间 你们慢慢来 不着急", "反正退休了 我有的是时间 不急的"],
     "habitual_review": ["我一向都是如实评价 好就是好", "我写评价都是客观评价 不夸张"],
+    "others_reviews": ["差评也是别家写的吧 我看你们家评分挺高", "中评都是别人给的 说快递慢 我不在意"],
     "hotline_advice": ["我问了12345 他们说找商家协商就行 我们商量一下吧", "咨询了消协 说这种可以跟商家协商退换 你看呢"],
 }
 
