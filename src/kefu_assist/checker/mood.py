@@ -202,10 +202,14 @@ _MARK_CUES = frozenset({"question_marks", "exclamations"})
 _INTENT = re.compile(r"(我|就|必须|一定|马上|直接|准备|立刻)(要|会|去|就|得)?(去|给|打|找)?$|我要|要去|我去")
 # The buyer absolves the shop (别道歉 又不是你们的问题, 不怪你们): the tone alone, without a cue, does not make
 # such a message upset (a rhetorical 不是你们的问题吗？ is left to the cues).
-_ABSOLVE = re.compile(r"(又|也|这)?不是你们的(问题|错|责任)(?![^，。！？,!?\s]{0,2}(吗|嘛|么|[?？]))|不怪你们|不关你们的?事|(跟|和|与)你们(无关|没关系)")
+_ABSOLVE = re.compile(r"(又|也|这)?不是你们的(问题|错|责任)(?![^，。！？,!?\s]{0,2}(吗|嘛|么|[?？]))|不怪你们|不关你们的?事|(跟|和|与)你们(无关|没关系)"
+                     # mood13: the complaint itself waved off by the buyer (投诉这事算了 快递员也不容易)
+                     r"|(投诉|举报|差评)[^，。！？,!?]{0,6}(算了|不至于|谈不上|太重了|言重了|就不必了|就不用了)")
 # mood11: an insult that is a whole clause of its own (不是说今天发吗 骗子, 垃圾！) calls the shop so outright; the
 # tone cannot make it a calm mention (the insult's calm frames, 骗子短信 and the like, are the cue's own)
 _BARE_CUES = frozenset({"insult"})
+# mood13: distress and pleading (急得快哭了, 等得心慌, 明天就要用 还没到) are felt, not a word mentioned: a polite tone (拜托 帮我查一下) does not overrule it
+_FELT_CUES = frozenset({"distress", "desperation"})
 
 
 def _bare_insult(folded: str, cues: Sequence[Cue]) -> bool:
@@ -252,7 +256,7 @@ def mood(text: str, history: Sequence[str] = (), use_model: bool = True, model: 
     elif score >= UPSET_AT:
         # a stated intent (我要投诉, 我会给差评) is never a calm mention, whatever the rest says
         upset = (z >= TONE_VETO or any(_INTENT.search(folded, max(0, c.start - 4), c.start) for c in cues if c.weight >= UPSET_AT)
-                 or _bare_insult(folded, cues))
+                 or _bare_insult(folded, cues) or any(c.id in _FELT_CUES and c.weight >= UPSET_AT for c in cues))
     else:
         # marks alone (？？, ！) do not lower the bar: the tone reads them already (its grams and
         # cue features), and calm questions end in them too (到成都要几天？？)
