@@ -40,6 +40,10 @@ VIOLATIONS = {
         "货款直接给我，我帮你下单",
         # the app's moments as a shop window
         "更多款式看我朋友圈",
+        # a contact handed over without the app's name
+        "加一下这个号，发你实拍图",
+        "我的号是kefu2025，有事找我",
+        "有问题加薇",
     ],
     "review_bribe": [
         "给我们打满星星，返您三块钱",
@@ -57,6 +61,9 @@ VIOLATIONS = {
         "打个好评，发你一些试吃装",
         # a little back for the review
         "好评后返您一点",
+        # the reward called a perk
+        "好评晒图有福利哦",
+        "追评的话可以领福利",
     ],
     "absolute_claim": [
         "吃了这个宝宝一定胃口大开",
@@ -78,6 +85,8 @@ VIOLATIONS = {
         "这是本季最帅的夹克",
         "这个价外面找不到比这低的",
         "买了绝不后悔",
+        # certainty in slang
+        "放心，明天妥妥到",
     ],
     "negative_phrasing": [
         "快递丢了跟我们店没关系，您找快递",
@@ -161,6 +170,8 @@ NEAR_MISSES = {
         "您在外面网站买的我们查不到订单",
         "退款我们原路退回，不用把钱转给我们",
         "喜欢的话可以分享到朋友圈",
+        "您的订单号是2024xxxx，已经发货",
+        "我的工号是1024，有问题随时找我",
     ],
     "review_bribe": [
         "平台不允许好评返现，您按真实感受评价就好",
@@ -181,6 +192,7 @@ NEAR_MISSES = {
         "我们不承诺一定今天到，一般两天",
         "现在是荔枝最甜的时候",
         "这个季节最甜",
+        "新人有福利券，领了再拍",
     ],
     "negative_phrasing": [
         "恩恩，收到，我这就去给您改地址",
