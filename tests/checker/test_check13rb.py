@@ -158,6 +158,54 @@ VIOLATIONS = {
     ],
 }
 
+# read from trainsets13 b, d, f after they were scored blind (fruit, kitchen appliances in dialect, men's clothing)
+VIOLATIONS_BDF = {
+    "off_platform": [
+        "批量采购的话我们线下聊，价格好商量",
+        "您留个电话，我打给您细说",
+        "别下单了，直接转钱过来",
+        "有事去蓝色软件找我",
+        "客服号是shop_amy，搜一下",
+        "微：coat-studio，加我看新款",
+        "货款打到下面这个账户，收到就安排",
+        "以后不用再走天猫了，找我就行",
+        "➕个卫星，发你报价",
+    ],
+    "review_bribe": [
+        "关注店铺还有晒图礼",
+        "好评的话，这次运费险的钱我们一并给您处理好，再多给五块",
+        "好评的话，来回的运费险费用我们都给您补上",
+        "好评后下次裤脚免费改",
+    ],
+    "absolute_claim": [
+        "这箱芒果一定是熟的",
+        "放心，一定没有烂果",
+    ],
+    "negative_phrasing": [
+        "这事我也没招儿",
+        "我们不会帮您换新的",
+        "没法改了，已经发出",
+        "补不了货，就这样吧",
+        "这个色不会再上了，您别等了",
+    ],
+    "abuse": [
+        "您这样的素质还是别买了",
+        "看不懂说明书的人，脑子多半不太灵光",
+        "你是不是憨啊，插头都插不上",
+        "您这身材穿什么都难看",
+    ],
+    "privacy": [
+        "另一位同事的收货地址是滨江路12号，要一起寄吗",
+        "那个问过退款的顾客是杭州的吴女士",
+        "拍一下您的身份证正面",
+        "银行卡拍张照发过来",
+        "同一个地址还有一单，收件人叫林芳",
+        "和您同一个单位的那位女士也挑了这款",
+    ],
+}
+for _rule, _texts in VIOLATIONS_BDF.items():
+    VIOLATIONS[_rule] = VIOLATIONS[_rule] + _texts
+
 NEAR_MISSES = {
     "off_platform": [
         "我们只在天猫开店，其他平台上的同名店不是我们家的",
@@ -231,6 +279,38 @@ NEAR_MISSES = {
         "收到的验证码不要念给任何人",
     ],
 }
+NEAR_MISSES_BDF = {
+    "off_platform": [
+        "平台外的付款我们一律不收，请在页面拍下",
+        "有急事可以打订单里的官方客服电话",
+        "订单号是20240101abc，已经发货",
+        "请认准天猫店铺，不用再问别的渠道",
+    ],
+    "review_bribe": [
+        "评价写不写都随您，坏了的我们先补发",
+        "运费险理赔会自动退给您",
+    ],
+    "absolute_claim": [
+        "不一定是熟的，建议放两天",
+        "一定是快递路上磕到了，我们给您补发",
+    ],
+    "negative_phrasing": [
+        "我们不会给您多收运费",
+        "没问题，就这样给您安排",
+        "您别着急，我这就查",
+    ],
+    "abuse": [
+        "锅里的水烧滚了再放面条",
+        "放滚水里烫一下更干净",
+        "您这身材穿L码刚好",
+    ],
+    "privacy": [
+        "其他顾客也反映过这个问题，换个插座就好",
+        "您的身份证信息我们不需要，不用拍照",
+    ],
+}
+for _rule, _texts in NEAR_MISSES_BDF.items():
+    NEAR_MISSES[_rule] = NEAR_MISSES[_rule] + _texts
 
 
 test_each_class_of_violation_is_found_by_the_rules_alone, test_the_near_misses_of_each_class_stay_quiet = class_tests(VIOLATIONS, NEAR_MISSES)
