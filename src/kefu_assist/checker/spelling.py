@@ -234,3 +234,18 @@ def read_letters(text: str, index: list[int]) -> tuple[str, list[int]]:
     if SPOKEN_CUE.search(text) is not None:
         text, index = read_spoken(text, index)
     return text, index
+
+
+# check13rb: Cantonese function words read as the Mandarin ones, one character for one, so the
+# rules' frames read a reply typed in Cantonese (我哋唔會叫你私下轉賬 我们不会…, 佢地址係… 他地址是…,
+# 買唔起就唔好問 买不起就不要问, 冇計 没辙, 發俾我 发给我, 揾我 找我). 唔 is 不 only before a character
+# (唔，好的 is a hum), 唔該 is thanks, 係 is 是 only where Cantonese puts it (就係, 唔係, 地址係 …):
+# 联系, 系统 keep their 系
+_CANTONESE = {"唔该": "谢谢", "冇计": "没辙", "唔": "不", "哋": "们", "咗": "了", "佢": "他", "喺": "在", "嘅": "的",
+              "\U00020bb6": "那", "嗰": "那", "啲": "些", "咁": "这", "俾": "给", "畀": "给", "睇": "看", "嚟": "来",
+              "揾": "找", "咩": "啥", "系": "是"}
+TYPOS.update(_CANTONESE)
+# check13rb: the plus sign typed as an emoji (➕我卫星, ➕V) reads 加 before a contact word
+TYPOS["\u2795"] = "加"
+TYPO = re.compile(r"唔该|冇计|" + TYPO.pattern + r"|唔(?!好意思)(?=[\u4e00-\u9fff])|[哋咗佢喺嘅\U00020bb6嗰啲咁俾畀睇嚟揾咩]"
+                  r"|(?<=[就都唔不也真梗即址话名码])系|系(?=[咪咁])|\u2795(?=\s*[我个微薇威卫vq扣好])")
