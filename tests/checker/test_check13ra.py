@@ -44,6 +44,9 @@ VIOLATIONS = {
         "开票要等两个月以后才行",
         # the tax charged at a rate
         "开发票的话税点按6%算",
+        # free postage taken away for the invoice
+        "要开票的话邮费就不包了哈",
+        "含税的话上浮4个百分点",
     ],
     "card_fee": [
         # a reason holding a negation, then the fee
@@ -69,6 +72,14 @@ VIOLATIONS = {
         "刷卡的话要您贴点手续费",
         "分期的利息您自己想办法",
         "花呗付款要另外转手续费给我们",
+        # free postage taken away for the card
+        "白条付的话就不包邮了",
+        # disguised: 花b, the fee added with a plus sign
+        "花b付款要多收两个点",
+        "信用卡支付+手续费8元",
+        # percentage points; a sum 多算
+        "白条支付要多算2个百分点",
+        "花呗分期多算五块钱",
     ],
     "shipping_fee_breach": [
         # 包邮 said, a place not covered (不包), then a charge
@@ -80,6 +91,7 @@ VIOLATIONS = {
         "标着包邮的，这个地址虽然模板没写但得收12块",
         # a remote place then a top-up without a sum, in dialect (包邮滴, 偏远地方要补)
         "包邮滴，山区那边要补",
+        "包邮的，海南多算三块钱",
     ],
     "cod": [
         # 选到付 then more money to the courier
@@ -112,6 +124,9 @@ VIOLATIONS = {
         "到付没问题，快递员会跟您收手续费",
         # refused to this buyer's place
         "你那个小区不给走货到付款",
+        # a bare 到付 costing more
+        "到付的订单得加价",
+        "货到付款上调2个百分点",
     ],
     "close_order": [
         # the shop's system told as the doer, any verb
@@ -145,6 +160,9 @@ VIOLATIONS = {
         # the shop's reason, then refunded or closed without 已
         "那个码卖完了，单我给你退了",
         "您那太偏我们送不了，订单关了",
+        # closed for the buyer without 了 (Cantonese 我哋); this order voided, buy again
+        "張單我哋已經幫你取消",
+        "这单作废，您重新拍个新的",
     ],
     "no_return": [
         # an ordinary reason or a returnable state, then still no return
@@ -170,6 +188,9 @@ VIOLATIONS = {
         # a window in hours, or under seven days, as the only time to ask
         "收货后48小时内才能申请退款退货",
         "到货3天内才可以申请无理由",
+        # an exempt kind beside goods refused too; a fee named first, then deducted
+        "内裤是贴身的不退，外套也一样不退",
+        "退货的话折旧费加运费一共扣您30",
     ],
 }
 
@@ -189,6 +210,7 @@ NEAR_MISSES = {
         "发票一般两天以后开好",
         "票子照开，一分钱都不另外加",
         "开票税点按6%算？不会的，价格不变",
+        "开票的话邮费不包了吗？包的，放心",
         "发票邮费您不用管，我们这边包了",
     ],
     "card_fee": [
@@ -203,6 +225,9 @@ NEAR_MISSES = {
         "花呗能先收货再付钱，页面价不变",
         "信用卡不加钱也行，赠品照送",
         "刷卡的手续费我们来贴",
+        "用白条也包邮，不会不包邮了",
+        "花b和信用卡都不加手续费",
+        "花呗分期不多算一分钱",
         "分期利息您不用自己想办法，店里出",
     ],
     "shipping_fee_breach": [
@@ -212,6 +237,8 @@ NEAR_MISSES = {
         "江浙沪包邮，其他地区运费以下单页为准哦",
         "包邮的，您想走顺丰要补差价，用默认快递就是免运费",
         "包邮滴，偏远地区也不用补",
+        "包邮，想走顺丰的话自愿补差价",
+        "包邮的，海南也不多算钱",
     ],
     "cod": [
         "选到付的话不用多给钱，页面价就是到手价",
@@ -226,6 +253,7 @@ NEAR_MISSES = {
         "货到付款要多收钱吗？不会的，按页面价",
         "货到付款的话快递员要是跟您收服务费，您别给",
         "貨到付款唔收服務費",
+        "运费到付的话要加钱吗？不用，我们包邮",
     ],
     "close_order": [
         "超时未付款，系统会自动撤单",
@@ -241,6 +269,7 @@ NEAR_MISSES = {
         "付款方式我帮您从货到付款取消了，改为在线支付",
         "订单我们不会给您整没的，放心",
         "那个码卖完了，您可以申请退款",
+        "訂單我哋已經幫你取消嘅話，錢會原路退返",
     ],
     "no_return": [
         "不满意也可以退，七天无理由",
@@ -252,6 +281,8 @@ NEAR_MISSES = {
         "退货不成问题，七天内寄回就行",
         "烂果包赔，拍照给我们就行",
         "签收后七天内都能申请退货",
+        "内裤是贴身的拆封不退，外套支持七天无理由",
+        "退货不扣折旧费，运费险赔付运费",
         "48小时内发货，收到后七天无理由",
         "零食开了封就不适用七天无理由了，没开封的照样可以退",
         "售出概不退换这种话我们从来不讲的，放心退",
