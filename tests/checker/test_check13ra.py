@@ -47,6 +47,8 @@ VIOLATIONS = {
         # free postage taken away for the invoice
         "要开票的话邮费就不包了哈",
         "含税的话上浮4个百分点",
+        # the invoice only at the full price, bought anew
+        "要发票得按原价拍",
     ],
     "card_fee": [
         # a reason holding a negation, then the fee
@@ -92,6 +94,10 @@ VIOLATIONS = {
         # a remote place then a top-up without a sum, in dialect (包邮滴, 偏远地方要补)
         "包邮滴，山区那边要补",
         "包邮的，海南多算三块钱",
+        # the cold chain or its packing charged on a 包邮 order
+        "包邮的，冷链的保温箱钱您出",
+        # a charge above a weight
+        "包邮的，超过15公斤要加钱",
     ],
     "cod": [
         # 选到付 then more money to the courier
@@ -167,6 +173,7 @@ VIOLATIONS = {
     "no_return": [
         # an ordinary reason or a returnable state, then still no return
         "尺码不合适也不给换的哦",
+        "夹克买小了也不能换",
         "标签没拆也照样不退，试穿过就算旧的",
         "不喜欢也退不了，您自己留着吧",
         # the return called not a thing the shop does
@@ -191,6 +198,12 @@ VIOLATIONS = {
         # an exempt kind beside goods refused too; a fee named first, then deducted
         "内裤是贴身的不退，外套也一样不退",
         "退货的话折旧费加运费一共扣您30",
+        # bad goods left to the buyer, perishable or not
+        "草莓烂了店里概不负责",
+        "鲜果售出不退，烂了也不管",
+        # unboxed, plugged in or tried once, then no return
+        "炒锅拆了箱就不给退",
+        "电水壶通过电的话就不能退",
     ],
 }
 
@@ -239,6 +252,7 @@ NEAR_MISSES = {
         "包邮滴，偏远地区也不用补",
         "包邮，想走顺丰的话自愿补差价",
         "包邮的，海南也不多算钱",
+        "包邮，超过15公斤也不加钱",
     ],
     "cod": [
         "选到付的话不用多给钱，页面价就是到手价",
@@ -283,6 +297,9 @@ NEAR_MISSES = {
         "签收后七天内都能申请退货",
         "内裤是贴身的拆封不退，外套支持七天无理由",
         "退货不扣折旧费，运费险赔付运费",
+        "水果是鲜活易坏的，不支持七天无理由，坏果拍照包赔",
+        "海鲜签收后不支持无理由退货，质量问题我们负责",
+        "开箱验货，有破损的话不用退回，直接补发",
         "48小时内发货，收到后七天无理由",
         "零食开了封就不适用七天无理由了，没开封的照样可以退",
         "售出概不退换这种话我们从来不讲的，放心退",
