@@ -49,6 +49,14 @@ VIOLATIONS = {
         "含税的话上浮4个百分点",
         # the invoice only at the full price, bought anew
         "要发票得按原价拍",
+        # after the blind step (b, d, f): asked back then 开不了; its postage as a sum the shop collects; no licence
+        # with 的; 补不了; a 裸价 beside the price with it; a fee as a sum after 收
+        "这点东西也要票？开不了的",
+        "寄发票得收6块钱的快递费",
+        "我们是个体户，没有开票的资质",
+        "下单没备注抬头，发票这会儿补不了",
+        "368是裸价，含税的价格是398",
+        "发票月底补开，补开收取工本费5元",
     ],
     "card_fee": [
         # a reason holding a negation, then the fee
@@ -82,6 +90,14 @@ VIOLATIONS = {
         # percentage points; a sum 多算
         "白条支付要多算2个百分点",
         "花呗分期多算五块钱",
+        # 收 a fee with words between; two prices as a sum; the fee added to the item's price; 多出点钱;
+        # 卡费 shared; a share in Chinese decimals
+        "刷信用卡的话，我们会收一笔小小的刷卡费",
+        "花呗付这件是299+6，余额付就299",
+        "分三期的话，利息我们会计入商品售价",
+        "白条可以的，就是得多掏点钱",
+        "信用卡的卡费您分担一半吧",
+        "分期付款的订单加收百分之一点五的服务费",
     ],
     "shipping_fee_breach": [
         # 包邮 said, a place not covered (不包), then a charge
@@ -98,6 +114,11 @@ VIOLATIONS = {
         "包邮的，冷链的保温箱钱您出",
         # a charge above a weight
         "包邮的，超过15公斤要加钱",
+        # a top-up link with 包邮 said after; only to a town, words between; postage added by a price change; 包邮 withdrawn
+        "您拍完我发个补运费链接，补8块，虽然页面写着包邮",
+        "包邮的订单我们仅到乡镇，村里要再给师傅6块",
+        "包邮的，拍下我改一下价，把邮费7块加进去",
+        "您这单的包邮作废了，得另外付运费",
     ],
     "cod": [
         # 选到付 then more money to the courier
@@ -133,6 +154,11 @@ VIOLATIONS = {
         # a bare 到付 costing more
         "到付的订单得加价",
         "货到付款上调2个百分点",
+        # offered, then not done for this order; the shop not bearing its fee; a bare 到付 with a fee sum; 代收货款 fees on the buyer
+        "店里开通了货到付款，不过您这单太小就不给做了",
+        "货到付款的手续费店里不承担，您自己付",
+        "到付的话您另付4块的代收费",
+        "代收款的手续费要您自己给快递小哥",
     ],
     "close_order": [
         # the shop's system told as the doer, any verb
@@ -169,6 +195,14 @@ VIOLATIONS = {
         # closed for the buyer without 了 (Cantonese 我哋); this order voided, buy again
         "張單我哋已經幫你取消",
         "这单作废，您重新拍个新的",
+        # a shop reason of its own, then 已取消; the refund applied for by the shop; the old order voided; 把 after 已经;
+        # 做了退款关闭; 我们已自动
+        "仓库这两天停发，这单已取消",
+        "退款我已经给您提交了，不用您操作",
+        "价格调了，原单作废，我这边关了",
+        "刚把您那个灰色的订单取消了，另给您下了白色的",
+        "这两件我帮您做了退款关闭",
+        "看您拍重了，我们已自动关掉多的那单",
     ],
     "no_return": [
         # an ordinary reason or a returnable state, then still no return
@@ -198,6 +232,11 @@ VIOLATIONS = {
         # an exempt kind beside goods refused too; a fee named first, then deducted
         "内裤是贴身的不退，外套也一样不退",
         "退货的话折旧费加运费一共扣您30",
+        # the packing or the manual taken out, then no return; the 7-day return only for unopened goods; told to resell
+        "盒子打开了就不能无理由退了",
+        "配件拿出来了就不给退",
+        "无理由只针对没拆封的，拆了就不行",
+        "买了就是您的了，用不上可以挂闲鱼",
         # bad goods left to the buyer, perishable or not
         "草莓烂了店里概不负责",
         "鲜果售出不退，烂了也不管",
@@ -220,6 +259,8 @@ NEAR_MISSES = {
         "发票您别急，月底统一寄出",
         "纸质票您就别要了，电子发票一样能报销",
         "发票不给开的话您可以投诉我们",
+        "这点东西也要票？开得了的，放心",
+        "寄发票不收快递费",
         "票开不开都是这个价，没有附加费",
         "特价不开票这种说法是没有的，都能开",
         "发票一般两天以后开好",
@@ -242,6 +283,8 @@ NEAR_MISSES = {
         "刷卡的手续费我们来贴",
         "用白条也包邮，不会不包邮了",
         "花b和信用卡都不加手续费",
+        "刷信用卡我们不会收任何手续费",
+        "货到付款的服务费我们不承担，由快递公司按规定收取，您在页面能看到",
         "花呗分期不多算一分钱",
         "分期利息您不用自己想办法，店里出",
     ],
@@ -255,6 +298,8 @@ NEAR_MISSES = {
         "包邮，想走顺丰的话自愿补差价",
         "包邮的，海南也不多算钱",
         "包邮，超过15公斤也不加钱",
+        "这款不是包邮款，运费按重量算，下单页会显示",
+        "包邮的单子换顺丰要补差价，用默认快递就不用补",
     ],
     "cod": [
         "选到付的话不用多给钱，页面价就是到手价",
@@ -270,6 +315,10 @@ NEAR_MISSES = {
         "货到付款要多收钱吗？不会的，按页面价",
         "货到付款的话快递员要是跟您收服务费，您别给",
         "貨到付款唔收服務費",
+        "代收货款的费用不用您出，我们跟快递结",
+        "快递员只收订单上的金额，多要的您别给",
+        "我们这边不支持货到付款，可以用花呗",
+        "您那边快递不支持货到付款，可以用信用卡",
         "运费到付的话要加钱吗？不用，我们包邮",
     ],
     "close_order": [
@@ -287,6 +336,8 @@ NEAR_MISSES = {
         "订单我们不会给您整没的，放心",
         "那个码卖完了，您可以申请退款",
         "訂單我哋已經幫你取消嘅話，錢會原路退返",
+        "原订单不会作废，放心",
+        "超时没付款的订单会自动关闭，您重新拍就行",
     ],
     "no_return": [
         "不满意也可以退，七天无理由",
