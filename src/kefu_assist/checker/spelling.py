@@ -35,6 +35,15 @@ TYPO = re.compile(r"好(?<![很真挺太好不较更]好)平(?![整稳滑坦衡�
 # check11r: Cantonese negations read as the Mandarin ones, one character for one (唔使加钱 不用加钱, 唔好 不要, 冇 没)
 TYPOS.update({"唔使": "不用", "唔驶": "不用", "唔好": "不要", "冇": "没"})
 TYPO = re.compile(TYPO.pattern + "|唔使|唔驶|唔好(?!意思)|冇")
+# check13ra: Cantonese 唔 before a verb of the money rules is 不 (唔开发票 不开发票, 唔提供, 唔收, 唔包); not 唔该
+# (thanks), and not before 退/换/得, which the no_return rule reads in Cantonese itself (唔退, 退货唔得)
+TYPOS["唔"] = "不"
+TYPO = re.compile(TYPO.pattern + "|唔(?=[开出提收加包支做接发给补寄派送到会是可能用准])")
+# check13ra: dialect particles and forms: 咯/喽/嘞 after a verb of the money rules read 了 (单子给你取消嘞, 订单撤销喽),
+# 滴 ending a word reads 的 (包邮滴), 么得 reads 没得 (发票么得), 花b reads 花呗, Cantonese 我哋 reads 我们 and 嘅 的;
+# one character for one
+TYPOS.update({"咯": "了", "喽": "了", "嘞": "了", "滴": "的", "么得": "没得", "花b": "花呗", "哋": "们", "嘅": "的"})
+TYPO = re.compile(TYPO.pattern + r"|(?<=[消销闭关掉撤废删退换补加收开发付])[咯喽嘞]|(?<=[\u4e00-\u9fff])(?<![一点水滴油])滴(?=[，,。！!～~\s哦哈呀啦]|$)|(?<![怎什这那多])么得|花b(?![a-z])|(?<=[我你佢])哋|嘅")
 PINYIN = re.compile(
     r"(?<![a-z])(" + "|".join(w.replace(" ", r"\s*") + _NOT_BEFORE.get(w, "") for w in sorted(PINYIN_WORDS, key=len, reverse=True)) + r")(?![a-z])"
     r"|(?<=[个给星五5])hp(?![a-z])|(?<![a-z])hp(?=[返送有给])|(?<=\d)r(?![a-z])"
