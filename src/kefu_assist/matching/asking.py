@@ -29,10 +29,12 @@ import re
 _QUESTION_RE = re.compile(
     "|".join(
         [
-            r"[吗呢嘛么麽]",  # 吗 呢 嘛, and 么 in 什么 怎么 那么
-            r"怎|咋|啥|谁(?![都也])|哪|(?<![好十这前近])几(?![十百千万乎])|多少|多大|多久|多长|多高|多重|多宽|多远",
+            r"[吗呢嘛麽]|(?<![什怎])么|[什怎]么(?![都也])",  # 吗 呢 嘛, and 么 in 什么 怎么 那么 (not 什么都, 怎么也: below)
+            # (an indefinite use asks nothing: 我们这啥都贵, 哪都不想去, 怎么都睡不着, 才几块钱, 没几天)
+            r"怎(?!么[都也]|样[都也])|咋|啥(?![都也])|谁(?![都也])|哪(?!儿?[都也])|(?<![好十这前近才没])几(?![十百千万乎])|多少|多大|多久|多长|多高|多重|多宽|多远",
             r"是否|能否|可否|有无|行不行|好不好|对不对|可不可以|成不成",
-            r"([\u4e00-\u9fff])[不没]\1",  # A-not-A: 有没有 发没发 是不是 能不能 要不要
+            r"([\u4e00-\u9fff])[不没唔]\1|有冇",  # A-not-A: 有没有 发没发 是不是 能不能 要不要, and Cantonese 得唔得 系唔系 有冇
+            r"[^ ]还是[^ ]{1,6}(?:好|合适|划算|对|呢)(?= |$)",  # either-or: 拿L还是XL好, 买两盒还是三盒合适
             r"[不没](?:有)?(?= |$)",  # 包邮不, 发货没, 发了没有 at a clause's end
         ]
     )
@@ -44,7 +46,7 @@ _QUESTION_RE = re.compile(
 _REQUEST_RE = re.compile(
     "|".join(
         [
-            r"请|帮|(?<![真好太很挺蛮超])麻烦|劳驾|给我|(?<![不功智性动体热电])能|可以|想(?!吐槽|说说|感慨|抱怨|发泄|唠叨|念叨)|我要|要求|需要|快点|快些|赶紧|尽快|抓紧|催一下|催下|催催|(?<!花)呗|吧|求",  # (花呗 is no 呗)
+            r"请|(?<![低高中])帮|(?<![真好太很挺蛮超])麻烦|劳驾|给我|(?<![不功智性动体热电])能|可以|想(?!吐槽|说说|感慨|抱怨|发泄|唠叨|念叨)|我要|要求|需要|快点|快些|赶紧|尽快|抓紧|催一下|催下|催催|(?<!花)呗|吧|求",  # (花呗 is no 呗)
             # what the buyer tells the shop to do or not do with the order
             r"改成|换成|改为|改一下|改下|写成|写错|填错|填成|送到|寄到|放到|就行|就好|不要了|(?<![特区分级类性告识差个鉴离派])别(?![人的家]|介意|在意|见怪)",  # 别 as "don't", not 特别 区别
             r"[放寄送发开][到给在去]?(?:物业|公司|单位|门卫|前台|驿站|快递柜|家里|老家)",  # 快递放物业, 寄公司
@@ -121,11 +123,11 @@ _FAULT_RE = re.compile(r"(?<![不没无])(?:坏|破|裂|碎|洞|磕|凹|瘪|划�
 # A remark about the buyer's own habits, trade or life, or a saying about things at large, that
 # asks nothing and speaks to no one (我平时都穿M码 这几年胖了, 我是送快递的 双十一忙疯了,
 # 退货运费险真是个好东西, 便宜没好货这句话我现在信了): the shop words in it are the buyer's life.
-_HABIT_RE = re.compile(r"减肥|长胖|从来|向来|一向|平时|平常|从小|这几年|这些年|这么多年|习惯了|(?<!\d)从[^ ]{1,4}(?:起|开始)|我(?:的[^ ]{1,3})?(?:一直|总是|老是|每次|每回)")
+_HABIT_RE = re.compile(r"(?:以前|原来|之前)(?:总|老|一直)?觉得|自从(?:当了?妈|有了?(?:娃|孩子|宝宝)|结婚|工作|上班|毕业)|当妈(?:以后|之后)|有了(?:娃|孩子|宝宝)(?:以后|之后)|(?:上班|工作|结婚|毕业)(?:以后|之后)|减肥|长胖|从来|向来|一向|平时|平常|从小|这几年|这些年|这么多年|习惯了|(?<!\d)从[^ ]{1,4}(?:起|开始)|我(?:的[^ ]{1,3})?(?:一直|总是|老是|每次|每回)")
 # ... the buyer's trade or school, which names shop things and people (客服, 开店) as the buyer's own
 # work: 我自己就是做淘宝客服的 太懂你们了, 我在做电商课的作业
 _TRADE_RE = re.compile(r"我(?:自己)?(?:也|就|以前|之前)?(?:是|在|当)?(?:做|干|开|送|跑|搞)(?![了过])[^ ]{0,8}的|我在[^ ]{1,8}(?:上班|工作|兼职|实习|打工)|我当[^ ]{1,6}(?:年|了)")
-_SCHOOL_RE = re.compile(r"作业|论文|作文|考试|期末|上课|老师布置")
+_SCHOOL_RE = re.compile(r"作业(?!本)|论文|作文(?!本|纸)|考试|期末|上课|老师布置")  # (作业本 is goods)
 # ... a saying, or a trade and the world at large, which a question about them names too (物流这个
 # 行业是不是很累): a question about a trade asks the shop nothing either
 # (这事, 这种事 and 这句话 alone are as often the buyer's grievance: 第一次买就碰到这种事, 每次都是这句话)
@@ -138,7 +140,7 @@ _TRADE_AT_LARGE_RE = re.compile(r"这个行业|这一?行(?![字])")
 _PASSING_RE = re.compile(r"随便说说|说说而已|开玩笑|吐槽一下|感慨一下|话说回来|不是你们家|不是在你们|我说的是我?别(?:的|家)|还好找到了|自己找到了|不过没事")
 # The requests and threats that a saying cannot hold (便宜 and 吧 can: 便宜没好货这句话, 都是大棚的吧
 # 随便说说; 这事不解决就投诉到平台 is a complaint).
-_FIRM_REQUEST_RE = re.compile(r"请|帮|麻烦|劳驾|给我|(?<!不)能(?!让)|可以|想|我要|要求|需要|快点|尽快|赶紧|催|改成|换成|送到|寄到|投诉|不解决|不处理|说法|12315|工商")
+_FIRM_REQUEST_RE = re.compile(r"请|(?<![低高中])帮|麻烦|劳驾|给我|(?<!不)能(?!让)|可以|想|我要|要求|需要|快点|尽快|赶紧|催|改成|换成|送到|寄到|投诉|不解决|不处理|说法|12315|工商")
 # The shop spoken to as a person (not 客服 or 店 named as the buyer's own trade).
 _ADDRESSEE_RE = re.compile(r"你|您|亲")
 # ... but waiting for this shop's goods is no habit (我一直在等发货, 我每次都等好久才到).
@@ -150,10 +152,12 @@ _NOT_SHOPPING_RE = re.compile(
     "|".join(
         [
             r"(?<![a-z])[xyz](?![a-z])\d*\+|\+\d*(?<![a-z])[xyz](?![a-z])|(?<![a-z])[xyz](?![a-z])(?:等于|是多少)",  # algebra: 2x+3, x等于
-            r"方程|函数|求导|导数|微积分|定积分|因式分解|勾股|平方根|根号|的平方|的立方|开平方|这个数是|数学题|应用题|物理题|化学题|这道题|习题|奥数|python|java|(?<!优惠|折扣|兑换|邀请)代码|编程",
+            r"方程|函数|求导|导数|微积分|定积分|因式分解|勾股|平方根|根号|的平方|的立方|开平方|这个数是|数学题|应用题|物理题|化学题|这道题|习题|作业题|课后题|思考题|口算题|算术题|奥数|python|java|(?<!优惠|折扣|兑换|邀请)代码|编程",
             r"(?:英语|英文|日语|韩语|法语|德语|繁体|拼音)(?:里|中)?(?:怎么|咋|要)?(?:说|讲|写|拼|读|翻译)|怎么拼|单词|这个词|这两个字|造句|组词|反义词|近义词|翻译(?:成|一下)",
             r"(?:我|我也)想开(?:个|一个|家|一家)?[^ ]{0,3}店|谁发明的|是谁想出来的|哪一?年(?:出|有|开始|发明|定)",
             r"[两三四]个字(?:真|就是|简直|太|最|听着|看着|好|[念读写说听看](?:起来|出来|着))|的梗(?:好|太|真|笑)",
+            # ... and read or written by the buyer (售后这几个字我一看就紧张, 发货两个字怎么写才好看)
+            r"(?:[两三四几]个字|这?[俩两]字)(?:我|你)?(?:真|就是|简直|太|最|好|让人|一看|看着|看到|听着|听到|总|老|怎么写|咋写|写得|写不|[念读写说听看](?:起来|出来|着))",
             r"(?:孩子|小朋友|儿子|女儿|同学|同事|朋友|我妈|我爸|老人)问我.{0,12}(?:什么意思|啥意思|怎么读|怎么写)",  # a word someone asked the buyer about
             r"(?:作文|作业|论文|试卷|习题|数学题)[^ ]{0,4}(?:帮我|帮忙|改改|改一下|检查)|帮我(?:改|写|看|检查)[^ ]{0,3}(?:作文|作业|论文)",  # homework handed over  # a word praised or laughed at as a word (包邮两个字真好听)
         ]
@@ -161,7 +165,7 @@ _NOT_SHOPPING_RE = re.compile(
 )
 # A listing pasted from a shop page: a tag first (【官方正品】, 【现摘】, 【天猫】, which normalising
 # leaves as a clause of its own), then the title's string of selling words, asking nothing.
-_LISTING_TAG_RE = re.compile(r"(?:官方正品|正品保障|官方直营|官方旗舰店?|旗舰店|天猫|淘宝|京东|拼多多|新品上市|新品|新款|爆款|热卖|限时秒杀|秒杀|限时|现摘|现发|包邮|顺丰包邮|产地直发|厂家直销|买一送一|特价)(?= )")
+_LISTING_TAG_RE = re.compile(r"(?:官方正品|正品保障|正品|现货|预售|自营|官方直营|官方旗舰店?|旗舰店|天猫|淘宝|京东|拼多多|新品上市|新品|新款|爆款|热卖|限时秒杀|秒杀|限时|现摘|现发|包邮|顺丰包邮|产地直发|厂家直销|买一送一|特价)(?= )")
 _LISTING_TITLE_CHARS = 12
 # ... or a title pasted without its tag (家用小型多功能大容量电炸锅4.5L新款, 温和控油洗面奶男女 120g):
 # selling words strung together, with no pronoun or particle a sentence of the buyer's holds.
@@ -209,7 +213,7 @@ _NOT_FOR_SHOP_RE = re.compile(
         [
             r"有[男女]朋友(?:吗|没)|有对象(?:吗|没)|(?:你|您|客服|小姐姐|小哥哥|美女|帅哥)[^ ]{0,3}(?:多大了|几岁|结婚了|单身|属什么|什么星座|哪里人|长什么样)",
             r"^现在几点了?$|现在是?几点了|(?:会不会|会不|要不要|会)下[雨雪]|下不下[雨雪]|天气(?:怎么样|如何|咋样)|(?:今天|明天|后天)(?:多少度|几度)",
-            r"有没有人知道|有人知道|谁知道|有没有人一起|有人一起|大家(?:知道|觉得)|^(?:你|你们|您)(?:知道|晓得|听说过?)",
+            r"有没有人知道|有人知道|谁知道|有没有人一起|有人一起|大家(?:知道|觉得)|有没有人(?:想|觉得|喜欢|爱)|有人(?:想|觉得|喜欢)|^(?:你|你们|您)(?:知道|晓得|听说过?)",
         ]
     )
 )
@@ -222,7 +226,7 @@ _COURIER_RE = re.compile(r"制服|快递车|小哥|快递员|快递大哥|快递
 _COURIER_PRAISE_RE = re.compile(r"帅|酷|好人|辛苦|感动|暖心|贴心|热情|跑得|还帮|帮我[^ ]{0,6}了|人真好|真好|太好了|靠谱|敬业|客气|礼貌")
 # A remark on one's own state: exhausted by something (凑满减凑到头秃, 贴发票贴到手软) or a resolution
 # (我发誓再也不熬夜了, 这个月剁手五次了 我要戒, 退货这事我再也不想干了).
-_HYPERBOLE_RE = re.compile(r"(?:凑|算|贴|填|挑|选|刷|比|看|找|拆|搬|抢|写|数|记)到(?:头秃|头晕|手软|手抽筋|崩溃|怀疑人生|眼花|想哭|吐)")
+_HYPERBOLE_RE = re.compile(r"(?:凑|算|贴|填|挑|选|刷|比|看|找|拆|搬|抢|写|数|记)(?:到|得)我?(?:头秃|头晕|手软|手抽筋|崩溃|快崩溃|怀疑人生|眼花|想哭|吐|头都?(?:大|晕|秃|疼)了?|眼都?花了?)")  # (...得我头都大了: gate13)
 # ... a simile on it (每次看物流都像在追剧, 拆快递跟开盲盒一样)
 _SIMILE_RE = re.compile(r"(?:像|跟|和|如同)在?(?:追剧|看连续剧|开盲盒|拆盲盒|过年|抢票|中彩票|中奖|谈恋爱|养孩子|打游戏)")
 _BODY_RE = re.compile(r"减肥|长胖|节食")
@@ -263,6 +267,7 @@ STORY = "story"  # a story about others that asks the shop nothing
 ELSEWHERE = "elsewhere"  # a story about another shop or platform that asks this shop nothing
 NOT_SHOPPING = "not_shopping"  # maths, code, homework, a word asked about, a message meant for someone else
 REMARK = "remark"  # a remark about the buyer's own habits, trade or life, or a saying, that asks nothing
+CLOSING = "closing"  # an acknowledgement and a goodbye, nothing else: the buyer closes the chat (好的 拜拜)
 TOLD = (STORY, ELSEWHERE, NOT_SHOPPING, REMARK)  # whom a message is for when it asks the shop nothing
 
 
@@ -275,6 +280,7 @@ _VETO_FIELDS = {
     ELSEWHERE: "offtopic_veto_elsewhere",
     NOT_SHOPPING: "offtopic_veto_not_shopping",
     REMARK: "offtopic_veto_remark",
+    CLOSING: "offtopic_veto_closing",
 }
 
 
@@ -291,9 +297,14 @@ def asks(normalized: str) -> bool:
     return _QUESTION_RE.search(normalized) is not None or _REQUEST_RE.search(normalized) is not None
 
 
+# The agent called by what buyers call a young woman or man (谢谢小姐姐, 客服小哥哥辛苦了): no third person.
+_AGENT_NAMED_RE = re.compile(r"客服(?:小姐姐|小哥哥|姐姐|妹妹|美女|帅哥)|(?:谢谢|谢啦|辛苦了?|麻烦)(?:小姐姐|小哥哥|美女|帅哥)|(?:小姐姐|小哥哥)(?= ?(?:你|您|辛苦|谢谢|在吗|好))")
+
+
 def tells_of_others(normalized: str) -> bool:
     """Whether the message speaks of someone or something other than the buyer and this shop
     (我妹, 公司报销, 电费, 外卖, 抖音上有人说, 这年头, 今年流行)."""
+    normalized = _AGENT_NAMED_RE.sub(" ", normalized)
     if _LIFE_RE.search(normalized) or _WORLD_RE.search(normalized) or _NOT_YOU_RE.search(normalized) or (_PAPERWORK_RE.search(normalized) and _GRUMBLE_RE.search(normalized)):
         return True
     return _PEOPLE_RE.search(normalized) is not None and _ITEM_RE.search(normalized) is None
@@ -338,13 +349,26 @@ def remarks(normalized: str) -> bool:
     if _TRADE_RE.search(normalized):
         return True
     if _SCHOOL_RE.search(normalized):
-        return not _ADDRESSEE_RE.search(normalized)
+        return not _ADDRESSEE_RE.search(normalized) and not _ORDER_RE.search(normalized)  # (刚下单了30本作文本: an order)
     return _HABIT_RE.search(normalized) is not None and not to_shop
 
 
 def told_not_asked(normalized: str) -> bool:
     """A story about others that asks the shop nothing: 公司报销发票的事好烦, 我妹买东西就爱退货."""
     return not asks(normalized) and tells_of_others(normalized)
+
+
+# A buyer closing the chat: what the shop said acknowledged (嗯嗯, 好的, 收到, 明白了, ok, 没问题了),
+# then a goodbye. The gate reads a goodbye as chatter (0.77-0.79 for 嗯嗯 好的 拜拜), and a bare
+# goodbye (拜拜, 88, bye bye) stays chatter; after an acknowledgement it is the thank-you card's turn.
+_ACK = r"(?:嗯+|嗯呢|哦+|噢+|好+的?|好滴|好嘞|好吧|ok|okay|行+|收到|知道|了解|明白|懂|没问题|可以|那就这样|就这样)(?:了|啦|的|呀|哈|吧)?"
+_BYE = r"(?:拜拜|拜|再见|88|886|bye|回头见|下次见|改天见)(?:了|啦|哦|喽|咯|呀)?"
+_CLOSING_RE = re.compile(f"(?:(?:{_ACK})+ )+(?:{_BYE} ?)+")
+
+
+def closes(normalized: str) -> bool:
+    """Whether a message acknowledges and says goodbye, nothing else (嗯嗯 好的 拜拜, ok了 拜拜)."""
+    return _CLOSING_RE.fullmatch(normalized.strip()) is not None
 
 
 def address(normalized: str) -> str:
@@ -360,6 +384,8 @@ def address(normalized: str) -> str:
     without a tag (_not_for_shop, _pasted_title); a remark, the buyer worn out, resolved, answered
     already, the world and parcels at large, a courier praised (_OWN_STATE_RE, _courier_story); a
     story, the buyer's pay not yet through (_pay_not_yet)."""
+    if closes(normalized):
+        return CLOSING
     if _NOT_SHOPPING_RE.search(normalized) or _not_for_shop(normalized):
         return NOT_SHOPPING
     if (_MISSENT_RE.search(normalized) and not _QUESTION_RE.search(normalized)) or _pasted_listing(normalized) or _pasted_title(normalized):

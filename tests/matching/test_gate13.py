@@ -1,0 +1,165 @@
+"""Small talk and noise against shopping questions, class by class (issue 10, gate13): chatter
+that names shop things gets no confident card, and the shopping questions the gate used to turn
+away keep theirs. Wordings of our own, none of them in resources/chatter.txt or an eval set
+(checked at the end).
+
+Classes: a goodbye after an acknowledgement closes the chat (好嘞 知道了 拜拜: thanks) while a
+bare goodbye stays chatter; indefinite question words ask nothing (我们这啥都贵, 才几块钱); worn
+out told with 得 (比价比得我眼都花了); a word read or written as a word (售后这几个字, 练字);
+a question put to anyone (有没有人想一起去爬山); homework sums (作业题：…多少钱); listings
+pasted with a bare tag (【正品】, 【现货】) or a shoe's 低帮; the buyer's view before and after a
+change of life (以前觉得…, 自从当了妈); an identifier introduced (这是我的手机号 …). The reverse: the
+agent called 小姐姐 is no third person, an either-or question (拿L还是XL好) asks, a school's
+things in an order (刚拍了50本作业本) are goods, and a Cantonese A-not-A (得唔得) asks.
+"""
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kefu_assist.matching.asking import NOT_SHOPPING, STORY, TOLD, address, asks
+from kefu_assist.matching.helpers import _is_noise
+from kefu_assist.matching.normalize import normalize
+
+from .families import first_confident
+
+
+def confident(matcher, message):
+    return [s for s in matcher.suggest(message) if s.confident]
+
+
+def to(message: str) -> str:
+    return address(normalize(message))
+
+
+# -- an acknowledgement and a goodbye close the chat ---------------------------------------------
+ACKS = ["好嘞", "知道了", "嗯 明白了", "哦哦 懂了", "行 收到", "好的好的", "ok 没问题了", "嗯 了解了"]
+GOODBYES = ["拜拜", "再见", "88", "bye", "回头见", "拜拜啦", "下次见"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(ack=st.sampled_from(ACKS), bye=st.sampled_from(GOODBYES), sep=st.sampled_from([" ", "，", "~ "]))
+def test_an_acknowledgement_then_a_goodbye_is_thanks(matcher, ack, bye, sep):
+    message = f"{ack}{sep}{bye}"
+    assert first_confident(matcher, message) == "thanks", message
+
+
+@pytest.mark.parametrize("message", ["拜拜", "88", "bye bye", "拜拜 88", "嗯 拜拜 今天好冷"])
+def test_a_goodbye_alone_or_beside_chatter_stays_unconfident(matcher, message):
+    assert confident(matcher, message) == [], [(s.category, s.score) for s in confident(matcher, message)]
+
+
+# -- indefinite question words ask nothing -------------------------------------------------------
+INDEFINITE = ["我们这边啥都贵", "他什么都不懂", "放假哪都懒得去", "怎么都睡不着", "这个月才几块钱零花", "没几天就过年了", "哪儿都一样堵"]
+STILL_ASKING = ["啥时候发货", "什么都能退吗", "哪都能送到吗", "怎么都打不开 咋办", "大概几天能到货", "这款多少钱"]
+
+
+@pytest.mark.parametrize("message", INDEFINITE)
+def test_an_indefinite_question_word_asks_nothing(message):
+    assert not asks(normalize(message))
+
+
+@pytest.mark.parametrize("message", STILL_ASKING)
+def test_a_question_word_still_asks(message):
+    assert asks(normalize(message))
+
+
+# -- chatter that names shop things --------------------------------------------------------------
+CHATTER = [
+    # worn out, told with 得
+    "凑单凑得我头都大了 反正已经拍完了",
+    "比价比得我眼都花了",
+    "算优惠算得头都晕了 哈哈",
+    # a word read or written as a word
+    "售后这几个字我一看就紧张",
+    "退款这俩字真让人心安",
+    "发货两个字怎么写才好看 我在练字",
+    "包裹这两个字我总写不好看",
+    # a question put to anyone
+    "有没有人想一起去爬山",
+    "有人想组队打球吗",
+    "有没有人喜欢看恐怖片",
+    # homework sums
+    "女儿的作业题：一支笔3元，买5支多少钱",
+    "练习题 一件衣服打八折后是80元 原价多少",
+    # listings pasted with a bare tag
+    "【正品】Adidas 三叶草 复古 低帮 休闲板鞋 男女同款",
+    "【现货】云南野生菌 干货 500g 装",
+    # the buyer's view before and after a change of life
+    "以前觉得护肤品越贵越好 上班以后才明白",
+    "自从当了妈 买东西只看打折",
+    "有了娃以后 快递天天收",
+    # indefinite words in a remark on life
+    "住市中心的人真幸福 我们这儿啥都远",
+]
+
+
+@pytest.mark.parametrize("message", CHATTER)
+def test_chatter_naming_shop_things_gets_no_confident_card(matcher, message):
+    assert confident(matcher, message) == [], [(s.category, s.score) for s in confident(matcher, message)]
+
+
+@pytest.mark.parametrize("message", ["这是我的手机号 13700001234", "这个是我的订单号 202611300001234", "这是我订单号：5566778899001"])
+def test_an_identifier_introduced_is_noise(matcher, message):
+    assert _is_noise(normalize(message))
+    assert confident(matcher, message) == []
+
+
+# -- shopping questions the gate turned away -----------------------------------------------------
+SHOPPING = [
+    ("谢谢小姐姐 你太耐心了", "thanks"),
+    ("客服小姐姐辛苦了 谢谢", "thanks"),
+    ("平时穿L的 这件外套拿L还是XL好", "size"),
+    ("我一直穿37的 这双选37还是38好", "size"),
+    ("刚下单了30本作文本 地址写的学校", "order_placed|order_change"),
+    ("地址少写了两个字 帮我改一下", "order_change"),
+]
+
+
+@pytest.mark.parametrize(("message", "category"), SHOPPING)
+def test_shopping_questions_keep_their_card(matcher, message, category):
+    assert to(message) not in TOLD
+    sure = confident(matcher, message)
+    assert sure and sure[0].category in category.split("|"), [(s.category, s.score) for s in sure]
+
+
+@pytest.mark.parametrize("message", ["谢谢小姐姐", "客服小姐姐你好", "小姐姐 这个有货吗"])
+def test_the_agent_called_xiaojiejie_is_no_third_person(message):
+    assert to(message) != STORY
+
+
+@pytest.mark.parametrize("message", ["这件拿L还是XL好", "黑色还是白色的好", "买两盒还是三盒合适"])
+def test_an_either_or_question_asks(message):
+    assert asks(normalize(message))
+
+
+@pytest.mark.parametrize("message", ["得唔得", "有冇货", "系唔系正品", "可唔可以换"])
+def test_a_cantonese_question_asks(message):
+    assert asks(normalize(message))
+
+
+@pytest.mark.parametrize("message", ["有没有人想一起去爬山", "有人想组队打球吗", "哈喽 有没有人喜欢看电影"])
+def test_a_question_to_anyone_is_not_for_the_shop(message):
+    assert to(message) == NOT_SHOPPING
+
+
+@pytest.mark.parametrize("message", ["有人吗", "有没有人在", "有人在吗 想问下发货"])
+def test_asking_whether_anyone_is_there_is_for_the_shop(message):
+    assert to(message) != NOT_SHOPPING
+
+
+def test_the_wordings_are_in_neither_the_corpus_nor_an_eval_set(shared_eval_dir):
+    from pathlib import Path
+
+    from kefu_assist.matching.helpers import _shipped_chatter
+
+    def key(text: str) -> str:
+        return normalize(text).replace(" ", "")
+
+    ours = {key(m) for m in CHATTER + INDEFINITE + STILL_ASKING} | {key(m) for m, _ in SHOPPING}
+    corpus = {key(line) for line in _shipped_chatter()}
+    bench = Path(__file__).resolve().parents[2] / "benchmarks" / "eval"
+    files = [*sorted(shared_eval_dir.glob("*.tsv")), *sorted(bench.glob("*.tsv")), *sorted(bench.glob("*/questions.tsv"))]
+    evals = {key(line.split("\t", 1)[1]) for path in files if "heldout" not in path.name for line in path.read_text(encoding="utf-8").splitlines() if "\t" in line and not line.startswith("#")}
+    assert not ours & corpus and not ours & evals
