@@ -92,6 +92,17 @@ CHATTER = [
     "有了娃以后 快递天天收",
     # indefinite words in a remark on life
     "住市中心的人真幸福 我们这儿啥都远",
+    # the buyer's shopping at large: a spree, a hoard
+    "刷了一晚上直播 买了一堆零食",
+    "双十一又剁手了 心疼钱包",
+    "家里快递盒堆成山了",
+    "快递盒攒了一大堆 卖了十块钱",
+    "好想去海边玩 顺便买买买",
+    # a scam avoided, the buyer's own pride
+    "刚才有个冒充快递的电话 幸好没理",
+    "差点上当 说我包裹丢了要赔钱",
+    "总算学会给宝宝穿连体衣了 好有成就感",
+    "自己装好了窗帘 超有成就感",
 ]
 
 
@@ -114,6 +125,9 @@ SHOPPING = [
     ("我一直穿37的 这双选37还是38好", "size"),
     ("刚下单了30本作文本 地址写的学校", "order_placed|order_change"),
     ("地址少写了两个字 帮我改一下", "order_change"),
+    ("买了一堆 能便宜点吗", "bargain"),
+    ("囤了好多 什么时候能发货", "shipping_time"),
+    ("好想要这个颜色 还有货吗", "stock"),
 ]
 
 
@@ -131,6 +145,16 @@ def test_the_agent_called_xiaojiejie_is_no_third_person(message):
 
 @pytest.mark.parametrize("message", ["这件拿L还是XL好", "黑色还是白色的好", "买两盒还是三盒合适"])
 def test_an_either_or_question_asks(message):
+    assert asks(normalize(message))
+
+
+@pytest.mark.parametrize("message", ["好想去海边玩", "真想睡一觉", "超想吃火锅"])
+def test_a_wish_is_no_request(message):
+    assert not asks(normalize(message))
+
+
+@pytest.mark.parametrize("message", ["想换个颜色", "我想退货", "还想再买一件"])
+def test_wanting_something_of_the_shop_is_a_request(message):
     assert asks(normalize(message))
 
 

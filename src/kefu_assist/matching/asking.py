@@ -46,7 +46,7 @@ _QUESTION_RE = re.compile(
 _REQUEST_RE = re.compile(
     "|".join(
         [
-            r"请|(?<![低高中])帮|(?<![真好太很挺蛮超])麻烦|劳驾|给我|(?<![不功智性动体热电])能|可以|想(?!吐槽|说说|感慨|抱怨|发泄|唠叨|念叨)|我要|要求|需要|快点|快些|赶紧|尽快|抓紧|催一下|催下|催催|(?<!花)呗|吧|求",  # (花呗 is no 呗)
+            r"请|(?<![低高中])帮|(?<![真好太很挺蛮超])麻烦|劳驾|给我|(?<![不功智性动体热电])能|可以|(?<![好真超太])想(?!吐槽|说说|感慨|抱怨|发泄|唠叨|念叨)|我要|要求|需要|快点|快些|赶紧|尽快|抓紧|催一下|催下|催催|(?<!花)呗|吧|求",  # (花呗 is no 呗)
             # what the buyer tells the shop to do or not do with the order
             r"改成|换成|改为|改一下|改下|写成|写错|填错|填成|送到|寄到|放到|就行|就好|不要了|(?<![特区分级类性告识差个鉴离派])别(?![人的家]|介意|在意|见怪)",  # 别 as "don't", not 特别 区别
             r"[放寄送发开][到给在去]?(?:物业|公司|单位|门卫|前台|驿站|快递柜|家里|老家)",  # 快递放物业, 寄公司
@@ -140,7 +140,7 @@ _TRADE_AT_LARGE_RE = re.compile(r"这个行业|这一?行(?![字])")
 _PASSING_RE = re.compile(r"随便说说|说说而已|开玩笑|吐槽一下|感慨一下|话说回来|不是你们家|不是在你们|我说的是我?别(?:的|家)|还好找到了|自己找到了|不过没事")
 # The requests and threats that a saying cannot hold (便宜 and 吧 can: 便宜没好货这句话, 都是大棚的吧
 # 随便说说; 这事不解决就投诉到平台 is a complaint).
-_FIRM_REQUEST_RE = re.compile(r"请|(?<![低高中])帮|麻烦|劳驾|给我|(?<!不)能(?!让)|可以|想|我要|要求|需要|快点|尽快|赶紧|催|改成|换成|送到|寄到|投诉|不解决|不处理|说法|12315|工商")
+_FIRM_REQUEST_RE = re.compile(r"请|(?<![低高中])帮|麻烦|劳驾|给我|(?<!不)能(?!让)|可以|(?<![好真超太])想|我要|要求|需要|快点|尽快|赶紧|催|改成|换成|送到|寄到|投诉|不解决|不处理|说法|12315|工商")
 # The shop spoken to as a person (not 客服 or 店 named as the buyer's own trade).
 _ADDRESSEE_RE = re.compile(r"你|您|亲")
 # ... but waiting for this shop's goods is no habit (我一直在等发货, 我每次都等好久才到).
@@ -232,13 +232,19 @@ _SIMILE_RE = re.compile(r"(?:像|跟|和|如同)在?(?:追剧|看连续剧|开�
 _BODY_RE = re.compile(r"减肥|长胖|节食")
 _RESOLVE_RE = re.compile(r"发誓|要戒|戒掉|戒了|(?:这事|这种事|这个)我?(?:再也|以后再也)不想")
 # ... and a question the buyer answered already (找不到在哪了 算了我自己找到了).
-_FOUND_RE = re.compile(r"(?:还好|自己|已经|后来|终于)找到了")
+_FOUND_RE = re.compile(r"(?:还好|自己|已经|后来|终于)找到了"
+                       r"|(?:还好|幸好|幸亏)(?:没|没有)(?:理|接|点|信|上当|转账|给|填)|差点(?:就)?(?:上当|被骗)")  # ... or a scam avoided (幸好没理)
+# ... the buyer's own pride (自己把柜子装好了 好有成就感, 终于学会包饺子了) and the buyer's shopping
+# at large, a spree or a hoard (刷了一晚上直播 买了一堆零食, 又剁手了, 家里快递盒堆成山了)
+_PROUD_RE = re.compile(r"成就感|(?:终于|总算)学会")
+_SPREE_RE = re.compile(r"买了(?:一大?堆|好多|一大?车)|囤了(?:一大?堆|好多)|攒了一大?堆|买买买|剁手|败家|控制不住(?:手|自己)|管不住(?:手|自己)|堆成山"
+                       r"|(?:衣柜|柜子|家里|屋里)[^ ]{0,3}(?:塞不下|放不下|堆满)")
 # The buyer's pay and expenses not yet through (工资还没发 穷死了, 差旅发票还没报下来): 还没 asks
 # the shop nothing there.
 _PAY_NOT_YET_RE = re.compile(r"(?:工资|奖金|报销|差旅|年终奖|补贴)[^ ]{0,6}还没(?:发|报|批|下来|到账)")
 
 
-_OWN_STATE_RE = re.compile("|".join(r.pattern for r in (_PASSING_RE, _HYPERBOLE_RE, _SIMILE_RE, _RESOLVE_RE, _FOUND_RE)))
+_OWN_STATE_RE = re.compile("|".join(r.pattern for r in (_PASSING_RE, _HYPERBOLE_RE, _SIMILE_RE, _RESOLVE_RE, _FOUND_RE, _PROUD_RE, _SPREE_RE)))
 
 
 def _not_for_shop(normalized: str) -> bool:
@@ -332,11 +338,11 @@ def remarks(normalized: str) -> bool:
     firm = _FIRM_REQUEST_RE.search(normalized) is not None
     if _PASSING_RE.search(normalized) and not question and not firm:
         return True
-    if (_FOUND_RE.search(normalized) or _RESOLVE_RE.search(normalized)) and not to_shop:
+    if (_FOUND_RE.search(normalized) or _RESOLVE_RE.search(normalized) or _PROUD_RE.search(normalized)) and not to_shop:
         return True
     if _BODY_RE.search(normalized) and not question and not _REQUEST_RE.search(normalized) and not to_shop and not _ORDER_RE.search(normalized):
         return True  # the buyer's own body (减肥失败 裤子都紧了), no item bought named
-    if (_HYPERBOLE_RE.search(normalized) or _SIMILE_RE.search(normalized)) and not question and not firm and not to_shop:
+    if (_HYPERBOLE_RE.search(normalized) or _SIMILE_RE.search(normalized) or _SPREE_RE.search(normalized)) and not question and not firm and not to_shop:
         return True
     if _TRADE_AT_LARGE_RE.search(normalized) and not to_shop and not firm:
         return True
