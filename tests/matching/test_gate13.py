@@ -103,6 +103,21 @@ CHATTER = [
     "差点上当 说我包裹丢了要赔钱",
     "总算学会给宝宝穿连体衣了 好有成就感",
     "自己装好了窗帘 超有成就感",
+    # a courier praised, the buyer helping family, the buyer's own boss
+    "顺丰小哥今天穿了件新制服 挺精神",
+    "中通那个快递员特别勤快",
+    "婆婆又让我帮她抢优惠券",
+    "帮我妈抢了一晚上红包",
+    "老板又画大饼了 无语",
+    "写周报写到半夜 绩效还是C",
+    # titles whose words hold 不 (不锈钢, 不粘), a farm's produce
+    "儿童保温杯 带吸管 幼儿园 防摔 316不锈钢 400ml",
+    "家用不粘锅 麦饭石 平底煎锅 28cm",
+    "江西农家土鸡蛋 散装 30枚 整箱",
+    # a chat client's placeholder without its brackets
+    "图片",
+    "表情 表情",
+    "语音",
 ]
 
 
@@ -128,6 +143,8 @@ SHOPPING = [
     ("买了一堆 能便宜点吗", "bargain"),
     ("囤了好多 什么时候能发货", "shipping_time"),
     ("好想要这个颜色 还有货吗", "stock"),
+    ("帮我把地址改成公司的", "order_change"),
+    ("不锈钢的会生锈吗", "quality"),
 ]
 
 
@@ -148,7 +165,7 @@ def test_an_either_or_question_asks(message):
     assert asks(normalize(message))
 
 
-@pytest.mark.parametrize("message", ["好想去海边玩", "真想睡一觉", "超想吃火锅"])
+@pytest.mark.parametrize("message", ["好想去海边玩", "真想睡一觉", "超想吃火锅", "不想上班"])
 def test_a_wish_is_no_request(message):
     assert not asks(normalize(message))
 
@@ -170,6 +187,17 @@ def test_a_question_to_anyone_is_not_for_the_shop(message):
 
 @pytest.mark.parametrize("message", ["有人吗", "有没有人在", "有人在吗 想问下发货"])
 def test_asking_whether_anyone_is_there_is_for_the_shop(message):
+    assert to(message) != NOT_SHOPPING
+
+
+@pytest.mark.parametrize("message", ["老板又画大饼了 无语", "写周报写到半夜 绩效还是C", "又要团建 不想去"])
+def test_the_buyers_own_workplace_told_is_a_story(message):
+    # (the service read 老板又画大饼了 无语 as a buyer upset with the shop: a complaint card)
+    assert to(message) == STORY
+
+
+@pytest.mark.parametrize("message", ["图片上这个颜色有货吗", "发了图片 你看看", "表情包好可爱 能印在杯子上吗", "语音说不清 我打字吧"])
+def test_a_placeholder_word_inside_a_message_is_no_placeholder(message):
     assert to(message) != NOT_SHOPPING
 
 

@@ -46,7 +46,7 @@ _QUESTION_RE = re.compile(
 _REQUEST_RE = re.compile(
     "|".join(
         [
-            r"请|(?<![低高中])帮|(?<![真好太很挺蛮超])麻烦|劳驾|给我|(?<![不功智性动体热电])能|可以|(?<![好真超太])想(?!吐槽|说说|感慨|抱怨|发泄|唠叨|念叨)|我要|要求|需要|快点|快些|赶紧|尽快|抓紧|催一下|催下|催催|(?<!花)呗|吧|求",  # (花呗 is no 呗)
+            r"请|(?<![低高中])(?<!让我)(?<!叫我)帮(?![她他]|我[妈爸姐妹哥弟])|(?<![真好太很挺蛮超])麻烦|劳驾|给我|(?<![不功智性动体热电])能|可以|(?<![好真超太不])想(?!吐槽|说说|感慨|抱怨|发泄|唠叨|念叨)|我要|要求|需要|快点|快些|赶紧|尽快|抓紧|催一下|催下|催催|(?<!花)呗|吧|求",  # (花呗 is no 呗)
             # what the buyer tells the shop to do or not do with the order
             r"改成|换成|改为|改一下|改下|写成|写错|填错|填成|送到|寄到|放到|就行|就好|不要了|(?<![特区分级类性告识差个鉴离派])别(?![人的家]|介意|在意|见怪)",  # 别 as "don't", not 特别 区别
             r"[放寄送发开][到给在去]?(?:物业|公司|单位|门卫|前台|驿站|快递柜|家里|老家)",  # 快递放物业, 寄公司
@@ -76,8 +76,8 @@ _ITEM_RE = re.compile(r"收到|穿|用|试|洗|坏|开线|破|码|颜色|色差|
 # Somewhere else the buyer's day and money go. The buyer's company and its paperwork, which an
 # invoice request names too (我要报销, 开到公司, 我们公司报销只认电子发票): they count only told as
 # a grumble or a story (_GRUMBLE_RE: 公司报销发票的事好烦, 财务又把我的报销单退回来了) ...
-_PAPERWORK_RE = re.compile(r"公司|单位|财务|会计|报销|差旅|部门|上班|加班|出差|工资|年终奖|退税|个税|税务")
-_GRUMBLE_RE = re.compile(r"烦|累|穷|手软|头秃|心累|崩溃|折腾|头大|头疼|要命|天天|每天|总是|老是|每次|又|终于|被|把")
+_PAPERWORK_RE = re.compile(r"公司|单位|财务|会计|报销|差旅|部门|上班|加班|出差|工资|年终奖|退税|个税|税务|画大饼|周报|绩效|kpi|述职|团建")
+_GRUMBLE_RE = re.compile(r"烦|累|穷|半夜|熬夜|通宵|无语|手软|头秃|心累|崩溃|折腾|头大|头疼|要命|天天|每天|总是|老是|每次|又|终于|被|把")
 # ... and bills of daily life, tickets, other services and shops, the news and what someone said
 # in a video, which a question to the shop names only beside a word for the shop (新闻说快递要涨价
 # 你们还包邮吗).
@@ -140,7 +140,7 @@ _TRADE_AT_LARGE_RE = re.compile(r"这个行业|这一?行(?![字])")
 _PASSING_RE = re.compile(r"随便说说|说说而已|开玩笑|吐槽一下|感慨一下|话说回来|不是你们家|不是在你们|我说的是我?别(?:的|家)|还好找到了|自己找到了|不过没事")
 # The requests and threats that a saying cannot hold (便宜 and 吧 can: 便宜没好货这句话, 都是大棚的吧
 # 随便说说; 这事不解决就投诉到平台 is a complaint).
-_FIRM_REQUEST_RE = re.compile(r"请|(?<![低高中])帮|麻烦|劳驾|给我|(?<!不)能(?!让)|可以|(?<![好真超太])想|我要|要求|需要|快点|尽快|赶紧|催|改成|换成|送到|寄到|投诉|不解决|不处理|说法|12315|工商")
+_FIRM_REQUEST_RE = re.compile(r"请|(?<![低高中])(?<!让我)(?<!叫我)帮(?![她他]|我[妈爸姐妹哥弟])|麻烦|劳驾|给我|(?<!不)能(?!让)|可以|(?<![好真超太不])想|我要|要求|需要|快点|尽快|赶紧|催|改成|换成|送到|寄到|投诉|不解决|不处理|说法|12315|工商")
 # The shop spoken to as a person (not 客服 or 店 named as the buyer's own trade).
 _ADDRESSEE_RE = re.compile(r"你|您|亲")
 # ... but waiting for this shop's goods is no habit (我一直在等发货, 我每次都等好久才到).
@@ -171,8 +171,9 @@ _LISTING_TITLE_CHARS = 12
 # selling words strung together, with no pronoun or particle a sentence of the buyer's holds.
 _SELLING_RE = re.compile(
     r"家用|多功能|大容量|小型|迷你|便携|智能|新款|爆款|男女|男士|女士|女款|男款|通用|加厚|加绒|温和|清洁|控油|保湿|补水|滋润|正品|升级款?|同款|网红|韩版|宽松|百搭|显瘦"
-    r"|高端|儿童|学生|套装|礼盒|大码|纯棉|防水|耐用|无油|专用|进口|特级|精选|现货|速干|透气|轻薄|户外|无线|可折叠|耐磨|防滑|加大|高档|简约|ins风?|北欧|日式|复古|新鲜|手工|原味"
+    r"|高端|儿童|学生|套装|礼盒|农家|正宗|特产|原生态|散装|袋装|罐装|整箱|烟熏|低帮|高帮|防摔|大码|纯棉|防水|耐用|无油|专用|进口|特级|精选|现货|速干|透气|轻薄|户外|无线|可折叠|耐磨|防滑|加大|高档|简约|ins风?|北欧|日式|复古|新鲜|手工|原味"
 )
+_TITLE_NOT_RE = re.compile(r"不锈钢|不粘|不起球|不掉色|不变形|不伤手|不勒|不闷")
 _SPEC_RE = re.compile(r"\d+ ?(?:g|kg|ml|l|cm|mm|m|w|寸|英寸|片|支|包|袋|盒|瓶|斤|克|毫升|升|只|件套?|粒|码)(?![a-z])")
 _SENTENCE_RE = re.compile(r"[我你您他她它咱吗呢吧啊呀哦嘛哈了过么得]|这个|那个|怎|不")
 
@@ -189,7 +190,7 @@ def _pasted_title(normalized: str) -> bool:
     """Whether a message is a listing's title pasted without a tag (家用小型多功能电炸锅4 5l新款):
     at least 12 characters, two selling words (or one and a size or weight), no word of a sentence."""
     compact = normalized.replace(" ", "")
-    plain = normalized.replace("迷你", "迷")  # (迷你 is a size, not 你)
+    plain = _TITLE_NOT_RE.sub("", normalized.replace("迷你", "迷"))  # (迷你 is a size, not 你; 不锈钢 no 不)
     if len(compact) < _LISTING_TITLE_CHARS or _SENTENCE_RE.search(plain) or asks(normalized):
         return False
     if _TO_SHOP_RE.search(plain) or _ORDER_RE.search(normalized) or _FAULT_RE.search(normalized):
@@ -223,7 +224,7 @@ _SHOP_THING_RE = re.compile(r"快递|顺丰|中通|圆通|韵达|申通|邮政|�
 # A courier told of as a person of the buyer's day, praised or thanked (顺丰小哥跑得真快,
 # 快递员还帮我搬上楼了 感动): 帮我 is what he did, not a request.
 _COURIER_RE = re.compile(r"制服|快递车|小哥|快递员|快递大哥|快递师傅|派件员|骑手|送货的")
-_COURIER_PRAISE_RE = re.compile(r"帅|酷|好人|辛苦|感动|暖心|贴心|热情|跑得|还帮|帮我[^ ]{0,6}了|人真好|真好|太好了|靠谱|敬业|客气|礼貌")
+_COURIER_PRAISE_RE = re.compile(r"帅|酷|精神|阳光|勤快|认真|负责|可爱|好人|辛苦|感动|暖心|贴心|热情|跑得|还帮|帮我[^ ]{0,6}了|人真好|真好|太好了|靠谱|敬业|客气|礼貌")
 # A remark on one's own state: exhausted by something (凑满减凑到头秃, 贴发票贴到手软) or a resolution
 # (我发誓再也不熬夜了, 这个月剁手五次了 我要戒, 退货这事我再也不想干了).
 _HYPERBOLE_RE = re.compile(r"(?:凑|算|贴|填|挑|选|刷|比|看|找|拆|搬|抢|写|数|记)(?:到|得)我?(?:头秃|头晕|手软|手抽筋|崩溃|快崩溃|怀疑人生|眼花|想哭|吐|头都?(?:大|晕|秃|疼)了?|眼都?花了?)")  # (...得我头都大了: gate13)
@@ -372,6 +373,11 @@ _BYE = r"(?:拜拜|拜|再见|88|886|bye|回头见|下次见|改天见)(?:了|�
 _CLOSING_RE = re.compile(f"(?:(?:{_ACK})+ )+(?:{_BYE} ?)+")
 
 
+# A chat client's placeholder for a picture, sticker or voice message sent, its brackets dropped
+# ([图片] is a sticker to normalize.py; 图片 alone asks nothing either).
+_PLACEHOLDER_RE = re.compile(r"(?:(?:图片|表情|动画表情|语音|语音消息|文件) ?)+")
+
+
 def closes(normalized: str) -> bool:
     """Whether a message acknowledges and says goodbye, nothing else (嗯嗯 好的 拜拜, ok了 拜拜)."""
     return _CLOSING_RE.fullmatch(normalized.strip()) is not None
@@ -392,7 +398,7 @@ def address(normalized: str) -> str:
     story, the buyer's pay not yet through (_pay_not_yet)."""
     if closes(normalized):
         return CLOSING
-    if _NOT_SHOPPING_RE.search(normalized) or _not_for_shop(normalized):
+    if _NOT_SHOPPING_RE.search(normalized) or _not_for_shop(normalized) or _PLACEHOLDER_RE.fullmatch(normalized.strip()):
         return NOT_SHOPPING
     if (_MISSENT_RE.search(normalized) and not _QUESTION_RE.search(normalized)) or _pasted_listing(normalized) or _pasted_title(normalized):
         return NOT_SHOPPING
