@@ -114,6 +114,13 @@ CHATTER = [
     "儿童保温杯 带吸管 幼儿园 防摔 316不锈钢 400ml",
     "家用不粘锅 麦饭石 平底煎锅 28cm",
     "江西农家土鸡蛋 散装 30枚 整箱",
+    # a word seen as a word, the agent's job
+    "一看到满减两个字就想买",
+    "听到退款这俩字就头疼",
+    "当客服是不是天天被骂啊",
+    "你们这个行业是不是很累",
+    "你们这一行赚钱吗",
+    "我表妹也想去当客服 好找吗",
     # a chat client's placeholder without its brackets
     "图片",
     "表情 表情",
@@ -185,7 +192,7 @@ def test_a_question_to_anyone_is_not_for_the_shop(message):
     assert to(message) == NOT_SHOPPING
 
 
-@pytest.mark.parametrize("message", ["有人吗", "有没有人在", "有人在吗 想问下发货"])
+@pytest.mark.parametrize("message", ["有人吗", "有没有人在", "有人在吗 想问下发货", "客服工作时间是几点到几点", "你们客服几点上班"])
 def test_asking_whether_anyone_is_there_is_for_the_shop(message):
     assert to(message) != NOT_SHOPPING
 
