@@ -177,7 +177,7 @@ def test_a_wish_is_no_request(message):
     assert not asks(normalize(message))
 
 
-@pytest.mark.parametrize("message", ["想换个颜色", "我想退货", "还想再买一件"])
+@pytest.mark.parametrize("message", ["想换个颜色", "我想退货", "还想再买一件", "这件不想要了", "不想等了"])
 def test_wanting_something_of_the_shop_is_a_request(message):
     assert asks(normalize(message))
 
