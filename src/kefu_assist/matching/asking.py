@@ -105,6 +105,10 @@ _ELSEWHERE_RE = re.compile(
 _COMPARE_RE = re.compile(r"比|不如|一样|同款|再|先|去|换|不然|的话|要是|如果")  # ... or going there (不能少的话我去别家买了)
 # ... and the shop words that belong to the shop named (别家客服, 那个平台的客服) are not this shop.
 _ELSEWHERES_OWN_RE = re.compile("(?:" + _ELSEWHERE_RE.pattern + r")的?(?:客服|老板|店家|店主|掌柜|卖家|商家|小二)")
+# ... unless the buyer blames the goods all the same (孩子一摔就碎了 质量太差).
+_QUALITY_RE = re.compile(r"质量|做工|不结实|太差|太薄|一[摔碰咬抓拉扯]就")
+# Advertising and shows, told of (那个快递公司的广告拍得真搞笑, 这个牌子的代言人好帅): a remark.
+_MEDIA_RE = re.compile(r"广告|代言|综艺|电视剧|电视上")
 # The world at large: these days, a trade, this year's fashion (现在寄个快递都要实名, 今年流行宽松的款).
 _WORLD_RE = re.compile(r"这年头|的人(?:真|好|太)?(?:幸福|羡慕|爽)|如今|现在(?:寄个|买个|的人)|这一?行(?![字])|(?:今年|现在|最近)[^ ]{0,4}流行|以前的东西")
 # ... and parcels at large (小区快递柜又满了, 春节快递都停了), unless the buyer's own parcel is named
@@ -316,6 +320,8 @@ def tells_of_others(normalized: str) -> bool:
     normalized = _AGENT_NAMED_RE.sub(" ", normalized)
     if _LIFE_RE.search(normalized) or _WORLD_RE.search(normalized) or _NOT_YOU_RE.search(normalized) or (_PAPERWORK_RE.search(normalized) and _GRUMBLE_RE.search(normalized)):
         return True
+    if _AT_HOME_RE.search(normalized) and not _TO_SHOP_RE.search(normalized) and not _QUALITY_RE.search(normalized):
+        return True  # a pet or a child broke it at home (衬衫被狗咬了 气死, 猫把沙发抓花了): no fault of the shop's
     return _PEOPLE_RE.search(normalized) is not None and _ITEM_RE.search(normalized) is None
 
 
@@ -416,6 +422,8 @@ def address(normalized: str) -> str:
             return STORY
     if remarks(normalized):
         return REMARK
+    if _MEDIA_RE.search(normalized) and not asks(normalized) and not _TO_SHOP_RE.search(normalized) and not _ORDER_RE.search(normalized) and not _FAULT_RE.search(normalized):
+        return REMARK  # an advertisement or a show, told of (顺丰的广告拍得挺好看)
     if _courier_story(normalized):
         return REMARK  # the buyer's own remark on a courier (顺丰的小哥今天还帮我搬了箱水: 0.60 for chatter, 0.26-0.37 for some)
     if _pay_not_yet(normalized):
@@ -447,6 +455,6 @@ def of_the_shop(normalized: str) -> bool:
 
 
 # A pet or a child breaking something at home (我家狗又把沙发咬坏了): no fault of the shop's.
-_AT_HOME_RE = re.compile(r"(?:猫|狗|狗子|猫咪|二哈|熊孩子|孩子|娃)[^ ]{0,4}把")
+_AT_HOME_RE = re.compile(r"(?:猫|狗|狗子|猫咪|二哈|熊孩子|孩子|娃)[^ ]{0,4}把|被(?:我家|家里)?的?(?:猫|狗|狗子|猫咪|二哈|熊孩子|孩子|娃)")  # (…被狗咬了)
 # The shop's trade named as such (又是一次失败的购物, 这服务真是绝了).
 _SERVICE_RE = re.compile(r"购物|服务|售后|态度|这家|买东西|网购")
