@@ -121,6 +121,10 @@ CHATTER = [
     "你们这个行业是不是很累",
     "你们这一行赚钱吗",
     "我表妹也想去当客服 好找吗",
+    # pity or envy for people at large
+    "乳糖不耐的人是不是很惨",
+    "对花粉过敏的人好可怜",
+    "住在包邮区的人是不是很幸福",
     # a pet or a child broke it at home, told in the passive
     "新买的坐垫被猫抓花了 唉",
     "拖鞋又被狗子叼走咬烂了",
@@ -203,6 +207,11 @@ def test_a_question_to_anyone_is_not_for_the_shop(message):
 @pytest.mark.parametrize("message", ["有人吗", "有没有人在", "有人在吗 想问下发货", "客服工作时间是几点到几点", "你们客服几点上班"])
 def test_asking_whether_anyone_is_there_is_for_the_shop(message):
     assert to(message) != NOT_SHOPPING
+
+
+@pytest.mark.parametrize("message", ["过敏的人能吃吗", "买到的人都说好 是真的吗"])
+def test_a_question_about_people_who_use_the_goods_is_the_shops(message):
+    assert to(message) not in TOLD
 
 
 @pytest.mark.parametrize("message", ["被狗咬坏了 能修吗", "孩子一摔就碎了 质量太差", "你们广告上说买一送一 我没收到赠品", "广告里说防水 结果一洗就漏"])
