@@ -29,9 +29,9 @@ def _part_bigrams(part: str) -> Iterable[str]:
 _CODE = r"(?:no|tel|id|sn|order|phone|mobile|sf|jd|jdl|yt|yto|zto|sto|ems|yd|yunda|jt|jtsd|db|dbl|best|htky|zjs|ane|顺丰|韵达|中通|圆通|申通|极兔|京东|邮政|德邦|百世|宅急送|[a-z]{0,4}\d[0-9a-z.\-]*|https?://[!-~]*|www\.[!-~]*|[!-~]*\.(?:com|cn|net)\b[!-~]*)"
 _NOISE_RE = re.compile(f"{_CODE}(?: {_CODE})*", re.ASCII)
 # What a buyer types before an identifier pasted alone (订单号 2026113012345678901, 手机：138…,
-# 我的单号是SF…): the label names the number and asks nothing more than the number does.
+# 我的单号是SF…, 这是我的手机号 139…): the label names the number and asks nothing more than the number does.
 _LABEL = (
-    r"(?:我的|我|这是|这个是)?(?:订单编号|订单号码|订单号|订单|快递单号|物流单号|运单号|快递号|单号|手机号码|手机号|手机|电话号码|"
+    r"(?:这是|这个是|这就是)?(?:我的|我|我们的)?(?:订单编号|订单号码|订单号|订单|快递单号|物流单号|运单号|快递号|单号|手机号码|手机号|手机|电话号码|"
     r"联系电话|电话|联系方式|收件人电话|号码|编号|会员号|账号|旺旺号|旺旺|淘宝号|id)(?:是|为|是这个)?"
 )
 _LABELLED_RE = re.compile(f"(?:{_LABEL} ?)?{_CODE}(?: (?:{_LABEL} ?)?{_CODE})*", re.ASCII)

@@ -91,6 +91,9 @@ class MatcherConfig:
     # ... and for a remark about the buyer's own habits, trade or life, or a saying about things
     # at large, that asks nothing and speaks to no one (asking.REMARK: 我一直穿160的码, 我是送快递的)
     offtopic_veto_remark: float = 0.05
+    # ... and for an acknowledgement followed by a goodbye (asking.CLOSING: 嗯嗯 好的 拜拜): never
+    # vetoed, above any probability (the gate reads the goodbye as chatter; a bare goodbye stays it)
+    offtopic_veto_closing: float = 2.0
     # A message nothing is confident for, whose chatter probability stays below agree_offtopic:
     # its closest script is confident all the same when it scores at least agree_floor and is of
     # the co-ranker's likeliest class, at least agree_margin times as likely as its second
