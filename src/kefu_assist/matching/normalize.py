@@ -108,6 +108,7 @@ CANTONESE_WORDS: dict[str, str] = {
     "咩": "什么", "俾": "给", "畀": "给", "嗰": "那", "哋": "们", "啱": "合适",
     "㗎": "", "喇": "了", "嘞": "了", "囉": "", "喎": "", "啫": "", "吖": "",
     "喇叭": "喇叭", "啫喱": "啫喱",  # Mandarin words (a speaker, a gel)
+    "好嘞": "好嘞",  # the northern Mandarin "all right" (好嘞 再见 closes a chat; 好了 would not)
 }
 # ... and the southwestern 莫得 (没有) with its question particle after 了/的 (莫得了嗦: 没有了吗; not 啰嗦)
 CANTONESE_WORDS.update({"莫得": "没有", "了嗦": "了吗", "的嗦": "的吗"})
