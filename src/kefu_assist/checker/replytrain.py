@@ -42,7 +42,9 @@ WRITER_FILES = (
     "benchmarks/eval/checker/writers/*.tsv", "benchmarks/eval/dev4/compliance_drafts.tsv", "benchmarks/eval/dev5/compliance_drafts.tsv",
 )
 EXTRA_FILES = ("tests/checker/*_drafts.tsv", "tests/checker/rulemodel_*.tsv", "benchmarks/eval/checker/adversarial*_drafts.tsv")
-FALSE_WEIGHT = 1.5  # chosen by benchmarks/eval_writers.py (1, 1.5, 3): the most found with no writer over 5 % flagged
+# chosen by benchmarks/eval_writers.py (1, 1.5, 3): the most found with no writer over 5 % flagged
+# (1.5 with 13 writers and the grams alone; 1 since check13m: 18 writers, trained on the clean rows)
+FALSE_WEIGHT = 1.0
 
 
 @dataclass(frozen=True)
@@ -57,7 +59,11 @@ class Recipe:
     # writers the rules never saw, but flag compliant near-misses of the adversarial families
     # (花呗付的话不用再拍补差链接): not shipped (NOTES-check11m.md)
     kinds: frozenset[str] = frozenset({"grams"})
-    train_clean: bool = False  # also train on the drafts that must stay clean (keep_clean_rows) not in the files
+    # also train on the drafts that must stay clean (keep_clean_rows: the library's replies, the
+    # suite's near-misses) not in the files: more negatives, so the ceiling binds less (check13m:
+    # with false weight 1, 1,022 of 1,104 violations of five new writers found against 1,016, at the
+    # same 27/960 flagged; the clean rows alone, or false weight 1 alone, not measured apart)
+    train_clean: bool = True
 
 
 def repository_root() -> Path:
