@@ -4,6 +4,7 @@ clone). Works on Linux, macOS and Windows.
 
     python3 tasks.py run  [kefu-assist arguments]   # set up .venv, start the sidebar
     python3 tasks.py test [pytest arguments]        # set up .venv with test tools; ruff, mypy, then every test
+    python3 tasks.py replytrain [--jobs 2] [--cache DIR] [--quiet]   # retrain resources/reply_model.json.gz by its recipe
 
 Set-up creates .venv beside this file and installs the project into it (editable, so edits take
 effect at once); it is repeated only when pyproject.toml changes.
@@ -50,7 +51,7 @@ def setup(extra: str) -> None:
 
 
 def main(argv: list[str]) -> int:
-    if not argv or argv[0] not in ("run", "test"):
+    if not argv or argv[0] not in ("run", "test", "replytrain"):
         print(__doc__)
         return 2
     command, rest = argv[0], argv[1:]
@@ -58,6 +59,9 @@ def main(argv: list[str]) -> int:
         if command == "run":
             setup("")
             return subprocess.call([str(PYTHON), "-m", "kefu_assist", *rest], cwd=ROOT)
+        if command == "replytrain":  # the reply model's recipe (checker/replytrain.py), from this checkout
+            setup("test" if _stamp("test").exists() else "")  # NumPy is a runtime dependency; a test venv has it
+            return subprocess.call([str(PYTHON), "-m", "kefu_assist.checker.replytrain", *rest], cwd=ROOT)
         setup("test")
         for name, check in LINTERS:
             if subprocess.call([str(PYTHON), "-m", *check], cwd=ROOT) != 0:

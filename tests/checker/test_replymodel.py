@@ -32,8 +32,10 @@ FAMILY_ALL = _rows("rulemodel_family.tsv")
 # Paraphrases of the family the model no longer finds since its thresholds are chosen on writers it
 # never saw (check8m's recipe, replytrain): privacy's threshold is held up by a library reply
 # (您把想买的发我), shipping_fee_breach's by a near-miss of the older tests (新疆地区不包邮，需补运费10元),
-# and abuse's writers' drafts put 别在这… below it. Found again, the strict xfail says so.
-FAMILY_MISSES = {"您的银行卡号是多少呀", "包邮的，但您那要另加快递钱", "别在这磨叽了"}
+# and abuse's writers' drafts put 别在这… below it. Found again, the strict xfail says so:
+# 您的银行卡号是多少呀 was found again by check13m's model (trained on the must-stay-clean rows,
+# privacy's threshold 4.45), and is a family row again.
+FAMILY_MISSES = {"包邮的，但您那要另加快递钱", "别在这磨叽了"}
 # Paraphrases the rules alone find since check9r's classes (不走平台: a deal off the platform in
 # other words); the model's findings no longer stand in for the patterns there.
 FAMILY_FOUND_BY_RULES = {

@@ -137,3 +137,29 @@ def test_literals_that_are_labelled_drafts_keep_their_labels_and_rewordings_are_
     assert not [text for text in rows if "」改为「" in text or text.startswith("删去「")]
     assert rows["新疆地区不包邮，需补运费10元"] == {frozenset()}
     assert len(rows) > 2000
+
+
+def test_fold_models_trained_side_by_side_are_the_ones_trained_one_by_one():
+    """replytrain --jobs: the fold models trained in forked processes are the models trained one
+    by one (training is deterministic), so the shipped file does not depend on --jobs."""
+    base = [(frozenset({"abuse"}), "你真烦人"), (frozenset(), "亲，稍等哦"), (frozenset({"cod"}), "货到付款要多给五块")]
+    writers = {
+        "w1": [(frozenset({"abuse"}), "你好烦啊"), (frozenset(), "好的亲")],
+        "w2": [(frozenset({"cod"}), "到付加五块"), (frozenset(), "已经发货了")],
+    }
+    recipe = replytrain.Recipe(epochs=5)
+    one_by_one = replytrain.trainer(base, writers, recipe)
+    keys = [frozenset(), frozenset({"w1"}), frozenset({"w2"})]
+    side_by_side = replytrain.trained_side_by_side(replytrain.trainer(base, writers, recipe), keys, jobs=2)
+    for key in keys:
+        a, b = one_by_one(key), side_by_side(key)
+        assert dict(a.weights.items()) == dict(b.weights.items()) and a.bias == b.bias, key
+    assert dict(side_by_side(frozenset({"w1", "w2"})).weights.items()) == dict(one_by_one(frozenset({"w1", "w2"})).weights.items())
+
+
+def test_the_training_command_refuses_no_jobs(capsys):
+    import pytest
+
+    with pytest.raises(SystemExit) as exit_info:
+        replytrain.main(["--jobs", "0"])
+    assert exit_info.value.code == 2 and "--jobs" in capsys.readouterr().err

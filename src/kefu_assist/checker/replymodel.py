@@ -77,9 +77,28 @@ ACROSS = "\ue002"  # + two concepts' marks: one in a clause, one in the next (a 
 KINDS = frozenset({"grams", "concepts", "marked"})
 
 
+# written Cantonese read as the Mandarin it stands for, one character for one (so that the rules'
+# offsets still hold), on the rules' normalised copy (traditional already simplified): 唔开发票 is
+# 不开发票, 闩咗张单 关了张单, 买唔起 买不起. Only characters that are Cantonese
+# and nothing else in a shop's Mandarin (not 系, 边, 讲, 点, 仲, 晒, 咪: 系统, 旁边, 讲究, 一点, 仲裁, 晒图, 猫咪)
+CANTONESE = str.maketrans({
+    "唔": "不", "咗": "了", "嘅": "的", "哋": "们", "佢": "他", "喺": "在", "畀": "给", "俾": "给", "嚟": "来", "睇": "看",
+    "咩": "啥", "乜": "啥", "嗰": "那", "\U00020bb6": "那", "闩": "关", "啲": "些", "咁": "这", "攞": "拿", "冇": "没", "揾": "找",
+    "嬲": "气", "唞": "歇",
+})
+
+
+def model_copy(text: str) -> tuple[str, list[int] | None]:
+    """The rules' normalised copy of ``text`` (and its offsets into ``text``), as the model reads it:
+    written Cantonese folded (``CANTONESE``), private-use characters kept for ``_PUA`` to drop."""
+    folded, index = normalise(text)
+    return folded.translate(CANTONESE), index
+
+
 def fold_clause(text: str) -> str:
-    """``text`` as the model reads a clause: the rules' normalised copy, numbers folded to 0."""
-    return _NUMBER.sub("0", _PUA.sub("", normalise(text)[0]))
+    """``text`` as the model reads a clause: the rules' normalised copy, Cantonese read as Mandarin,
+    numbers folded to 0."""
+    return _NUMBER.sub("0", _PUA.sub("", model_copy(text)[0]))
 
 
 def _clause_grams(clause: str) -> set[str]:
@@ -137,7 +156,7 @@ def clause_parts(text: str, with_concepts: bool = True) -> tuple[list[tuple[int,
     clause but the last whether it shares a sentence with the next (only a comma or a space
     between them: 包邮的哦，您那边要补十块), and each clause's concepts (none, and no concept
     features, without ``with_concepts``: a model trained on the grams alone)."""
-    folded, index = normalise(text)
+    folded, index = model_copy(text)
     spans: list[tuple[int, int]] = []
     feats: list[set[str]] = []
     joins: list[bool] = []

@@ -27,7 +27,7 @@ import hashlib
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterable, Mapping
+from typing import Callable, Iterable, Mapping, Sequence
 
 from . import gzjson
 from .engine import Checker, _default_rules
@@ -42,7 +42,9 @@ WRITER_FILES = (
     "benchmarks/eval/checker/writers/*.tsv", "benchmarks/eval/dev4/compliance_drafts.tsv", "benchmarks/eval/dev5/compliance_drafts.tsv",
 )
 EXTRA_FILES = ("tests/checker/*_drafts.tsv", "tests/checker/rulemodel_*.tsv", "benchmarks/eval/checker/adversarial*_drafts.tsv")
-FALSE_WEIGHT = 1.5  # chosen by benchmarks/eval_writers.py (1, 1.5, 3): the most found with no writer over 5 % flagged
+# chosen by benchmarks/eval_writers.py (1, 1.5, 3): the most found with no writer over 5 % flagged
+# (1.5 with 13 writers and the grams alone; 1 since check13m: 18 writers, trained on the clean rows)
+FALSE_WEIGHT = 1.0
 
 
 @dataclass(frozen=True)
@@ -57,7 +59,11 @@ class Recipe:
     # writers the rules never saw, but flag compliant near-misses of the adversarial families
     # (花呗付的话不用再拍补差链接): not shipped (NOTES-check11m.md)
     kinds: frozenset[str] = frozenset({"grams"})
-    train_clean: bool = False  # also train on the drafts that must stay clean (keep_clean_rows) not in the files
+    # also train on the drafts that must stay clean (keep_clean_rows: the library's replies, the
+    # suite's near-misses) not in the files: more negatives, so the ceiling binds less (check13m:
+    # with false weight 1, 1,022 of 1,104 violations of five new writers found against 1,016, at the
+    # same 27/960 flagged; the clean rows alone, or false weight 1 alone, not measured apart)
+    train_clean: bool = True
 
 
 def repository_root() -> Path:
@@ -204,13 +210,52 @@ def training_rows(root: Path | None = None, recipe: Recipe = Recipe()) -> tuple[
     return base, writers
 
 
+def trained_side_by_side(trained: Callable[[frozenset[str]], ReplyModel], keys: Iterable[frozenset[str]], jobs: int) -> Callable[[frozenset[str]], ReplyModel]:
+    """``trained`` with the models of ``keys`` trained first, ``jobs`` at a time (forked
+    processes; training is deterministic, so the models are the ones trained one by one)."""
+    keys = sorted(set(keys), key=sorted)
+    if jobs <= 1 or len(keys) <= 1:
+        return trained
+    import multiprocessing
+
+    def one(without: frozenset[str]) -> tuple[dict[str, Sequence[float]], tuple[float, ...]]:
+        model = trained(without)
+        return dict(model.weights.items()), model.bias
+
+    global _FORKED
+    _FORKED = one
+    with multiprocessing.get_context("fork").Pool(jobs) as pool:
+        done = dict(zip(keys, pool.map(_forked, keys)))
+    _FORKED = None
+
+    def get(without: frozenset[str]) -> ReplyModel:
+        if without in done:
+            weights, bias = done[without]
+            return ReplyModel(RULE_IDS, weights, bias, (DEFAULT_THRESHOLD,) * len(RULE_IDS))
+        return trained(without)
+
+    return get
+
+
+_FORKED: Callable[[frozenset[str]], tuple[dict[str, Sequence[float]], tuple[float, ...]]] | None = None
+
+
+def _forked(without: frozenset[str]) -> tuple[dict[str, Sequence[float]], tuple[float, ...]]:
+    assert _FORKED is not None
+    return _FORKED(without)
+
+
 def main(argv: Iterable[str] | None = None) -> None:
     import argparse
     import time
 
     parser = argparse.ArgumentParser(description="Train the reply model by the recipe (see the module's docstring)")
     parser.add_argument("--cache", type=Path, help="keep (and reuse) the fold models in this folder (benchmarks/eval_writers.py's --cache)")
+    parser.add_argument("--jobs", type=int, default=1, help="fold models trained side by side (forked processes; the same models as one by one)")
+    parser.add_argument("--quiet", action="store_true", help="print only the last line (the file written, its size and thresholds)")
     args = parser.parse_args(None if argv is None else list(argv))
+    if args.jobs < 1:
+        parser.error("--jobs must be at least 1")
     started = time.perf_counter()
     root = repository_root()
     recipe, sha256 = Recipe(), training_sha256(root)
@@ -218,7 +263,9 @@ def main(argv: Iterable[str] | None = None) -> None:
     trained = trainer(base, writers, recipe)
     if args.cache is not None:
         trained = cached(trained, recipe, sha256, args.cache)
-    model = fit(base, writers, keep_clean_rows(), rules_finder(), recipe, sha256, print, trained)
+    trained = trained_side_by_side(trained, [frozenset(), *(frozenset({name}) for name in writers)], args.jobs)
+    log: Callable[[str], None] = (lambda s: None) if args.quiet else print
+    model = fit(base, writers, keep_clean_rows(), rules_finder(), recipe, sha256, log, trained)
     out = _resources() / MODEL_NAME
     gzjson.write(out, model.as_json() + "\n")
     thresholds = ", ".join(f"{r} {t:.2f}" for r, t in zip(model.rules, model.thresholds))
