@@ -44,6 +44,9 @@ FAMILY_FOUND_BY_RULES = {
     "你能不能长点心眼",
     "您的订单我们已经作废",
     "你真够烦的",
+    # privacy: the full number asked outright is a rule class since the ninth session's merge
+    # (tests/checker/test_lead21.py)
+    "您的银行卡号是多少呀",
 }
 FAMILY = [row for row in FAMILY_ALL if row[1] not in FAMILY_MISSES | FAMILY_FOUND_BY_RULES]
 VALIDATION = _rows("rulemodel_val.tsv")
