@@ -570,6 +570,7 @@ def _honorific(s: str) -> str:
 # a name standing alone (line, space or comma on both sides) beside a phone number or other contact
 _ALONE = re.compile(r"(?<![^\s，,：:/|])" + _PERSON_TIGHT + r"(?=$|[\s，,/|]|[0-9]{3}\*{4})")
 # a masked mobile (its first 3 digits before), a landline, or the buyer's other contact details
+_ALONE_END = re.compile(r"$|[\s，,/|]|[0-9]{3}\*{4}")
 _BESIDE = re.compile(r"(?:\*\*\*\*[0-9]{4}|\[(?:电话|邮箱|QQ号|微信号|身份证号|银行卡号)\])")
 # 名字写错了，不是吴海波，是吴海涛: with a name word in the message, 是/叫/成 + a name
 _NAME_WORD = re.compile(r"名字|姓名|收件人|收货人|收貨人|联系人|聯繫人|寄件人|签收人|簽收人|收花人|落款|署名")
@@ -630,10 +631,10 @@ def _people(s: str, found: set[str]) -> str:
     for phone in _BESIDE.finditer(s):
         a = phone.start() - (3 if phone.group()[0] == "*" else 0)
         lo = max(a - 24, spans[-1][1] if spans else 0)
-        for m in _ALONE.finditer(s, lo):  # (no endpos: $ would match at it, inside a word)
-            if m.start() > phone.end() + 24:
-                break
-            if m.start() >= phone.end() or m.end() <= a:
+        # a window around the phone (searching on to the next name would make this quadratic);
+        # at the window's end $ matches inside a word, so the end is checked on the whole text
+        for m in _ALONE.finditer(s, lo, phone.end() + 24):
+            if (m.start() >= phone.end() or m.end() <= a) and _ALONE_END.match(s, m.end()):
                 spans.append(m.span())
     if spans:
         out: list[str] = []
