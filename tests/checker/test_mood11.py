@@ -12,6 +12,8 @@ from hypothesis import strategies as st
 
 from kefu_assist.checker import mood
 
+from .moodfamilies import family_tests
+
 UPSET = {
     "intent": ["你们是不是成心让我白跑一趟", "我看你们就是存心不想退", "店家故意拖到过了售后期吧", "这是想吞掉我的押金吗",
                "专门糊弄老年人的吧"],
@@ -60,25 +62,7 @@ CALM = {
 }
 
 
-def _cases(table, kinds=None):
-    return [(kind, text) for kind, texts in table.items() if kinds is None or kind in kinds for text in texts]
-
-
-@pytest.mark.parametrize(("kind", "text"), _cases(UPSET), ids=[t for _, t in _cases(UPSET)])
-def test_the_quiet_upset_reads_upset(kind, text):
-    assert mood(text).upset, (kind, mood(text))
-
-
-@pytest.mark.parametrize(("kind", "text"), _cases(UPSET, CUE_ALONE), ids=[t for _, t in _cases(UPSET, CUE_ALONE)])
-def test_the_cues_name_them_without_the_tone(kind, text):
-    # each such class is a cue of its own: the chip names it (match --json's mood_cues), not only the tone
-    read = mood(text, use_model=False)
-    assert read.upset and any(c.id != "tone" for c in read.cues), (kind, read)
-
-
-@pytest.mark.parametrize(("kind", "text"), _cases(CALM), ids=[t for _, t in _cases(CALM)])
-def test_calm_twins_sharing_their_words_stay_calm(kind, text):
-    assert mood(text).label == "calm", (kind, mood(text))
+test_the_quiet_upset_reads_upset, test_the_cues_name_them_without_the_tone, test_calm_twins_sharing_their_words_stay_calm = family_tests(UPSET, CUE_ALONE, CALM)
 
 
 _BAD = ["差", "慢", "烂", "坑", "恼火", "气人", "过分", "离谱"]

@@ -15,6 +15,8 @@ from hypothesis import strategies as st
 
 from kefu_assist.checker import mood
 
+from .moodfamilies import cases as _cases, family_tests
+
 UPSET = {
     "boss_agent_useless": ["换你们老板来 客服根本没用", "找你们店长 客服解决不了问题", "让你们主管跟我说 客服处理不了",
                            "要你们客服有什么用 问啥都不知道"],
@@ -84,24 +86,7 @@ CALM_FRAMES = {
 }
 
 
-def _cases(table, kinds=None):
-    return [(kind, text) for kind, texts in table.items() if kinds is None or kind in kinds for text in texts]
-
-
-@pytest.mark.parametrize(("kind", "text"), _cases(UPSET), ids=[t for _, t in _cases(UPSET)])
-def test_the_upset_classes_read_upset(kind, text):
-    assert mood(text).upset, (kind, mood(text))
-
-
-@pytest.mark.parametrize(("kind", "text"), _cases(UPSET, CUE_ALONE), ids=[t for _, t in _cases(UPSET, CUE_ALONE)])
-def test_the_cues_name_them_without_the_tone(kind, text):
-    read = mood(text, use_model=False)
-    assert read.upset and any(c.id != "tone" for c in read.cues), (kind, read)
-
-
-@pytest.mark.parametrize(("kind", "text"), _cases(CALM), ids=[t for _, t in _cases(CALM)])
-def test_calm_twins_sharing_their_words_stay_calm(kind, text):
-    assert not mood(text).upset, (kind, mood(text))
+test_the_upset_classes_read_upset, test_the_cues_name_them_without_the_tone, test_calm_twins_sharing_their_words_stay_calm = family_tests(UPSET, CUE_ALONE, CALM)
 
 
 @pytest.mark.parametrize(("kind", "text"), _cases(CALM_FRAMES), ids=[t for _, t in _cases(CALM_FRAMES)])
