@@ -162,3 +162,13 @@ def test_the_required_literals_of_a_pattern(pattern, required):
     from re import _parser  # type: ignore[attr-defined]
 
     assert _MOOD._required(_parser.parse(pattern)) == required
+
+
+def test_every_cue_compiles():
+    # the cues compile on first use (moodcues._CueRule): a broken pattern must still fail here, not in a sidebar
+    from kefu_assist.checker.moodcues import _CUES
+
+    for rule in _CUES:
+        assert rule.pattern.pattern == rule.source
+        assert len(rule.exceptions) == len(rule.exception_sources)
+        assert len(rule.unless_message) == len(rule.unless_sources)

@@ -78,22 +78,22 @@ def _required(seq) -> set[str] | None:
     return best
 
 
-def _gate(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+def _gate(source: str, flags: int = re.I) -> re.Pattern[str] | None:
     """A cheap search that finds nothing where ``pattern`` cannot match: the literals it requires, one of them.
     The cue table has grown past 160 rules whose frames the regex engine tries at every position of the message;
     most messages hold none of a rule's words, and a plain search for them is several times cheaper."""
     if _sre_parser is None:
         return None
     try:
-        found = _required(_sre_parser.parse(pattern.pattern, pattern.flags))
+        found = _required(_sre_parser.parse(source, flags))
     except (AttributeError, TypeError, ValueError, IndexError, re.error):  # a private parser that changed shape: no gate
         return None
     if not found:
         return None
-    return re.compile("|".join(re.escape(lit) for lit in sorted(found, key=lambda s: (-len(s), s))), pattern.flags & re.I)
+    return re.compile("|".join(re.escape(lit) for lit in sorted(found, key=lambda s: (-len(s), s))), flags & re.I)
 
 
-_GATES = tuple(_gate(rule.pattern) for rule in _BY_WEIGHT)
+_GATES = tuple(_gate(rule.source) for rule in _BY_WEIGHT)
 
 # Cue words as buyers mistype them (a wrong character of the same sound, typed in a hurry): read as
 # the word meant, one character for one, so the cues' offsets still point into the message.
