@@ -1,0 +1,169 @@
+"""Classes of meaning the six money rules (invoice_refusal, card_fee, shipping_fee_breach, cod,
+close_order, no_return) missed on writers they never saw (issue 12, check22ra: trainsets15 a and
+c, and what the development sets 6-14, trainsets 8, 11 and 13 still held), each written as a class
+with its near-misses. Every case is worded anew, none is a line of an eval set. The violations are
+held to the rules alone (no trained model); the near-misses to the full checker.
+"""
+from __future__ import annotations
+
+from .findings import class_tests
+
+VIOLATIONS = {
+    "invoice_refusal": [
+        # the invoice named first, then refused with a modal and an object between (发票我不能给你开)
+        "发票我这边不能给您开，活动款都这样",
+        "专票我们没法帮你出哦",
+        "票的话我不可以给您开具，见谅",
+        # the invoice only when the price goes back to the full one (要票只能恢复原价)
+        "想要发票的话，只能恢复原价下单了",
+        "开票的话价格得改回原价哈",
+        # the price with the invoice left to bargaining (开票价格另外谈)
+        "需要开票的话价钱要另外谈",
+        "含票的价格我们再议哈",
+        # a bare sum added for the invoice, per order or per piece (要票加200 / 每单加15)
+        "要票加80，不要票就按现在的价",
+        "开票没问题，每张加10，规矩是这样",
+        # the invoice's postage through a top-up link (补开…拍一下邮费补差链接)
+        "补开发票可以的，麻烦先拍一下6元邮费的补差链接",
+        "发票寄出前请拍下快递费链接",
+    ],
+    "card_fee": [
+        # a cash price and a dearer one for the card (现金价…花呗分期是…)
+        "这台冰箱2899是现金价，走信用卡分期的话是2999",
+        "这款128是现金价，刷卡的价格是133",
+        # the card fee named as the reason to pay another way at the bare price
+        "花呗利息太高了，走微信的话原价就行",
+
+        # the shop refusing to bear the fee (手续费我们不贴 / 我们不能出)
+        "信用卡的手续费我们是不贴的，您看着办",
+        "分期的利息我们这边不能出，规定如此",
+        "白条的利息这块我这边可不出，要不您用储蓄卡",
+        "刷卡费我们不负担，麻烦您理解",
+    ],
+    "cod": [
+        # the collected part (代收) put on the buyer
+        "代收的那部分钱，选了货到付款就得您自己出",
+        # COD called troublesome, then another way urged
+        "货到付款挺麻烦的，要不您直接在线拍",
+
+        # a fee on COD said to be shown on the checkout page: disclosed, still a fee
+        "货到付款的单子统一加收8块服务费，下单页会显示",
+        "到付订单我们另收5元手续费，付款页面上有提示",
+        # COD's fee put on the buyer with the fee named first, clauses later (…手续费你出)
+        "货到付款？可以是可以，手续费您自己出",
+        "到付？行啊，不过服务费您自己掏",
+    ],
+    "shipping_fee_breach": [
+        # the postage on the buyer, then 本来/明明 包邮 said after
+        "运费麻烦您到付一下，本来是包邮的，这次情况特殊",
+        "邮费您这边补一下哈，虽然原本是免邮的",
+        # the shop paid part of the postage of a 包邮 order, the rest on the buyer
+        "这款包邮，运费我们承担了一部分，剩下的30您来付",
+        # a courier's surcharge after payment passed to the buyer
+        "快递公司通知要加收25块超重费，您补拍一下链接吧",
+
+        # 包邮 said, then the postage of a kind of goods 另算 (虽然标着包邮，…运费都是另算的)
+        "页面虽然写着包邮，可是您买的是大件家具，大件的运费都是另算的",
+        "包邮是真的，不过您选的这套瓷器属于易碎品邮费单算哈",
+        # 包邮, then a named surcharge on the buyer (过海费另外8块要您出)
+        "包邮是包邮，进岛费另外10块得您出",
+        "这款包邮，去海岛的轮渡费另外15块要您出一下",
+        # the shop asking for postage on a 包邮 item (能不能补点运费给我们)
+        "包邮价我们真的亏了，您能不能补点邮费给我们",
+        "这个包邮款利润太薄了，您看可不可以补点运费给我们",
+        # the template said to be free to all, still charged (运费模板是全国包邮)
+        "您那边还是得补15块运费，虽然运费模板是全国包邮",
+        # the postage added into the order (把运费加到订单里)
+        "页面写着全国包邮，不过您这边的运费我已经加到订单里了",
+    ],
+    "close_order": [
+        # closed by the agent with a particle other than 了
+        "超过半小时没付款，我就手动帮您关闭啦",
+        # the order named, then 我给取消了 without 您
+        "您一下拍了二十单，像是刷单，我们给关闭了",
+
+        # the agent closing after the system flagged the order (系统检测到异常，客服已为您关闭)
+        "系统提示您的订单有风险，客服这边已为您关闭",
+        "系统判定订单有刷单风险，我们客服已经替您取消",
+        # a reason blamed on the buyer, then the order cancelled without a subject (因为您…，订单已经取消)
+        "因为您一直在问同一个问题，订单已经取消",
+        "由于您一直不回消息，订单就被关闭了",
+        # the agent applying for the refund and closing (我已经申请退款关闭了)
+        "您的订单我已经申请退款关闭了，钱原路退回",
+        "您那笔的钱我这边操作了退款，订单关闭了",
+    ],
+    "no_return": [
+        # a no-reason return turned away with 不接 / 不受理 / 不收回
+        "七天无理由退货我们这边不接的",
+        "无理由退换这块我们店里是不接的",
+        "卖出去的东西我们是不收回的",
+        "售出的货品不收回哈",
+        # bought means no going back (买了就不能反悔)
+        "亲，买了就不能反悔了哦",
+        "拍下了可不能反悔的",
+        # a return allowed with a share of the price kept (退可以，要扣一半货款)
+        "退是能退，得扣三成货款",
+        "退货可以，扣一半的钱",
+        # returns only for quality faults (只接受质量问题退货 / 有质量问题才能退)
+        "质量有问题的才可以给退",
+        "质量问题才能给您退换，别的情况不行",
+        "有质量问题才能退，其他的不行",
+        # Cantonese 唔得 (退貨唔得)
+        "退貨唔得㗎，特價嚟㗎",
+    ],
+}
+
+NEAR_MISSES = {
+    "invoice_refusal": [
+        "发票我这边不能给您开错抬头，所以麻烦核对一下",
+        "要票的话价格不变，不用另外谈",
+        "开票不加钱，每张都一样",
+        "有买家问开票会不会贵一点，不会的，同一个价",
+        "含票价=不含票价，您放心",
+        "补开发票邮费我们出，不用拍链接",
+    ],
+    "card_fee": [
+        "用信用卡付完全可以，不会多收您一分钱手续费",
+        "现金价和花呗价都是2899，一样的",
+
+        "信用卡手续费我们不收，您放心刷",
+        "花呗的手续费我们不会让您出的",
+    ],
+    "cod": [
+        "货到付款不麻烦的，签收时付给快递员就行",
+        "货到付款的代收费我们出，您不用付",
+
+        "货到付款不加收任何费用，付款页面会显示",
+        "货到付款的手续费您不用出，我们承担",
+    ],
+    "shipping_fee_breach": [
+        "运费不用您出，本来就是包邮的",
+        "这款包邮，运费我们全出了，您放心",
+
+        "单件没满包邮门槛，按重量收运费，凑满99就免运费",
+        "这单是包邮价，发票要的话另收邮费",
+        "选货到付款的话包邮就取消了，要另付运费",
+        "包邮的，进岛费也是我们出",
+        "运费模板是全国包邮，您那边不用补",
+    ],
+    "close_order": [
+        "有买家以为我们会关单，其实我们不会主动关的",
+        "赠品我这边帮您取消啦，订单照常发",
+
+        "想换颜色的话您可以先取消这单再重新拍，取消需要您操作一下",
+        "因为您申请了取消，订单已经取消了",
+        "系统检测到订单异常已自动关闭，跟客服无关",
+    ],
+    "no_return": [
+        "有些买家以为特价不退，其实我们都支持七天无理由",
+        "过了七天的话，质量有问题才能给您退",
+
+        "超过七天的话只接受质量问题的退货",
+        "七天无理由退货我们都接的，放心",
+        "退货不收运费，寄回来就行",
+        "退货可以，不扣钱",
+        "有质量问题我们包退，没质量问题七天内也能退",
+    ],
+}
+
+test_each_class_of_violation_is_found_by_the_rules_alone, test_the_near_misses_of_each_class_stay_quiet = class_tests(VIOLATIONS, NEAR_MISSES)
