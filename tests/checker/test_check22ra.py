@@ -26,8 +26,18 @@ VIOLATIONS = {
         # the invoice's postage through a top-up link (补开…拍一下邮费补差链接)
         "补开发票可以的，麻烦先拍一下6元邮费的补差链接",
         "发票寄出前请拍下快递费链接",
+        # the invoice granted, then 要加点 clauses later
+        "发票能开的，不过要走公司账户，另外还得加点钱",
+        # put off without a date (多等半年 / 下个季度再说)
+        "单位要开票的话要等一两个月",
+        "发票这个事情，明年再说吧",
     ],
     "card_fee": [
+        # the formal register: the fee on the buyer with 需另行 / 须自行, or 由贵校承担; a link for the fee
+        "各位家长好，若选用花呗分期，须自行承担分期利息，特此说明",
+        "贵单位如使用公务卡结算，刷卡手续费由贵单位承担",
+        "用信用卡的话，稍后给您发个手续费链接补一下",
+
         # a cash price and a dearer one for the card (现金价…花呗分期是…)
         "这台冰箱2899是现金价，走信用卡分期的话是2999",
         "这款128是现金价，刷卡的价格是133",
@@ -41,6 +51,15 @@ VIOLATIONS = {
         "刷卡费我们不负担，麻烦您理解",
     ],
     "cod": [
+        # a bare 到付 granted, then money added; refused with a colloquial verb
+        "到付也行，要加钱的哈",
+        "货到付款这个，老板说了一般不给整",
+        # a sum more with a bare 多, also in chat initials (hdfk 货到付款, 5r 5元)
+        "选货到付款的话要多6块",
+        "hdfk就多8r哈",
+        # refused to this buyer in the formal register (无法为贵校安排货到付款)
+        "鉴于订单金额较大，我们不便为贵单位办理货到付款，敬请谅解",
+
         # the collected part (代收) put on the buyer
         "代收的那部分钱，选了货到付款就得您自己出",
         # COD called troublesome, then another way urged
@@ -54,6 +73,15 @@ VIOLATIONS = {
         "到付？行啊，不过服务费您自己掏",
     ],
     "shipping_fee_breach": [
+        # the postage settled apart; insurance on a 包邮 parcel charged
+        "虽然包邮，整箱批发的邮费按件数单独核算",
+        "这条项链包邮的，不过保价费要您来出",
+        # other delivery fees of a 包邮 order 另算 (冷链费另算)
+        "猫粮包邮的，但是冻干得走冷链，冷链费另算",
+        # 包邮, a place, then a sum more with a bare 多; 包邮 typed as its initials (by)
+        "包邮的呀，不过西藏那边要多12块",
+        "宝 这款by的 但是新疆得补15r哦",
+
         # the postage on the buyer, then 本来/明明 包邮 said after
         "运费麻烦您到付一下，本来是包邮的，这次情况特殊",
         "邮费您这边补一下哈，虽然原本是免邮的",
@@ -77,6 +105,10 @@ VIOLATIONS = {
         "页面写着全国包邮，不过您这边的运费我已经加到订单里了",
     ],
     "close_order": [
+        # the agent in northern dialect; declined, then the money sent back
+        "那单您一直没付，俺们就给撤了",
+        "那批货我们不发了，钱给您原路退了",
+
         # closed by the agent with a particle other than 了
         "超过半小时没付款，我就手动帮您关闭啦",
         # the order named, then 我给取消了 without 您
@@ -93,6 +125,17 @@ VIOLATIONS = {
         "您那笔的钱我这边操作了退款，订单关闭了",
     ],
     "no_return": [
+        # a return charged a fee other than postage; 不兴 (northern for not allowed)
+        "退货得交十块钱的消毒费",
+        "退回来的话包装费和检测费从退款里扣",
+        "俺们这的东西不兴退货",
+        # returns not guaranteed (不包退)
+        "这款鱼缸我们是不包退的哈",
+        "没质量问题的话店里不包退换",
+        # every sale refused beside an excuse about opened goods (一经拆封影响二次销售，所以一经售出不予退换)
+        "各位老师好，练习册一旦拆封就影响二次销售，因此一经售出恕不退换，敬请谅解",
+        "化妆品开封后影响二次销售，所以我们售出后概不退换",
+
         # a no-reason return turned away with 不接 / 不受理 / 不收回
         "七天无理由退货我们这边不接的",
         "无理由退换这块我们店里是不接的",
@@ -121,8 +164,13 @@ NEAR_MISSES = {
         "有买家问开票会不会贵一点，不会的，同一个价",
         "含票价=不含票价，您放心",
         "补开发票邮费我们出，不用拍链接",
+        "发票能开的，要走公司账户也可以，不用加钱",
+        "发票下个月初统一开，到时候发到您邮箱",
     ],
     "card_fee": [
+        "贵单位如使用公务卡结算，手续费由我方承担",
+        "用信用卡的话不用补手续费，也没有什么链接",
+
         "用信用卡付完全可以，不会多收您一分钱手续费",
         "现金价和花呗价都是2899，一样的",
 
@@ -130,6 +178,11 @@ NEAR_MISSES = {
         "花呗的手续费我们不会让您出的",
     ],
     "cod": [
+        "运费到付可以，快递送到了您付邮费就行",
+        "货到付款不会多收一分钱，和在线付一样",
+        "货到付款要多5块吗？不会的",
+        "本店暂未开通货到付款，无法为您提供货到付款服务，您可以用花呗",
+
         "货到付款不麻烦的，签收时付给快递员就行",
         "货到付款的代收费我们出，您不用付",
 
@@ -137,6 +190,13 @@ NEAR_MISSES = {
         "货到付款的手续费您不用出，我们承担",
     ],
     "shipping_fee_breach": [
+        "这条项链包邮的，保价费我们出",
+        "宝 这款by的 新疆西藏也by哦",
+        "包邮的，西藏也不用多付钱",
+        "You can pay by card, 信用卡也可以",
+        "满99包邮，您这单还差6块，补个运费也行，凑一本书就包邮了",
+        "您的订单差两块钱就能包邮，不然运费要8块",
+
         "运费不用您出，本来就是包邮的",
         "这款包邮，运费我们全出了，您放心",
 
@@ -147,6 +207,8 @@ NEAR_MISSES = {
         "运费模板是全国包邮，您那边不用补",
     ],
     "close_order": [
+        "您说那单不要了，俺们就等您自己取消",
+
         "有买家以为我们会关单，其实我们不会主动关的",
         "赠品我这边帮您取消啦，订单照常发",
 
@@ -155,6 +217,11 @@ NEAR_MISSES = {
         "系统检测到订单异常已自动关闭，跟客服无关",
     ],
     "no_return": [
+        "退换货不收任何处理费，运费险也有",
+        "退货不扣包装费，七天内都能退",
+        "七天无理由可以退，但不包退货运费哦",
+        "化妆品开封后影响二次销售，所以开封的不退，未开封的七天内可以退",
+
         "有些买家以为特价不退，其实我们都支持七天无理由",
         "过了七天的话，质量有问题才能给您退",
 
