@@ -34,6 +34,9 @@ VIOLATIONS = {
         "发票要等供货商那边开，具体啥时候说不准",
         # the tax put on the buyer's side (税费在您这边)
         "要开票可以，税费算在您那边哈",
+        # numbers: the price multiplied for the invoice, the tax point as a decimal
+        "需要开票的话，总价乘以1.06就行",
+        "开发票的税点为0.03哦",
     ],
     "card_fee": [
         # the formal register: the fee on the buyer with 需另行 / 须自行, or 由贵校承担; a link for the fee
@@ -42,6 +45,8 @@ VIOLATIONS = {
         "用信用卡的话，稍后给您发个手续费链接补一下",
         # the fee put on the buyer's side
         "白条的利息在您那边哦",
+        # numbers: the price multiplied for the card
+        "信用卡分期的话订单金额×1.015",
 
         # a cash price and a dearer one for the card (现金价…花呗分期是…)
         "这台冰箱2899是现金价，走信用卡分期的话是2999",
@@ -174,6 +179,7 @@ NEAR_MISSES = {
         "发票能开的，要走公司账户也可以，不用加钱",
         "发票下个月初统一开，到时候发到您邮箱",
         "开票的税费不在您这边，我们承担",
+        "开票的话金额乘1，跟不开一样",
     ],
     "card_fee": [
         "贵单位如使用公务卡结算，手续费由我方承担",
