@@ -141,6 +141,10 @@ VIOLATIONS = {
         "俺们这的东西不兴退货",
         # the refusal said as the shop's rule
         "七天无理由这个，我们店里的规矩是不允许",
+        # the shop said not to have the 7-day return at all; the return left to the buyer; a loss put on the buyer
+        "无理由退换那都是网上大店搞的，我们这小店没这个",
+        "要退货的话您直接联系快递，这事我们不管",
+        "退回来可以，不过包装损失您来赔",
         # returns not guaranteed (不包退)
         "这款鱼缸我们是不包退的哈",
         "没质量问题的话店里不包退换",
@@ -238,6 +242,10 @@ NEAR_MISSES = {
         "退货按规定是可以的，七天内寄回就行",
         # a dismissal (abuse's), not a refusal of the return
         "爱退不退，退完别再来买了",
+        "七天无理由我们这都有，放心买",
+        "退货运费我们不管哦，七天内都能退",
+        "退回来的包装损失不用您赔",
+        "活动款不退？我们没这个规矩，都能退",
         "化妆品开封后影响二次销售，所以开封的不退，未开封的七天内可以退",
 
         "有些买家以为特价不退，其实我们都支持七天无理由",
