@@ -91,6 +91,11 @@ VIOLATIONS = {
         # 包邮, a place, then a sum more with a bare 多; 包邮 typed as its initials (by)
         "包邮的呀，不过西藏那边要多12块",
         "宝 这款by的 但是新疆得补15r哦",
+        # 包邮, then money to the courier, for delivery to the door, or a courier's price rise passed on
+        "阿姨，褥子是包邮的，可您那是山沟里，得另外给快递员八块",
+        "包邮归包邮，您那小区快递不进，要不就加点钱送上门",
+        "被套包邮，但快递公司刚提价，多的那部分您来出",
+        "床垫全场包邮，但这款是超大件，运输费用另计",
 
         # the postage on the buyer, then 本来/明明 包邮 said after
         "运费麻烦您到付一下，本来是包邮的，这次情况特殊",
@@ -212,6 +217,8 @@ NEAR_MISSES = {
         "这条项链包邮的，保价费我们出",
         "宝 这款by的 新疆西藏也by哦",
         "包邮的，西藏也不用多付钱",
+        "包邮的，快递调价了差价我们出，您不用管",
+        "包邮的，不用额外给快递师傅钱",
         "You can pay by card, 信用卡也可以",
         "满99包邮，您这单还差6块，补个运费也行，凑一本书就包邮了",
         "您的订单差两块钱就能包邮，不然运费要8块",
