@@ -10,6 +10,13 @@ from .findings import class_tests
 
 VIOLATIONS = {
     "invoice_refusal": [
+        # after the blind step (b, d): the two prices said to differ; the second price with 票 left out; a fee for
+        # the invoice as a sum; a fee link after a bare 票
+        "阿姨，含票价和不含票价不一样的，含票的这床被子298，不含268",
+        "要票的话这套被子是460，不要就420",
+        "补开的工本费15元，您先付一下",
+        "单位的票能开，您先拍个8元的开票费链接",
+
         # the invoice named first, then refused with a modal and an object between (发票我不能给你开)
         "发票我这边不能给您开，活动款都这样",
         "专票我们没法帮你出哦",
@@ -39,6 +46,13 @@ VIOLATIONS = {
         "开发票的税点为0.03哦",
     ],
     "card_fee": [
+        # after the blind step: the fee collected from the buyer; a bare sum added; the fee counted in; 另付 in the formal register
+        "分六期的话，利息我们得跟您这收",
+        "刷卡的手续费我们收您的，千分之六",
+        "信用卡付款加15，微信付就原价",
+        "信用卡也可以，就是得算上利息，总共变成880",
+        "单位用公务卡结算的，须另付手续费2%",
+
         # the formal register: the fee on the buyer with 需另行 / 须自行, or 由贵校承担; a link for the fee
         "各位家长好，若选用花呗分期，须自行承担分期利息，特此说明",
         "贵单位如使用公务卡结算，刷卡手续费由贵单位承担",
@@ -61,6 +75,12 @@ VIOLATIONS = {
         "刷卡费我们不负担，麻烦您理解",
     ],
     "cod": [
+        # after the blind step: dearer by a sum with 高/贵; only old customers 才能用; 到付款加钱; a group price lost
+        "货到付款价格要高6块",
+        "我们有货到付款，不过熟客才可以用，您先网上付吧",
+        "到付款加钱的，一单十块",
+        "走货到付款的话批发价就不适用了",
+
         # a bare 到付 granted, then money added; refused with a colloquial verb
         "到付也行，要加钱的哈",
         "货到付款这个，老板说了一般不给整",
@@ -83,6 +103,11 @@ VIOLATIONS = {
         "到付？行啊，不过服务费您自己掏",
     ],
     "shipping_fee_breach": [
+        # after the blind step: only to a town, the rest with words between; a sum to the courier on arrival; one box only
+        "包邮是包邮，只包到乡里，进山要您另给8块",
+        "这单包邮，快递到了您给快递小哥5块就行",
+        "包邮只包一件，第二件开始每件10",
+
         # the postage settled apart; insurance on a 包邮 parcel charged
         "虽然包邮，整箱批发的邮费按件数单独核算",
         "这条项链包邮的，不过保价费要您来出",
@@ -120,6 +145,15 @@ VIOLATIONS = {
         "页面写着全国包邮，不过您这边的运费我已经加到订单里了",
     ],
     "close_order": [
+        # after the blind step: the agent's own hand without 您 (统一手动关了, 我先取消, 替你点了退款); a top-up
+        # not paid, then 已经关了; 主动为您 with the object after; a risk named, no agent
+        "没付款的单子我们都是统一手动关了",
+        "这单我先取消，等到货了您再拍",
+        "我替你点了退款，钱两天到",
+        "差价一直没补，已经关了",
+        "商品下架了，我们已经主动为您取消了原来的订单",
+        "系统判定订单可疑，已为您关闭",
+
         # the agent in northern dialect; declined, then the money sent back
         "那单您一直没付，俺们就给撤了",
         "那批货我们不发了，钱给您原路退了",
@@ -140,6 +174,10 @@ VIOLATIONS = {
         "您那笔的钱我这边操作了退款，订单关闭了",
     ],
     "no_return": [
+        # after the blind step: bought, so do not return; a no-reason window under seven days
+        "下单了就别退了哈，小本买卖",
+        "我们无理由退换只限3天内",
+
         # a return charged a fee other than postage; 不兴 (northern for not allowed)
         "退货得交十块钱的消毒费",
         "退回来的话包装费和检测费从退款里扣",
@@ -179,6 +217,9 @@ VIOLATIONS = {
 
 NEAR_MISSES = {
     "invoice_refusal": [
+        "有人说开票要加钱，我们家没这规矩，开票免费",
+        "带票价跟不带票价没区别，都是128",
+
         "发票我这边不能给您开错抬头，所以麻烦核对一下",
         "要票的话价格不变，不用另外谈",
         "开票不加钱，每张都一样",
@@ -191,6 +232,9 @@ NEAR_MISSES = {
         "开票的话金额乘1，跟不开一样",
     ],
     "card_fee": [
+        "用花呗也行，不用加手续费，一共还是500",
+        "刷卡的手续费我们不收您的",
+
         "贵单位如使用公务卡结算，手续费由我方承担",
         "用信用卡的话不用补手续费，也没有什么链接",
         "分期的利息不算在您头上，店里贴",
@@ -202,6 +246,10 @@ NEAR_MISSES = {
         "花呗的手续费我们不会让您出的",
     ],
     "cod": [
+        "有客人以为货到付款要加钱，我们这边没有这种事",
+        "货到付款直接在页面选，不用另拍补差链接",
+        "到付款不多收钱，您放心选",
+
         "运费到付可以，快递送到了您付邮费就行",
         "货到付款不会多收一分钱，和在线付一样",
         "货到付款要多5块吗？不会的",
@@ -214,6 +262,9 @@ NEAR_MISSES = {
         "货到付款的手续费您不用出，我们承担",
     ],
     "shipping_fee_breach": [
+        "这套书是按重量计费的非包邮款，运费在付款页面算好了",
+        "这单包邮，快递到了不用给快递员钱",
+
         "这条项链包邮的，保价费我们出",
         "宝 这款by的 新疆西藏也by哦",
         "包邮的，西藏也不用多付钱",
@@ -233,6 +284,8 @@ NEAR_MISSES = {
         "运费模板是全国包邮，您那边不用补",
     ],
     "close_order": [
+        "您要是删了差评，这单运费我们给您退了",
+
         "您说那单不要了，俺们就等您自己取消",
 
         "有买家以为我们会关单，其实我们不会主动关的",
@@ -243,6 +296,8 @@ NEAR_MISSES = {
         "系统检测到订单异常已自动关闭，跟客服无关",
     ],
     "no_return": [
+        "东西买了不合适别犹豫，七天内都能退",
+
         "退换货不收任何处理费，运费险也有",
         "退货不扣包装费，七天内都能退",
         "七天无理由可以退，但不包退货运费哦",
