@@ -51,6 +51,10 @@ PINYIN = re.compile(
 
 
 _BY_LETTERS = {word.replace(" ", ""): chinese for word, chinese in PINYIN_WORDS.items()}
+# check22ra: by, young buyers' initials of 包邮 (集美 by的), read only right before a Chinese character:
+# between English words (pay by card) it is the English word
+PINYIN = re.compile(PINYIN.pattern + r"|(?<![a-z])by(?=[\u4e00-\u9fff])")
+_BY_LETTERS["by"] = "包邮"
 
 
 def read_pinyin(text: str, index: list[int]) -> tuple[str, list[int]]:
