@@ -320,10 +320,40 @@ def _nfkc_run(match: re.Match) -> str:
     return unicodedata.normalize("NFKC", match.group(0))
 
 
+# Where a message typed or dictated without punctuation (voice input sends none) ends one
+# question and starts the next: after a question particle (包邮吗|今天能发吗, 有货么|…, 几天到呢|…,
+# 能退吧|…, 发货啊|…) and before a word that only joins what is said next (然后, 还有就是, 另外, 顺便,
+# 对了, 再问一下). Not the 么 of 什么, 怎么, 这么, 那么, 多么, 要么, the 吗/嘛 of 干吗/干嘛, 呢子, 酒吧 …;
+# not 还有 alone (还有货吗 asks for stock), nor before 还是 (是坏了吗还是正常的 offers two answers
+# to one question), nor before what only closes the question (包邮吗老板, 有货吗亲亲, 真的吗呵呵);
+# not the 么 that stands for 没 (还么发货, 都么有).
+_ADDRESS = "(?:老板|老板娘|亲亲|亲爱的|亲|客服|掌柜的|掌柜|店家|美女|帅哥|小姐姐|小哥哥|宝宝|姐姐|哥哥|[呀啊哈呵嘿嘻哦啦了的嗯])*$"
+_PARTICLE_CUT_RE = re.compile(
+    "(?:(?<![干])吗(?!啡)|(?<![什怎这那多要干么还也都])么(?!么)|(?<![干])嘛|呢(?![子绒料])|(?<![酒网贴氧书水])吧(?!台)|啊|呀)"
+    "(?![吗么嘛呢吧啊呀哈呵嘿嘻哦啦亲]|还是|" + _ADDRESS + ")"
+)
+# (the joining word must join something: 嗯就是那个然后 ends on it)
+_JOINER_CUT_RE = re.compile("(?=(?:然后|还有就是|另外|顺便|对了|再问一下|再问下|还想问)..)")
+
+
+def run_on_pieces(part: str) -> list[str]:
+    """A clause without breaks cut where a typed message would have a comma: after a question
+    particle and before a joining word (那个包邮吗然后今天能发不 -> 那个包邮吗, 然后今天能发不).
+    The pieces joined give the clause back."""
+    cuts = {m.end() for m in _PARTICLE_CUT_RE.finditer(part)}
+    cuts.update(m.start() for m in _JOINER_CUT_RE.finditer(part))
+    cuts.discard(0)
+    cuts.discard(len(part))
+    if not cuts:
+        return [part]
+    bounds = [0, *sorted(cuts), len(part)]
+    return [part[a:b] for a, b in zip(bounds, bounds[1:])]
+
+
 def clauses(normalized: str, *, max_clauses: int = 8) -> list[str]:
-    """The separate questions of one message (能便宜点吗？包邮吗？ -> two). Clauses too short to
-    mean anything on their own are merged into the one before."""
-    parts = [p for p in normalized.split(" ") if p]
+    """The separate questions of one message (能便宜点吗？包邮吗？ -> two; 能便宜点吗包邮吗 too, cut by
+    run_on_pieces). Clauses too short to mean anything on their own are merged into the one before."""
+    parts = [q for p in normalized.split(" ") if p for q in run_on_pieces(p)]
     merged: list[str] = []
     for part in parts:
         if merged and (len(part) < 2 or len(merged[-1]) < 2):
