@@ -72,6 +72,12 @@ RUN_ON = [
     ("这个怎么安装啊然后明天能发吗", {"care_warranty", "shipping_time"}),
     ("嗯就是想问下包邮不几天能到啊", {"shipping_fee", "delivery_time"}),
     ("那个破壁机有货吗然后有没有赠品", {"stock", "promotion"}),
+    # a request closed by 呗, a statement closed by 了 or 的, the thanks closing a message
+    ("便宜点呗不行的话包邮也可以", {"bargain", "shipping_fee"}),
+    ("物流好几天没更新了下次能不能发顺丰", {"logistics", "courier"}),
+    ("这个是几升的怎么清洗", {"size", "care_warranty"}),
+    ("颜色拍错了帮我改成黑色的什么时候能发", {"order_change", "shipping_time"}),
+    ("好的付好了谢谢", {"order_placed", "thanks"}),
 ]
 
 
@@ -114,6 +120,10 @@ def test_a_long_single_question_keeps_its_answer_first(matcher, message, categor
         ("那个包邮吗然后今天能发不", ["那个包邮吗", "然后今天能发不"]),
         ("是正品吗还有就是保修多久", ["是正品吗", "还有就是保修多久"]),
         ("改个地址对了发顺丰", ["改个地址", "对了发顺丰"]),
+        ("便宜点呗包邮吗", ["便宜点呗", "包邮吗"]),
+        ("物流没动了能不能催一下", ["物流没动了", "能不能催一下"]),
+        ("这个是几升的怎么清洗", ["这个是几升的", "怎么清洗"]),
+        ("好的付好了谢谢亲", ["好的付好了", "谢谢亲"]),
     ],
 )
 def test_a_run_on_clause_is_cut_after_a_particle_and_before_a_joining_word(text, pieces):
@@ -126,6 +136,7 @@ def test_a_run_on_clause_is_cut_after_a_particle_and_before_a_joining_word(text,
     [
         "什么时候发货", "怎么这么慢", "那么贵", "要么取消", "干嘛还不发货", "干吗不包邮", "呢子大衣起球吗", "酒吧那边能送吗",
         "是坏了吗还是正常的", "包邮吗老板", "有货吗亲亲", "真的吗哈哈", "怎么还么发货", "嗯就是那个然后", "还有货吗", "吗啡",
+        "能用花呗吗", "谢谢", "买的可以退吗", "收到的锅盖裂了怎么办",
     ],
 )
 def test_no_cut_inside_a_word_before_an_alternative_or_before_an_address(text):

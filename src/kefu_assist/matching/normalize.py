@@ -322,18 +322,24 @@ def _nfkc_run(match: re.Match) -> str:
 
 # Where a message typed or dictated without punctuation (voice input sends none) ends one
 # question and starts the next: after a question particle (包邮吗|今天能发吗, 有货么|…, 几天到呢|…,
-# 能退吧|…, 发货啊|…) and before a word that only joins what is said next (然后, 还有就是, 另外, 顺便,
+# 能退吧|…, 便宜点呗|…, 发货啊|…) and before a word that only joins what is said next (然后, 还有就是, 另外, 顺便,
 # 对了, 再问一下). Not the 么 of 什么, 怎么, 这么, 那么, 多么, 要么, the 吗/嘛 of 干吗/干嘛, 呢子, 酒吧 …;
 # not 还有 alone (还有货吗 asks for stock), nor before 还是 (是坏了吗还是正常的 offers two answers
 # to one question), nor before what only closes the question (包邮吗老板, 有货吗亲亲, 真的吗呵呵);
 # not the 么 that stands for 没 (还么发货, 都么有).
 _ADDRESS = "(?:老板|老板娘|亲亲|亲爱的|亲|客服|掌柜的|掌柜|店家|美女|帅哥|小姐姐|小哥哥|宝宝|姐姐|哥哥|[呀啊哈呵嘿嘻哦啦了的嗯])*$"
 _PARTICLE_CUT_RE = re.compile(
-    "(?:(?<![干])吗(?!啡)|(?<![什怎这那多要干么还也都])么(?!么)|(?<![干])嘛|呢(?![子绒料])|(?<![酒网贴氧书水])吧(?!台)|啊|呀)"
+    "(?:(?<![干])吗(?!啡)|(?<![什怎这那多要干么还也都])么(?!么)|(?<![干])嘛|呢(?![子绒料])|(?<![酒网贴氧书水])吧(?!台)|(?<!花)呗|啊|呀)"
     "(?![吗么嘛呢吧啊呀哈呵嘿嘻哦啦亲]|还是|" + _ADDRESS + ")"
 )
-# (the joining word must join something: 嗯就是那个然后 ends on it)
-_JOINER_CUT_RE = re.compile("(?=(?:然后|还有就是|另外|顺便|对了|再问一下|再问下|还想问)..)")
+# (the joining word must join something: 嗯就是那个然后 ends on it); and before the thanks that
+# closes a message (好的付好了谢谢: the news that the order is paid, then the thanks)
+# A statement closed by 了 or 的 and a question opened after it (快递三天没动了下次能不能换顺丰, 这个是几升的
+# 怎么清洗): a comma's place too.
+_JOINER_CUT_RE = re.compile(
+    "(?=(?:然后|还有就是|另外|顺便|对了|再问一下|再问下|还想问)..)|(?<=..)(?=(?:谢谢|多谢|谢啦|谢了)[啊呀哈啦了亲你您老板]*$)"
+    "|(?<=..[了的])(?=(?:下次|你们|请问|那|就)?(?:能不能|可不可以|可以|有没有|怎么|什么时候|多久|几天|要多久)..)"
+)
 
 
 def run_on_pieces(part: str) -> list[str]:
