@@ -156,3 +156,24 @@ def test_the_pieces_give_the_clause_back_and_none_is_empty(text):
 @given(st.lists(st.sampled_from([q for qs in QUESTIONS.values() for q in qs]), min_size=1, max_size=4))
 def test_questions_joined_without_a_break_are_the_clauses_of_the_typed_message(questions):
     assert clauses("".join(questions)) == clauses(" ".join(questions))
+
+
+# A second question the scores leave just under the threshold, beside a first one asked
+# confidently: the co-ranker's agreement with a smaller margin (Deciding._clause_agrees) makes it
+# confident. Before, 一个人用一点五升的够吗包邮吗 and 一个人吃饭一升的够吗有优惠券吗 showed three cards of
+# the first question.
+BESIDE = [
+    ("一个人用一点五升的够吗包邮吗", {"size", "shipping_fee"}),
+    ("一个人吃饭一升的够吗有优惠券吗", {"size", "promotion"}),
+    ("两个人用两升的够用吗今天能发货吗", {"size", "shipping_time"}),
+    ("三口人用三升的够吗白色还有吗", {"size", "stock"}),
+    ("一家四口买四升的够用吗能开发票吗", {"size", "invoice"}),
+    ("可以放进洗碗机洗吗包邮吗", {"care_warranty", "shipping_fee"}),
+    ("不粘涂层要怎么养护呢还有货吗", {"care_warranty", "stock"}),
+    ("烧水会有塑料味吗今天能发吗", {"quality", "shipping_time"}),
+]
+
+
+@pytest.mark.parametrize(("message", "wanted"), BESIDE)
+def test_a_second_question_just_under_the_threshold_is_confident_beside_the_first(matcher, message, wanted):
+    assert wanted <= set(top3(matcher, message))
