@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kefu_assist.matching.normalize import clauses, run_on_pieces
+from kefu_assist.matching.normalize import _JOINING_WORD_RE, clauses, run_on_pieces
 
 QUESTIONS = {
     "shipping_fee": ["包邮吗", "运费多少钱呀"],
@@ -78,6 +78,11 @@ RUN_ON = [
     ("这个是几升的怎么清洗", {"size", "care_warranty"}),
     ("颜色拍错了帮我改成黑色的什么时候能发", {"order_change", "shipping_time"}),
     ("好的付好了谢谢", {"order_placed", "thanks"}),
+    # the buyer's hesitation, then a question; a second order taken up after the first
+    ("我再考虑考虑你们双十二有活动吗", {"hesitation", "promotion"}),
+    ("那单没发的帮我取消就是另一单收到了想退", {"cancel_order", "return_exchange"}),
+    ("第一单不要了帮我取消第二单怎么还没发货", {"cancel_order", "logistics"}),
+    ("我跟家里人商量一下能便宜点吗", {"hesitation", "bargain"}),
 ]
 
 
@@ -124,6 +129,9 @@ def test_a_long_single_question_keeps_its_answer_first(matcher, message, categor
         ("物流没动了能不能催一下", ["物流没动了", "能不能催一下"]),
         ("这个是几升的怎么清洗", ["这个是几升的", "怎么清洗"]),
         ("好的付好了谢谢亲", ["好的付好了", "谢谢亲"]),
+        ("我再考虑考虑有没有活动", ["我再考虑考虑", "有没有活动"]),
+        ("帮我取消就是另一单想退", ["帮我取消", "就是另一单想退"]),
+        ("少发了个蒸架另外还有一单没发", ["少发了个蒸架", "另外还有一单没发"]),
     ],
 )
 def test_a_run_on_clause_is_cut_after_a_particle_and_before_a_joining_word(text, pieces):
@@ -136,21 +144,23 @@ def test_a_run_on_clause_is_cut_after_a_particle_and_before_a_joining_word(text,
     [
         "什么时候发货", "怎么这么慢", "那么贵", "要么取消", "干嘛还不发货", "干吗不包邮", "呢子大衣起球吗", "酒吧那边能送吗",
         "是坏了吗还是正常的", "包邮吗老板", "有货吗亲亲", "真的吗哈哈", "怎么还么发货", "嗯就是那个然后", "还有货吗", "吗啡",
-        "能用花呗吗", "谢谢", "买的可以退吗", "收到的锅盖裂了怎么办",
+        "能用花呗吗", "谢谢", "买的可以退吗", "收到的锅盖裂了怎么办", "包邮吗然后", "我再想想吧",
     ],
 )
 def test_no_cut_inside_a_word_before_an_alternative_or_before_an_address(text):
     assert run_on_pieces(text) == [text]
 
 
-_ALPHABET = list("吗么嘛呢吧啊呀什怎这那干还是然后就有对了老板亲包邮发货能退") + ["a", "1"]
+_ALPHABET = list("吗么嘛呢吧啊呀什怎这那干还是然后就有对了老板亲包邮发货能退") + ["a", "1", "另一单", "考虑考虑", "谢谢", "嗯"]
 
 
-@given(st.text(alphabet=_ALPHABET, max_size=30))
+@given(st.lists(st.sampled_from(_ALPHABET), max_size=20).map("".join))
 def test_the_pieces_give_the_clause_back_and_none_is_empty(text):
     pieces = run_on_pieces(text)
     assert "".join(pieces) == text
     assert all(pieces) or pieces == [""]
+    # a joining word opens the piece after it, never stands alone
+    assert len(pieces) == 1 or not any(_JOINING_WORD_RE.fullmatch(p) for p in pieces)
 
 
 @given(st.lists(st.sampled_from([q for qs in QUESTIONS.values() for q in qs]), min_size=1, max_size=4))

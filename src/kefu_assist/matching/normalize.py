@@ -339,6 +339,10 @@ _PARTICLE_CUT_RE = re.compile(
 _JOINER_CUT_RE = re.compile(
     "(?=(?:然后|还有就是|另外|顺便|对了|再问一下|再问下|还想问)..)|(?<=..)(?=(?:谢谢|多谢|谢啦|谢了)[啊呀哈啦了亲你您老板]*$)"
     "|(?<=..[了的])(?=(?:下次|你们|请问|那|就)?(?:能不能|可不可以|可以|有没有|怎么|什么时候|多久|几天|要多久)..)"
+    # the buyer's hesitation and what is asked after it (我再考虑考虑你们双十二有活动吗), and a second
+    # order taken up after the first (那单帮我取消就是另一单收到了想退)
+    "|(?:(?<=考虑考虑|商量商量|比较比较)|(?<=考虑一下|商量一下)|(?<=再想想|再看看))(?=..)"
+    "|(?<=..)(?=(?:就是|还有就是)?(?:另一单|另外一单|另外那单|还有一单|第二单|另一个订单|上一单|上次那单))"
 )
 
 
@@ -353,7 +357,19 @@ def run_on_pieces(part: str) -> list[str]:
     if not cuts:
         return [part]
     bounds = [0, *sorted(cuts), len(part)]
-    return [part[a:b] for a, b in zip(bounds, bounds[1:])]
+    pieces: list[str] = []
+    for a, b in zip(bounds, bounds[1:]):
+        if pieces and _JOINING_WORD_RE.fullmatch(pieces[-1]):
+            pieces[-1] += part[a:b]  # (另外|还有一单…: the joining word opens what follows)
+        else:
+            pieces.append(part[a:b])
+    if len(pieces) > 1 and _JOINING_WORD_RE.fullmatch(pieces[-1]):  # 包邮吗然后: it joins nothing
+        tail = pieces.pop()
+        pieces[-1] += tail
+    return pieces
+
+
+_JOINING_WORD_RE = re.compile("然后|还有就是|另外|顺便|对了|就是|还有|嗯|那个")
 
 
 def clauses(normalized: str, *, max_clauses: int = 8) -> list[str]:
