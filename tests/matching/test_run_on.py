@@ -108,6 +108,17 @@ SINGLE = [
 ]
 
 
+# A change request closed by the presumption that the order has not shipped (the tag's clause of
+# its own, as with a comma): the request is confident. Before, 能不能把两升的换成三升的还没发货吧
+# got nothing confident.
+SINGLE += [
+    ("能不能把两升的换成三升的还没发货吧", "order_change"),
+    ("那个蓝的能换成白的吗还没发吧", "order_change"),
+    ("不想要了帮我取消一下还没发货吧", "cancel_order"),
+    ("规格拍错了帮我换成大号的还没寄出吧", "order_change"),
+]
+
+
 @pytest.mark.parametrize(("message", "category"), SINGLE)
 def test_a_long_single_question_keeps_its_answer_first(matcher, message, category):
     assert top3(matcher, message)[:1] == [category]
@@ -132,6 +143,8 @@ def test_a_long_single_question_keeps_its_answer_first(matcher, message, categor
         ("我再考虑考虑有没有活动", ["我再考虑考虑", "有没有活动"]),
         ("帮我取消就是另一单想退", ["帮我取消", "就是另一单想退"]),
         ("少发了个蒸架另外还有一单没发", ["少发了个蒸架", "另外还有一单没发"]),
+        ("把三升的改成四升的还没发货吧", ["把三升的改成四升的", "还没发货吧"]),
+        ("帮我取消应该还没发吧", ["帮我取消", "应该还没发吧"]),
     ],
 )
 def test_a_run_on_clause_is_cut_after_a_particle_and_before_a_joining_word(text, pieces):
@@ -144,7 +157,7 @@ def test_a_run_on_clause_is_cut_after_a_particle_and_before_a_joining_word(text,
     [
         "什么时候发货", "怎么这么慢", "那么贵", "要么取消", "干嘛还不发货", "干吗不包邮", "呢子大衣起球吗", "酒吧那边能送吗",
         "是坏了吗还是正常的", "包邮吗老板", "有货吗亲亲", "真的吗哈哈", "怎么还么发货", "嗯就是那个然后", "还有货吗", "吗啡",
-        "能用花呗吗", "谢谢", "买的可以退吗", "收到的锅盖裂了怎么办", "包邮吗然后", "我再想想吧",
+        "能用花呗吗", "谢谢", "买的可以退吗", "收到的锅盖裂了怎么办", "包邮吗然后", "我再想想吧", "还没发货吧", "怎么还没发货",
     ],
 )
 def test_no_cut_inside_a_word_before_an_alternative_or_before_an_address(text):

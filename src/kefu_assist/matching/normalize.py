@@ -344,6 +344,8 @@ _JOINER_CUT_RE = re.compile(
     "|(?:(?<=考虑考虑|商量商量|比较比较)|(?<=考虑一下|商量一下)|(?<=再想想|再看看))(?=..)"
     "|(?<=..)(?=(?:就是|还有就是)?(?:另一单|另外一单|另外那单|还有一单|第二单|另一个订单|上一单|上次那单))"
 )
+# ... and before the presumption that closes a change or cancel request (改成四升的|还没发货吧)
+_PRESUMED_TAIL_RE = re.compile("(?:应该|应该是|估计)?还?(?:没|没有|未)(?:发|寄)(?:货|出|出去|走)?的?(?:吧|吧亲|对吧|是吧)$")
 
 
 def run_on_pieces(part: str) -> list[str]:
@@ -352,6 +354,9 @@ def run_on_pieces(part: str) -> list[str]:
     The pieces joined give the clause back."""
     cuts = {m.end() for m in _PARTICLE_CUT_RE.finditer(part)}
     cuts.update(m.start() for m in _JOINER_CUT_RE.finditer(part))
+    presumed = _PRESUMED_TAIL_RE.search(part)
+    if presumed is not None and presumed.start() >= 2:
+        cuts.add(presumed.start())
     cuts.discard(0)
     cuts.discard(len(part))
     if not cuts:
