@@ -83,6 +83,12 @@ RUN_ON = [
     ("那单没发的帮我取消就是另一单收到了想退", {"cancel_order", "return_exchange"}),
     ("第一单不要了帮我取消第二单怎么还没发货", {"cancel_order", "logistics"}),
     ("我跟家里人商量一下能便宜点吗", {"hesitation", "bargain"}),
+    # a question put as A-not-A, then another
+    ("宿舍用一升的够不够能开发票吗", {"size", "invoice"}),
+    ("结不结实包邮吗", {"quality", "shipping_fee"}),
+    ("包不包邮发什么快递", {"shipping_fee", "courier"}),
+    ("耐不耐用有没有优惠", {"quality", "promotion"}),
+    ("鞋码准不准四十码还有吗", {"size", "stock"}),
 ]
 
 
@@ -145,6 +151,8 @@ def test_a_long_single_question_keeps_its_answer_first(matcher, message, categor
         ("少发了个蒸架另外还有一单没发", ["少发了个蒸架", "另外还有一单没发"]),
         ("把三升的改成四升的还没发货吧", ["把三升的改成四升的", "还没发货吧"]),
         ("帮我取消应该还没发吧", ["帮我取消", "应该还没发吧"]),
+        ("一升的够不够能开发票吗", ["一升的够不够", "能开发票吗"]),
+        ("包不包邮几天到", ["包不包邮", "几天到"]),
     ],
 )
 def test_a_run_on_clause_is_cut_after_a_particle_and_before_a_joining_word(text, pieces):
@@ -158,6 +166,7 @@ def test_a_run_on_clause_is_cut_after_a_particle_and_before_a_joining_word(text,
         "什么时候发货", "怎么这么慢", "那么贵", "要么取消", "干嘛还不发货", "干吗不包邮", "呢子大衣起球吗", "酒吧那边能送吗",
         "是坏了吗还是正常的", "包邮吗老板", "有货吗亲亲", "真的吗哈哈", "怎么还么发货", "嗯就是那个然后", "还有货吗", "吗啡",
         "能用花呗吗", "谢谢", "买的可以退吗", "收到的锅盖裂了怎么办", "包邮吗然后", "我再想想吧", "还没发货吧", "怎么还没发货",
+        "质量好不好看", "有没有货", "是不是正品", "能不能改地址", "要不要拍大一码",
     ],
 )
 def test_no_cut_inside_a_word_before_an_alternative_or_before_an_address(text):

@@ -332,17 +332,23 @@ _PARTICLE_CUT_RE = re.compile(
     "(?:(?<![干])吗(?!啡)|(?<![什怎这那多要干么还也都])么(?!么)|(?<![干])嘛|呢(?![子绒料])|(?<![酒网贴氧书水])吧(?!台)|(?<!花)呗|啊|呀)"
     "(?![吗么嘛呢吧啊呀哈呵嘿嘻哦啦亲]|还是|" + _ADDRESS + ")"
 )
-# (the joining word must join something: 嗯就是那个然后 ends on it); and before the thanks that
-# closes a message (好的付好了谢谢: the news that the order is paid, then the thanks)
-# A statement closed by 了 or 的 and a question opened after it (快递三天没动了下次能不能换顺丰, 这个是几升的
-# 怎么清洗): a comma's place too.
 _JOINER_CUT_RE = re.compile(
+    # (the joining word must join something: 嗯就是那个然后 ends on it); before the thanks that closes
+    # a message (好的付好了谢谢: the news that the order is paid, then the thanks)
     "(?=(?:然后|还有就是|另外|顺便|对了|再问一下|再问下|还想问)..)|(?<=..)(?=(?:谢谢|多谢|谢啦|谢了)[啊呀哈啦了亲你您老板]*$)"
+    # a statement closed by 了 or 的 and a question opened after it (快递三天没动了下次能不能换顺丰,
+    # 这个是几升的怎么清洗)
     "|(?<=..[了的])(?=(?:下次|你们|请问|那|就)?(?:能不能|可不可以|可以|有没有|怎么|什么时候|多久|几天|要多久)..)"
     # the buyer's hesitation and what is asked after it (我再考虑考虑你们双十二有活动吗), and a second
     # order taken up after the first (那单帮我取消就是另一单收到了想退)
     "|(?:(?<=考虑考虑|商量商量|比较比较)|(?<=考虑一下|商量一下)|(?<=再想想|再看看))(?=..)"
     "|(?<=..)(?=(?:就是|还有就是)?(?:另一单|另外一单|另外那单|还有一单|第二单|另一个订单|上一单|上次那单))"
+)
+# ... and after a question put as A-not-A that needs no object (一升的够不够|能开发票吗, 包不包邮|几天到;
+# not 有没有货, 是不是正品, 能不能改, 要不要拍大: what follows is theirs; nor 好不好|看, the A-not-A of 好看)
+_A_NOT_A_CUT_RE = re.compile(
+    "(?:包不包邮|合不合适|耐不耐用|好不好用|结不结实|划不划算|舒不舒服|方不方便|正不正宗|([够好行对贵大小多快慢重甜香亮吵烫稳准])不\\1"
+    "(?![看用吃穿听闻玩喝实适算服便宗气方]))(?=..)"
 )
 # ... and before the presumption that closes a change or cancel request (改成四升的|还没发货吧)
 _PRESUMED_TAIL_RE = re.compile("(?:应该|应该是|估计)?还?(?:没|没有|未)(?:发|寄)(?:货|出|出去|走)?的?(?:吧|吧亲|对吧|是吧)$")
@@ -354,6 +360,7 @@ def run_on_pieces(part: str) -> list[str]:
     The pieces joined give the clause back."""
     cuts = {m.end() for m in _PARTICLE_CUT_RE.finditer(part)}
     cuts.update(m.start() for m in _JOINER_CUT_RE.finditer(part))
+    cuts.update(m.end() for m in _A_NOT_A_CUT_RE.finditer(part))
     presumed = _PRESUMED_TAIL_RE.search(part)
     if presumed is not None and presumed.start() >= 2:
         cuts.add(presumed.start())
