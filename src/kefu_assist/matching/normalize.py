@@ -327,7 +327,7 @@ def _nfkc_run(match: re.Match) -> str:
 # not 还有 alone (还有货吗 asks for stock), nor before 还是 (是坏了吗还是正常的 offers two answers
 # to one question), nor before what only closes the question (包邮吗老板, 有货吗亲亲, 真的吗呵呵);
 # not the 么 that stands for 没 (还么发货, 都么有).
-_ADDRESS = "(?:老板|老板娘|亲亲|亲爱的|亲|客服|掌柜的|掌柜|店家|美女|帅哥|小姐姐|小哥哥|宝宝|姐姐|哥哥|[呀啊哈呵嘿嘻哦啦了的嗯])*$"
+_ADDRESS = "(?:老板|老板娘|亲亲|亲爱的|亲|客服|掌柜的|掌柜|店家|美女|帅哥|小姐姐|小哥哥|宝宝|姐姐|哥哥|[呀啊哈呵嘿嘻哦啦了的嗯]){0,8}$"  # (bounded: a run of them after every particle would be read to the end each time)
 _PARTICLE_CUT_RE = re.compile(
     "(?:(?<![干])吗(?!啡)|(?<![什怎这那多要干么还也都])么(?!么)|(?<![干])嘛|呢(?![子绒料])|(?<![酒网贴氧书水])吧(?!台)|(?<!花)呗|啊|呀)"
     "(?![吗么嘛呢吧啊呀哈呵嘿嘻哦啦亲]|还是|" + _ADDRESS + ")"
