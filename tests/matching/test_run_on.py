@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kefu_assist.matching.normalize import _JOINING_WORD_RE, clauses, run_on_pieces
+from kefu_assist.matching.normalize import _JOINING_WORD_RE, clauses, normalize, run_on_pieces
 
 QUESTIONS = {
     "shipping_fee": ["包邮吗", "运费多少钱呀"],
@@ -209,3 +209,23 @@ BESIDE = [
 @pytest.mark.parametrize(("message", "wanted"), BESIDE)
 def test_a_second_question_just_under_the_threshold_is_confident_beside_the_first(matcher, message, wanted):
     assert wanted <= set(top3(matcher, message))
+
+
+# -- a decimal point is no clause break -----------------------------------------------------
+# (尺寸拍成1.5的了 俺要1.8的 was cut into 尺寸拍成1, 5的了, 俺要1, 8的: the size read as two clauses
+# of stray digits, and the change request lost its first card)
+@given(st.integers(0, 999), st.integers(0, 99), st.sampled_from(["的床", "米的被子", "kg", "斤的够吗", "的改成2.0的"]), st.sampled_from(["", "拍成", "我家是"]))
+def test_a_decimal_number_stays_one_number_in_one_clause(whole, fraction, after, before):
+    number = f"{whole}.{fraction}"
+    text = normalize(before + number + after)
+    assert number in text and normalize(text) == text
+    assert any(number in clause for clause in clauses(text))
+
+
+@pytest.mark.parametrize("text", ["好的.谢谢", "包邮吗.今天发吗", "价格5.", ".5元"])
+def test_a_full_stop_not_between_digits_still_breaks(text):
+    assert "." not in normalize(text)
+
+
+def test_a_change_between_two_sizes_with_decimals_leads_with_the_change(matcher):
+    assert top3(matcher, "尺寸拍成1.2的了 我要1.5的 还没发吧")[:1] == ["order_change"]

@@ -129,12 +129,16 @@ def _cantonese(text: str) -> str:
 # Qianniu/Wangwang stickers arrive as [微笑], [哈哈], [OK]; a few clients use /:) codes.
 _STICKER_RE = re.compile(r"\[[\u4e00-\u9fffA-Za-z]{1,8}\]|/:[a-z()\-<>@!?*$^&]{1,6}", re.IGNORECASE)
 # Clause breaks: sentence punctuation (half-width after NFKC) and whitespace.
-_BREAK_CHARS = r",.;:!?~…。，、；：！？～·|/\\\"'`()<>\[\]{}【】《》“”‘’「」『』()（）_=*#^@&%-"
-_BREAK_RE = re.compile(r"[\s" + _BREAK_CHARS + "]+")
+# A full stop between digits is a decimal point (1.5的床, 2.5kg): kept, the tokenizer reads 1.5 as
+# one number; elsewhere it breaks a clause. (It broke 尺寸拍成1.5的了 俺要1.8的 into 尺寸拍成1, 5的了,
+# 俺要1, 8的.)
+_BREAK_CHARS = r",;:!?~…。，、；：！？～·|/\\\"'`()<>\[\]{}【】《》“”‘’「」『』()（）_=*#^@&%-"
+_DOT_BREAK = r"|(?<!\d)\.|\.(?!\d)"
+_BREAK_RE = re.compile(r"(?:[\s" + _BREAK_CHARS + "]" + _DOT_BREAK + ")+")
 # Every character str.isspace() accepts except the line break that separates the texts of
 # normalize_many (tests check the list against Python's own).
 WHITESPACE_BUT_NEWLINE = "\t\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
-_BREAK_LINES_RE = re.compile("[" + WHITESPACE_BUT_NEWLINE + _BREAK_CHARS + "]+")
+_BREAK_LINES_RE = re.compile("(?:[" + WHITESPACE_BUT_NEWLINE + _BREAK_CHARS + "]" + _DOT_BREAK + ")+")
 # NFKC leaves ASCII and the CJK unified ideographs as they are, and neither combines with what
 # follows; only the other runs (with the character before them, which a mark may combine with)
 # need the slow normalisation.
