@@ -441,7 +441,7 @@ class Matcher(Indexing, Deciding):
             # (真丝能手洗吗 beside 包邮吗): its best script joins the leaders, confident
             for s_idx, part in agreed_parts:
                 sure = {self._scripts[k].category for k in earnest}
-                if self._scripts[s_idx].category not in sure and self._first_class(part, ranker, s_idx):
+                if self._scripts[s_idx].category not in sure and self._clause_agrees(part, ranker, s_idx, sure - courtesy - small_talk):
                     leaders[s_idx] = combined[s_idx]
                     earnest.add(s_idx)
         self._faults_told(fault_parts, leaders, combined, earnest, courtesy, told, parts)  # 茶饼都碎成渣了 我要投诉

@@ -129,12 +129,16 @@ def _cantonese(text: str) -> str:
 # Qianniu/Wangwang stickers arrive as [微笑], [哈哈], [OK]; a few clients use /:) codes.
 _STICKER_RE = re.compile(r"\[[\u4e00-\u9fffA-Za-z]{1,8}\]|/:[a-z()\-<>@!?*$^&]{1,6}", re.IGNORECASE)
 # Clause breaks: sentence punctuation (half-width after NFKC) and whitespace.
-_BREAK_CHARS = r",.;:!?~…。，、；：！？～·|/\\\"'`()<>\[\]{}【】《》“”‘’「」『』()（）_=*#^@&%-"
-_BREAK_RE = re.compile(r"[\s" + _BREAK_CHARS + "]+")
+# A full stop between digits is a decimal point (1.5的床, 2.5kg): kept, the tokenizer reads 1.5 as
+# one number; elsewhere it breaks a clause. (It broke 尺寸拍成1.5的了 俺要1.8的 into 尺寸拍成1, 5的了,
+# 俺要1, 8的.)
+_BREAK_CHARS = r",;:!?~…。，、；：！？～·|/\\\"'`()<>\[\]{}【】《》“”‘’「」『』()（）_=*#^@&%-"
+_DOT_BREAK = r"|(?<!\d)\.|\.(?!\d)"
+_BREAK_RE = re.compile(r"(?:[\s" + _BREAK_CHARS + "]" + _DOT_BREAK + ")+")
 # Every character str.isspace() accepts except the line break that separates the texts of
 # normalize_many (tests check the list against Python's own).
 WHITESPACE_BUT_NEWLINE = "\t\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
-_BREAK_LINES_RE = re.compile("[" + WHITESPACE_BUT_NEWLINE + _BREAK_CHARS + "]+")
+_BREAK_LINES_RE = re.compile("(?:[" + WHITESPACE_BUT_NEWLINE + _BREAK_CHARS + "]" + _DOT_BREAK + ")+")
 # NFKC leaves ASCII and the CJK unified ideographs as they are, and neither combines with what
 # follows; only the other runs (with the character before them, which a mark may combine with)
 # need the slow normalisation.
@@ -320,10 +324,74 @@ def _nfkc_run(match: re.Match) -> str:
     return unicodedata.normalize("NFKC", match.group(0))
 
 
+# Where a message typed or dictated without punctuation (voice input sends none) ends one
+# question and starts the next: after a question particle (包邮吗|今天能发吗, 有货么|…, 几天到呢|…,
+# 能退吧|…, 便宜点呗|…, 发货啊|…) and before a word that only joins what is said next (然后, 还有就是, 另外, 顺便,
+# 对了, 再问一下). Not the 么 of 什么, 怎么, 这么, 那么, 多么, 要么, the 吗/嘛 of 干吗/干嘛, 呢子, 酒吧 …;
+# not 还有 alone (还有货吗 asks for stock), nor before 还是 (是坏了吗还是正常的 offers two answers
+# to one question), nor before what only closes the question (包邮吗老板, 有货吗亲亲, 真的吗呵呵);
+# not the 么 that stands for 没 (还么发货, 都么有).
+_ADDRESS = "(?:老板|老板娘|亲亲|亲爱的|亲|客服|掌柜的|掌柜|店家|美女|帅哥|小姐姐|小哥哥|宝宝|姐姐|哥哥|[呀啊哈呵嘿嘻哦啦了的嗯]){0,8}$"  # (bounded: a run of them after every particle would be read to the end each time)
+_PARTICLE_CUT_RE = re.compile(
+    "(?:(?<![干])吗(?!啡)|(?<![什怎这那多要干么还也都])么(?!么)|(?<![干])嘛|呢(?![子绒料])|(?<![酒网贴氧书水])吧(?!台)|(?<!花)呗|啊|呀)"
+    "(?![吗么嘛呢吧啊呀哈呵嘿嘻哦啦亲]|还是|" + _ADDRESS + ")"
+)
+_JOINER_CUT_RE = re.compile(
+    # (the joining word must join something: 嗯就是那个然后 ends on it); before the thanks that closes
+    # a message (好的付好了谢谢: the news that the order is paid, then the thanks)
+    "(?=(?:然后|还有就是|另外|顺便|对了|再问一下|再问下|还想问)..)|(?<=..)(?=(?:谢谢|多谢|谢啦|谢了)[啊呀哈啦了亲你您老板]*$)"
+    # a statement closed by 了 or 的 and a question opened after it (快递三天没动了下次能不能换顺丰,
+    # 这个是几升的怎么清洗)
+    "|(?<=..[了的])(?=(?:下次|你们|请问|那|就)?(?:能不能|可不可以|可以|有没有|怎么|什么时候|多久|几天|要多久)..)"
+    # the buyer's hesitation and what is asked after it (我再考虑考虑你们双十二有活动吗), and a second
+    # order taken up after the first (那单帮我取消就是另一单收到了想退)
+    "|(?:(?<=考虑考虑|商量商量|比较比较)|(?<=考虑一下|商量一下)|(?<=再想想|再看看))(?=..)"
+    "|(?<=..)(?=(?:就是|还有就是)?(?:另一单|另外一单|另外那单|还有一单|第二单|另一个订单|上一单|上次那单))"
+)
+# ... and after a question put as A-not-A that needs no object (一升的够不够|能开发票吗, 包不包邮|几天到;
+# not 有没有货, 是不是正品, 能不能改, 要不要拍大: what follows is theirs; nor 好不好|看, the A-not-A of 好看)
+_A_NOT_A_CUT_RE = re.compile(
+    "(?:包不包邮|合不合适|耐不耐用|好不好用|结不结实|划不划算|舒不舒服|方不方便|正不正宗|([够好行对贵大小多快慢重甜香亮吵烫稳准])不\\1"
+    "(?![看用吃穿听闻玩喝实适算服便宗气方]))(?=..)"
+)
+# ... and before the presumption that closes a change or cancel request (改成四升的|还没发货吧)
+_PRESUMED_TAIL_RE = re.compile("(?:应该|应该是|估计)?还?(?:没|没有|未)(?:发|寄)(?:货|出|出去|走)?的?(?:吧|吧亲|对吧|是吧)$")
+
+
+def run_on_pieces(part: str) -> list[str]:
+    """A clause without breaks cut where a typed message would have a comma: after a question
+    particle and before a joining word (那个包邮吗然后今天能发不 -> 那个包邮吗, 然后今天能发不).
+    The pieces joined give the clause back."""
+    cuts = {m.end() for m in _PARTICLE_CUT_RE.finditer(part)}
+    cuts.update(m.start() for m in _JOINER_CUT_RE.finditer(part))
+    cuts.update(m.end() for m in _A_NOT_A_CUT_RE.finditer(part))
+    presumed = _PRESUMED_TAIL_RE.search(part)
+    if presumed is not None and presumed.start() >= 2:
+        cuts.add(presumed.start())
+    cuts.discard(0)
+    cuts.discard(len(part))
+    if not cuts:
+        return [part]
+    bounds = [0, *sorted(cuts), len(part)]
+    pieces: list[str] = []
+    for a, b in zip(bounds, bounds[1:]):
+        if pieces and _JOINING_WORD_RE.fullmatch(pieces[-1]):
+            pieces[-1] += part[a:b]  # (另外|还有一单…: the joining word opens what follows)
+        else:
+            pieces.append(part[a:b])
+    if len(pieces) > 1 and _JOINING_WORD_RE.fullmatch(pieces[-1]):  # 包邮吗然后: it joins nothing
+        tail = pieces.pop()
+        pieces[-1] += tail
+    return pieces
+
+
+_JOINING_WORD_RE = re.compile("然后|还有就是|另外|顺便|对了|就是|还有|嗯|那个")
+
+
 def clauses(normalized: str, *, max_clauses: int = 8) -> list[str]:
-    """The separate questions of one message (能便宜点吗？包邮吗？ -> two). Clauses too short to
-    mean anything on their own are merged into the one before."""
-    parts = [p for p in normalized.split(" ") if p]
+    """The separate questions of one message (能便宜点吗？包邮吗？ -> two; 能便宜点吗包邮吗 too, cut by
+    run_on_pieces). Clauses too short to mean anything on their own are merged into the one before."""
+    parts = [q for p in normalized.split(" ") if p for q in run_on_pieces(p)]
     merged: list[str] = []
     for part in parts:
         if merged and (len(part) < 2 or len(merged[-1]) < 2):
