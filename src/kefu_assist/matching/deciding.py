@@ -151,7 +151,27 @@ class Deciding:
                 best = k
         if best < 0 or combined[best].score < self.config.agree_floor or chat >= combined[best].score:
             return set()
-        return {best} if self._first_class(normalized[:WHOLE_MAX_CHARS], ranker, best) else set()
+        agreed = self._agreeing(normalized[:WHOLE_MAX_CHARS], ranker, {k: sc for k, sc in combined.items() if self._scripts[k].category not in small_talk}, best)
+        return {agreed} if agreed >= 0 else set()
+
+    def _agreeing(self, text: str, ranker: coranker_module.CoRanker, scored: dict[int, _Scored], nearest: int) -> int:
+        """The script both judges name for ``text``, or -1: the nearest script when its category
+        is the co-ranker's first class (``_first_class``), else the best script of that class when
+        it scores within ``agree_tie`` of the nearest. Two scripts within a hair of each other are
+        a tie the matcher breaks by accident (这件衣服多大了能穿: size.recommend and
+        return_exchange.exchange both at 0.52, an IDF shift apart); the co-ranker breaks it."""
+        proba = ranker.proba(text)
+        first, second = heapq.nlargest(2, proba.items(), key=lambda item: item[1]) if len(proba) > 1 else (*proba.items(), ("", 0.0))
+        if first[1] < self.config.agree_margin * second[1]:
+            return -1
+        if self._labels[nearest] == first[0]:
+            return nearest
+        mine = [k for k in scored if self._labels[k] == first[0]]
+        if not mine:
+            return -1
+        k = max(mine, key=lambda i: (scored[i].score, -i))
+        floor = max(self.config.agree_floor, scored[nearest].score - self.config.agree_tie)
+        return k if scored[k].score >= floor else -1
 
     def _first_class(self, text: str, ranker: coranker_module.CoRanker, s_idx: int) -> bool:
         """Whether the co-ranker's first class for ``text`` is the script's category, at least
