@@ -29,6 +29,12 @@ PROOF = ["有鉴定证书吗", "能拿去检测机构验吗", "包装上的码�
 GONE = ["藏青色没了？", "大号的没了？", "500克装的没了?", "香槟金的没了吗", "120码的童装没了？", "50ml的没了 有别的规格吗", "奶白色的卖完了？",
         "豆沙色断货了？"]
 
+# An offer for newcomers asked about (首单有立减吗): promotion, as every writer of the dev sets filed
+# it (21 lines, none bargain); a newcomer's plea for a lower price stays bargain.first_time.
+NEWCOMER_OFFERS = ["首单有立减吗", "新人专享价有吗", "新客下单有优惠吗", "新顾客有没有折扣券", "新用户有没有立减", "第一次下单有新人价吗",
+                   "首单有没有折扣", "新客有优惠活动吗", "新来的顾客有啥福利"]
+NEWCOMER_PLEAS = ["第一次买 便宜点吧", "头一回来 给打个折呗", "我是新客户 少点钱吧"]
+
 # Such a question beside a question of another scenario: both in the first three cards.
 TWO_QUESTIONS = [
     ("书柜宽度多少 颜色跟图片一样吗", ("size", "color_difference")),
@@ -55,7 +61,9 @@ TWO_QUESTIONS = [
     (HOW_TO, "care_warranty", 0),  # 1 of 3
     (PROOF, "quality", 0),  # 1 of 4
     (GONE, "stock", 1),  # 4 of 8 (藏青色没了？ is color_difference still: 色 and no stock word)
-], ids=["dimensions", "fitting", "faults", "how_to", "proof", "gone"])
+    (NEWCOMER_OFFERS, "promotion", 1),  # 6 of 9 (第一次下单有新人价吗 is bargain still)
+    (NEWCOMER_PLEAS, "bargain", 0),
+], ids=["dimensions", "fitting", "faults", "how_to", "proof", "gone", "newcomer_offers", "newcomer_pleas"])
 def test_questions_about_goods_find_their_scenario(matcher, messages, category, allowed):
     misses = family_misses(matcher, messages, category)
     assert len(misses) <= allowed, misses
