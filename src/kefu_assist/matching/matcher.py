@@ -440,9 +440,8 @@ class Matcher(Indexing, Deciding):
             # a clause asking for a scenario nothing confident stands for, both judges agreeing
             # (真丝能手洗吗 beside 包邮吗): its best script joins the leaders, confident
             for nearest, part, scored in agreed_parts:
-                sure = {self._scripts[k].category for k in earnest}
                 s_idx = self._agreeing(part, ranker, scored, nearest)
-                if s_idx >= 0 and self._scripts[s_idx].category not in sure:
+                if s_idx >= 0 and self._scripts[s_idx].category not in {self._scripts[k].category for k in earnest}:
                     leaders[s_idx] = combined[s_idx]
                     earnest.add(s_idx)
         self._faults_told(fault_parts, leaders, combined, earnest, courtesy, told, parts)  # 茶饼都碎成渣了 我要投诉
