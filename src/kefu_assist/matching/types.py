@@ -109,7 +109,7 @@ class MatcherConfig:
     agree_margin: float = 1.5
     # ... and when the nearest script is of another category, the best script of the co-ranker's
     # first class agrees instead when it scores within agree_tie of the nearest: a near tie the
-    # IDF weights break by accident (Deciding._agreeing; session 22: 0.03 gained 2 lines of the
+    # IDF weights break by accident (Deciding._agreeing; session 22: 0.03 gained 1 line of the
     # dev sets and lost none, and keeps 这件衣服多大了能穿 when examples are added elsewhere).
     agree_tie: float = 0.03
     calib_matcher: float = 7.04
