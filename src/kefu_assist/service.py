@@ -63,6 +63,29 @@ def _bare_cry(message: str) -> bool:
     return _BARE_CRY_RE.fullmatch(normalize(message).replace(" ", "")) is not None
 
 
+# How close the card of a scenario told in one clause may score below a complaint card answering
+# another clause and still be the scenario the complaint is about (service._threatened_over).
+# Writers of the dev sets file a threat beside a scenario under complaint when the complaint
+# leads clearly (给你们差评，等了一周还没到: 0.15 apart; 垃圾 退款！！！ 0.015); a tie closer than
+# this is the matcher unable to tell the two apart (快递三天不动了 我要投诉: 0.002, swapped by a few
+# examples added elsewhere).
+_SCENARIO_TIE = 0.01
+
+
+def _threatened_over(ranked: Sequence[Suggestion], top: Suggestion, library) -> Suggestion | None:
+    """For a first card that soothes already (a complaint): the confident card of another scenario
+    that answers another clause of the message (快递三天不动了 beside 我要投诉) and scores within
+    _SCENARIO_TIE of it, the scenario the threat is about; None when the complaint leads clearly or
+    is the whole message (什么态度 问三遍不回)."""
+    for s in ranked:
+        if not s.confident or s.chit_chat or s.category == top.category or s.clause == top.clause or s.score < top.score - _SCENARIO_TIE:
+            continue
+        script = library.get(s.script_id)
+        if script is not None and not _soothes(script):
+            return s
+    return None
+
+
 def _vents_elsewhere(matcher: Matcher, message: str, buyer: "Mood") -> bool:
     """Whether an upset message is cross with something other than the shop: the matcher's gate
     calls it chatter, and what it says beside the mood's cue words is chatter too (刚看完球赛 气死了,
@@ -304,6 +327,9 @@ class AssistService:
         library = self._require().library
         top = next((s for s in ranked if s.confident and not s.chit_chat), None)
         script = library.get(top.script_id) if top is not None else None
+        if top is not None and script is not None and _soothes(script):
+            top = _threatened_over(ranked, top, library)
+            script = library.get(top.script_id) if top is not None else None
         if top is None or script is None or _soothes(script):
             return None
         soothing = next((sc for sc in library.in_category(script.category) if sc.tone == "soothe"), None)

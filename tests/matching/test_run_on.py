@@ -191,7 +191,7 @@ def test_questions_joined_without_a_break_are_the_clauses_of_the_typed_message(q
 
 
 # A second question the scores leave just under the threshold, beside a first one asked
-# confidently: the co-ranker's agreement with a smaller margin (Deciding._clause_agrees) makes it
+# confidently: the co-ranker's agreement with a smaller margin (Deciding._clause_agreeing) makes it
 # confident. Before, 一个人用一点五升的够吗包邮吗 and 一个人吃饭一升的够吗有优惠券吗 showed three cards of
 # the first question.
 BESIDE = [

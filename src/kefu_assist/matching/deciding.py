@@ -151,23 +151,41 @@ class Deciding:
                 best = k
         if best < 0 or combined[best].score < self.config.agree_floor or chat >= combined[best].score:
             return set()
-        return {best} if self._first_class(normalized[:WHOLE_MAX_CHARS], ranker, best) else set()
+        agreed = self._agreeing(normalized[:WHOLE_MAX_CHARS], ranker, {k: sc for k, sc in combined.items() if self._scripts[k].category not in small_talk}, best)
+        return {agreed} if agreed >= 0 else set()
 
-    def _first_class(self, text: str, ranker: coranker_module.CoRanker, s_idx: int, margin: float | None = None) -> bool:
-        """Whether the co-ranker's first class for ``text`` is the script's category, at least
-        ``agree_margin`` (or ``margin``) times as likely as its second: 电影票多少钱 is invoice at
-        0.15 against bargain at 0.12, a guess between two readings of 票 and 多少钱."""
+    def _agreeing(self, text: str, ranker: coranker_module.CoRanker, scored: dict[int, _Scored], nearest: int, margin: float | None = None) -> int:
+        """The script both judges name for ``text``, or -1: the nearest script when its category
+        is the co-ranker's first class, at least ``agree_margin`` times as likely as its second
+        (电影票多少钱 is invoice at 0.15 against bargain at 0.12: a guess between two readings),
+        else the best script of that class when it scores within ``agree_tie`` of the nearest. Two scripts within a hair of each other are
+        a tie the matcher breaks by accident (这件衣服多大了能穿: size.recommend and
+        return_exchange.exchange both at 0.52, an IDF shift apart); the co-ranker breaks it.
+        ``margin`` replaces ``agree_margin`` (_clause_agreeing)."""
         proba = ranker.proba(text)
         first, second = heapq.nlargest(2, proba.items(), key=lambda item: item[1]) if len(proba) > 1 else (*proba.items(), ("", 0.0))
-        return first[0] == self._labels[s_idx] and first[1] >= (self.config.agree_margin if margin is None else margin) * second[1]
+        if first[1] < (self.config.agree_margin if margin is None else margin) * second[1]:
+            return -1
+        if self._labels[nearest] == first[0]:
+            return nearest
+        mine = [k for k in scored if self._labels[k] == first[0]]
+        if not mine:
+            return -1
+        k = max(mine, key=lambda i: (scored[i].score, -i))
+        floor = max(self.config.agree_floor, scored[nearest].score - self.config.agree_tie)
+        return k if scored[k].score >= floor else -1
 
-    def _clause_agrees(self, part: str, ranker: coranker_module.CoRanker, s_idx: int, asked: set[str]) -> bool:
-        """Whether a clause's close best script is confident by agreement (_first_class): beside
+    def _clause_agreeing(self, part: str, ranker: coranker_module.CoRanker, scored: dict[int, _Scored], nearest: int, asked: set[str]) -> int:
+        """The script a clause's close best script (``nearest``) makes confident by agreement
+        (_agreeing), or -1: beside
         a question of another category the message asks confidently (``asked``), with the smaller
         margin ``agree_margin_beside``. A message that asks one shop question in earnest is a
         shopping message, and its other clause a second question more often than a guess between
         two readings (一个人用一点五升的够吗包邮吗: size at 0.10 against 0.07 for the clause alone)."""
-        return self._first_class(part, ranker, s_idx) or (bool(asked) and self._first_class(part, ranker, s_idx, self.config.agree_margin_beside))
+        agreed = self._agreeing(part, ranker, scored, nearest)
+        if agreed < 0 and asked:
+            agreed = self._agreeing(part, ranker, scored, nearest, self.config.agree_margin_beside)
+        return agreed
 
     def _asked(self, normalized: str, parts: list[str], ranker: coranker_module.CoRanker | None, leaders: dict[int, _Scored]) -> set[str]:
         """The categories the message asks for in earnest: the co-ranker's first class for the

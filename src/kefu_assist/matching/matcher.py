@@ -380,7 +380,7 @@ class Matcher(Indexing, Deciding):
             leaders[main] = whole[main]
         # Which part of the message each script answers best, for the agent to see.
         answers: dict[int, tuple[float, str]] = {}
-        agreed_parts: list[tuple[int, str]] = []  # clauses whose best script is close, not confident
+        agreed_parts: list[tuple[int, str, dict[int, _Scored]]] = []  # clauses whose best script is close, not confident
         statements: set[int] = set()  # leaders of clauses that ask the shop nothing (asking.asks_the_shop)
         fault_parts: list[int] = []  # the best fault scripts of clauses telling of a fault (Deciding._fault_script)
         total_chars = sum(len(p) for p in parts)
@@ -413,7 +413,7 @@ class Matcher(Indexing, Deciding):
                             statements.add(s_idx)
                 elif (ranker is not None and self.config.agree_floor <= scored[s_idx].score and part_off < self.config.agree_offtopic
                       and self._scripts[s_idx].category not in small_talk and not _is_noise(part)):
-                    agreed_parts.append((s_idx, part))
+                    agreed_parts.append((s_idx, part, scored))
         courtesy = set(self.config.courtesy_categories) if len(parts) > 1 else set()
         if conditions and not any(self._scripts[k].category not in courtesy and combined[k].score >= self.threshold for k in leaders):
             leaders.update(conditions)
@@ -439,9 +439,9 @@ class Matcher(Indexing, Deciding):
         if agreed_parts and ranker is not None and not told:
             # a clause asking for a scenario nothing confident stands for, both judges agreeing
             # (真丝能手洗吗 beside 包邮吗): its best script joins the leaders, confident
-            for s_idx, part in agreed_parts:
-                sure = {self._scripts[k].category for k in earnest}
-                if self._scripts[s_idx].category not in sure and self._clause_agrees(part, ranker, s_idx, sure - courtesy - small_talk):
+            for nearest, part, scored in agreed_parts:
+                s_idx = self._clause_agreeing(part, ranker, scored, nearest, (sure := {self._scripts[k].category for k in earnest}) - courtesy - small_talk)
+                if s_idx >= 0 and self._scripts[s_idx].category not in sure:
                     leaders[s_idx] = combined[s_idx]
                     earnest.add(s_idx)
         self._faults_told(fault_parts, leaders, combined, earnest, courtesy, told, parts)  # 茶饼都碎成渣了 我要投诉

@@ -33,9 +33,11 @@ _DIGITS_RE = re.compile(r"^\d+(\.\d+)?$")
 _SIZE_RE = re.compile(r"(?:x{0,4}[sl]|m|[2-7]x[sl])")
 
 # Particles and fillers that say nothing about what the buyer wants. They stay in the text for
-# bigrams (在吗 is a greeting), but are not tokens of their own.
+# bigrams (在吗 is a greeting), but are not tokens of their own. 想问, 问问 and 问下 are lead-ins like
+# 请问 (老板在不在呀 想问问车厘子 was hesitation.ask_family's 问问我老公 by that token; the person asked
+# keeps that script its own).
 STOPWORDS = frozenset(
-    "的 了 吗 呢 吧 啊 呀 哦 噢 么 嘛 啦 呗 哈 喔 哇 咯 嗯 恩 额 呃 诶 欸 哎 唉 滴 哒 捏 麻 亲 亲亲 请问 一下 这个 那个 就 都 也 还 又 是 有点".split()
+    "的 了 吗 呢 吧 啊 呀 哦 噢 么 嘛 啦 呗 哈 喔 哇 咯 嗯 恩 额 呃 诶 欸 哎 唉 滴 哒 捏 麻 亲 亲亲 请问 想问 问问 问下 一下 这个 那个 就 都 也 还 又 是 有点".split()
 )
 
 # a line of jieba's dictionary: word, frequency, optional part-of-speech tag
