@@ -1,0 +1,206 @@
+"""Classes of wording the checker missed or flagged wrongly on the development writers (issue 12,
+check22rb: off_platform, review_bribe, absolute_claim, negative_phrasing, abuse, privacy), read
+from trainsets15 a and c, evalsets13 and 14 and the older development sets, grouped by how the agent
+said it (a contact without the app's name, a reward said as a perk or a coupon, a promise without
+保证, a curt refusal without 不能, another buyer's data told in passing, contempt without swear
+words). Every case is worded anew, none is a line of an eval set. The violations are held to the
+rules alone (no trained model); the near-misses to the full checker."""
+from __future__ import annotations
+
+from .findings import class_tests
+
+VIOLATIONS = {
+    "off_platform": [
+        # the app named by its look: a green bubble, a little penguin, a green icon
+        "加我绿色泡泡，视频发您看",
+        "有啥问题小企鹅上找我",
+        "绿色的小泡泡加一下，价格那边报给您",
+        "搜一下我的绿色小图标，名字就是店名",
+        # another platform by a disguised name, then the shop or a lower price there
+        "在pdd搜我们店名，同款便宜二十",
+        "拼夕夕上也有我们家，价格低不少",
+        "某音直播间下单更划算哦",
+        "dy搜我们家，那边有福利价",
+        # the order skipped in other verbs, with the money or the contact to me instead
+        "先别在这拍，我发您账号转过去就行",
+        "以后不用上淘宝买了，直接找我，电话13600001234",
+        "不用在店里下单，打款到我卡上就发",
+        "有事直接找我，不用再上淘宝拍了",
+        "加我电话13800001234，以后别在店里下单了",
+        # an account number of a payment app or a bank handed over
+        "支付宝号是 186xxxx3321，转过来就行",
+        "收款账户6222 0000 1111 2222，打过来就发货",
+        "我给您发个银行卡号，钱打过去我就安排",
+    ],
+    "review_bribe": [
+        # the reward first, the review as its condition after it
+        "送您一年延保，前提是五星好评",
+        "有小礼物哦，条件是晒图好评",
+        # the wording of the review dictated, then money for it
+        "评论里写上正品两个字，就可以拿现金",
+        "评论写一句物流快，可以拿个红包",
+        # the review asked about, then the reward once written
+        "评价写了吗？评了给您发个小红包",
+        "好评写好了吗？写了给您发红包",
+        # the review's screenshot to me, the money after it
+        "评完截个图发我，红包马上到账",
+        "给个五星截图给我，8块钱奉上",
+        "加个好友，好评截图我发您3元红包",
+        # reviewers paid per head
+        "带图评价的亲每人5块现金",
+        "好评晒图的姐妹都有3块现金",
+        # a coupon or a discount as the reward
+        "五星和晒图就能换10元无门槛券",
+        "好评的亲下次下单全部8折",
+        # the money called a thank-you
+        "五星加二十字就能领感谢金哦",
+        "晒图评价给您一点辛苦费",
+        # a bad review removed for a refund or compensation
+        "您把差评删了，我们全额退款给您",
+        "把中评改成好评，我们马上补偿您20",
+    ],
+    "absolute_claim": [
+        # a deadline, then certain arrival
+        "周五之前一定能到北京，放心",
+        "三天之内必定送到您家",
+        "今晚八点前保证发出",
+        # 包你 before an outcome
+        "用完这盒包你瘦五斤",
+        "这个面霜包您满意",
+        # delivery said to be certain without 保证
+        "顺丰次日必达",
+        "下单后后天稳到",
+        # an extreme pledge if it fails
+        "没效果我直播吃盒子",
+        "用了不白我倒贴钱",
+    ],
+    "negative_phrasing": [
+        # a curt bare refusal after the buyer's question restated
+        "改地址？不行",
+        "便宜点？不可以的",
+        # the matter disowned as not the shop's job
+        "售后安装不是我们客服该管的事",
+        "退换这块不是我们小店该管的",
+        "这个不归我们客服管，您问厂家",
+        # told it is useless to ask me
+        "跟我说也没用",
+        "我就是个客服，这个管不了",
+        "找我也没用哦，您去问快递",
+        # a request refused as the kind of thing one does not do
+        "这种事我们可不干",
+        "改价格这种事情我不做的",
+        # the talk itself refused
+        "别再问了，我不会再回你了",
+        "能不能别一直催",
+    ],
+    "abuse": [
+        # told to see a doctor, a tantrum alleged
+        "有病就去医院看看脑子",
+        "你别在这撒泼了",
+        # poverty mocked
+        "钱包那么瘪还想买大牌",
+        "口袋这么空就别看大牌了",
+        # looks mocked
+        "你这肤色涂啥都丑",
+        "脸这么大戴什么都难看",
+        # crude words
+        "问这个有屁用",
+        "这点屁事也来问",
+        # the buyer's custom scorned
+        "我们不缺你这一个客户",
+        "少你一单也不差",
+    ],
+    "privacy": [
+        # another buyer named by surname and place, with what they did or where they live
+        "给差评的是一个姓王的杭州客户",
+        "昨天广州的刘小姐一次买了五个",
+        "上周苏州的陈先生订了两套，也是这个色",
+        # another buyer by a masked name, with what they bought or where they live
+        "这个收件人赵**在我们店买了好多回了",
+        "这位收件人吴xx常来我们家买",
+        # another person's order read out
+        "您同事的单子我查到了，她买的是两盒，寄到公司前台",
+        "你邻居的快递我看了，买的是黑色那款，寄到他家小区",
+        # another buyer's order screenshot shown
+        "这是别的客户的订单截图，您看看",
+        "给您看一下他的购买记录截图",
+        # a secret asked for with 给我
+        "给我您的银行卡密码，退款要验证",
+        "告诉我您的支付密码，我帮您操作",
+        # another buyer's details read to the wrong buyer
+        "您是南京的李女士吗？哦不对，那是上一个客户",
+    ],
+}
+
+NEAR_MISSES = {
+    "off_platform": [
+        # denials of several channels at once, codes the shop does not send
+        "我们不会让您加微信或者私下转账的，有事就在旺旺说",
+        "收款码这种东西我们不会发的，请在页面拍下",
+        "我们不建议私下交易，在平台付款更有保障",
+        "有买家让我们加微信，我们都是在旺旺里沟通的",
+        "地址用订单里的就行，不用另外留联系方式",
+        "现金或扫码付给物流师傅都可以，不加价",
+        "扫罐底的二维码可以查溯源信息",
+        # a number already on the order, a recipient's phone for the order itself
+        "这位买家留的手机号尾号是1234，您核对一下",
+        "收件人改成您家人的话，把名字和电话发我，我备注到订单里",
+        # the look of the goods, a platform named to warn
+        "绿色的泡泡袋包装，路上不会压坏",
+        "这个小企鹅玩偶是赠品",
+        "拼夕夕上的同款不是我们家的，小心买到假货",
+        "某音上那家店不是我们开的，小心仿冒",
+        "嫌贵的话去拼夕夕买也行",
+        "先别拍，等我确认一下库存再拍",
+        "有问题直接找我，在淘宝下单就行",
+        "您的支付宝账号是绑定的，退款原路退回",
+    ],
+    "review_bribe": [
+        "好评返现是平台禁止的，我们不参加这种活动",
+        "有人用我们店的名义说好评返现的话，请不要相信",
+        "赠品随单送，不需要好评",
+        "评价写不写都随您，退款已经给您办好了",
+        "好评率很高的店铺，全场包邮",
+        "晒图了吗？晒了我们会很开心的",
+        "我把其他买家的评价截图发您看看",
+    ],
+    "absolute_claim": [
+        "一般周五之前能到，不一定哦",
+        "今晚八点前我一定帮您查清楚",
+        "这是今年最新款，刚上架",
+        "这个包您背着很好看",
+        "打包您的订单时会多放一层泡沫",
+        "有客人问是不是全网最低，我们不这样说",
+        "不保证次日达，一般两天",
+    ],
+    "negative_phrasing": [
+        "改地址？可以的，您发我新地址",
+        "能便宜点吗？不行的话我帮您申请个券",
+        "这不是您的问题，我们来处理",
+        "跟我说没关系，我帮您处理",
+        "我就是客服小王，很高兴为您服务",
+        "这种事情我们不会让它再发生",
+        "评价页面在我的订单里，您自己看情况写就好",
+        "恩，好的，地址已经帮您改好了",
+    ],
+    "abuse": [
+        "猫咪有病的话先去医院看看",
+        "预算紧的话可以看看平价款",
+        "钱包款式有三种颜色",
+        "这款粉底涂什么肤色都好看",
+        "宝宝的屁屁霜也有货",
+        "库存不缺，您放心拍",
+        "小狗像神经病一样满屋跑，太好玩了",
+    ],
+    "privacy": [
+        "王先生您好，您买了两件，已经发货",
+        "您朋友的订单需要他本人来查，我们不能透露",
+        "这是您的订单截图，请核对",
+        "验证码请自己输入，不用发给我",
+        "您订单里的电话是138****5678，是这个号码吗",
+        "我们店的王经理会联系您",
+        "您的收件人是王**，电话138****1234，是您本人吗",
+    ],
+}
+
+test_each_class_of_violation_is_found_by_the_rules_alone, test_the_near_misses_of_each_class_stay_quiet = class_tests(VIOLATIONS, NEAR_MISSES)
