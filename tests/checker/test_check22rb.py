@@ -203,4 +203,86 @@ NEAR_MISSES = {
     ],
 }
 
+# the same classes said by voice input (no punctuation, speech-recogniser homophones) and in other
+# indirect ways, probed with wordings of our own on the rules after the first round
+VIOLATIONS_2 = {
+    "off_platform": [
+        # my number kept for ordering by phone
+        "您存一下我电话 以后要货直接打给我",
+        "记下我的手机号，下次订货直接打我电话",
+        # the shop's own group joined with words between
+        "您可以加我们的售后群 群里有专属优惠",
+        "进一下我们店的老客交流群吧",
+        # the app by a speech-recogniser homophone
+        "那个就是您加一下我为新然后我发视频给您",
+        "加个微新吧",
+        # the code in my profile picture
+        "您看一下我头像 扫一下就能加",
+        # a deposit or the money to my card
+        "您先付个定金到我卡上 我给您留货",
+        # the matter settled offline, a private price, your number by private message
+        "这单我们线下给您处理 您把钱给快递员就行",
+        "私信我手机号 发你内部价",
+        # our own mini program or site cheaper across a space
+        "我们有个小程序 下单便宜十块",
+    ],
+    "review_bribe": [
+        # speech-recogniser homophones of 返现 and 红包
+        "收货后好评反现五元哦",
+        "五星好评送洪包",
+        # the reward noun and its sum beside the review
+        "五星好评红包五元",
+        "晒图现金2元 记得截图",
+    ],
+    "absolute_claim": [
+        "这款面霜无任何副作用",
+        "零副作用 孕妇也能用",
+        "这个充电宝永远不会发烫",
+        "必须明天到 您放心",
+    ],
+    "negative_phrasing": [
+        "这个我也不太清楚 您自己去问问吧",
+        "您自己想办法吧",
+        "这种情况我们不负责",
+        "这类问题本店一概不管",
+    ],
+    "abuse": [
+        "有本事别买啊",
+        "有本事你去投诉",
+        "别跟我bb",
+        "少在这里逼逼",
+    ],
+}
+NEAR_MISSES_2 = {
+    "off_platform": [
+        "您的电话我存在订单备注里了",
+        "我们没有售后群 有问题旺旺找我就行",
+        "为新客户准备了小礼物",
+        "我们线下门店也可以退换",
+        "小程序里可以查物流 下单还是在淘宝",
+        "定金在淘宝预售页面付就行",
+    ],
+    "review_bribe": [
+        "这是反现实的设计风格",
+        "好评红包这种活动我们不做",
+    ],
+    "absolute_claim": [
+        "有没有副作用要看个人体质",
+        "我们永远不会泄露您的信息",
+        "必须明天到吗？我帮您问问快递",
+    ],
+    "negative_phrasing": [
+        "您可以自己看看 喜欢哪个我帮您备注",
+        "这种情况我们负责到底",
+    ],
+    "abuse": [
+        "宝宝的bb霜也有货",
+        "有本事的师傅都说这款好用",
+    ],
+}
+for _rule, _texts in VIOLATIONS_2.items():
+    VIOLATIONS[_rule] = VIOLATIONS[_rule] + _texts
+for _rule, _texts in NEAR_MISSES_2.items():
+    NEAR_MISSES[_rule] = NEAR_MISSES[_rule] + _texts
+
 test_each_class_of_violation_is_found_by_the_rules_alone, test_the_near_misses_of_each_class_stay_quiet = class_tests(VIOLATIONS, NEAR_MISSES)

@@ -258,3 +258,7 @@ TYPOS.update(_CANTONESE)
 TYPOS["\u2795"] = "加"
 TYPO = re.compile(r"唔该|冇计|" + TYPO.pattern + r"|唔(?!好意思)(?=[\u4e00-\u9fff])|[哋咗佢喺嘅\U00020bb6嗰啲咁俾畀睇嚟揾咩]"
                   r"|(?<=[就都唔不也真梗即址话名码])系|系(?=[咪咁])|\u2795(?=\s*[我个微薇威卫vq扣好])")
+# check22rb: speech-recogniser homophones of the review rule's words, one character for one (好评反现 好评返现, 洪包 红包);
+# not 反现实 / 反现象
+TYPOS.update({"反现": "返现", "洪包": "红包"})
+TYPO = re.compile(TYPO.pattern + r"|反现(?![实象代])|洪包")
