@@ -280,6 +280,75 @@ NEAR_MISSES_2 = {
         "有本事的师傅都说这款好用",
     ],
 }
+# long replies with the violation mid-sentence, dialect (俺 read as 我), cures and unfailing goods,
+# worth and age scorned: a third round of wordings of our own
+VIOLATIONS_3 = {
+    "off_platform": [
+        "如果您着急的话可以加一下我们店长的私人联系方式 他会优先给您安排",
+        "以后还想买的话您直接找我 我给您走个人渠道 比店里便宜",
+        "这个价在淘宝上拍不了 您要的话俺给您私下整",
+        "您转给我们财务就行 账号我发您",
+        "给您一个我们的售后专线 18800001234 有问题直接打",
+    ],
+    "review_bribe": [
+        "评价的时候说一下做工很好 我这边给您返点钱",
+        "好评时夸一句包装好 给您发个红包",
+    ],
+    "absolute_claim": [
+        "我们家的东西没有一个差评",
+        "这款精油能治疗失眠",
+        "效果立竿见影 三天见效",
+        "所有颜色都不会掉",
+    ],
+    "negative_phrasing": [
+        "这个俺也不晓得",
+        "这事您找别人吧",
+        "您问我我问谁",
+        "这个我说了不算",
+    ],
+    "abuse": [
+        "你配吗",
+        "您根本不配用这个牌子",
+        "一看你就是个穷学生",
+        "你个老不死的",
+    ],
+    "privacy": [
+        "这个地址之前寄过一个包裹 收件人叫王芳",
+        "您朋友买的是两件 寄到西湖区的",
+    ],
+}
+NEAR_MISSES_3 = {
+    "off_platform": [
+        "跟您同一天买的那个人也说没收到",
+        "您的个人信息我们会保密",
+        "退款由财务原路退回到您的账户",
+        "快递员的电话是13800001111 您可以联系他",
+    ],
+    "review_bribe": [
+        "评价的时候说说真实感受就好 我们会认真看",
+    ],
+    "absolute_claim": [
+        "这款不能治疗疾病 只是日常保养",
+        "大部分颜色不会掉 深色第一次洗会有点浮色",
+    ],
+    "negative_phrasing": [
+        "俺帮您问问仓库",
+        "这个我说了算 给您包邮",
+        "我说了不算 我帮您申请一下主管",
+    ],
+    "abuse": [
+        "这条裤子您配白鞋好看",
+        "这款不配送偏远地区",
+    ],
+    "privacy": [
+        "这个地址的收件人是您本人吗",
+        "您朋友想买的话可以一起下单",
+    ],
+}
+for _rule, _texts in VIOLATIONS_3.items():
+    VIOLATIONS[_rule] = VIOLATIONS[_rule] + _texts
+for _rule, _texts in NEAR_MISSES_3.items():
+    NEAR_MISSES[_rule] = NEAR_MISSES[_rule] + _texts
 for _rule, _texts in VIOLATIONS_2.items():
     VIOLATIONS[_rule] = VIOLATIONS[_rule] + _texts
 for _rule, _texts in NEAR_MISSES_2.items():
