@@ -351,6 +351,74 @@ for _rule, _texts in VIOLATIONS_3.items():
     VIOLATIONS[_rule] = VIOLATIONS[_rule] + _texts
 for _rule, _texts in NEAR_MISSES_3.items():
     NEAR_MISSES[_rule] = NEAR_MISSES[_rule] + _texts
+# a fourth round: the shop's own account named, money before the goods, a private chat for a better
+# price, a subsidy for a review, one of a kind, a page cited curtly, the buyer measured down, the
+# neighbour's or colleague's purchase told
+VIOLATIONS_4 = {
+    "off_platform": [
+        "我们有官方微信号 您搜店名就能找到",
+        "收到钱我就给您发 不用拍",
+        "款到发货 转账就行",
+        "走私聊吧 价格好商量",
+        "私戳我 给你算便宜点",
+        "要不咱们换个地方聊",
+        "旺旺上报价不方便 您懂的",
+    ],
+    "review_bribe": [
+        "您写个评价 我们这边给您申请售后补贴",
+        "晒图好评的 我们发奖励金",
+    ],
+    "absolute_claim": [
+        "这个设计绝无仅有",
+        "放心 百分之两百不会有问题",
+    ],
+    "negative_phrasing": [
+        "我没空",
+        "这个问题无解",
+        "我们这边也很无奈",
+        "详情页写得很清楚了",
+    ],
+    "abuse": [
+        "就你这样的还想买正品",
+        "就这点钱还磨磨唧唧",
+        "你是不是来捣乱的",
+    ],
+    "privacy": [
+        "刚给您隔壁那家也发了一单",
+        "你们公司小王也在我们这买了",
+    ],
+}
+NEAR_MISSES_4 = {
+    "off_platform": [
+        "我们没有官方微信号 有事旺旺找我",
+        "收到您的付款我们就安排发货",
+        "转账就行吗？不用的 直接拍下付款",
+        "这边不方便改地址的话 您申请退款重拍",
+    ],
+    "review_bribe": [
+        "评价全凭您的真实感受 不设任何奖励",
+        "我们的赠品是满减送的 不是评价奖励",
+        "本店不以任何形式奖励好评",
+    ],
+    "absolute_claim": [
+        "这款销量涨了不少 同比200多单",
+    ],
+    "negative_phrasing": [
+        "我没空的话同事也会马上回复您",
+        "详情页写得很清楚的 我再给您说一下",
+    ],
+    "abuse": [
+        "就您这样的身高穿M码正好",
+    ],
+    "privacy": [
+        "您隔壁要是也想买 可以一起下单",
+        "您公司要是需要开票 可以留个抬头",
+    ],
+}
+for _rule, _texts in VIOLATIONS_4.items():
+    VIOLATIONS[_rule] = VIOLATIONS[_rule] + _texts
+for _rule, _texts in NEAR_MISSES_4.items():
+    NEAR_MISSES[_rule] = NEAR_MISSES[_rule] + _texts
 for _rule, _texts in VIOLATIONS_2.items():
     VIOLATIONS[_rule] = VIOLATIONS[_rule] + _texts
 for _rule, _texts in NEAR_MISSES_2.items():
