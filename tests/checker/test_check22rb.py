@@ -420,6 +420,62 @@ for _rule, _texts in VIOLATIONS_4.items():
     VIOLATIONS[_rule] = VIOLATIONS[_rule] + _texts
 for _rule, _texts in NEAR_MISSES_4.items():
     NEAR_MISSES[_rule] = NEAR_MISSES[_rule] + _texts
+# a fifth round: dialect (northern, south-western, Shanghainese, Cantonese) and plain spoken ways
+VIOLATIONS_5 = {
+    "off_platform": [
+        "俺给您留个电话 您打过来说",
+        "咱私下唠唠价格",
+        "我们有个群 您进来 天天有秒杀",
+        "直接给俺转钱就中",
+    ],
+    "absolute_claim": [
+        "这被子保暖 您放一百个心",
+    ],
+    "negative_phrasing": [
+        "咋整都不行",
+        "俺们这就这规矩",
+        "这个搞不定",
+        "我搞不懂你说啥",
+    ],
+    "abuse": [
+        "瞅你那熊样",
+        "你个虎玩意儿",
+        "傻了吧唧的",
+        "你咋这么虎呢",
+        "别膈应人了",
+        "你这人真能作",
+        "一边凉快去",
+        "侬脑子坏忒了",
+        "你个土鳖",
+    ],
+    "privacy": [
+        "有个老主顾也住您那小区 姓张",
+    ],
+}
+NEAR_MISSES_5 = {
+    "off_platform": [
+        "给您留个备注 发货前再确认",
+        "我们有个淘宝群 在店铺首页就能进",
+    ],
+    "negative_phrasing": [
+        "这是我们店的规矩吗？我帮您问问",
+        "我搞不懂您说的型号 您能发个图吗",
+    ],
+    "abuse": [
+        "你个子多高 我帮您选尺码",
+        "宝宝的小熊样式睡衣还有货",
+        "作业本下单就送",
+        "一边充电一边用也可以",
+        "衰减很小 音质不错",
+    ],
+    "privacy": [
+        "有个老顾客推荐的这款 您可以看看",
+    ],
+}
+for _rule, _texts in VIOLATIONS_5.items():
+    VIOLATIONS[_rule] = VIOLATIONS[_rule] + _texts
+for _rule, _texts in NEAR_MISSES_5.items():
+    NEAR_MISSES[_rule] = NEAR_MISSES[_rule] + _texts
 for _rule, _texts in VIOLATIONS_2.items():
     VIOLATIONS[_rule] = VIOLATIONS[_rule] + _texts
 for _rule, _texts in NEAR_MISSES_2.items():
