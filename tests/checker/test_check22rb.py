@@ -476,6 +476,39 @@ for _rule, _texts in VIOLATIONS_5.items():
     VIOLATIONS[_rule] = VIOLATIONS[_rule] + _texts
 for _rule, _texts in NEAR_MISSES_5.items():
     NEAR_MISSES[_rule] = NEAR_MISSES[_rule] + _texts
+# a sixth round: the gift far behind the review, and refusals without 不能 (the shop's part narrowed,
+# the task left to the buyer, only a worker, the wish thrown back or refused whole)
+VIOLATIONS_6 = {
+    "review_bribe": [
+        "好评写得好的话 我们会在首页展示并且送您礼物",
+        "麻烦给个好评 不然我要被扣工资了 我私下给你发个红包",
+    ],
+    "negative_phrasing": [
+        "我们只负责卖 售后找厂家",
+        "这个你得自己去弄",
+        "我也是打工的 您别为难我",
+        "那您想怎么样",
+        "您想多了",
+        "您这要求我们满足不了",
+        "这又不是我的错",
+    ],
+}
+NEAR_MISSES_6 = {
+    "review_bribe": [
+        "好评写得好的话 我们会放在首页展示 谢谢您",
+        "您的好评我们看到了 赠品是下单就送的",
+    ],
+    "negative_phrasing": [
+        "您要自己联系快递的话 电话在物流详情里",
+        "我们会尽量满足您的要求",
+        "不是我的错吗？那我马上帮您改",
+        "您看想怎么处理 退款还是补发都可以",
+    ],
+}
+for _rule, _texts in VIOLATIONS_6.items():
+    VIOLATIONS[_rule] = VIOLATIONS[_rule] + _texts
+for _rule, _texts in NEAR_MISSES_6.items():
+    NEAR_MISSES[_rule] = NEAR_MISSES[_rule] + _texts
 for _rule, _texts in VIOLATIONS_2.items():
     VIOLATIONS[_rule] = VIOLATIONS[_rule] + _texts
 for _rule, _texts in NEAR_MISSES_2.items():
