@@ -509,6 +509,51 @@ for _rule, _texts in VIOLATIONS_6.items():
     VIOLATIONS[_rule] = VIOLATIONS[_rule] + _texts
 for _rule, _texts in NEAR_MISSES_6.items():
     NEAR_MISSES[_rule] = NEAR_MISSES[_rule] + _texts
+# a seventh round: numbers spaced in groups, a plus sign for 加, and the rules said in English
+VIOLATIONS_7 = {
+    "off_platform": [
+        "转账到 6222 0211 0000 1234 就行",
+        "支付宝 138 0000 5678 转过来",
+        "contact me on whatsapp for the price",
+        "add us on wechat pls",
+        "+V 详聊",
+    ],
+    "absolute_claim": [
+        "best price in the whole taobao",
+        "lowest price ever",
+    ],
+    "negative_phrasing": [
+        "no way",
+        "sorry can't help you",
+        "not my problem",
+    ],
+    "abuse": [
+        "stupid",
+        "are you blind",
+        "shut up and read the page",
+    ],
+}
+NEAR_MISSES_7 = {
+    "off_platform": [
+        "订单号 1234 5678 9012 已发货",
+        "您的支付宝 138 0000 5678 已绑定 退款原路退回",
+        "contact us here on wangwang anytime",
+        "套餐+V型支架 一共两件",
+    ],
+    "absolute_claim": [
+        "we will do our best",
+    ],
+    "negative_phrasing": [
+        "no problem, I can help you",
+    ],
+    "abuse": [
+        "this is a dumbbell set",
+    ],
+}
+for _rule, _texts in VIOLATIONS_7.items():
+    VIOLATIONS[_rule] = VIOLATIONS[_rule] + _texts
+for _rule, _texts in NEAR_MISSES_7.items():
+    NEAR_MISSES[_rule] = NEAR_MISSES[_rule] + _texts
 for _rule, _texts in VIOLATIONS_2.items():
     VIOLATIONS[_rule] = VIOLATIONS[_rule] + _texts
 for _rule, _texts in NEAR_MISSES_2.items():
