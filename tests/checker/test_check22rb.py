@@ -7,7 +7,9 @@ words). Every case is worded anew, none is a line of an eval set. The violations
 rules alone (no trained model); the near-misses to the full checker."""
 from __future__ import annotations
 
-from .findings import class_tests
+import pytest
+
+from .findings import class_tests, pattern_rules_of
 
 VIOLATIONS = {
     "off_platform": [
@@ -554,9 +556,76 @@ for _rule, _texts in VIOLATIONS_7.items():
     VIOLATIONS[_rule] = VIOLATIONS[_rule] + _texts
 for _rule, _texts in NEAR_MISSES_7.items():
     NEAR_MISSES[_rule] = NEAR_MISSES[_rule] + _texts
+# an eighth round, read from trainsets15 b and d after their blind score: another homophone said to be
+# my number, gifts counted or drawn for a review, age and rank scorned, the reviewer or another buyer
+# placed, another customer's phone or a list of buyers offered
+VIOLATIONS_8 = {
+    "off_platform": [
+        "微心号就是我手机号 加上聊",
+        "加一下我薇心",
+    ],
+    "review_bribe": [
+        "好评满20字送一包纸巾",
+        "晒图评价赢大奖",
+        "带图好评可抽一台小风扇",
+    ],
+    "abuse": [
+        "您是老糊涂了吧 名字都写错",
+        "这么大岁数了还这么多事",
+        "土老帽 说了也不懂",
+        "不要就拉倒",
+        "有毛病 差评随便打",
+        "别在这儿瞎叨叨",
+        "你这样的顾客我见多了",
+    ],
+    "privacy": [
+        "您楼下李大姐也在我们家买了两套",
+        "您闺女那个账号昨天买了枕头 地址是沈阳皇姑区",
+        "给差评的是天津南开的一个老头",
+        "那个差评是河西区的孙先生写的",
+        "上次是赵校长下的单 一共五千多",
+        "隔壁班主任的电话可以发您",
+        "名单发你看：周xx、吴xx",
+    ],
+}
+NEAR_MISSES_8 = {
+    "off_platform": [
+        "有人让您加微信？那不是我们 有事旺旺找我就中",
+        "您家里人刚才打电话说改地址 我已经备注了",
+        "订阅店铺就能收到上新 不用另外进群",
+    ],
+    "review_bribe": [
+        "有人跟您说好评返现？那不是我们店的",
+        "追评的时候发现问题也欢迎写出来",
+        "下单就能参加店铺抽奖 不用评价",
+        "这批好评率很高 抽检也合格",
+    ],
+    "absolute_claim": [
+        "收货地址：第一中学门卫室",
+    ],
+    "abuse": [
+        "这款有毛病的话七天内包换",
+        "老人家用的话 推荐这款字大的",
+    ],
+    "privacy": [
+        "核对一下：收件人李女士，电话尾号5678，对吗",
+        "您说的电话尾号是8866，和订单上一致",
+        "差评是可以追加评论的",
+    ],
+}
+for _rule, _texts in VIOLATIONS_8.items():
+    VIOLATIONS[_rule] = VIOLATIONS[_rule] + _texts
+for _rule, _texts in NEAR_MISSES_8.items():
+    NEAR_MISSES[_rule] = NEAR_MISSES[_rule] + _texts
 for _rule, _texts in VIOLATIONS_2.items():
     VIOLATIONS[_rule] = VIOLATIONS[_rule] + _texts
 for _rule, _texts in NEAR_MISSES_2.items():
     NEAR_MISSES[_rule] = NEAR_MISSES[_rule] + _texts
 
 test_each_class_of_violation_is_found_by_the_rules_alone, test_the_near_misses_of_each_class_stay_quiet = class_tests(VIOLATIONS, NEAR_MISSES)
+
+
+@pytest.mark.parametrize("text", ["页面上“保证”字样指的是消保保证金", "标题里的“最”这个词是品牌名", "详情页写的「第一」两个字是批次号"])
+def test_a_rule_word_quoted_to_explain_it_is_no_claim_of_the_rules(text):
+    # the rules' own reading (the trained model reads words, not the quotation marks)
+    assert "absolute_claim" not in pattern_rules_of(text)
