@@ -114,11 +114,12 @@ def test_check_reply_uses_the_team_rules_beside_the_library(tmp_path):
     rules.write_text("version: 1\nrules:\n  - id: competitor\n    severity: warn\n    message: 不提竞品\n    words: [拼夕夕]\n", encoding="utf-8")
     svc = AssistService()
     assert svc.load(folder).ok
-    assert [f.rule for f in svc.check_reply("拼夕夕更便宜，加我微信")] == ["competitor", "off_platform"]
+    # 拼夕夕更便宜 is itself off_platform since check22rb (a disguised platform named as cheaper)
+    assert {f.rule for f in svc.check_reply("拼夕夕更便宜，加我微信")} == {"competitor", "off_platform"}
     assert svc.reply_rule_problems == ()
     rules.write_text("version: 1\nrules:\n  - id: competitor\n    severity: fatal\n", encoding="utf-8")
     assert svc.load(folder).ok  # a reload reads the rules again
-    assert [f.rule for f in svc.check_reply("拼夕夕更便宜，加我微信")] == ["off_platform"]
+    assert {f.rule for f in svc.check_reply("拼夕夕更便宜，加我微信")} == {"off_platform"}
     assert any("severity 'fatal'" in p.message and p.line == 4 for p in svc.reply_rule_problems)
 
 

@@ -35,6 +35,10 @@ TYPO = re.compile(r"好(?<![很真挺太好不较更]好)平(?![整稳滑坦衡�
 # check11r: Cantonese negations read as the Mandarin ones, one character for one (唔使加钱 不用加钱, 唔好 不要, 冇 没)
 TYPOS.update({"唔使": "不用", "唔驶": "不用", "唔好": "不要", "冇": "没"})
 TYPO = re.compile(TYPO.pattern + "|唔使|唔驶|唔好(?!意思)|冇")
+# check22rb: speech-recogniser homophones of the review rule's words (好评反现 好评返现, 洪包 红包; not 反现实 / 反现象),
+# and the northern 俺 read as 我 (俺不晓得 我不晓得, 俺们 我们); one character for one
+TYPOS.update({"反现": "返现", "洪包": "红包", "俺": "我"})
+TYPO = re.compile(TYPO.pattern + r"|反现(?![实象代])|洪包|俺")
 # check13ra: Cantonese 唔 before a verb of the money rules is 不 (唔开发票 不开发票, 唔提供, 唔收, 唔包); not 唔该
 # (thanks), and not before 退/换/得, which the no_return rule reads in Cantonese itself (唔退, 退货唔得)
 TYPOS["唔"] = "不"
