@@ -213,6 +213,8 @@ def test_negatives_untouched(raw):
 @example(parts=["什么时候能到上海市区", "买2件打几折", "小区门口有快递柜吗"], joiner="")  # 买2件打几折小区 neither
 @example(parts=["你们发什么快递", "2026-11-11 10:30 前下单能发吗"], joiner="\n")  # a date after 快递 is no tracking number
 @example(parts=["你们发什么快递", "2026.11.11-2026.11.15 的活动价还有吗"], joiner="")
+@example(parts=["这款和那款有什么区别", "给老师送什么花比较好"], joiner="")  # 区别给 before 老师 is no name: 给 starts no given name
+@example(parts=["我妈妈周末来拿", "给老师送什么花比较好"], joiner="")
 def test_negatives_joined_stay_untouched(parts, joiner):
     text = joiner.join(parts)
     assert redact(text) == text

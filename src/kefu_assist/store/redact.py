@@ -517,7 +517,7 @@ _NOT_A_NAME = (
 )
 _PERSON = (
     r"(?:" + _COMPOUND_SURNAMES + r"|" + _NOT_A_NAME + r"[" + _SURNAMES + r"])"
-    r"(?:[^\S\n]?(?![的了在是和有不我你他她这那吗呢吧啊也都就要说說這嗎])[" + _CJK + r"]){1,2}"
+    r"(?:[^\S\n]?(?![的了在是和有不我你他她这那吗呢吧啊也都就要说說這嗎给給把被])[" + _CJK + r"]){1,2}"
 )
 # the same without spaces inside, where no lead word says a name comes (程 一 帆 only after 收件人：)
 _PERSON_TIGHT = _PERSON.replace(r"[^\S\n]?", "")
