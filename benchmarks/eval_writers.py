@@ -105,6 +105,9 @@ def main() -> None:
     parser.add_argument("--writers", help="comma-separated writers to leave out in turn (default: every writer)")
     parser.add_argument("--jobs", type=int, default=1, help="trainings run side by side")
     parser.add_argument("--false-weights", default=str(FALSE_WEIGHT), help="comma-separated: a row for each")
+    parser.add_argument("--budgets", default="", help="comma-separated flag budgets (Recipe.flag_budget): a row for each")
+    parser.add_argument("--writer-caps", default="1", help="with --budgets, comma-separated Recipe.writer_cap values")
+    parser.add_argument("--gaps", default="0", help="with --budgets, comma-separated Recipe.flag_gap values")
     parser.add_argument("--no-ceiling", action="store_true", help="also thresholds not raised above the drafts that must stay clean (measured, never shipped)")
     parser.add_argument("--per-rule", action="store_true", help="pooled precision and recall per rule")
     parser.add_argument("--writer-weight", type=float, default=Recipe().writer_weight, help="an independent writer's draft against one of the corpus's")
@@ -147,6 +150,10 @@ def main() -> None:
 
     weights = [float(fw) for fw in args.false_weights.split(",")]
     variants = [(f"recipe, false weight {fw:g}", replace(RECIPE, false_weight=fw)) for fw in weights]
+    variants += [(f"recipe, flag budget {b:g}" + (f", gap {g:g}" if g else "") + (f", writer cap {c:g}" if c < 1 else ""),
+                  replace(RECIPE, flag_budget=b, flag_gap=g, writer_cap=c))
+                 for b in (float(x) for x in args.budgets.split(",") if x) for g in (float(x) for x in args.gaps.split(","))
+                 for c in (float(x) for x in args.writer_caps.split(","))]
     if args.no_ceiling:
         variants += [(f"recipe, false weight {fw:g}, no ceiling", replace(RECIPE, false_weight=fw, clean_ceiling=False)) for fw in weights]
     columns = ["rules alone"] + (["old recipe"] if args.old else []) + [name for name, _ in variants]

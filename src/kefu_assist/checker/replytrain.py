@@ -34,6 +34,9 @@ from .engine import Checker, _default_rules
 from .replymodel import (
     CORPUS_NAME, DEFAULT_THRESHOLD, L2, MODEL_NAME, RULE_IDS, ReplyModel, Scored, _resources, read_corpus, thresholds_from_logits, train,
 )
+from .replybudget import (
+    thresholds_within_budget,
+)
 
 Rows = list[tuple[frozenset[str], str]]
 
@@ -64,6 +67,12 @@ class Recipe:
     # with false weight 1, 1,022 of 1,104 violations of five new writers found against 1,016, at the
     # same 27/960 flagged; the clean rows alone, or false weight 1 alone, not measured apart)
     train_clean: bool = True
+    # None: each rule's threshold by thresholds_from_logits at false_weight; a share: the rules'
+    # thresholds together keep the writers' out-of-fold compliant drafts flagged (rules or model)
+    # at or under it, as low as that allows (replybudget.thresholds_within_budget)
+    flag_budget: float | None = None
+    flag_gap: float = 0.0  # with flag_budget: thresholds this far into the gap under (thresholds_within_budget)
+    writer_cap: float = 1.0  # with flag_budget: no writer's compliant drafts flagged over this share either
 
 
 def repository_root() -> Path:
@@ -156,22 +165,29 @@ def fit(
     leave-one-writer-out benchmark passes models it trained once for several folds)."""
     trained = trained or trainer(base, writers, recipe)
     oof: list[Scored] = []
+    owners: list[str] = []
     for name, rows in writers.items():
         model = trained(frozenset({name}))
         oof.extend((labels, model.logits(text), found(text)) for labels, text in rows)
+        owners.extend([name] * len(rows))
         log(f"  fold {name}: scored {len(rows)} drafts")
     final = trained(frozenset())
     clean: list[Scored] = []
     if recipe.clean_ceiling:
         clean = [(labels, final.logits(text), found(text)) for labels, text in keep_clean]
-    thresholds = thresholds_from_logits(final.rules, oof, clean, recipe.false_weight)
-    chosen = thresholds_from_logits(final.rules, oof, (), recipe.false_weight)
+    thresholds, chosen = (_thresholds(final.rules, oof, keep, recipe, owners) for keep in (clean, ()))
     for r, rule in enumerate(final.rules):
         if thresholds[r] > chosen[r]:  # raised by a draft that must stay clean: say which
             binding = max(((lg[rule], text) for (labels, lg, f), (_, text) in zip(clean, keep_clean) if rule not in labels and rule not in f))
             log(f"  {rule}: {chosen[r]:.2f} on the writers, raised to {thresholds[r]:.2f} by {binding[1]}")
     log(_oof_figures(final.rules, oof, thresholds))
     return ReplyModel(final.rules, final.weights, final.bias, thresholds, sha256 or final.corpus_sha256, final.concepts)
+
+
+def _thresholds(rules: tuple[str, ...], oof: list[Scored], clean: list[Scored] | tuple[()], recipe: Recipe, owners: list[str]) -> tuple[float, ...]:
+    if recipe.flag_budget is None:
+        return thresholds_from_logits(rules, oof, clean, recipe.false_weight)
+    return thresholds_within_budget(rules, oof, clean, recipe.flag_budget, gap=recipe.flag_gap, writers=owners, writer_cap=recipe.writer_cap)
 
 
 def _oof_figures(rules: tuple[str, ...], oof: list[Scored], thresholds: tuple[float, ...]) -> str:
