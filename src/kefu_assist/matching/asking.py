@@ -53,6 +53,8 @@ _REQUEST_RE = re.compile(
             r"(?<![好真太挺很蛮超贼])便宜|给点|少点|看看|看下|看一下|还没",  # 便宜点, 发个视频看看, 怎么还没到 said without 吗
             r"抬头|专票|税号",  # what an invoice is to say (抬头写公司名字)
             r"商量|考虑|决定|问问|问下|问一下|等我|同意|说了算|再(?:买|拍|来|说|看|下单|定)",  # an answer to an offer
+            # a threat to go public if the shop does nothing (不给说法我就去小红书发帖, 再不处理我就去抖音曝光)
+            r"就(?:去|要|到|上)?[^ ]{0,6}(?:曝光|投诉|举报|起诉|发帖|发微博|发抖音|挂你们|差评)",
         ]
     )
 )
@@ -162,8 +164,11 @@ _NOT_SHOPPING_RE = re.compile(
             r"[两三四]个字(?:真|就是|简直|太|最|听着|看着|好|[念读写说听看](?:起来|出来|着))|的梗(?:好|太|真|笑)",
             # ... and read or written by the buyer (售后这几个字我一看就紧张, 发货两个字怎么写才好看)
             r"(?:看到|看见|听到|一看|一听)[^ ]{0,4}(?:[两三四几]个字|这?[俩两]字)|(?:[两三四几]个字|这?[俩两]字)(?:我|你)?(?:真|就是|简直|太|最|好|让人|一看|看着|看到|听着|听到|总|老|怎么写|咋写|写得|写不|[念读写说听看](?:起来|出来|着))",
+            r"(?:[两三四几]个字|这?[俩两]字)(?:让我|让人|就|总)?(?:想起|想到)",  # ... or bringing something to mind (退款两个字让我想起…)
             # the agent's job, whatever it names (当客服是不是经常被骂, 你们这个行业辛苦吗, 我也想当客服)
             r"(?:当|做|干)客服|客服(?:这个?)?(?:工作(?!时间|日)|行业|职业)|(?:你们|客服)(?:这一?行|这个行业)",  # (快递这一行 is a remark)
+            # ... and a job sought (售后这个岗位工资高吗 我想去应聘, 你们店招人吗)
+            r"应聘|招聘|招人|招不招人|缺人吗|简历",  # (not 面试 alone: 等着穿去面试 is an occasion)
             # pity for people at large, or envy asked (过敏的人是不是挺惨的; envy told is a remark: _WORLD_RE)
             r"的人(?:是不是|真的)?(?:挺|很|好|真|太|最)?(?:惨|可怜)(?:的|了|啊|吧)*(?: |$)|的人是不是(?:挺|很|好|真|太|最)?(?:幸福|爽)",
             r"(?:孩子|小朋友|儿子|女儿|同学|同事|朋友|我妈|我爸|老人)问我.{0,12}(?:什么意思|啥意思|怎么读|怎么写)",  # a word someone asked the buyer about
@@ -247,7 +252,9 @@ _FOUND_RE = re.compile(r"(?:还好|自己|已经|后来|终于)找到了"
 # at large, a spree or a hoard (刷了一晚上直播 买了一堆零食, 又剁手了, 家里快递盒堆成山了)
 _PROUD_RE = re.compile(r"成就感|(?:终于|总算)学会")
 _SPREE_RE = re.compile(r"买了(?:一大?堆|好多|一大?车)|囤了(?:一大?堆|好多)|攒了一大?堆|买买买|剁手|败家|控制不住(?:手|自己)|管不住(?:手|自己)|堆成山"
-                       r"|(?:衣柜|柜子|家里|屋里)[^ ]{0,3}(?:塞不下|放不下|堆满)")
+                       r"|(?:衣柜|柜子|家里|屋里)[^ ]{0,3}(?:塞不下|放不下|堆满)"
+                       # ... a haul not yet unpacked (年货节买的还没拆, 快递堆在门口一个都没拆) and being hooked (拆快递好上头, 抢券抢上瘾了)
+                       r"|(?:买的|囤的|东西|快递|包裹)[^ ]{0,8}(?:还没拆|都没拆|没拆完|拆不完|拆不过来)|(?:好|太|真|超|贼|真的|真是)上头|上瘾")
 # The buyer's pay and expenses not yet through (工资还没发 穷死了, 差旅发票还没报下来): 还没 asks
 # the shop nothing there.
 _PAY_NOT_YET_RE = re.compile(r"(?:工资|奖金|报销|差旅|年终奖|补贴)[^ ]{0,6}还没(?:发|报|批|下来|到账)")
@@ -256,9 +263,18 @@ _PAY_NOT_YET_RE = re.compile(r"(?:工资|奖金|报销|差旅|年终奖|补贴)[
 _OWN_STATE_RE = re.compile("|".join(r.pattern for r in (_PASSING_RE, _HYPERBOLE_RE, _SIMILE_RE, _RESOLVE_RE, _FOUND_RE, _PROUD_RE, _SPREE_RE)))
 
 
+# A poll put to anyone (有没有人觉得顺丰的飞机很酷): the couriers and sales it names are the world's,
+# unless it speaks of this shop's item or the buyer's order (有没有人觉得这款偏小, 有人觉得质量不好吗).
+_POLL_RE = re.compile(r"有没有人觉得|有人觉得|大家都?觉得")
+_POLL_ITEM_RE = re.compile(r"码|偏大|偏小|大了|小了|质量|做工|色差|掉色|起球|好用|耐用|值得|值不值|划算|合适|评价")
+
+
 def _not_for_shop(normalized: str) -> bool:
     """A question about the agent as a person, the time or weather, or put to anyone, naming
-    nothing the shop sends or sells (客服小姐姐多大了, 明天会不会下雪, 有没有人知道电动车去哪上牌)."""
+    nothing the shop sends or sells (客服小姐姐多大了, 明天会不会下雪, 有没有人知道电动车去哪上牌),
+    or a poll put to anyone about the world of parcels and sales (有没有人觉得顺丰的飞机很酷)."""
+    if _POLL_RE.search(normalized) and not (_TO_SHOP_RE.search(normalized) or _ORDER_RE.search(normalized) or _MINE_RE.search(normalized) or _POLL_ITEM_RE.search(normalized)):
+        return True
     return _NOT_FOR_SHOP_RE.search(normalized) is not None and _SHOP_THING_RE.search(normalized) is None
 
 
@@ -412,6 +428,8 @@ def address(normalized: str) -> str:
         return NOT_SHOPPING
     if (_MISSENT_RE.search(normalized) and not _QUESTION_RE.search(normalized)) or _pasted_listing(normalized) or _pasted_title(normalized):
         return NOT_SHOPPING
+    if _NOT_YOU_RE.search(normalized) and not _QUESTION_RE.search(normalized) and not _FIRM_REQUEST_RE.search(normalized):
+        return REMARK  # the shop is not meant, whatever broke (快递柜好像又坏了 跟你们没关系哈: a story's 0.3 let 0.23 through)
     if _OWN_STATE_RE.search(normalized) and remarks(normalized):
         return REMARK  # said in passing, exhausted, resolved, found (退货退得我头都大了 不是你们家的)
     if not asks(normalized) and not _TO_SHOP_RE.search(normalized) and (
