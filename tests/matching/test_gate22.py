@@ -6,7 +6,8 @@ each family failed before its change.
 Classes: the buyer saying the shop is not meant (跟你们没关系, 不关你们的事) of a mishap elsewhere,
 even a broken thing's; a haul not yet unpacked (囤的东西还没拆完); hooked on shopping (拆快递好上头);
 a word that brings something to mind (两个字让我想起); a poll put to anyone about the world of
-parcels (有没有人觉得顺丰的飞机很酷); a job sought (客服这个岗位累不累 我想来应聘). The reverse: a threat to go public if the shop does nothing
+parcels (有没有人觉得顺丰的飞机很酷); a job sought (客服这个岗位累不累 我想来应聘). Shopping words typed as pinyin initials (by吗,
+yfk了 快点fh) read as the words. The reverse: a threat to go public if the shop does nothing
 (不给说法我就去小红书发帖) asks the shop, and a fault told then a wish to return it (桌腿有一处裂缝
 我想退) keeps its card though a small-talk script ranks first.
 """
@@ -160,6 +161,32 @@ def test_a_fault_then_a_wish_to_return_mostly_gets_the_return_card(matcher):
     assert sum(g and g[0] in c.split("|") for (m, c), g in zip(FAULT_THEN_WISH, got.values())) >= 2, got
 
 
+# -- shopping words typed as pinyin initials ------------------------------------------------------------
+INITIALS = [
+    ("亲 by不", "shipping_fee"),
+    ("两件by吗", "shipping_fee"),
+    ("这个sfby", "shipping_fee"),
+    ("yfk了 麻烦快点fh", "order_placed|shipping_time"),
+    ("已经yfk了", "order_placed"),
+    ("怎么还不fh", "logistics|shipping_time"),
+    ("tk啥时候退回来", "return_exchange"),
+    ("wl好几天没更新", "logistics"),
+]
+
+
+@pytest.mark.parametrize(("message", "category"), INITIALS)
+def test_pinyin_initials_read_as_the_shopping_words(matcher, message, category):
+    sure = confident(matcher, message)
+    assert sure and sure[0].category in category.split("|"), [(s.category, s.score) for s in matcher.suggest(message)[:3]]
+
+
+@pytest.mark.parametrize("text", ["by the way 你好", "by", "hp打印机墨盒有吗", "我在sh上班", "5th 第五", "baby 宝宝", "kdby", "tk to 我"])
+def test_initials_inside_words_english_or_without_chinese_stay_as_typed(text):
+    from kefu_assist.matching.hurry import quick_words
+
+    assert quick_words(normalize(text)) == normalize(text)
+
+
 def test_the_wordings_are_in_neither_the_corpus_nor_an_eval_set(shared_eval_dir):
     from pathlib import Path
 
@@ -169,7 +196,7 @@ def test_the_wordings_are_in_neither_the_corpus_nor_an_eval_set(shared_eval_dir)
         return normalize(text).replace(" ", "")
 
     plain = NOT_YOU + HAUL + HOOKED + BROUGHT_TO_MIND + POLLS + THREATS + JOBS
-    ours = {key(m) for m in plain} | {key(m) for m, _ in NOT_YOU_ASKING + UNPACKING_ASKED + FAULT_THEN_WISH}
+    ours = {key(m) for m in plain} | {key(m) for m, _ in NOT_YOU_ASKING + UNPACKING_ASKED + FAULT_THEN_WISH + INITIALS}
     corpus = {key(line) for line in _shipped_chatter()}
     bench = Path(__file__).resolve().parents[2] / "benchmarks" / "eval"
     files = [*sorted(shared_eval_dir.glob("*.tsv")), *sorted(bench.glob("*.tsv")), *sorted(bench.glob("*/questions.tsv"))]
