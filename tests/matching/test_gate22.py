@@ -7,13 +7,16 @@ Classes: the buyer saying the shop is not meant (跟你们没关系, 不关你�
 even a broken thing's; a haul not yet unpacked (囤的东西还没拆完); hooked on shopping (拆快递好上头);
 a word that brings something to mind (两个字让我想起); a poll put to anyone about the world of
 parcels (有没有人觉得顺丰的飞机很酷); a job sought (客服这个岗位累不累 我想来应聘). Shopping words typed as pinyin initials (by吗,
-yfk了 快点fh) read as the words. The reverse: a threat to go public if the shop does nothing
+yfk了 快点fh) read as the words. A bare 嗯嗯 (a thanks example and a chatter line at once) is chatter;
+an acknowledgement in words (哦哦 明白了) closes the chat: thanks. The reverse: a threat to go public if the shop does nothing
 (不给说法我就去小红书发帖) asks the shop, and a fault told then a wish to return it (桌腿有一处裂缝
 我想退) keeps its card though a small-talk script ranks first.
 """
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kefu_assist.matching.asking import NOT_SHOPPING, REMARK, TOLD, address, asks
 from kefu_assist.matching.normalize import normalize
@@ -185,6 +188,20 @@ def test_initials_inside_words_english_or_without_chinese_stay_as_typed(text):
     from kefu_assist.matching.hurry import quick_words
 
     assert quick_words(normalize(text)) == normalize(text)
+
+
+# -- a bare sound acknowledges nothing; an acknowledgement in words is thanks ---------------------------
+@settings(max_examples=40, deadline=None)
+@given(sound=st.sampled_from(["嗯", "哦", "噢"]), times=st.integers(min_value=1, max_value=6), tail=st.sampled_from(["", "呢", "~", "。"]))
+def test_a_bare_sound_gets_no_confident_card(matcher, sound, times, tail):
+    message = sound * times + tail
+    assert confident(matcher, message) == [], (message, [(s.category, s.score) for s in confident(matcher, message)])
+
+
+@pytest.mark.parametrize("message", ["哦哦 明白了", "嗯嗯好的", "噢噢 懂了", "嗯嗯 了解了", "哦哦 收到", "嗯 好的 知道了"])
+def test_an_acknowledgement_in_words_is_thanks(matcher, message):
+    sure = confident(matcher, message)
+    assert sure and sure[0].category == "thanks", [(s.category, s.score) for s in matcher.suggest(message)[:3]]
 
 
 def test_the_wordings_are_in_neither_the_corpus_nor_an_eval_set(shared_eval_dir):

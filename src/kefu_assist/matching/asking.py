@@ -397,6 +397,10 @@ def told_not_asked(normalized: str) -> bool:
 _ACK = r"(?:嗯+|嗯呢|哦+|噢+|好+的?|好滴|好嘞|好吧|ok|okay|行+|收到|知道|了解|明白|懂|没问题|可以|那就这样|就这样)(?:了|啦|的|呀|哈|吧)?"
 _BYE = r"(?:拜拜|拜|再见|88|886|bye|回头见|下次见|改天见)(?:了|啦|哦|喽|咯|呀)?"
 _CLOSING_RE = re.compile(f"(?:(?:{_ACK})+ )+(?:{_BYE} ?)+")
+# ... or acknowledges in words and nothing else (哦哦 明白了, 嗯嗯好的: the thank-you card's turn, though
+# the gate reads 哦哦 as a filler); a bare sound (嗯嗯, 哦, 噢噢) acknowledges nothing said and stays chatter.
+_ACKS_RE = re.compile(f"(?:{_ACK} ?)+")
+_SOUND_RE = re.compile(r"[嗯哦噢 ]+|(?:嗯+|哦+|噢+)(?:呢|啦|呀|哈)?")
 
 
 # A chat client's placeholder for a picture, sticker or voice message sent, its brackets dropped
@@ -405,8 +409,10 @@ _PLACEHOLDER_RE = re.compile(r"(?:(?:图片|表情|动画表情|语音|语音消
 
 
 def closes(normalized: str) -> bool:
-    """Whether a message acknowledges and says goodbye, nothing else (嗯嗯 好的 拜拜, ok了 拜拜)."""
-    return _CLOSING_RE.fullmatch(normalized.strip()) is not None
+    """Whether a message acknowledges and says goodbye, or acknowledges in words, nothing else
+    (嗯嗯 好的 拜拜, ok了 拜拜, 哦哦 明白了; not a bare 嗯嗯)."""
+    text = normalized.strip()
+    return _CLOSING_RE.fullmatch(text) is not None or (_ACKS_RE.fullmatch(text) is not None and _SOUND_RE.fullmatch(text) is None)
 
 
 def address(normalized: str) -> str:

@@ -48,7 +48,7 @@ from ..library.model import Library, Script
 from . import coranker as coranker_module
 from . import hurry
 from . import index_cache
-from .asking import SHOP, TOLD, address, asks, asks_the_shop, veto
+from .asking import CLOSING, SHOP, TOLD, address, asks, asks_the_shop, veto
 from .helpers import _asserts, _contains, _contains_run, _distinct_first, _gate_text, _is_latin_name, _is_noise, _names_a_product, _negated_words, _shipped_chatter, _tag_clause, _untagged
 from .deciding import Deciding
 from .indexing import _INDEX_STATE, Indexing
@@ -318,8 +318,9 @@ class Matcher(Indexing, Deciding):
 
     def _small_talk_yields(self, normalized: str, p_off: float, to: str) -> bool:
         """Whether a small-talk script ranking first leaves the message's shopping scripts their
-        confidence: the gate reads it as shopping and it asks the shop something."""
-        return p_off < self.config.small_talk_yields_below and to == SHOP and asks_the_shop(normalized, normalized)
+        confidence: the gate reads it as shopping and it asks the shop something, or it closes the
+        chat (嗯嗯好的: asking.CLOSING)."""
+        return to == CLOSING or (p_off < self.config.small_talk_yields_below and to == SHOP and asks_the_shop(normalized, normalized))
 
     @staticmethod
     def _off_topic(p_off: float, veto: float) -> bool:
