@@ -8,7 +8,9 @@ even a broken thing's; a haul not yet unpacked (囤的东西还没拆完); hooke
 a word that brings something to mind (两个字让我想起); a poll put to anyone about the world of
 parcels (有没有人觉得顺丰的飞机很酷); a job sought (客服这个岗位累不累 我想来应聘). Shopping words typed as pinyin initials (by吗,
 yfk了 快点fh) read as the words. A bare 嗯嗯 (a thanks example and a chatter line at once) is chatter;
-an acknowledgement in words (哦哦 明白了) closes the chat: thanks. The reverse: a threat to go public if the shop does nothing
+an acknowledgement in words (哦哦 明白了) closes the chat: thanks. What a hotline is, asked as trivia
+(12315是个啥电话), the world bemoaned (这世道变了), a gift from others (朋友送的保温杯挺好看的) and the
+listing's photos praised (主图拍得好高级) ask the shop nothing. The reverse: a threat to go public if the shop does nothing
 (不给说法我就去小红书发帖) asks the shop, and a fault told then a wish to return it (桌腿有一处裂缝
 我想退) keeps its card though a small-talk script ranks first.
 """
@@ -18,7 +20,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kefu_assist.matching.asking import NOT_SHOPPING, REMARK, TOLD, address, asks
+from kefu_assist.matching.asking import NOT_SHOPPING, REMARK, STORY, TOLD, address, asks
 from kefu_assist.matching.normalize import normalize
 
 
@@ -190,6 +192,24 @@ def test_initials_inside_words_english_or_without_chinese_stay_as_typed(text):
     assert quick_words(normalize(text)) == normalize(text)
 
 
+# -- a hotline asked about as trivia, the world bemoaned, a gift from others, the listing's photos praised --
+HOTLINE = ["315晚会是干嘛的 我外婆问我", "消费者协会是什么单位啊 我儿子作业里有", "12345是个啥电话 我邻居说打了有用", "市场监管局管什么的 突然好奇"]
+WORLD = ["这社会是怎么了 人心都变了", "这世道变了 哎", "这个世界疯了"]
+GIFTS = ["朋友送的保温杯挺好看的", "刚收到闺蜜送的口红 开心死了", "男朋友送我的项链 好喜欢", "同事送的围巾 很暖和"]
+PHOTOS = ["详情页的模特拍得真好看", "主图拍得好高级 像画报一样", "买家秀拍得挺用心的"]
+
+
+@pytest.mark.parametrize(("message", "kind"), [(m, NOT_SHOPPING) for m in HOTLINE + WORLD] + [(m, STORY) for m in GIFTS] + [(m, REMARK) for m in PHOTOS])
+def test_trivia_the_world_gifts_and_photos_praised_ask_the_shop_nothing(matcher, message, kind):
+    assert to(message) == kind
+    assert confident(matcher, message) == [], [(s.category, s.score) for s in confident(matcher, message)]
+
+
+@pytest.mark.parametrize("message", ["12315是干嘛的 我要投诉你们", "朋友送的这款 码数小了 能换吗", "别人送的鞋 开胶了", "图片拍得挺好看 实物也这样吗", "图片拍得太好看了 实物差远了"])
+def test_the_hotline_a_gift_or_the_photos_beside_the_shops_business_is_the_shops(message):
+    assert to(message) not in TOLD
+
+
 # -- a bare sound acknowledges nothing; an acknowledgement in words is thanks ---------------------------
 @settings(max_examples=40, deadline=None)
 @given(sound=st.sampled_from(["嗯", "哦", "噢"]), times=st.integers(min_value=1, max_value=6), tail=st.sampled_from(["", "呢", "~", "。"]))
@@ -212,7 +232,7 @@ def test_the_wordings_are_in_neither_the_corpus_nor_an_eval_set(shared_eval_dir)
     def key(text: str) -> str:
         return normalize(text).replace(" ", "")
 
-    plain = NOT_YOU + HAUL + HOOKED + BROUGHT_TO_MIND + POLLS + THREATS + JOBS
+    plain = NOT_YOU + HAUL + HOOKED + BROUGHT_TO_MIND + POLLS + THREATS + JOBS + HOTLINE + WORLD + GIFTS + PHOTOS
     ours = {key(m) for m in plain} | {key(m) for m, _ in NOT_YOU_ASKING + UNPACKING_ASKED + FAULT_THEN_WISH + INITIALS}
     corpus = {key(line) for line in _shipped_chatter()}
     bench = Path(__file__).resolve().parents[2] / "benchmarks" / "eval"

@@ -110,7 +110,9 @@ _ELSEWHERES_OWN_RE = re.compile("(?:" + _ELSEWHERE_RE.pattern + r")的?(?:客服
 # ... unless the buyer blames the goods all the same (孩子一摔就碎了 质量太差).
 _QUALITY_RE = re.compile(r"质量|做工|不结实|太差|太薄|一[摔碰咬抓拉扯]就")
 # Advertising and shows, told of (那个快递公司的广告拍得真搞笑, 这个牌子的代言人好帅): a remark.
-_MEDIA_RE = re.compile(r"广告|代言|综艺|电视剧|电视上")
+_MEDIA_RE = re.compile(r"广告|代言|综艺|电视剧|电视上"
+                       r"|(?:图片|照片|图|主图|模特|详情页|买家秀)[^ ]{0,3}(?:拍|修|做)得(?:真|好|太|挺|很|超|蛮)(?!差|丑|假)")  # ... or the listing's photos praised (图片拍得真漂亮)
+_AS_RECEIVED_RE = re.compile(r"实物|收到|到手|色差|不一样|差|不符|骗")
 # The world at large: these days, a trade, this year's fashion (现在寄个快递都要实名, 今年流行宽松的款).
 _WORLD_RE = re.compile(r"这年头|的人(?:真|好|太)?(?:幸福|羡慕|爽)|如今|现在(?:寄个|买个|的人)|这一?行(?![字])|(?:今年|现在|最近)[^ ]{0,4}流行|以前的东西")
 # ... and parcels at large (小区快递柜又满了, 春节快递都停了), unless the buyer's own parcel is named
@@ -167,6 +169,8 @@ _NOT_SHOPPING_RE = re.compile(
             r"(?:[两三四几]个字|这?[俩两]字)(?:让我|让人|就|总)?(?:想起|想到)",  # ... or bringing something to mind (退款两个字让我想起…)
             # the agent's job, whatever it names (当客服是不是经常被骂, 你们这个行业辛苦吗, 我也想当客服)
             r"(?:当|做|干)客服|客服(?:这个?)?(?:工作(?!时间|日)|行业|职业)|(?:你们|客服)(?:这一?行|这个行业)",  # (快递这一行 is a remark)
+            # ... the world bemoaned (这个世界怎么了, 这社会疯了)
+            r"这个?(?:世界|社会|世道)(?:是)?(?:怎么了|咋了|疯了|变了|怎么变成)",
             # ... and a job sought (售后这个岗位工资高吗 我想去应聘, 你们店招人吗)
             r"应聘|招聘|招人|招不招人|缺人吗|简历",  # (not 面试 alone: 等着穿去面试 is an occasion)
             # pity for people at large, or envy asked (过敏的人是不是挺惨的; envy told is a remark: _WORLD_RE)
@@ -263,6 +267,12 @@ _PAY_NOT_YET_RE = re.compile(r"(?:工资|奖金|报销|差旅|年终奖|补贴)[
 _OWN_STATE_RE = re.compile("|".join(r.pattern for r in (_PASSING_RE, _HYPERBOLE_RE, _SIMILE_RE, _RESOLVE_RE, _FOUND_RE, _PROUD_RE, _SPREE_RE)))
 
 
+# What a consumer hotline or agency is, asked as trivia (12315是啥号码啊 我奶奶问的, 消协是干嘛的),
+# not by a buyer about to use it on the shop (12315是干嘛的 我要投诉你们).
+_HOTLINE_ASKED_RE = re.compile(r"(?:12315|12345|315晚会|消协|消费者协会|工商局|市场监管局)[^ ]{0,10}(?: [^ ]{0,8})?(?:是啥|是什么|是个啥|干嘛的|干什么的|是做什么|管什么|管啥|是哪个)")
+_USING_IT_RE = re.compile(r"你|您|我要|我想|我就|要投诉|去投诉|打12315|告你|举报")
+
+
 # A poll put to anyone (有没有人觉得顺丰的飞机很酷): the couriers and sales it names are the world's,
 # unless it speaks of this shop's item or the buyer's order (有没有人觉得这款偏小, 有人觉得质量不好吗).
 _POLL_RE = re.compile(r"有没有人觉得|有人觉得|大家都?觉得")
@@ -272,7 +282,10 @@ _POLL_ITEM_RE = re.compile(r"码|偏大|偏小|大了|小了|质量|做工|色�
 def _not_for_shop(normalized: str) -> bool:
     """A question about the agent as a person, the time or weather, or put to anyone, naming
     nothing the shop sends or sells (客服小姐姐多大了, 明天会不会下雪, 有没有人知道电动车去哪上牌),
-    or a poll put to anyone about the world of parcels and sales (有没有人觉得顺丰的飞机很酷)."""
+    or a poll put to anyone about the world of parcels and sales (有没有人觉得顺丰的飞机很酷), or what
+    a consumer hotline is, asked as trivia (12315是啥号码啊 我奶奶问的)."""
+    if _HOTLINE_ASKED_RE.search(normalized) and not _USING_IT_RE.search(normalized):
+        return True
     if _POLL_RE.search(normalized) and not (_TO_SHOP_RE.search(normalized) or _ORDER_RE.search(normalized) or _MINE_RE.search(normalized) or _POLL_ITEM_RE.search(normalized)):
         return True
     return _NOT_FOR_SHOP_RE.search(normalized) is not None and _SHOP_THING_RE.search(normalized) is None
@@ -332,10 +345,16 @@ def asks(normalized: str) -> bool:
 _AGENT_NAMED_RE = re.compile(r"客服(?:小姐姐|小哥哥|姐姐|妹妹|美女|帅哥)|(?:谢谢|谢啦|辛苦了?|麻烦)(?:小姐姐|小哥哥|美女|帅哥)|(?:小姐姐|小哥哥)(?= ?(?:你|您|辛苦|谢谢|在吗|好))")
 
 
+# A gift someone else gave the buyer (刚收到别人送的鞋 开心, 朋友送的杯子挺好看): bought elsewhere, by others.
+_GIFT_RE = re.compile(r"(?:别人|人家|朋友|同事|同学|闺蜜|男朋友|女朋友|老公|老婆|对象|我[妈爸姐妹哥弟]|爸妈|亲戚)(?:给我)?送(?:给?我)?的")
+
+
 def tells_of_others(normalized: str) -> bool:
     """Whether the message speaks of someone or something other than the buyer and this shop
-    (我妹, 公司报销, 电费, 外卖, 抖音上有人说, 这年头, 今年流行)."""
+    (我妹, 公司报销, 电费, 外卖, 抖音上有人说, 这年头, 今年流行, 别人送的)."""
     normalized = _AGENT_NAMED_RE.sub(" ", normalized)
+    if _GIFT_RE.search(normalized) and not _TO_SHOP_RE.search(normalized) and not _FAULT_RE.search(normalized) and not _QUALITY_RE.search(normalized):
+        return True
     if _LIFE_RE.search(normalized) or _WORLD_RE.search(normalized) or _NOT_YOU_RE.search(normalized) or (_PAPERWORK_RE.search(normalized) and _GRUMBLE_RE.search(normalized)):
         return True
     if _AT_HOME_RE.search(normalized) and not _TO_SHOP_RE.search(normalized) and not _QUALITY_RE.search(normalized):
@@ -448,7 +467,7 @@ def address(normalized: str) -> str:
             return STORY
     if remarks(normalized):
         return REMARK
-    if _MEDIA_RE.search(normalized) and not asks(normalized) and not _TO_SHOP_RE.search(normalized) and not _ORDER_RE.search(normalized) and not _FAULT_RE.search(normalized):
+    if _MEDIA_RE.search(normalized) and not asks(normalized) and not _TO_SHOP_RE.search(normalized) and not _ORDER_RE.search(normalized) and not _FAULT_RE.search(normalized) and not _AS_RECEIVED_RE.search(normalized):
         return REMARK  # an advertisement or a show, told of (顺丰的广告拍得挺好看)
     if _courier_story(normalized):
         return REMARK  # the buyer's own remark on a courier (顺丰的小哥今天还帮我搬了箱水: 0.60 for chatter, 0.26-0.37 for some)
