@@ -72,6 +72,9 @@ HOOKED = [
     "拆快递真的好上头",
     "看直播买东西真上头",
     "抢券抢上瘾了 哈哈",
+    # (where the parcel is, asked of nobody: 哪 without a particle)
+    "天天刷物流看到哪了 真上头",
+    "每天盯着包裹到哪了 太上头了",
 ]
 UNPACKING_ASKED = [
     ("刚收到还没拆 能退吗", "return_exchange"),

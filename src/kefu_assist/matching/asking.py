@@ -255,10 +255,13 @@ _FOUND_RE = re.compile(r"(?:还好|自己|已经|后来|终于)找到了"
 # ... the buyer's own pride (自己把柜子装好了 好有成就感, 终于学会包饺子了) and the buyer's shopping
 # at large, a spree or a hoard (刷了一晚上直播 买了一堆零食, 又剁手了, 家里快递盒堆成山了)
 _PROUD_RE = re.compile(r"成就感|(?:终于|总算)学会")
+_HOOKED = r"(?:好|太|真|超|贼|真的|真是)上头|上瘾"
+_HOOKED_RE = re.compile(_HOOKED)
+_PARTICLE_RE = re.compile(r"[吗呢嘛么]")
 _SPREE_RE = re.compile(r"买了(?:一大?堆|好多|一大?车)|囤了(?:一大?堆|好多)|攒了一大?堆|买买买|剁手|败家|控制不住(?:手|自己)|管不住(?:手|自己)|堆成山"
                        r"|(?:衣柜|柜子|家里|屋里)[^ ]{0,3}(?:塞不下|放不下|堆满)"
                        # ... a haul not yet unpacked (年货节买的还没拆, 快递堆在门口一个都没拆) and being hooked (拆快递好上头, 抢券抢上瘾了)
-                       r"|(?:买的|囤的|东西|快递|包裹)[^ ]{0,8}(?:还没拆|都没拆|没拆完|拆不完|拆不过来)|(?:好|太|真|超|贼|真的|真是)上头|上瘾")
+                       r"|(?:买的|囤的|东西|快递|包裹)[^ ]{0,8}(?:还没拆|都没拆|没拆完|拆不完|拆不过来)|" + _HOOKED)
 # The buyer's pay and expenses not yet through (工资还没发 穷死了, 差旅发票还没报下来): 还没 asks
 # the shop nothing there.
 _PAY_NOT_YET_RE = re.compile(r"(?:工资|奖金|报销|差旅|年终奖|补贴)[^ ]{0,6}还没(?:发|报|批|下来|到账)")
@@ -392,6 +395,8 @@ def remarks(normalized: str) -> bool:
         return True
     if _TRADE_AT_LARGE_RE.search(normalized) and not to_shop and not firm:
         return True
+    if _HOOKED_RE.search(normalized) and not to_shop and not firm and not _PARTICLE_RE.search(normalized):
+        return True  # hooked on watching a parcel (我每天都在看快递到哪了 好上头: 哪 asks nobody)
     if question:
         return False
     if _SAYING_RE.search(normalized) and not to_shop and not firm:
