@@ -10,7 +10,8 @@ parcels (有没有人觉得顺丰的飞机很酷); a job sought (客服这个岗
 yfk了 快点fh) read as the words. A bare 嗯嗯 (a thanks example and a chatter line at once) is chatter;
 an acknowledgement in words (哦哦 明白了) closes the chat: thanks. What a hotline is, asked as trivia
 (12315是个啥电话), the world bemoaned (这世道变了), a gift from others (朋友送的保温杯挺好看的) and the
-listing's photos praised (主图拍得好高级) ask the shop nothing. The reverse: a threat to go public if the shop does nothing
+listing's photos praised (主图拍得好高级) ask the shop nothing. A link pasted without its scheme
+(m.tb.cn/h.5abcDE) is noise like one with it. The reverse: a threat to go public if the shop does nothing
 (不给说法我就去小红书发帖) asks the shop, and a fault told then a wish to return it (桌腿有一处裂缝
 我想退) keeps its card though a small-talk script ranks first.
 """
@@ -211,6 +212,25 @@ def test_trivia_the_world_gifts_and_photos_praised_ask_the_shop_nothing(matcher,
 @pytest.mark.parametrize("message", ["12315是干嘛的 我要投诉你们", "朋友送的这款 码数小了 能换吗", "别人送的鞋 开胶了", "图片拍得挺好看 实物也这样吗", "图片拍得太好看了 实物差远了"])
 def test_the_hotline_a_gift_or_the_photos_beside_the_shops_business_is_the_shops(message):
     assert to(message) not in TOLD
+
+
+# -- a link pasted without its scheme is noise ------------------------------------------------------------
+_label = st.text(alphabet="abcdefghijklmnopqrstuvwxyz0123456789", min_size=1, max_size=8)
+
+
+@settings(max_examples=60, deadline=None)
+@given(labels=st.lists(_label, min_size=1, max_size=3), tld=st.sampled_from(["com", "cn", "net", "org", "COM"]),
+       path=st.one_of(st.just(""), st.text(alphabet="abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789./?=&%_-", max_size=20).map(lambda p: "/" + p)))
+def test_a_link_without_its_scheme_gets_no_suggestion(matcher, labels, tld, path):
+    link = ".".join(labels) + "." + tld + path
+    assert normalize(link) == "", link
+    assert matcher.suggest(link) == [], link
+
+
+@pytest.mark.parametrize(("message", "category"), [("m.tb.cn/h.8xYz 这款还有货吗", "stock"), ("邮箱abc@qq.com 能开发票吗", "invoice"), ("3.5cm厚的有货吗", "stock")])
+def test_a_question_beside_a_link_or_a_dotted_number_is_still_answered(matcher, message, category):
+    sure = confident(matcher, message)
+    assert sure and sure[0].category == category, [(s.category, s.score) for s in matcher.suggest(message)[:3]]
 
 
 # -- a bare sound acknowledges nothing; an acknowledgement in words is thanks ---------------------------
