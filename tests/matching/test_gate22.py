@@ -11,7 +11,8 @@ yfk了 快点fh) read as the words. A bare 嗯嗯 (a thanks example and a chatte
 an acknowledgement in words (哦哦 明白了) closes the chat: thanks. What a hotline is, asked as trivia
 (12315是个啥电话), the world bemoaned (这世道变了), a gift from others (朋友送的保温杯挺好看的) and the
 listing's photos praised (主图拍得好高级) ask the shop nothing. A link pasted without its scheme
-(m.tb.cn/h.5abcDE) is noise like one with it. The reverse: a threat to go public if the shop does nothing
+(m.tb.cn/h.5abcDE) is noise like one with it. The reverse: hesitating with a reason (有点犹豫 最近银价好像在涨)
+answers the shop's offer; a threat to go public if the shop does nothing
 (不给说法我就去小红书发帖) asks the shop, and a fault told then a wish to return it (桌腿有一处裂缝
 我想退) keeps its card though a small-talk script ranks first.
 """
@@ -149,6 +150,16 @@ def test_a_threat_to_go_public_asks_the_shop(matcher, message):
     assert to(message) not in TOLD
 
 
+# -- hesitating, with a reason of the buyer's day, answers the shop's offer ----------------------------------
+HESITATING = ["有点犹豫，最近银价好像在涨", "还在犹豫 这个月工资还没发", "有点犹豫 天气预报说要降温", "拿不定主意 感觉两个颜色都挺好", "我还在犹豫 老公说家里已经有一个了"]
+
+
+def test_hesitating_with_a_reason_mostly_gets_the_hesitation_card(matcher):
+    # (犹豫 answers the shop's offer like 考虑; 纠结 is said of lunch as often and stays out)
+    got = {m: [s.category for s in confident(matcher, m)][:1] for m in HESITATING}
+    assert sum(g == ["hesitation"] for g in got.values()) >= 3, got
+
+
 # -- a fault told, then a wish to return it -----------------------------------------------------------
 FAULT_THEN_WISH = [
     ("桌腿有一处裂缝，我想退", "return_exchange|defect"),
@@ -255,7 +266,7 @@ def test_the_wordings_are_in_neither_the_corpus_nor_an_eval_set(shared_eval_dir)
     def key(text: str) -> str:
         return normalize(text).replace(" ", "")
 
-    plain = NOT_YOU + HAUL + HOOKED + BROUGHT_TO_MIND + POLLS + THREATS + JOBS + HOTLINE + WORLD + GIFTS + PHOTOS
+    plain = HESITATING + NOT_YOU + HAUL + HOOKED + BROUGHT_TO_MIND + POLLS + THREATS + JOBS + HOTLINE + WORLD + GIFTS + PHOTOS
     ours = {key(m) for m in plain} | {key(m) for m, _ in NOT_YOU_ASKING + UNPACKING_ASKED + FAULT_THEN_WISH + INITIALS}
     corpus = {key(line) for line in _shipped_chatter()}
     bench = Path(__file__).resolve().parents[2] / "benchmarks" / "eval"
