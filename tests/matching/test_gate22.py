@@ -11,7 +11,9 @@ yfk了 快点fh) read as the words. A bare 嗯嗯 (a thanks example and a chatte
 an acknowledgement in words (哦哦 明白了) closes the chat: thanks. What a hotline is, asked as trivia
 (12315是个啥电话), the world bemoaned (这世道变了), a gift from others (朋友送的保温杯挺好看的) and the
 listing's photos praised (主图拍得好高级) ask the shop nothing. A link pasted without its scheme
-(m.tb.cn/h.5abcDE) is noise like one with it. The reverse: hesitating with a reason (有点犹豫 最近银价好像在涨)
+(m.tb.cn/h.5abcDE) is noise like one with it. After trainsets15 b and d were read: a word's origin or the
+buyer's spelling of it (签收两个字原来有这么多讲究), a courier's looks (小哥今天戴着鹿角帽子) and a reminder meant
+for home (降温了 记得多穿点) ask the shop nothing. The reverse: hesitating with a reason (有点犹豫 最近银价好像在涨)
 answers the shop's offer; a threat to go public if the shop does nothing
 (不给说法我就去小红书发帖) asks the shop, and a fault told then a wish to return it (桌腿有一处裂缝
 我想退) keeps its card though a small-talk script ranks first.
@@ -22,7 +24,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kefu_assist.matching.asking import NOT_SHOPPING, REMARK, STORY, TOLD, address, asks
+from kefu_assist.matching.asking import NOT_SHOPPING, REMARK, SHOP, STORY, TOLD, address, asks
 from kefu_assist.matching.normalize import normalize
 
 
@@ -225,6 +227,23 @@ def test_the_hotline_a_gift_or_the_photos_beside_the_shops_business_is_the_shops
     assert to(message) not in TOLD
 
 
+# -- a word's origin or spelling, a courier's looks, a reminder meant for home --------------------------------
+WORD_ORIGIN = ["签收两个字原来有这么多讲究", "运费两个字的来历挺有意思", "售后两个字我写错了好几次", "退货两个字写成了退或"]
+COURIER_LOOKS = ["中通的小哥今天戴着鹿角帽子", "韵达的快递员今天打扮得像圣诞老人", "顺丰小哥换了身新衣服"]
+REMINDERS = ["降温了 记得多穿点", "变天了 别忘了带伞", "记得吃药 别又忘了", "出门记得带伞"]
+
+
+@pytest.mark.parametrize(("message", "kind"), [(m, NOT_SHOPPING) for m in WORD_ORIGIN + REMINDERS] + [(m, REMARK) for m in COURIER_LOOKS])
+def test_a_words_origin_a_couriers_looks_or_a_reminder_ask_the_shop_nothing(matcher, message, kind):
+    assert to(message) == kind
+    assert confident(matcher, message) == [], [(s.category, s.score) for s in confident(matcher, message)]
+
+
+@pytest.mark.parametrize("message", ["快递员穿着雨衣送来的 包裹湿了", "下雨了 记得发货前包好防水", "记得给我开发票", "小哥穿着制服来的 箱子都压坏了"])
+def test_a_courier_or_a_reminder_beside_the_shops_business_is_the_shops(message):
+    assert to(message) == SHOP
+
+
 # -- a link pasted without its scheme is noise ------------------------------------------------------------
 _label = st.text(alphabet="abcdefghijklmnopqrstuvwxyz0123456789", min_size=1, max_size=8)
 
@@ -266,7 +285,7 @@ def test_the_wordings_are_in_neither_the_corpus_nor_an_eval_set(shared_eval_dir)
     def key(text: str) -> str:
         return normalize(text).replace(" ", "")
 
-    plain = HESITATING + NOT_YOU + HAUL + HOOKED + BROUGHT_TO_MIND + POLLS + THREATS + JOBS + HOTLINE + WORLD + GIFTS + PHOTOS
+    plain = WORD_ORIGIN + COURIER_LOOKS + REMINDERS + HESITATING + NOT_YOU + HAUL + HOOKED + BROUGHT_TO_MIND + POLLS + THREATS + JOBS + HOTLINE + WORLD + GIFTS + PHOTOS
     ours = {key(m) for m in plain} | {key(m) for m, _ in NOT_YOU_ASKING + UNPACKING_ASKED + FAULT_THEN_WISH + INITIALS}
     corpus = {key(line) for line in _shipped_chatter()}
     bench = Path(__file__).resolve().parents[2] / "benchmarks" / "eval"

@@ -167,6 +167,8 @@ _NOT_SHOPPING_RE = re.compile(
             # ... and read or written by the buyer (售后这几个字我一看就紧张, 发货两个字怎么写才好看)
             r"(?:看到|看见|听到|一看|一听)[^ ]{0,4}(?:[两三四几]个字|这?[俩两]字)|(?:[两三四几]个字|这?[俩两]字)(?:我|你)?(?:真|就是|简直|太|最|好|让人|一看|看着|看到|听着|听到|总|老|怎么写|咋写|写得|写不|[念读写说听看](?:起来|出来|着))",
             r"(?:[两三四几]个字|这?[俩两]字)(?:让我|让人|就|总)?(?:想起|想到)",  # ... or bringing something to mind (退款两个字让我想起…)
+            # ... its origin learned, or the buyer's own spelling of it (发货两个字原来是这么来的, 好评两个字写了三次才对)
+            r"(?:[两三四几]个字|这?[俩两]字)(?:的)?(?:原来|是这么来的|怎么来的|的来历|来历|出处)|(?:[两三四几]个字|这?[俩两]字)(?:我)?(?:写了|写错|写对|写反|写成)",
             # the agent's job, whatever it names (当客服是不是经常被骂, 你们这个行业辛苦吗, 我也想当客服)
             r"(?:当|做|干)客服|客服(?:这个?)?(?:工作(?!时间|日)|行业|职业)|(?:你们|客服)(?:这一?行|这个行业)",  # (快递这一行 is a remark)
             # ... the world bemoaned (这个世界怎么了, 这社会疯了)
@@ -220,6 +222,8 @@ def _pasted_title(normalized: str) -> bool:
 # ask a question (发错人了 我想问什么时候发货).
 # The buyer's own slip told with what to do about it or whom it was for (发错了 别理我, 不好意思发错了
 # 这是给我妈的) is one too; the shop's slip (你们发错了, 发错货了) is not.
+# ... and a reminder meant for someone at home (下雨了 记得收衣服, 降温了 记得多穿点)
+_REMINDER_RE = re.compile(r"(?:记得|别忘了)(?:收衣服|带伞|带把伞|关窗|关好窗|关煤气|关火|吃饭|吃药|多喝水|喝水|早点睡|加衣服|多穿点|穿厚点|接孩子)")
 _MISSENT_RE = re.compile(r"发错(?:人|群|窗口|对话框|地方)|发串|串台|点错人|回错|不是(?:跟|对|给|和)你们?(?:说|发)的|刚才?那(?:句|条)是?(?:跟|给|问|对)(?!你)"
                          r"|(?<![你们])发错了? ?(?:别理我|不用理我|请?忽略|当我没说|这(?:条|句)?是(?:发)?给[^ ]{1,4}的(?= |$))")
 
@@ -241,7 +245,8 @@ _SHOP_THING_RE = re.compile(r"快递|顺丰|中通|圆通|韵达|申通|邮政|�
 # A courier told of as a person of the buyer's day, praised or thanked (顺丰小哥跑得真快,
 # 快递员还帮我搬上楼了 感动): 帮我 is what he did, not a request.
 _COURIER_RE = re.compile(r"制服|快递车|小哥|快递员|快递大哥|快递师傅|派件员|骑手|送货的")
-_COURIER_PRAISE_RE = re.compile(r"帅|酷|精神|阳光|勤快|认真|负责|可爱|好人|辛苦|感动|暖心|贴心|热情|跑得|还帮|帮我[^ ]{0,6}了|人真好|真好|太好了|靠谱|敬业|客气|礼貌")
+_PARCEL_NAMED_RE = re.compile(r"包裹|箱子|盒子|湿|淋|丢")  # (快递员穿着雨衣送来的 包裹湿了: the parcel's fault)
+_COURIER_PRAISE_RE = re.compile(r"穿了|穿着|戴着|打扮|换了身|圣诞|帅|酷|精神|阳光|勤快|认真|负责|可爱|好人|辛苦|感动|暖心|贴心|热情|跑得|还帮|帮我[^ ]{0,6}了|人真好|真好|太好了|靠谱|敬业|客气|礼貌")
 # A remark on one's own state: exhausted by something (凑满减凑到头秃, 贴发票贴到手软) or a resolution
 # (我发誓再也不熬夜了, 这个月剁手五次了 我要戒, 退货这事我再也不想干了).
 _HYPERBOLE_RE = re.compile(r"(?:凑|算|贴|填|挑|选|刷|比|看|找|拆|搬|抢|写|数|记)(?:到|得)我?(?:头秃|头晕|手软|手抽筋|崩溃|快崩溃|怀疑人生|眼花|想哭|吐|头都?(?:大|晕|秃|疼)了?|眼都?花了?)")  # (...得我头都大了: gate13)
@@ -297,7 +302,7 @@ def _not_for_shop(normalized: str) -> bool:
 def _courier_story(normalized: str) -> bool:
     """A courier praised or thanked as a person, asking and saying nothing to the shop
     (顺丰的小哥今天还帮我搬了箱水, 快递小哥好帅)."""
-    if not (_COURIER_RE.search(normalized) and _COURIER_PRAISE_RE.search(normalized)):
+    if not (_COURIER_RE.search(normalized) and _COURIER_PRAISE_RE.search(normalized)) or _PARCEL_NAMED_RE.search(normalized):
         return False
     return not (_QUESTION_RE.search(normalized) or _ADDRESSEE_RE.search(normalized) or _FAULT_RE.search(normalized) or _WAITING_RE.search(normalized))
 
@@ -457,6 +462,8 @@ def address(normalized: str) -> str:
     if _NOT_SHOPPING_RE.search(normalized) or _not_for_shop(normalized) or _PLACEHOLDER_RE.fullmatch(normalized.strip()):
         return NOT_SHOPPING
     if (_MISSENT_RE.search(normalized) and not _QUESTION_RE.search(normalized)) or _pasted_listing(normalized) or _pasted_title(normalized):
+        return NOT_SHOPPING
+    if _REMINDER_RE.search(normalized) and not _QUESTION_RE.search(normalized) and not _TO_SHOP_RE.search(normalized) and not _SHOP_THING_RE.search(normalized):
         return NOT_SHOPPING
     if _NOT_YOU_RE.search(normalized) and not _QUESTION_RE.search(normalized) and not _FIRM_REQUEST_RE.search(normalized):
         return REMARK  # the shop is not meant, whatever broke (快递柜好像又坏了 跟你们没关系哈: a story's 0.3 let 0.23 through)
