@@ -13,7 +13,8 @@ an acknowledgement in words (哦哦 明白了) closes the chat: thanks. What a h
 listing's photos praised (主图拍得好高级) ask the shop nothing. A link pasted without its scheme
 (m.tb.cn/h.5abcDE) is noise like one with it. After trainsets15 b and d were read: a word's origin or the
 buyer's spelling of it (签收两个字原来有这么多讲究), a courier's looks (小哥今天戴着鹿角帽子) and a reminder meant
-for home (降温了 记得多穿点) ask the shop nothing. The reverse: hesitating with a reason (有点犹豫 最近银价好像在涨)
+for home (降温了 记得多穿点) ask the shop nothing; 拍了 tells of the buyer's order like 拍的 (拍了哈 你看下:
+order_placed; not 拍了张照片). The reverse: hesitating with a reason (有点犹豫 最近银价好像在涨)
 answers the shop's offer; a threat to go public if the shop does nothing
 (不给说法我就去小红书发帖) asks the shop, and a fault told then a wish to return it (桌腿有一处裂缝
 我想退) keeps its card though a small-talk script ranks first.
@@ -24,7 +25,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kefu_assist.matching.asking import NOT_SHOPPING, REMARK, SHOP, STORY, TOLD, address, asks
+from kefu_assist.matching.asking import NOT_SHOPPING, REMARK, SHOP, STORY, TOLD, address, asks, asks_the_shop
 from kefu_assist.matching.normalize import normalize
 
 
@@ -162,6 +163,21 @@ def test_hesitating_with_a_reason_mostly_gets_the_hesitation_card(matcher):
     assert sum(g == ["hesitation"] for g in got.values()) >= 3, got
 
 
+# -- the news that the order is placed, then 你看下 --------------------------------------------------------------
+PLACED_LOOK = ["刚拍了 你看下", "拍了哈 你看下", "我这边拍了 你看下", "俺也拍了 你瞧瞧", "拍了啊 你看看吧"]
+
+
+@pytest.mark.parametrize("message", PLACED_LOOK)
+def test_placed_then_have_a_look_is_order_placed(matcher, message):
+    # (拍了 tells of the buyer's order like 拍的; 你看下 alone is 0.92 chatter to the gate)
+    sure = confident(matcher, message)
+    assert sure and sure[0].category == "order_placed", [(s.category, s.score) for s in matcher.suggest(message)[:3]]
+
+
+def test_a_photo_taken_is_no_order():
+    assert to("拍了张照片 你看看") == SHOP and not asks_the_shop("拍了张照片")
+
+
 # -- a fault told, then a wish to return it -----------------------------------------------------------
 FAULT_THEN_WISH = [
     ("桌腿有一处裂缝，我想退", "return_exchange|defect"),
@@ -285,7 +301,7 @@ def test_the_wordings_are_in_neither_the_corpus_nor_an_eval_set(shared_eval_dir)
     def key(text: str) -> str:
         return normalize(text).replace(" ", "")
 
-    plain = WORD_ORIGIN + COURIER_LOOKS + REMINDERS + HESITATING + NOT_YOU + HAUL + HOOKED + BROUGHT_TO_MIND + POLLS + THREATS + JOBS + HOTLINE + WORLD + GIFTS + PHOTOS
+    plain = PLACED_LOOK + WORD_ORIGIN + COURIER_LOOKS + REMINDERS + HESITATING + NOT_YOU + HAUL + HOOKED + BROUGHT_TO_MIND + POLLS + THREATS + JOBS + HOTLINE + WORLD + GIFTS + PHOTOS
     ours = {key(m) for m in plain} | {key(m) for m, _ in NOT_YOU_ASKING + UNPACKING_ASKED + FAULT_THEN_WISH + INITIALS}
     corpus = {key(line) for line in _shipped_chatter()}
     bench = Path(__file__).resolve().parents[2] / "benchmarks" / "eval"

@@ -126,7 +126,7 @@ _TO_SHOP_RE = re.compile(r"你|您|亲|(?<![我们司位])老板|店家|店主|�
 
 # What the buyer tells of this shop's order or item: sent, received, bought, or found broken. A
 # clause saying so is the shop's business even inside chatter (今天好冷 收到的杯子碎了一个).
-_ORDER_RE = re.compile(r"寄来|发来|寄的|发的|收到|到货|签收|买的|拍的|下的单|下单|付了|付款|退回|寄回|发错(?!人|群|窗|对话|地方|消息|了? ?不好意思)|错发")
+_ORDER_RE = re.compile(r"寄来|发来|寄的|发的|收到|到货|签收|买的|拍的|拍了(?!张|个照|照|视频|一张|一下)|下的单|下单|付了|付款|退回|寄回|发错(?!人|群|窗|对话|地方|消息|了? ?不好意思)|错发")
 _FAULT_RE = re.compile(r"(?<![不没无])(?:坏|破|裂|碎|洞|磕|凹|瘪|划痕|污渍|开线|开胶|脱胶|掉色|褪色|缩水|起球|漏|瑕疵|变形|少了|少发)")  # (不掉色 is none)
 # A remark about the buyer's own habits, trade or life, or a saying about things at large, that
 # asks nothing and speaks to no one (我平时都穿M码 这几年胖了, 我是送快递的 双十一忙疯了,
