@@ -26,9 +26,9 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .listing import pasted_listing, pasted_title
+from .listing import tagged_title, untagged_title, without_sizes
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # (types.py imports nothing of this module's)
     from .types import MatcherConfig
 
 # A question, anywhere in the message: a particle, a question word, A-not-A.
@@ -125,8 +125,7 @@ _WORLD_RE = re.compile(r"这年头|的人(?:真|好|太)?(?:幸福|羡慕|爽)|�
 # (快递柜满了 我的快递被放门口了 is the shop's business).
 _PARCELS_AT_LARGE_RE = re.compile(r"快递柜[^ ]{0,2}满|(?:春节|过年|国庆|双十一)[^ ]{0,3}快递(?:都|全)?(?:停|放假)")
 _MINE_RE = re.compile(r"我的(?:件|快递|包裹|货|单|东西)|我买的|我家的(?:件|快递|包裹)")
-# The buyer saying the shop is not meant (那个快递员态度好差 不是说你们).
-_NOT_YOU_RE = re.compile(r"不是说你们?|不是你们|跟你们没关系|和你们没关系|不怪你们|不关你们")
+_NOT_YOU_RE = re.compile(r"不是说你们?|不是你们|跟你们没关系|和你们没关系|不怪你们|不关你们")  # the shop not meant (…态度好差 不是说你们)
 # The shop, spoken to: second person, or what buyers call the seller.
 _TO_SHOP_RE = re.compile(r"你|您|亲|(?<![我们司位])老板|店家|店主|掌柜|客服|贵店|小二|卖家|商家|宝贝|这(?:件|款|双|条|套|只|台|瓶|盒|单)")
 
@@ -431,7 +430,7 @@ def address(normalized: str) -> str:
         return CLOSING
     if _NOT_SHOPPING_RE.search(normalized) or _not_for_shop(normalized) or _PLACEHOLDER_RE.fullmatch(normalized.strip()):
         return NOT_SHOPPING
-    if (_MISSENT_RE.search(normalized) and not _QUESTION_RE.search(normalized)) or pasted_listing(normalized) or pasted_title(normalized):
+    if (_MISSENT_RE.search(normalized) and not _QUESTION_RE.search(normalized)) or _pasted(normalized):
         return NOT_SHOPPING
     if _REMINDER_RE.search(normalized) and not _QUESTION_RE.search(normalized) and not _TO_SHOP_RE.search(normalized) and not _SHOP_THING_RE.search(normalized):
         return NOT_SHOPPING
@@ -464,10 +463,15 @@ def address(normalized: str) -> str:
 _LATIN_ASK_RE = re.compile(r"(?<![a-z])(?:can|could|may|do|does|is|are|will|how|what|when|where|which|any|please|pls|plz)(?![a-z])")
 
 
+def _pasted(normalized: str) -> bool:  # a listing's title pasted, with its tag or without, asking and telling nothing
+    if asks(normalized) or _ORDER_RE.search(normalized) or _FAULT_RE.search(normalized):
+        return False
+    return (tagged_title(normalized) and not _TO_SHOP_RE.search(normalized)) or (untagged_title(normalized) and not _TO_SHOP_RE.search(without_sizes(normalized)))
+
+
 def small_talk_yields(text: str, p_off: float, to: str, config: MatcherConfig, clause: bool = False) -> bool:
-    """Whether a small-talk script ranking first leaves a message (or a clause of it) its shopping
-    scripts: the gate reads the message as shopping and the text asks the shop (沙发垫子有一处鼓包 我想退:
-    我想 reads as chatter), or the message closes the chat (嗯嗯好的). MatcherConfig.small_talk_yields_*."""
+    """Whether a small-talk script first leaves a message (or a clause) its shopping scripts: the gate reads it as
+    shopping and it asks (沙发垫子有一处鼓包 我想退: 我想 reads as chatter), or it closes the chat (嗯嗯好的)."""
     if clause:
         return p_off < config.small_talk_yields_in_clause and to == SHOP and asks(text)
     return to == CLOSING or (p_off < config.small_talk_yields_below and to == SHOP and asks_the_shop(text, text))

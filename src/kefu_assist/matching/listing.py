@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import re
 
-from . import asking  # (asking imports this module: only its functions reach back, at call time)
-
 # A listing pasted from a shop page: a tag first (【官方正品】, 【现摘】, 【天猫】, which normalising
 # leaves as a clause of its own), then the title's string of selling words, asking nothing.
 _LISTING_TAG_RE = re.compile(r"(?:官方正品|正品保障|正品|现货|预售|自营|官方直营|官方旗舰店?|旗舰店|天猫|淘宝|京东|拼多多|新品上市|新品|新款|爆款|热卖|限时秒杀|秒杀|限时|现摘|现发|包邮|顺丰包邮|产地直发|厂家直销|买一送一|特价)(?= )")
@@ -23,22 +21,24 @@ _SPEC_RE = re.compile(r"\d+ ?(?:g|kg|ml|l|cm|mm|m|w|寸|英寸|片|支|包|袋|�
 _SENTENCE_RE = re.compile(r"[我你您他她它咱吗呢吧啊呀哦嘛哈了过么得]|这个|那个|怎|不")
 
 
-def pasted_listing(normalized: str) -> bool:
-    """Whether a message is a listing's title pasted with its tag (官方正品 丝绒雾面口红 316 哑光显白)."""
+def tagged_title(normalized: str) -> bool:
+    """Whether a message opens on a listing's tag and goes on with at least 12 characters of title
+    (官方正品 丝绒雾面口红 316 哑光显白); asking.address adds that it asks and tells nothing."""
     m = _LISTING_TAG_RE.match(normalized)
-    if m is None or asking.asks(normalized) or asking._TO_SHOP_RE.search(normalized) or asking._ORDER_RE.search(normalized) or asking._FAULT_RE.search(normalized):
-        return False
-    return len(normalized[m.end() :].replace(" ", "")) >= _LISTING_TITLE_CHARS
+    return m is not None and len(normalized[m.end() :].replace(" ", "")) >= _LISTING_TITLE_CHARS
 
 
-def pasted_title(normalized: str) -> bool:
-    """Whether a message is a listing's title pasted without a tag (家用小型多功能电炸锅4 5l新款):
-    at least 12 characters, two selling words (or one and a size or weight), no word of a sentence."""
+def without_sizes(normalized: str) -> str:
+    """The text with the words that hold a sentence's characters in a title's sense taken out
+    (迷你 is a size, not 你; 不锈钢 holds no 不)."""
+    return _TITLE_NOT_RE.sub("", normalized.replace("迷你", "迷"))
+
+
+def untagged_title(normalized: str) -> bool:
+    """Whether a message reads as a title without a tag (家用小型多功能电炸锅4 5l新款): at least 12
+    characters, two selling words (or one and a size or weight), no word of a sentence."""
     compact = normalized.replace(" ", "")
-    plain = _TITLE_NOT_RE.sub("", normalized.replace("迷你", "迷"))  # (迷你 is a size, not 你; 不锈钢 no 不)
-    if len(compact) < _LISTING_TITLE_CHARS or _SENTENCE_RE.search(plain) or asking.asks(normalized):
-        return False
-    if asking._TO_SHOP_RE.search(plain) or asking._ORDER_RE.search(normalized) or asking._FAULT_RE.search(normalized):
+    if len(compact) < _LISTING_TITLE_CHARS or _SENTENCE_RE.search(without_sizes(normalized)):
         return False
     selling = len(_SELLING_RE.findall(compact))
     return selling >= 2 or (selling >= 1 and _SPEC_RE.search(normalized) is not None)
