@@ -24,6 +24,12 @@ spaces, so a question mark is gone and the words have to say it).
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
+
+from .listing import tagged_title, untagged_title, without_sizes
+
+if TYPE_CHECKING:  # (types.py imports nothing of this module's)
+    from .types import MatcherConfig
 
 # A question, anywhere in the message: a particle, a question word, A-not-A.
 _QUESTION_RE = re.compile(
@@ -52,7 +58,9 @@ _REQUEST_RE = re.compile(
             r"[放寄送发开][到给在去]?(?:物业|公司|单位|门卫|前台|驿站|快递柜|家里|老家)",  # 快递放物业, 寄公司
             r"(?<![好真太挺很蛮超贼])便宜|给点|少点|看看|看下|看一下|还没",  # 便宜点, 发个视频看看, 怎么还没到 said without 吗
             r"抬头|专票|税号",  # what an invoice is to say (抬头写公司名字)
-            r"商量|考虑|决定|问问|问下|问一下|等我|同意|说了算|再(?:买|拍|来|说|看|下单|定)",  # an answer to an offer
+            r"商量|考虑|决定|犹豫|拿不定|拿不准|问问|问下|问一下|等我|同意|说了算|再(?:买|拍|来|说|看|下单|定)",  # an answer to an offer (犹豫: 有点犹豫 金价好像要跌; not 纠结, said of lunch as often)
+            # a threat to go public if the shop does nothing (不给说法我就去小红书发帖, 再不处理我就去抖音曝光)
+            r"就(?:去|要|到|上)?[^ ]{0,6}(?:曝光|投诉|举报|起诉|发帖|发微博|发抖音|挂你们|差评)",
         ]
     )
 )
@@ -108,21 +116,22 @@ _ELSEWHERES_OWN_RE = re.compile("(?:" + _ELSEWHERE_RE.pattern + r")的?(?:客服
 # ... unless the buyer blames the goods all the same (孩子一摔就碎了 质量太差).
 _QUALITY_RE = re.compile(r"质量|做工|不结实|太差|太薄|一[摔碰咬抓拉扯]就")
 # Advertising and shows, told of (那个快递公司的广告拍得真搞笑, 这个牌子的代言人好帅): a remark.
-_MEDIA_RE = re.compile(r"广告|代言|综艺|电视剧|电视上")
+_MEDIA_RE = re.compile(r"广告|代言|综艺|电视剧|电视上"
+                       r"|(?:图片|照片|图|主图|模特|详情页|买家秀)[^ ]{0,3}(?:拍|修|做)得(?:真|好|太|挺|很|超|蛮)(?!差|丑|假)")  # ... or the listing's photos praised (图片拍得真漂亮)
+_AS_RECEIVED_RE = re.compile(r"实物|收到|到手|色差|不一样|差|不符|骗")
 # The world at large: these days, a trade, this year's fashion (现在寄个快递都要实名, 今年流行宽松的款).
 _WORLD_RE = re.compile(r"这年头|的人(?:真|好|太)?(?:幸福|羡慕|爽)|如今|现在(?:寄个|买个|的人)|这一?行(?![字])|(?:今年|现在|最近)[^ ]{0,4}流行|以前的东西")
 # ... and parcels at large (小区快递柜又满了, 春节快递都停了), unless the buyer's own parcel is named
 # (快递柜满了 我的快递被放门口了 is the shop's business).
 _PARCELS_AT_LARGE_RE = re.compile(r"快递柜[^ ]{0,2}满|(?:春节|过年|国庆|双十一)[^ ]{0,3}快递(?:都|全)?(?:停|放假)")
 _MINE_RE = re.compile(r"我的(?:件|快递|包裹|货|单|东西)|我买的|我家的(?:件|快递|包裹)")
-# The buyer saying the shop is not meant (那个快递员态度好差 不是说你们).
-_NOT_YOU_RE = re.compile(r"不是说你们?|不是你们|跟你们没关系|和你们没关系|不怪你们|不关你们")
+_NOT_YOU_RE = re.compile(r"不是说你们?|不是你们|跟你们没关系|和你们没关系|不怪你们|不关你们")  # the shop not meant (…态度好差 不是说你们)
 # The shop, spoken to: second person, or what buyers call the seller.
 _TO_SHOP_RE = re.compile(r"你|您|亲|(?<![我们司位])老板|店家|店主|掌柜|客服|贵店|小二|卖家|商家|宝贝|这(?:件|款|双|条|套|只|台|瓶|盒|单)")
 
 # What the buyer tells of this shop's order or item: sent, received, bought, or found broken. A
 # clause saying so is the shop's business even inside chatter (今天好冷 收到的杯子碎了一个).
-_ORDER_RE = re.compile(r"寄来|发来|寄的|发的|收到|到货|签收|买的|拍的|下的单|下单|付了|付款|退回|寄回|发错(?!人|群|窗|对话|地方|消息|了? ?不好意思)|错发")
+_ORDER_RE = re.compile(r"寄来|发来|寄的|发的|收到|到货|签收|买的|拍的|拍了(?!张|个照|照|视频|一张|一下)|下的单|下单|付了|付款|退回|寄回|发错(?!人|群|窗|对话|地方|消息|了? ?不好意思)|错发")
 _FAULT_RE = re.compile(r"(?<![不没无])(?:坏|破|裂|碎|洞|磕|凹|瘪|划痕|污渍|开线|开胶|脱胶|掉色|褪色|缩水|起球|漏|瑕疵|变形|少了|少发)")  # (不掉色 is none)
 # A remark about the buyer's own habits, trade or life, or a saying about things at large, that
 # asks nothing and speaks to no one (我平时都穿M码 这几年胖了, 我是送快递的 双十一忙疯了,
@@ -162,8 +171,15 @@ _NOT_SHOPPING_RE = re.compile(
             r"[两三四]个字(?:真|就是|简直|太|最|听着|看着|好|[念读写说听看](?:起来|出来|着))|的梗(?:好|太|真|笑)",
             # ... and read or written by the buyer (售后这几个字我一看就紧张, 发货两个字怎么写才好看)
             r"(?:看到|看见|听到|一看|一听)[^ ]{0,4}(?:[两三四几]个字|这?[俩两]字)|(?:[两三四几]个字|这?[俩两]字)(?:我|你)?(?:真|就是|简直|太|最|好|让人|一看|看着|看到|听着|听到|总|老|怎么写|咋写|写得|写不|[念读写说听看](?:起来|出来|着))",
+            r"(?:[两三四几]个字|这?[俩两]字)(?:让我|让人|就|总)?(?:想起|想到)",  # ... or bringing something to mind (退款两个字让我想起…)
+            # ... its origin learned, or the buyer's own spelling of it (发货两个字原来是这么来的, 好评两个字写了三次才对)
+            r"(?:[两三四几]个字|这?[俩两]字)(?:的)?(?:原来|是这么来的|怎么来的|的来历|来历|出处)|(?:[两三四几]个字|这?[俩两]字)(?:我)?(?:写了|写错|写对|写反|写成)",
             # the agent's job, whatever it names (当客服是不是经常被骂, 你们这个行业辛苦吗, 我也想当客服)
             r"(?:当|做|干)客服|客服(?:这个?)?(?:工作(?!时间|日)|行业|职业)|(?:你们|客服)(?:这一?行|这个行业)",  # (快递这一行 is a remark)
+            # ... the world bemoaned (这个世界怎么了, 这社会疯了)
+            r"这个?(?:世界|社会|世道)(?:是)?(?:怎么了|咋了|疯了|变了|怎么变成)",
+            # ... and a job sought (售后这个岗位工资高吗 我想去应聘, 你们店招人吗)
+            r"应聘|招聘|招人|招不招人|缺人吗|简历",  # (not 面试 alone: 等着穿去面试 is an occasion)
             # pity for people at large, or envy asked (过敏的人是不是挺惨的; envy told is a remark: _WORLD_RE)
             r"的人(?:是不是|真的)?(?:挺|很|好|真|太|最)?(?:惨|可怜)(?:的|了|啊|吧)*(?: |$)|的人是不是(?:挺|很|好|真|太|最)?(?:幸福|爽)",
             r"(?:孩子|小朋友|儿子|女儿|同学|同事|朋友|我妈|我爸|老人)问我.{0,12}(?:什么意思|啥意思|怎么读|怎么写)",  # a word someone asked the buyer about
@@ -171,46 +187,12 @@ _NOT_SHOPPING_RE = re.compile(
         ]
     )
 )
-# A listing pasted from a shop page: a tag first (【官方正品】, 【现摘】, 【天猫】, which normalising
-# leaves as a clause of its own), then the title's string of selling words, asking nothing.
-_LISTING_TAG_RE = re.compile(r"(?:官方正品|正品保障|正品|现货|预售|自营|官方直营|官方旗舰店?|旗舰店|天猫|淘宝|京东|拼多多|新品上市|新品|新款|爆款|热卖|限时秒杀|秒杀|限时|现摘|现发|包邮|顺丰包邮|产地直发|厂家直销|买一送一|特价)(?= )")
-_LISTING_TITLE_CHARS = 12
-# ... or a title pasted without its tag (家用小型多功能大容量电炸锅4.5L新款, 温和控油洗面奶男女 120g):
-# selling words strung together, with no pronoun or particle a sentence of the buyer's holds.
-_SELLING_RE = re.compile(
-    r"家用|多功能|大容量|小型|迷你|便携|智能|新款|爆款|男女|男士|女士|女款|男款|通用|加厚|加绒|温和|清洁|控油|保湿|补水|滋润|正品|升级款?|同款|网红|韩版|宽松|百搭|显瘦"
-    r"|高端|儿童|学生|套装|礼盒|农家|正宗|特产|原生态|散装|袋装|罐装|整箱|烟熏|低帮|高帮|防摔|大码|纯棉|防水|耐用|无油|专用|进口|特级|精选|现货|速干|透气|轻薄|户外|无线|可折叠|耐磨|防滑|加大|高档|简约|ins风?|北欧|日式|复古|新鲜|手工|原味"
-)
-_TITLE_NOT_RE = re.compile(r"不锈钢|不粘|不起球|不掉色|不变形|不伤手|不勒|不闷")
-_SPEC_RE = re.compile(r"\d+ ?(?:g|kg|ml|l|cm|mm|m|w|寸|英寸|片|支|包|袋|盒|瓶|斤|克|毫升|升|只|件套?|粒|码)(?![a-z])")
-_SENTENCE_RE = re.compile(r"[我你您他她它咱吗呢吧啊呀哦嘛哈了过么得]|这个|那个|怎|不")
-
-
-def _pasted_listing(normalized: str) -> bool:
-    """Whether a message is a listing's title pasted with its tag (官方正品 丝绒雾面口红 316 哑光显白)."""
-    m = _LISTING_TAG_RE.match(normalized)
-    if m is None or asks(normalized) or _TO_SHOP_RE.search(normalized) or _ORDER_RE.search(normalized) or _FAULT_RE.search(normalized):
-        return False
-    return len(normalized[m.end() :].replace(" ", "")) >= _LISTING_TITLE_CHARS
-
-
-def _pasted_title(normalized: str) -> bool:
-    """Whether a message is a listing's title pasted without a tag (家用小型多功能电炸锅4 5l新款):
-    at least 12 characters, two selling words (or one and a size or weight), no word of a sentence."""
-    compact = normalized.replace(" ", "")
-    plain = _TITLE_NOT_RE.sub("", normalized.replace("迷你", "迷"))  # (迷你 is a size, not 你; 不锈钢 no 不)
-    if len(compact) < _LISTING_TITLE_CHARS or _SENTENCE_RE.search(plain) or asks(normalized):
-        return False
-    if _TO_SHOP_RE.search(plain) or _ORDER_RE.search(normalized) or _FAULT_RE.search(normalized):
-        return False
-    selling = len(_SELLING_RE.findall(compact))
-    return selling >= 2 or (selling >= 1 and _SPEC_RE.search(normalized) is not None)
-
-
 # A message meant for someone else (发错人了 不好意思, 不是跟你说的): not shopping unless it goes on to
 # ask a question (发错人了 我想问什么时候发货).
 # The buyer's own slip told with what to do about it or whom it was for (发错了 别理我, 不好意思发错了
 # 这是给我妈的) is one too; the shop's slip (你们发错了, 发错货了) is not.
+# ... and a reminder meant for someone at home (下雨了 记得收衣服, 降温了 记得多穿点)
+_REMINDER_RE = re.compile(r"(?:记得|别忘了)(?:收衣服|带伞|带把伞|关窗|关好窗|关煤气|关火|吃饭|吃药|多喝水|喝水|早点睡|加衣服|多穿点|穿厚点|接孩子)")
 _MISSENT_RE = re.compile(r"发错(?:人|群|窗口|对话框|地方)|发串|串台|点错人|回错|不是(?:跟|对|给|和)你们?(?:说|发)的|刚才?那(?:句|条)是?(?:跟|给|问|对)(?!你)"
                          r"|(?<![你们])发错了? ?(?:别理我|不用理我|请?忽略|当我没说|这(?:条|句)?是(?:发)?给[^ ]{1,4}的(?= |$))")
 
@@ -232,7 +214,8 @@ _SHOP_THING_RE = re.compile(r"快递|顺丰|中通|圆通|韵达|申通|邮政|�
 # A courier told of as a person of the buyer's day, praised or thanked (顺丰小哥跑得真快,
 # 快递员还帮我搬上楼了 感动): 帮我 is what he did, not a request.
 _COURIER_RE = re.compile(r"制服|快递车|小哥|快递员|快递大哥|快递师傅|派件员|骑手|送货的")
-_COURIER_PRAISE_RE = re.compile(r"帅|酷|精神|阳光|勤快|认真|负责|可爱|好人|辛苦|感动|暖心|贴心|热情|跑得|还帮|帮我[^ ]{0,6}了|人真好|真好|太好了|靠谱|敬业|客气|礼貌")
+_PARCEL_NAMED_RE = re.compile(r"包裹|箱子|盒子|湿|淋|丢")  # (快递员穿着雨衣送来的 包裹湿了: the parcel's fault)
+_COURIER_PRAISE_RE = re.compile(r"穿了|穿着|戴着|打扮|换了身|圣诞|帅|酷|精神|阳光|勤快|认真|负责|可爱|好人|辛苦|感动|暖心|贴心|热情|跑得|还帮|帮我[^ ]{0,6}了|人真好|真好|太好了|靠谱|敬业|客气|礼貌")
 # A remark on one's own state: exhausted by something (凑满减凑到头秃, 贴发票贴到手软) or a resolution
 # (我发誓再也不熬夜了, 这个月剁手五次了 我要戒, 退货这事我再也不想干了).
 _HYPERBOLE_RE = re.compile(r"(?:凑|算|贴|填|挑|选|刷|比|看|找|拆|搬|抢|写|数|记)(?:到|得)我?(?:头秃|头晕|手软|手抽筋|崩溃|快崩溃|怀疑人生|眼花|想哭|吐|头都?(?:大|晕|秃|疼)了?|眼都?花了?)")  # (...得我头都大了: gate13)
@@ -246,8 +229,13 @@ _FOUND_RE = re.compile(r"(?:还好|自己|已经|后来|终于)找到了"
 # ... the buyer's own pride (自己把柜子装好了 好有成就感, 终于学会包饺子了) and the buyer's shopping
 # at large, a spree or a hoard (刷了一晚上直播 买了一堆零食, 又剁手了, 家里快递盒堆成山了)
 _PROUD_RE = re.compile(r"成就感|(?:终于|总算)学会")
+_HOOKED = r"(?:好|太|真|超|贼|真的|真是)上头|上瘾"
+_HOOKED_RE = re.compile(_HOOKED)
+_PARTICLE_RE = re.compile(r"[吗呢嘛么]")
 _SPREE_RE = re.compile(r"买了(?:一大?堆|好多|一大?车)|囤了(?:一大?堆|好多)|攒了一大?堆|买买买|剁手|败家|控制不住(?:手|自己)|管不住(?:手|自己)|堆成山"
-                       r"|(?:衣柜|柜子|家里|屋里)[^ ]{0,3}(?:塞不下|放不下|堆满)")
+                       r"|(?:衣柜|柜子|家里|屋里)[^ ]{0,3}(?:塞不下|放不下|堆满)"
+                       # ... a haul not yet unpacked (年货节买的还没拆, 快递堆在门口一个都没拆) and being hooked (拆快递好上头, 抢券抢上瘾了)
+                       r"|(?:买的|囤的|东西|快递|包裹)[^ ]{0,8}(?:还没拆|都没拆|没拆完|拆不完|拆不过来)|" + _HOOKED)
 # The buyer's pay and expenses not yet through (工资还没发 穷死了, 差旅发票还没报下来): 还没 asks
 # the shop nothing there.
 _PAY_NOT_YET_RE = re.compile(r"(?:工资|奖金|报销|差旅|年终奖|补贴)[^ ]{0,6}还没(?:发|报|批|下来|到账)")
@@ -256,16 +244,34 @@ _PAY_NOT_YET_RE = re.compile(r"(?:工资|奖金|报销|差旅|年终奖|补贴)[
 _OWN_STATE_RE = re.compile("|".join(r.pattern for r in (_PASSING_RE, _HYPERBOLE_RE, _SIMILE_RE, _RESOLVE_RE, _FOUND_RE, _PROUD_RE, _SPREE_RE)))
 
 
+# What a consumer hotline or agency is, asked as trivia (12315是啥号码啊 我奶奶问的, 消协是干嘛的),
+# not by a buyer about to use it on the shop (12315是干嘛的 我要投诉你们).
+_HOTLINE_ASKED_RE = re.compile(r"(?:12315|12345|315晚会|消协|消费者协会|工商局|市场监管局)[^ ]{0,10}(?: [^ ]{0,8})?(?:是啥|是什么|是个啥|干嘛的|干什么的|是做什么|管什么|管啥|是哪个)")
+_USING_IT_RE = re.compile(r"你|您|我要|我想|我就|要投诉|去投诉|打12315|告你|举报")
+
+
+# A poll put to anyone (有没有人觉得顺丰的飞机很酷): the couriers and sales it names are the world's,
+# unless it speaks of this shop's item or the buyer's order (有没有人觉得这款偏小, 有人觉得质量不好吗).
+_POLL_RE = re.compile(r"有没有人觉得|有人觉得|大家都?觉得")
+_POLL_ITEM_RE = re.compile(r"码|偏大|偏小|大了|小了|质量|做工|色差|掉色|起球|好用|耐用|值得|值不值|划算|合适|评价")
+
+
 def _not_for_shop(normalized: str) -> bool:
     """A question about the agent as a person, the time or weather, or put to anyone, naming
-    nothing the shop sends or sells (客服小姐姐多大了, 明天会不会下雪, 有没有人知道电动车去哪上牌)."""
+    nothing the shop sends or sells (客服小姐姐多大了, 明天会不会下雪, 有没有人知道电动车去哪上牌),
+    or a poll put to anyone about the world of parcels and sales (有没有人觉得顺丰的飞机很酷), or what
+    a consumer hotline is, asked as trivia (12315是啥号码啊 我奶奶问的)."""
+    if _HOTLINE_ASKED_RE.search(normalized) and not _USING_IT_RE.search(normalized):
+        return True
+    if _POLL_RE.search(normalized) and not (_TO_SHOP_RE.search(normalized) or _ORDER_RE.search(normalized) or _MINE_RE.search(normalized) or _POLL_ITEM_RE.search(normalized)):
+        return True
     return _NOT_FOR_SHOP_RE.search(normalized) is not None and _SHOP_THING_RE.search(normalized) is None
 
 
 def _courier_story(normalized: str) -> bool:
     """A courier praised or thanked as a person, asking and saying nothing to the shop
     (顺丰的小哥今天还帮我搬了箱水, 快递小哥好帅)."""
-    if not (_COURIER_RE.search(normalized) and _COURIER_PRAISE_RE.search(normalized)):
+    if not (_COURIER_RE.search(normalized) and _COURIER_PRAISE_RE.search(normalized)) or _PARCEL_NAMED_RE.search(normalized):
         return False
     return not (_QUESTION_RE.search(normalized) or _ADDRESSEE_RE.search(normalized) or _FAULT_RE.search(normalized) or _WAITING_RE.search(normalized))
 
@@ -316,10 +322,16 @@ def asks(normalized: str) -> bool:
 _AGENT_NAMED_RE = re.compile(r"客服(?:小姐姐|小哥哥|姐姐|妹妹|美女|帅哥)|(?:谢谢|谢啦|辛苦了?|麻烦)(?:小姐姐|小哥哥|美女|帅哥)|(?:小姐姐|小哥哥)(?= ?(?:你|您|辛苦|谢谢|在吗|好))")
 
 
+# A gift someone else gave the buyer (刚收到别人送的鞋 开心, 朋友送的杯子挺好看): bought elsewhere, by others.
+_GIFT_RE = re.compile(r"(?:别人|人家|朋友|同事|同学|闺蜜|男朋友|女朋友|老公|老婆|对象|我[妈爸姐妹哥弟]|爸妈|亲戚)(?:给我)?送(?:给?我)?的")
+
+
 def tells_of_others(normalized: str) -> bool:
     """Whether the message speaks of someone or something other than the buyer and this shop
-    (我妹, 公司报销, 电费, 外卖, 抖音上有人说, 这年头, 今年流行)."""
+    (我妹, 公司报销, 电费, 外卖, 抖音上有人说, 这年头, 今年流行, 别人送的)."""
     normalized = _AGENT_NAMED_RE.sub(" ", normalized)
+    if _GIFT_RE.search(normalized) and not _TO_SHOP_RE.search(normalized) and not _FAULT_RE.search(normalized) and not _QUALITY_RE.search(normalized):
+        return True
     if _LIFE_RE.search(normalized) or _WORLD_RE.search(normalized) or _NOT_YOU_RE.search(normalized) or (_PAPERWORK_RE.search(normalized) and _GRUMBLE_RE.search(normalized)):
         return True
     if _AT_HOME_RE.search(normalized) and not _TO_SHOP_RE.search(normalized) and not _QUALITY_RE.search(normalized):
@@ -357,6 +369,8 @@ def remarks(normalized: str) -> bool:
         return True
     if _TRADE_AT_LARGE_RE.search(normalized) and not to_shop and not firm:
         return True
+    if _HOOKED_RE.search(normalized) and not to_shop and not firm and not _PARTICLE_RE.search(normalized):
+        return True  # hooked on watching a parcel (我每天都在看快递到哪了 好上头: 哪 asks nobody)
     if question:
         return False
     if _SAYING_RE.search(normalized) and not to_shop and not firm:
@@ -381,6 +395,10 @@ def told_not_asked(normalized: str) -> bool:
 _ACK = r"(?:嗯+|嗯呢|哦+|噢+|好+的?|好滴|好嘞|好吧|ok|okay|行+|收到|知道|了解|明白|懂|没问题|可以|那就这样|就这样)(?:了|啦|的|呀|哈|吧)?"
 _BYE = r"(?:拜拜|拜|再见|88|886|bye|回头见|下次见|改天见)(?:了|啦|哦|喽|咯|呀)?"
 _CLOSING_RE = re.compile(f"(?:(?:{_ACK})+ )+(?:{_BYE} ?)+")
+# ... or acknowledges in words and nothing else (哦哦 明白了, 嗯嗯好的: the thank-you card's turn, though
+# the gate reads 哦哦 as a filler); a bare sound (嗯嗯, 哦, 噢噢) acknowledges nothing said and stays chatter.
+_ACKS_RE = re.compile(f"(?:{_ACK} ?)+")
+_SOUND_RE = re.compile(r"[嗯哦噢 ]+|(?:嗯+|哦+|噢+)(?:呢|啦|呀|哈)?")
 
 
 # A chat client's placeholder for a picture, sticker or voice message sent, its brackets dropped
@@ -389,8 +407,10 @@ _PLACEHOLDER_RE = re.compile(r"(?:(?:图片|表情|动画表情|语音|语音消
 
 
 def closes(normalized: str) -> bool:
-    """Whether a message acknowledges and says goodbye, nothing else (嗯嗯 好的 拜拜, ok了 拜拜)."""
-    return _CLOSING_RE.fullmatch(normalized.strip()) is not None
+    """Whether a message acknowledges and says goodbye, or acknowledges in words, nothing else
+    (嗯嗯 好的 拜拜, ok了 拜拜, 哦哦 明白了; not a bare 嗯嗯)."""
+    text = normalized.strip()
+    return _CLOSING_RE.fullmatch(text) is not None or (_ACKS_RE.fullmatch(text) is not None and _SOUND_RE.fullmatch(text) is None)
 
 
 def address(normalized: str) -> str:
@@ -403,15 +423,19 @@ def address(normalized: str) -> str:
     REMARK (a remark about the buyer's own habits, trade or life, or a saying, that asks nothing:
     remarks) or SHOP (everything else). Since gate11 also: not shopping, a word read as a word, a
     question about the agent as a person, the time, the weather or put to anyone, a title pasted
-    without a tag (_not_for_shop, _pasted_title); a remark, the buyer worn out, resolved, answered
+    without a tag (_not_for_shop, listing.pasted_title); a remark, the buyer worn out, resolved, answered
     already, the world and parcels at large, a courier praised (_OWN_STATE_RE, _courier_story); a
     story, the buyer's pay not yet through (_pay_not_yet)."""
     if closes(normalized):
         return CLOSING
     if _NOT_SHOPPING_RE.search(normalized) or _not_for_shop(normalized) or _PLACEHOLDER_RE.fullmatch(normalized.strip()):
         return NOT_SHOPPING
-    if (_MISSENT_RE.search(normalized) and not _QUESTION_RE.search(normalized)) or _pasted_listing(normalized) or _pasted_title(normalized):
+    if (_MISSENT_RE.search(normalized) and not _QUESTION_RE.search(normalized)) or _pasted(normalized):
         return NOT_SHOPPING
+    if _REMINDER_RE.search(normalized) and not _QUESTION_RE.search(normalized) and not _TO_SHOP_RE.search(normalized) and not _SHOP_THING_RE.search(normalized):
+        return NOT_SHOPPING
+    if _NOT_YOU_RE.search(normalized) and not _QUESTION_RE.search(normalized) and not _FIRM_REQUEST_RE.search(normalized):
+        return REMARK  # the shop is not meant, whatever broke (快递柜好像又坏了 跟你们没关系哈: a story's 0.3 let 0.23 through)
     if _OWN_STATE_RE.search(normalized) and remarks(normalized):
         return REMARK  # said in passing, exhausted, resolved, found (退货退得我头都大了 不是你们家的)
     if not asks(normalized) and not _TO_SHOP_RE.search(normalized) and (
@@ -424,7 +448,7 @@ def address(normalized: str) -> str:
             return STORY
     if remarks(normalized):
         return REMARK
-    if _MEDIA_RE.search(normalized) and not asks(normalized) and not _TO_SHOP_RE.search(normalized) and not _ORDER_RE.search(normalized) and not _FAULT_RE.search(normalized):
+    if _MEDIA_RE.search(normalized) and not asks(normalized) and not _TO_SHOP_RE.search(normalized) and not _ORDER_RE.search(normalized) and not _FAULT_RE.search(normalized) and not _AS_RECEIVED_RE.search(normalized):
         return REMARK  # an advertisement or a show, told of (顺丰的广告拍得挺好看)
     if _courier_story(normalized):
         return REMARK  # the buyer's own remark on a courier (顺丰的小哥今天还帮我搬了箱水: 0.60 for chatter, 0.26-0.37 for some)
@@ -437,6 +461,20 @@ def address(normalized: str) -> str:
 
 # A question put in English (can i use 信用卡, do you ship to 上海): its clauses are its objects.
 _LATIN_ASK_RE = re.compile(r"(?<![a-z])(?:can|could|may|do|does|is|are|will|how|what|when|where|which|any|please|pls|plz)(?![a-z])")
+
+
+def _pasted(normalized: str) -> bool:  # a listing's title pasted, with its tag or without, asking and telling nothing
+    if asks(normalized) or _ORDER_RE.search(normalized) or _FAULT_RE.search(normalized):
+        return False
+    return (tagged_title(normalized) and not _TO_SHOP_RE.search(normalized)) or (untagged_title(normalized) and not _TO_SHOP_RE.search(without_sizes(normalized)))
+
+
+def small_talk_yields(text: str, p_off: float, to: str, config: MatcherConfig, clause: bool = False) -> bool:
+    """Whether a small-talk script first leaves a message (or a clause) its shopping scripts: the gate reads it as
+    shopping and it asks (沙发垫子有一处鼓包 我想退: 我想 reads as chatter), or it closes the chat (嗯嗯好的)."""
+    if clause:
+        return p_off < config.small_talk_yields_in_clause and to == SHOP and asks(text)
+    return to == CLOSING or (p_off < config.small_talk_yields_below and to == SHOP and asks_the_shop(text, text))
 
 
 def asks_the_shop(clause: str, message: str = "") -> bool:

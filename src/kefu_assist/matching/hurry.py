@@ -57,12 +57,24 @@ _PARTICLES = {
 }
 
 
+# Shopping words typed as the initials of their pinyin (by吗 = 包邮吗, yhq在哪领, yfk 尽快发):
+# read only as a Latin run of its own inside a Chinese message (by the way, a brand's letters or
+# hp, cp and sh, which name a printer, a couple and 上海 as often, stay as typed).
+_INITIALS = {"by": "包邮", "yhq": "优惠券", "yfk": "已付款", "fh": "发货", "tk": "退款", "thh": "退换货", "kd": "快递",
+             "wl": "物流", "zp": "正品", "sfby": "是否包邮", "qrsh": "确认收货", "dfh": "待发货"}
+_INITIALS_RE = re.compile(r"(?<![a-z0-9])(?<![a-z0-9] )(" + "|".join(sorted(_INITIALS, key=len, reverse=True)) + r")(?![a-z0-9])(?! [a-z0-9])")
+_CJK_RE = re.compile("[\u4e00-\u9fff]")
+
+
 def quick_words(normalized: str) -> str:
-    """Latin greetings, goodbyes and bare heights and weights, on normalised text."""
+    """Latin greetings, goodbyes, pinyin initials and bare heights and weights, on normalised text."""
     stripped = normalized.strip()
     if _GOODBYE_NUMBERS.fullmatch(stripped):
         return "拜拜"
     text = _GREETING_RE.sub(lambda m: " " + _GREETINGS_AND_WORDS[m.group(1)] + " ", normalized) if re.search("[a-z]", normalized) else normalized
+    if text is not normalized or re.search("[a-z]", text):
+        if _CJK_RE.search(text):
+            text = _INITIALS_RE.sub(lambda m: _INITIALS[m.group(1)], text)
     if "高" in text or "重" in text:
         text = _WEIGHT_RE.sub(r"体重\1斤", _HEIGHT_RE.sub(r"身高\1", text))
     return " ".join(text.split()) if text is not normalized else text

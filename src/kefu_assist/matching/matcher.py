@@ -48,7 +48,7 @@ from ..library.model import Library, Script
 from . import coranker as coranker_module
 from . import hurry
 from . import index_cache
-from .asking import TOLD, address, asks_the_shop, veto
+from .asking import TOLD, address, asks_the_shop, small_talk_yields, veto
 from .helpers import _asserts, _contains, _contains_run, _distinct_first, _gate_text, _is_latin_name, _is_noise, _names_a_product, _negated_words, _shipped_chatter, _tag_clause, _untagged
 from .deciding import Deciding
 from .indexing import _INDEX_STATE, Indexing
@@ -399,7 +399,7 @@ class Matcher(Indexing, Deciding):
                         answers[s_idx] = (sc.score, part)
                     if s_idx not in combined or sc.score > combined[s_idx].score:
                         combined[s_idx] = sc
-                s_idx = max(scored, key=lambda k: scored[k].score)
+                s_idx = max(scored, key=lambda k: scored[k].score - (2.0 if self._scripts[k].category in small_talk and small_talk_yields(part, whole_off, to, self.config, clause=True) else 0.0))
                 fault_parts += [f for f in [self._fault_script(part, scored)] if f >= 0]
                 if _tag_clause(part):  # 还没发吧 after 要改成原味, 什么意思: it leads only if nothing else does
                     if scored[s_idx].score >= self.threshold and not self._off_topic(part_off, veto):
@@ -425,7 +425,7 @@ class Matcher(Indexing, Deciding):
         # A message that is word for word one of the library's examples (你好, and hi once read
         # as it) is what the library files it under: the gate's doubt does not veto it.
         listed = main >= 0 and self._ex_text[whole[main].example] == self.tokenizer.analyze(normalized[:WHOLE_MAX_CHARS])[1].replace(" ", "")
-        if main >= 0 and (self._scripts[main].category in small_talk or (self._off_topic(whole_off, veto) and not listed)):
+        if main >= 0 and ((self._scripts[main].category in small_talk and not small_talk_yields(normalized, whole_off, to, self.config)) or (self._off_topic(whole_off, veto) and not listed)):
             # (a message that asks nothing has no clause asking in earnest either, and a clause
             # that neither asks, speaks to the shop nor tells of the buyer's order is part of the
             # chatter: 我司年底统一开票 in 我司年底统一开票 财务忙死了)

@@ -146,7 +146,9 @@ _BREAK_LINES_RE = re.compile("(?:[" + WHITESPACE_BUT_NEWLINE + _BREAK_CHARS + "]
 # follows; only the other runs (with the character before them, which a mark may combine with)
 # need the slow normalisation.
 _NFKC_RUN_RE = re.compile(r".?[^\x00-\x7f\u4e00-\u9fff]+")
-_URL_RE = re.compile(r"https?://\S+|www\.\S+", re.IGNORECASE)
+# (and a link pasted without its scheme, m.tb.cn/h.5abcDE or item.taobao.com/item.htm?id=1: its
+# dots and slashes would otherwise become clause breaks around letters that score as words)
+_URL_RE = re.compile(r"https?://\S+|www\.\S+|(?<![a-z0-9.@-])(?:[a-z0-9-]+\.)+(?:com|cn|net|org)(?![a-z0-9])(?:[/?#][!-~]*)?", re.IGNORECASE)
 
 
 # Heights and weights in Chinese numerals (一米六五, 一百二十斤) as the digits the library's
@@ -314,7 +316,7 @@ def normalize_many(texts: Sequence[str]) -> list[str]:
         return []
     joined = "\n".join(t[:MAX_CHARS].replace("\n", " ") for t in texts)
     joined = _NFKC_RUN_RE.sub(_nfkc_run, joined)
-    if "://" in joined or "www." in joined.lower():
+    if "." in joined:
         joined = _URL_RE.sub(" ", joined)
     joined = _BREAK_LINES_RE.sub(" ", _fold(joined))
     lines = joined.split("\n")

@@ -94,6 +94,11 @@ class MatcherConfig:
     # ... and for an acknowledgement followed by a goodbye (asking.CLOSING: 嗯嗯 好的 拜拜): never
     # vetoed, above any probability (the gate reads the goodbye as chatter; a bare goodbye stays it)
     offtopic_veto_closing: float = 2.0
+    # A small-talk script first does not veto a message the gate reads as shopping (a chatter
+    # probability under this) that asks the shop something (asking.asks_the_shop)
+    small_talk_yields_below: float = 0.3
+    # ... nor, in a message the gate reads as shopping (under this), a clause that asks or requests
+    small_talk_yields_in_clause: float = 0.5
     # A message nothing is confident for, whose chatter probability stays below agree_offtopic:
     # its closest script is confident all the same when it scores at least agree_floor and is of
     # the co-ranker's likeliest class, at least agree_margin times as likely as its second
