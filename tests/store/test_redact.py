@@ -215,6 +215,7 @@ def test_negatives_untouched(raw):
 @example(parts=["你们发什么快递", "2026.11.11-2026.11.15 的活动价还有吗"], joiner="")
 @example(parts=["这款和那款有什么区别", "给老师送什么花比较好"], joiner="")  # 区别给 before 老师 is no name: 给 starts no given name
 @example(parts=["我妈妈周末来拿", "给老师送什么花比较好"], joiner="")
+@example(parts=["价格199.9还是189 199 299 399 499", "四个价位都有吗"], joiner=" ")  # prices in a row and a Chinese numeral: no one number
 def test_negatives_joined_stay_untouched(parts, joiner):
     text = joiner.join(parts)
     assert redact(text) == text

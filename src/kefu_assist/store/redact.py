@@ -302,8 +302,10 @@ def _classify(s: str, start: int, end: int, last: int) -> tuple[list[tuple[int, 
         # 3365 4789 0123 4567 890: one long number in fours (a card, an order), not several
         return [(start, end, _long_digits(digits))], False
     seps = {s[a_end:b_start] for (_, a_end, _), (b_start, _, _) in zip(groups, groups[1:])}
-    if n >= 16 and len(sizes) >= 4 and len(seps) == 1 and seps <= {"-", " "}:
+    scripts = {s[g_start:g_end].isascii() for g_start, g_end, _ in groups}
+    if n >= 16 and len(sizes) >= 4 and len(seps) == 1 and seps <= {"-", " "} and len(scripts) == 1:
         # 178-6622-0134-5598-021: one number with one separator throughout, not a mobile and more
+        # (written in one kind of numeral: 189 199 299 399 499 四个价位 is four prices and a word)
         return [(start, end, _long_digits(digits))], False
     i = 0
     while i < len(groups):
