@@ -283,6 +283,16 @@ NEAR_MISSES_2 = {
         "有本事的师傅都说这款好用",
     ],
 }
+
+
+def _add_round(violations: dict[str, list[str]], near_misses: dict[str, list[str]]) -> None:
+    """Each round's wordings join the families (a round: the classes one reading of the writers showed)."""
+    for rule, texts in violations.items():
+        VIOLATIONS[rule] = VIOLATIONS[rule] + texts
+    for rule, texts in near_misses.items():
+        NEAR_MISSES[rule] = NEAR_MISSES[rule] + texts
+
+
 # long replies with the violation mid-sentence, dialect (俺 read as 我), cures and unfailing goods,
 # worth and age scorned: a third round of wordings of our own
 VIOLATIONS_3 = {
@@ -349,10 +359,7 @@ NEAR_MISSES_3 = {
         "您朋友想买的话可以一起下单",
     ],
 }
-for _rule, _texts in VIOLATIONS_3.items():
-    VIOLATIONS[_rule] = VIOLATIONS[_rule] + _texts
-for _rule, _texts in NEAR_MISSES_3.items():
-    NEAR_MISSES[_rule] = NEAR_MISSES[_rule] + _texts
+_add_round(VIOLATIONS_3, NEAR_MISSES_3)
 # a fourth round: the shop's own account named, money before the goods, a private chat for a better
 # price, a subsidy for a review, one of a kind, a page cited curtly, the buyer measured down, the
 # neighbour's or colleague's purchase told
@@ -418,10 +425,7 @@ NEAR_MISSES_4 = {
         "您公司要是需要开票 可以留个抬头",
     ],
 }
-for _rule, _texts in VIOLATIONS_4.items():
-    VIOLATIONS[_rule] = VIOLATIONS[_rule] + _texts
-for _rule, _texts in NEAR_MISSES_4.items():
-    NEAR_MISSES[_rule] = NEAR_MISSES[_rule] + _texts
+_add_round(VIOLATIONS_4, NEAR_MISSES_4)
 # a fifth round: dialect (northern, south-western, Shanghainese, Cantonese) and plain spoken ways
 VIOLATIONS_5 = {
     "off_platform": [
@@ -474,10 +478,7 @@ NEAR_MISSES_5 = {
         "有个老顾客推荐的这款 您可以看看",
     ],
 }
-for _rule, _texts in VIOLATIONS_5.items():
-    VIOLATIONS[_rule] = VIOLATIONS[_rule] + _texts
-for _rule, _texts in NEAR_MISSES_5.items():
-    NEAR_MISSES[_rule] = NEAR_MISSES[_rule] + _texts
+_add_round(VIOLATIONS_5, NEAR_MISSES_5)
 # a sixth round: the gift far behind the review, and refusals without 不能 (the shop's part narrowed,
 # the task left to the buyer, only a worker, the wish thrown back or refused whole)
 VIOLATIONS_6 = {
@@ -507,10 +508,7 @@ NEAR_MISSES_6 = {
         "您看想怎么处理 退款还是补发都可以",
     ],
 }
-for _rule, _texts in VIOLATIONS_6.items():
-    VIOLATIONS[_rule] = VIOLATIONS[_rule] + _texts
-for _rule, _texts in NEAR_MISSES_6.items():
-    NEAR_MISSES[_rule] = NEAR_MISSES[_rule] + _texts
+_add_round(VIOLATIONS_6, NEAR_MISSES_6)
 # a seventh round: numbers spaced in groups, a plus sign for 加, and the rules said in English
 VIOLATIONS_7 = {
     "off_platform": [
@@ -552,10 +550,7 @@ NEAR_MISSES_7 = {
         "this is a dumbbell set",
     ],
 }
-for _rule, _texts in VIOLATIONS_7.items():
-    VIOLATIONS[_rule] = VIOLATIONS[_rule] + _texts
-for _rule, _texts in NEAR_MISSES_7.items():
-    NEAR_MISSES[_rule] = NEAR_MISSES[_rule] + _texts
+_add_round(VIOLATIONS_7, NEAR_MISSES_7)
 # an eighth round, read from trainsets15 b and d after their blind score: another homophone said to be
 # my number, gifts counted or drawn for a review, age and rank scorned, the reviewer or another buyer
 # placed, another customer's phone or a list of buyers offered
@@ -618,14 +613,8 @@ NEAR_MISSES_8 = {
         "隔壁店买了也可以来我们这保修",
     ],
 }
-for _rule, _texts in VIOLATIONS_8.items():
-    VIOLATIONS[_rule] = VIOLATIONS[_rule] + _texts
-for _rule, _texts in NEAR_MISSES_8.items():
-    NEAR_MISSES[_rule] = NEAR_MISSES[_rule] + _texts
-for _rule, _texts in VIOLATIONS_2.items():
-    VIOLATIONS[_rule] = VIOLATIONS[_rule] + _texts
-for _rule, _texts in NEAR_MISSES_2.items():
-    NEAR_MISSES[_rule] = NEAR_MISSES[_rule] + _texts
+_add_round(VIOLATIONS_8, NEAR_MISSES_8)
+_add_round(VIOLATIONS_2, NEAR_MISSES_2)
 
 test_each_class_of_violation_is_found_by_the_rules_alone, test_the_near_misses_of_each_class_stay_quiet = class_tests(VIOLATIONS, NEAR_MISSES)
 
