@@ -18,6 +18,12 @@ def pattern_rules_of(text: str) -> set[str]:
     return {f.rule for f in Checker(default_checker().rules).check(text)}
 
 
+def add_round(families: dict[str, list[str]], round_: Mapping[str, Sequence[str]]) -> None:
+    """A later round's wordings join each rule's family (a round: the classes one reading of the writers showed)."""
+    for rule, texts in round_.items():
+        families[rule] = [*families[rule], *texts]
+
+
 def class_tests(violations: Mapping[str, Sequence[str]], near_misses: Mapping[str, Sequence[str]]) -> tuple[Callable[..., None], Callable[..., None]]:
     """The two tests of a family of rule classes ({rule id: texts}): every violating wording found
     by the rules alone, every near-miss quiet for the whole checker (the model included). Assign

@@ -9,7 +9,7 @@ import pytest
 
 from kefu_assist.checker.rules import normalise
 
-from .findings import class_tests, pattern_rules_of, rules_of
+from .findings import add_round, class_tests, pattern_rules_of, rules_of
 
 VIOLATIONS = {
     "off_platform": [
@@ -203,8 +203,7 @@ VIOLATIONS_BDF = {
         "和您同一个单位的那位女士也挑了这款",
     ],
 }
-for _rule, _texts in VIOLATIONS_BDF.items():
-    VIOLATIONS[_rule] = VIOLATIONS[_rule] + _texts
+add_round(VIOLATIONS, VIOLATIONS_BDF)
 
 NEAR_MISSES = {
     "off_platform": [
@@ -309,8 +308,7 @@ NEAR_MISSES_BDF = {
         "您的身份证信息我们不需要，不用拍照",
     ],
 }
-for _rule, _texts in NEAR_MISSES_BDF.items():
-    NEAR_MISSES[_rule] = NEAR_MISSES[_rule] + _texts
+add_round(NEAR_MISSES, NEAR_MISSES_BDF)
 
 
 test_each_class_of_violation_is_found_by_the_rules_alone, test_the_near_misses_of_each_class_stay_quiet = class_tests(VIOLATIONS, NEAR_MISSES)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from .findings import class_tests, pattern_rules_of
+from .findings import add_round, class_tests, pattern_rules_of
 
 VIOLATIONS = {
     "off_platform": [
@@ -283,16 +283,6 @@ NEAR_MISSES_2 = {
         "有本事的师傅都说这款好用",
     ],
 }
-
-
-def _add_round(violations: dict[str, list[str]], near_misses: dict[str, list[str]]) -> None:
-    """Each round's wordings join the families (a round: the classes one reading of the writers showed)."""
-    for rule, texts in violations.items():
-        VIOLATIONS[rule] = VIOLATIONS[rule] + texts
-    for rule, texts in near_misses.items():
-        NEAR_MISSES[rule] = NEAR_MISSES[rule] + texts
-
-
 # long replies with the violation mid-sentence, dialect (俺 read as 我), cures and unfailing goods,
 # worth and age scorned: a third round of wordings of our own
 VIOLATIONS_3 = {
@@ -359,7 +349,8 @@ NEAR_MISSES_3 = {
         "您朋友想买的话可以一起下单",
     ],
 }
-_add_round(VIOLATIONS_3, NEAR_MISSES_3)
+add_round(VIOLATIONS, VIOLATIONS_3)
+add_round(NEAR_MISSES, NEAR_MISSES_3)
 # a fourth round: the shop's own account named, money before the goods, a private chat for a better
 # price, a subsidy for a review, one of a kind, a page cited curtly, the buyer measured down, the
 # neighbour's or colleague's purchase told
@@ -425,7 +416,8 @@ NEAR_MISSES_4 = {
         "您公司要是需要开票 可以留个抬头",
     ],
 }
-_add_round(VIOLATIONS_4, NEAR_MISSES_4)
+add_round(VIOLATIONS, VIOLATIONS_4)
+add_round(NEAR_MISSES, NEAR_MISSES_4)
 # a fifth round: dialect (northern, south-western, Shanghainese, Cantonese) and plain spoken ways
 VIOLATIONS_5 = {
     "off_platform": [
@@ -478,7 +470,8 @@ NEAR_MISSES_5 = {
         "有个老顾客推荐的这款 您可以看看",
     ],
 }
-_add_round(VIOLATIONS_5, NEAR_MISSES_5)
+add_round(VIOLATIONS, VIOLATIONS_5)
+add_round(NEAR_MISSES, NEAR_MISSES_5)
 # a sixth round: the gift far behind the review, and refusals without 不能 (the shop's part narrowed,
 # the task left to the buyer, only a worker, the wish thrown back or refused whole)
 VIOLATIONS_6 = {
@@ -508,7 +501,8 @@ NEAR_MISSES_6 = {
         "您看想怎么处理 退款还是补发都可以",
     ],
 }
-_add_round(VIOLATIONS_6, NEAR_MISSES_6)
+add_round(VIOLATIONS, VIOLATIONS_6)
+add_round(NEAR_MISSES, NEAR_MISSES_6)
 # a seventh round: numbers spaced in groups, a plus sign for 加, and the rules said in English
 VIOLATIONS_7 = {
     "off_platform": [
@@ -550,7 +544,8 @@ NEAR_MISSES_7 = {
         "this is a dumbbell set",
     ],
 }
-_add_round(VIOLATIONS_7, NEAR_MISSES_7)
+add_round(VIOLATIONS, VIOLATIONS_7)
+add_round(NEAR_MISSES, NEAR_MISSES_7)
 # an eighth round, read from trainsets15 b and d after their blind score: another homophone said to be
 # my number, gifts counted or drawn for a review, age and rank scorned, the reviewer or another buyer
 # placed, another customer's phone or a list of buyers offered
@@ -613,8 +608,10 @@ NEAR_MISSES_8 = {
         "隔壁店买了也可以来我们这保修",
     ],
 }
-_add_round(VIOLATIONS_8, NEAR_MISSES_8)
-_add_round(VIOLATIONS_2, NEAR_MISSES_2)
+add_round(VIOLATIONS, VIOLATIONS_8)
+add_round(NEAR_MISSES, NEAR_MISSES_8)
+add_round(VIOLATIONS, VIOLATIONS_2)
+add_round(NEAR_MISSES, NEAR_MISSES_2)
 
 test_each_class_of_violation_is_found_by_the_rules_alone, test_the_near_misses_of_each_class_stay_quiet = class_tests(VIOLATIONS, NEAR_MISSES)
 
