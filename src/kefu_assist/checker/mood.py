@@ -200,11 +200,13 @@ def cue_ids(text: str) -> list[str]:
 
 _MARK_CUES = frozenset({"question_marks", "exclamations"})
 _INTENT = re.compile(r"(我|就|必须|一定|马上|直接|准备|立刻)(要|会|去|就|得)?(去|给|打|找)?$|我要|要去|我去")
-# The buyer absolves the shop (别道歉 又不是你们的问题, 不怪你们): the tone alone, without a cue, does not make
+# The buyer absolves the shop (别道歉 又不是你们的问题, 不怪你们) or owns their own tone: the tone alone, without a cue, does not make
 # such a message upset (a rhetorical 不是你们的问题吗？ is left to the cues).
 _ABSOLVE = re.compile(r"(又|也|这)?不是你们的(问题|错|责任)(?![^，。！？,!?\s]{0,2}(吗|嘛|么|[?？]))|不怪你们|不关你们的?事|(跟|和|与)你们(无关|没关系)"
                      # mood13: the complaint itself waved off by the buyer (投诉这事算了 快递员也不容易)
-                     r"|(投诉|举报|差评)[^，。！？,!?]{0,6}(算了|不至于|谈不上|太重了|言重了|就不必了|就不用了)")
+                     r"|(投诉|举报|差评)[^，。！？,!?]{0,6}(算了|不至于|谈不上|太重了|言重了|就不必了|就不用了)"
+                     # mood23: the buyer owning their own sharp tone (刚才我急了 说话冲了 别介意)
+                     r"|(我|俺)[^。！？.!?]{0,8}(说话|语气)(太|有点|有些)?(冲|急|重)")
 # mood11: an insult that is a whole clause of its own (不是说今天发吗 骗子, 垃圾！) calls the shop so outright; the
 # tone cannot make it a calm mention (the insult's calm frames, 骗子短信 and the like, are the cue's own)
 _BARE_CUES = frozenset({"insult"})
