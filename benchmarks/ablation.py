@@ -2,12 +2,13 @@
 time, on every labelled question file we have, side by side with the plain baseline (rapidfuzz
 WRatio nearest example, confident at the same rank threshold a team would pick for it).
 
-    .venv/bin/python benchmarks/ablation.py [--thresholds 0.35,0.4,0.45] [--only-baselines] [--no-sklearn]
+    .venv/bin/python benchmarks/ablation.py [--thresholds 0.35,0.4,0.45] [--only-baselines] [--no-sklearn] [--sets FILE ...]
 
 The scikit-learn baselines need `pip install -e .[bench]`.
 
 Question files: ../shared/eval/*.tsv (the project's dev and seed sets) and benchmarks/eval/*.tsv
-(written independently of the library, to check that tuning generalises).
+(written independently of the library, to check that tuning generalises), or the files given
+with ``--sets`` (a session's held-out sets: only totals are printed, never a line).
 """
 from __future__ import annotations
 
@@ -23,7 +24,7 @@ import importlib  # noqa: E402
 
 from rapidfuzz import fuzz, process  # noqa: E402
 
-from kefu_assist.evaluation import evaluate, read_cases  # noqa: E402
+from kefu_assist.evaluation import EvalFileError, evaluate, read_cases  # noqa: E402
 from kefu_assist.library import load_library  # noqa: E402
 from kefu_assist.matching import MatcherConfig, build_matcher  # noqa: E402
 
@@ -50,6 +51,14 @@ VARIANTS: dict[str, MatcherConfig] = {
 }
 
 
+def _label(path: Path) -> str:
+    # a set's questions.tsv is named by its folder: evalsets17, trainsets23/a
+    if path.name != "questions.tsv":
+        return path.name
+    folder = path.parent
+    return f"{folder.parent.name}/{folder.name}" if len(folder.name) == 1 else folder.name  # trainsets23/a, evalsets17
+
+
 def row(report) -> str:
     return (
         f"{report.pct(report.top1, report.single):5.1f} | {report.pct(report.top3, report.single):5.1f} | "
@@ -63,10 +72,15 @@ def main() -> int:
     parser.add_argument("--baseline-cutoff", type=float, default=70.0, help="WRatio score a baseline suggestion needs")
     parser.add_argument("--no-sklearn", action="store_true", help="skip the scikit-learn baselines (they need it installed)")
     parser.add_argument("--only-baselines", action="store_true", help="print the shipped row and the baselines, no ablation")
+    parser.add_argument("--sets", nargs="+", type=Path, metavar="FILE", help="question files to score instead of the project's own")
     args = parser.parse_args()
     library = load_library(ROOT / "resources" / "scripts.yaml").library
-    files = [(f, read_cases(f)) for f in EVAL_FILES]
-    header = "| variant | " + " | ".join(f"{f.name}: top-1 % | top-3 % | multi | small talk" for f, _ in files) + " |"
+    try:
+        files = [(f, read_cases(f, list(library.categories))) for f in (args.sets or EVAL_FILES)]
+    except EvalFileError as exc:
+        print(f"ablation: {exc}", file=sys.stderr)
+        return 2
+    header = "| variant | " + " | ".join(f"{_label(f)}: top-1 % | top-3 % | multi | small talk" for f, _ in files) + " |"
     print(header)
     print("|" + "---|" * (1 + 4 * len(files)))
 
@@ -152,7 +166,7 @@ def reliability(matcher, files) -> None:
                     total += top[0].score
                     right += top[0].category in case.categories
             cells.append(f"{right}/{shown} = {100 * right / shown:.0f} % ({total / shown:.2f})" if shown else "-")
-        print(f"| {path.name} | " + " | ".join(cells) + " |")
+        print(f"| {_label(path)} | " + " | ".join(cells) + " |")
     print()
 
 
