@@ -202,3 +202,45 @@ def test_a_near_tie_with_a_scenario_of_another_clause_soothes_the_scenario():
 def test_shipped_a_complaint_that_leads_clearly_stays_the_complaints(shipped_service, message):
     views = shipped_service.suggest(message, limit=5, confident_only=True, buyer=UPSET)
     assert views[0].script.category == "complaint"
+
+
+# The sidebar asks for every card (confident or not), `match` and `eval` for the confident ones alone.
+# An upset buyer's soothing card ranked but unconfident used to stay unconfident in the sidebar
+# (nothing selected, or worse: the selection on the first confident card after it, 安装说明 for
+# 耽误了寿宴 你们负责吗？？) while the command line made it the confident first card; both now decide
+# it the same way (service._soothe_first).
+THREATS = ["再不给个说法我就找工商", "耽误了我妈的寿宴 你们负责吗？？", "再拖下去我就发抖音曝光", "过两天还不到我就去工商局",
+           "要是明天还不处理我就去12315", "再这样我就找消协了"]
+VENTS = ["王者荣耀又输了 队友太坑 气死", "打车司机绕路了 气死我了"]
+
+
+@pytest.mark.parametrize("message", THREATS + VENTS)
+def test_shipped_the_sidebar_and_the_command_line_agree_on_an_upset_buyers_first_card(shipped_service, message):
+    every = shipped_service.suggest(message, limit=5)
+    confident = shipped_service.suggest(message, limit=5, confident_only=True)
+    assert [v.script.id for v in every if v.suggestion.confident][:1] == [v.script.id for v in confident][:1]
+    assert len({v.script.id for v in every}) == len(every), "a card shown twice"
+
+
+@pytest.mark.parametrize("message", THREATS)
+def test_shipped_a_threat_gets_a_confident_soothing_card_first_in_the_sidebar(shipped_service, message):
+    first = shipped_service.suggest(message, limit=5)[0]
+    assert _soothes_card(first) and first.suggestion.confident, (first.script.id, first.suggestion)
+
+
+@pytest.mark.parametrize("message", VENTS)
+def test_shipped_anger_at_someone_else_gets_no_confident_card(shipped_service, message):
+    assert not any(v.suggestion.confident for v in shipped_service.suggest(message, limit=5))
+
+
+def _soothes_card(view) -> bool:
+    return view.script.tone == "soothe" or (view.script.category == "complaint" and view.script.tone != "defend")
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from(WORDS + ["工商", "曝光", "负责吗", "再这样", "我就去", "消协"]), min_size=1, max_size=5))
+def test_shipped_both_paths_agree_for_any_upset_message(shipped_service, words):
+    message = "".join(words)
+    every = shipped_service.suggest(message, limit=5, buyer=UPSET)
+    confident = shipped_service.suggest(message, limit=5, confident_only=True, buyer=UPSET)
+    assert [v.script.id for v in every if v.suggestion.confident][:1] == [v.script.id for v in confident][:1]

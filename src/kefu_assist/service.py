@@ -291,7 +291,9 @@ class AssistService:
         library = self._require().library
         first = self._scenario_soothing(ranked, buyer, values)
         if first is None:
-            first = next((v for v in views if _soothes(v.script)), None)
+            # a confident soothing card only: an unconfident one is decided below, as when the
+            # caller asked for confident cards alone (the sidebar and `match` agree on the first card)
+            first = next((v for v in views if _soothes(v.script) and v.suggestion.confident), None)
         if first is None:
             # the best-ranked soothing script even if not confident, else the library's first one
             pick = next((s for s in ranked if (sc := library.get(s.script_id)) is not None and _soothes(sc)), None)
@@ -314,7 +316,7 @@ class AssistService:
             terms = tuple(c.text for c in buyer.cues if c.start >= 0)
             suggestion = Suggestion(script.id, script.category, script.title, pick.score if pick else 0.0, True, terms)
             first = SuggestionView(suggestion, script, tuple(render(r, values) for r in script.replies))
-        rest = [v for v in views if v is not first]
+        rest = [v for v in views if v is not first and v.script.id != first.script.id]
         kept = [v for v in rest if v.script.tone != "defend"][: limit - 1]
         argues = [v for v in rest if v.script.tone == "defend"]
         return [first, *kept, *argues]
