@@ -49,7 +49,7 @@ from . import coranker as coranker_module
 from . import hurry
 from . import index_cache
 from .asking import TOLD, address, asks_the_shop, small_talk_yields, veto
-from .helpers import _asserts, _contains, _contains_run, _distinct_first, _gate_text, _is_latin_name, _is_noise, _names_a_product, _negated_words, _shipped_chatter, _tag_clause, _untagged
+from .helpers import _asserts, _contains, _contains_run, _distinct_first, _gate_text, _is_latin_name, _is_noise, _names_a_product, _negated_words, _shipped_chatter, _tag_clause, _unjoined, _untagged
 from .deciding import Deciding
 from .indexing import _INDEX_STATE, Indexing
 from .normalize import clauses as split_clauses
@@ -362,6 +362,8 @@ class Matcher(Indexing, Deciding):
         if len(parts) > 8:  # a long paste: the questions tend to be at its start and its end
             parts = parts[:4] + parts[-4:]
         parts = [p[:CLAUSE_MAX_CHARS] for p in parts]
+        if len(parts) > 1:  # (对了面膜一周敷几次: the clause is what follows the joining word)
+            parts = [_unjoined(p) for p in parts]
         if _is_noise(normalized):  # only numbers, codes and links: an order or phone number on its own
             return []
         pending = not self._trained.is_set()  # read before the weights: see _train_in_background
