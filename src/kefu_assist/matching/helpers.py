@@ -152,6 +152,14 @@ def _unjoined(clause: str) -> str:
     return clause[m.end() :]
 
 
+def _questions(clause: str) -> bool:
+    """Whether ``clause`` puts a question (水壶怎么除水垢啊, 手长19用中号行不), not only a request or
+    the words that lead into one (想问问车厘子, 这回俺想问问: asking.asks counts those)."""
+    from .asking import _QUESTION_RE
+
+    return _QUESTION_RE.search(clause) is not None
+
+
 def _sub_clauses(clause: str) -> list[str]:
     """The requests a clause joins with 要么, 或者, 顺便, 另外, those of two characters or more
     (a lone 改 in 地址填错了要么改要么取消 asks nothing by itself); none for a clause without a

@@ -49,7 +49,7 @@ from . import coranker as coranker_module
 from . import hurry
 from . import index_cache
 from .asking import TOLD, address, asks_the_shop, small_talk_yields, veto
-from .helpers import _asserts, _contains, _contains_run, _distinct_first, _gate_text, _is_latin_name, _is_noise, _names_a_product, _negated_words, _shipped_chatter, _tag_clause, _unjoined, _untagged
+from .helpers import _asserts, _contains, _contains_run, _distinct_first, _gate_text, _is_latin_name, _is_noise, _names_a_product, _negated_words, _shipped_chatter, _questions, _tag_clause, _unjoined, _untagged
 from .deciding import Deciding
 from .indexing import _INDEX_STATE, Indexing
 from .normalize import clauses as split_clauses
@@ -383,6 +383,7 @@ class Matcher(Indexing, Deciding):
         # Which part of the message each script answers best, for the agent to see.
         answers: dict[int, tuple[float, str]] = {}
         agreed_parts: list[tuple[int, str, dict[int, _Scored]]] = []  # clauses whose best script is close, not confident
+        beside_parts: list[tuple[int, str, dict[int, _Scored]]] = []  # ... asking, agreed on only beside a confident question
         statements: set[int] = set()  # leaders of clauses that ask the shop nothing (asking.asks_the_shop)
         fault_parts: list[int] = []  # the best fault scripts of clauses telling of a fault (Deciding._fault_script)
         total_chars = sum(len(p) for p in parts)
@@ -416,6 +417,12 @@ class Matcher(Indexing, Deciding):
                 elif (ranker is not None and self.config.agree_floor <= scored[s_idx].score and part_off < self.config.agree_offtopic
                       and self._scripts[s_idx].category not in small_talk and not _is_noise(part)):
                     agreed_parts.append((s_idx, part, scored))
+                elif ranker is not None and part_off < self.config.beside_offtopic and _questions(part) and not _is_noise(part):
+                    # a clause that asks, read as chatter more than agreement allows or closer than
+                    # agree_floor: its best shopping script, tried beside a confident question only
+                    shop = [k for k in scored if self._scripts[k].category not in small_talk]
+                    if shop and (k := max(shop, key=lambda i: (scored[i].score, -i))) >= 0 and scored[k].score >= self.config.beside_floor:
+                        beside_parts.append((k, part, {i: scored[i] for i in shop}))
         courtesy = set(self.config.courtesy_categories) if len(parts) > 1 else set()
         if conditions and not any(self._scripts[k].category not in courtesy and combined[k].score >= self.threshold for k in leaders):
             leaders.update(conditions)
@@ -444,6 +451,18 @@ class Matcher(Indexing, Deciding):
             for nearest, part, scored in agreed_parts:
                 s_idx = self._clause_agreeing(part, ranker, scored, nearest, (sure := {self._scripts[k].category for k in earnest}) - courtesy - small_talk)
                 if s_idx >= 0 and self._scripts[s_idx].category not in sure:
+                    leaders[s_idx] = combined[s_idx]
+                    earnest.add(s_idx)
+        if beside_parts and ranker is not None and not told:
+            for nearest, part, scored in beside_parts:
+                sure = {self._scripts[k].category for k in earnest} - courtesy - small_talk
+                if not sure:
+                    break
+                s_idx = self._agreeing(part, ranker, scored, nearest, self.config.beside_margin)
+                if s_idx >= 0 and self._scripts[s_idx].category not in sure:
+                    # (never above the confident question it stands beside)
+                    top = max(combined[k].score for k in earnest if self._scripts[k].category in sure)
+                    combined[s_idx].score = min(combined[s_idx].score, top - 1e-6)
                     leaders[s_idx] = combined[s_idx]
                     earnest.add(s_idx)
         self._faults_told(fault_parts, leaders, combined, earnest, courtesy, told, parts)  # 茶饼都碎成渣了 我要投诉
