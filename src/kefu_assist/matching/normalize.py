@@ -362,6 +362,8 @@ _JOINER_CUT_RE = re.compile(
     # a condition opening a second question after a request or a statement (我要取消如果发了就等到了
     # 退回去可以吗, 拿去金店检测如果不是足金能退吗); not after what only leads into the question
     # (想确认一下如果本周三付款…, 请问如果…)
+    # a condition closed by 的话 before a question of its own (包邮的话发什么快递, 今天发货的话明天能到吗)
+    "|(?<=..的话)(?=(?:那|就)?(?:能|可以|几天|多久|什么|啥|明天|今天|发|有没有|怎么)..)"
     "|(?<=....)(?<!一下)(?<!问下)(?<!问问)(?<!请问)(?<!想问)(?<!确认下)(?<!知道)(?<!就是)(?=(?:如果|万一)..)"
 )
 # ... and after a question put as A-not-A that needs no object (一升的够不够|能开发票吗, 包不包邮|几天到;
