@@ -107,14 +107,19 @@ class Deciding:
                 answers[s_idx] = (sc.score, tail)
             leaders[s_idx] = combined[s_idx]
 
-    def _fault_script(self, part: str, scored: dict[int, _Scored]) -> int:
+    def _fault_script(self, part: str, scored: dict[int, _Scored], combined: dict[int, _Scored] | None = None) -> int:
         """The best script of ``fault_categories`` for a clause that tells of a fault found
-        (helpers._tells_fault), or -1."""
+        (helpers._tells_fault), or -1. When none of their examples came near the clause (桌腿晃得
+        厉害: 晃 is no word of theirs), the nearest for the message so far (``combined``: the whole
+        message and the clauses before)."""
         faults = set(self.config.fault_categories)
         if not faults or not _tells_fault(part):
             return -1
-        mine = [k for k in scored if self._scripts[k].category in faults]
-        return max(mine, key=lambda k: (scored[k].score, -k)) if mine else -1
+        for pool in (scored, combined or {}):
+            mine = [k for k in pool if self._scripts[k].category in faults]
+            if mine:
+                return max(mine, key=lambda k: (pool[k].score, -k))
+        return -1
 
     def _faults_told(self, fault_parts: list[int], leaders: dict[int, _Scored], combined: dict[int, _Scored], earnest: set[int],
                      courtesy: set[str], told: bool, parts: list[str]) -> None:

@@ -403,7 +403,7 @@ class Matcher(Indexing, Deciding):
                     if s_idx not in combined or sc.score > combined[s_idx].score:
                         combined[s_idx] = sc
                 s_idx = max(scored, key=lambda k: scored[k].score - (2.0 if self._scripts[k].category in small_talk and small_talk_yields(part, whole_off, to, self.config, clause=True) else 0.0))
-                fault_parts += [f for f in [self._fault_script(part, scored)] if f >= 0]
+                fault_parts += [f for f in [self._fault_script(part, scored, combined)] if f >= 0]
                 if _tag_clause(part):  # 还没发吧 after 要改成原味, 什么意思: it leads only if nothing else does
                     if scored[s_idx].score >= self.threshold and not self._off_topic(part_off, veto):
                         conditions.setdefault(s_idx, combined[s_idx])
