@@ -9,7 +9,7 @@ import re
 from typing import TYPE_CHECKING
 
 from . import coranker as coranker_module
-from .helpers import _REMEDY_TAG_RE, _haste, _is_noise, _request_tail, _stock_tail, _sub_clauses, _tells_fault
+from .helpers import _REMEDY_TAG_RE, _haste, _is_noise, _questions, _request_tail, _stock_tail, _sub_clauses, _tells_fault
 from .types import ASKED_SHARE, WHOLE_MAX_CHARS, MatcherConfig, _Scored
 
 if TYPE_CHECKING:
@@ -31,7 +31,41 @@ class Deciding:
 
         def _score_text(self, normalized: str, *, generic_ok: bool = True, ranker: coranker_module.CoRanker | None = None, plain: bool = False) -> tuple[dict[int, _Scored], float]: ...
 
-        def _off_topic(self, p_off: float, veto: float) -> bool: ...
+    @staticmethod
+    def _off_topic(p_off: float, veto: float) -> bool:
+        """Whether a text is chatter: the co-ranker's off-topic gate reaches the veto."""
+        return p_off >= veto
+
+    def _beside_part(self, part: str, scored: dict[int, _Scored], part_off: float) -> tuple[int, str, dict[int, _Scored]] | None:
+        """A clause that puts a question (helpers._questions) but is read as chatter more than
+        agreement allows or comes closer than ``agree_floor`` to no script: its best shopping script
+        (not small talk), the clause and its shopping scores, to be agreed on beside a confident
+        question only (_agreed_beside); None when the gate or that script's score rules it out."""
+        if part_off >= self.config.beside_offtopic or not _questions(part) or _is_noise(part):
+            return None
+        small_talk = set(self.config.small_talk_categories)
+        shop = {k: sc for k, sc in scored.items() if self._scripts[k].category not in small_talk}
+        if not shop:
+            return None
+        best = max(shop, key=lambda k: (shop[k].score, -k))
+        return (best, part, shop) if shop[best].score >= self.config.beside_floor else None
+
+    def _agreed_beside(self, beside_parts: list[tuple[int, str, dict[int, _Scored]]], ranker: coranker_module.CoRanker, combined: dict[int, _Scored],
+                       leaders: dict[int, _Scored], earnest: set[int], excluded: set[str]) -> None:
+        """Each clause of ``beside_parts`` beside a confident question of another category (not of
+        ``excluded``: pleasantries, small talk): its script both judges name (_agreeing, by
+        ``beside_margin``) joins the leaders, confident, never above that question (水壶怎么除水垢啊
+        beside 七天能退吧: the gate 0.64, care_warranty 0.32)."""
+        for nearest, part, scored in beside_parts:
+            sure = {self._scripts[k].category for k in earnest} - excluded
+            if not sure:
+                return
+            s_idx = self._agreeing(part, ranker, scored, nearest, self.config.beside_margin)
+            if s_idx >= 0 and self._scripts[s_idx].category not in sure:
+                top = max(combined[k].score for k in earnest if self._scripts[k].category in sure)
+                combined[s_idx].score = min(combined[s_idx].score, top - 1e-6)
+                leaders[s_idx] = combined[s_idx]
+                earnest.add(s_idx)
 
     def _best_piece(self, piece: str, total_chars: int, ranker: coranker_module.CoRanker | None, plain: bool, *,
                     generic_ok: bool = True) -> tuple[int, _Scored, float] | None:

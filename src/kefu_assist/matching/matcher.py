@@ -49,7 +49,7 @@ from . import coranker as coranker_module
 from . import hurry
 from . import index_cache
 from .asking import TOLD, address, asks_the_shop, small_talk_yields, veto
-from .helpers import _asserts, _contains, _contains_run, _distinct_first, _gate_text, _is_latin_name, _is_noise, _names_a_product, _negated_words, _shipped_chatter, _questions, _tag_clause, _unjoined, _untagged
+from .helpers import _asserts, _contains, _contains_run, _distinct_first, _gate_text, _is_latin_name, _is_noise, _names_a_product, _negated_words, _shipped_chatter, _tag_clause, _unjoined, _untagged
 from .deciding import Deciding
 from .indexing import _INDEX_STATE, Indexing
 from .normalize import clauses as split_clauses
@@ -316,11 +316,6 @@ class Matcher(Indexing, Deciding):
         clauses, by whom the message is for (asking.address, asking.veto)."""
         return veto(to, self.config)
 
-    @staticmethod
-    def _off_topic(p_off: float, veto: float) -> bool:
-        """Whether a text is chatter: the co-ranker's off-topic gate reaches the veto."""
-        return p_off >= veto
-
     def _respell(self, normalized: str) -> str:
         """What a buyer in a hurry typed, as the library's words (hurry.py)."""
         if not self.config.hurry or not normalized:
@@ -361,9 +356,7 @@ class Matcher(Indexing, Deciding):
         parts = split_clauses(normalized, max_clauses=64)
         if len(parts) > 8:  # a long paste: the questions tend to be at its start and its end
             parts = parts[:4] + parts[-4:]
-        parts = [p[:CLAUSE_MAX_CHARS] for p in parts]
-        if len(parts) > 1:  # (对了面膜一周敷几次: the clause is what follows the joining word)
-            parts = [_unjoined(p) for p in parts]
+        parts = [(_unjoined(p) if len(parts) > 1 else p)[:CLAUSE_MAX_CHARS] for p in parts]  # (对了面膜一周敷几次: what follows 对了)
         if _is_noise(normalized):  # only numbers, codes and links: an order or phone number on its own
             return []
         pending = not self._trained.is_set()  # read before the weights: see _train_in_background
@@ -417,12 +410,8 @@ class Matcher(Indexing, Deciding):
                 elif (ranker is not None and self.config.agree_floor <= scored[s_idx].score and part_off < self.config.agree_offtopic
                       and self._scripts[s_idx].category not in small_talk and not _is_noise(part)):
                     agreed_parts.append((s_idx, part, scored))
-                elif ranker is not None and part_off < self.config.beside_offtopic and _questions(part) and not _is_noise(part):
-                    # a clause that asks, read as chatter more than agreement allows or closer than
-                    # agree_floor: its best shopping script, tried beside a confident question only
-                    shop = [k for k in scored if self._scripts[k].category not in small_talk]
-                    if shop and (k := max(shop, key=lambda i: (scored[i].score, -i))) >= 0 and scored[k].score >= self.config.beside_floor:
-                        beside_parts.append((k, part, {i: scored[i] for i in shop}))
+                elif ranker is not None and (beside := self._beside_part(part, scored, part_off)) is not None:
+                    beside_parts.append(beside)
         courtesy = set(self.config.courtesy_categories) if len(parts) > 1 else set()
         if conditions and not any(self._scripts[k].category not in courtesy and combined[k].score >= self.threshold for k in leaders):
             leaders.update(conditions)
@@ -454,17 +443,7 @@ class Matcher(Indexing, Deciding):
                     leaders[s_idx] = combined[s_idx]
                     earnest.add(s_idx)
         if beside_parts and ranker is not None and not told:
-            for nearest, part, scored in beside_parts:
-                sure = {self._scripts[k].category for k in earnest} - courtesy - small_talk
-                if not sure:
-                    break
-                s_idx = self._agreeing(part, ranker, scored, nearest, self.config.beside_margin)
-                if s_idx >= 0 and self._scripts[s_idx].category not in sure:
-                    # (never above the confident question it stands beside)
-                    top = max(combined[k].score for k in earnest if self._scripts[k].category in sure)
-                    combined[s_idx].score = min(combined[s_idx].score, top - 1e-6)
-                    leaders[s_idx] = combined[s_idx]
-                    earnest.add(s_idx)
+            self._agreed_beside(beside_parts, ranker, combined, leaders, earnest, courtesy | small_talk)
         self._faults_told(fault_parts, leaders, combined, earnest, courtesy, told, parts)  # 茶饼都碎成渣了 我要投诉
         substantive = any(self._scripts[k].category not in courtesy for k in earnest)
 
