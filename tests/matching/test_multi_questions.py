@@ -5,6 +5,9 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from kefu_assist.matching import coranker as coranker_module
 from kefu_assist.matching.deciding import Deciding
 
@@ -245,3 +248,20 @@ def test_a_problem_asked_about_or_left_for_later_is_no_fault_told():
         assert _tells_fault(told), told
     for not_told in ("有问题吗", "没有问题", "收到货有问题再联系", "有问题的话能退吗", "冷得发抖"):
         assert not _tells_fault(not_told), not_told
+
+
+_PIECES = ["还有", "如果", "万一", "的话", "谢谢", "那个", "这个", "货", "吗", "没有", "几件", "什么时候", "能", "发", "包邮", "帮我改一下", "了", "的", "请问", "想确认一下", "颜色"]
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=12).map("".join))
+def test_the_new_cuts_give_the_clause_back_and_never_cut_a_stock_question(text):
+    from kefu_assist.matching.normalize import run_on_pieces
+
+    pieces = run_on_pieces(text)
+    assert "".join(pieces) == text
+    assert all(pieces) or pieces == [""]
+    # 还有 asking for stock (还有货, 还有吗, 还有没有, 还有几件) opens a piece only after a question
+    # particle or the thanks (包邮吗还有货吗, 谢谢还有货吗), never cut off what names the variant
+    for before, piece in zip(pieces, pieces[1:]):
+        if piece.startswith(("还有货", "还有吗", "还有没有", "还有几件")):
+            assert before.endswith(("吗", "谢谢")), pieces
