@@ -9,7 +9,7 @@ import re
 from typing import TYPE_CHECKING
 
 from . import coranker as coranker_module
-from .helpers import _REMEDY_TAG_RE, _haste, _is_noise, _request_tail, _stock_tail, _sub_clauses, _tells_fault
+from .helpers import _REMEDY_TAG_RE, _haste, _is_noise, _questions, _request_tail, _stock_tail, _sub_clauses, _tells_fault
 from .types import ASKED_SHARE, WHOLE_MAX_CHARS, MatcherConfig, _Scored
 
 if TYPE_CHECKING:
@@ -31,7 +31,41 @@ class Deciding:
 
         def _score_text(self, normalized: str, *, generic_ok: bool = True, ranker: coranker_module.CoRanker | None = None, plain: bool = False) -> tuple[dict[int, _Scored], float]: ...
 
-        def _off_topic(self, p_off: float, veto: float) -> bool: ...
+    @staticmethod
+    def _off_topic(p_off: float, veto: float) -> bool:
+        """Whether a text is chatter: the co-ranker's off-topic gate reaches the veto."""
+        return p_off >= veto
+
+    def _beside_part(self, part: str, scored: dict[int, _Scored], part_off: float) -> tuple[int, str, dict[int, _Scored]] | None:
+        """A clause that puts a question (helpers._questions) but is read as chatter more than
+        agreement allows or comes closer than ``agree_floor`` to no script: its best shopping script
+        (not small talk), the clause and its shopping scores, to be agreed on beside a confident
+        question only (_agreed_beside); None when the gate or that script's score rules it out."""
+        if part_off >= self.config.beside_offtopic or not _questions(part) or _is_noise(part):
+            return None
+        small_talk = set(self.config.small_talk_categories)
+        shop = {k: sc for k, sc in scored.items() if self._scripts[k].category not in small_talk}
+        if not shop:
+            return None
+        best = max(shop, key=lambda k: (shop[k].score, -k))
+        return (best, part, shop) if shop[best].score >= self.config.beside_floor else None
+
+    def _agreed_beside(self, beside_parts: list[tuple[int, str, dict[int, _Scored]]], ranker: coranker_module.CoRanker, combined: dict[int, _Scored],
+                       leaders: dict[int, _Scored], earnest: set[int], excluded: set[str]) -> None:
+        """Each clause of ``beside_parts`` beside a confident question of another category (not of
+        ``excluded``: pleasantries, small talk): its script both judges name (_agreeing, by
+        ``beside_margin``) joins the leaders, confident, never above that question (水壶怎么除水垢啊
+        beside 七天能退吧: the gate 0.64, care_warranty 0.32)."""
+        for nearest, part, scored in beside_parts:
+            sure = {self._scripts[k].category for k in earnest} - excluded
+            if not sure:
+                return
+            s_idx = self._agreeing(part, ranker, scored, nearest, self.config.beside_margin)
+            if s_idx >= 0 and self._scripts[s_idx].category not in sure:
+                top = max(combined[k].score for k in earnest if self._scripts[k].category in sure)
+                combined[s_idx].score = min(combined[s_idx].score, top - 1e-6)
+                leaders[s_idx] = combined[s_idx]
+                earnest.add(s_idx)
 
     def _best_piece(self, piece: str, total_chars: int, ranker: coranker_module.CoRanker | None, plain: bool, *,
                     generic_ok: bool = True) -> tuple[int, _Scored, float] | None:
@@ -107,14 +141,19 @@ class Deciding:
                 answers[s_idx] = (sc.score, tail)
             leaders[s_idx] = combined[s_idx]
 
-    def _fault_script(self, part: str, scored: dict[int, _Scored]) -> int:
+    def _fault_script(self, part: str, scored: dict[int, _Scored], combined: dict[int, _Scored] | None = None) -> int:
         """The best script of ``fault_categories`` for a clause that tells of a fault found
-        (helpers._tells_fault), or -1."""
+        (helpers._tells_fault), or -1. When none of their examples came near the clause (桌腿晃得
+        厉害: 晃 is no word of theirs), the nearest for the message so far (``combined``: the whole
+        message and the clauses before)."""
         faults = set(self.config.fault_categories)
         if not faults or not _tells_fault(part):
             return -1
-        mine = [k for k in scored if self._scripts[k].category in faults]
-        return max(mine, key=lambda k: (scored[k].score, -k)) if mine else -1
+        for pool in (scored, combined or {}):
+            mine = [k for k in pool if self._scripts[k].category in faults]
+            if mine:
+                return max(mine, key=lambda k: (pool[k].score, -k))
+        return -1
 
     def _faults_told(self, fault_parts: list[int], leaders: dict[int, _Scored], combined: dict[int, _Scored], earnest: set[int],
                      courtesy: set[str], told: bool, parts: list[str]) -> None:
@@ -198,7 +237,10 @@ class Deciding:
         asked = {self._scripts[k].category for k in leaders}
         if ranker is not None:
             for text in dict.fromkeys([normalized[:WHOLE_MAX_CHARS], *parts]):
-                ranked = heapq.nlargest(2, ranker.proba(text).items(), key=lambda item: item[1])
+                # the second class is the next shopping one: chatter in second place (我是学生只有花呗:
+                # bargain 0.18, chatter 0.09, payment 0.08) took the place of the payment question
+                ranked = heapq.nlargest(3, ranker.proba(text).items(), key=lambda item: item[1])
+                ranked = ranked[:1] + [item for item in ranked[1:] if item[0] != coranker_module.OFFTOPIC][:1]
                 asked.update(label for label, p in ranked if p >= ASKED_SHARE * ranked[0][1])
         return asked
 

@@ -49,7 +49,7 @@ from . import coranker as coranker_module
 from . import hurry
 from . import index_cache
 from .asking import TOLD, address, asks_the_shop, small_talk_yields, veto
-from .helpers import _asserts, _contains, _contains_run, _distinct_first, _gate_text, _is_latin_name, _is_noise, _names_a_product, _negated_words, _shipped_chatter, _tag_clause, _untagged
+from .helpers import _asserts, _contains, _contains_run, _distinct_first, _gate_text, _is_latin_name, _is_noise, _names_a_product, _negated_words, _shipped_chatter, _tag_clause, _unjoined, _untagged
 from .deciding import Deciding
 from .indexing import _INDEX_STATE, Indexing
 from .normalize import clauses as split_clauses
@@ -316,11 +316,6 @@ class Matcher(Indexing, Deciding):
         clauses, by whom the message is for (asking.address, asking.veto)."""
         return veto(to, self.config)
 
-    @staticmethod
-    def _off_topic(p_off: float, veto: float) -> bool:
-        """Whether a text is chatter: the co-ranker's off-topic gate reaches the veto."""
-        return p_off >= veto
-
     def _respell(self, normalized: str) -> str:
         """What a buyer in a hurry typed, as the library's words (hurry.py)."""
         if not self.config.hurry or not normalized:
@@ -361,7 +356,7 @@ class Matcher(Indexing, Deciding):
         parts = split_clauses(normalized, max_clauses=64)
         if len(parts) > 8:  # a long paste: the questions tend to be at its start and its end
             parts = parts[:4] + parts[-4:]
-        parts = [p[:CLAUSE_MAX_CHARS] for p in parts]
+        parts = [(_unjoined(p) if len(parts) > 1 else p)[:CLAUSE_MAX_CHARS] for p in parts]  # (对了面膜一周敷几次: what follows 对了)
         if _is_noise(normalized):  # only numbers, codes and links: an order or phone number on its own
             return []
         pending = not self._trained.is_set()  # read before the weights: see _train_in_background
@@ -381,6 +376,7 @@ class Matcher(Indexing, Deciding):
         # Which part of the message each script answers best, for the agent to see.
         answers: dict[int, tuple[float, str]] = {}
         agreed_parts: list[tuple[int, str, dict[int, _Scored]]] = []  # clauses whose best script is close, not confident
+        beside_parts: list[tuple[int, str, dict[int, _Scored]]] = []  # ... asking, agreed on only beside a confident question
         statements: set[int] = set()  # leaders of clauses that ask the shop nothing (asking.asks_the_shop)
         fault_parts: list[int] = []  # the best fault scripts of clauses telling of a fault (Deciding._fault_script)
         total_chars = sum(len(p) for p in parts)
@@ -400,7 +396,7 @@ class Matcher(Indexing, Deciding):
                     if s_idx not in combined or sc.score > combined[s_idx].score:
                         combined[s_idx] = sc
                 s_idx = max(scored, key=lambda k: scored[k].score - (2.0 if self._scripts[k].category in small_talk and small_talk_yields(part, whole_off, to, self.config, clause=True) else 0.0))
-                fault_parts += [f for f in [self._fault_script(part, scored)] if f >= 0]
+                fault_parts += [f for f in [self._fault_script(part, scored, combined)] if f >= 0]
                 if _tag_clause(part):  # 还没发吧 after 要改成原味, 什么意思: it leads only if nothing else does
                     if scored[s_idx].score >= self.threshold and not self._off_topic(part_off, veto):
                         conditions.setdefault(s_idx, combined[s_idx])
@@ -414,6 +410,8 @@ class Matcher(Indexing, Deciding):
                 elif (ranker is not None and self.config.agree_floor <= scored[s_idx].score and part_off < self.config.agree_offtopic
                       and self._scripts[s_idx].category not in small_talk and not _is_noise(part)):
                     agreed_parts.append((s_idx, part, scored))
+                elif ranker is not None and (beside := self._beside_part(part, scored, part_off)) is not None:
+                    beside_parts.append(beside)
         courtesy = set(self.config.courtesy_categories) if len(parts) > 1 else set()
         if conditions and not any(self._scripts[k].category not in courtesy and combined[k].score >= self.threshold for k in leaders):
             leaders.update(conditions)
@@ -444,6 +442,8 @@ class Matcher(Indexing, Deciding):
                 if s_idx >= 0 and self._scripts[s_idx].category not in sure:
                     leaders[s_idx] = combined[s_idx]
                     earnest.add(s_idx)
+        if beside_parts and ranker is not None and not told:
+            self._agreed_beside(beside_parts, ranker, combined, leaders, earnest, courtesy | small_talk)
         self._faults_told(fault_parts, leaders, combined, earnest, courtesy, told, parts)  # 茶饼都碎成渣了 我要投诉
         substantive = any(self._scripts[k].category not in courtesy for k in earnest)
 

@@ -352,6 +352,19 @@ _JOINER_CUT_RE = re.compile(
     # order taken up after the first (那单帮我取消就是另一单收到了想退)
     "|(?:(?<=考虑考虑|商量商量|比较比较)|(?<=考虑一下|商量一下)|(?<=再想想|再看看))(?=..)"
     "|(?<=..)(?=(?:就是|还有就是)?(?:另一单|另外一单|另外那单|还有一单|第二单|另一个订单|上一单|上次那单))"
+    # 还有 opening a question of its own after a request or a question (帮我改一下还有什么时候发货,
+    # 穿多大的还有这个黄色实物会不会很艳, 还有能货到付款吗); not the 还有 that asks for stock (白色
+    # 还有货吗, M码还有吗, 还有没有, 还有几件, 还有这个颜色吗: no question of its own follows)
+    "|(?<=..)(?=还有(?:什么时候|啥时候|多久|今天|明天|能不能|可不可以|能|可以|我想|想问|问下|问一下|请问|你们|是不是|会不会|怎么)..)"
+    "|(?<=..)(?=还有(?:这个|那个|这款|那款|这件|那件)[^吗么呢没]{1,8}(?:会不会|能不能|是不是|可不可以|怎么|多久|几天|多少|有没有|吗|么|呢|不|没))"
+    # the thanks that opens a message before what is asked next (好的谢谢那个保修卡要留着吗)
+    "|(?<=谢谢|多谢|谢啦|谢了)(?=(?:亲|啊|哈|啦)?(?:那个|那|请问|我想问|想问|再问|问下|问一下|还有|另外)..)"
+    # a condition opening a second question after a request or a statement (我要取消如果发了就等到了
+    # 退回去可以吗, 拿去金店检测如果不是足金能退吗); not after what only leads into the question
+    # (想确认一下如果本周三付款…, 请问如果…)
+    # a condition closed by 的话 before a question of its own (包邮的话发什么快递, 今天发货的话明天能到吗)
+    "|(?<=..的话)(?=(?:那|就)?(?:能|可以|几天|多久|什么|啥|明天|今天|发|有没有|怎么)..)"
+    "|(?<=....)(?<!一下)(?<!问下)(?<!问问)(?<!请问)(?<!想问)(?<!确认下)(?<!知道)(?<!就是)(?=(?:如果|万一)..)"
 )
 # ... and after a question put as A-not-A that needs no object (一升的够不够|能开发票吗, 包不包邮|几天到;
 # not 有没有货, 是不是正品, 能不能改, 要不要拍大: what follows is theirs; nor 好不好|看, the A-not-A of 好看)

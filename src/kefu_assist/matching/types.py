@@ -116,6 +116,13 @@ class MatcherConfig:
     # (Deciding._clause_agreeing): on the dev sets 1.2 gained a top-1, two top-3 and a multi-question
     # line and lost none; 1.0 lost a thanks line to hesitation.
     agree_margin_beside: float = 1.2
+    # ... and for a clause that asks (asking.asks) beside a question of another category asked
+    # confidently, when the gate reads it as chatter up to beside_offtopic or its best shopping
+    # script scores under agree_floor down to beside_floor (水壶怎么除水垢啊 beside 七天能退吧: the gate
+    # 0.64, care_warranty at 0.3): the co-ranker's first class by beside_margin
+    beside_offtopic: float = 0.7
+    beside_floor: float = 0.25
+    beside_margin: float = 1.5
     # ... and when the nearest script is of another category, the best script of the co-ranker's
     # first class agrees instead when it scores within agree_tie of the nearest: a near tie the
     # IDF weights break by accident (Deciding._agreeing; session 22: 0.03 gained 1 line of the

@@ -1,0 +1,267 @@
+"""Messages of two or three questions whose second or third question missed the first three
+confident cards (issue 10, session 23): the classes of wording, each with a family of own
+wordings that failed before its fix."""
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from kefu_assist.matching import coranker as coranker_module
+from kefu_assist.matching.deciding import Deciding
+
+
+class _Ranker:
+    def __init__(self, proba: dict[str, float]):
+        self._proba = proba
+
+    def proba(self, text: str) -> dict[str, float]:
+        return dict(self._proba)
+
+
+def test_the_second_class_asked_is_a_shopping_class_not_chatter():
+    # 我是学生只有花呗 能便宜点吗: the clause's classes bargain 0.18, chatter 0.09, payment 0.08;
+    # chatter in second place kept payment from counting as asked, and three bargain cards filled
+    # the first three
+    me = SimpleNamespace(_scripts=[])
+    ranker = _Ranker({"bargain": 0.18, coranker_module.OFFTOPIC: 0.09, "payment": 0.08, "stock": 0.01})
+    asked = Deciding._asked(me, "我是学生只有花呗", ["我是学生只有花呗"], ranker, {})
+    assert {"bargain", "payment"} <= asked
+    assert "stock" not in asked
+    # a second shopping class far below the first is not asked (ASKED_SHARE)
+    ranker = _Ranker({"bargain": 0.60, coranker_module.OFFTOPIC: 0.09, "payment": 0.08})
+    assert Deciding._asked(me, "能便宜点吗", ["能便宜点吗"], ranker, {}) == {"bargain"}
+
+
+def top3(matcher, message: str) -> list[str]:
+    return [s.category for s in matcher.suggest(message) if s.confident][:3]
+
+
+def misses(matcher, family: list[tuple[str, set[str]]]) -> list[tuple[str, list[str]]]:
+    """The messages of a family whose first three confident cards leave out a category asked."""
+    out = []
+    for message, wanted in family:
+        got = top3(matcher, message)
+        if not wanted <= set(got):
+            out.append((message, got))
+    return out
+
+
+# A second question opened by a word that only joins it to the first (对了, 还有就是, 然后, 另外,
+# 顺便问下) after an acknowledgement: the joining word was scored with the question and pulled its
+# best script down or to another scenario. Before: 2 of 11 missed the question.
+JOINED_AFTER_THANKS = [
+    ("好的谢谢 对了面膜多久用一次", {"thanks", "care_warranty"}),
+    ("好的 对了这个锅第一次用要干嘛", {"thanks", "care_warranty"}),
+    ("好嘞 还有就是保修卡要留着吗", {"thanks", "care_warranty"}),
+    ("好的谢谢 另外开封后能放多久", {"thanks", "care_warranty"}),
+    ("收到 还有就是充电要充多久", {"thanks", "care_warranty"}),
+    ("好的谢谢 顺便问下茶叶怎么存放", {"thanks", "care_warranty"}),
+    ("好的 对了说明书在哪里", {"thanks", "care_warranty"}),
+    ("好的谢谢 对了这个能机洗吗", {"thanks", "care_warranty"}),
+    ("好的谢谢 然后发票能开公司抬头吗", {"thanks", "invoice"}),
+    ("好的谢谢 对了酒开了能放多久", {"thanks", "care_warranty"}),
+    ("好的 对了有赠品吗", {"thanks", "promotion"}),
+]
+
+
+def test_a_question_opened_by_a_joining_word_is_scored_without_it(matcher):
+    assert not misses(matcher, JOINED_AFTER_THANKS)
+
+
+def test_the_joining_word_is_dropped_only_before_a_question_of_its_own():
+    from kefu_assist.matching.helpers import _unjoined
+
+    assert _unjoined("对了面膜多久用一次") == "面膜多久用一次"
+    assert _unjoined("还有就是七天能退吧") == "七天能退吧"
+    assert _unjoined("顺便问下包邮吗") == "包邮吗"
+    assert _unjoined("还有货吗") == "还有货吗"  # 还有 asks for stock
+    assert _unjoined("然后呢") == "然后呢"  # nothing of its own after it
+    assert _unjoined("包邮吗") == "包邮吗"
+
+
+# Voice input and fast typing run a second question on without a break: opened by 还有 after a
+# request or a question (帮我改下还有能发顺丰吗, 穿多大的还有这个粉色会不会偏暗), by the thanks that
+# opens the message (多谢还有能开发票吗, 好的谢谢那个保修卡要留着吗), or by a condition after a request
+# or a statement (我要取消如果发了…可以退吗). Before: 5 of 11 missed a question.
+RUN_ON_OPENERS = [
+    ("颜色拍错了帮我换成黑色还有什么时候能发", {"order_change", "shipping_time"}),
+    ("地址帮我改成公司的还有啥时候发货", {"order_change", "shipping_time"}),
+    ("宝宝二十斤穿多大的还有这个粉色实物会不会偏暗", {"size", "color_difference"}),
+    ("我要两盒能便宜点还有能开发票吗", {"bargain", "invoice"}),
+    ("收件人电话填错了帮我改下还有能发顺丰吗", {"order_change", "courier"}),
+    ("帮我备注送礼别放发票还有今天能发出吗", {"order_change", "shipping_time"}),
+    ("拿去专柜验货如果是假的能退吗", {"quality", "return_exchange"}),
+    ("没发货的话帮我取消如果已经发了能退吗", {"cancel_order", "return_exchange"}),
+    ("好的谢谢那包邮吗", {"thanks", "shipping_fee"}),
+    ("好的谢谢那个充电器保修多久", {"thanks", "care_warranty"}),
+    ("多谢还有能开发票吗", {"thanks", "invoice"}),
+]
+
+
+def test_a_question_run_on_after_还有_thanks_or_a_condition_reaches_the_first_three(matcher):
+    assert not misses(matcher, RUN_ON_OPENERS)
+
+
+def test_where_还有_thanks_and_a_condition_cut_a_run_on_message():
+    from kefu_assist.matching.normalize import clauses
+
+    assert clauses("我地址写错了帮我改一下还有什么时候发货啊") == ["我地址写错了帮我改一下", "还有什么时候发货啊"]
+    assert clauses("穿多大的还有这个黄色实物会不会很艳") == ["穿多大的", "还有这个黄色实物会不会很艳"]
+    assert clauses("好的谢谢那个保修卡要留着吗") == ["好的谢谢", "那个保修卡要留着吗"]
+    assert clauses("这单我要取消如果发了就退回去可以吗") == ["这单我要取消", "如果发了就退回去可以吗"]
+    # 还有 asking for stock, a condition after what only leads into the question, 要是 after 说
+    for one in ("白色的还有货吗", "M码还有吗", "还有这个颜色吗", "黑色还有没有", "快递还有几天到", "还有多久能到",
+                "想确认一下如果本周三付款", "请问如果不合适能退吗", "我老公说要是再买一张床我就去睡沙发", "谢谢你们的包装很用心"):
+        assert clauses(one) == [one], one
+
+
+# A fault told as a statement beside a question (helpers._tells_fault): furniture that wobbles and
+# goods that came opened or used. Before: 6 of 8 missed the defect card.
+FAULTS_TOLD = [
+    ("收到的面霜是开过封的 你们是不是卖二手货 我要投诉", {"defect", "complaint"}),
+    ("书架装好了有点摇晃 怎么处理", {"defect", "care_warranty"}),
+    ("椅子坐上去一直晃 能换吗", {"defect", "return_exchange"}),
+    ("凳子有点晃 保修吗", {"defect", "care_warranty"}),
+    ("口红收到封口是开的 能退吗", {"defect", "return_exchange"}),
+    ("盒子被拆过 我要投诉", {"defect", "complaint"}),
+    ("鞋子有使用痕迹 能退吗", {"defect", "return_exchange"}),
+    ("耳机像是用过的 能换新的吗", {"defect", "return_exchange"}),
+]
+
+
+def test_a_wobble_or_goods_come_opened_or_used_is_a_fault_told(matcher):
+    assert not misses(matcher, FAULTS_TOLD)
+
+
+def test_what_wobbles_or_came_used_tells_a_fault_and_asking_about_it_does_not():
+    from kefu_assist.matching.helpers import _tells_fault
+
+    for told in ("桌腿晃得厉害", "椅子一直晃", "柜子摇摇晃晃的", "面霜是开过封的", "盒子被拆过", "有使用痕迹", "像是用过的"):
+        assert _tells_fault(told), told
+    for asked in ("会不会晃", "桌子稳不稳", "是不是二手的吗", "我想买个凳子"):
+        assert not _tells_fault(asked), asked
+
+
+# A clause that puts a question beside a confident question of another category, which the gate
+# reads as chatter (0.4-0.7: 水壶怎么除水垢啊 0.64) or whose best script scores under agree_floor: its
+# best shopping script is confident when the co-ranker's first class agrees (beside_offtopic,
+# beside_floor, beside_margin). Before: 3 of 8 missed the question.
+QUESTION_BESIDE = [
+    ("水壶怎么除水垢啊 七天能退吧", {"care_warranty", "return_exchange"}),
+    ("大号的没了吗 手长18用中号行不", {"stock", "size"}),
+    ("玻璃杯能装开水吗 能发顺丰吗", {"care_warranty", "courier"}),
+    ("茶杯的茶渍怎么去掉 今天能发吗", {"care_warranty", "shipping_time"}),
+    ("羊毛衫起静电怎么办 能开发票吗", {"care_warranty", "invoice"}),
+    ("白鞋发黄了怎么弄干净 几天能到", {"care_warranty", "delivery_time"}),
+    ("腰围二尺一穿多大的 有现货吗", {"size", "stock"}),
+    ("体重一百二穿哪个码 包邮不", {"size", "shipping_fee"}),
+]
+# ... and chatter beside a question stays without a card of its own
+CHATTER_BESIDE = ["你吃饭了吗 包邮吗", "明星怎么这么瘦 能便宜吗", "你们那边下雨了吗 今天能发吗", "周末去哪玩好呢 有赠品吗"]
+
+
+def test_a_question_the_gate_doubts_beside_a_confident_one_reaches_the_first_three(matcher):
+    assert not misses(matcher, QUESTION_BESIDE)
+
+
+def test_chatter_beside_a_question_gets_no_card_of_its_own(matcher):
+    for message in CHATTER_BESIDE:
+        chatter = message.split(" ")[0]
+        sure = [s for s in matcher.suggest(message) if s.confident]
+        assert sure and not [s for s in sure if s.clause == chatter], (message, [(s.category, s.clause) for s in sure])
+
+
+def test_the_clause_agreed_on_beside_a_question_never_outranks_it(matcher):
+    for message in ("水壶怎么除水垢啊 七天能退吧", "玻璃杯能装开水吗 能发顺丰吗"):
+        sure = [s for s in matcher.suggest(message) if s.confident]
+        assert sure[0].clause == message.split(" ")[1], (message, [(s.category, s.clause) for s in sure])
+
+
+# A condition closed by 的话 before a question of its own (包邮的话发什么快递, 今天发货的话明天能到吗):
+# the condition is a question too, and three cards of the other filled the first three.
+# Before: 1 of 10 missed it (the dev sets: 2 lines).
+CONDITIONS = [
+    ("包邮的话发什么快递", {"shipping_fee", "courier"}),
+    ("包邮的话能发顺丰吗", {"shipping_fee", "courier"}),
+    ("今天发货的话明天能到上海吗", {"shipping_time", "delivery_time"}),
+    ("今天发货的话后天能到成都吗", {"shipping_time", "delivery_time"}),
+    ("明天发货的话周末能到杭州吗", {"shipping_time", "delivery_time"}),
+    ("发顺丰的话几天到杭州", {"courier", "delivery_time"}),
+    ("不包邮的话能便宜点吗", {"shipping_fee", "bargain"}),
+    ("包邮的话几天能到", {"shipping_fee", "delivery_time"}),
+    ("发顺丰的话今天能发吗", {"courier", "shipping_time"}),
+    ("能开专票的话可以对公转账吗", {"invoice", "payment"}),
+]
+
+
+def test_a_condition_closed_by_的话_and_the_question_after_it_both_reach_the_first_three(matcher):
+    assert not misses(matcher, CONDITIONS)
+
+
+def test_的话_cuts_before_a_question_of_its_own_only():
+    from kefu_assist.matching.normalize import clauses
+
+    assert clauses("今天发货的话明天能到北京吗") == ["今天发货的话", "明天能到北京吗"]
+    assert clauses("包邮的话发什么快递") == ["包邮的话", "发什么快递"]
+    for one in ("还没发货的话取消", "不合适的话退货", "方便的话帮我备注一下", "的话能退吗"):
+        assert clauses(one) == [one], one
+
+
+# A fault told in words no defect example uses (晃): the clause scored no defect script, so no
+# defect card joined; the nearest defect script of the message stands in. Before: 2 of 5 missed it.
+FAULTS_IN_OTHER_WORDS = [
+    ("桌腿晃得厉害，是不是没装好，保修吗", {"defect", "care_warranty"}),
+    ("柜子摇摇晃晃的 你们包安装吗", {"defect", "care_warranty"}),
+    ("床头一直晃 能上门修吗", {"defect", "care_warranty"}),
+    ("鞋柜摇晃 怎么加固", {"defect", "care_warranty"}),
+    ("书桌晃得很 是不是少了螺丝", {"defect"}),
+]
+
+
+def test_a_fault_told_in_words_no_defect_example_uses_still_brings_the_defect_card(matcher):
+    assert not misses(matcher, FAULTS_IN_OTHER_WORDS)
+
+
+# A part told faulty in so many words (对焦有问题, 屏幕出了问题, 有毛病, 失灵, 画面一直抖) beside a
+# question: the defect card joins it. Before: 5 of 7 missed it.
+FAULTS_IN_SO_MANY_WORDS = [
+    ("镜头对焦有问题 能换新吗", {"defect", "return_exchange"}),
+    ("屏幕出了问题 保修吗", {"defect", "care_warranty"}),
+    ("遥控器有毛病 能退吗", {"defect", "return_exchange"}),
+    ("按键失灵了 能换吗", {"defect", "return_exchange"}),
+    ("画面一直抖 保修多久", {"defect", "care_warranty"}),
+    ("耳机左边有问题 我要投诉", {"defect", "complaint"}),
+    ("充电口出问题了 怎么寄修", {"defect", "care_warranty"}),
+]
+
+
+def test_a_part_told_faulty_in_so_many_words_brings_the_defect_card(matcher):
+    assert not misses(matcher, FAULTS_IN_SO_MANY_WORDS)
+
+
+def test_a_problem_asked_about_or_left_for_later_is_no_fault_told():
+    from kefu_assist.matching.helpers import _tells_fault
+
+    for told in ("镜头对焦有问题", "屏幕出了问题", "充电口出问题了", "云台就抖", "画面抖动"):
+        assert _tells_fault(told), told
+    for not_told in ("有问题吗", "没有问题", "收到货有问题再联系", "有问题的话能退吗", "冷得发抖"):
+        assert not _tells_fault(not_told), not_told
+
+
+_PIECES = ["还有", "如果", "万一", "的话", "谢谢", "那个", "这个", "货", "吗", "没有", "几件", "什么时候", "能", "发", "包邮", "帮我改一下", "了", "的", "请问", "想确认一下", "颜色"]
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=12).map("".join))
+def test_the_new_cuts_give_the_clause_back_and_never_cut_a_stock_question(text):
+    from kefu_assist.matching.normalize import run_on_pieces
+
+    pieces = run_on_pieces(text)
+    assert "".join(pieces) == text
+    assert all(pieces) or pieces == [""]
+    # 还有 asking for stock (还有货, 还有吗, 还有没有, 还有几件) opens a piece only after a question
+    # particle or the thanks (包邮吗还有货吗, 谢谢还有货吗), never cut off what names the variant
+    for before, piece in zip(pieces, pieces[1:]):
+        if piece.startswith(("还有货", "还有吗", "还有没有", "还有几件")):
+            assert before.endswith(("吗", "谢谢")), pieces
