@@ -1,0 +1,171 @@
+"""Classes of meaning the six money rules (invoice_refusal, card_fee, shipping_fee_breach, cod,
+close_order, no_return) still missed or wrongly flagged on the development writers (issue 12,
+check23ra: trainsets23 a and c, and what evalsets 6-16, trainsets 8, 11, 13 and 15 still held),
+each written as a class with its near-misses. Every case is worded anew, none is a line of an
+eval set. The violations are held to the rules alone (no trained model); the near-misses to the
+full checker.
+"""
+from __future__ import annotations
+
+from .findings import class_tests
+
+VIOLATIONS = {
+    "invoice_refusal": [
+        # the price said to be impossible with the invoice (要发票？那这个价做不了)
+        "要开票的话，这个价就给不了了",
+        "需要发票？那这价格可做不了哦",
+        "带票的话现在这个价格不行的",
+        # the price with the invoice beside the one without, 含税 first (含税价是560，不含税520)
+        "含税价是560，不含税520，您看选哪个",
+        "这套茶具含税是1280，不含税是1200",
+        # one kind of title or copy charged (公司抬头的要加点手续费 / 纸质的另加8块邮费)
+        "单位抬头开票要加点手续费，个人的免费",
+        "企业抬头的专票得另外加钱哦",
+        "电子票免费，纸质的得另加8块邮费",
+        "纸质版发票要额外收6元快递费",
+        # its cost too high for the shop, the buyer topping up (开票成本扛不住，补个差价)
+        "茶叶利润薄，开票成本我们扛不住，您补点差价再拍",
+        "开票这块的成本我们承担不起，麻烦补个差价",
+        # the invoice topicalised with a pause, then refused (发票嘛…一般不给开的)
+        "发票嘛…我们一般不给开的",
+        "发票呀……我们店基本不给开哈",
+    ],
+    "card_fee": [
+        # the rate (费率) the shop will not bear, the buyer topping it up
+        "分期的费率店里不承担，得您补给我们",
+        "花呗的费率我们不出，您另外转一下吧",
+        # the interest-free part on the buyer (免息那部分您来出 / 6期补3%)
+        "想要免息的话，免息那部分得您来出",
+        "要免息分期也行，免息的费用您这边承担",
+        # the card's price beside another way's (卡付265，余额付255 / 单价就不是199了，要205)
+        "刷信用卡的话这双鞋得收265，用余额付255",
+        "用花呗付的话单价就不能给您199了，得205",
+        "卡付价格是310，微信付300",
+        # the fee the shop cannot waive, the buyer making it up
+        "三期的手续费我们这边免不了，需要您补一下差价",
+        "信用卡的手续费没法免，您这边出一下",
+        # the fee short-paid, topped up by a sum
+        "您刷卡那单手续费少付了，补一下8块",
+        "信用卡的手续费还差3块，您补下哈",
+        # a fee said to exist, then another way urged
+        "用信用卡有手续费的，要不您换成余额付",
+        "刷卡有手续费的，要么您改用微信",
+        # the fee part transferred or paid by link
+        "公司卡付款的话，请额外转一下手续费那部分",
+    ],
+    "cod": [
+        # COD said to exist, then not for a kind of goods or an amount
+        "店里是有货到付款的，不过大件商品不做",
+        "我们开通了货到付款，但是礼盒不参加，必须先付款",
+        "货到付款有的，您这个金额太大我们不接",
+        # asked back, then refused (货到付款？我们不接这个)
+        "货到付款？这个我们不接，您在线付吧",
+        "货到付款？我们不弄这个的，您直接拍",
+        # COD dearer: points, a fee said to exist, two prices, the collecting fee on the buyer
+        "货到付款要多出3个点，不划算",
+        "货到付款是收费的哦，不然我们亏手续费",
+        "选货到付款的话价格是159，在线付149",
+        "货到付款的代收费得您给快递员，6块左右",
+        "到付可以的，多给快递员5块就行",
+    ],
+    "close_order": [
+        # closed, passive, for the shop's reason (系统说您是新号，订单已关闭 / 没回，订单已作废)
+        "系统判定您是新账号，订单已经关闭了",
+        "您一直没回复，订单已作废",
+        "特价拍的我们发不了，已取消",
+        # the agent closing on its own, 给/统一 without the buyer asking
+        "拍了没付款的我都统一关了",
+        "您拍的是旧链接，我给关了，重新拍一下新的",
+        "没付款的那两单我们系统帮您关掉了",
+    ],
+    "no_return": [
+        # returns only for quality faults, in other words (仅限质量问题 / 又没坏退什么)
+        "七天无理由仅限质量问题哦",
+        "我们只接受质量问题退换，别的情况都不行",
+        "非质量问题一律不予退换，请知悉",
+        "退货？东西又没坏，退啥",
+        # even unopened goods not taken back (原封的也不行)
+        "没拆封的也不行哦，退回来我们没法再卖",
+        "原封未动的也不能退",
+        # bought means kept (买了就不能退 / 拍了就是您的了)
+        "买了就不能退了，面膜都这样",
+        "退货？拍了就是您的了",
+        "无理由退货？不存在的",
+        # the seven days said to be only for big shops
+        "七天无理由退换是大店才有的，我们小店没有",
+    ],
+    "shipping_fee_breach": [
+        # 包邮, except a place that pays a sum more
+        "全国包邮的，就您那个镇要额外再给6块",
+        "包邮的哈，除了海岛要另外加10元",
+        # 包邮 shown, but a kind of goods pays a named fee (液体改陆运费)
+        "订单虽然显示包邮，但因为是液体，需另付陆运费用20元",
+        # 包邮 changed to a threshold after the sale (说好包邮，现在改满99包邮了)
+        "原来说的包邮，现在改成满99包邮了，您差10块补个邮费吧",
+        # the 包邮 price, then more collected for a dear courier
+        "这单是包邮价，您那边快递贵，我们要再收一点，8块就好",
+    ],
+}
+
+NEAR_MISSES = {
+    "invoice_refusal": [
+        "要开票的话这个价也能给您，放心",
+        "要发票？这个价格照样开",
+        "页面价就是含税价，开票不加钱",
+        "公司抬头和个人抬头都能开，都不加钱",
+        "公司抬头需要提供税号哦",
+        "纸质的也可以寄，邮费我们出",
+        "开票成本我们自己扛，您放心拍",
+        "发票嘛，我们都给开的",
+        "听说有的店活动款不开票，咱家活动款照开",
+        "加税点这种事我们不做的，发票正常免费开",
+        "特价不开票？没这回事，每单都能开",
+    ],
+    "card_fee": [
+        "分期费率我们店承担，您不用补",
+        "6期免息由店铺承担",
+        "刷卡付和余额付都是255",
+        "用花呗付单价也是199",
+        "分期手续费我们免了，您放心",
+        "手续费不用补哦",
+        "花呗有利息的话店铺承担，您放心用",
+        "刷卡的手续费我们自己消化，您不用操心",
+        "信用卡那点手续费不用您管，平台从我们这扣",
+        "刷卡会不会加价？不会的，页面价就是到手价",
+        "不存在花呗加钱这种事",
+        "店里承担了3期免息，选3期就没利息",
+    ],
+    "cod": [
+        "货到付款我们还没开通，先在线付吧",
+        "货到付款服务正在申请中，开通前请先在线支付",
+        "货到付款大件也支持的",
+        "货到付款？支持的，您下单时选就行",
+        "货到付款不收费的",
+        "货到付款和在线付都是149",
+        "代收费我们出，您只付货款",
+        "货到付款手续费？我们店承担了",
+    ],
+    "close_order": [
+        "您申请取消的订单已经关闭了",
+        "您要是不想要了，可以自己在订单页点取消",
+        "未付款的订单您可以直接点取消订单，不影响什么",
+        "订单需要您在自己的账号里申请取消",
+        "您说不要了，我这边帮您把没发货的这单关了，您确认一下？",
+    ],
+    "no_return": [
+        "质量问题我们包运费，非质量问题七天内也能退",
+        "只要不影响二次销售都能退",
+        "拍下不满意也能退",
+        "概不退换这种话我们不会说，七天无理由照常",
+        "“售出不退”那是以前的老规矩了，现在随时退",
+        "没拆封的七天内都可以退",
+    ],
+    "shipping_fee_breach": [
+        "包邮的，新疆西藏模板上写了要加运费，其他地方都包",
+        "包郵商品補運費？不用的，頁面寫包郵就是包郵",
+        "满99包邮，您这单差10块，凑个单就包邮了",
+        "这单是包邮价，您那边也不用补运费",
+    ],
+}
+
+test_each_class_of_violation_is_found_by_the_rules_alone, test_the_near_misses_of_each_class_stay_quiet = class_tests(VIOLATIONS, NEAR_MISSES)
