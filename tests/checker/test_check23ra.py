@@ -7,7 +7,7 @@ full checker.
 """
 from __future__ import annotations
 
-from .findings import class_tests
+from .findings import add_round, class_tests
 
 VIOLATIONS = {
     "invoice_refusal": [
@@ -167,5 +167,97 @@ NEAR_MISSES = {
         "这单是包邮价，您那边也不用补运费",
     ],
 }
+
+# a second reading: the wordings the writers' kinds suggest beyond the dev sets (indirect, a policy,
+# a delay with a condition, long formal replies, dialect), each with its near-misses
+add_round(VIOLATIONS, {
+    "invoice_refusal": [
+        # refused as something the shop cannot handle
+        "发票这边开具不了哈，系统问题",
+        "发票的事情我们这边处理不了，您找平台吧",
+        # put off by weeks with a condition
+        "开票要等确认收货30天后，而且得另外申请审核",
+        # only at another, dearer price level
+        "要开票的话这批货就按批发价走不了了，得按零售价",
+        # a share of the tax asked of the buyer
+        "税点的话您看能不能出一半",
+        # refused in a long formal reply, the invoice named clauses before
+        "感谢您的支持！关于发票，由于本次为活动价，我们这边无法为您开具，敬请理解，活动结束后购买即可正常开票",
+        # asked back, then points added
+        "开票？得加六个点",
+    ],
+    "cod": [
+        # granted, then discouraged, called awkward or dropped
+        "我们店虽然有货到付款，但不建议您用，您还是先付吧",
+        "货到付款我们不太方便，麻烦您拍下付款",
+        "货到付款还是算了吧，我们这里不好弄",
+        # costing the discount; held back; rarely passed
+        "选了货到付款就没有优惠了",
+        "货到付款的单子我们要晚几天发",
+        "货到付款的单我们要审核，一般不通过，建议在线付",
+        # the price said not to hold; a colloquial verb of doing
+        "到付款的话价格就不是这个了",
+        "货到付款俺们这儿不整，你直接付钱吧",
+    ],
+    "close_order": [
+        # not shipped, then refunded and closed; the shop's own system closing it for the buyer
+        "这个订单我们没法发，已经给您退款关闭了",
+        "重复拍的那单，我们后台系统帮您关掉了",
+        "您拍的是老链接，我给关了，换新链接拍吧",
+    ],
+    "no_return": [
+        # waved away
+        "我们是小本生意，退货就算了吧",
+        "退款是没有的，可以给您补偿个小礼品",
+        # granted, then a fee other than postage collected clauses later
+        "退是可以退，但是我们要收30块钱的损耗费",
+        # dialect; only for some buyers; only as an exchange
+        "退货俺们这不中",
+        "七天无理由只对会员开放",
+        "退货的话您只能换个别的款",
+    ],
+    "shipping_fee_breach": [
+        # 包邮 said to depend on the place, then money added; a named fee of delivery on the buyer
+        "包邮不包邮看地方，您那要加钱",
+        "说是包邮，其实运费已经算在价格里了，您还需要付个保价费",
+    ],
+})
+add_round(NEAR_MISSES, {
+    "invoice_refusal": [
+        "发票开具不了的情况不会有，放心",
+        "开票要等确认收货后，一般1-2天",
+        "要开票的话也是按这个价，不会按零售价算",
+        "税点我们来出，您不用管",
+        "关于发票，我们这边随时可以为您开具，您提供抬头就行",
+        "关于发票，我们不能为您开具错误的抬头，麻烦核对一下",
+        "开票？可以的，不加钱",
+        "含税价是560，不含税也是560，一个价",
+    ],
+    "cod": [
+        "货到付款不方便的话可以在线付",
+        "选了货到付款优惠照样有",
+        "货到付款的单子和在线付一样当天发",
+        "到付款的话价格也是这个",
+        "我们还没开通货到付款，不好意思",
+    ],
+    "close_order": [
+        "没货的话会先联系您，不会直接关单",
+        "系统超时未付款会自动关闭，您重新拍就行",
+    ],
+    "no_return": [
+        "退货运费就算了吧，我们出",
+        "退货不收任何手续费",
+        "七天无理由对所有客人都有",
+        "退货的话可以选退款或者换货，随您",
+    ],
+    "shipping_fee_breach": [
+        "包邮不包邮看页面显示，以下单页为准",
+        "包邮的，保价费我们出",
+    ],
+    "card_fee": [
+        "花呗付128，余额付也是128",
+        "信用卡手续费免不了吗？我们承担，不用您出",
+    ],
+})
 
 test_each_class_of_violation_is_found_by_the_rules_alone, test_the_near_misses_of_each_class_stay_quiet = class_tests(VIOLATIONS, NEAR_MISSES)
