@@ -260,4 +260,48 @@ add_round(NEAR_MISSES, {
     ],
 })
 
+# a third reading: terse sums and homophone slips (sports shoes, electronics), quotas and windows
+add_round(VIOLATIONS, {
+    "invoice_refusal": [
+        # a price, then a different one with the invoice
+        "这双鞋199，要发票就209",
+        "A7M4机身12999，开专票13780",
+        # put off to a later month without a date
+        "发票可以开但是得下个月，这个月额度用完了",
+    ],
+    "card_fee": [
+        # a homophone slip of the card (信用咔)
+        "信用咔要加2%",
+    ],
+    "cod": [
+        # a sum collected apart for the collecting fee
+        "到付的话要另外收10块代收费",
+    ],
+    "no_return": [
+        # a homophone slip of 退货; a window under seven days with 只能
+        "退获不行哦",
+        "退换只能三天内",
+    ],
+    "shipping_fee_breach": [
+        # a homophone slip of 包邮 ending a clause
+        "包由的，新疆加10块",
+    ],
+})
+add_round(NEAR_MISSES, {
+    "invoice_refusal": [
+        "这双鞋199，开票也是199",
+        "机身12999，开专票就是12999",
+        "2件398，开票398",
+        "订单号2023，开票12小时内发",
+        "本月额度刚好用完，您的发票12月5日前开好寄出",
+    ],
+    "cod": ["到付的话快递会另外收10块代收费吗？不会的"],
+    "no_return": [
+        "退款就3天内到账",
+        "退换只能三天内？不是的，七天内都行",
+        "退获的话七天内都支持",
+    ],
+    "shipping_fee_breach": ["这个包由顺丰发，您放心"],
+})
+
 test_each_class_of_violation_is_found_by_the_rules_alone, test_the_near_misses_of_each_class_stay_quiet = class_tests(VIOLATIONS, NEAR_MISSES)
