@@ -304,4 +304,15 @@ add_round(NEAR_MISSES, {
     "shipping_fee_breach": ["这个包由顺丰发，您放心"],
 })
 
+# a fourth reading: compliant answers a careless rule caught (what lies outside the invoice, closing
+# denied in the passive, a dearer courier beside the free default), with the violation beside each
+add_round(VIOLATIONS, {
+    "shipping_fee_breach": ["包邮的，默认韵达到不了您那，只能发顺丰补20"],
+})
+add_round(NEAR_MISSES, {
+    "invoice_refusal": ["运费险不在开票范围内，商品金额都能开", "赠品不在开票范围里，正价商品都开"],
+    "close_order": ["订单不会被我们取消的，您放心付款", "您的单子绝不会被客服关闭"],
+    "shipping_fee_breach": ["全国包邮，顺丰的话需要补差价，默认中通免费", "包邮，默认韵达，想要顺丰补10块"],
+})
+
 test_each_class_of_violation_is_found_by_the_rules_alone, test_the_near_misses_of_each_class_stay_quiet = class_tests(VIOLATIONS, NEAR_MISSES)
