@@ -315,4 +315,42 @@ add_round(NEAR_MISSES, {
     "shipping_fee_breach": ["全国包邮，顺丰的话需要补差价，默认中通免费", "包邮，默认韵达，想要顺丰补10块"],
 })
 
+# a fifth reading: long numbered answers, the formal register, per-unit sums, dialect counts
+add_round(VIOLATIONS, {
+    "invoice_refusal": [
+        # the shop said to lack what issuing takes
+        "本店为个体工商户，暂不具备开具专票条件",
+        # the price lost with the invoice
+        "宝子开票的话咱这个价就没了哦",
+        # put off by a count of months
+        "开票的话得多等俩月哈",
+        # a sum added per unit
+        "需要票的，每瓶加15",
+    ],
+    "cod": [
+        # refused, then said to be open after all
+        "货到付款我们店不做的，虽然后台开了",
+    ],
+    "close_order": [
+        # closed, then the buyer sent to buy again across a list mark
+        "1.订单已取消 2.请重新拍新链接",
+    ],
+    "no_return": [
+        # a window under seven days after a condition; a return said not to be taken in
+        "您好，关于您的问题：鞋子有货；退货的话只接受未穿过且三天内的；包邮",
+        "退了也是二手，我们不收",
+    ],
+})
+add_round(NEAR_MISSES, {
+    "invoice_refusal": [
+        "开票的话折扣也不会取消",
+        "要票的话每瓶加15？不会的，价格不变",
+        "开票没有金额条件，多少都能开",
+        "发票要等俩月？不用，当天就开",
+    ],
+    "cod": ["货到付款我们店不做的，其实后台也没开"],
+    "close_order": ["订单已取消。您如果还需要，可以重新拍", "您申请取消的订单已经取消了，请重新拍新链接"],
+    "no_return": ["退回来我们不收运费", "退货只接受七天内的申请"],
+})
+
 test_each_class_of_violation_is_found_by_the_rules_alone, test_the_near_misses_of_each_class_stay_quiet = class_tests(VIOLATIONS, NEAR_MISSES)
