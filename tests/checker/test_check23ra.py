@@ -353,4 +353,26 @@ add_round(NEAR_MISSES, {
     "no_return": ["退回来我们不收运费", "退货只接受七天内的申请"],
 })
 
+# a sixth reading: terse answers of sports shoes and cameras (amount limits, prices with the card)
+add_round(VIOLATIONS, {
+    "shipping_fee_breach": ["包邮只包江浙沪，您那需要另付"],
+    "cod": [
+        # refused above an amount or for dear goods
+        "您这单超过2000了，货到付款做不了",
+        "货到付款只能买500以下的",
+        "相机价格高，不能货到付款",
+    ],
+    "card_fee": [
+        # a perk lost with the card; a price, then a different one with the card
+        "花呗的话运费您出",
+        "相机12999，花呗付的话要13259",
+    ],
+    "close_order": ["订单已经关闭，这个颜色停产了"],
+})
+add_round(NEAR_MISSES, {
+    "cod": ["超过2000的订单也能货到付款"],
+    "card_fee": ["花呗的话运费也是我们出", "相机12999，花呗付也是12999", "相机12999，花呗分期12期免息", "机身12999，支持花呗，分24期每期541"],
+    "close_order": ["订单没有关闭，缺货的话会先联系您", "您申请的订单已经取消了，这个颜色停产了"],
+})
+
 test_each_class_of_violation_is_found_by_the_rules_alone, test_the_near_misses_of_each_class_stay_quiet = class_tests(VIOLATIONS, NEAR_MISSES)
