@@ -375,4 +375,22 @@ add_round(NEAR_MISSES, {
     "close_order": ["订单没有关闭，缺货的话会先联系您", "您申请的订单已经取消了，这个颜色停产了"],
 })
 
+# a seventh reading: a refusal said as a condition or a wait (前提, 好评后才能开, 补齐后再发)
+add_round(VIOLATIONS, {
+    "invoice_refusal": [
+        "发票需要您先确认收货并给好评后才能开",
+        "开票的前提是您不用优惠券",
+        "发票等活动结束后统一开，大概三个月后",
+    ],
+    "card_fee": ["花呗付款的订单要等手续费补齐后再发"],
+    "no_return": ["退货的前提是吊牌没剪而且三天内"],
+    "shipping_fee_breach": ["包邮的前提是好评"],
+})
+add_round(NEAR_MISSES, {
+    "invoice_refusal": ["开票的前提是您提供抬头和税号", "开票的前提是订单已付款，付款后随时开", "发票三个月后也可以补开", "发票不需要好评，确认收货后就能开"],
+    "card_fee": ["手续费不用补，付完就发"],
+    "no_return": ["退货的前提是七天内且不影响二次销售"],
+    "shipping_fee_breach": ["包邮没有前提条件，好评不好评都包"],
+})
+
 test_each_class_of_violation_is_found_by_the_rules_alone, test_the_near_misses_of_each_class_stay_quiet = class_tests(VIOLATIONS, NEAR_MISSES)
