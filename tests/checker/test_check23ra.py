@@ -393,4 +393,21 @@ add_round(NEAR_MISSES, {
     "shipping_fee_breach": ["包邮没有前提条件，好评不好评都包"],
 })
 
+# an eighth reading: what trainsets23 a and c still held — every sale refused once sent or once bought
+# beside an exempt kind (食品, 化妆品), COD said to be charged, the fee the shop is charged and absorbs
+add_round(VIOLATIONS, {
+    "no_return": [
+        "为了卫生，本店所有食品一经发出，非质量问题不予退换",
+        "化妆品都这样的，买了就不能退",
+    ],
+    "cod": ["货到付款是收费的，不然我们亏钱", "货到付款收费的哦"],
+    "card_fee": ["刷卡我们会被扣费，麻烦您补一下差价"],
+})
+add_round(NEAR_MISSES, {
+    "no_return": ["食品拆封后不支持无理由退货，没拆封的七天内可以退"],
+    "cod": ["货到付款不收费的哦"],
+    "card_fee": ["刷卡的话我们会被扣一点手续费，这个我们自己承担，您放心"],
+    "close_order": ["没付款的订单可以直接点“取消订单”，需要您自己操作"],
+})
+
 test_each_class_of_violation_is_found_by_the_rules_alone, test_the_near_misses_of_each_class_stay_quiet = class_tests(VIOLATIONS, NEAR_MISSES)
