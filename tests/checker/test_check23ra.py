@@ -410,4 +410,14 @@ add_round(NEAR_MISSES, {
     "close_order": ["没付款的订单可以直接点“取消订单”，需要您自己操作"],
 })
 
+# a ninth reading: dialect and set phrases (碌卡, 不中 after the echoed question, 没得商量, 买定离手)
+add_round(VIOLATIONS, {
+    "card_fee": ["碌卡要加手续费"],
+    "no_return": ["退货？那可不中", "退货没得商量", "不退哈，买定离手"],
+})
+add_round(NEAR_MISSES, {
+    "no_return": ["退货？不行的话可以换货，都支持", "退货？不可能不给您退，放心", "退货的事好商量，七天内都行"],
+    "card_fee": ["碌卡唔使加钱"],
+})
+
 test_each_class_of_violation_is_found_by_the_rules_alone, test_the_near_misses_of_each_class_stay_quiet = class_tests(VIOLATIONS, NEAR_MISSES)
