@@ -420,4 +420,15 @@ add_round(NEAR_MISSES, {
     "card_fee": ["碌卡唔使加钱"],
 })
 
+# a tenth reading: the two false flags evalsets15 still held, as classes (another shop's practice, then
+# the shop's own; the fee asked about, then the shop bearing it), with the violation beside each
+add_round(VIOLATIONS, {
+    "invoice_refusal": ["听说有的店活动款照样开票，我们家活动款不开票"],
+    "card_fee": ["分期要收手续费吗？要的，您这边出"],
+})
+add_round(NEAR_MISSES, {
+    "invoice_refusal": ["别家说活动价不开票，我们家活动价也照样开", "有些店清仓不开发票，咱家清仓款一样开"],
+    "card_fee": ["信用卡要收手续费吗？我们已经承担了，您付页面价", "白条分期要收利息吗？店里都出了"],
+})
+
 test_each_class_of_violation_is_found_by_the_rules_alone, test_the_near_misses_of_each_class_stay_quiet = class_tests(VIOLATIONS, NEAR_MISSES)
