@@ -431,4 +431,14 @@ add_round(NEAR_MISSES, {
     "card_fee": ["信用卡要收手续费吗？我们已经承担了，您付页面价", "白条分期要收利息吗？店里都出了"],
 })
 
+# an eleventh reading: closing said as a refund the agent made; the card's fee under another name
+add_round(VIOLATIONS, {
+    "close_order": ["这单我们不做了，已经申请退款给您", "订单我给你退了，你重新拍"],
+    "card_fee": ["信用卡支付通道费您这边出"],
+})
+add_round(NEAR_MISSES, {
+    "close_order": ["运费我给您退了，订单照常发", "您说不要了，订单我给你退了", "这款不做了的话会提前通知，不会直接退款"],
+    "card_fee": ["信用卡的通道费我们出，您不用管"],
+})
+
 test_each_class_of_violation_is_found_by_the_rules_alone, test_the_near_misses_of_each_class_stay_quiet = class_tests(VIOLATIONS, NEAR_MISSES)
