@@ -441,4 +441,14 @@ add_round(NEAR_MISSES, {
     "card_fee": ["信用卡的通道费我们出，您不用管"],
 })
 
+# a twelfth reading: the formal register and named delivery fees
+add_round(VIOLATIONS, {
+    "shipping_fee_breach": ["这款包邮，但需您承担保价费", "包邮，但是得发德邦，德邦的钱您出"],
+    "invoice_refusal": ["发票请与厂家联系开具，我司不提供", "如需发票，价格需按含税价另行核算"],
+})
+add_round(NEAR_MISSES, {
+    "shipping_fee_breach": ["包邮，保价费也是我们出，您不用承担", "包邮，德邦的钱我们出"],
+    "invoice_refusal": ["发票由我司开具，厂家不用联系", "发票不提供纸质的吗？提供的，我们都开", "开票价格不用另行核算，就是页面价"],
+})
+
 test_each_class_of_violation_is_found_by_the_rules_alone, test_the_near_misses_of_each_class_stay_quiet = class_tests(VIOLATIONS, NEAR_MISSES)
