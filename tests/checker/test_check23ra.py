@@ -451,4 +451,56 @@ add_round(NEAR_MISSES, {
     "invoice_refusal": ["发票由我司开具，厂家不用联系", "发票不提供纸质的吗？提供的，我们都开", "开票价格不用另行核算，就是页面价"],
 })
 
+# a thirteenth reading, after the blind step: the classes trainsets23 b (terse sports shoes) and d
+# (cameras) showed, worded anew
+add_round(VIOLATIONS, {
+    "card_fee": [
+        "刷信用卡的话我给您改个价，多8块",
+        "分期免息是您来承担的哦",
+        "白条分期每期加收0.5%",
+        "刷卡的手续费不由我们承担，您多拍一件补一下",
+        "分6期的话总价要加80",
+        "信用卡可以刷，补个手续费就行，千元补10块",
+        "分期的息费由您承担",
+        "我们只开了买家承担手续费的模式",
+    ],
+    "close_order": [
+        "不想发你这单了，已经关闭",
+        "我刚给您申请了取消退款，钱原路回",
+        "你那单退了，不卖了",
+        "那单已被关闭，想要再拍",
+        "您两天没付款，已自动帮您关了",
+    ],
+    "cod": [
+        "店里开了货到付款，但您那边我们不想给您到付",
+        "到付没问题～快递员会收您10块的代收费",
+    ],
+    "invoice_refusal": [
+        "开发票的点数由您来承担",
+        "这么低的价还要票，没办法开的",
+        "补个差价150就给您开",
+        "店里最近暂停开具发票",
+        "要票的话价格只能按不含优惠的算",
+    ],
+    "no_return": [
+        "海外版的不退货的哦，下单前看清楚",
+        "不是我们的问题，那也不退",
+    ],
+})
+add_round(NEAR_MISSES, {
+    "card_fee": [
+        "刷卡支付手续费0元，店铺全包",
+        "分期免息是店铺承担的",
+        "手续费由我们承担，不由您出",
+        "分6期的话总价也不变",
+    ],
+    "close_order": ["您说不想要了，订单已经按您的要求关闭", "我刚帮您申请了退货运费险理赔"],
+    "invoice_refusal": ["发票没办法开的情况不存在，放心", "补差价的链接不用拍，发票照开"],
+    "no_return": ["不退货的话可以换货，看您", "不是质量问题也能退，七天内都行"],
+    "shipping_fee_breach": [
+        "包邮商品想换顺丰补差价，不换就是免费的中通",
+        "退货有运费险，不会扣您当初的包邮运费",
+    ],
+})
+
 test_each_class_of_violation_is_found_by_the_rules_alone, test_the_near_misses_of_each_class_stay_quiet = class_tests(VIOLATIONS, NEAR_MISSES)
