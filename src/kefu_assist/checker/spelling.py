@@ -48,6 +48,11 @@ TYPO = re.compile(TYPO.pattern + "|唔(?=[开出提收加包支做接发给补�
 # one character for one
 TYPOS.update({"咯": "了", "喽": "了", "嘞": "了", "滴": "的", "么得": "没得", "花b": "花呗", "哋": "们", "嘅": "的"})
 TYPO = re.compile(TYPO.pattern + r"|(?<=[消销闭关掉撤废删退换补加收开发付])[咯喽嘞]|(?<=[\u4e00-\u9fff])(?<![一点水滴油])滴(?=[，,。！!～~\s哦哈呀啦]|$)|(?<![怎什这那多])么得|花b(?![a-z])|(?<=[我你佢])哋|嘅")
+# check23ra: terse buyers' and agents' homophone slips of the money rules' words, one character for one:
+# 信用咔 信用卡, 退获 退货, 包由 包邮 (only ending a clause or before a particle: 这个包由顺丰发 is a parcel),
+# and Cantonese 碌卡 (swiping a card) read 刷卡
+TYPOS.update({"信用咔": "信用卡", "退获": "退货", "包由": "包邮", "碌卡": "刷卡"})
+TYPO = re.compile(TYPO.pattern + r"|信用咔|退获|碌卡|包由(?=[的哦哈呀啊吗呢嘛滴,，。！!～~\s]|$)")
 PINYIN = re.compile(
     r"(?<![a-z])(" + "|".join(w.replace(" ", r"\s*") + _NOT_BEFORE.get(w, "") for w in sorted(PINYIN_WORDS, key=len, reverse=True)) + r")(?![a-z])"
     r"|(?<=[个给星五5])hp(?![a-z])|(?<![a-z])hp(?=[返送有给])|(?<=\d)r(?![a-z])"
