@@ -1,0 +1,195 @@
+"""Classes of wording the checker missed or flagged wrongly on the development writers (issue 12,
+check23rb: off_platform, review_bribe, absolute_claim, negative_phrasing, abuse, privacy), read
+from trainsets23 a and c (cosmetics in young slang; tea and liquor gifts for business buyers),
+evalsets15 and 16 and the older development sets, grouped by how the agent said it (the app's name
+split by a dot, the order link skipped, a refund paid straight to the buyer's card, another buyer
+placed by city and surname, a reward as a favour "if the review is good", superlatives in literary
+words, the buyer's wits or looks mocked, a formal dismissal), and the compliant wordings a careless
+rule caught (a company transfer made through the platform's business purchase, a fake warned
+against, a bank's reserved phone, 宝妈的). Every case is worded anew, none is a line of an eval set.
+The violations are held to the rules alone (no trained model); the near-misses to the full checker."""
+from __future__ import annotations
+
+from .findings import class_tests
+
+VIOLATIONS = {
+    "off_platform": [
+        # the app's name split by a dot, read before as two clauses
+        "微.信搜 shop_lin 就能加到我",
+        "薇.信号 tea888，加一下",
+        # the order link skipped for me directly
+        "下次直接找我买，不用拍链接，便宜一截",
+        "找我买就行，不用拍链接",
+        # another platform as the place to message me
+        "抖音上私我",
+        "小红书dd我，给你留货",
+        # money paid to the buyer's own account outside the order, the account asked for
+        "卡号和开户行告诉我，差价我直接打给您",
+        "银行卡号发我，差价我直接打给您",
+        "好评截图后返您5块到支付宝上",
+        # the app by its letter with 上; a friend added with words between; a private number
+        "v上我发你视频",
+        "加我个好友，图多给你看看",
+        "有事加一下我们店长的私人号",
+        # a number to ring me on; a private chat for the floor price
+        "拨打13912345678找我，给您算便宜",
+        "私聊我拿底价",
+    ],
+    "review_bribe": [
+        # the review's reward named as a thing on offer
+        "晒单的返现可以和积分一起用",
+        # a gift named right after the review
+        "晒单送杯垫，截图给我就行",
+        # a favour for the buyer if the review is good
+        "好评的话运费险我帮你报了",
+        "五星好评的话下次这款给你半价",
+    ],
+    "absolute_claim": [
+        # 百分百 in words before a material
+        "百分百纯棉的，很亲肤",
+        "百分百棉，不起球",
+        # superlatives in literary words
+        "这款茶的香气在同类中堪称之冠",
+        "音质冠绝同价位",
+        "工艺无人能及",
+        "这副耳机在同价位里遥遥领先",
+        "这款是口感天花板",
+        # other products beaten in slang; a flaw never; an extreme pledge; 没有之一
+        "续航秒杀同价位所有机型",
+        "我们家是行业老大",
+        "这酒绝不上头",
+        "不好用倒赔您一倍",
+        "手感好的一款，没有之一",
+        # 包你 before more outcomes
+        "这条裤子包您显瘦",
+    ],
+    "negative_phrasing": [
+        # the question not mine to answer, the buyer sent elsewhere
+        "这个问题不是我该回答的",
+        "这个不是我能回答的，问售后去",
+        "物流的事我们不负责这个，找快递去",
+        # the shop unable in other words
+        "这事我们也没法处理",
+        "我们这边无法操作",
+        "这款不会再生产了，我们不会再进",
+        # a bare 'not there' as the whole reply
+        "这个尺码没有",
+        "这个色没货",
+        # telling me is no use
+        "跟我吵也没用",
+        "跟客服吵也没用",
+    ],
+    "abuse": [
+        # the buyer's wits mocked; nitpicking scorned; sent away
+        "说明书都写着呢，脑子呢",
+        "买东西带点脑子",
+        "一个小物件还挑三拣四的",
+        "嫌东嫌西的，那你别买啊",
+        "觉得贵就别买了",
+        # skill, means or looks mocked
+        "菜就多练，别赖手柄",
+        "嫌贵说明您消费水平不够",
+        "皮肤这么黄用什么美白，用了也白搭",
+        "没钱学别人买什么进口的",
+        # sent away in formal words
+        "恕不奉陪，请另寻他处",
+        "鉴于您的态度，建议另寻他处",
+    ],
+    "privacy": [
+        # another buyer placed by city and surname as the answer to who bought
+        "买最多的是杭州的吴先生，一次二十箱",
+        "上一单订礼盒的是成都的刘总",
+        # another buyer by full name
+        "有个叫陈思思的妹子也买了这个色",
+        "刚有个叫孙明的老板订了五箱",
+        # another buyer's order or invoice data read out
+        "这个单号是另一位客户的，收件人赵女士",
+        "把其他客户的开票信息发您看看格式",
+        "张姐那边的订单：收货人张某，地址如下",
+        # an ID and a card number asked together, with words between
+        "需要法人的身份证号和卡号，麻烦发下",
+        "身份证正反面加银行卡号都拍过来",
+        # another buyer placed by where they live or work
+        "那个退货的阿姨住在城东",
+        "有位买同款的姐住在西湖边上",
+        "那位买家是做护士的，在医院上班",
+    ],
+}
+
+NEAR_MISSES = {
+    "off_platform": [
+        # someone else's request or a fake reported, then disowned or warned against
+        "要是有人冒充我们让您加微信转账，千万别理",
+        "有顾客说要加微信，我们不加微信的，旺旺就行",
+        "您朋友转来的扫码链接不是我们发的，以订单为准",
+        "平台外的转账不要信，请只在订单里付",
+        # several channels denied with 什么/任何; private deals refused
+        "领券在店铺首页，不需要进什么群",
+        "我们没有任何会员群，活动都在页面上",
+        "本店不做私下交易，请在店铺里下单",
+        # a company transfer named as a way the order is paid
+        "对公转账可以走企业支付宝，开票也方便",
+        "对公转账和信用卡都可以，没有额外费用",
+        "支持对公转账，需要在企业购里下单",
+        # the card or the payment app used at the order's own checkout
+        "用储蓄卡直接付就行，价格不变",
+        "嫌麻烦可以用支付宝直接付",
+        # the new address and phone for an order change sent to be checked
+        "把新地址和收件人电话发给我核对一下",
+        # what a code is not; a bank's reserved phone
+        "包装上的二维码是查真伪的，不是加好友",
+        "银行预留手机号需要您在银行那边改",
+        # the platform's own places
+        "闲鱼上的二手货不是我们家的，请注意",
+        "对公转账的话请在企业购下单付款",
+    ],
+    "review_bribe": [
+        # the reward asked back and denied
+        "好评返红包？我们没有这个活动哦",
+        "晒图送礼品？本店不搞这种事",
+        # reviews named without a reward
+        "好评率是大家给的，我们会继续努力",
+        "好评之后有问题也可以随时找我",
+        "好评送达的包裹我们都会回访",
+    ],
+    "absolute_claim": [
+        "这款100%棉，透气吸汗",
+        "天花板太矮的话这款灯不合适",
+        "秒杀活动今晚八点开始",
+        "我们尽量不让您失望",
+    ],
+    "negative_phrasing": [
+        # a bad practice denied; a charge denied
+        "加税点这种事我们不做的，发票免费开",
+        "写了包邮还加钱这种事本店不干",
+        "运费按模板算，我这边不会另外加收",
+        # unable only as a case, help promised after it
+        "真处理不了的话，我再请主管来看",
+        "尺码没写的话麻烦补一下，不然没法发",
+        "这个颜色有没有货我帮您查一下",
+        "这个尺码没有了，给您推荐大一码",
+    ],
+    "abuse": [
+        # 妈的 inside 宝妈的 / 当妈的; a baby's mouth; our own shop on another platform is off_platform
+        "谢谢宝妈的支持",
+        "我们也是当妈的，懂您的担心",
+        "宝宝闭嘴的时候奶嘴不会掉",
+        "不怕您挑三拣四，挑到满意为止",
+        "介意色差的话建议先看实拍再决定",
+        "这款补脑子的核桃很受欢迎",
+    ],
+    "privacy": [
+        # the buyer's own data read back to be confirmed
+        "收件人改成您爸爸，电话是您刚发的那个，对吗",
+        "您的订单收件人是陈先生，电话尾号1234，麻烦核对一下",
+        # a colleague's order left to their own account
+        "要查您同事的订单，麻烦她用自己的账号来问",
+        # the shop's own card number is off_platform, not privacy
+        "我发个银行卡号给您",
+        # business invoice data asked of the buyer's own company
+        "开专票请提供贵司名称、税号、开户行和账号",
+        "您是杭州的吴先生吗？订单已发货",
+    ],
+}
+
+test_each_class_of_violation_is_found_by_the_rules_alone, test_the_near_misses_of_each_class_stay_quiet = class_tests(VIOLATIONS, NEAR_MISSES)
