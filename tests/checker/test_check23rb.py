@@ -34,6 +34,10 @@ VIOLATIONS = {
         # a number to ring me on; a private chat for the floor price
         "拨打13912345678找我，给您算便宜",
         "私聊我拿底价",
+        # a phone number of ours to add or save; a lower price on other platforms by their names
+        "存一下我们门店的电话13812345678，到了打给我",
+        "得物上我们也有店，那边便宜五十",
+        "唯品会有我们家，价格更低",
     ],
     "review_bribe": [
         # the review's reward named as a thing on offer
@@ -62,6 +66,8 @@ VIOLATIONS = {
         "手感好的一款，没有之一",
         # 包你 before more outcomes
         "这条裤子包您显瘦",
+        # a specification's limit claimed against the whole trade is still a superlative
+        "这款是业内最大光圈的镜头",
     ],
     "negative_phrasing": [
         # the question not mine to answer, the buyer sent elsewhere
@@ -94,6 +100,9 @@ VIOLATIONS = {
         # sent away in formal words
         "恕不奉陪，请另寻他处",
         "鉴于您的态度，建议另寻他处",
+        # the buyer's own fault thrown back
+        "自己不会用还赖机器",
+        "穿错码还怪鞋子",
     ],
     "privacy": [
         # another buyer placed by city and surname as the answer to who bought
@@ -157,6 +166,10 @@ NEAR_MISSES = {
         "天花板太矮的话这款灯不合适",
         "秒杀活动今晚八点开始",
         "我们尽量不让您失望",
+        # a device's specification at its limit; the first generation of a model
+        "这款镜头最大光圈F2.8",
+        "最低工作温度零下二十度",
+        "第一代的接口是micro usb",
     ],
     "negative_phrasing": [
         # a bad practice denied; a charge denied
