@@ -38,6 +38,10 @@ VIOLATIONS = {
         "存一下我们门店的电话13812345678，到了打给我",
         "得物上我们也有店，那边便宜五十",
         "唯品会有我们家，价格更低",
+        # other chat apps by name; 信 split into its parts
+        "加我 line 详聊",
+        "telegram联系，发你实拍",
+        "加我薇亻言",
     ],
     "review_bribe": [
         # the review's reward named as a thing on offer
@@ -66,6 +70,9 @@ VIOLATIONS = {
         "手感好的一款，没有之一",
         # 包你 before more outcomes
         "这条裤子包您显瘦",
+        # the only one anywhere
+        "这个色全网独一家",
+        "全国独此一家的配方",
         # a specification's limit claimed against the whole trade is still a superlative
         "这款是业内最大光圈的镜头",
     ],
@@ -103,6 +110,11 @@ VIOLATIONS = {
         # the buyer's own fault thrown back
         "自己不会用还赖机器",
         "穿错码还怪鞋子",
+        # sarcasm and scorn in slang
+        "呵呵，您开心就好",
+        "你咋不上天呢",
+        "一看就是没用过好东西的",
+        "low逼，不懂别瞎说",
     ],
     "privacy": [
         # another buyer placed by city and surname as the answer to who bought
@@ -122,6 +134,8 @@ VIOLATIONS = {
         "那个退货的阿姨住在城东",
         "有位买同款的姐住在西湖边上",
         "那位买家是做护士的，在医院上班",
+        # another buyer's tracking number shared
+        "我把上个客户的快递单号发你参考一下",
     ],
 }
 
@@ -151,6 +165,10 @@ NEAR_MISSES = {
         # the platform's own places
         "闲鱼上的二手货不是我们家的，请注意",
         "对公转账的话请在企业购下单付款",
+        # a camera model, a cable's socket, our shop elsewhere at the same price
+        "用TG-6拍水下很方便",
+        "数据线用line out接口",
+        "我们也在抖音开了店，价格和这边一样",
     ],
     "review_bribe": [
         # the reward asked back and denied
@@ -170,6 +188,7 @@ NEAR_MISSES = {
         "这款镜头最大光圈F2.8",
         "最低工作温度零下二十度",
         "第一代的接口是micro usb",
+        "唯一的区别是颜色",
     ],
     "negative_phrasing": [
         # a bad practice denied; a charge denied
@@ -190,6 +209,8 @@ NEAR_MISSES = {
         "不怕您挑三拣四，挑到满意为止",
         "介意色差的话建议先看实拍再决定",
         "这款补脑子的核桃很受欢迎",
+        "呵呵，是的呢，这款很多人买",
+        "没用过这个牌子的话可以先买小样",
     ],
     "privacy": [
         # the buyer's own data read back to be confirmed
