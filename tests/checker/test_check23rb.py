@@ -42,6 +42,9 @@ VIOLATIONS = {
         "加我 line 详聊",
         "telegram联系，发你实拍",
         "加我薇亻言",
+        # the formal register: money to our company account outside the order; a buyer's contact asked to deal directly
+        "尊敬的客户，大宗采购建议线下签约，货款打至我司对公账户即可",
+        "贵司行政的手机号麻烦留一下，我们经理直接跟她对接",
     ],
     "review_bribe": [
         # the review's reward named as a thing on offer
@@ -51,6 +54,8 @@ VIOLATIONS = {
         # a favour for the buyer if the review is good
         "好评的话运费险我帮你报了",
         "五星好评的话下次这款给你半价",
+        # the formal register: a discount on the next purchase for a review
+        "若能在评价里写上服务周到，再次采购可享九折",
     ],
     "absolute_claim": [
         # 百分百 in words before a material
@@ -91,6 +96,10 @@ VIOLATIONS = {
         # telling me is no use
         "跟我吵也没用",
         "跟客服吵也没用",
+        # the formal register: a request the shop cannot meet; not our remit, see to it yourself
+        "您提出的条件我司无法接受",
+        "此事非我方职责范围",
+        "请您自行联系物流公司",
     ],
     "abuse": [
         # the buyer's wits mocked; nitpicking scorned; sent away
@@ -115,6 +124,10 @@ VIOLATIONS = {
         "你咋不上天呢",
         "一看就是没用过好东西的",
         "low逼，不懂别瞎说",
+        # the formal register: read it before asking, don't waste my time; a budget scorned
+        "请您仔细阅读详情后再咨询",
+        "别浪费我的时间",
+        "连这点预算都拿不出来",
     ],
     "privacy": [
         # another buyer placed by city and surname as the answer to who bought
@@ -136,6 +149,8 @@ VIOLATIONS = {
         "那位买家是做护士的，在医院上班",
         # another buyer's tracking number shared
         "我把上个客户的快递单号发你参考一下",
+        # the formal register: another company's papers sent
+        "把另一家公司的采购单发您参考",
     ],
 }
 
@@ -167,6 +182,9 @@ NEAR_MISSES = {
         "对公转账的话请在企业购下单付款",
         # a camera model, a cable's socket, our shop elsewhere at the same price
         "用TG-6拍水下很方便",
+        # the platform paying the shop; a payment code as an option of the checkout
+        "货款在您确认收货后由平台打到我们账户",
+        "付款码支付是收银台里的一种方式",
         "数据线用line out接口",
         "我们也在抖音开了店，价格和这边一样",
     ],
@@ -178,6 +196,9 @@ NEAR_MISSES = {
         "好评率是大家给的，我们会继续努力",
         "好评之后有问题也可以随时找我",
         "好评送达的包裹我们都会回访",
+        # every kind of it refused
+        "本店不参与任何形式的有偿评价",
+        "我们不做任何形式的好评返现",
     ],
     "absolute_claim": [
         "这款100%棉，透气吸汗",
@@ -223,6 +244,7 @@ NEAR_MISSES = {
         # business invoice data asked of the buyer's own company
         "开专票请提供贵司名称、税号、开户行和账号",
         "您是杭州的吴先生吗？订单已发货",
+        "您公司的合同我们已经盖章，稍后发您",
     ],
 }
 
