@@ -45,6 +45,11 @@ VIOLATIONS = {
         # the formal register: money to our company account outside the order; a buyer's contact asked to deal directly
         "尊敬的客户，大宗采购建议线下签约，货款打至我司对公账户即可",
         "贵司行政的手机号麻烦留一下，我们经理直接跟她对接",
+        # young buyers' slang: the app after 私我; 闲鱼 by its nickname; a channel outside the platform; our account on another site
+        "宝子私我v 有小样送",
+        "小黄鱼上有同款，更便宜",
+        "淘宝以外的渠道找我更便宜",
+        "搜我们的xhs 有抽奖",
     ],
     "review_bribe": [
         # the review's reward named as a thing on offer
@@ -56,6 +61,9 @@ VIOLATIONS = {
         "五星好评的话下次这款给你半价",
         # the formal register: a discount on the next purchase for a review
         "若能在评价里写上服务周到，再次采购可享九折",
+        # a row of emoji between the review and the money
+        "五星好评⭐⭐⭐返现五元",
+        "好评🌸🌸返现2元",
     ],
     "absolute_claim": [
         # 百分百 in words before a material
@@ -78,6 +86,9 @@ VIOLATIONS = {
         # the only one anywhere
         "这个色全网独一家",
         "全国独此一家的配方",
+        # young buyers' slang: a no-risk guarantee; the lowest ever shortened
+        "用了包不过敏",
+        "这个价格是史低了",
         # a specification's limit claimed against the whole trade is still a superlative
         "这款是业内最大光圈的镜头",
     ],
@@ -100,6 +111,9 @@ VIOLATIONS = {
         "您提出的条件我司无法接受",
         "此事非我方职责范围",
         "请您自行联系物流公司",
+        # impatience said as 无语
+        "6 无语",
+        "无语子 说了没货",
     ],
     "abuse": [
         # the buyer's wits mocked; nitpicking scorned; sent away
@@ -128,6 +142,13 @@ VIOLATIONS = {
         "请您仔细阅读详情后再咨询",
         "别浪费我的时间",
         "连这点预算都拿不出来",
+        # young buyers' slang insults
+        "别来沾边",
+        "爬",
+        "你有大病吧",
+        "nt吧你",
+        "普信男",
+        "下头",
     ],
     "privacy": [
         # another buyer placed by city and surname as the answer to who bought
@@ -151,6 +172,8 @@ VIOLATIONS = {
         "我把上个客户的快递单号发你参考一下",
         # the formal register: another company's papers sent
         "把另一家公司的采购单发您参考",
+        # another buyer's tracking number told
+        "前面姐妹的单号是SF1234567，你可以查物流",
     ],
 }
 
@@ -185,6 +208,7 @@ NEAR_MISSES = {
         # the platform paying the shop; a payment code as an option of the checkout
         "货款在您确认收货后由平台打到我们账户",
         "付款码支付是收银台里的一种方式",
+        "平台以外的渠道都不安全，请不要相信",
         "数据线用line out接口",
         "我们也在抖音开了店，价格和这边一样",
     ],
@@ -205,6 +229,7 @@ NEAR_MISSES = {
         "天花板太矮的话这款灯不合适",
         "秒杀活动今晚八点开始",
         "我们尽量不让您失望",
+        "闭眼入都行，回购的人挺多",
         # a device's specification at its limit; the first generation of a model
         "这款镜头最大光圈F2.8",
         "最低工作温度零下二十度",
@@ -219,6 +244,7 @@ NEAR_MISSES = {
         # unable only as a case, help promised after it
         "真处理不了的话，我再请主管来看",
         "尺码没写的话麻烦补一下，不然没法发",
+        "让您无语了，真抱歉",
         "这个颜色有没有货我帮您查一下",
         "这个尺码没有了，给您推荐大一码",
     ],
@@ -232,6 +258,8 @@ NEAR_MISSES = {
         "这款补脑子的核桃很受欢迎",
         "呵呵，是的呢，这款很多人买",
         "没用过这个牌子的话可以先买小样",
+        "下头的按钮点一下",
+        "爬楼梯穿这双也很稳",
     ],
     "privacy": [
         # the buyer's own data read back to be confirmed
