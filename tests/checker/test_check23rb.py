@@ -18,14 +18,14 @@ VIOLATIONS = {
         "微.信搜 shop_lin 就能加到我",
         "薇.信号 tea888，加一下",
         # the order link skipped for me directly
-        "下次直接找我买，不用拍链接，便宜一截",
+        "回头需要直接找我拿货，不必再下单，价格更低",
         "找我买就行，不用拍链接",
         # another platform as the place to message me
         "抖音上私我",
         "小红书dd我，给你留货",
         # money paid to the buyer's own account outside the order, the account asked for
         "卡号和开户行告诉我，差价我直接打给您",
-        "银行卡号发我，差价我直接打给您",
+        "把卡号告诉我，差价我直接打给您",
         "好评截图后返您5块到支付宝上",
         # the app by its letter with 上; a friend added with words between; a private number
         "v上我发你视频",
@@ -55,9 +55,9 @@ VIOLATIONS = {
         # the review's reward named as a thing on offer
         "晒单的返现可以和积分一起用",
         # a gift named right after the review
-        "晒单送杯垫，截图给我就行",
+        "晒单送冰箱贴哦",
         # a favour for the buyer if the review is good
-        "好评的话运费险我帮你报了",
+        "好评之后运费险我替你报了",
         "五星好评的话下次这款给你半价",
         # the formal register: a discount on the next purchase for a review
         "若能在评价里写上服务周到，再次采购可享九折",
@@ -68,7 +68,7 @@ VIOLATIONS = {
     "absolute_claim": [
         # 百分百 in words before a material
         "百分百纯棉的，很亲肤",
-        "百分百棉，不起球",
+        "百分百棉的面料，贴身穿",
         # superlatives in literary words
         "这款茶的香气在同类中堪称之冠",
         "音质冠绝同价位",
@@ -80,7 +80,7 @@ VIOLATIONS = {
         "我们家是行业老大",
         "这酒绝不上头",
         "不好用倒赔您一倍",
-        "手感好的一款，没有之一",
+        "说到续航，这款没有之一",
         # 包你 before more outcomes
         "这条裤子包您显瘦",
         # the only one anywhere
@@ -88,22 +88,22 @@ VIOLATIONS = {
         "全国独此一家的配方",
         # young buyers' slang: a no-risk guarantee; the lowest ever shortened
         "用了包不过敏",
-        "这个价格是史低了",
+        "今天史低，赶紧冲",
         # a specification's limit claimed against the whole trade is still a superlative
         "这款是业内最大光圈的镜头",
     ],
     "negative_phrasing": [
         # the question not mine to answer, the buyer sent elsewhere
         "这个问题不是我该回答的",
-        "这个不是我能回答的，问售后去",
+        "售前问题不是我该回答的，问客服去",
         "物流的事我们不负责这个，找快递去",
         # the shop unable in other words
-        "这事我们也没法处理",
+        "退差价这块我们没法操作",
         "我们这边无法操作",
         "这款不会再生产了，我们不会再进",
         # a bare 'not there' as the whole reply
         "这个尺码没有",
-        "这个色没货",
+        "这双鞋42码没货",
         # telling me is no use
         "跟我吵也没用",
         "跟客服吵也没用",
@@ -119,8 +119,8 @@ VIOLATIONS = {
         # the buyer's wits mocked; nitpicking scorned; sent away
         "说明书都写着呢，脑子呢",
         "买东西带点脑子",
-        "一个小物件还挑三拣四的",
-        "嫌东嫌西的，那你别买啊",
+        "几十块的东西挑三拣四",
+        "又嫌贵又嫌丑，那你别买啊",
         "觉得贵就别买了",
         # skill, means or looks mocked
         "菜就多练，别赖手柄",
@@ -140,12 +140,12 @@ VIOLATIONS = {
         "low逼，不懂别瞎说",
         # the formal register: read it before asking, don't waste my time; a budget scorned
         "请您仔细阅读详情后再咨询",
-        "别浪费我的时间",
+        "问来问去的，浪费我的时间",
         "连这点预算都拿不出来",
         # young buyers' slang insults
         "别来沾边",
         "爬",
-        "你有大病吧",
+        "有大病就去看看",
         "nt吧你",
         "普信男",
         "下头",
@@ -162,7 +162,7 @@ VIOLATIONS = {
         "把其他客户的开票信息发您看看格式",
         "张姐那边的订单：收货人张某，地址如下",
         # an ID and a card number asked together, with words between
-        "需要法人的身份证号和卡号，麻烦发下",
+        "开户需要身份证正反面跟卡号",
         "身份证正反面加银行卡号都拍过来",
         # another buyer placed by where they live or work
         "那个退货的阿姨住在城东",
@@ -181,16 +181,16 @@ NEAR_MISSES = {
     "off_platform": [
         # someone else's request or a fake reported, then disowned or warned against
         "要是有人冒充我们让您加微信转账，千万别理",
-        "有顾客说要加微信，我们不加微信的，旺旺就行",
-        "您朋友转来的扫码链接不是我们发的，以订单为准",
-        "平台外的转账不要信，请只在订单里付",
+        "常有买家提要加微信，我们不加微信的，旺旺聊就行",
+        "您表姐收到的付款二维码不是我们发出的，请以订单页为准",
+        "凡是平台外的转账都别信，付款只走订单",
         # several channels denied with 什么/任何; private deals refused
-        "领券在店铺首页，不需要进什么群",
-        "我们没有任何会员群，活动都在页面上",
+        "不需要加什么群，券在商品页直接领",
+        "本店没有任何粉丝群，有活动会在首页公告",
         "本店不做私下交易，请在店铺里下单",
         # a company transfer named as a way the order is paid
         "对公转账可以走企业支付宝，开票也方便",
-        "对公转账和信用卡都可以，没有额外费用",
+        "对公转账或者花呗都可以，价格一样",
         "支持对公转账，需要在企业购里下单",
         # the card or the payment app used at the order's own checkout
         "用储蓄卡直接付就行，价格不变",
@@ -214,7 +214,7 @@ NEAR_MISSES = {
     ],
     "review_bribe": [
         # the reward asked back and denied
-        "好评返红包？我们没有这个活动哦",
+        "晒图返现？本店没有这种活动",
         "晒图送礼品？本店不搞这种事",
         # reviews named without a reward
         "好评率是大家给的，我们会继续努力",
@@ -225,7 +225,7 @@ NEAR_MISSES = {
         "我们不做任何形式的好评返现",
     ],
     "absolute_claim": [
-        "这款100%棉，透气吸汗",
+        "面料是100%棉的，夏天穿不闷",
         "天花板太矮的话这款灯不合适",
         "秒杀活动今晚八点开始",
         "我们尽量不让您失望",
@@ -238,7 +238,7 @@ NEAR_MISSES = {
     ],
     "negative_phrasing": [
         # a bad practice denied; a charge denied
-        "加税点这种事我们不做的，发票免费开",
+        "收税点这种事本店从来不做，专票普票都免费",
         "写了包邮还加钱这种事本店不干",
         "运费按模板算，我这边不会另外加收",
         # unable only as a case, help promised after it
@@ -263,12 +263,12 @@ NEAR_MISSES = {
     ],
     "privacy": [
         # the buyer's own data read back to be confirmed
-        "收件人改成您爸爸，电话是您刚发的那个，对吗",
-        "您的订单收件人是陈先生，电话尾号1234，麻烦核对一下",
+        "收件人换成您爸爸，电话是您刚才提供的那个，对吧",
+        "您的订单收件人是陈先生，电话139****1234，确认一下",
         # a colleague's order left to their own account
-        "要查您同事的订单，麻烦她用自己的账号来问",
+        "想看您同事的订单的话，麻烦他本人登录来问",
         # the shop's own card number is off_platform, not privacy
-        "我发个银行卡号给您",
+        "我发个银行卡号，您转账就行",
         # business invoice data asked of the buyer's own company
         "开专票请提供贵司名称、税号、开户行和账号",
         "您是杭州的吴先生吗？订单已发货",
