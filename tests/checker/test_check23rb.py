@@ -94,7 +94,7 @@ VIOLATIONS = {
     ],
     "negative_phrasing": [
         # the question not mine to answer, the buyer sent elsewhere
-        "这个问题不是我该回答的",
+        "价格的事不是我该回答的",
         "售前问题不是我该回答的，问客服去",
         "物流的事我们不负责这个，找快递去",
         # the shop unable in other words
@@ -264,7 +264,8 @@ NEAR_MISSES = {
     "privacy": [
         # the buyer's own data read back to be confirmed
         "收件人换成您爸爸，电话是您刚才提供的那个，对吧",
-        "您的订单收件人是陈先生，电话139****1234，确认一下",
+        "您订单的收件人是陈先生，电话139****1234，请您确认是否正确",
+        "这单收件人写的是陈先生，手机139****1234，请核实",
         # a colleague's order left to their own account
         "想看您同事的订单的话，麻烦他本人登录来问",
         # the shop's own card number is off_platform, not privacy
