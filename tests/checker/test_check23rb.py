@@ -50,6 +50,11 @@ VIOLATIONS = {
         "小黄鱼上有同款，更便宜",
         "淘宝以外的渠道找我更便宜",
         "搜我们的xhs 有抽奖",
+        # homophone slips of the app and the payment app (one character for one)
+        "加我危信，发你上脚图",
+        "搜一下我魏信",
+        "尺码的事加个胃信说",
+        "支付包转我就行",
     ],
     "review_bribe": [
         # the review's reward named as a thing on offer
@@ -64,6 +69,8 @@ VIOLATIONS = {
         # a row of emoji between the review and the money
         "五星好评⭐⭐⭐返现五元",
         "好评🌸🌸返现2元",
+        # homophone slips: 反 for 返 before a sum
+        "晒图反3块",
     ],
     "absolute_claim": [
         # 百分百 in words before a material
@@ -89,6 +96,12 @@ VIOLATIONS = {
         # young buyers' slang: a no-risk guarantee; the lowest ever shortened
         "用了包不过敏",
         "今天史低，赶紧冲",
+        # homophone slips: 保正, 决对, 百分之白, 肯订; a flaw never, ever
+        "保正是正品",
+        "决对不掉色",
+        "百分之白原装",
+        "肯订不开胶",
+        "这双鞋永远不会开胶",
         # a specification's limit claimed against the whole trade is still a superlative
         "这款是业内最大光圈的镜头",
     ],
@@ -114,6 +127,11 @@ VIOLATIONS = {
         # impatience said as 无语
         "6 无语",
         "无语子 说了没货",
+        # 不知道 in slang as the whole answer; homophone slips of 没办法 / 我不能
+        "不造",
+        "我也不造啊",
+        "没版法，仓库不发",
+        "我布能改价",
     ],
     "abuse": [
         # the buyer's wits mocked; nitpicking scorned; sent away
@@ -149,6 +167,9 @@ VIOLATIONS = {
         "nt吧你",
         "普信男",
         "下头",
+        # are you blind; the buyer's body scorned with what they buy
+        "你瞎啊，写着呢",
+        "脚那么宽还穿窄版",
     ],
     "privacy": [
         # another buyer placed by city and surname as the answer to who bought
@@ -174,6 +195,10 @@ VIOLATIONS = {
         "把另一家公司的采购单发您参考",
         # another buyer's tracking number told
         "前面姐妹的单号是SF1234567，你可以查物流",
+        # homophone slips of the secrets
+        "发下你支付宝蜜码",
+        "把验正码给我",
+        "身分证号发我登记",
     ],
 }
 
@@ -209,6 +234,12 @@ NEAR_MISSES = {
         "货款在您确认收货后由平台打到我们账户",
         "付款码支付是收银台里的一种方式",
         "平台以外的渠道都不安全，请不要相信",
+        # a code on the box or the device to check it is genuine or to pair it
+        "鞋盒上的二维码扫一下可以验真",
+        "扫一下机身上的码就能配对手机",
+        # the words the slips are read for, left as they are
+        "作为信用卡用户可以分期",
+        "支付包装费吗？不用的",
         "数据线用line out接口",
         "我们也在抖音开了店，价格和这边一样",
     ],
@@ -235,6 +266,10 @@ NEAR_MISSES = {
         "最低工作温度零下二十度",
         "第一代的接口是micro usb",
         "唯一的区别是颜色",
+        # the largest or smallest size there is; advice on how to wear
+        "44码最大，没有更大的了",
+        "最好穿厚袜子试",
+        "最小的码是35",
     ],
     "negative_phrasing": [
         # a bad practice denied; a charge denied
