@@ -170,6 +170,8 @@ VIOLATIONS = {
         # are you blind; the buyer's body scorned with what they buy
         "你瞎啊，写着呢",
         "脚那么宽还穿窄版",
+        # the buyer's ignorance scorned
+        "连曝光都不知道还买相机",
     ],
     "privacy": [
         # another buyer placed by city and surname as the answer to who bought
@@ -237,6 +239,8 @@ NEAR_MISSES = {
         # a code on the box or the device to check it is genuine or to pair it
         "鞋盒上的二维码扫一下可以验真",
         "扫一下机身上的码就能配对手机",
+        # an app logged into with the chat app
+        "这个APP可以用微信扫码登录",
         # the words the slips are read for, left as they are
         "作为信用卡用户可以分期",
         "支付包装费吗？不用的",
