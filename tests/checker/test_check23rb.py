@@ -55,6 +55,9 @@ VIOLATIONS = {
         "搜一下我魏信",
         "尺码的事加个胃信说",
         "支付包转我就行",
+        # dialect: the money paid over to me in Cantonese; the app got in northern speech
+        "過數畀我就得",
+        "整个微信呗，方便",
     ],
     "review_bribe": [
         # the review's reward named as a thing on offer
@@ -71,6 +74,9 @@ VIOLATIONS = {
         "好评🌸🌸返现2元",
         # homophone slips: 反 for 返 before a sum
         "晒图反3块",
+        "好评返卷",
+        # Cantonese: 畀 give, 蚊 yuan
+        "畀個好評，返你五蚊",
     ],
     "absolute_claim": [
         # 百分百 in words before a material
@@ -102,6 +108,10 @@ VIOLATIONS = {
         "百分之白原装",
         "肯订不开胶",
         "这双鞋永远不会开胶",
+        # dialect: 唔會甩色 (不会掉色) after a promise; the cheapest in Cantonese; 包你 before a Sichuan great
+        "一定唔會甩色",
+        "呢隻全網最平",
+        "包你巴适",
         # a specification's limit claimed against the whole trade is still a superlative
         "这款是业内最大光圈的镜头",
     ],
@@ -132,6 +142,8 @@ VIOLATIONS = {
         "我也不造啊",
         "没版法，仓库不发",
         "我布能改价",
+        # dialect: I don't know in Cantonese
+        "我都唔知",
     ],
     "abuse": [
         # the buyer's wits mocked; nitpicking scorned; sent away
@@ -170,6 +182,8 @@ VIOLATIONS = {
         # are you blind; the buyer's body scorned with what they buy
         "你瞎啊，写着呢",
         "脚那么宽还穿窄版",
+        # dialect: northern contempt for the buyer
+        "瞅你那德性",
         # the buyer's ignorance scorned
         "连曝光都不知道还买相机",
     ],
@@ -201,6 +215,8 @@ VIOLATIONS = {
         "发下你支付宝蜜码",
         "把验正码给我",
         "身分证号发我登记",
+        # Cantonese 係 as 是: another buyer placed
+        "上個買家係深圳嘅李小姐",
     ],
 }
 
@@ -241,6 +257,9 @@ NEAR_MISSES = {
         "扫一下机身上的码就能配对手机",
         # an app logged into with the chat app
         "这个APP可以用微信扫码登录",
+        # the Cantonese readings leave other words alone
+        "有问题联系客服就行",
+        "买2盒蚊香送一个架子",
         # the words the slips are read for, left as they are
         "作为信用卡用户可以分期",
         "支付包装费吗？不用的",
