@@ -58,6 +58,8 @@ VIOLATIONS = {
         # dialect: the money paid over to me in Cantonese; the app got in northern speech
         "過數畀我就得",
         "整个微信呗，方便",
+        # cash at our shop or store for less
+        "来我们门店当面付现金，比网上少五十",
     ],
     "review_bribe": [
         # the review's reward named as a thing on offer
@@ -144,6 +146,8 @@ VIOLATIONS = {
         "我布能改价",
         # dialect: I don't know in Cantonese
         "我都唔知",
+        # only selling, nothing else
+        "我们这边只管卖，售后别的不管",
     ],
     "abuse": [
         # the buyer's wits mocked; nitpicking scorned; sent away
@@ -184,6 +188,8 @@ VIOLATIONS = {
         "脚那么宽还穿窄版",
         # dialect: northern contempt for the buyer
         "瞅你那德性",
+        # the buyer's body scorned
+        "那么粗的腿穿什么都紧",
         # the buyer's ignorance scorned
         "连曝光都不知道还买相机",
     ],
@@ -217,6 +223,9 @@ VIOLATIONS = {
         "身分证号发我登记",
         # Cantonese 係 as 是: another buyer placed
         "上個買家係深圳嘅李小姐",
+        # a payment or login password asked among other data; another buyer named after the purchase
+        "办理退款要您提供卡号和支付密码",
+        "那件大码的是楼下超市老板娘买的，叫吴丽",
     ],
 }
 
@@ -303,6 +312,8 @@ NEAR_MISSES = {
         "真处理不了的话，我再请主管来看",
         "尺码没写的话麻烦补一下，不然没法发",
         "让您无语了，真抱歉",
+        # not mine to decide, then asking at once
+        "这个价我做不了主，我马上请示主管",
         "这个颜色有没有货我帮您查一下",
         "这个尺码没有了，给您推荐大一码",
     ],
@@ -323,6 +334,9 @@ NEAR_MISSES = {
         # the buyer's own data read back to be confirmed
         "收件人换成您爸爸，电话是您刚才提供的那个，对吧",
         "您订单的收件人是陈先生，电话139****1234，请您确认是否正确",
+        # someone else asking for the password, named as fraud
+        "要是有短信让您提供支付密码，那是骗子，别理",
+        "买的这款叫李宁",
         "这单收件人写的是陈先生，手机139****1234，请核实",
         # a colleague's order left to their own account
         "想看您同事的订单的话，麻烦他本人登录来问",
