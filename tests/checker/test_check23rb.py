@@ -79,6 +79,11 @@ VIOLATIONS = {
         "好评返卷",
         # Cantonese: 畀 give, 蚊 yuan
         "畀個好評，返你五蚊",
+        # rewards said indirectly: not for nothing; reviewers as a class with a perk; free postage next time; a compensation applied for
+        "晒完图来找我，不让您白忙",
+        "五星的买家下次都享受会员价",
+        "追评满20字，下回直接包邮",
+        "给个好评，我帮您申请个补偿",
     ],
     "absolute_claim": [
         # 百分百 in words before a material
@@ -286,6 +291,8 @@ NEAR_MISSES = {
         # every kind of it refused
         "本店不参与任何形式的有偿评价",
         "我们不做任何形式的好评返现",
+        "评价完系统会发淘金币，那是平台规则",
+        "好评差评都是您的权利，我们都接受",
     ],
     "absolute_claim": [
         "面料是100%棉的，夏天穿不闷",
