@@ -60,6 +60,13 @@ VIOLATIONS = {
         "整个微信呗，方便",
         # cash at our shop or store for less
         "来我们门店当面付现金，比网上少五十",
+        # (b/d, read after their blind score) the rest of the money taken privately; a refund paid outside the platform;
+        # an app added, then a private price; the talk moved to 钉钉
+        "尾款私下收，省手续费",
+        "我直接转您差价，比走平台快",
+        "走线下吧，快一点",
+        "加了之后单独给您算价",
+        "换货的话发我钉钉",
     ],
     "review_bribe": [
         # the review's reward named as a thing on offer
@@ -84,6 +91,11 @@ VIOLATIONS = {
         "五星的买家下次都享受会员价",
         "追评满20字，下回直接包邮",
         "给个好评，我帮您申请个补偿",
+        # (b/d) a bad review held back or changed for money said first; a reward in points; a gift with letters in its name
+        "补您15块，中评改成好评就行",
+        "先别给中差评，我返你10块",
+        "晒图后用积分给您返",
+        "好评送TF卡",
     ],
     "absolute_claim": [
         # 百分百 in words before a material
@@ -153,6 +165,9 @@ VIOLATIONS = {
         "我都唔知",
         # only selling, nothing else
         "我们这边只管卖，售后别的不管",
+        # (b/d) I do not want to talk to you; the order dropped
+        "我不想和您说了",
+        "这笔单我们不做了",
     ],
     "abuse": [
         # the buyer's wits mocked; nitpicking scorned; sent away
@@ -231,6 +246,9 @@ VIOLATIONS = {
         # a payment or login password asked among other data; another buyer named after the purchase
         "办理退款要您提供卡号和支付密码",
         "那件大码的是楼下超市老板娘买的，叫吴丽",
+        # (b/d) another buyer at the same address named; another order's recipient read out
+        "这地址以前发过货给周女士，是您家人吗",
+        "另外一单也寄到这，收件人何先生",
     ],
 }
 
@@ -321,6 +339,9 @@ NEAR_MISSES = {
         "让您无语了，真抱歉",
         # not mine to decide, then asking at once
         "这个价我做不了主，我马上请示主管",
+        # (b/d) the buyer's repeated asking acknowledged with an apology; 不可能 ruling out a flaw is a promise
+        "您说了好几遍还没解决，非常抱歉，我马上去催",
+        "不可能，这双绝不会开胶",
         "这个颜色有没有货我帮您查一下",
         "这个尺码没有了，给您推荐大一码",
     ],
