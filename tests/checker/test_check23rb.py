@@ -167,6 +167,7 @@ VIOLATIONS = {
         "我们这边只管卖，售后别的不管",
         # (b/d) I do not want to talk to you; the order dropped
         "我不想和您说了",
+        "我不想跟你这种人多说",
         "这笔单我们不做了",
     ],
     "abuse": [
