@@ -343,6 +343,9 @@ NEAR_MISSES = {
         # (b/d) the buyer's repeated asking acknowledged with an apology; 不可能 ruling out a flaw is a promise
         "您说了好几遍还没解决，非常抱歉，我马上去催",
         "不可能，这双绝不会开胶",
+        # empathy with 无语; advice to contact the courier with our help after it
+        "物流这么慢确实让人无语，我马上帮您催",
+        "请您自行联系快递也可以，我们这边也会帮您催",
         "这个颜色有没有货我帮您查一下",
         "这个尺码没有了，给您推荐大一码",
     ],
@@ -356,6 +359,9 @@ NEAR_MISSES = {
         "这款补脑子的核桃很受欢迎",
         "呵呵，是的呢，这款很多人买",
         "没用过这个牌子的话可以先买小样",
+        # advice to read the page first, said kindly
+        "您可以先仔细看看详情，有疑问再问我哦",
+        "您可以仔细看看尺码表后再咨询我",
         "下头的按钮点一下",
         "爬楼梯穿这双也很稳",
     ],
