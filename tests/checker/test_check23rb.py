@@ -6,7 +6,9 @@ split by a dot, the order link skipped, a refund paid straight to the buyer's ca
 placed by city and surname, a reward as a favour "if the review is good", superlatives in literary
 words, the buyer's wits or looks mocked, a formal dismissal), and the compliant wordings a careless
 rule caught (a company transfer made through the platform's business purchase, a fake warned
-against, a bank's reserved phone, 宝妈的). Every case is worded anew, none is a line of an eval set.
+against, a bank's reserved phone, 宝妈的); then classes of our own probing (the formal register of business buyers,
+young buyers' slang, homophone slips and Cantonese read in spelling.py, camera specifications) and, after their blind
+score, trainsets23 b and d. Every case is worded anew, none is a line of an eval set.
 The violations are held to the rules alone (no trained model); the near-misses to the full checker."""
 from __future__ import annotations
 
