@@ -39,6 +39,26 @@ TYPO = re.compile(TYPO.pattern + "|唔使|唔驶|唔好(?!意思)|冇")
 # and the northern 俺 read as 我 (俺不晓得 我不晓得, 俺们 我们); one character for one
 TYPOS.update({"反现": "返现", "洪包": "红包", "俺": "我"})
 TYPO = re.compile(TYPO.pattern + r"|反现(?![实象代])|洪包|俺")
+# check23rb: homophone slips of the wording rules' words, one character for one: the app after 加/搜/我
+# (加我危信, 加个魏信 微信; not 为信任), 支付包 支付宝 (not 支付包装), 反 before a sum after a review (晒图反5块),
+# 保正 保证, 决对 绝对, 百分之白, 肯订 肯定, 没版法 没办法, 我布能 我不能, 蜜码 密码,
+# 验正码 验证码, 身分证 身份证
+TYPOS.update({"危信": "微信", "魏信": "微信", "胃信": "微信", "维信": "微信", "为信": "微信", "支付包": "支付宝", "反": "返",
+              "保正": "保证", "决对": "绝对", "百分之白": "百分之百", "肯订": "肯定", "没版法": "没办法", "布": "不", "蜜码": "密码",
+              "验正码": "验证码", "身分证": "身份证"})
+TYPO = re.compile(
+    TYPO.pattern
+    + r"|(?<=[加搜留个我的])(危|魏|胃|维|为)信(?![任用誉息心赖仰])|支付包(?![装邮裹])|(?<=[评图单星])反(?=\d|[一二三四五六七八九十两]|红包|钱)"
+    + r"|保正|决对|百分之白|肯订|没版法|(?<=[我也就都])布(?=能|会|行|可以|知道)|蜜码|验正码|身分证"
+)
+# check23rb: 卷 after 返/送/领 is 券 (好评返卷); Cantonese forms of the wording rules' words, one character for one: 畀/俾
+# give (畀個好評 给个好评), 蚊 after a sum (返你十蚊 十元), 甩色 掉色, 唔知 不知, 係 (folded 系) as 是 after a person
+# (买家係北京嘅 买家是北京的; not 联系, 系统)
+TYPOS.update({"卷": "券", "畀": "给", "俾": "给", "蚊": "元", "甩色": "掉色", "唔知": "不知", "系": "是"})
+TYPO = re.compile(
+    TYPO.pattern
+    + r"|(?<=[返送领])卷|畀|(?<![使])俾(?![使])|(?<=[\d一二三四五六七八九十两百几])蚊|甩色|唔知|(?<=[家户人她他你我佢])系(?![统列数])"
+)
 # check13ra: Cantonese 唔 before a verb of the money rules is 不 (唔开发票 不开发票, 唔提供, 唔收, 唔包); not 唔该
 # (thanks), and not before 退/换/得, which the no_return rule reads in Cantonese itself (唔退, 退货唔得)
 TYPOS["唔"] = "不"
