@@ -95,7 +95,7 @@ _LIFE_RE = re.compile(
             r"房租|房贷|电费|水费|燃气|煤气|物业|话费|网费|暖气|学费|停车费|挂号费|账单|还款日|油价|菜价|房价",
             r"还花呗|花呗[^ ]{0,5}还(?!没|是|能|可以)|还信用卡|信用卡[^ ]{0,5}还(?!没|是|能|可以)",  # paying back the month's credit
             r"机票|高铁|火车票|车票|门票|电影票",
-            r"外卖|打车|滴滴|网约车|出租车|超市|商场|菜市场|餐厅|饭店|医院|健身房|理发|电信|联通",
+            r"服务员|火锅店|奶茶店|咖啡店|理发店|饭馆|外卖|打车|滴滴|网约车|出租车|超市|商场|菜市场|餐厅|饭店|医院|健身房|理发|电信|联通",
             r"新闻|抖音|快手|小红书|微博|热搜|朋友圈|b站|听说|据说|网上说|有人说|视频[里上中]? ?说|看了?个视频|刷了?个视频|刷到",
         ]
     )
@@ -282,6 +282,47 @@ def _pay_not_yet(normalized: str) -> bool:
             and not _TO_SHOP_RE.search(normalized) and not asks(_PAY_NOT_YET_RE.sub(" ", normalized)))
 
 
+# A grievance against this shop, its agent or the way it does business (你们客服就这服务水平,
+# 你们这样做生意迟早关门, 呵呵 真行 等了一周 就这服务, 太气人了 坐月子还要跟你们扯皮, 叫你们主管来):
+# the gate reads the sarcasm and the anger in them as chatter (0.5-0.8, the small-talk card first
+# at 0.7-0.99), though in a shop's chat window they are the buyer's complaint. Either the shop is
+# blamed by name (second person, 客服, 店家) for its service, its manner or its stalling, or the
+# service is scorned without a name (就这服务, 就这么做生意的). Praise (你们服务真好) is none.
+_GRIEF_RE = re.compile(
+    "|".join(
+        [
+            r"(?:服务|态度|办事|做事|回复|处理)(?:水平|效率|质量)?(?:也|就|都)?(?:太|真|好|也太|这么|那么|真是|实在|简直)?(?:差|烂|恶劣|垃圾|敷衍|冷淡|离谱|感人|堪忧|不行)",
+            r"(?:这样|这么|就这么|这种|怎么)做生意|做生意[^ ]{0,6}(?:关门|倒闭|黄了|良心)|迟早(?:关门|倒闭|黄)",
+            r"气人|扯皮|推来推去|踢皮球|推卸|糊弄|敷衍|忽悠|耍我|欺负人|太过分|过分了|不讲理|不负责|不像话|什么玩意|什么东西啊",
+            r"(?:给|要)(?:个|我|一个)?说法|(?:叫|找|让)(?:你们)?(?:的)?(?:主管|经理|领导|负责人|店长)(?!漂亮|好看|帅|几岁|多大)",
+            r"(?:等|拖|耗)了?(?:一|两|三|好几|十几|半个?|[0-9]+)?(?:个)?(?:星期|周|礼拜|天|个月|小时|钟头)[^ ]{0,6}(?:没人|不回|不理|没回|没处理|不处理|还没)",
+            r"(?:一个问题|问题|这点事|一点小事)[^ ]{0,3}(?:拖|扯|磨)",
+        ]
+    )
+)
+# ... the service scorned without a name (就这服务, 就这么做生意的), or sarcasm (呵呵, 真行) beside
+# the buyer left waiting or unanswered (问了好几次都不回 呵呵)
+_SCORN_RE = re.compile(r"就这(?:么|样)?(?:服务|态度|做生意|办事|水平|效率)|这(?:服务|态度)(?: |$)")
+_SARCASM_RE = re.compile(r"呵呵|真行|好样的|服了|无语")
+_IGNORED_RE = re.compile(r"不回|没人回|没回|没人理|不理|不搭理|拖了|拖这么|等了|几次|好几遍|多少遍|没人管|没人处理")
+_PRAISE_RE = re.compile(r"(?:服务|态度)[^ ]{0,4}(?:好|棒|赞|贴心|周到|不错|满意|耐心|热情|专业)(?!差)|点赞|好评|谢谢|感谢")
+
+
+def grieves(normalized: str) -> bool:
+    """Whether a message is a grievance against this shop, its agent or its way of doing business
+    (你们客服就这服务水平, 你们这样做生意迟早关门, 呵呵 真行 等了一周 就这服务), not praise and not
+    about someone else's shop or service (别家客服态度好差, 那家餐厅服务员态度好差: address decides
+    those before)."""
+    if _SCORN_RE.search(normalized):
+        return True
+    if _PRAISE_RE.search(normalized):
+        return False
+    sarcasm = _SARCASM_RE.search(normalized) is not None
+    if _GRIEF_RE.search(normalized):
+        return sarcasm or _TO_SHOP_RE.search(normalized) is not None or _SERVICE_RE.search(normalized) is not None
+    return sarcasm and _IGNORED_RE.search(normalized) is not None
+
+
 SHOP = "shop"  # a question or statement for the shop (or a message the gate alone has to judge)
 ASIDE = "aside"  # a question about the buyer's bills or other services, not put to the shop
 STORY = "story"  # a story about others that asks the shop nothing
@@ -289,6 +330,7 @@ ELSEWHERE = "elsewhere"  # a story about another shop or platform that asks this
 NOT_SHOPPING = "not_shopping"  # maths, code, homework, a word asked about, a message meant for someone else
 REMARK = "remark"  # a remark about the buyer's own habits, trade or life, or a saying, that asks nothing
 CLOSING = "closing"  # an acknowledgement and a goodbye, nothing else: the buyer closes the chat (好的 拜拜)
+GRIEVANCE = "grievance"  # a grievance against this shop, its agent or its way of doing business (grieves)
 TOLD = (STORY, ELSEWHERE, NOT_SHOPPING, REMARK)  # whom a message is for when it asks the shop nothing
 
 
@@ -302,6 +344,7 @@ _VETO_FIELDS = {
     NOT_SHOPPING: "offtopic_veto_not_shopping",
     REMARK: "offtopic_veto_remark",
     CLOSING: "offtopic_veto_closing",
+    GRIEVANCE: "offtopic_veto_grievance",
 }
 
 
@@ -456,6 +499,8 @@ def address(normalized: str) -> str:
         return STORY
     if _LIFE_RE.search(normalized) and not _REQUEST_RE.search(normalized) and not _TO_SHOP_RE.search(normalized):
         return ASIDE
+    if grieves(normalized):
+        return GRIEVANCE  # 你们客服就这服务水平 (0.79 for chatter), 呵呵 真行 等了一周 就这服务
     return SHOP
 
 
@@ -473,7 +518,9 @@ def small_talk_yields(text: str, p_off: float, to: str, config: MatcherConfig, c
     """Whether a small-talk script first leaves a message (or a clause) its shopping scripts: the gate reads it as
     shopping and it asks (沙发垫子有一处鼓包 我想退: 我想 reads as chatter), or it closes the chat (嗯嗯好的)."""
     if clause:
-        return p_off < config.small_talk_yields_in_clause and to == SHOP and asks(text)
+        return p_off < config.small_talk_yields_in_clause and to in (SHOP, GRIEVANCE) and asks(text)
+    if to == GRIEVANCE:  # (the sarcasm reads as small talk: 呵呵 真行 一个问题拖一星期, 0.79 against 0.59 for complaint)
+        return p_off < config.offtopic_veto_grievance
     return to == CLOSING or (p_off < config.small_talk_yields_below and to == SHOP and asks_the_shop(text, text))
 
 
