@@ -8,12 +8,16 @@ Classes: a grievance against this shop, its agent or its way of doing business (
 anger as chatter and a small-talk card first, and the complaint card now stays confident
 (asking.GRIEVANCE). The same words said of someone else (物业的人态度好差, 我婆婆真行, a waiter in a
 restaurant) or as a joke to the agent (呵呵 你真逗) stay chatter, and praise is no grievance.
+After trainsets23 a and c were read: a wish for a festival or the shop's trade asking nothing
+(中秋快乐呀大家, 祝老板生意兴隆) is a remark; a message closed by calling itself a joke (退货能退到月球吗
+逗你的) is not shopping, while one opening on it (开玩笑的 能便宜点吗) asks in earnest; a courier
+telling the buyer of his own work (小哥跟我说他们年底特别忙) is a remark like a courier praised.
 """
 from __future__ import annotations
 
 import pytest
 
-from kefu_assist.matching.asking import GRIEVANCE, address, grieves
+from kefu_assist.matching.asking import GRIEVANCE, NOT_SHOPPING, REMARK, SHOP, address, grieves
 from kefu_assist.matching.normalize import normalize
 
 
@@ -68,6 +72,48 @@ def test_praise_is_no_grievance(matcher, message):
     assert all(s.category != "complaint" for s in confident(matcher, message))
 
 
+# -- a wish, a joke, a courier's own days ---------------------------------------------------------------
+WISHES = [
+    "中秋快乐呀大家",
+    "大家端午节快乐",
+    "祝你们新年快乐",
+    "各位国庆快乐",
+    "新年快乐 祝老板生意兴隆",
+    "圣诞快乐呀",
+]
+JOKES = [
+    "包邮的邮是哪个邮啊 哈哈开玩笑的",
+    "退货能退到月球吗 逗你的",
+    "你们仓库在火星吗 开玩笑的",
+]
+IN_EARNEST = [("新年快乐 年后什么时候发货", "shipping_time"), ("开玩笑的 能便宜点吗", "bargain")]
+COURIER_SAID = [
+    "快递小哥跟我说他们年底特别忙",
+    "韵达小哥说他们下周放假",
+    "中通小哥跟我说他们站点要搬了",
+    "顺丰的小哥说他自己也网购",
+    "京东的小哥说他们最近也很累",
+]
+
+
+@pytest.mark.parametrize(("message", "kind"), [(m, REMARK) for m in WISHES + COURIER_SAID] + [(m, NOT_SHOPPING) for m in JOKES])
+def test_a_wish_a_joke_or_a_couriers_own_days_ask_the_shop_nothing(matcher, message, kind):
+    assert to(message) == kind
+    assert confident(matcher, message) == [], [(s.category, s.score) for s in confident(matcher, message)]
+
+
+@pytest.mark.parametrize(("message", "category"), IN_EARNEST)
+def test_a_question_after_a_wish_or_a_joke_is_asked_in_earnest(matcher, message, category):
+    assert to(message) == SHOP
+    sure = confident(matcher, message)
+    assert sure and sure[0].category == category, [(s.category, s.score) for s in matcher.suggest(message)[:3]]
+
+
+@pytest.mark.parametrize("message", ["快递小哥说我的件明天到", "小哥说他们那边没收到你们的货"])
+def test_a_courier_telling_of_the_buyers_parcel_is_the_shops(message):
+    assert to(message) != REMARK
+
+
 def test_the_wordings_are_in_neither_the_corpus_nor_an_eval_set(shared_eval_dir):
     from pathlib import Path
 
@@ -76,7 +122,7 @@ def test_the_wordings_are_in_neither_the_corpus_nor_an_eval_set(shared_eval_dir)
     def key(text: str) -> str:
         return normalize(text).replace(" ", "")
 
-    ours = {key(m) for m in GRIEVANCES + NOT_OURS + PRAISE}
+    ours = {key(m) for m in GRIEVANCES + NOT_OURS + PRAISE + WISHES + JOKES + COURIER_SAID} | {key(m) for m, _ in IN_EARNEST}
     corpus = {key(line) for line in _shipped_chatter()}
     bench = Path(__file__).resolve().parents[2] / "benchmarks" / "eval"
     files = [*sorted(shared_eval_dir.glob("*.tsv")), *sorted(bench.glob("*.tsv")), *sorted(bench.glob("*/questions.tsv"))]

@@ -268,10 +268,15 @@ def _not_for_shop(normalized: str) -> bool:
     return _NOT_FOR_SHOP_RE.search(normalized) is not None and _SHOP_THING_RE.search(normalized) is None
 
 
+# ... or telling the buyer of his own work and days (小哥跟我说他们快过年了也很忙), not of the buyer's parcel
+_COURIER_SAID_RE = re.compile(r"(?:小哥|快递员|快递大哥|快递师傅|派件员|骑手|送货的)[^ ]{0,4}(?:跟我|和我|对我)?(?:说|讲|聊)[^ ]{0,3}(?:他们|他|自己)")
+
+
 def _courier_story(normalized: str) -> bool:
-    """A courier praised or thanked as a person, asking and saying nothing to the shop
-    (顺丰的小哥今天还帮我搬了箱水, 快递小哥好帅)."""
-    if not (_COURIER_RE.search(normalized) and _COURIER_PRAISE_RE.search(normalized)) or _PARCEL_NAMED_RE.search(normalized):
+    """A courier praised or thanked as a person, or telling of his own work, asking and saying
+    nothing to the shop (顺丰的小哥今天还帮我搬了箱水, 快递小哥好帅, 小哥跟我说他们年底忙疯了)."""
+    told = _COURIER_SAID_RE.search(normalized) is not None and not _MINE_RE.search(normalized)
+    if not (_COURIER_RE.search(normalized) and (told or _COURIER_PRAISE_RE.search(normalized))) or _PARCEL_NAMED_RE.search(normalized):
         return False
     return not (_QUESTION_RE.search(normalized) or _ADDRESSEE_RE.search(normalized) or _FAULT_RE.search(normalized) or _WAITING_RE.search(normalized))
 
@@ -321,6 +326,18 @@ def grieves(normalized: str) -> bool:
     if _GRIEF_RE.search(normalized):
         return sarcasm or _TO_SHOP_RE.search(normalized) is not None or _SERVICE_RE.search(normalized) is not None
     return sarcasm and _IGNORED_RE.search(normalized) is not None
+
+
+# A wish for a festival, a birthday or the shop's trade, asking nothing (新年快乐呀大家, 中秋快乐
+# 各位, 祝老板生意兴隆): the gate reads some as shopping (0.46-0.61), and their words meet the
+# bargain and complaint examples (快乐呀大家: 0.62 for bargain).
+_WISH_RE = re.compile(
+    r"(?:新年|春节|过年|元旦|中秋|端午|国庆|圣诞|元宵|七夕|情人节|妇女节|女神节|儿童节|劳动节|五一|十一|节日|假期|周末|生日|新春|冬至|腊八|小年)节?(?:快乐|愉快)"
+    r"|过年好|新年好|拜年|恭喜发财|万事如意|生意兴隆|财源广进|阖家幸福|阖家欢乐|心想事成"
+)
+# A message closed by calling itself a joke (包邮的邮是哪个邮啊 哈哈开玩笑的, 退货能退到月球吗 逗你的):
+# what it asked before was not meant. Opening on it (开玩笑的 能便宜点吗) the question after is.
+_JOKE_END_RE = re.compile(r"(?:开玩笑|开个玩笑|逗你|逗你们|说着玩|闹着玩)(?:的|呢|哈|啦|呀|哦|而已|嘛)*$")
 
 
 SHOP = "shop"  # a question or statement for the shop (or a message the gate alone has to judge)
@@ -471,6 +488,10 @@ def address(normalized: str) -> str:
     story, the buyer's pay not yet through (_pay_not_yet)."""
     if closes(normalized):
         return CLOSING
+    if _JOKE_END_RE.search(normalized.strip()):
+        return NOT_SHOPPING  # 退货能退到月球吗 逗你的
+    if _WISH_RE.search(normalized) and not asks(normalized) and not _ORDER_RE.search(normalized) and not _FAULT_RE.search(normalized):
+        return REMARK  # 新年快乐呀大家
     if _NOT_SHOPPING_RE.search(normalized) or _not_for_shop(normalized) or _PLACEHOLDER_RE.fullmatch(normalized.strip()):
         return NOT_SHOPPING
     if (_MISSENT_RE.search(normalized) and not _QUESTION_RE.search(normalized)) or _pasted(normalized):
