@@ -12,12 +12,18 @@ After trainsets23 a and c were read: a wish for a festival or the shop's trade a
 (中秋快乐呀大家, 祝老板生意兴隆) is a remark; a message closed by calling itself a joke (退货能退到月球吗
 逗你的) is not shopping, while one opening on it (开玩笑的 能便宜点吗) asks in earnest; a courier
 telling the buyer of his own work (小哥跟我说他们年底特别忙) is a remark like a courier praised.
+Pinyin typed by ear with the slips input methods forgive as fuzzy pinyin (nen bu neng for neng bu
+neng, sen me si hou for shen me shi hou) is read as the library's words, inside a phrase of three
+syllables or more and only where the run as typed spells nothing (hurry._slips).
 """
 from __future__ import annotations
 
 import pytest
 
 from kefu_assist.matching.asking import GRIEVANCE, NOT_SHOPPING, REMARK, SHOP, address, grieves
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from kefu_assist.matching.normalize import normalize
 
 
@@ -114,6 +120,43 @@ def test_a_courier_telling_of_the_buyers_parcel_is_the_shops(message):
     assert to(message) != REMARK
 
 
+# -- pinyin typed by ear ---------------------------------------------------------------------------------
+SLIPPED_PINYIN = [
+    ("nen bu neng bao you", "shipping_fee"),
+    ("nen fa sun feng ma", "courier"),
+    ("sen me si hou fa huo", "shipping_time"),
+    ("nenbunengkaifapiao", "invoice"),
+    ("sen me si hou dao", "delivery_time"),
+]
+
+
+@pytest.mark.parametrize(("message", "category"), SLIPPED_PINYIN)
+def test_pinyin_with_fuzzy_slips_is_read_as_the_library_words(matcher, message, category):
+    sure = confident(matcher, message)
+    assert sure and sure[0].category == category, [(s.category, s.score) for s in matcher.suggest(message)[:3]]
+
+
+@pytest.fixture(scope="module")
+def respeller(matcher):
+    assert matcher._respeller is not None
+    return matcher._respeller
+
+
+@settings(max_examples=60, deadline=None)
+@given(word=st.sampled_from(["nen", "sen", "zi", "can", "xin", "pan", "sun", "zen"]), tail=st.sampled_from(["", " ma", " a"]))
+def test_a_slip_alone_or_in_two_syllables_stays_as_typed(respeller, word, tail):
+    """(a name as often: a slip is read only inside a phrase of three syllables or more)"""
+    text = word + tail
+    if respeller.pinyin(text) != text:
+        assert respeller._syllables(word) is not None  # only an exact reading may change it
+        assert respeller.pinyin(text) == respeller._spell(respeller._syllables(word) + ([tail.strip()] if tail else []))
+
+
+def test_the_reading_as_typed_wins_over_a_slip(respeller):
+    assert respeller.pinyin("zen me tui huo") == "怎么退货"  # zen is 怎, not a slip for zheng
+    assert respeller.pinyin("neng bu neng bao you") == respeller.pinyin("nen bu neng bao you") == "能不能包邮"
+
+
 def test_the_wordings_are_in_neither_the_corpus_nor_an_eval_set(shared_eval_dir):
     from pathlib import Path
 
@@ -122,7 +165,7 @@ def test_the_wordings_are_in_neither_the_corpus_nor_an_eval_set(shared_eval_dir)
     def key(text: str) -> str:
         return normalize(text).replace(" ", "")
 
-    ours = {key(m) for m in GRIEVANCES + NOT_OURS + PRAISE + WISHES + JOKES + COURIER_SAID} | {key(m) for m, _ in IN_EARNEST}
+    ours = {key(m) for m in GRIEVANCES + NOT_OURS + PRAISE + WISHES + JOKES + COURIER_SAID} | {key(m) for m, _ in IN_EARNEST + SLIPPED_PINYIN}
     corpus = {key(line) for line in _shipped_chatter()}
     bench = Path(__file__).resolve().parents[2] / "benchmarks" / "eval"
     files = [*sorted(shared_eval_dir.glob("*.tsv")), *sorted(bench.glob("*.tsv")), *sorted(bench.glob("*/questions.tsv"))]
