@@ -15,6 +15,9 @@ telling the buyer of his own work (小哥跟我说他们年底特别忙) is a re
 Pinyin typed by ear with the slips input methods forgive as fuzzy pinyin (nen bu neng for neng bu
 neng, sen me si hou for shen me shi hou) is read as the library's words, inside a phrase of three
 syllables or more and only where the run as typed spells nothing (hurry._slips).
+A fault told with 刚 (表带刚戴两天就断了, 雨伞刚撑开就断了根骨) met the small-talk example 刚下班 累瘫了
+on 刚 alone, and 你们看看 met 下班了吗你们 on 你们: the small-talk examples say the same without the
+hook (下班了 累瘫了, 你们几点下班啊), and chit-chat about work and the cold stays chatter.
 """
 from __future__ import annotations
 
@@ -157,6 +160,36 @@ def test_the_reading_as_typed_wins_over_a_slip(respeller):
     assert respeller.pinyin("neng bu neng bao you") == respeller.pinyin("nen bu neng bao you") == "能不能包邮"
 
 
+# -- a fault told with 刚 is no small talk -------------------------------------------------------------------
+FAULTS_JUST_NOW = [
+    "鞋刚穿一天就开胶了",
+    "台灯刚插上电就冒烟",
+    "耳机刚戴两天就没声了",
+    "刚穿就起球了",
+    "雨伞刚撑开就断了根骨",
+    "杯盖刚拧两下就滑丝了",
+    "刚开封就有股怪味",
+    "表带刚戴两天就断了",
+]
+WORKDAY_CHAT = ["刚下班 好累", "你们下班了吗", "手都冻僵了 好冷", "下班了 累死我了"]
+
+
+@pytest.mark.parametrize("message", FAULTS_JUST_NOW)
+def test_a_fault_told_with_just_now_shows_no_small_talk_card_first(matcher, message):
+    first = matcher.suggest(message)[:2]
+    assert first and all(s.category != "small_talk" for s in first), [(s.category, s.score, s.example) for s in first]
+
+
+def test_a_fault_told_with_just_now_gets_its_card(matcher):
+    sure = confident(matcher, "表带刚戴两天就断了")
+    assert sure and sure[0].category == "defect", [(s.category, s.score) for s in matcher.suggest("表带刚戴两天就断了")[:3]]
+
+
+@pytest.mark.parametrize("message", WORKDAY_CHAT)
+def test_chat_about_work_and_the_cold_stays_chatter(matcher, message):
+    assert confident(matcher, message) == []
+
+
 def test_the_wordings_are_in_neither_the_corpus_nor_an_eval_set(shared_eval_dir):
     from pathlib import Path
 
@@ -165,7 +198,7 @@ def test_the_wordings_are_in_neither_the_corpus_nor_an_eval_set(shared_eval_dir)
     def key(text: str) -> str:
         return normalize(text).replace(" ", "")
 
-    ours = {key(m) for m in GRIEVANCES + NOT_OURS + PRAISE + WISHES + JOKES + COURIER_SAID} | {key(m) for m, _ in IN_EARNEST + SLIPPED_PINYIN}
+    ours = {key(m) for m in GRIEVANCES + NOT_OURS + PRAISE + WISHES + JOKES + COURIER_SAID + FAULTS_JUST_NOW + WORKDAY_CHAT} | {key(m) for m, _ in IN_EARNEST + SLIPPED_PINYIN}
     corpus = {key(line) for line in _shipped_chatter()}
     bench = Path(__file__).resolve().parents[2] / "benchmarks" / "eval"
     files = [*sorted(shared_eval_dir.glob("*.tsv")), *sorted(bench.glob("*.tsv")), *sorted(bench.glob("*/questions.tsv"))]
