@@ -18,6 +18,8 @@ syllables or more and only where the run as typed spells nothing (hurry._slips).
 A fault told with 刚 (表带刚戴两天就断了, 雨伞刚撑开就断了根骨) met the small-talk example 刚下班 累瘫了
 on 刚 alone, and 你们看看 met 下班了吗你们 on 你们: the small-talk examples say the same without the
 hook (下班了 累瘫了, 你们几点下班啊), and chit-chat about work and the cold stays chatter.
+Payment and paperwork words typed as pinyin initials by three writers (hb能用吗, fp能开吗, zfb, kf)
+read as the words, like by and yfk before; a Latin word holding the letters stays as typed.
 """
 from __future__ import annotations
 
@@ -190,6 +192,31 @@ def test_chat_about_work_and_the_cold_stays_chatter(matcher, message):
     assert confident(matcher, message) == []
 
 
+# -- payment and paperwork initials -------------------------------------------------------------------------
+INITIALS = [
+    ("hb可以分期吗", "payment"),
+    ("hb能付吗 这个月手头紧", "payment"),
+    ("fp开专票还是普票", "invoice"),
+    ("zfb能付不", "payment"),
+]
+
+
+@pytest.mark.parametrize(("message", "category"), INITIALS)
+def test_payment_and_paperwork_initials_read_as_the_words(matcher, message, category):
+    from kefu_assist.matching.hurry import quick_words
+
+    assert not any(c.isascii() and c.isalpha() for c in quick_words(normalize(message)))
+    sure = confident(matcher, message)
+    assert sure and sure[0].category == category, [(s.category, s.score) for s in matcher.suggest(message)[:3]]
+
+
+@pytest.mark.parametrize("text", ["hb", "fpga板子有货吗", "hbo会员", "kfc好吃", "zfbx"])
+def test_words_holding_the_initials_stay_as_typed(text):
+    from kefu_assist.matching.hurry import quick_words
+
+    assert quick_words(normalize(text)) == normalize(text)
+
+
 def test_the_wordings_are_in_neither_the_corpus_nor_an_eval_set(shared_eval_dir):
     from pathlib import Path
 
@@ -198,7 +225,7 @@ def test_the_wordings_are_in_neither_the_corpus_nor_an_eval_set(shared_eval_dir)
     def key(text: str) -> str:
         return normalize(text).replace(" ", "")
 
-    ours = {key(m) for m in GRIEVANCES + NOT_OURS + PRAISE + WISHES + JOKES + COURIER_SAID + FAULTS_JUST_NOW + WORKDAY_CHAT} | {key(m) for m, _ in IN_EARNEST + SLIPPED_PINYIN}
+    ours = {key(m) for m in GRIEVANCES + NOT_OURS + PRAISE + WISHES + JOKES + COURIER_SAID + FAULTS_JUST_NOW + WORKDAY_CHAT} | {key(m) for m, _ in IN_EARNEST + SLIPPED_PINYIN + INITIALS}
     corpus = {key(line) for line in _shipped_chatter()}
     bench = Path(__file__).resolve().parents[2] / "benchmarks" / "eval"
     files = [*sorted(shared_eval_dir.glob("*.tsv")), *sorted(bench.glob("*.tsv")), *sorted(bench.glob("*/questions.tsv"))]

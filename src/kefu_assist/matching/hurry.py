@@ -61,7 +61,9 @@ _PARTICLES = {
 # read only as a Latin run of its own inside a Chinese message (by the way, a brand's letters or
 # hp, cp and sh, which name a printer, a couple and 上海 as often, stay as typed).
 _INITIALS = {"by": "包邮", "yhq": "优惠券", "yfk": "已付款", "fh": "发货", "tk": "退款", "thh": "退换货", "kd": "快递",
-             "wl": "物流", "zp": "正品", "sfby": "是否包邮", "qrsh": "确认收货", "dfh": "待发货"}
+             "wl": "物流", "zp": "正品", "sfby": "是否包邮", "qrsh": "确认收货", "dfh": "待发货",
+             # ... and the payment and paperwork words young buyers type so (hb能用吗, fp能开吗, zfb付)
+             "hb": "花呗", "fp": "发票", "zfb": "支付宝", "kf": "客服"}
 _INITIALS_RE = re.compile(r"(?<![a-z0-9])(?<![a-z0-9] )(" + "|".join(sorted(_INITIALS, key=len, reverse=True)) + r")(?![a-z0-9])(?! [a-z0-9])")
 _CJK_RE = re.compile("[\u4e00-\u9fff]")
 
