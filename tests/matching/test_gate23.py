@@ -20,6 +20,9 @@ on 刚 alone, and 你们看看 met 下班了吗你们 on 你们: the small-talk 
 hook (下班了 累瘫了, 你们几点下班啊), and chit-chat about work and the cold stays chatter.
 Payment and paperwork words typed as pinyin initials by three writers (hb能用吗, fp能开吗, zfb, kf)
 read as the words, like by and yfk before; a Latin word holding the letters stays as typed.
+What someone at home asks the buyer or keeps saying about shop things, or a quarrel over them
+(我奶奶问我运费险是啥, 我婆婆老说包邮的没好货, 为了买不买扫地机跟我老公吵了一架), is a story: the
+question in it is theirs; their words beside a request to the shop (我老公说这件有点小 能换大一号吗) are not.
 """
 from __future__ import annotations
 
@@ -217,6 +220,37 @@ def test_words_holding_the_initials_stay_as_typed(text):
     assert quick_words(normalize(text)) == normalize(text)
 
 
+# -- someone at home's words about shop things --------------------------------------------------------------
+HEARSAY = [
+    "我奶奶问我运费险是啥",
+    "我妈问我七天无理由是啥 我说了半天她还是不懂",
+    "我姥姥问我直播间是干嘛的",
+    "我妈问我快递柜怎么用 教了半天",
+    "我婆婆老说包邮的没好货",
+    "为了买不买扫地机跟我老公吵了一架",
+    "我朋友非说快递放驿站不安全",
+]
+RELAYED = [
+    ("我老公说这件有点小 能换大一号吗", "return_exchange"),
+    ("我妈问你们包邮吗", "shipping_fee"),
+    ("我女儿说尺码偏小 有大一码的吗", "size"),
+]
+
+
+@pytest.mark.parametrize("message", HEARSAY)
+def test_someone_at_homes_words_about_shop_things_are_a_story(matcher, message):
+    from kefu_assist.matching.asking import STORY
+
+    assert to(message) == STORY
+    assert confident(matcher, message) == [], [(s.category, s.score) for s in confident(matcher, message)]
+
+
+@pytest.mark.parametrize(("message", "category"), RELAYED)
+def test_their_words_beside_a_question_to_the_shop_keep_its_card(matcher, message, category):
+    sure = confident(matcher, message)
+    assert sure and sure[0].category == category, [(s.category, s.score) for s in matcher.suggest(message)[:3]]
+
+
 def test_the_wordings_are_in_neither_the_corpus_nor_an_eval_set(shared_eval_dir):
     from pathlib import Path
 
@@ -225,7 +259,7 @@ def test_the_wordings_are_in_neither_the_corpus_nor_an_eval_set(shared_eval_dir)
     def key(text: str) -> str:
         return normalize(text).replace(" ", "")
 
-    ours = {key(m) for m in GRIEVANCES + NOT_OURS + PRAISE + WISHES + JOKES + COURIER_SAID + FAULTS_JUST_NOW + WORKDAY_CHAT} | {key(m) for m, _ in IN_EARNEST + SLIPPED_PINYIN + INITIALS}
+    ours = {key(m) for m in GRIEVANCES + NOT_OURS + PRAISE + WISHES + JOKES + COURIER_SAID + FAULTS_JUST_NOW + WORKDAY_CHAT + HEARSAY} | {key(m) for m, _ in IN_EARNEST + SLIPPED_PINYIN + INITIALS + RELAYED}
     corpus = {key(line) for line in _shipped_chatter()}
     bench = Path(__file__).resolve().parents[2] / "benchmarks" / "eval"
     files = [*sorted(shared_eval_dir.glob("*.tsv")), *sorted(bench.glob("*.tsv")), *sorted(bench.glob("*/questions.tsv"))]
