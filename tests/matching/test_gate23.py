@@ -23,6 +23,9 @@ read as the words, like by and yfk before; a Latin word holding the letters stay
 What someone at home asks the buyer or keeps saying about shop things, or a quarrel over them
 (我奶奶问我运费险是啥, 我婆婆老说包邮的没好货, 为了买不买扫地机跟我老公吵了一架), is a story: the
 question in it is theirs; their words beside a request to the shop (我老公说这件有点小 能换大一号吗) are not.
+A bargain won in a sale or a sale sat out (年货节抢到一双超划算的靴子, 双十一我什么都没囤) is a remark on the
+buyer's own shopping, and a shop thing that brings something to mind (砍价这事儿让我想起我妈买菜) is not
+shopping, like a word that does.
 """
 from __future__ import annotations
 
@@ -251,6 +254,24 @@ def test_their_words_beside_a_question_to_the_shop_keep_its_card(matcher, messag
     assert sure and sure[0].category == category, [(s.category, s.score) for s in matcher.suggest(message)[:3]]
 
 
+# -- the buyer's own sales, a thing that brings something to mind --------------------------------------------
+OWN_SALES = ["年货节抢到一双超划算的靴子 美滋滋", "双十一我什么都没囤 厉害吧", "去年双十二一分钱都没花"]
+BRINGS_TO_MIND = ["砍价这事儿让我想起我妈买菜", "拼单这种事总让我想起大学室友"]
+SALES_ASKED = [("这件我抢到了 什么时候发货", "shipping_time"), ("我抢到一个优惠券 能用在这件上吗", "promotion")]
+
+
+@pytest.mark.parametrize(("message", "kind"), [(m, REMARK) for m in OWN_SALES] + [(m, NOT_SHOPPING) for m in BRINGS_TO_MIND])
+def test_the_buyers_own_sales_or_a_thing_bringing_something_to_mind_ask_nothing(matcher, message, kind):
+    assert to(message) == kind
+    assert confident(matcher, message) == [], [(s.category, s.score) for s in confident(matcher, message)]
+
+
+@pytest.mark.parametrize(("message", "category"), SALES_ASKED)
+def test_a_bargain_won_beside_a_question_keeps_its_card(matcher, message, category):
+    sure = confident(matcher, message)
+    assert sure and sure[0].category == category, [(s.category, s.score) for s in matcher.suggest(message)[:3]]
+
+
 def test_the_wordings_are_in_neither_the_corpus_nor_an_eval_set(shared_eval_dir):
     from pathlib import Path
 
@@ -259,7 +280,7 @@ def test_the_wordings_are_in_neither_the_corpus_nor_an_eval_set(shared_eval_dir)
     def key(text: str) -> str:
         return normalize(text).replace(" ", "")
 
-    ours = {key(m) for m in GRIEVANCES + NOT_OURS + PRAISE + WISHES + JOKES + COURIER_SAID + FAULTS_JUST_NOW + WORKDAY_CHAT + HEARSAY} | {key(m) for m, _ in IN_EARNEST + SLIPPED_PINYIN + INITIALS + RELAYED}
+    ours = {key(m) for m in GRIEVANCES + NOT_OURS + PRAISE + WISHES + JOKES + COURIER_SAID + FAULTS_JUST_NOW + WORKDAY_CHAT + HEARSAY + OWN_SALES + BRINGS_TO_MIND} | {key(m) for m, _ in IN_EARNEST + SLIPPED_PINYIN + INITIALS + RELAYED + SALES_ASKED}
     corpus = {key(line) for line in _shipped_chatter()}
     bench = Path(__file__).resolve().parents[2] / "benchmarks" / "eval"
     files = [*sorted(shared_eval_dir.glob("*.tsv")), *sorted(bench.glob("*.tsv")), *sorted(bench.glob("*/questions.tsv"))]
