@@ -26,6 +26,10 @@ question in it is theirs; their words beside a request to the shop (我老公说
 A bargain won in a sale or a sale sat out (年货节抢到一双超划算的靴子, 双十一我什么都没囤) is a remark on the
 buyer's own shopping, and a shop thing that brings something to mind (砍价这事儿让我想起我妈买菜) is not
 shopping, like a word that does.
+After the blind score of trainsets23 b and d: the buyer's pay spent on a hobby (年终奖花完了 全换成鱼竿了:
+全换成 is no request), a threat from home over shopping (我媳妇说我再买相机就分手), the buyer off on an
+errand (稍等 我先去取个快递) and a courier changed (中通的快递员换了个新来的) are remarks; photos the buyer
+took (拍的照片) are no order placed.
 """
 from __future__ import annotations
 
@@ -272,6 +276,31 @@ def test_a_bargain_won_beside_a_question_keeps_its_card(matcher, message, catego
     assert sure and sure[0].category == category, [(s.category, s.score) for s in matcher.suggest(message)[:3]]
 
 
+# -- pay spent, a threat from home, an errand, a new courier -------------------------------------------------
+OWN_DAY = ["我媳妇说我再买相机就分手", "年终奖花完了 全换成鱼竿了", "老公说我再买口红就把我赶出去 哈哈", "这个月零花钱见底了 全换成盲盒了",
+           "稍等 我先去取个快递", "等一下 我去拿个外卖", "中通的快递员换了个新来的"]
+OWN_DAY_ASKED = [("能换成黑色吗", "order_change"), ("我昨天拍的那件什么时候发", "shipping_time")]
+
+
+@pytest.mark.parametrize("message", OWN_DAY)
+def test_pay_spent_a_threat_from_home_an_errand_or_a_new_courier_are_remarks(matcher, message):
+    assert to(message) == REMARK
+    assert confident(matcher, message) == [], [(s.category, s.score) for s in confident(matcher, message)]
+
+
+def test_photos_taken_are_no_order():
+    from kefu_assist.matching.asking import _ORDER_RE
+
+    assert _ORDER_RE.search(normalize("昨天拍的照片发朋友圈好多人点赞")) is None
+    assert _ORDER_RE.search(normalize("我昨天拍的那件什么时候发")) is not None
+
+
+@pytest.mark.parametrize(("message", "category"), OWN_DAY_ASKED)
+def test_a_request_to_change_or_an_order_placed_keep_their_card(matcher, message, category):
+    sure = confident(matcher, message)
+    assert sure and sure[0].category == category, [(s.category, s.score) for s in matcher.suggest(message)[:3]]
+
+
 def test_the_wordings_are_in_neither_the_corpus_nor_an_eval_set(shared_eval_dir):
     from pathlib import Path
 
@@ -280,7 +309,7 @@ def test_the_wordings_are_in_neither_the_corpus_nor_an_eval_set(shared_eval_dir)
     def key(text: str) -> str:
         return normalize(text).replace(" ", "")
 
-    ours = {key(m) for m in GRIEVANCES + NOT_OURS + PRAISE + WISHES + JOKES + COURIER_SAID + FAULTS_JUST_NOW + WORKDAY_CHAT + HEARSAY + OWN_SALES + BRINGS_TO_MIND} | {key(m) for m, _ in IN_EARNEST + SLIPPED_PINYIN + INITIALS + RELAYED + SALES_ASKED}
+    ours = {key(m) for m in GRIEVANCES + NOT_OURS + PRAISE + WISHES + JOKES + COURIER_SAID + FAULTS_JUST_NOW + WORKDAY_CHAT + HEARSAY + OWN_SALES + BRINGS_TO_MIND + OWN_DAY} | {key(m) for m, _ in IN_EARNEST + SLIPPED_PINYIN + INITIALS + RELAYED + SALES_ASKED + OWN_DAY_ASKED}
     corpus = {key(line) for line in _shipped_chatter()}
     bench = Path(__file__).resolve().parents[2] / "benchmarks" / "eval"
     files = [*sorted(shared_eval_dir.glob("*.tsv")), *sorted(bench.glob("*.tsv")), *sorted(bench.glob("*/questions.tsv"))]

@@ -131,7 +131,7 @@ _TO_SHOP_RE = re.compile(r"你|您|亲|(?<![我们司位])老板|店家|店主|�
 
 # What the buyer tells of this shop's order or item: sent, received, bought, or found broken. A
 # clause saying so is the shop's business even inside chatter (今天好冷 收到的杯子碎了一个).
-_ORDER_RE = re.compile(r"寄来|发来|寄的|发的|收到|到货|签收|买的|拍的|拍了(?!张|个照|照|视频|一张|一下)|下的单|下单|付了|付款|退回|寄回|发错(?!人|群|窗|对话|地方|消息|了? ?不好意思)|错发")
+_ORDER_RE = re.compile(r"寄来|发来|寄的|发的|收到|到货|签收|买的|拍的(?!照|视频|片子|风景|人像)|拍了(?!张|个照|照|视频|一张|一下)|下的单|下单|付了|付款|退回|寄回|发错(?!人|群|窗|对话|地方|消息|了? ?不好意思)|错发")
 _FAULT_RE = re.compile(r"(?<![不没无])(?:坏|破|裂|碎|洞|磕|凹|瘪|划痕|污渍|开线|开胶|脱胶|掉色|褪色|缩水|起球|漏|瑕疵|变形|少了|少发)")  # (不掉色 is none)
 # A remark about the buyer's own habits, trade or life, or a saying about things at large, that
 # asks nothing and speaks to no one (我平时都穿M码 这几年胖了, 我是送快递的 双十一忙疯了,
@@ -153,7 +153,7 @@ _TRADE_AT_LARGE_RE = re.compile(r"这个行业|这一?行(?![字])")
 _PASSING_RE = re.compile(r"随便说说|说说而已|开玩笑|吐槽一下|感慨一下|话说回来|不是你们家|不是在你们|我说的是我?别(?:的|家)|还好找到了|自己找到了|不过没事")
 # The requests and threats that a saying cannot hold (便宜 and 吧 can: 便宜没好货这句话, 都是大棚的吧
 # 随便说说; 这事不解决就投诉到平台 is a complaint).
-_FIRM_REQUEST_RE = re.compile(r"请|(?<![低高中])(?<!让我)(?<!叫我)帮(?![她他]|我[妈爸姐妹哥弟])|麻烦|劳驾|给我|(?<!不)能(?!让)|可以|(?<![好真超太不])想|我要|要求|需要|快点|尽快|赶紧|催|改成|换成|送到|寄到|投诉|不解决|不处理|说法|12315|工商")
+_FIRM_REQUEST_RE = re.compile(r"请|(?<![低高中])(?<!让我)(?<!叫我)帮(?![她他]|我[妈爸姐妹哥弟])|麻烦|劳驾|给我|(?<!不)能(?!让)|可以|(?<![好真超太不])想|我要|要求|需要|快点|尽快|赶紧|催|改成|(?<![全都])换成|送到|寄到|投诉|不解决|不处理|说法|12315|工商")
 # The shop spoken to as a person (not 客服 or 店 named as the buyer's own trade).
 _ADDRESSEE_RE = re.compile(r"你|您|亲")
 # ... but waiting for this shop's goods is no habit (我一直在等发货, 我每次都等好久才到).
@@ -188,6 +188,8 @@ _NOT_SHOPPING_RE = re.compile(
         ]
     )
 )
+# The buyer off on an errand of the day (等会儿 我去拿个快递, 快递放门卫了 晚上下班去拿): no question to the shop.
+_ERRAND_RE = re.compile(r"(?:我|先)去(?:拿|取|收)(?:个|一下|下)?(?:快递|外卖|包裹|件)|(?:晚上|下班|回头|一会儿?|等会儿?|明天|中午)(?:再|就)?去(?:拿|取)(?= |$)")
 # A message meant for someone else (发错人了 不好意思, 不是跟你说的): not shopping unless it goes on to
 # ask a question (发错人了 我想问什么时候发货).
 # The buyer's own slip told with what to do about it or whom it was for (发错了 别理我, 不好意思发错了
@@ -216,7 +218,7 @@ _SHOP_THING_RE = re.compile(r"快递|顺丰|中通|圆通|韵达|申通|邮政|�
 # 快递员还帮我搬上楼了 感动): 帮我 is what he did, not a request.
 _COURIER_RE = re.compile(r"制服|快递车|小哥|快递员|快递大哥|快递师傅|派件员|骑手|送货的")
 _PARCEL_NAMED_RE = re.compile(r"包裹|箱子|盒子|湿|淋|丢")  # (快递员穿着雨衣送来的 包裹湿了: the parcel's fault)
-_COURIER_PRAISE_RE = re.compile(r"穿了|穿着|戴着|打扮|换了身|圣诞|帅|酷|精神|阳光|勤快|认真|负责|可爱|好人|辛苦|感动|暖心|贴心|热情|跑得|还帮|帮我[^ ]{0,6}了|人真好|真好|太好了|靠谱|敬业|客气|礼貌")
+_COURIER_PRAISE_RE = re.compile(r"换人|换了个|新来的|穿了|穿着|戴着|打扮|换了身|圣诞|帅|酷|精神|阳光|勤快|认真|负责|可爱|好人|辛苦|感动|暖心|贴心|热情|跑得|还帮|帮我[^ ]{0,6}了|人真好|真好|太好了|靠谱|敬业|客气|礼貌")
 # A remark on one's own state: exhausted by something (凑满减凑到头秃, 贴发票贴到手软) or a resolution
 # (我发誓再也不熬夜了, 这个月剁手五次了 我要戒, 退货这事我再也不想干了).
 _HYPERBOLE_RE = re.compile(r"(?:凑|算|贴|填|挑|选|刷|比|看|找|拆|搬|抢|写|数|记)(?:到|得)我?(?:头秃|头晕|手软|手抽筋|崩溃|快崩溃|怀疑人生|眼花|想哭|吐|头都?(?:大|晕|秃|疼)了?|眼都?花了?)")  # (...得我头都大了: gate13)
@@ -236,6 +238,7 @@ _PARTICLE_RE = re.compile(r"[吗呢嘛么]")
 _SPREE_RE = re.compile(r"买了(?:一大?堆|好多|一大?车)|囤了(?:一大?堆|好多)|攒了一大?堆|买买买|剁手|败家|控制不住(?:手|自己)|管不住(?:手|自己)|堆成山"
                        r"|(?:衣柜|柜子|家里|屋里)[^ ]{0,3}(?:塞不下|放不下|堆满)"
                        # ... a bargain won in a sale, or a sale sat out (618的时候我抢到一个超便宜的包, 双十一我啥也没买 省钱大师)
+                       r"|(?:工资|钱|余额|积蓄|零花钱|存款|年终奖|奖金)[^ ]{0,3}(?:花光|花完|见底|清零)|再买[^ ]{0,4}就(?:离婚|分手|剁手|吃土|把我赶出去|不让我进门)"  # (这个月工资花光了 全换成镜头了, 老婆说我再买鞋就离婚)
                        r"|我?(?:抢到|秒到)了?(?:一个|一件|一双|个|件|双|好几)|(?:啥|什么|一样)(?:也|都)没(?:买|抢|囤)|省钱大师|一分钱(?:都|也)?没花"
                        # ... a haul not yet unpacked (年货节买的还没拆, 快递堆在门口一个都没拆) and being hooked (拆快递好上头, 抢券抢上瘾了)
                        r"|(?:买的|囤的|东西|快递|包裹)[^ ]{0,8}(?:还没拆|都没拆|没拆完|拆不完|拆不过来)|" + _HOOKED)
@@ -514,6 +517,8 @@ def address(normalized: str) -> str:
         return NOT_SHOPPING
     if (_MISSENT_RE.search(normalized) and not _QUESTION_RE.search(normalized)) or _pasted(normalized):
         return NOT_SHOPPING
+    if _ERRAND_RE.search(normalized) and not asks(normalized) and not _TO_SHOP_RE.search(normalized) and not _FAULT_RE.search(normalized):
+        return REMARK  # 等会儿 我去拿个快递
     if _REMINDER_RE.search(normalized) and not _QUESTION_RE.search(normalized) and not _TO_SHOP_RE.search(normalized) and not _SHOP_THING_RE.search(normalized):
         return NOT_SHOPPING
     if _hearsay(normalized):
