@@ -30,6 +30,8 @@ After the blind score of trainsets23 b and d: the buyer's pay spent on a hobby (
 全换成 is no request), a threat from home over shopping (我媳妇说我再买相机就分手), the buyer off on an
 errand (稍等 我先去取个快递) and a courier changed (中通的快递员换了个新来的) are remarks; photos the buyer
 took (拍的照片) are no order placed.
+A price set against another shop's (京东上才69 你们凭什么卖99, 隔壁店那款才卖两百 你们咋要三百) is a grievance
+like the service scorned: the gate reads the other shop and the figures as chatter, small talk first.
 """
 from __future__ import annotations
 
@@ -51,6 +53,7 @@ def to(message: str) -> str:
 
 
 # -- a grievance against the shop ----------------------------------------------------------------------
+PRICE_CHALLENGES = ["淘宝同款才79 你们凭啥卖109", "隔壁店那款才卖两百 你们咋要三百", "京东上才69 你们凭什么卖99", "拼多多才二十几 你们凭啥卖四十"]
 GRIEVANCES = [
     "你们店就这么做生意的啊",
     "你们这么做生意 早晚关门",
@@ -79,6 +82,13 @@ def test_a_grievance_against_the_shop_gets_the_complaint_card(matcher, message):
     assert to(message) == GRIEVANCE
     sure = confident(matcher, message)
     assert sure and sure[0].category == "complaint", [(s.category, s.score, s.confident) for s in matcher.suggest(message)[:3]]
+
+
+@pytest.mark.parametrize("message", PRICE_CHALLENGES)
+def test_a_price_set_against_another_shops_gets_the_bargain_card(matcher, message):
+    assert to(message) == GRIEVANCE
+    sure = confident(matcher, message)
+    assert sure and sure[0].category == "bargain", [(s.category, s.score, s.confident) for s in matcher.suggest(message)[:3]]
 
 
 @pytest.mark.parametrize("message", NOT_OURS)
@@ -309,7 +319,7 @@ def test_the_wordings_are_in_neither_the_corpus_nor_an_eval_set(shared_eval_dir)
     def key(text: str) -> str:
         return normalize(text).replace(" ", "")
 
-    ours = {key(m) for m in GRIEVANCES + NOT_OURS + PRAISE + WISHES + JOKES + COURIER_SAID + FAULTS_JUST_NOW + WORKDAY_CHAT + HEARSAY + OWN_SALES + BRINGS_TO_MIND + OWN_DAY} | {key(m) for m, _ in IN_EARNEST + SLIPPED_PINYIN + INITIALS + RELAYED + SALES_ASKED + OWN_DAY_ASKED}
+    ours = {key(m) for m in PRICE_CHALLENGES + GRIEVANCES + NOT_OURS + PRAISE + WISHES + JOKES + COURIER_SAID + FAULTS_JUST_NOW + WORKDAY_CHAT + HEARSAY + OWN_SALES + BRINGS_TO_MIND + OWN_DAY} | {key(m) for m, _ in IN_EARNEST + SLIPPED_PINYIN + INITIALS + RELAYED + SALES_ASKED + OWN_DAY_ASKED}
     corpus = {key(line) for line in _shipped_chatter()}
     bench = Path(__file__).resolve().parents[2] / "benchmarks" / "eval"
     files = [*sorted(shared_eval_dir.glob("*.tsv")), *sorted(bench.glob("*.tsv")), *sorted(bench.glob("*/questions.tsv"))]

@@ -319,12 +319,20 @@ _IGNORED_RE = re.compile(r"不回|没人回|没回|没人理|不理|不搭理|�
 _PRAISE_RE = re.compile(r"(?:服务|态度)[^ ]{0,4}(?:好|棒|赞|贴心|周到|不错|满意|耐心|热情|专业)(?!差)|点赞|好评|谢谢|感谢")
 
 
+# ... or its price set against another shop's (隔壁那家才卖128 你们怎么要168, pdd上同款才89 你们凭啥卖139):
+# the gate reads the other shop and the figures as chatter (0.67-0.72), small talk first.
+_PRICE_CHALLENGE_RE = re.compile(
+    r"(?:别家|别人家|人家|隔壁|对面|别的店|其他店|其他家|那家|pdd|拼多多|拼夕夕|京东|淘宝|某宝|天猫|抖音|实体店|专柜|官网|旗舰店|自营)[^ ]{0,12}才(?:卖|要)?[0-9一二三四五六七八九十两百千万]"
+    r"[^$]{0,20}(?:你们?|你家|你这)[^ ]{0,6}(?:[0-9一二三四五六七八九两百千]|贵)"
+)
+
+
 def grieves(normalized: str) -> bool:
     """Whether a message is a grievance against this shop, its agent or its way of doing business
     (你们客服就这服务水平, 你们这样做生意迟早关门, 呵呵 真行 等了一周 就这服务), not praise and not
     about someone else's shop or service (别家客服态度好差, 那家餐厅服务员态度好差: address decides
     those before)."""
-    if _SCORN_RE.search(normalized):
+    if _SCORN_RE.search(normalized) or _PRICE_CHALLENGE_RE.search(normalized):
         return True
     if _PRAISE_RE.search(normalized):
         return False
