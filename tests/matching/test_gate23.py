@@ -177,6 +177,17 @@ def test_a_slip_alone_or_in_two_syllables_stays_as_typed(respeller, word, tail):
         assert respeller.pinyin(text) == respeller._spell(respeller._syllables(word) + ([tail.strip()] if tail else []))
 
 
+def test_a_syllable_alone_is_the_character_it_is_first_read_as(respeller):
+    """(tai was 能, a rare reading of a character the library uses more than 太: ni men tai guo fen le
+    read 你们能过分了)"""
+    assert "太" in respeller.pinyin("ni men tai guo fen le")
+    for syllable, char in respeller.chars.items():
+        first = respeller.char_readings(char)
+        assert first, (syllable, char)
+        if first[0] != syllable:  # a second reading only where no library character is first read so
+            assert not any((respeller.char_readings(c) or ("",))[0] == syllable for c in respeller.chars.values()), (syllable, char)
+
+
 def test_the_reading_as_typed_wins_over_a_slip(respeller):
     assert respeller.pinyin("zen me tui huo") == "怎么退货"  # zen is 怎, not a slip for zheng
     assert respeller.pinyin("neng bu neng bao you") == respeller.pinyin("nen bu neng bao you") == "能不能包邮"

@@ -180,12 +180,15 @@ class Respeller:
         best: dict[str, int] = {}
         used: set[str] = set(_PARTICLES)
         chars: dict[str, str] = {}
-        best_char: dict[str, int] = {}
+        best_char: dict[str, tuple[bool, int]] = {}
         for word, n in frequency.items():
             if len(word) == 1 and "\u4e00" <= word <= "\u9fff":
-                for reading in (table.get(word) or ())[:3]:
-                    if len(reading) >= 2 and reading not in _PARTICLES and n > best_char.get(reading, 0):
-                        best_char[reading], chars[reading] = n, word
+                for k, reading in enumerate((table.get(word) or ())[:3]):
+                    # a character's first reading before another's rare one (tai is 太, not a
+                    # reading of 能, however much more the library uses 能)
+                    rank = (k == 0, n)
+                    if len(reading) >= 2 and reading not in _PARTICLES and rank > best_char.get(reading, (False, 0)):
+                        best_char[reading], chars[reading] = rank, word
                 continue
             if not 2 <= len(word) <= 4 or not all("\u4e00" <= c <= "\u9fff" for c in word):
                 continue
