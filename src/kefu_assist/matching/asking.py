@@ -153,7 +153,7 @@ _TRADE_AT_LARGE_RE = re.compile(r"这个行业|这一?行(?![字])")
 _PASSING_RE = re.compile(r"随便说说|说说而已|开玩笑|吐槽一下|感慨一下|话说回来|不是你们家|不是在你们|我说的是我?别(?:的|家)|还好找到了|自己找到了|不过没事")
 # The requests and threats that a saying cannot hold (便宜 and 吧 can: 便宜没好货这句话, 都是大棚的吧
 # 随便说说; 这事不解决就投诉到平台 is a complaint).
-_FIRM_REQUEST_RE = re.compile(r"请|(?<![低高中])(?<!让我)(?<!叫我)帮(?![她他]|我[妈爸姐妹哥弟])|麻烦|劳驾|给我|(?<!不)能(?!让)|可以|(?<![好真超太不])想|我要|要求|需要|快点|尽快|赶紧|催|改成|(?<![全都])换成|送到|寄到|投诉|不解决|不处理|说法|12315|工商")
+_FIRM_REQUEST_RE = re.compile(r"请|(?<![低高中])(?<!让我)(?<!叫我)帮(?![她他]|我[妈爸姐妹哥弟])|麻烦|劳驾|给我|(?<!不)能(?!让)|可以|(?<![好真超太不])想(?!吐槽|说说|感慨|抱怨|发泄|唠叨|念叨)|我要|要求|需要|快点|尽快|赶紧|催|改成|(?<![全都])换成|送到|寄到|投诉|不解决|不处理|说法|12315|工商")
 # The shop spoken to as a person (not 客服 or 店 named as the buyer's own trade).
 _ADDRESSEE_RE = re.compile(r"你|您|亲")
 # ... but waiting for this shop's goods is no habit (我一直在等发货, 我每次都等好久才到).
