@@ -32,6 +32,8 @@ errand (稍等 我先去取个快递) and a courier changed (中通的快递员�
 took (拍的照片) are no order placed.
 A price set against another shop's (京东上才69 你们凭什么卖99, 隔壁店那款才卖两百 你们咋要三百) is a grievance
 like the service scorned: the gate reads the other shop and the figures as chatter, small talk first.
+An acknowledgement then thanks (嗯嗯好的辛苦你了) closes the chat like one then a goodbye: thanks, though
+the gate reads 嗯嗯 as chatter; a bare 嗯嗯 stays chatter.
 """
 from __future__ import annotations
 
@@ -322,6 +324,25 @@ def test_a_request_to_change_or_an_order_placed_keep_their_card(matcher, message
     assert sure and sure[0].category == category, [(s.category, s.score) for s in matcher.suggest(message)[:3]]
 
 
+# -- an acknowledgement then thanks ------------------------------------------------------------------------
+ACK_THANKS = ["嗯嗯好的辛苦你了", "嗯嗯 多谢多谢", "嗯嗯好嘞 麻烦您了", "哦哦 好的 谢啦"]
+
+
+@pytest.mark.parametrize("message", ACK_THANKS)
+def test_an_acknowledgement_then_thanks_is_thanks(matcher, message):
+    from kefu_assist.matching.asking import CLOSING
+
+    assert to(message) == CLOSING
+    sure = confident(matcher, message)
+    assert sure and sure[0].category == "thanks", [(s.category, s.score) for s in matcher.suggest(message)[:3]]
+
+
+@settings(max_examples=30, deadline=None)
+@given(times=st.integers(min_value=1, max_value=5))
+def test_a_bare_hm_stays_chatter(matcher, times):
+    assert confident(matcher, "嗯" * times) == []
+
+
 def test_the_wordings_are_in_neither_the_corpus_nor_an_eval_set(shared_eval_dir):
     from pathlib import Path
 
@@ -330,7 +351,7 @@ def test_the_wordings_are_in_neither_the_corpus_nor_an_eval_set(shared_eval_dir)
     def key(text: str) -> str:
         return normalize(text).replace(" ", "")
 
-    ours = {key(m) for m in PRICE_CHALLENGES + GRIEVANCES + NOT_OURS + PRAISE + WISHES + JOKES + COURIER_SAID + FAULTS_JUST_NOW + WORKDAY_CHAT + HEARSAY + OWN_SALES + BRINGS_TO_MIND + OWN_DAY} | {key(m) for m, _ in IN_EARNEST + SLIPPED_PINYIN + INITIALS + RELAYED + SALES_ASKED + OWN_DAY_ASKED}
+    ours = {key(m) for m in PRICE_CHALLENGES + GRIEVANCES + NOT_OURS + PRAISE + WISHES + JOKES + COURIER_SAID + FAULTS_JUST_NOW + WORKDAY_CHAT + HEARSAY + OWN_SALES + BRINGS_TO_MIND + OWN_DAY + ACK_THANKS} | {key(m) for m, _ in IN_EARNEST + SLIPPED_PINYIN + INITIALS + RELAYED + SALES_ASKED + OWN_DAY_ASKED}
     corpus = {key(line) for line in _shipped_chatter()}
     bench = Path(__file__).resolve().parents[2] / "benchmarks" / "eval"
     files = [*sorted(shared_eval_dir.glob("*.tsv")), *sorted(bench.glob("*.tsv")), *sorted(bench.glob("*/questions.tsv"))]

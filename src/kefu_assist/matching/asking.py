@@ -489,6 +489,9 @@ _CLOSING_RE = re.compile(f"(?:(?:{_ACK})+ )+(?:{_BYE} ?)+")
 # the gate reads 哦哦 as a filler); a bare sound (嗯嗯, 哦, 噢噢) acknowledges nothing said and stays chatter.
 _ACKS_RE = re.compile(f"(?:{_ACK} ?)+")
 _SOUND_RE = re.compile(r"[嗯哦噢 ]+|(?:嗯+|哦+|噢+)(?:呢|啦|呀|哈)?")
+# ... or acknowledges and thanks (嗯嗯好的麻烦你了, 嗯嗯 辛苦啦): the gate reads 嗯嗯 as chatter (0.75-0.77)
+_THANK = r"(?:麻烦(?:你|您)?了|辛苦(?:你|您)?(?:了|啦)|谢谢(?:你|您)?|谢啦|多谢|感谢)(?:啦|哈|呀|哦|亲|了)?"
+_ACK_THANKS_RE = re.compile(f"(?:{_ACK} ?)+(?:{_THANK} ?)+")
 
 
 # A chat client's placeholder for a picture, sticker or voice message sent, its brackets dropped
@@ -500,7 +503,8 @@ def closes(normalized: str) -> bool:
     """Whether a message acknowledges and says goodbye, or acknowledges in words, nothing else
     (嗯嗯 好的 拜拜, ok了 拜拜, 哦哦 明白了; not a bare 嗯嗯)."""
     text = normalized.strip()
-    return _CLOSING_RE.fullmatch(text) is not None or (_ACKS_RE.fullmatch(text) is not None and _SOUND_RE.fullmatch(text) is None)
+    return (_CLOSING_RE.fullmatch(text) is not None or (_ACKS_RE.fullmatch(text) is not None and _SOUND_RE.fullmatch(text) is None)
+            or _ACK_THANKS_RE.fullmatch(text) is not None)
 
 
 def address(normalized: str) -> str:
