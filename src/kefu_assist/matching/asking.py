@@ -27,6 +27,9 @@ import re
 from typing import TYPE_CHECKING
 
 from .listing import tagged_title, untagged_title, without_sizes
+from .telling import (_ERRAND_RE, _HEARSAY_RE, _HOTLINE_ASKED_RE, _JOKE_END_RE, _NOT_FOR_SHOP_RE, _PLACEHOLDER_RE, _POLL_ITEM_RE, _POLL_RE,
+                      _SHOP_THING_RE, _USING_IT_RE, _WISH_RE, closes)
+from .telling import grieves as _grieves
 
 if TYPE_CHECKING:  # (types.py imports nothing of this module's)
     from .types import MatcherConfig
@@ -95,7 +98,7 @@ _LIFE_RE = re.compile(
             r"房租|房贷|电费|水费|燃气|煤气|物业|话费|网费|暖气|学费|停车费|挂号费|账单|还款日|油价|菜价|房价",
             r"还花呗|花呗[^ ]{0,5}还(?!没|是|能|可以)|还信用卡|信用卡[^ ]{0,5}还(?!没|是|能|可以)",  # paying back the month's credit
             r"机票|高铁|火车票|车票|门票|电影票",
-            r"外卖|打车|滴滴|网约车|出租车|超市|商场|菜市场|餐厅|饭店|医院|健身房|理发|电信|联通",
+            r"服务员|火锅店|奶茶店|咖啡店|理发店|饭馆|外卖|打车|滴滴|网约车|出租车|超市|商场|菜市场|餐厅|饭店|医院|健身房|理发|电信|联通",
             r"新闻|抖音|快手|小红书|微博|热搜|朋友圈|b站|听说|据说|网上说|有人说|视频[里上中]? ?说|看了?个视频|刷了?个视频|刷到",
         ]
     )
@@ -125,13 +128,14 @@ _WORLD_RE = re.compile(r"这年头|的人(?:真|好|太)?(?:幸福|羡慕|爽)|�
 # (快递柜满了 我的快递被放门口了 is the shop's business).
 _PARCELS_AT_LARGE_RE = re.compile(r"快递柜[^ ]{0,2}满|(?:春节|过年|国庆|双十一)[^ ]{0,3}快递(?:都|全)?(?:停|放假)")
 _MINE_RE = re.compile(r"我的(?:件|快递|包裹|货|单|东西)|我买的|我家的(?:件|快递|包裹)")
+_VENT_RE = re.compile(r"想(?=吐槽|说说|感慨|抱怨|发泄|唠叨|念叨)")  # wanting to vent (不怪你们 就是想吐槽下) asks the shop for nothing
 _NOT_YOU_RE = re.compile(r"不是说你们?|不是你们|跟你们没关系|和你们没关系|不怪你们|不关你们")  # the shop not meant (…态度好差 不是说你们)
 # The shop, spoken to: second person, or what buyers call the seller.
 _TO_SHOP_RE = re.compile(r"你|您|亲|(?<![我们司位])老板|店家|店主|掌柜|客服|贵店|小二|卖家|商家|宝贝|这(?:件|款|双|条|套|只|台|瓶|盒|单)")
 
 # What the buyer tells of this shop's order or item: sent, received, bought, or found broken. A
 # clause saying so is the shop's business even inside chatter (今天好冷 收到的杯子碎了一个).
-_ORDER_RE = re.compile(r"寄来|发来|寄的|发的|收到|到货|签收|买的|拍的|拍了(?!张|个照|照|视频|一张|一下)|下的单|下单|付了|付款|退回|寄回|发错(?!人|群|窗|对话|地方|消息|了? ?不好意思)|错发")
+_ORDER_RE = re.compile(r"寄来|发来|寄的|发的|收到|到货|签收|买的|拍的(?!照|视频|片子|风景|人像)|拍了(?!张|个照|照|视频|一张|一下)|下的单|下单|付了|付款|退回|寄回|发错(?!人|群|窗|对话|地方|消息|了? ?不好意思)|错发")
 _FAULT_RE = re.compile(r"(?<![不没无])(?:坏|破|裂|碎|洞|磕|凹|瘪|划痕|污渍|开线|开胶|脱胶|掉色|褪色|缩水|起球|漏|瑕疵|变形|少了|少发)")  # (不掉色 is none)
 # A remark about the buyer's own habits, trade or life, or a saying about things at large, that
 # asks nothing and speaks to no one (我平时都穿M码 这几年胖了, 我是送快递的 双十一忙疯了,
@@ -153,7 +157,7 @@ _TRADE_AT_LARGE_RE = re.compile(r"这个行业|这一?行(?![字])")
 _PASSING_RE = re.compile(r"随便说说|说说而已|开玩笑|吐槽一下|感慨一下|话说回来|不是你们家|不是在你们|我说的是我?别(?:的|家)|还好找到了|自己找到了|不过没事")
 # The requests and threats that a saying cannot hold (便宜 and 吧 can: 便宜没好货这句话, 都是大棚的吧
 # 随便说说; 这事不解决就投诉到平台 is a complaint).
-_FIRM_REQUEST_RE = re.compile(r"请|(?<![低高中])(?<!让我)(?<!叫我)帮(?![她他]|我[妈爸姐妹哥弟])|麻烦|劳驾|给我|(?<!不)能(?!让)|可以|(?<![好真超太不])想|我要|要求|需要|快点|尽快|赶紧|催|改成|换成|送到|寄到|投诉|不解决|不处理|说法|12315|工商")
+_FIRM_REQUEST_RE = re.compile(r"请|(?<![低高中])(?<!让我)(?<!叫我)帮(?![她他]|我[妈爸姐妹哥弟])|麻烦|劳驾|给我|(?<!不)能(?!让)|可以|(?<![好真超太不])想|我要|要求|需要|快点|尽快|赶紧|催|改成|(?<![全都])换成|送到|寄到|投诉|不解决|不处理|说法|12315|工商")
 # The shop spoken to as a person (not 客服 or 店 named as the buyer's own trade).
 _ADDRESSEE_RE = re.compile(r"你|您|亲")
 # ... but waiting for this shop's goods is no habit (我一直在等发货, 我每次都等好久才到).
@@ -172,6 +176,7 @@ _NOT_SHOPPING_RE = re.compile(
             # ... and read or written by the buyer (售后这几个字我一看就紧张, 发货两个字怎么写才好看)
             r"(?:看到|看见|听到|一看|一听)[^ ]{0,4}(?:[两三四几]个字|这?[俩两]字)|(?:[两三四几]个字|这?[俩两]字)(?:我|你)?(?:真|就是|简直|太|最|好|让人|一看|看着|看到|听着|听到|总|老|怎么写|咋写|写得|写不|[念读写说听看](?:起来|出来|着))",
             r"(?:[两三四几]个字|这?[俩两]字)(?:让我|让人|就|总)?(?:想起|想到)",  # ... or bringing something to mind (退款两个字让我想起…)
+            r"(?:这事儿?|这种事|这件事|这东西|这玩意儿?)(?:总是|总|就|老)?让(?:我|人)(?:想起|想到|回忆起)",  # (退货这事儿让我想起前任)
             # ... its origin learned, or the buyer's own spelling of it (发货两个字原来是这么来的, 好评两个字写了三次才对)
             r"(?:[两三四几]个字|这?[俩两]字)(?:的)?(?:原来|是这么来的|怎么来的|的来历|来历|出处)|(?:[两三四几]个字|这?[俩两]字)(?:我)?(?:写了|写错|写对|写反|写成)",
             # the agent's job, whatever it names (当客服是不是经常被骂, 你们这个行业辛苦吗, 我也想当客服)
@@ -196,26 +201,11 @@ _REMINDER_RE = re.compile(r"(?:记得|别忘了)(?:收衣服|带伞|带把伞|�
 _MISSENT_RE = re.compile(r"发错(?:人|群|窗口|对话框|地方)|发串|串台|点错人|回错|不是(?:跟|对|给|和)你们?(?:说|发)的|刚才?那(?:句|条)是?(?:跟|给|问|对)(?!你)"
                          r"|(?<![你们])发错了? ?(?:别理我|不用理我|请?忽略|当我没说|这(?:条|句)?是(?:发)?给[^ ]{1,4}的(?= |$))")
 
-# Not for the shop, when the message names nothing a shop sends or sells: a question about the agent
-# as a person (客服小姐姐多大了, 有男朋友吗), the time or the weather (现在几点了, 明天会不会下雨),
-# and a question put to anyone at all (有没有人知道哪里能办签证, 周末有人一起爬山吗).
-_NOT_FOR_SHOP_RE = re.compile(
-    "|".join(
-        [
-            r"有[男女]朋友(?:吗|没)|有对象(?:吗|没)|(?:你|您|客服|小姐姐|小哥哥|美女|帅哥)[^ ]{0,3}(?:多大了|几岁|结婚了|单身|属什么|什么星座|哪里人|长什么样)",
-            r"^现在几点了?$|现在是?几点了|(?:会不会|会不|要不要|会)下[雨雪]|下不下[雨雪]|天气(?:怎么样|如何|咋样)|(?:今天|明天|后天)(?:多少度|几度)",
-            r"有没有人知道|有人知道|谁知道|有没有人一起|有人一起|大家(?:知道|觉得)|有没有人(?:想|觉得|喜欢|爱)|有人(?:想|觉得|喜欢)|^(?:你|你们|您)(?:知道|晓得|听说过?)",
-        ]
-    )
-)
-# ... what a shop sends or sells, which such a question names when it is the shop's after all
-# (下雨天快递会不会晚到, 有人知道这款怎么洗吗)
-_SHOP_THING_RE = re.compile(r"快递|顺丰|中通|圆通|韵达|申通|邮政|京东|驿站|物流|发货|发了|送|到货|寄|收到|货|单|包裹|这款|这件|这个|店|退|换|码|价|钱|优惠|便宜|质量|颜色")
 # A courier told of as a person of the buyer's day, praised or thanked (顺丰小哥跑得真快,
 # 快递员还帮我搬上楼了 感动): 帮我 is what he did, not a request.
 _COURIER_RE = re.compile(r"制服|快递车|小哥|快递员|快递大哥|快递师傅|派件员|骑手|送货的")
 _PARCEL_NAMED_RE = re.compile(r"包裹|箱子|盒子|湿|淋|丢")  # (快递员穿着雨衣送来的 包裹湿了: the parcel's fault)
-_COURIER_PRAISE_RE = re.compile(r"穿了|穿着|戴着|打扮|换了身|圣诞|帅|酷|精神|阳光|勤快|认真|负责|可爱|好人|辛苦|感动|暖心|贴心|热情|跑得|还帮|帮我[^ ]{0,6}了|人真好|真好|太好了|靠谱|敬业|客气|礼貌")
+_COURIER_PRAISE_RE = re.compile(r"换人|换了个|新来的|穿了|穿着|戴着|打扮|换了身|圣诞|帅|酷|精神|阳光|勤快|认真|负责|可爱|好人|辛苦|感动|暖心|贴心|热情|跑得|还帮|帮我[^ ]{0,6}了|人真好|真好|太好了|靠谱|敬业|客气|礼貌")
 # A remark on one's own state: exhausted by something (凑满减凑到头秃, 贴发票贴到手软) or a resolution
 # (我发誓再也不熬夜了, 这个月剁手五次了 我要戒, 退货这事我再也不想干了).
 _HYPERBOLE_RE = re.compile(r"(?:凑|算|贴|填|挑|选|刷|比|看|找|拆|搬|抢|写|数|记)(?:到|得)我?(?:头秃|头晕|手软|手抽筋|崩溃|快崩溃|怀疑人生|眼花|想哭|吐|头都?(?:大|晕|秃|疼)了?|眼都?花了?)")  # (...得我头都大了: gate13)
@@ -234,6 +224,9 @@ _HOOKED_RE = re.compile(_HOOKED)
 _PARTICLE_RE = re.compile(r"[吗呢嘛么]")
 _SPREE_RE = re.compile(r"买了(?:一大?堆|好多|一大?车)|囤了(?:一大?堆|好多)|攒了一大?堆|买买买|剁手|败家|控制不住(?:手|自己)|管不住(?:手|自己)|堆成山"
                        r"|(?:衣柜|柜子|家里|屋里)[^ ]{0,3}(?:塞不下|放不下|堆满)"
+                       # ... a bargain won in a sale, or a sale sat out (618的时候我抢到一个超便宜的包, 双十一我啥也没买 省钱大师)
+                       r"|(?:工资|钱|余额|积蓄|零花钱|存款|年终奖|奖金)[^ ]{0,3}(?:花光|花完|见底|清零)|再买[^ ]{0,4}就(?:离婚|分手|剁手|吃土|把我赶出去|不让我进门)"  # (这个月工资花光了 全换成镜头了, 老婆说我再买鞋就离婚)
+                       r"|我?(?:抢到|秒到)了?(?:一个|一件|一双|个|件|双|好几)|(?:啥|什么|一样)(?:也|都)没(?:买|抢|囤)|省钱大师|一分钱(?:都|也)?没花"
                        # ... a haul not yet unpacked (年货节买的还没拆, 快递堆在门口一个都没拆) and being hooked (拆快递好上头, 抢券抢上瘾了)
                        r"|(?:买的|囤的|东西|快递|包裹)[^ ]{0,8}(?:还没拆|都没拆|没拆完|拆不完|拆不过来)|" + _HOOKED)
 # The buyer's pay and expenses not yet through (工资还没发 穷死了, 差旅发票还没报下来): 还没 asks
@@ -244,16 +237,6 @@ _PAY_NOT_YET_RE = re.compile(r"(?:工资|奖金|报销|差旅|年终奖|补贴)[
 _OWN_STATE_RE = re.compile("|".join(r.pattern for r in (_PASSING_RE, _HYPERBOLE_RE, _SIMILE_RE, _RESOLVE_RE, _FOUND_RE, _PROUD_RE, _SPREE_RE)))
 
 
-# What a consumer hotline or agency is, asked as trivia (12315是啥号码啊 我奶奶问的, 消协是干嘛的),
-# not by a buyer about to use it on the shop (12315是干嘛的 我要投诉你们).
-_HOTLINE_ASKED_RE = re.compile(r"(?:12315|12345|315晚会|消协|消费者协会|工商局|市场监管局)[^ ]{0,10}(?: [^ ]{0,8})?(?:是啥|是什么|是个啥|干嘛的|干什么的|是做什么|管什么|管啥|是哪个)")
-_USING_IT_RE = re.compile(r"你|您|我要|我想|我就|要投诉|去投诉|打12315|告你|举报")
-
-
-# A poll put to anyone (有没有人觉得顺丰的飞机很酷): the couriers and sales it names are the world's,
-# unless it speaks of this shop's item or the buyer's order (有没有人觉得这款偏小, 有人觉得质量不好吗).
-_POLL_RE = re.compile(r"有没有人觉得|有人觉得|大家都?觉得")
-_POLL_ITEM_RE = re.compile(r"码|偏大|偏小|大了|小了|质量|做工|色差|掉色|起球|好用|耐用|值得|值不值|划算|合适|评价")
 
 
 def _not_for_shop(normalized: str) -> bool:
@@ -268,10 +251,15 @@ def _not_for_shop(normalized: str) -> bool:
     return _NOT_FOR_SHOP_RE.search(normalized) is not None and _SHOP_THING_RE.search(normalized) is None
 
 
+# ... or telling the buyer of his own work and days (小哥跟我说他们快过年了也很忙), not of the buyer's parcel
+_COURIER_SAID_RE = re.compile(r"(?:小哥|快递员|快递大哥|快递师傅|派件员|骑手|送货的)[^ ]{0,4}(?:跟我|和我|对我)?(?:说|讲|聊)[^ ]{0,3}(?:他们|他|自己)")
+
+
 def _courier_story(normalized: str) -> bool:
-    """A courier praised or thanked as a person, asking and saying nothing to the shop
-    (顺丰的小哥今天还帮我搬了箱水, 快递小哥好帅)."""
-    if not (_COURIER_RE.search(normalized) and _COURIER_PRAISE_RE.search(normalized)) or _PARCEL_NAMED_RE.search(normalized):
+    """A courier praised or thanked as a person, or telling of his own work, asking and saying
+    nothing to the shop (顺丰的小哥今天还帮我搬了箱水, 快递小哥好帅, 小哥跟我说他们年底忙疯了)."""
+    told = _COURIER_SAID_RE.search(normalized) is not None and not _MINE_RE.search(normalized)
+    if not (_COURIER_RE.search(normalized) and (told or _COURIER_PRAISE_RE.search(normalized))) or _PARCEL_NAMED_RE.search(normalized):
         return False
     return not (_QUESTION_RE.search(normalized) or _ADDRESSEE_RE.search(normalized) or _FAULT_RE.search(normalized) or _WAITING_RE.search(normalized))
 
@@ -282,6 +270,19 @@ def _pay_not_yet(normalized: str) -> bool:
             and not _TO_SHOP_RE.search(normalized) and not asks(_PAY_NOT_YET_RE.sub(" ", normalized)))
 
 
+def grieves(normalized: str) -> bool:
+    """Whether a message is a grievance against this shop, its agent or its way of doing business
+    (telling.grieves), the shop spoken to or its service named."""
+    return _grieves(normalized, _TO_SHOP_RE.search(normalized) is not None or _SERVICE_RE.search(normalized) is not None)
+
+
+def _hearsay(normalized: str) -> bool:
+    """Someone at home's words or question about shop things reported, or a quarrel over them,
+    the shop neither spoken to nor asked for anything and no item of the buyer's named."""
+    return (_HEARSAY_RE.search(normalized) is not None and not _TO_SHOP_RE.search(normalized) and not _MINE_RE.search(normalized)
+            and not _FAULT_RE.search(normalized) and not _FIRM_REQUEST_RE.search(normalized))
+
+
 SHOP = "shop"  # a question or statement for the shop (or a message the gate alone has to judge)
 ASIDE = "aside"  # a question about the buyer's bills or other services, not put to the shop
 STORY = "story"  # a story about others that asks the shop nothing
@@ -289,6 +290,7 @@ ELSEWHERE = "elsewhere"  # a story about another shop or platform that asks this
 NOT_SHOPPING = "not_shopping"  # maths, code, homework, a word asked about, a message meant for someone else
 REMARK = "remark"  # a remark about the buyer's own habits, trade or life, or a saying, that asks nothing
 CLOSING = "closing"  # an acknowledgement and a goodbye, nothing else: the buyer closes the chat (好的 拜拜)
+GRIEVANCE = "grievance"  # a grievance against this shop, its agent or its way of doing business (grieves)
 TOLD = (STORY, ELSEWHERE, NOT_SHOPPING, REMARK)  # whom a message is for when it asks the shop nothing
 
 
@@ -302,6 +304,7 @@ _VETO_FIELDS = {
     NOT_SHOPPING: "offtopic_veto_not_shopping",
     REMARK: "offtopic_veto_remark",
     CLOSING: "offtopic_veto_closing",
+    GRIEVANCE: "offtopic_veto_grievance",
 }
 
 
@@ -389,30 +392,6 @@ def told_not_asked(normalized: str) -> bool:
     return not asks(normalized) and tells_of_others(normalized)
 
 
-# A buyer closing the chat: what the shop said acknowledged (嗯嗯, 好的, 收到, 明白了, ok, 没问题了),
-# then a goodbye. The gate reads a goodbye as chatter (0.77-0.79 for 嗯嗯 好的 拜拜), and a bare
-# goodbye (拜拜, 88, bye bye) stays chatter; after an acknowledgement it is the thank-you card's turn.
-_ACK = r"(?:嗯+|嗯呢|哦+|噢+|好+的?|好滴|好嘞|好吧|ok|okay|行+|收到|知道|了解|明白|懂|没问题|可以|那就这样|就这样)(?:了|啦|的|呀|哈|吧)?"
-_BYE = r"(?:拜拜|拜|再见|88|886|bye|回头见|下次见|改天见)(?:了|啦|哦|喽|咯|呀)?"
-_CLOSING_RE = re.compile(f"(?:(?:{_ACK})+ )+(?:{_BYE} ?)+")
-# ... or acknowledges in words and nothing else (哦哦 明白了, 嗯嗯好的: the thank-you card's turn, though
-# the gate reads 哦哦 as a filler); a bare sound (嗯嗯, 哦, 噢噢) acknowledges nothing said and stays chatter.
-_ACKS_RE = re.compile(f"(?:{_ACK} ?)+")
-_SOUND_RE = re.compile(r"[嗯哦噢 ]+|(?:嗯+|哦+|噢+)(?:呢|啦|呀|哈)?")
-
-
-# A chat client's placeholder for a picture, sticker or voice message sent, its brackets dropped
-# ([图片] is a sticker to normalize.py; 图片 alone asks nothing either).
-_PLACEHOLDER_RE = re.compile(r"(?:(?:图片|表情|动画表情|语音|语音消息|文件) ?)+")
-
-
-def closes(normalized: str) -> bool:
-    """Whether a message acknowledges and says goodbye, or acknowledges in words, nothing else
-    (嗯嗯 好的 拜拜, ok了 拜拜, 哦哦 明白了; not a bare 嗯嗯)."""
-    text = normalized.strip()
-    return _CLOSING_RE.fullmatch(text) is not None or (_ACKS_RE.fullmatch(text) is not None and _SOUND_RE.fullmatch(text) is None)
-
-
 def address(normalized: str) -> str:
     """Whom a message is for: ELSEWHERE (a story about another shop or platform that asks nothing:
     在唯品会买的鞋开胶了), STORY (told_not_asked), ASIDE (a question about a bill of daily
@@ -428,13 +407,21 @@ def address(normalized: str) -> str:
     story, the buyer's pay not yet through (_pay_not_yet)."""
     if closes(normalized):
         return CLOSING
+    if _JOKE_END_RE.search(normalized.strip()):
+        return NOT_SHOPPING  # 退货能退到月球吗 逗你的
+    if _WISH_RE.search(normalized) and not asks(normalized) and not _ORDER_RE.search(normalized) and not _FAULT_RE.search(normalized):
+        return REMARK  # 新年快乐呀大家
     if _NOT_SHOPPING_RE.search(normalized) or _not_for_shop(normalized) or _PLACEHOLDER_RE.fullmatch(normalized.strip()):
         return NOT_SHOPPING
     if (_MISSENT_RE.search(normalized) and not _QUESTION_RE.search(normalized)) or _pasted(normalized):
         return NOT_SHOPPING
+    if _ERRAND_RE.search(normalized) and not asks(normalized) and not _TO_SHOP_RE.search(normalized) and not _FAULT_RE.search(normalized):
+        return REMARK  # 等会儿 我去拿个快递
     if _REMINDER_RE.search(normalized) and not _QUESTION_RE.search(normalized) and not _TO_SHOP_RE.search(normalized) and not _SHOP_THING_RE.search(normalized):
         return NOT_SHOPPING
-    if _NOT_YOU_RE.search(normalized) and not _QUESTION_RE.search(normalized) and not _FIRM_REQUEST_RE.search(normalized):
+    if _hearsay(normalized):
+        return STORY  # 我爸问我花呗是啥 笑死, 我婆婆非说包邮的东西都是便宜货
+    if _NOT_YOU_RE.search(normalized) and not _QUESTION_RE.search(normalized) and not _FIRM_REQUEST_RE.search(_VENT_RE.sub(" ", normalized)):
         return REMARK  # the shop is not meant, whatever broke (快递柜好像又坏了 跟你们没关系哈: a story's 0.3 let 0.23 through)
     if _OWN_STATE_RE.search(normalized) and remarks(normalized):
         return REMARK  # said in passing, exhausted, resolved, found (退货退得我头都大了 不是你们家的)
@@ -456,6 +443,8 @@ def address(normalized: str) -> str:
         return STORY
     if _LIFE_RE.search(normalized) and not _REQUEST_RE.search(normalized) and not _TO_SHOP_RE.search(normalized):
         return ASIDE
+    if grieves(normalized):
+        return GRIEVANCE  # 你们客服就这服务水平 (0.79 for chatter), 呵呵 真行 等了一周 就这服务
     return SHOP
 
 
@@ -473,7 +462,9 @@ def small_talk_yields(text: str, p_off: float, to: str, config: MatcherConfig, c
     """Whether a small-talk script first leaves a message (or a clause) its shopping scripts: the gate reads it as
     shopping and it asks (沙发垫子有一处鼓包 我想退: 我想 reads as chatter), or it closes the chat (嗯嗯好的)."""
     if clause:
-        return p_off < config.small_talk_yields_in_clause and to == SHOP and asks(text)
+        return p_off < config.small_talk_yields_in_clause and to in (SHOP, GRIEVANCE) and asks(text)
+    if to == GRIEVANCE:  # (the sarcasm reads as small talk: 呵呵 真行 一个问题拖一星期, 0.79 against 0.59 for complaint)
+        return p_off < config.offtopic_veto_grievance
     return to == CLOSING or (p_off < config.small_talk_yields_below and to == SHOP and asks_the_shop(text, text))
 
 

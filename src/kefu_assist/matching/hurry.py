@@ -61,7 +61,9 @@ _PARTICLES = {
 # read only as a Latin run of its own inside a Chinese message (by the way, a brand's letters or
 # hp, cp and sh, which name a printer, a couple and 上海 as often, stay as typed).
 _INITIALS = {"by": "包邮", "yhq": "优惠券", "yfk": "已付款", "fh": "发货", "tk": "退款", "thh": "退换货", "kd": "快递",
-             "wl": "物流", "zp": "正品", "sfby": "是否包邮", "qrsh": "确认收货", "dfh": "待发货"}
+             "wl": "物流", "zp": "正品", "sfby": "是否包邮", "qrsh": "确认收货", "dfh": "待发货",
+             # ... and the payment and paperwork words young buyers type so (hb能用吗, fp能开吗, zfb付)
+             "hb": "花呗", "fp": "发票", "zfb": "支付宝", "kf": "客服"}
 _INITIALS_RE = re.compile(r"(?<![a-z0-9])(?<![a-z0-9] )(" + "|".join(sorted(_INITIALS, key=len, reverse=True)) + r")(?![a-z0-9])(?! [a-z0-9])")
 _CJK_RE = re.compile("[\u4e00-\u9fff]")
 
@@ -126,6 +128,25 @@ def readings(word: str, table: dict[str, tuple[str, ...]], limit: int = 8) -> li
     return list(itertools.islice(itertools.product(*per_char), limit))
 
 
+# The slips of pinyin typed by ear, which input methods forgive as 模糊音 (fuzzy pinyin) for
+# buyers of the south: a front nasal for a back one and back (nen for neng, xin for xing, pan for
+# pang), and a flat initial for a curled one and back (sen for shen, si for shi, zi for zhi, can for chan).
+def _slips(syllable: str) -> list[str]:
+    out = []
+    if syllable.endswith("ng"):
+        out.append(syllable[:-1])
+    elif syllable.endswith("n"):
+        out.append(syllable + "g")
+    for flat, curled in (("zh", "z"), ("ch", "c"), ("sh", "s")):
+        if syllable.startswith(flat):
+            out.append(curled + syllable[2:])
+            break
+        if syllable.startswith(curled):
+            out.append(flat + syllable[1:])
+            break
+    return out
+
+
 _CJK_FIRST, _CJK_LAST = 0x4E00, 0x9FFF
 
 
@@ -159,12 +180,15 @@ class Respeller:
         best: dict[str, int] = {}
         used: set[str] = set(_PARTICLES)
         chars: dict[str, str] = {}
-        best_char: dict[str, int] = {}
+        best_char: dict[str, tuple[bool, int]] = {}
         for word, n in frequency.items():
             if len(word) == 1 and "\u4e00" <= word <= "\u9fff":
-                for reading in (table.get(word) or ())[:3]:
-                    if len(reading) >= 2 and reading not in _PARTICLES and n > best_char.get(reading, 0):
-                        best_char[reading], chars[reading] = n, word
+                for k, reading in enumerate((table.get(word) or ())[:3]):
+                    # a character's first reading before another's rare one (tai is 太, not a
+                    # reading of 能, however much more the library uses 能)
+                    rank = (k == 0, n)
+                    if len(reading) >= 2 and reading not in _PARTICLES and rank > best_char.get(reading, (False, 0)):
+                        best_char[reading], chars[reading] = rank, word
                 continue
             if not 2 <= len(word) <= 4 or not all("\u4e00" <= c <= "\u9fff" for c in word):
                 continue
@@ -191,17 +215,34 @@ class Respeller:
     def _spell_run(self, m: re.Match) -> str:
         run = m.group(0)
         sylls: list[str] = []
+        slipped = False
         for word in run.split(" "):
             parts = self._syllables(word)
             if parts is None:
+                parts = self._syllables(word, fuzzy=True)  # nen bu neng: a nasal slip (_slips)
+                slipped = True
+            if parts is None:
                 return run  # not pinyin (ok, xl, a brand name): left as typed
             sylls.extend(parts)
-        out, i = [], 0
+        # A slip is read only inside a phrase of three syllables or more (nen bu neng, sen me shi
+        # hou), not alone (nen, sen: a name as often), and only where the run as typed spells nothing.
+        spelled = None if slipped else self._spell(sylls)
+        if spelled is None and len(sylls) >= 3:
+            spelled = self._spell(sylls, fuzzy=True)
+        return run if spelled is None else spelled
+
+    def _spell(self, sylls: list[str], fuzzy: bool = False) -> str | None:
+        """The library's words ``sylls`` spell, longest first, or None; with ``fuzzy`` a word
+        may be spelled with slips (_fuzzy_word)."""
+        out: list[str] = []
+        i = 0
         by_char = 0  # pieces read as one-character words (mian in mianyunfei, pai in pai le)
         while i < len(sylls):
             for j in range(min(len(sylls), i + 4), i, -1):
                 key = "".join(sylls[i:j])
                 hit = self.words.get(key) if j - i > 1 else self.words.get(key) or _PARTICLES.get(key)
+                if not hit and fuzzy and j - i > 1:
+                    hit = self._fuzzy_word(sylls[i:j])
                 if not hit and j - i == 1:
                     hit = self.chars.get(key)
                     by_char += hit is not None
@@ -210,16 +251,18 @@ class Respeller:
                     i = j
                     break
             else:
-                return run
+                return None
         # A run that is one-character words alone is no pinyin a buyer typed for a question: AI,
         # fendi, anta (a name, a brand) stay as typed; beside a library word or a particle
         # (mian yunfei, pai le) they are read.
         if by_char == len(out):
-            return run
+            return None
         return "".join(out)
 
-    def _syllables(self, word: str) -> list[str] | None:
-        """``word`` cut into pinyin syllables (the longest first), None when it cannot be."""
+    def _syllables(self, word: str, fuzzy: bool = False) -> list[str] | None:
+        """``word`` cut into pinyin syllables (the longest first), None when it cannot be. With
+        ``fuzzy``, a piece no library word reads is taken for the syllable its nasal slip stands for
+        (nen for neng: _slips)."""
         n = len(word)
         best: list[list[str] | None] = [None] * (n + 1)
         best[0] = []
@@ -227,9 +270,23 @@ class Respeller:
             if best[i] is None:
                 continue
             for j in range(min(n, i + 6), i, -1):
-                if word[i:j] in self.syllables and (best[j] is None or len(best[j]) > len(best[i]) + 1):  # type: ignore[arg-type]
-                    best[j] = best[i] + [word[i:j]]  # type: ignore[operator]
+                piece = word[i:j]
+                if piece not in self.syllables and fuzzy:
+                    piece = next((s for s in _slips(piece) if s in self.syllables), piece)
+                if piece in self.syllables and (best[j] is None or len(best[j]) > len(best[i]) + 1):  # type: ignore[arg-type]
+                    best[j] = best[i] + [piece]  # type: ignore[operator]
         return best[n]
+
+    def _fuzzy_word(self, sylls: list[str]) -> str | None:
+        """The library word read as ``sylls`` with one or more of them slipped (zen me for 怎么 is
+        exact; sen me shi hou for 什么时候, xin hao for 型号 are slips): each syllable as typed
+        first, then its slips, at most 16 spellings."""
+        options = [[s, *_slips(s)] for s in sylls]
+        for spelling in itertools.islice(itertools.product(*options), 1, 17):
+            hit = self.words.get("".join(spelling))
+            if hit:
+                return hit
+        return None
 
     def homophones(self, text: str, words: list[str]) -> str:
         """``text`` with each of its ``words`` (as cut) the library never uses replaced by the

@@ -94,6 +94,10 @@ class MatcherConfig:
     # ... and for an acknowledgement followed by a goodbye (asking.CLOSING: 嗯嗯 好的 拜拜): never
     # vetoed, above any probability (the gate reads the goodbye as chatter; a bare goodbye stays it)
     offtopic_veto_closing: float = 2.0
+    # ... and for a grievance against this shop, its agent or its way of doing business
+    # (asking.GRIEVANCE: 你们客服就这服务水平 at 0.79, 你们这样做生意迟早关门 at 0.75): the gate reads
+    # sarcasm and anger as chatter; below this a small-talk script first yields to them too
+    offtopic_veto_grievance: float = 0.9
     # A small-talk script first does not veto a message the gate reads as shopping (a chatter
     # probability under this) that asks the shop something (asking.asks_the_shop)
     small_talk_yields_below: float = 0.3

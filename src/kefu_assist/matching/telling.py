@@ -1,0 +1,139 @@
+"""What a buyer tells the shop that the gate reads wrongly, in words: a grievance against the shop
+(read as chatter), festival wishes, jokes, hearsay from home and errands (read as shopping), and a
+buyer closing the chat (好的 拜拜, 嗯嗯好的麻烦你了) or sending a picture's placeholder, and the words of a
+question put to nobody in the shop (the agent as a person, the weather, a poll, a hotline as trivia).
+Split from asking.py (which reads whom a message is for from them) to keep each module short; the
+tests are asking's (asking.address, asking.grieves).
+"""
+from __future__ import annotations
+
+import re
+
+# A grievance against this shop, its agent or the way it does business (你们客服就这服务水平,
+# 你们这样做生意迟早关门, 呵呵 真行 等了一周 就这服务, 太气人了 坐月子还要跟你们扯皮, 叫你们主管来):
+# the gate reads the sarcasm and the anger in them as chatter (0.5-0.8, the small-talk card first
+# at 0.7-0.99), though in a shop's chat window they are the buyer's complaint. Either the shop is
+# blamed by name (second person, 客服, 店家) for its service, its manner or its stalling, or the
+# service is scorned without a name (就这服务, 就这么做生意的). Praise (你们服务真好) is none.
+_GRIEF_RE = re.compile(
+    "|".join(
+        [
+            r"(?:服务|态度|办事|做事|回复|处理)(?:水平|效率|质量)?(?:也|就|都)?(?:太|真|好|也太|这么|那么|真是|实在|简直)?(?:差|烂|恶劣|垃圾|敷衍|冷淡|离谱|感人|堪忧|不行)",
+            r"(?:这样|这么|就这么|这种|怎么)做生意|做生意[^ ]{0,6}(?:关门|倒闭|黄了|良心)|迟早(?:关门|倒闭|黄)",
+            r"气人|扯皮|推来推去|踢皮球|推卸|糊弄|敷衍|忽悠|耍我|欺负人|太过分|过分了|不讲理|不负责|不像话|什么玩意|什么东西啊",
+            r"(?:给|要)(?:个|我|一个)?说法|(?:叫|找|让)(?:你们)?(?:的)?(?:主管|经理|领导|负责人|店长)(?!漂亮|好看|帅|几岁|多大)",
+            r"(?:等|拖|耗)了?(?:一|两|三|好几|十几|半个?|[0-9]+)?(?:个)?(?:星期|周|礼拜|天|个月|小时|钟头)[^ ]{0,6}(?:没人|不回|不理|没回|没处理|不处理|还没)",
+            r"(?:一个问题|问题|这点事|一点小事)[^ ]{0,3}(?:拖|扯|磨)",
+        ]
+    )
+)
+# ... the service scorned without a name (就这服务, 就这么做生意的), or sarcasm (呵呵, 真行) beside
+# the buyer left waiting or unanswered (问了好几次都不回 呵呵)
+_SCORN_RE = re.compile(r"就这(?:么|样)?(?:服务|态度|做生意|办事|水平|效率)|这(?:服务|态度)(?: |$)")
+_SARCASM_RE = re.compile(r"呵呵|真行|好样的|服了|无语")
+_IGNORED_RE = re.compile(r"不回|没人回|没回|没人理|不理|不搭理|拖了|拖这么|等了|几次|好几遍|多少遍|没人管|没人处理")
+_PRAISE_RE = re.compile(r"(?:服务|态度)[^ ]{0,4}(?:好|棒|赞|贴心|周到|不错|满意|耐心|热情|专业)(?!差)|点赞|好评|谢谢|感谢")
+
+
+# ... or its price set against another shop's (隔壁那家才卖128 你们怎么要168, pdd上同款才89 你们凭啥卖139):
+# the gate reads the other shop and the figures as chatter (0.67-0.72), small talk first.
+_PRICE_CHALLENGE_RE = re.compile(
+    r"(?:别家|别人家|人家|隔壁|对面|别的店|其他店|其他家|那家|pdd|拼多多|拼夕夕|京东|淘宝|某宝|天猫|抖音|实体店|专柜|官网|旗舰店|自营)[^ ]{0,12}才(?:卖|要)?[0-9一二三四五六七八九十两百千万]"
+    r"[^$]{0,20}(?:你们?|你家|你这)[^ ]{0,6}(?:[0-9一二三四五六七八九两百千]|贵)"
+)
+
+
+def grieves(normalized: str, blamed: bool) -> bool:
+    """Whether a message is a grievance against this shop, its agent or its way of doing business
+    (你们客服就这服务水平, 你们这样做生意迟早关门, 呵呵 真行 等了一周 就这服务), not praise and not
+    about someone else's shop or service (别家客服态度好差, 那家餐厅服务员态度好差: address decides
+    those before). ``blamed``: the message speaks to the shop or names its service (asking)."""
+    if _SCORN_RE.search(normalized) or _PRICE_CHALLENGE_RE.search(normalized):
+        return True
+    if _PRAISE_RE.search(normalized):
+        return False
+    sarcasm = _SARCASM_RE.search(normalized) is not None
+    if _GRIEF_RE.search(normalized):
+        return sarcasm or blamed
+    return sarcasm and _IGNORED_RE.search(normalized) is not None
+
+
+# A wish for a festival, a birthday or the shop's trade, asking nothing (新年快乐呀大家, 中秋快乐
+# 各位, 祝老板生意兴隆): the gate reads some as shopping (0.46-0.61), and their words meet the
+# bargain and complaint examples (快乐呀大家: 0.62 for bargain).
+_WISH_RE = re.compile(
+    r"(?:新年|春节|过年|元旦|中秋|端午|国庆|圣诞|元宵|七夕|情人节|妇女节|女神节|儿童节|劳动节|五一|十一|节日|假期|周末|生日|新春|冬至|腊八|小年)节?(?:快乐|愉快)"
+    r"|过年好|新年好|拜年|恭喜发财|万事如意|生意兴隆|财源广进|阖家幸福|阖家欢乐|心想事成"
+)
+# A message closed by calling itself a joke (包邮的邮是哪个邮啊 哈哈开玩笑的, 退货能退到月球吗 逗你的):
+# what it asked before was not meant. Opening on it (开玩笑的 能便宜点吗) the question after is.
+_JOKE_END_RE = re.compile(r"(?:开玩笑|开个玩笑|逗你|逗你们|说着玩|闹着玩)(?:的|呢|哈|啦|呀|哦|而已|嘛)*$")
+
+
+# What someone at home says or asks the buyer about shop things, or a quarrel with them over it
+# (我爸问我花呗是啥, 我婆婆老这么说, 为这个跟我对象吵起来了): the question in it is theirs, put to the
+# buyer, not the buyer's to the shop (0.2-0.85 for chatter; 是啥, 是不是 read as asking).
+_KIN = r"(?:我[妈爸姐妹哥弟]|妈妈|爸爸|老公|老婆|男朋友|女朋友|对象|孩子|儿子|女儿|闺蜜|朋友|同事|同学|室友|舍友|邻居|婆婆|公公|奶奶|爷爷|外婆|姥姥|姥爷|外公|亲戚|家里人|老人家?|小朋友)"
+_HEARSAY_RE = re.compile(_KIN + r"(?:问我|非说|非要说|老说|总说|总是说|一直说|(?:老|总|非|一直)?(?:这么|这样)说)"
+                         r"|(?:跟|和)我?" + _KIN + r"?[^ ]{0,2}吵(?:了一架|起来|架|了起来)")
+
+
+# The buyer off on an errand of the day (等会儿 我去拿个快递, 快递放门卫了 晚上下班去拿): no question to the shop.
+_ERRAND_RE = re.compile(r"(?:我|先)去(?:拿|取|收)(?:个|一下|下)?(?:快递|外卖|包裹|件)|(?:晚上|下班|回头|一会儿?|等会儿?|明天|中午)(?:再|就)?去(?:拿|取)(?= |$)")
+
+
+# A buyer closing the chat: what the shop said acknowledged (嗯嗯, 好的, 收到, 明白了, ok, 没问题了),
+# then a goodbye. The gate reads a goodbye as chatter (0.77-0.79 for 嗯嗯 好的 拜拜), and a bare
+# goodbye (拜拜, 88, bye bye) stays chatter; after an acknowledgement it is the thank-you card's turn.
+_ACK = r"(?:嗯+|嗯呢|哦+|噢+|好+的?|好滴|好嘞|好吧|ok|okay|行+|收到|知道|了解|明白|懂|没问题|可以|那就这样|就这样)(?:了|啦|的|呀|哈|吧)?"
+_BYE = r"(?:拜拜|拜|再见|88|886|bye|回头见|下次见|改天见)(?:了|啦|哦|喽|咯|呀)?"
+_CLOSING_RE = re.compile(f"(?:(?:{_ACK})+ )+(?:{_BYE} ?)+")
+# ... or acknowledges in words and nothing else (哦哦 明白了, 嗯嗯好的: the thank-you card's turn, though
+# the gate reads 哦哦 as a filler); a bare sound (嗯嗯, 哦, 噢噢) acknowledges nothing said and stays chatter.
+_ACKS_RE = re.compile(f"(?:{_ACK} ?)+")
+_SOUND_RE = re.compile(r"[嗯哦噢 ]+|(?:嗯+|哦+|噢+)(?:呢|啦|呀|哈)?")
+# ... or acknowledges and thanks (嗯嗯好的麻烦你了, 嗯嗯 辛苦啦): the gate reads 嗯嗯 as chatter (0.75-0.77)
+_THANK = r"(?:麻烦(?:你|您)?了|辛苦(?:你|您)?(?:了|啦)|谢谢(?:你|您)?|谢啦|多谢|感谢)(?:啦|哈|呀|哦|亲|了)?"
+_ACK_THANKS_RE = re.compile(f"(?:{_ACK} ?)+(?:{_THANK} ?)+")
+
+
+# A chat client's placeholder for a picture, sticker or voice message sent, its brackets dropped
+# ([图片] is a sticker to normalize.py; 图片 alone asks nothing either).
+_PLACEHOLDER_RE = re.compile(r"(?:(?:图片|表情|动画表情|语音|语音消息|文件) ?)+")
+
+
+def closes(normalized: str) -> bool:
+    """Whether a message acknowledges and says goodbye, or acknowledges in words, nothing else
+    (嗯嗯 好的 拜拜, ok了 拜拜, 哦哦 明白了; not a bare 嗯嗯)."""
+    text = normalized.strip()
+    return (_CLOSING_RE.fullmatch(text) is not None or (_ACKS_RE.fullmatch(text) is not None and _SOUND_RE.fullmatch(text) is None)
+            or _ACK_THANKS_RE.fullmatch(text) is not None)
+
+
+# Not for the shop, when the message names nothing a shop sends or sells: a question about the agent
+# as a person (客服小姐姐多大了, 有男朋友吗), the time or the weather (现在几点了, 明天会不会下雨),
+# and a question put to anyone at all (有没有人知道哪里能办签证, 周末有人一起爬山吗).
+_NOT_FOR_SHOP_RE = re.compile(
+    "|".join(
+        [
+            r"有[男女]朋友(?:吗|没)|有对象(?:吗|没)|(?:你|您|客服|小姐姐|小哥哥|美女|帅哥)[^ ]{0,3}(?:多大了|几岁|结婚了|单身|属什么|什么星座|哪里人|长什么样)",
+            r"^现在几点了?$|现在是?几点了|(?:会不会|会不|要不要|会)下[雨雪]|下不下[雨雪]|天气(?:怎么样|如何|咋样)|(?:今天|明天|后天)(?:多少度|几度)",
+            r"有没有人知道|有人知道|谁知道|有没有人一起|有人一起|大家(?:知道|觉得)|有没有人(?:想|觉得|喜欢|爱)|有人(?:想|觉得|喜欢)|^(?:你|你们|您)(?:知道|晓得|听说过?)",
+        ]
+    )
+)
+# ... what a shop sends or sells, which such a question names when it is the shop's after all
+# (下雨天快递会不会晚到, 有人知道这款怎么洗吗)
+_SHOP_THING_RE = re.compile(r"快递|顺丰|中通|圆通|韵达|申通|邮政|京东|驿站|物流|发货|发了|送|到货|寄|收到|货|单|包裹|这款|这件|这个|店|退|换|码|价|钱|优惠|便宜|质量|颜色")
+
+
+# What a consumer hotline or agency is, asked as trivia (12315是啥号码啊 我奶奶问的, 消协是干嘛的),
+# not by a buyer about to use it on the shop (12315是干嘛的 我要投诉你们).
+_HOTLINE_ASKED_RE = re.compile(r"(?:12315|12345|315晚会|消协|消费者协会|工商局|市场监管局)[^ ]{0,10}(?: [^ ]{0,8})?(?:是啥|是什么|是个啥|干嘛的|干什么的|是做什么|管什么|管啥|是哪个)")
+_USING_IT_RE = re.compile(r"你|您|我要|我想|我就|要投诉|去投诉|打12315|告你|举报")
+
+
+# A poll put to anyone (有没有人觉得顺丰的飞机很酷): the couriers and sales it names are the world's,
+# unless it speaks of this shop's item or the buyer's order (有没有人觉得这款偏小, 有人觉得质量不好吗).
+_POLL_RE = re.compile(r"有没有人觉得|有人觉得|大家都?觉得")
+_POLL_ITEM_RE = re.compile(r"码|偏大|偏小|大了|小了|质量|做工|色差|掉色|起球|好用|耐用|值得|值不值|划算|合适|评价")
