@@ -246,6 +246,35 @@ def _replace(text: str, found: list[tuple[int, int, int]]) -> str:
     return "".join(out) + text[done:]
 
 
+# A device's model name typed with spaces (15 pro max, iphone 15 pro, mate 60 pro, xr 2)
+# is one name, as iphone15promax is: the spaces would otherwise break it into clauses of
+# their own (15 | pro | max能用这个壳吗), none of which asks anything. Joined: a model
+# number (digits, with a brand's letters before or a letter or two after) and the edition
+# words after it, and a brand buyers type before a model number and that number. A dot
+# between a letter and a digit (m.2, 接口是type-c吗 aside) is part of the name too.
+_EDITION = r"(?:pro|max|plus|mini|ultra|lite|se|fe|neo|air|promax)(?![a-z])"
+_MODEL_EDITION_RE = re.compile(r"(?<![a-z0-9.])([a-z]{0,8}\d{1,4}[a-z]{0,12}) +(?=" + _EDITION + ")")
+_BRAND_NUMBER_RE = re.compile(
+    r"(?<![a-z])(iphone|ipad|mate|nova|pura|redmi|note|galaxy|pixel|honor|oppo|vivo|reno|find|iqoo|realme|oneplus|"
+    r"macbook|thinkpad|airpods|switch|rtx|gtx|xbox|ps) +(?=\d{1,4}(?![\d.]))"
+)
+_LETTER_DOT_DIGIT_RE = re.compile(r"(?<![a-z])([a-z])\.(?=\d(?!\d*\.\d))")
+
+
+def model_names(text: str) -> str:
+    """15 pro max -> 15promax, iphone 15 pro -> iphone15pro, m.2 -> m2 (lower-case text)."""
+    if " " in text:
+        text = _BRAND_NUMBER_RE.sub(r"\1", text)
+        for _ in range(3):  # 15 pro max: one edition word a pass
+            out = _MODEL_EDITION_RE.sub(r"\1", text)
+            if out == text:
+                break
+            text = out
+    if "." in text:
+        text = _LETTER_DOT_DIGIT_RE.sub(r"\1", text)
+    return text
+
+
 def numbers_as_digits(text: str) -> str:
     """一米六五 一百斤 -> 165 100斤 (simplified, lower-case text)."""
     return _weights(_heights(text))
@@ -304,7 +333,7 @@ def _fold(text: str) -> str:
     """The steps between NFKC and clause breaks, shared by normalize and normalize_many:
     stickers and symbols out, traditional to simplified, lower case, numerals, typos corrected."""
     text = _strip_symbols(_STICKER_RE.sub(" ", text))
-    text = numbers_as_digits(_cantonese(to_simplified(text).lower()))
+    text = model_names(numbers_as_digits(_cantonese(to_simplified(text).lower())))
     return _TYPO_RE.sub(lambda m: TYPOS[m.group(0)], text)
 
 
@@ -398,9 +427,23 @@ def clauses(normalized: str, *, max_clauses: int = 8) -> list[str]:
     run_on_pieces). Clauses too short to mean anything on their own are merged into the one before."""
     parts = [q for p in normalized.split(" ") if p for q in run_on_pieces(p)]
     merged: list[str] = []
+    named = ""  # a device's model name standing alone (mate60pro+ 能用吗): it opens the next clause
     for part in parts:
+        if named:
+            part, named = named + part, ""
+        if _MODEL_NAME_RE.fullmatch(part):
+            named = part
+            continue
         if merged and (len(part) < 2 or len(merged[-1]) < 2):
             merged[-1] = merged[-1] + part
         else:
             merged.append(part)
+    if named:
+        merged.append(named)
     return merged[:max_clauses]
+
+
+# A clause that only names the buyer's device: a model name (Latin letters and a number of at
+# most four digits: mate60pro+, iphone15, y7000p, 3xl; not letters alone, xl, and not a code,
+# yt1234567890), after at most six characters saying whose or which (我是, 我的手机是, 小米, 华为)
+_MODEL_NAME_RE = re.compile(r"[\u4e00-\u9fff]{0,6}(?![a-z0-9]*\d{5})(?:[a-z]{0,8}\d{1,4}[a-z]|[a-z]{1,8}\d)[a-z0-9]{0,8}\+?")

@@ -30,7 +30,18 @@ from ..paths import file_key, shipped_cache_dir
 _DIGITS_RE = re.compile(r"^\d+(\.\d+)?$")
 # Clothing sizes as buyers type them (after normalising: lower case, half-width): s, m, l, xl,
 # xxl, 3xl, xs. Which size does not change what the buyer asks (XXL还是3XL and M还是L alike).
-_SIZE_RE = re.compile(r"(?:x{0,4}[sl]|m|[2-7]x[sl])")
+_SIZE_RE = CLOTHING_SIZE_RE = re.compile(r"(?:x{0,4}[sl]|m|[2-7]x[sl])")
+
+# A device's model number as buyers type it (14pro, iphone15promax, mate60pro, y7000p, a7m4, k70,
+# m2, nc20): Latin letters and digits together in one word. Which model does not change what the
+# buyer asks (14pro能装吗 and mate60能用吗 alike), so every one reads as one token, <model>. Not a
+# clothing size (3xl: <size>), not a quantity with its unit (30ml, 25cm: below),
+# and not a tracking or order code: no run of more than four digits (yt1234567890 stays a code).
+MODEL_RE = re.compile(r"(?=[a-z]*\d)(?=\d*[a-z])(?![a-z]*\d{5})(?:[a-z]+\d{1,4}|\d{1,4}[a-z]+)(?:[a-z0-9]{0,8})")
+MODEL_TOKEN = "<model>"
+# A number with a Latin unit glued to it (30ml, 25cm, 65w, 500mah) is a quantity, not a model:
+# it stays the word it is (a variant named, 50ml的还有吗, as often as a capacity asked about).
+QUANTITY_RE = re.compile(r"\d+(?:\.\d+)?(?:ml|l|cm|mm|m|kg|g|mah|w|v|gb|tb|hz|k|p|t)")
 
 # Particles and fillers that say nothing about what the buyer wants. They stay in the text for
 # bigrams (在吗 is a greeting), but are not tokens of their own. 想问, 问问 and 问下 are lead-ins like
@@ -351,6 +362,8 @@ class Tokenizer:
             return f"<num{min(len(token), 5)}>"
         if token[0] in "smlx2345678" and _SIZE_RE.fullmatch(token):
             return "<size>"
+        if token[0] in _ASCII_ALNUM and MODEL_RE.fullmatch(token) and not QUANTITY_RE.fullmatch(token) and token not in self.canonical:
+            return MODEL_TOKEN
         return self.canonical.get(token, token)
 
     def tokens(self, normalized: str) -> tuple[str, ...]:
