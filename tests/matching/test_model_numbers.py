@@ -135,3 +135,33 @@ def test_codes_numbers_and_listings_get_no_confident_card(matcher, message):
                                                    ("y7000p包邮吗", "shipping_fee")])
 def test_a_model_named_in_another_question_keeps_that_questions_card(matcher, message, category):
     assert first_confident(matcher, message) == category
+
+
+@pytest.mark.parametrize("message", ["致态TiPlus7100 2TB M.2 NVMe 固态硬盘 台式机笔记本SSD 读速7000MB/s",
+                                     "适用华为mate60pro手机壳 新款 磁吸 全包防摔 男女款"])
+def test_a_listing_full_of_model_numbers_gets_no_confident_card(matcher, message):
+    assert first_confident(matcher, message) is None
+
+
+def test_a_model_name_opens_one_clause_only():
+    """A title's run of names (三星980pro 1tb nvme) is not one question: the name joins the next
+    clause once, and what follows keeps its own clauses."""
+    assert clauses(normalize("三星990pro 2tb nvme 固态")) == ["三星990pro2tb", "nvme", "固态"]
+
+
+# The sizes of bags, straps, cages and gloves said in words are sizes like S, M and L (fit23):
+# 中号 was cut into 中 and 号 and matched nothing of the size scripts.
+@pytest.mark.parametrize("word", sorted(["大号", "中号", "小号", "加大号", "大码", "小码"]))
+def test_a_size_said_in_words_is_a_size(word, tokenizer):
+    assert tokenizer.tokens(normalize(f"{word}还有吗")) == tokenizer.tokens(normalize("xl还有吗"))
+    assert coranker.grams(f"{word}还有吗") == coranker.grams("xl还有吗")
+
+
+SIZE_IN_WORDS = ["手宽8公分用中号行不", "头围56戴小号行吗", "狗狗胸围50 穿大号可以不", "我手腕14 表带小号够吗", "脚背高 穿中号会不会紧",
+                 "体重60公斤骑行裤选大号吗", "猫咪十斤 猫包要大号吗", "宝宝腰围48 用小号行不行", "手掌长18 拳套拿中号吗",
+                 "孩子八岁 书包买中号够吗"]
+
+
+def test_a_size_in_words_chosen_for_a_measure_gets_a_size_card(matcher):
+    wrong = family_misses(matcher, SIZE_IN_WORDS, "size")
+    assert len(wrong) <= 2, wrong

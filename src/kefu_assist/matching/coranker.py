@@ -23,7 +23,7 @@ from operator import add, mul
 from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
-from .tokenize import CLOTHING_SIZE_RE, MODEL_RE, QUANTITY_RE
+from .tokenize import CLOTHING_SIZE_RE, MODEL_RE, QUANTITY_RE, SIZE_WORDS
 
 OFFTOPIC = "__chatter__"
 NGRAMS = (1, 2, 3)
@@ -39,8 +39,9 @@ INIT_SCALE = 8.0
 L2 = 2e-4  # weight decay per epoch, relative to the learning rate
 LEARNING_RATE = 0.25
 _DIGITS = str.maketrans("0123456789", "0000000000")
-# Clothing sizes fold to one mark, as the tokenizer folds them to one token (3XL还有吗 is M码还有吗)
-_SIZE_RE = re.compile(r"(?<![a-z])(?:\d?x{1,4}[sl]|[sml])(?![a-z])")
+# Clothing sizes fold to one mark, as the tokenizer folds them to one token (3XL还有吗 is M码还有吗,
+# 大号还有吗 too)
+_SIZE_RE = re.compile(r"(?<![a-z])(?:\d?x{1,4}[sl]|[sml])(?![a-z])|" + "|".join(sorted(SIZE_WORDS, key=len, reverse=True)))
 SIZE_MARK = "\u24c8"
 # ... and a device's model number to another (14pro能装吗 is mate60能装吗), as the tokenizer folds
 # it to <model>; a quantity with its unit (30ml) keeps its letters

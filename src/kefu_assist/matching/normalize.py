@@ -431,7 +431,7 @@ def clauses(normalized: str, *, max_clauses: int = 8) -> list[str]:
     for part in parts:
         if named:
             part, named = named + part, ""
-        if _MODEL_NAME_RE.fullmatch(part):
+        elif _MODEL_NAME_RE.fullmatch(part):  # (once: 三星980pro 1tb nvme is a title, not a question)
             named = part
             continue
         if merged and (len(part) < 2 or len(merged[-1]) < 2):
