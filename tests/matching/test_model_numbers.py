@@ -165,3 +165,21 @@ SIZE_IN_WORDS = ["手宽8公分用中号行不", "头围56戴小号行吗", "狗
 def test_a_size_in_words_chosen_for_a_measure_gets_a_size_card(matcher):
     wrong = family_misses(matcher, SIZE_IN_WORDS, "size")
     assert len(wrong) <= 2, wrong
+
+
+# How many a pack holds (fit23): 一盒几片 and 一提几罐 ask what 一箱装几盒 asks; the count words and
+# the packs are synonyms in the library (几片/几罐/几颗 … as 几个, 一提/一袋/一罐 … as 一盒), so one
+# example speaks for every pack and count. Before, 一提几罐 read as small talk and 一袋有几颗 as a
+# missing item.
+PACK_COUNTS = ["一提几罐", "一袋有几颗", "这个礼盒一盒装几支", "一箱几瓶 送客户够不够", "一盒有几根", "一罐有几颗糖",
+               "抽纸一提几包", "茶叶一罐几泡"]
+
+
+def test_how_many_a_pack_holds_gets_the_size_card(matcher):
+    wrong = family_misses(matcher, PACK_COUNTS, "size")
+    assert len(wrong) <= 2, wrong
+
+
+@pytest.mark.parametrize(("message", "category"), [("少了一盒", "defect"), ("一箱里碎了几瓶", "defect"), ("买两盒能便宜吗", "bargain")])
+def test_a_pack_missing_or_broken_or_bargained_for_keeps_its_card(matcher, message, category):
+    assert first_confident(matcher, message) == category
