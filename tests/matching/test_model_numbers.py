@@ -183,3 +183,18 @@ def test_how_many_a_pack_holds_gets_the_size_card(matcher):
 @pytest.mark.parametrize(("message", "category"), [("少了一盒", "defect"), ("一箱里碎了几瓶", "defect"), ("买两盒能便宜吗", "bargain")])
 def test_a_pack_missing_or_broken_or_bargained_for_keeps_its_card(matcher, message, category):
     assert first_confident(matcher, message) == category
+
+
+# A shade chosen for the buyer's skin tone (黄二白, 暖白皮, 黑黄皮 …: one synonym group of the library,
+# 肤色): the size.recommend card, which asks for the skin tone. Before, 黄皮用01还是02号 found nothing.
+SKIN_TONES = ["我黄二白 粉底液拿哪个号", "皮肤偏黑 选哪个色号好", "暖白皮用哪个色号合适", "黑黄皮适合哪个色号 有推荐吗",
+              "黄皮用01还是02号", "冷白皮涂哪个色号好看"]
+
+
+def test_a_shade_chosen_for_a_skin_tone_gets_the_size_card(matcher):
+    assert not family_misses(matcher, SKIN_TONES, "size")
+
+
+@pytest.mark.parametrize("message", ["我们班女生都是黄皮 哈哈", "冷白皮真让人羡慕"])
+def test_a_skin_tone_told_in_passing_stays_small_talk(matcher, message):
+    assert first_confident(matcher, message) is None
