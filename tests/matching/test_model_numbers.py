@@ -198,3 +198,26 @@ def test_a_shade_chosen_for_a_skin_tone_gets_the_size_card(matcher):
 @pytest.mark.parametrize("message", ["我们班女生都是黄皮 哈哈", "冷白皮真让人羡慕"])
 def test_a_skin_tone_told_in_passing_stays_small_talk(matcher, message):
     assert first_confident(matcher, message) is None
+
+
+# Two opposites offered (偏大偏小, 偏长还是偏短, 厚还是薄) ask, like 偏大吗 does: beside the buyer's usual
+# size (平时穿42, a habit to asking.py) the message was read as a remark about the buyer and vetoed.
+OPPOSITES_WITH_A_HABIT = ["这双鞋偏大偏小 我平时穿40", "这裤子偏大还是偏小 平时穿L", "平时穿39 这双偏大偏小", "手套偏大偏小 我平常戴M",
+                          "这个鞋垫偏厚偏薄 平时穿41", "这帽子偏大偏小 我平时头围57"]
+
+
+def test_two_opposites_offered_beside_the_usual_size_get_the_size_card(matcher):
+    assert len(family_misses(matcher, OPPOSITES_WITH_A_HABIT, "size")) <= 1
+
+
+@pytest.mark.parametrize(("message", "asked"), [("偏大偏小", True), ("偏长还是偏短", True), ("厚还是薄", True), ("松还是紧啊", True),
+                                                 ("偏大一点", False), ("我平时偏大", False), ("大还是大", False), ("我还是小时候穿过", False)])
+def test_two_opposites_are_a_question_and_one_is_not(message, asked):
+    from kefu_assist.matching.asking import asks
+
+    assert asks(normalize(message)) is asked
+
+
+def test_a_lens_aperture_is_a_quantity_not_a_model(tokenizer):
+    assert tokenizer.canonical_token("f2") != "<model>"
+    assert "<model>" not in tokenizer.tokens(normalize("24-70 f2.8 成像怎么样"))

@@ -43,9 +43,10 @@ SIZE_WORDS = frozenset("大号 中号 小号 加大号 特大号 超大号 大�
 # and not a tracking or order code: no run of more than four digits (yt1234567890 stays a code).
 MODEL_RE = re.compile(r"(?=[a-z]*\d)(?=\d*[a-z])(?![a-z]*\d{5})(?:[a-z]+\d{1,4}|\d{1,4}[a-z]+)(?:[a-z0-9]{0,8})")
 MODEL_TOKEN = "<model>"
-# A number with a Latin unit glued to it (30ml, 25cm, 65w, 500mah) is a quantity, not a model:
-# it stays the word it is (a variant named, 50ml的还有吗, as often as a capacity asked about).
-QUANTITY_RE = re.compile(r"\d+(?:\.\d+)?(?:ml|l|cm|mm|m|kg|g|mg|mah|w|v|kb|mb|gb|tb|mbs|hz|mhz|ghz|fps|k|p|t)")
+# A number with a Latin unit glued to it (30ml, 25cm, 65w, 500mah), or a lens's aperture (f2.8,
+# f1.8), is a quantity, not a model: it stays the word it is (a variant named, 50ml的还有吗, as often
+# as a capacity asked about; 24-70 f2.8 成像怎么样 asks about the picture, not the fit).
+QUANTITY_RE = re.compile(r"\d+(?:\.\d+)?(?:ml|l|cm|mm|m|kg|g|mg|mah|w|v|kb|mb|gb|tb|mbs|hz|mhz|ghz|fps|k|p|t)|f\d{1,2}(?:\.\d)?")
 
 # Particles and fillers that say nothing about what the buyer wants. They stay in the text for
 # bigrams (在吗 is a greeting), but are not tokens of their own. 想问, 问问 and 问下 are lead-ins like
