@@ -221,3 +221,20 @@ def test_two_opposites_are_a_question_and_one_is_not(message, asked):
 def test_a_lens_aperture_is_a_quantity_not_a_model(tokenizer):
     assert tokenizer.canonical_token("f2") != "<model>"
     assert "<model>" not in tokenizer.tokens(normalize("24-70 f2.8 成像怎么样"))
+
+
+# A capacity or length in Chinese numerals (两升, 五百毫升, 二十五公分, 六寸) reads as the digits the
+# library's examples use (2升, 25公分), as heights and weights already did (fit23): 一个人住买两升的够不够用
+# was 两 and 升, near nothing of size.spec.
+@pytest.mark.parametrize(("typed", "read"), [("两升的够吗", "2升的够吗"), ("五百毫升一瓶", "500毫升一瓶"), ("床垫厚二十五公分", "床垫厚25公分"),
+                                             ("十厘米", "10厘米"), ("六寸的", "6寸的"), ("升级一下", "升级一下"), ("提升", "提升")])
+def test_a_capacity_or_length_in_numerals_reads_as_digits(typed, read):
+    assert normalize(typed) == read
+
+
+HOUSEHOLD_CAPACITIES = ["就我一个人住 三升的会不会太大", "两口子用 买四升的合适吗", "一个人上班带饭 一升的饭盒够吗",
+                        "宿舍自己用 买一升半的够不够", "家里五口人 五升的能做得过来吗", "小两口 二点五升的够用吗"]
+
+
+def test_a_capacity_in_numerals_for_a_household_gets_the_size_card(matcher):
+    assert not family_misses(matcher, HOUSEHOLD_CAPACITIES, "size")

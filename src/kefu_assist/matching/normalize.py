@@ -161,6 +161,9 @@ _NOT_A_HEIGHT = ("的床", "床", "宽", "长", "深")  # 一米八的床, 一�
 # numerals would try every 一 of a whole library (一下, 一样), and a character class is searched
 # for several times slower than a plain string.
 _WEIGHT_UNITS = ("斤", "kg")  # 公斤 ends in 斤
+# ... and capacities and lengths (两升, 五百毫升, 二十五公分, 十厘米, 六寸) as the digits the library's
+# examples use (2升, 25公分): 一个人住买两升的够吗 is 一个人住买2升的够吗 (fit23)
+_MEASURE_UNITS = ("升", "公分", "厘米", "寸")  # 毫升 ends in 升
 
 
 def _cn_number(text: str) -> int | None:
@@ -198,12 +201,12 @@ def _unit_positions(text: str, unit: str):
         i = text.find(unit, i + 1)
 
 
-def _weights(text: str) -> str:
-    """一百二十斤 -> 120斤, 八十公斤 -> 80公斤, 五十kg -> 50kg."""
+def _weights(text: str, units: tuple[str, ...] = _WEIGHT_UNITS) -> str:
+    """一百二十斤 -> 120斤, 八十公斤 -> 80公斤, 五十kg -> 50kg (and 两升 -> 2升 with _MEASURE_UNITS)."""
     found = []  # (start, end, value) of each numeral before a unit
-    for unit in _WEIGHT_UNITS:
+    for unit in units:
         for end in _unit_positions(text, unit):
-            if unit == "斤" and text[end - 1 : end] == "公":
+            if (unit == "斤" and text[end - 1 : end] == "公") or (unit == "升" and text[end - 1 : end] == "毫"):
                 end -= 1
             start = end
             while start > 0 and end - start < 6 and text[start - 1] in _CN_NUMERALS:
@@ -277,7 +280,10 @@ def model_names(text: str) -> str:
 
 def numbers_as_digits(text: str) -> str:
     """一米六五 一百斤 -> 165 100斤 (simplified, lower-case text)."""
-    return _weights(_heights(text))
+    text = _weights(_heights(text))
+    if "升" in text or "公分" in text or "厘米" in text or "寸" in text:
+        text = _weights(text, _MEASURE_UNITS)
+    return text
 
 
 @cache
