@@ -23,6 +23,8 @@ from operator import add, mul
 from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
+from .tokenize import CLOTHING_SIZE_RE, MODEL_RE, QUANTITY_RE, SIZE_WORDS
+
 OFFTOPIC = "__chatter__"
 NGRAMS = (1, 2, 3)
 # Training examples at most: the chatter corpus whole, the rest shared out among the library's
@@ -37,9 +39,19 @@ INIT_SCALE = 8.0
 L2 = 2e-4  # weight decay per epoch, relative to the learning rate
 LEARNING_RATE = 0.25
 _DIGITS = str.maketrans("0123456789", "0000000000")
-# Clothing sizes fold to one mark, as the tokenizer folds them to one token (3XL还有吗 is M码还有吗)
-_SIZE_RE = re.compile(r"(?<![a-z])(?:\d?x{1,4}[sl]|[sml])(?![a-z])")
+# Clothing sizes fold to one mark, as the tokenizer folds them to one token (3XL还有吗 is M码还有吗,
+# 大号还有吗 too)
+_SIZE_RE = re.compile(r"(?<![a-z])(?:\d?x{1,4}[sl]|[sml])(?![a-z])|" + "|".join(sorted(SIZE_WORDS, key=len, reverse=True)))
 SIZE_MARK = "\u24c8"
+# ... and a device's model number to another (14pro能装吗 is mate60能装吗), as the tokenizer folds
+# it to <model>; a quantity with its unit (30ml) keeps its letters
+_MODEL_WORD_RE = re.compile(r"(?<![a-z0-9])[a-z0-9]*(?:[a-z]\d|\d[a-z])[a-z0-9]*(?![a-z0-9])")
+MODEL_MARK = "\u24c2"
+
+
+def _model_mark(match: re.Match) -> str:
+    word = match.group(0)
+    return MODEL_MARK if MODEL_RE.fullmatch(word) and not QUANTITY_RE.fullmatch(word) and not CLOTHING_SIZE_RE.fullmatch(word) else word
 
 
 def grams(normalized: str) -> list[str]:
@@ -47,7 +59,11 @@ def grams(normalized: str) -> list[str]:
     (so 吗 at a clause's end differs from 吗 inside one), digits folded to 0 (an order number is
     an order number, whatever its digits)."""
     out: list[str] = []
-    for clause in _SIZE_RE.sub(SIZE_MARK, normalized).translate(_DIGITS).split(" "):
+    text = normalized
+    if _MODEL_WORD_RE.search(text) is not None:
+        text = _MODEL_WORD_RE.sub(_model_mark, text)
+    text = _SIZE_RE.sub(SIZE_MARK, text)
+    for clause in text.translate(_DIGITS).split(" "):
         if not clause:
             continue
         padded = f"<{clause}>"

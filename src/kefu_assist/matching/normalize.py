@@ -161,6 +161,9 @@ _NOT_A_HEIGHT = ("的床", "床", "宽", "长", "深")  # 一米八的床, 一�
 # numerals would try every 一 of a whole library (一下, 一样), and a character class is searched
 # for several times slower than a plain string.
 _WEIGHT_UNITS = ("斤", "kg")  # 公斤 ends in 斤
+# ... and capacities and lengths (两升, 五百毫升, 二十五公分, 十厘米, 六寸) as the digits the library's
+# examples use (2升, 25公分): 一个人住买两升的够吗 is 一个人住买2升的够吗 (fit23)
+_MEASURE_UNITS = ("升", "公分", "厘米", "寸")  # 毫升 ends in 升
 
 
 def _cn_number(text: str) -> int | None:
@@ -198,12 +201,12 @@ def _unit_positions(text: str, unit: str):
         i = text.find(unit, i + 1)
 
 
-def _weights(text: str) -> str:
-    """一百二十斤 -> 120斤, 八十公斤 -> 80公斤, 五十kg -> 50kg."""
+def _weights(text: str, units: tuple[str, ...] = _WEIGHT_UNITS) -> str:
+    """一百二十斤 -> 120斤, 八十公斤 -> 80公斤, 五十kg -> 50kg (and 两升 -> 2升 with _MEASURE_UNITS)."""
     found = []  # (start, end, value) of each numeral before a unit
-    for unit in _WEIGHT_UNITS:
+    for unit in units:
         for end in _unit_positions(text, unit):
-            if unit == "斤" and text[end - 1 : end] == "公":
+            if (unit == "斤" and text[end - 1 : end] == "公") or (unit == "升" and text[end - 1 : end] == "毫"):
                 end -= 1
             start = end
             while start > 0 and end - start < 6 and text[start - 1] in _CN_NUMERALS:
@@ -246,9 +249,41 @@ def _replace(text: str, found: list[tuple[int, int, int]]) -> str:
     return "".join(out) + text[done:]
 
 
+# A device's model name typed with spaces (15 pro max, iphone 15 pro, mate 60 pro, xr 2)
+# is one name, as iphone15promax is: the spaces would otherwise break it into clauses of
+# their own (15 | pro | max能用这个壳吗), none of which asks anything. Joined: a model
+# number (digits, with a brand's letters before or a letter or two after) and the edition
+# words after it, and a brand buyers type before a model number and that number. A dot
+# between a letter and a digit (m.2, 接口是type-c吗 aside) is part of the name too.
+_EDITION = r"(?:pro|max|plus|mini|ultra|lite|se|fe|neo|air|promax)(?![a-z])"
+_MODEL_EDITION_RE = re.compile(r"(?<![a-z0-9.])([a-z]{0,8}\d{1,4}[a-z]{0,12}) +(?=" + _EDITION + ")")
+_BRAND_NUMBER_RE = re.compile(
+    r"(?<![a-z])(iphone|ipad|mate|nova|pura|redmi|note|galaxy|pixel|honor|oppo|vivo|reno|find|iqoo|realme|oneplus|"
+    r"macbook|thinkpad|airpods|switch|rtx|gtx|xbox|ps) +(?=\d{1,4}(?![\d.]))"
+)
+_LETTER_DOT_DIGIT_RE = re.compile(r"(?<![a-z])([a-z])\.(?=\d(?!\d*\.\d))")
+
+
+def model_names(text: str) -> str:
+    """15 pro max -> 15promax, iphone 15 pro -> iphone15pro, m.2 -> m2 (lower-case text)."""
+    if " " in text:
+        text = _BRAND_NUMBER_RE.sub(r"\1", text)
+        for _ in range(3):  # 15 pro max: one edition word a pass
+            out = _MODEL_EDITION_RE.sub(r"\1", text)
+            if out == text:
+                break
+            text = out
+    if "." in text:
+        text = _LETTER_DOT_DIGIT_RE.sub(r"\1", text)
+    return text
+
+
 def numbers_as_digits(text: str) -> str:
     """一米六五 一百斤 -> 165 100斤 (simplified, lower-case text)."""
-    return _weights(_heights(text))
+    text = _weights(_heights(text))
+    if "升" in text or "公分" in text or "厘米" in text or "寸" in text:
+        text = _weights(text, _MEASURE_UNITS)
+    return text
 
 
 @cache
@@ -304,7 +339,7 @@ def _fold(text: str) -> str:
     """The steps between NFKC and clause breaks, shared by normalize and normalize_many:
     stickers and symbols out, traditional to simplified, lower case, numerals, typos corrected."""
     text = _strip_symbols(_STICKER_RE.sub(" ", text))
-    text = numbers_as_digits(_cantonese(to_simplified(text).lower()))
+    text = model_names(numbers_as_digits(_cantonese(to_simplified(text).lower())))
     return _TYPO_RE.sub(lambda m: TYPOS[m.group(0)], text)
 
 
@@ -411,9 +446,23 @@ def clauses(normalized: str, *, max_clauses: int = 8) -> list[str]:
     run_on_pieces). Clauses too short to mean anything on their own are merged into the one before."""
     parts = [q for p in normalized.split(" ") if p for q in run_on_pieces(p)]
     merged: list[str] = []
+    named = ""  # a device's model name standing alone (mate60pro+ 能用吗): it opens the next clause
     for part in parts:
+        if named:
+            part, named = named + part, ""
+        elif _MODEL_NAME_RE.fullmatch(part):  # (once: 三星980pro 1tb nvme is a title, not a question)
+            named = part
+            continue
         if merged and (len(part) < 2 or len(merged[-1]) < 2):
             merged[-1] = merged[-1] + part
         else:
             merged.append(part)
+    if named:
+        merged.append(named)
     return merged[:max_clauses]
+
+
+# A clause that only names the buyer's device: a model name (Latin letters and a number of at
+# most four digits: mate60pro+, iphone15, y7000p, 3xl; not letters alone, xl, and not a code,
+# yt1234567890), after at most six characters saying whose or which (我是, 我的手机是, 小米, 华为)
+_MODEL_NAME_RE = re.compile(r"[\u4e00-\u9fff]{0,6}(?![a-z0-9]*\d{5})(?:[a-z]{0,8}\d{1,4}[a-z]|[a-z]{1,8}\d)[a-z0-9]{0,8}\+?")

@@ -30,7 +30,23 @@ from ..paths import file_key, shipped_cache_dir
 _DIGITS_RE = re.compile(r"^\d+(\.\d+)?$")
 # Clothing sizes as buyers type them (after normalising: lower case, half-width): s, m, l, xl,
 # xxl, 3xl, xs. Which size does not change what the buyer asks (XXL还是3XL and M还是L alike).
-_SIZE_RE = re.compile(r"(?:x{0,4}[sl]|m|[2-7]x[sl])")
+_SIZE_RE = CLOTHING_SIZE_RE = re.compile(r"(?:x{0,4}[sl]|m|[2-7]x[sl])")
+# ... and the sizes of bags, straps, cages and gloves said in words (大号, 中号, 小号 …): 手长19用中号行不
+# asks what 手长19用M行不 asks, 大号还有吗 what L还有吗 asks. Words of their own for the segmenter
+# (it cut 中号 into 中 and 号, and 大码 into 大 and 码).
+SIZE_WORDS = frozenset("大号 中号 小号 加大号 特大号 超大号 大码 中码 小码".split())
+
+# A device's model number as buyers type it (14pro, iphone15promax, mate60pro, y7000p, a7m4, k70,
+# m2, nc20): Latin letters and digits together in one word. Which model does not change what the
+# buyer asks (14pro能装吗 and mate60能用吗 alike), so every one reads as one token, <model>. Not a
+# clothing size (3xl: <size>), not a quantity with its unit (30ml, 25cm: below),
+# and not a tracking or order code: no run of more than four digits (yt1234567890 stays a code).
+MODEL_RE = re.compile(r"(?=[a-z]*\d)(?=\d*[a-z])(?![a-z]*\d{5})(?:[a-z]+\d{1,4}|\d{1,4}[a-z]+)(?:[a-z0-9]{0,8})")
+MODEL_TOKEN = "<model>"
+# A number with a Latin unit glued to it (30ml, 25cm, 65w, 500mah), or a lens's aperture (f2.8,
+# f1.8), is a quantity, not a model: it stays the word it is (a variant named, 50ml的还有吗, as often
+# as a capacity asked about; 24-70 f2.8 成像怎么样 asks about the picture, not the fit).
+QUANTITY_RE = re.compile(r"\d+(?:\.\d+)?(?:ml|l|cm|mm|m|kg|g|mg|mah|w|v|kb|mb|gb|tb|mbs|hz|mhz|ghz|fps|k|p|t)|f\d{1,2}(?:\.\d)?")
 
 # Particles and fillers that say nothing about what the buyer wants. They stay in the text for
 # bigrams (在吗 is a greeting), but are not tokens of their own. 想问, 问问 and 问下 are lead-ins like
@@ -266,7 +282,7 @@ class Tokenizer:
             head = norm[0]
             for w in norm:
                 self.canonical.setdefault(w, head)
-        overlay = {normalize(w).replace(" ", "") for w in set(words)} | set(self.canonical)
+        overlay = {normalize(w).replace(" ", "") for w in set(words)} | set(self.canonical) | SIZE_WORDS
         overlay = {w for w in overlay if len(w) >= 2}
         self.words = frozenset(overlay)
         # re.split with one group: [text, word, text, word, ..., text], texts possibly empty
@@ -351,6 +367,10 @@ class Tokenizer:
             return f"<num{min(len(token), 5)}>"
         if token[0] in "smlx2345678" and _SIZE_RE.fullmatch(token):
             return "<size>"
+        if token in SIZE_WORDS:
+            return "<size>"
+        if token[0] in _ASCII_ALNUM and MODEL_RE.fullmatch(token) and not QUANTITY_RE.fullmatch(token) and token not in self.canonical:
+            return MODEL_TOKEN
         return self.canonical.get(token, token)
 
     def tokens(self, normalized: str) -> tuple[str, ...]:
