@@ -15,6 +15,13 @@ os.environ.pop("KEFU_ASSIST_DB", None)
 import logging  # noqa: E402
 
 import pytest  # noqa: E402
+from hypothesis import settings  # noqa: E402
+
+# Timings are never asserted in tests: hypothesis's 200 ms deadline per example is one (the first
+# example of test_a_damaged_shipped_index_is_ignored took 862 ms on a loaded machine). Most property
+# tests said deadline=None one by one; this is the default for every one of them now.
+settings.register_profile("kefu-assist", deadline=None)
+settings.load_profile("kefu-assist")
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"

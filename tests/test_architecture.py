@@ -303,3 +303,10 @@ def test_panel_rule_sees_a_panel_reached_through_another_module(tmp_path):
         modules[f"{UI}.{name}"] = path
     graph = {m: {t for t in _imports(m, p) if t in modules and t != m} for m, p in modules.items()}
     assert _panel_offenders(modules, graph) == {f"{UI}.a_panel": [f"{UI}.b_panel"], f"{UI}.b_panel": [f"{UI}.main_window"]}
+
+
+def test_property_tests_assert_no_timings():
+    # conftest's hypothesis profile: no per-example deadline (a timing assertion) in any property test
+    from hypothesis import settings
+
+    assert settings.default is not None and settings.default.deadline is None
