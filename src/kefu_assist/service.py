@@ -314,7 +314,7 @@ class AssistService:
             if script is None:  # a library with nothing soothing: only demote the arguing scripts
                 return [v for v in views if v.script.tone != "defend"][:limit] + [v for v in views if v.script.tone == "defend"]
             terms = tuple(c.text for c in buyer.cues if c.start >= 0)
-            suggestion = Suggestion(script.id, script.category, script.title, pick.score if pick else 0.0, True, terms)
+            suggestion = Suggestion(script.id, script.category, script.title, pick.score if pick else 0.0, True, terms, for_mood=True)
             first = SuggestionView(suggestion, script, tuple(render(r, values) for r in script.replies))
         rest = [v for v in views if v is not first and v.script.id != first.script.id]
         kept = [v for v in rest if v.script.tone != "defend"][: limit - 1]

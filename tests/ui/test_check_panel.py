@@ -307,3 +307,17 @@ def test_the_reply_rules_and_their_model_are_read_behind_the_window_not_at_the_f
     before = len(threads)
     type_reply(qtbot, window, "亲，加我微信发您优惠券")
     assert window.checker.findings and len(threads) == before  # the first check reads nothing more
+
+
+def test_a_soothing_card_put_first_for_the_mood_says_so_instead_of_a_low_match(make_window, qtbot, type_message):
+    # nothing matched confidently, the buyer is upset: the complaint card leads and is selected, and its
+    # label says why (先安抚), not a similarity far under the cards below it; a matched card keeps its %
+    from kefu_assist.ui.widgets import MOOD_FIRST_TEXT
+
+    window = make_window(MOOD_LIBRARY)
+    type_message(window, "你们再拖着我就去12315")
+    first = window.suggest.views[0]
+    assert first.suggestion.for_mood and first.suggestion.confident
+    assert window.suggest.cards[0].scoreLabel.text() == MOOD_FIRST_TEXT
+    type_message(window, "有色差吗")
+    assert window.suggest.cards[0].scoreLabel.text().startswith("匹配 ")

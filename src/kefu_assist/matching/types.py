@@ -153,6 +153,9 @@ class Suggestion:
     example: str = ""  # the library example that matched best
     clause: str = ""  # the part of the message it answers
     chit_chat: bool = False  # a script of a small-talk category (never confident)
+    # put first for an upset buyer although the message matched nothing confidently: its score is
+    # the words' similarity, not the reason it leads (service._soothe_first)
+    for_mood: bool = False
 
 
 @dataclass

@@ -245,6 +245,7 @@ class SuggestPanel(QObject):
                 clause=s.clause if multi and s.confident else "",
                 rank=i + 1,
                 weak=not s.confident,
+                for_mood=s.for_mood,
             )
             card.set_favourite(view.script.id in self.favourites)
             card.show()

@@ -17,6 +17,10 @@ if TYPE_CHECKING:
     from ..library import Rendered, Script
     from ..service import AssistService
 
+# the score label of a soothing card put first for an upset buyer when nothing matched confidently
+MOOD_FIRST_TEXT = "先安抚"
+MOOD_FIRST_TIP = "买家情绪激动：这条安抚话术排在最前是因为情绪，不是因为与消息相似"
+
 PLACEHOLDER_LABELS = {
     "tracking_no": "快递单号",
     "order_no": "订单号",
@@ -161,6 +165,7 @@ class SuggestionCard(QFrame):
         clause: str = "",
         rank: int | None = None,
         weak: bool = False,
+        for_mood: bool = False,
     ) -> None:
         same = self.script is not None and self.script.id == script.id and len(self.replies) == len(replies)
         self.script = script
@@ -174,9 +179,13 @@ class SuggestionCard(QFrame):
         self.chip.setText(category_label)
         self.chip.setStyleSheet(f"background:{colour};")
         self.title.setText(highlight_html(script.title, self._terms, highlight))
-        self.scoreLabel.setText(f"匹配 {round(score * 100)}%" if score is not None else "")
-        self.scoreLabel.setVisible(score is not None)
-        self.scoreLabel.setToolTip("与买家消息的相似度" if score is not None else "")
+        if for_mood:  # first because the buyer is upset, not for a match: a low % would read as a doubt
+            self.scoreLabel.setText(MOOD_FIRST_TEXT)
+            self.scoreLabel.setToolTip(MOOD_FIRST_TIP)
+        else:
+            self.scoreLabel.setText(f"匹配 {round(score * 100)}%" if score is not None else "")
+            self.scoreLabel.setToolTip("与买家消息的相似度" if score is not None else "")
+        self.scoreLabel.setVisible(score is not None or for_mood)
         self.clauseLabel.setText(f"↳ 针对：{clause}" if clause else "")
         self.clauseLabel.setVisible(bool(clause))
         if rank is not None:
