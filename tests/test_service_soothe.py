@@ -7,7 +7,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kefu_assist.checker.mood import Mood
+from kefu_assist.checker.mood import Cue, Mood
 
 UPSET = Mood("upset")
 
@@ -244,3 +244,47 @@ def test_shipped_both_paths_agree_for_any_upset_message(shipped_service, words):
     every = shipped_service.suggest(message, limit=5, buyer=UPSET)
     confident = shipped_service.suggest(message, limit=5, confident_only=True, buyer=UPSET)
     assert [v.script.id for v in every if v.suggestion.confident][:1] == [v.script.id for v in confident][:1]
+
+
+# -- upset on the tone's reading alone -----------------------------------------------------------
+# The trained tone reads plain statements as sour (年货这种东西年年买年年剩): the mood says upset with
+# no word of the message as a cue. When the matcher also finds nothing the message asks, no
+# apology card is invented for it (service._soothe_first, Mood.worded); a message whose words say
+# so (a threat, an insult, asking again) still gets one.
+def _tone_only(message: str) -> Mood:
+    return Mood("upset", (Cue("tone", message, 0, len(message), 0.0),), 1.0)
+
+
+def _marks_only(message: str) -> Mood:
+    return Mood("upset", (Cue("question_marks", "？？？", len(message), len(message) + 3, 1.0), Cue("tone", message, 0, len(message), 0.0)), 1.0)
+
+
+@pytest.mark.parametrize("message", ["今年的雪下得特别早", "周末又要去公司加班", "楼下新开了一家面馆", "嗯嗯", "xyz"])
+@pytest.mark.parametrize("read", [_tone_only, _marks_only])
+def test_upset_on_the_tone_alone_with_nothing_matched_gets_no_invented_card(service, message, read):
+    views = service.suggest(message, limit=5, buyer=read(message))
+    assert not any(v.suggestion.confident for v in views), ids(views)
+    assert not any(v.suggestion.for_mood for v in views)
+
+
+@pytest.mark.parametrize("cue", [Cue("outrage", "工商局", 0, 3, 1.0), Cue("insult", "骗子", 0, 2, 1.0), Cue("repeated", "今天天气不错", -1, -1, 1.0),
+                                 Cue("rhetoric", "凭什么", 0, 3, 0.5)])
+@pytest.mark.parametrize("message", ["嗯嗯", "那个"])
+def test_upset_in_the_buyers_own_words_with_nothing_matched_still_gets_the_complaint_card(service, cue, message):
+    cues = (cue,) if cue.weight >= 1.0 else (cue, Cue("impatience", "到底", 3, 5, 0.5))
+    views = service.suggest(message, limit=5, buyer=Mood("upset", cues, 1.0))
+    assert ids(views)[0] == "complaint.angry" and views[0].suggestion.confident
+
+
+@pytest.mark.parametrize("read, worded", [(_tone_only, False), (_marks_only, False), (lambda m: Mood("upset", (Cue("insult", "滚", 0, 1, 1.0),), 1.0), True),
+                                          (lambda m: Mood("upset", (Cue("repeated", m, -1, -1, 1.0),), 1.0), True)])
+def test_mood_worded_says_whether_the_words_make_the_buyer_upset(read, worded):
+    assert read("周末又要去公司加班").worded is worded
+
+
+@pytest.mark.parametrize("message", ["年货这种东西年年买年年剩", "双十一这种节日就是让人乱花钱"])
+def test_shipped_a_sour_statement_about_daily_life_gets_no_apology_card(shipped_service, message):
+    buyer = shipped_service.mood(message)
+    assert buyer.upset and not buyer.worded  # the premise: the tone alone reads it upset
+    assert not any(v.suggestion.confident for v in shipped_service.suggest(message, limit=5))
+    assert shipped_service.suggest(message, limit=5, confident_only=True) == []

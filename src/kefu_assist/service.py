@@ -306,7 +306,10 @@ class AssistService:
             cry = not ranked and _bare_cry(message)
             # upset words beside chatter (王者荣耀又输了 队友太坑): cross with something else
             vent = not any(s.confident for s in ranked) and _vents_elsewhere(matcher, message, buyer)
-            if story or cry or vent or (_chatting(ranked, threshold) and (pick is None or pick.score < threshold)):
+            # upset by the tone alone (退休后每天就是买菜做饭, 这周末车展有人去不): no word of the
+            # message names a grievance and the matcher found nothing it asks: no apology is owed
+            unfounded = not any(s.confident for s in ranked) and bool(buyer.cues) and not buyer.worded
+            if story or cry or vent or unfounded or (_chatting(ranked, threshold) and (pick is None or pick.score < threshold)):
                 # nothing confident, the message most like small talk (给我讲个笑话) and no
                 # soothing script close to it: the mood read chatter as upset; no card is invented
                 return [v for v in views if v.script.tone != "defend"][:limit] + [v for v in views if v.script.tone == "defend"]

@@ -129,6 +129,16 @@ class Mood:
     def upset(self) -> bool:
         return self.label == "upset"
 
+    @property
+    def worded(self) -> bool:
+        """Whether the buyer's own words say so: the message's cue words (its question and
+        exclamation marks aside, which the tone reads already) weigh a strong cue or more, or
+        the buyer is asking again. An upset buyer who is not ``worded`` is upset on the trained
+        tone's reading alone (退休后每天就是买菜做饭 read as a sour statement)."""
+        if any(c.start < 0 for c in self.cues):
+            return True
+        return sum(c.weight for c in self.cues if c.id not in _MARK_CUES) >= UPSET_AT
+
     def as_dict(self) -> dict:
         return {"label": self.label, "score": round(self.score, 2), "cues": [c.as_dict() for c in self.cues]}
 
