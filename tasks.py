@@ -5,6 +5,7 @@ clone). Works on Linux, macOS and Windows.
     python3 tasks.py run  [kefu-assist arguments]   # set up .venv, start the sidebar
     python3 tasks.py test [pytest arguments]        # set up .venv with test tools; ruff, mypy, then every test
     python3 tasks.py replytrain [--jobs 2] [--cache DIR] [--quiet]   # retrain resources/reply_model.json.gz by its recipe
+    python3 tasks.py questiontrain   # retrain resources/question_model.bin (matching/writers.py), a few seconds
 
 Set-up creates .venv beside this file and installs the project into it (editable, so edits take
 effect at once); it is repeated only when pyproject.toml changes.
@@ -51,7 +52,7 @@ def setup(extra: str) -> None:
 
 
 def main(argv: list[str]) -> int:
-    if not argv or argv[0] not in ("run", "test", "replytrain"):
+    if not argv or argv[0] not in ("run", "test", "replytrain", "questiontrain"):
         print(__doc__)
         return 2
     command, rest = argv[0], argv[1:]
@@ -62,6 +63,9 @@ def main(argv: list[str]) -> int:
         if command == "replytrain":  # the reply model's recipe (checker/replytrain.py), from this checkout
             setup("test" if _stamp("test").exists() else "")  # NumPy is a runtime dependency; a test venv has it
             return subprocess.call([str(PYTHON), "-m", "kefu_assist.checker.replytrain", *rest], cwd=ROOT)
+        if command == "questiontrain":  # the writers' question model (matching/writers.py), after editing its files or the library
+            setup("test" if _stamp("test").exists() else "")
+            return subprocess.call([str(PYTHON), "-c", "from kefu_assist.matching import writers_train; writers_train.train_shipped(writers_train.checkout_root())", *rest], cwd=ROOT)
         setup("test")
         for name, check in LINTERS:
             if subprocess.call([str(PYTHON), "-m", *check], cwd=ROOT) != 0:

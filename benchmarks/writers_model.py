@@ -1,12 +1,13 @@
-"""Would a question model trained on many writers' labelled questions help the matcher? Measured,
-not shipped (README, "The twelfth session").
+"""What the writers' question model (matching/writers.py) adds, on question files held out of its
+training (README, "The twelfth session").
 
 The co-ranker (matching/coranker.py) learns from the library's examples when the index is built.
-This benchmark trains the same model offline on the library's training rows plus every labelled
-question of the given writers' files (none -> chatter; a|b -> both, half weight each; multi-question
-lines left out) and mixes its category probabilities into the co-ranker's before the calibrated
-score: P = (1 - mix) * P_library + mix * P_writers. The test files are scored as `kefu-assist eval`
-scores them (the service, confident cards only), totals only, never a line.
+The writers' model is the same model trained offline, by the shipped recipe (writers_train.train), on the
+library's training rows plus every labelled question of the given writers' files (none -> chatter;
+a|b -> both, half weight each; multi-question lines left out); the matcher mixes its category
+probabilities into the co-ranker's: P = (1 - mix) * P_library + mix * P_writers. Here the model is
+trained on the --train files only (not the shipped one), and the test files are scored as
+`kefu-assist eval` scores them (the service, confident cards only), totals only, never a line.
 
     .venv/bin/python benchmarks/writers_model.py --train DIR/questions.tsv ... --test FILE ... [--mix 0,0.5,0.7]
     .venv/bin/python benchmarks/writers_model.py --train ... --folds "A,B;C,D" [--mix ...]
@@ -25,8 +26,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from kefu_assist.evaluation import EvalFileError, evaluate, read_cases  # noqa: E402
-from kefu_assist.matching import coranker  # noqa: E402
-from kefu_assist.matching.matcher import Matcher  # noqa: E402
+from kefu_assist.matching import MatcherConfig, writers_train  # noqa: E402
 from kefu_assist.matching.normalize import normalize_many  # noqa: E402
 from kefu_assist.service import AssistService  # noqa: E402
 
@@ -34,21 +34,10 @@ KEYS = ("top1", "top3", "single", "multi_complete", "multi", "small_talk_rejecte
 
 
 def writer_rows(files: list[Path]) -> list[tuple[str, str, float]]:
-    """(normalised text, class, weight) rows of labelled question files."""
-    texts: list[str] = []
-    labels: list[tuple[str, float]] = []
-    for path in files:
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if not line.strip() or line.startswith("#") or "\t" not in line:
-                continue
-            expected, question = (part.strip() for part in line.split("\t", 1))
-            if "+" in expected:
-                continue
-            classes = [coranker.OFFTOPIC] if expected == "none" else expected.split("|")
-            for label in classes:
-                texts.append(question)
-                labels.append((label, 1.0 / len(classes)))
-    return [(text, label, weight) for text, (label, weight) in zip(normalize_many(texts), labels) if text]
+    """(normalised text, class, weight) rows of labelled question files (writers_train.read_rows)."""
+    rows = writers_train.read_rows(files)
+    texts = normalize_many([text for text, _, _ in rows])
+    return [(t, label, weight) for t, (_, label, weight) in zip(texts, rows) if t]
 
 
 def main() -> int:
@@ -73,44 +62,32 @@ def main() -> int:
         plan = [(train, [p.resolve() for p in args.test])]
     else:
         parser.error("give --test files or --folds")
-    service = AssistService()
-    service.load(ROOT / "resources" / "scripts.yaml")
-    matcher = service._require().matcher
-    matcher.wait_trained()
-    library_rows = matcher._training_samples()
-    categories = list(service.library.categories)
+    services = {}
+    for mix in mixes:
+        services[mix] = service = AssistService(config=MatcherConfig(writers_mix=mix))
+        service.load(ROOT / "resources" / "scripts.yaml")
+        service._require().matcher.wait_trained()
+    library_rows = services[mixes[0]]._require().matcher._training_samples()
+    categories = list(services[mixes[0]].library.categories)
     try:
         cases = {p: read_cases(p, categories) for _, test in plan for p in test}
     except EvalFileError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-
-    shipped_read = Matcher._read
-    state: dict = {"mix": 0.0, "model": None}
-
-    def mixed_read(normalized: str, ranker: coranker.CoRanker):
-        proba, p_off = shipped_read(normalized, ranker)
-        model, mix = state["model"], state["mix"]
-        if model is None or mix <= 0:
-            return proba, p_off
-        writers, _ = shipped_read(normalized, model)
-        return {label: (1 - mix) * p + mix * writers.get(label, p) for label, p in proba.items()}, p_off
-
-    Matcher._read = staticmethod(mixed_read)
-    coranker.MAX_ROWS = 10**7  # offline: every row, no share per class
     totals = {mix: dict.fromkeys(KEYS, 0) for mix in mixes}
     for fit_on, test in plan:
         start = time.perf_counter()
         rows = writer_rows(fit_on)
-        state["model"] = model = coranker.train(library_rows + rows)
+        model = writers_train.train(library_rows + rows)
         assert model is not None
-        weights_mb = (len(model.weights) * 4 + len(model.keys) * 12) / 1e6
+        weights_mb = (len(model.weights) * model.weights.itemsize + len(model.keys) * 12 + len(model.idf) * 4) / 1e6
         print(f"writers' model: {len(fit_on)} files, {len(rows)} writer rows + {len(library_rows)} library rows, "
-              f"{len(model.keys)} grams, {weights_mb:.1f} MB of weights, trained in {time.perf_counter() - start:.1f} s", flush=True)
-        for mix in mixes:
-            state["mix"] = mix
+              f"{len(model.keys)} grams, {weights_mb:.1f} MB of arrays, trained in {time.perf_counter() - start:.1f} s", flush=True)
+        for mix, service in services.items():
+            matcher = service._require().matcher
+            matcher._writers = model if mix > 0 else None  # this fold's model, not the shipped one
             for path in test:
-                report = evaluate(cases[path], lambda q: [v.script.category for v in service.suggest(q, limit=5, confident_only=True)]).as_dict()
+                report = evaluate(cases[path], lambda q, s=service: [v.script.category for v in s.suggest(q, limit=5, confident_only=True)]).as_dict()
                 for key in KEYS:
                     totals[mix][key] += report[key]
     for mix, t in totals.items():

@@ -176,7 +176,7 @@ def test_training_corpora_are_left_out_and_what_the_program_reads_is_kept(sep):
     for name in shipped:
         dest = sep.join(["kefu_assist", "resources", name])
         assert rules.keep_data(dest) is (name not in rules.TRAINING_ONLY_RESOURCES), name
-    for kept in ("chatter.txt", "reply_model.json.gz", "mood_model.json.gz", "scripts.yaml", "jieba_dict.txt"):
+    for kept in ("chatter.txt", "reply_model.json.gz", "mood_model.json.gz", "question_model.bin", "scripts.yaml", "jieba_dict.txt"):
         assert kept in shipped and rules.keep_data(f"kefu_assist/resources/{kept}"), kept
     # only our resources/ folder: a file of the same name elsewhere is someone else's
     assert rules.keep_data("otherpkg/reply_corpus.tsv")

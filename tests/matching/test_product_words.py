@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kefu_assist.matching.helpers import _PRODUCT_LEAD_RE, _gate_text, _names_a_product
+from kefu_assist.matching.helpers import _PRODUCT_LEAD_RE, _gate_text, _names_a_product, _two_readings
 
 PRODUCTS = ["那个奶油风羊羔绒斗篷", "这款碳纤维钓鱼竿", "你家那个手冲咖啡滤杯", "这个乳胶记忆棉枕头", "那双复古德训鞋", "这套骨瓷餐具",
             "这只柯基狗狗牵引绳", "那款磁吸车载支架"]
@@ -39,10 +39,13 @@ def test_a_product_phrase_before_the_question_seldom_hides_it(matcher):
     at full weight 18 lost their confident answer, 9 with the unseen words at half weight, 13 once
     the gate's larger chatter corpus read the demonstrative as chatter. At most 3 may now that the
     co-ranker reads the message without its demonstrative too and, before a product the library
-    does not know, the demonstrative counts toward no script (3 do, all glued: 几天 is closest to the
-    small-talk example 这几天一直在降温, 手 of 手冲 to 好冷 手都冻僵了, 狗 to 我家狗子又拆家了)."""
+    does not know, the demonstrative counts toward no script (3 did, all glued: 几天 is closest to the
+    small-talk example 这几天一直在降温, 手 of 手冲 to 好冷 手都冻僵了, 狗 to 我家狗子又拆家了). At most 4
+    since the writers' question model (writers.py, a measured trade): its writers named pillows and
+    mattresses beside other questions, and 这个乳胶记忆棉枕头几天发走 fell from 0.36 under the agreement's
+    floor, against 12 more first cards right on development sets held out of its training."""
     wrong = [p + sep + q for p, (q, c), sep in itertools.product(PRODUCTS, QUESTIONS, ("", " ")) if not right(matcher, p + sep + q, c)]
-    assert len(wrong) <= 3, wrong
+    assert len(wrong) <= 4, wrong
 
 
 @pytest.mark.parametrize("message", CHATTER)
@@ -77,12 +80,13 @@ def test_the_gate_reads_a_product_message_without_its_demonstrative(lead, rest, 
 
 
 def test_the_co_ranker_reads_a_product_message_with_and_without_its_demonstrative(matcher):
-    """Whole texts through the matcher's reading (Matcher._read): a product message is never more
-    chatter than the same message without its demonstrative, nor less of any shop class than
-    either reading says, for questions and chatter alike."""
+    """Whole texts through the reading the matcher takes of each model (helpers._two_readings,
+    Matcher._read): a product message is never more chatter than the same message without its
+    demonstrative, nor less of any shop class than either reading says, for questions and chatter alike."""
     ranker = matcher._coranker
     for lead, rest in itertools.product(LEADS[:6], RESTS):
-        proba, p_off = matcher._read(lead + rest, ranker)
+        proba, p_off = _two_readings(lead + rest, ranker)
+        assert matcher._read(lead + rest, ranker)[1] == p_off  # the gate's reading, whatever is mixed in
         alone, alone_off = ranker.proba_and_gate(rest)
         whole, whole_off = ranker.proba_and_gate(lead + rest)
         assert p_off == min(alone_off, whole_off), (lead, rest)
@@ -92,7 +96,7 @@ def test_the_co_ranker_reads_a_product_message_with_and_without_its_demonstrativ
 def test_a_message_without_a_demonstrative_is_read_once_as_typed(matcher):
     ranker = matcher._coranker
     for text in [q for q, _ in QUESTIONS] + ["话费好贵", "包邮吗 这个多少钱"]:
-        assert matcher._read(text, ranker) == ranker.proba_and_gate(text)
+        assert _two_readings(text, ranker) == ranker.proba_and_gate(text)
 
 
 @pytest.mark.parametrize("text", ["那个", "这款 ", "你家那个"])

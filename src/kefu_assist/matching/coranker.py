@@ -91,6 +91,9 @@ class CoRanker:
     # line it trained on (拜拜) got 0.16 for chatter; one decision trained alone is sharp.
     gate: array = field(default_factory=lambda: array("f"))  # per feature
     gate_bias: float = 0.0
+    # what one unit of ``weights`` is worth: 1 for float weights ("f"), the quantisation step for
+    # the writers' question model's int16 ones (writers.py)
+    scale: float = 1.0
 
     @property
     def offtopic(self) -> int:
@@ -111,8 +114,9 @@ class CoRanker:
             vals = [(fid, (1.0 + math.log(n)) * idf[fid]) for fid, n in counts.items()]
             norm = math.sqrt(sum(v * v for _, v in vals)) or 1.0
             vals = [(fid, v / norm) for fid, v in vals]
+            scale = self.scale
             for fid, v in vals:
-                logits = list(map(add, logits, map(mul, weights[fid * c : fid * c + c], repeat(v))))
+                logits = list(map(add, logits, map(mul, weights[fid * c : fid * c + c], repeat(v * scale))))
         top = max(logits)
         exp = [math.exp(z - top) for z in logits]
         total = sum(exp)

@@ -46,10 +46,11 @@ from rapidfuzz import fuzz
 from ..code_id import code_id
 from ..library.model import Library, Script
 from . import coranker as coranker_module
+from . import writers as writers_module
 from . import hurry
 from . import index_cache
 from .asking import TOLD, address, asks_the_shop, small_talk_yields, veto
-from .helpers import _asserts, _contains, _contains_run, _distinct_first, _gate_text, _is_latin_name, _is_noise, _names_a_product, _negated_words, _shipped_chatter, _tag_clause, _unjoined, _untagged
+from .helpers import _asserts, _contains, _contains_run, _distinct_first, _gate_text, _is_latin_name, _two_readings, _is_noise, _names_a_product, _negated_words, _shipped_chatter, _tag_clause, _unjoined, _untagged
 from .deciding import Deciding
 from .indexing import _INDEX_STATE, Indexing
 from .normalize import clauses as split_clauses
@@ -108,6 +109,7 @@ class Matcher(Indexing, Deciding):
         known = {sc.id for sc in self._scripts}
         self._extra = tuple((sid, text, float(w)) for sid, text, w in extra_examples if sid in known and text and 0 < w <= 1)
         self._coranker: coranker_module.CoRanker | None = None
+        self._writers = writers_module.shipped() if config.coranker and config.writers_mix > 0 else None
         self._respeller: hurry.Respeller | None = None
         # the co-ranker's class of each script: its category, or chatter for small talk
         self._labels = [coranker_module.OFFTOPIC if sc.category in config.small_talk_categories else sc.category for sc in self._scripts]
@@ -280,20 +282,13 @@ class Matcher(Indexing, Deciding):
             scored.clause = normalized
         return best, p_off
 
-    @staticmethod
-    def _read(normalized: str, ranker: coranker_module.CoRanker) -> tuple[dict[str, float], float]:
-        """The co-ranker's class probabilities and chatter probability for a text. A message that
-        names a product first (那个奶油风羊羔绒斗篷几天发走) is read with and without its
-        demonstrative and measure word (helpers._gate_text): chatter opens on them as often as a
-        question about an item, and the gate's chatter corpus taught them as chatter (那个几天发走
-        0.43, 几天发走 0.20), while beside a price they speak for bargaining (这个沙发再少两百我马上拍).
-        Each class keeps the likelier of the two readings, the gate the less likely chatter."""
-        proba, p_off = ranker.proba_and_gate(normalized)
-        rest = _gate_text(normalized)
-        if rest != normalized:
-            other, other_off = ranker.proba_and_gate(rest)
-            proba = {label: max(p, other.get(label, 0.0)) for label, p in proba.items()}
-            p_off = min(p_off, other_off)
+    def _read(self, normalized: str, ranker: coranker_module.CoRanker) -> tuple[dict[str, float], float]:
+        """The co-ranker's class probabilities and chatter probability for a text, read with and
+        without a leading demonstrative (helpers._two_readings), the writers' question model's
+        mixed into the classes it knows (writers.mix); the chatter probability stays the gate's."""
+        proba, p_off = _two_readings(normalized, ranker)
+        if self._writers is not None:
+            proba = writers_module.mix(proba, _two_readings(normalized, self._writers)[0], self.config.writers_mix)
         return proba, p_off
 
     def is_chatter(self, message: str) -> bool:

@@ -68,6 +68,14 @@ class MatcherConfig:
     # probability of the script's category) into the probability of being right: logistic,
     # fitted on the buyer and tuning sets (benchmarks/calibrate.py), never on the held-out one.
     coranker: bool = True
+    # The writers' question model (writers.py) mixed into the co-ranker's category probabilities:
+    # P = (1 - mix) P_library + mix P_writers; 0 leaves it out. Six folds of development sets held
+    # out of its training in turn (benchmarks/writers_model.py, 2,684 questions), top-1 / top-3 /
+    # small talk against 2,551 / 2,596 / 1,027 without it: 0.2 2,559 / 2,600 / 1,027, 0.3 2,563 /
+    # 2,601 / 1,028, 0.4 2,563 / 2,605 / 1,026, 0.5 2,564 / 2,606 / 1,026, 0.7 2,566 / 2,610 / 1,024.
+    # 0.3: as many first cards, no small talk given up, and of the project's own test families
+    # only one product-named question more loses its card (0.5 cost four families a line each).
+    writers_mix: float = 0.3
     negation: float = 0.5  # factor for an example asserting what the message negates; 0 turns it off
     hurry: bool = True  # hi/88/高170重140, pinyin (baoyou ma) and homophone slips (诱惑 for 有货)
     chatter: bool = True  # train the off-topic class on resources/chatter.txt too
