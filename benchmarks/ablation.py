@@ -48,6 +48,7 @@ VARIANTS: dict[str, MatcherConfig] = {
     "no hurry (pinyin, homophones, hi/88, 高170重140)": MatcherConfig(hurry=False),
     "no negation": MatcherConfig(negation=0.0),
     "no chatter corpus": MatcherConfig(chatter=False),
+    "no writers' question model": MatcherConfig(writers_mix=0.0),
 }
 
 
