@@ -505,7 +505,7 @@ _CUES: tuple[_CueRule, ...] = (
     # without a cue word); each written as a class in tests/checker/test_mood8.py's own wording
     # rude words at the shop or its staff: 老子, 死了吗, 装死, 脑子进水 (老子 the philosopher and a pet playing dead stay calm)
     _c("rude", 1.0, r"老子(?!们)|(客服|人|你们|店家|卖家|商家|店主|老板|掌柜)[^，。！？]{0,3}(都)?死(了|光|绝)|(?<!机)死(了|光|绝)了?(吗|么|嘛)|装(什么)?死|装聋作哑|装(什么)?(聋|哑)"
-       r"|脑子(进水|有病|坏了|被驴踢)|有病吧|^滚|滚(吧|蛋|开|远点)",
+       r"|脑子(进水|有病|坏了|被驴踢)|有病吧|^滚(?!筒|轮|刷|珠|动|梳)|滚(吧|蛋|开|远点)",
        r"《老子》|老子(的)?(道德经|说过|曰|思想|哲学)|(狗|猫|宠物|虫|甲虫|负鼠)[^，。！？]{0,4}装(什么)?死"),
     # angry faces and signs (😤 alone is weak: some use it for resolve)
     _c("angry_emoji", 1.0, r"[😡🤬💢😠👿🖕]", unless_message=(r"哈哈|嘻嘻|😂|🤣|可爱|萌|好玩",)),

@@ -1,0 +1,72 @@
+"""Single questions in a trade's own words (session 24): home appliances with installation, gold
+and silver jewellery, books, car and outdoor goods. The library knew these questions only in other
+goods' words (clothes, cups, parcels), so a fault told as 不制冷 or 封条是破的, a silver piece that
+goes black, a bangle's 圈口, a fridge's defrosting, a box and bag given with the order and the
+state's 国补 found no confident card, or a wrong one (收到的洗衣机门封条是破的 was care_warranty by
+its 洗衣机, 國補能用嗎 quality by 能用吗). Own wordings, goods and words the library's examples do not
+name; the development sets' lines are not copied."""
+from __future__ import annotations
+
+import pytest
+
+from .families import family_misses
+
+# A fault found in an appliance, a piece of jewellery, a book or a car part, told in its trade's
+# words (不出热水, 不制冷, 嗡嗡响, 滴水, 钻掉了, 扣子断了, 刻的字错了, 轻了几克).
+TRADE_FAULTS = ["热水器装好以后一直不出热水", "冰箱插电一晚上了还是不冷", "油烟机一开就嗡嗡响 声音特别大", "净水器接口那里一直在滴水",
+                "戒指上的碎钻掉了一颗", "项链的扣子收到就是断的", "吊坠背面刻的名字刻错了一个字母", "金条称了一下比标的轻了0.3克",
+                "行车记录仪插上电没反应", "帐篷的支撑杆折了一根", "烤箱门的玻璃裂了", "书的装订散了 掉了好几页"]
+# Whether the goods are what the label says: the gold's purity, the silver, the energy label, the
+# edition of a book, original parts.
+GENUINE = ["足金的纯度够不够 会不会掺了别的", "银手链戴久了会氧化变黑吗", "金手镯是实心的还是空心的", "空调是新一级能效的吗 费不费电",
+           "这套书是正版吗 会不会是盗版印的", "机油是原厂的吗 别是翻新灌装的", "千足金和足金有什么区别"]
+# How big for a room or a household, in an appliance's units: 匹 for the square metres of a room,
+# 公斤 of a washing machine, 升 of a water heater, 套 of a dishwasher.
+TRADE_SIZES = ["卧室12平用几匹的", "三口之家用几公斤的洗衣机", "书房8平米 小1匹的够吗", "四口人用多大容量的冰箱合适",
+               "两个人住 热水器要多少升的", "客厅25平左右 选2匹还是3匹", "一家五口洗碗机选几套的", "20平的房间选多大的空气净化器"]
+# Care and upkeep of an appliance, a piece of jewellery, leather or wood, and what installing costs.
+TRADE_CARE = ["洗衣机的过滤网多久清理一次", "冰箱第一次用要先空放多久再插电", "银饰发黑了用什么擦能亮", "金手镯平时戴着要怎么保养",
+              "空调滤网要多久拆下来洗一次", "真皮座椅脏了怎么清理", "热水器要不要定期排污", "空调安装多出来的铜管怎么收费"]
+# A box, bag or small thing given with the goods, asked 送X不 or 送不送X和Y: promotion.gift, not a
+# missing part or the care of a camera.
+GIFTS_WITH_GOODS = ["买相机送不送相机包和清洁套装", "买空调送不送挂架和遥控器支架", "买金条送证书和礼袋不", "买手表送不送表盒和说明书",
+                    "买钢笔送墨囊不", "买轮胎送不送气门芯", "买书送书签吗", "买台灯送灯泡吗"]
+# The state's subsidy and trade-ins (国补, 国家补贴, 以旧换新): promotion, not payment or quality.
+SUBSIDIES = ["国家补贴能领吗", "国补怎么用", "能参加以旧换新吗", "旧冰箱能抵多少钱", "政府补贴的价格现在还能享受吗",
+             "有没有国补 能便宜多少"]
+
+
+@pytest.mark.parametrize(("messages", "category", "allowed"), [
+    # 7 of 12 missed before; 2 still (净水器接口那里一直在滴水: small talk's 这几天一直在降温 is closer; 吊坠背面刻的名字
+    # 刻错了一个字母: 名字 is small talk's 你叫什么名字呀, defect.wrong_item third at 0.36)
+    (TRADE_FAULTS, "defect", 2),
+    (GENUINE, "quality", 1),  # 3 of 7 missed before
+    (TRADE_SIZES, "size", 1),  # 3 of 8 (三口之家用几公斤的洗衣机 misses still: 公斤 is a buyer's weight)
+    (TRADE_CARE, "care_warranty", 1),  # 2 of 8
+    (GIFTS_WITH_GOODS, "promotion", 1),  # 3 of 8
+    (SUBSIDIES, "promotion", 1),  # 4 of 6
+], ids=["faults", "genuine", "sizes", "care", "gifts", "subsidies"])
+def test_a_trades_own_words_find_the_scenario(matcher, messages, category, allowed):
+    misses = family_misses(matcher, messages, category)
+    assert len(misses) <= allowed, misses
+
+
+# A message opening on a machine part named with 滚 (滚筒 the drum, 滚轮, 滚刷, 滚珠) read as the
+# buyer's 滚 (get lost): the mood's rude cue put a soothing complaint card first for 滚筒…怎么清洗.
+# A bare 滚, and 滚 opening an insult, stay upset.
+DRUM_PARTS = ["滚筒的内壁怎么清洗", "滚筒转起来有点晃 正常吗", "滚轮能单独买吗", "滚刷多久换一次", "滚珠轴承是什么材质",
+              "滚筒和波轮哪个洗得干净"]
+
+
+@pytest.mark.parametrize("text", DRUM_PARTS)
+def test_a_part_named_with_gun_is_no_insult(text):
+    from kefu_assist.checker import mood
+
+    assert not mood(text).upset, mood(text)
+
+
+@pytest.mark.parametrize("text", ["滚", "滚！", "滚吧 不买了", "滚蛋 什么破店"])
+def test_gun_said_to_the_shop_stays_upset(text):
+    from kefu_assist.checker import mood
+
+    assert mood(text).upset, mood(text)
