@@ -42,6 +42,9 @@ HOME_AND_FOOD_CARE = ["实木餐桌能用湿毛巾擦吗", "葡萄酒买回来�
 # A gadget that stops, shakes or is not recognised, told as the gadget's trade tells it (不走, 一直抖, 识别不出来:
 # a clock that does not go read as a parcel that does not move).
 GADGET_FAULTS = ["闹钟换了电池也不走", "云台开机一直抖", "硬盘插上识别不出来", "笔写两下就不出水了", "手表收到就不走", "遥控器按了没反应"]
+# A pen that does not write and a book with pages missing (不下水, 写不出字, 不出墨, 少页, 缺了几页): the library's
+# faults were of machines (用不了) and of clothes; 缺页 was a keyword no example used, so nothing found it.
+PENS_AND_PAGES = ["钢笔不下水", "这本书掉页了", "练习册少页", "圆珠笔写不出字", "新买的水笔不出墨", "字典中间缺了几页"]
 # Whether food is what it says: pure, unmixed, unsprayed, no empty shells (有没有… read as 有没有券).
 FOOD_GENUINE = ["牛肉粒是纯牛肉的吗 会不会掺了猪肉", "蜂蜜是真蜂蜜吗 有没有兑糖浆", "葡萄有没有打膨大剂", "瓜子有没有空壳的",
                 "白酒是纯粮酿的吗", "茶叶有没有农残", "开心果有没有没开口的"]
@@ -61,11 +64,11 @@ FOOD_GENUINE = ["牛肉粒是纯牛肉的吗 会不会掺了猪肉", "蜂蜜是�
     # 6 of 7 missed before; 3 still (真皮沙发平时用什么擦 is quality.material by 真皮 at 0.56 against 0.54,
     # 香蕉太青了放几天能吃 and 玻璃奶瓶能放锅里煮吗 stay under 0.5)
     (HOME_AND_FOOD_CARE, "care_warranty", 3),
-    # 4 of 6 before; 2 still (硬盘插上识别不出来 at 0.36, 笔写两下就不出水了: 出水 is unknown to every fault)
-    (GADGET_FAULTS, "defect", 2),
+    (GADGET_FAULTS, "defect", 0),  # 4 of 6 before
+    (PENS_AND_PAGES, "defect", 0),  # 5 of 6 before
     # 5 of 7 before; 2 still (葡萄有没有打膨大剂 is promotion by 有没有, 开心果有没有没开口的 small talk)
     (FOOD_GENUINE, "quality", 2),
-], ids=["faults", "genuine", "sizes", "care", "gifts", "subsidies", "home_and_food_care", "gadget_faults", "food_genuine"])
+], ids=["faults", "genuine", "sizes", "care", "gifts", "subsidies", "home_and_food_care", "gadget_faults", "pens_and_pages", "food_genuine"])
 def test_a_trades_own_words_find_the_scenario(matcher, messages, category, allowed):
     misses = family_misses(matcher, messages, category)
     assert len(misses) <= allowed, misses
