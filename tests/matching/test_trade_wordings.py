@@ -45,6 +45,9 @@ GADGET_FAULTS = ["闹钟换了电池也不走", "云台开机一直抖", "硬盘
 # A pen that does not write and a book with pages missing (不下水, 写不出字, 不出墨, 少页, 缺了几页): the library's
 # faults were of machines (用不了) and of clothes; 缺页 was a keyword no example used, so nothing found it.
 PENS_AND_PAGES = ["钢笔不下水", "这本书掉页了", "练习册少页", "圆珠笔写不出字", "新买的水笔不出墨", "字典中间缺了几页"]
+# 催单 asked alone: logistics.not_shipped's keyword, but no example used it, so no candidate reached the
+# script (催单 found nothing, 可以催单吗 was payment): now a synonym of 催发货.
+HURRY_THE_ORDER = ["催单", "可以催单吗", "帮我催单 急用", "麻烦给我催单"]
 # Whether food is what it says: pure, unmixed, unsprayed, no empty shells (有没有… read as 有没有券).
 FOOD_GENUINE = ["牛肉粒是纯牛肉的吗 会不会掺了猪肉", "蜂蜜是真蜂蜜吗 有没有兑糖浆", "葡萄有没有打膨大剂", "瓜子有没有空壳的",
                 "白酒是纯粮酿的吗", "茶叶有没有农残", "开心果有没有没开口的"]
@@ -66,9 +69,10 @@ FOOD_GENUINE = ["牛肉粒是纯牛肉的吗 会不会掺了猪肉", "蜂蜜是�
     (HOME_AND_FOOD_CARE, "care_warranty", 3),
     (GADGET_FAULTS, "defect", 0),  # 4 of 6 before
     (PENS_AND_PAGES, "defect", 0),  # 5 of 6 before
+    (HURRY_THE_ORDER, "logistics", 0),  # 3 of 4 before
     # 5 of 7 before; 2 still (葡萄有没有打膨大剂 is promotion by 有没有, 开心果有没有没开口的 small talk)
     (FOOD_GENUINE, "quality", 2),
-], ids=["faults", "genuine", "sizes", "care", "gifts", "subsidies", "home_and_food_care", "gadget_faults", "pens_and_pages", "food_genuine"])
+], ids=["faults", "genuine", "sizes", "care", "gifts", "subsidies", "home_and_food_care", "gadget_faults", "pens_and_pages", "hurry_the_order", "food_genuine"])
 def test_a_trades_own_words_find_the_scenario(matcher, messages, category, allowed):
     misses = family_misses(matcher, messages, category)
     assert len(misses) <= allowed, misses
