@@ -130,7 +130,8 @@ def test_no_example_repeats_another_of_its_script_once_normalised(library):
 def test_the_co_ranker_trains_on_every_example_and_the_whole_chatter_corpus(library):
     """Past coranker.MAX_ROWS training rows the co-ranker thins the library's largest classes
     (the chatter corpus trains whole: tests/matching/test_coranker_rows.py); the shipped library
-    must train whole, with room left for the examples agents teach it."""
+    must train whole, with room left for the examples agents teach it (100 rows since session 24,
+    whose helpers had 200 between them for the trades' own wordings)."""
     from kefu_assist.matching import coranker
     from kefu_assist.matching.types import MatcherConfig
     from kefu_assist.resources import resource_path
@@ -141,7 +142,7 @@ def test_the_co_ranker_trains_on_every_example_and_the_whole_chatter_corpus(libr
     for script in library.scripts:
         label = coranker.OFFTOPIC if script.category in small_talk else script.category
         sizes[label] = sizes.get(label, 0) + len(script.examples)
-    assert sum(sizes.values()) <= coranker.MAX_ROWS - 200, sizes
+    assert sum(sizes.values()) <= coranker.MAX_ROWS - 100, sizes
 
 
 def test_every_example_of_the_shipped_library_finds_a_confident_card(library):
