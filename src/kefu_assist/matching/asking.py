@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING
 from .listing import tagged_title, untagged_title, without_sizes
 from .telling import (_ERRAND_RE, _HEARSAY_RE, _HOTLINE_ASKED_RE, _JOKE_END_RE, _NOT_FOR_SHOP_RE, _PLACEHOLDER_RE, _POLL_ITEM_RE, _POLL_RE,
                       _SHOP_THING_RE, _USING_IT_RE, _WISH_RE, closes)
+from .telling import _CHORE_TOLD_RE, _HEARSAY_TRUE_RE, _NOSTALGIA_RE, about_agent, homework, talks_of_words
 from .telling import grieves as _grieves
 
 if TYPE_CHECKING:  # (types.py imports nothing of this module's)
@@ -55,7 +56,7 @@ _QUESTION_RE = re.compile(
 _REQUEST_RE = re.compile(
     "|".join(
         [
-            r"请|(?<![低高中])(?<!让我)(?<!叫我)帮(?![她他]|我[妈爸姐妹哥弟])|(?<![真好太很挺蛮超])麻烦|劳驾|给我|(?<![不功智性动体热电])能|可以|(?<![好真超太不])想(?!吐槽|说说|感慨|抱怨|发泄|唠叨|念叨)|我要|要求|需要|快点|快些|赶紧|尽快|抓紧|催一下|催下|催催|(?<!花)呗|吧|求",  # (花呗 is no 呗)
+            r"请|(?<![低高中])(?<!让我)(?<!叫我)帮(?![她他]|我[妈爸姐妹哥弟])|(?<![真好太很挺蛮超])麻烦|劳驾|给我|(?<![不功智性动体热电节储])能(?!效)|可以|(?<![好真超太不])想(?!吐槽|说说|感慨|抱怨|发泄|唠叨|念叨)|我要|要求|需要|快点|快些|赶紧|尽快|抓紧|催一下|催下|催催|(?<!花)呗|吧|求",  # (花呗 is no 呗)
             # what the buyer tells the shop to do or not do with the order
             r"改成|换成|改为|改一下|改下|写成|写错|填错|填成|送到|寄到|放到|就行|就好|不要了|不想(?:要|等|买)|(?<![特区分级类性告识差个鉴离派])别(?![人的家]|介意|在意|见怪)",  # 别 as "don't", not 特别 区别
             r"[放寄送发开][到给在去]?(?:物业|公司|单位|门卫|前台|驿站|快递柜|家里|老家)",  # 快递放物业, 寄公司
@@ -140,7 +141,7 @@ _FAULT_RE = re.compile(r"(?<![不没无])(?:坏|破|裂|碎|洞|磕|凹|瘪|划�
 # A remark about the buyer's own habits, trade or life, or a saying about things at large, that
 # asks nothing and speaks to no one (我平时都穿M码 这几年胖了, 我是送快递的 双十一忙疯了,
 # 退货运费险真是个好东西, 便宜没好货这句话我现在信了): the shop words in it are the buyer's life.
-_HABIT_RE = re.compile(r"(?:以前|原来|之前)(?:总|老|一直)?觉得|自从(?:当了?妈|有了?(?:娃|孩子|宝宝)|结婚|工作|上班|毕业)|当妈(?:以后|之后)|有了(?:娃|孩子|宝宝)(?:以后|之后)|(?:上班|工作|结婚|毕业)(?:以后|之后)|减肥|长胖|从来|向来|一向|平时|平常|从小|这几年|这些年|这么多年|习惯了|(?<!\d)从[^ ]{1,4}(?:起|开始)|我(?:的[^ ]{1,3})?(?:一直|总是|老是|每次|每回)")
+_HABIT_RE = re.compile(r"(?:以前|原来|之前)(?:总|老|一直)?觉得|自从(?:当了?妈|有了?(?:娃|孩子|宝宝)|结婚|工作|上班|毕业)|当妈(?:以后|之后)|有了(?:娃|孩子|宝宝)(?:以后|之后)|(?:上班|工作|结婚|毕业|退休)(?:以后|之后)|退休后|减肥|长胖|从来|向来|一向|平时|平常|从小|这几年|这些年|这么多年|习惯了|(?<!\d)从[^ ]{1,4}(?:起|开始)|我(?:的[^ ]{1,3})?(?:一直|总是|老是|每次|每回)")
 # ... the buyer's trade or school, which names shop things and people (客服, 开店) as the buyer's own
 # work: 我自己就是做淘宝客服的 太懂你们了, 我在做电商课的作业
 _TRADE_RE = re.compile(r"我(?:自己)?(?:也|就|以前|之前)?(?:是|在|当)?(?:做|干|开|送|跑|搞)(?![了过])[^ ]{0,8}的|我在[^ ]{1,8}(?:上班|工作|兼职|实习|打工)|我当[^ ]{1,6}(?:年|了)")
@@ -149,7 +150,7 @@ _SCHOOL_RE = re.compile(r"作业(?!本)|论文|作文(?!本|纸)|考试|期末|�
 # 行业是不是很累): a question about a trade asks the shop nothing either
 # (这事, 这种事 and 这句话 alone are as often the buyer's grievance: 第一次买就碰到这种事, 每次都是这句话)
 _SAYING_RE = re.compile(
-    r"老话|俗话|这东西|这玩意|这个(?:东西|规定|说法)|人生|浮云|玄学|是个好东西|发明"
+    r"老话|俗话|这东西|这种东西|这类东西|这玩意|这个(?:东西|规定|说法)|人生|浮云|玄学|是个好东西|发明"
     r"|这句话[^ ]{0,4}(?:信|对|没错|没毛病|有道理)|(?:这种事|这事)[^ ]{0,4}(?:从来|一直|向来|总是)"
 )
 _TRADE_AT_LARGE_RE = re.compile(r"这个行业|这一?行(?![字])")
@@ -198,7 +199,7 @@ _NOT_SHOPPING_RE = re.compile(
 # 这是给我妈的) is one too; the shop's slip (你们发错了, 发错货了) is not.
 # ... and a reminder meant for someone at home (下雨了 记得收衣服, 降温了 记得多穿点)
 _REMINDER_RE = re.compile(r"(?:记得|别忘了)(?:收衣服|带伞|带把伞|关窗|关好窗|关煤气|关火|吃饭|吃药|多喝水|喝水|早点睡|加衣服|多穿点|穿厚点|接孩子)")
-_MISSENT_RE = re.compile(r"发错(?:人|群|窗口|对话框|地方)|发串|串台|点错人|回错|不是(?:跟|对|给|和)你们?(?:说|发)的|刚才?那(?:句|条)是?(?:跟|给|问|对)(?!你)"
+_MISSENT_RE = re.compile(r"发错(?:人|群|窗口|对话框|地方)|发串|串台|点错人|回错|不是(?:跟|对|给|和)你们?(?:说|发)的|不是(?:要)?(?:发|说)给你们?的|(?:本来|原本)(?:是)?要?发给[^ ]{1,6}的|刚才?那(?:句|条)是?(?:跟|给|问|对)(?!你)"
                          r"|(?<![你们])发错了? ?(?:别理我|不用理我|请?忽略|当我没说|这(?:条|句)?是(?:发)?给[^ ]{1,4}的(?= |$))")
 
 # A courier told of as a person of the buyer's day, praised or thanked (顺丰小哥跑得真快,
@@ -409,9 +410,11 @@ def address(normalized: str) -> str:
         return CLOSING
     if _JOKE_END_RE.search(normalized.strip()):
         return NOT_SHOPPING  # 退货能退到月球吗 逗你的
+    if about_agent(normalized):
+        return NOT_SHOPPING  # 你是机器人还是真人 (a question about the agent; 转人工 asks for a human)
     if _WISH_RE.search(normalized) and not asks(normalized) and not _ORDER_RE.search(normalized) and not _FAULT_RE.search(normalized):
         return REMARK  # 新年快乐呀大家
-    if _NOT_SHOPPING_RE.search(normalized) or _not_for_shop(normalized) or _PLACEHOLDER_RE.fullmatch(normalized.strip()):
+    if _NOT_SHOPPING_RE.search(normalized) or _not_for_shop(normalized) or _PLACEHOLDER_RE.fullmatch(normalized.strip()) or talks_of_words(normalized) or homework(normalized):
         return NOT_SHOPPING
     if (_MISSENT_RE.search(normalized) and not _QUESTION_RE.search(normalized)) or _pasted(normalized):
         return NOT_SHOPPING
@@ -419,6 +422,11 @@ def address(normalized: str) -> str:
         return REMARK  # 等会儿 我去拿个快递
     if _REMINDER_RE.search(normalized) and not _QUESTION_RE.search(normalized) and not _TO_SHOP_RE.search(normalized) and not _SHOP_THING_RE.search(normalized):
         return NOT_SHOPPING
+    if (_NOSTALGIA_RE.search(normalized) or _CHORE_TOLD_RE.search(normalized)) and not _QUESTION_RE.search(normalized) and not _TO_SHOP_RE.search(normalized) \
+            and not _ORDER_RE.search(normalized) and not _FAULT_RE.search(normalized) and not _WAITING_RE.search(normalized):
+        return REMARK  # 以前的双缸洗衣机多结实啊 用了二十年, 退货这事我妈最在行
+    if _HEARSAY_TRUE_RE.search(normalized) and not _TO_SHOP_RE.search(normalized) and not _MINE_RE.search(normalized) and not _FAULT_RE.search(normalized):
+        return NOT_SHOPPING  # trivia heard at home, asked of anyone (我同桌说笔芯放冰箱能多用几天 是真的吗: the 能 is the hearsay's)
     if _hearsay(normalized):
         return STORY  # 我爸问我花呗是啥 笑死, 我婆婆非说包邮的东西都是便宜货
     if _NOT_YOU_RE.search(normalized) and not _QUESTION_RE.search(normalized) and not _FIRM_REQUEST_RE.search(_VENT_RE.sub(" ", normalized)):

@@ -1,0 +1,168 @@
+"""Chatter and noise that got a confident card, class by class (issue 10, gate24, after trainsets24
+a and c were read). Wordings of our own, none of them in resources/chatter.txt or an eval set
+(checked at the end); each family failed before its change.
+
+- A question ABOUT the agent (你是机器人吗, 你是真人还是AI, 对面回消息的是程序吗) is chatter: every
+  independent writer files it so, and issue 10 lists questions about the agent among chatter. The
+  转人工 card still ranks for it, unconfident, so the agent sees it (telling.about_agent); a REQUEST
+  for a human (转人工, 我要跟真人说, 机器人别回了) stays confident, and so does a robot named in a
+  complaint (你们客服是机器人吧 说了半天听不懂).
+- Talk about words themselves (包邮两个字我女儿老写成包由, 售后这俩字用我们那的方言读起来像骂人), not an
+  inscription on the goods (刻两个字 写成英文大写).
+- Nostalgia for the goods or the people of the trade (小时候家里那台黑白电视特别结实, 送货师傅长得很像我
+  年轻时候) and who at home is good at a shop chore (砍价这事我老婆最拿手): remarks.
+- A message meant for someone else (这句不是发给你的, 本来是要发给我老公的).
+- A listing's title pasted whose 能效 read as 能 (a request).
+- Homework that names nothing of the shop (语文作文 我的妈妈 怎么开头好), not a book asked about.
+"""
+from __future__ import annotations
+
+import pytest
+
+from kefu_assist.matching.asking import NOT_SHOPPING, REMARK, address
+from kefu_assist.matching.normalize import normalize
+
+
+def confident(matcher, message):
+    return [s for s in matcher.suggest(message) if s.confident]
+
+
+def to(message: str) -> str:
+    return address(normalize(message))
+
+
+def shown(matcher, message):
+    return [(s.category, s.script_id, round(s.score, 2), s.confident) for s in matcher.suggest(message)[:3]]
+
+
+# -- the agent asked about, and a human asked for ---------------------------------------------------------
+ABOUT_AGENT = ["你到底是机器人还是真人呀", "对面回消息的是AI吗", "客服该不会是自动回复吧", "你是不是人工智能啊 好奇", "屏幕那边是真人还是程序",
+               "哈哈 你是机器人吧", "跟我聊天的是真人吗", "听人说网店客服都是机器人 真的假的"]
+HUMAN_ASKED = ["快给我转个人工", "我要跟真人客服说", "能不能别自动回复了", "机器人别回我了 换人", "找个活人来回答我", "你是机器人吗 给我转人工"]
+ROBOT_GRUMBLED = ["你们客服是机器人吧 说了半天听不懂", "你是机器人吗 一直发一样的话", "你是真人吗 怎么老不回我"]
+
+
+@pytest.mark.parametrize("message", ABOUT_AGENT)
+def test_a_question_about_the_agent_is_chatter_with_the_human_card_still_shown(matcher, message):
+    assert to(message) == NOT_SHOPPING
+    assert confident(matcher, message) == [], shown(matcher, message)
+    assert "greeting.human_agent" in [s.script_id for s in matcher.suggest(message)], shown(matcher, message)
+
+
+@pytest.mark.parametrize("message", HUMAN_ASKED)
+def test_a_request_for_a_human_gets_the_human_card_confident(matcher, message):
+    sure = confident(matcher, message)
+    assert "greeting.human_agent" in [s.script_id for s in sure], shown(matcher, message)
+
+
+@pytest.mark.parametrize("message", ROBOT_GRUMBLED)
+def test_a_robot_named_in_a_grumble_is_no_question_about_the_agent(message):
+    assert to(message) != NOT_SHOPPING
+
+
+def test_no_human_card_example_asks_about_the_agent(library):
+    from kefu_assist.matching.telling import about_agent
+
+    script = next(s for s in library.scripts if s.id == "greeting.human_agent")
+    assert [e for e in script.examples if about_agent(normalize(e))] == []
+
+
+# -- words as words -------------------------------------------------------------------------------------
+WORDS = ["包邮两个字我女儿老写成包由", "售后这俩字用我们那的方言读起来像骂人", "好评这俩字我奶奶总说成号评", "优惠券的券字应该读第几声",
+         "退款两个字的笔画我数了半天"]
+INSCRIBED = [("刻两个字 写成英文大写 加钱吗", None), ("手镯内圈能刻四个字吗 写成繁体的", None)]
+
+
+@pytest.mark.parametrize("message", WORDS)
+def test_talk_about_words_is_not_shopping(matcher, message):
+    assert to(message) == NOT_SHOPPING
+    assert confident(matcher, message) == [], shown(matcher, message)
+
+
+@pytest.mark.parametrize(("message", "_"), INSCRIBED)
+def test_an_inscription_counted_in_characters_is_shopping(matcher, message, _):
+    assert to(message) != NOT_SHOPPING
+    assert confident(matcher, message), shown(matcher, message)
+
+
+# -- nostalgia and a chore at home ------------------------------------------------------------------------
+LONG_AGO = ["小时候家里那台黑白电视特别结实", "以前那种老式冰箱真耐用 用了十几年", "送货师傅长得很像我年轻时候", "快递小哥说话的口气跟我年轻的时候一模一样",
+            "砍价这事我老婆最拿手", "退换货这种事儿都是我闺女帮我弄", "包装盒这种东西越做越花哨"]
+LONG_AGO_ASKED = [("以前买的那件穿了三年 这次的一洗就破了", "defect"), ("以前的老款还有货吗", "stock")]
+
+
+@pytest.mark.parametrize("message", LONG_AGO)
+def test_nostalgia_and_chores_at_home_are_remarks(matcher, message):
+    assert to(message) == REMARK
+    assert confident(matcher, message) == [], shown(matcher, message)
+
+
+@pytest.mark.parametrize(("message", "category"), LONG_AGO_ASKED)
+def test_the_past_beside_a_fault_or_a_question_keeps_its_card(matcher, message, category):
+    sure = confident(matcher, message)
+    assert sure and sure[0].category == category, shown(matcher, message)
+
+
+# -- hearsay asked whether true, the buyer's days after retiring --------------------------------------------
+HEARSAY_TRUE = ["我舅舅说空调开一晚上费不了几度电 真的假的", "邻居说洗衣粉放得越多洗得越干净 靠谱吗", "我同桌说圆珠笔芯放冰箱能多用几天 是真的吗"]
+HEARSAY_ABOUT_THIS = ["我妈说这件偏大 是真的吗", "我老公说你们家是正品 真的吗"]
+
+
+@pytest.mark.parametrize("message", HEARSAY_TRUE)
+def test_hearsay_asked_whether_true_is_trivia(matcher, message):
+    assert to(message) == NOT_SHOPPING
+    assert confident(matcher, message) == [], shown(matcher, message)
+
+
+@pytest.mark.parametrize("message", HEARSAY_ABOUT_THIS)
+def test_hearsay_about_this_item_is_shopping(message):
+    assert to(message) == "shop"
+
+
+@pytest.mark.parametrize("message", ["退休后天天在家带孙子", "退休以后每天早上去菜场"])
+def test_days_after_retiring_are_a_remark(matcher, message):
+    assert to(message) == REMARK
+    assert confident(matcher, message) == [], shown(matcher, message)
+
+
+# -- meant for someone else, a title pasted, homework --------------------------------------------------
+MISSENT = ["不好意思 这句不是发给你的", "刚刚那条本来是要发给我老公的", "哎呀发错了 不是说给你们的"]
+TITLES = ["【新品上市】智能变频滚筒洗衣机10公斤 一级能效 家用全自动", "【限时秒杀】新一级能效大容量双门冰箱 家用节能静音"]
+HOMEWORK = ["语文作文 我的妈妈 怎么开头好", "读后感结尾写啥好", "数学作业最后一题答案是多少"]
+HOMEWORK_GOODS = [("作文书有现货吗", "stock"), ("这本阅读理解有答案吗 几年级用", None)]  # (None: the gate lets it through, the library has no card)
+
+
+@pytest.mark.parametrize("message", MISSENT + TITLES + HOMEWORK)
+def test_a_missent_message_a_title_and_homework_are_not_shopping(matcher, message):
+    assert to(message) == NOT_SHOPPING
+    assert confident(matcher, message) == [], shown(matcher, message)
+
+
+@pytest.mark.parametrize(("message", "category"), HOMEWORK_GOODS)
+def test_a_book_of_homework_asked_about_is_shopping(matcher, message, category):
+    assert to(message) != NOT_SHOPPING
+    if category is not None:
+        sure = confident(matcher, message)
+        assert sure and sure[0].category == category, shown(matcher, message)
+
+
+@pytest.mark.parametrize("message", ["这款一级能效吗", "能效等级是几级"])
+def test_energy_rating_asked_is_shopping(message):
+    assert to(message) != NOT_SHOPPING
+
+
+def test_the_wordings_are_in_neither_the_corpus_nor_an_eval_set(shared_eval_dir):
+    from pathlib import Path
+
+    from kefu_assist.matching.helpers import _shipped_chatter
+
+    def key(text: str) -> str:
+        return normalize(text).replace(" ", "")
+
+    pairs = INSCRIBED + LONG_AGO_ASKED + HOMEWORK_GOODS
+    ours = {key(m) for m in ABOUT_AGENT + HUMAN_ASKED + ROBOT_GRUMBLED + WORDS + LONG_AGO + MISSENT + TITLES + HOMEWORK + HEARSAY_TRUE + HEARSAY_ABOUT_THIS} | {key(m) for m, _ in pairs}
+    corpus = {key(line) for line in _shipped_chatter()}
+    bench = Path(__file__).resolve().parents[2] / "benchmarks" / "eval"
+    files = [*sorted(shared_eval_dir.glob("*.tsv")), *sorted(bench.glob("*.tsv")), *sorted(bench.glob("*/questions.tsv"))]
+    evals = {key(line.split("\t", 1)[1]) for path in files if "heldout" not in path.name for line in path.read_text(encoding="utf-8").splitlines() if "\t" in line and not line.startswith("#")}
+    assert not ours & corpus and not ours & evals
