@@ -149,18 +149,24 @@ _POLL_ITEM_RE = re.compile(r"码|偏大|偏小|大了|小了|质量|做工|色�
 # it, unconfident, so the agent sees it; a REQUEST for a human (转人工, 我要人工, 找个真人, 别自动回复了,
 # 机器人别回了) is _HUMAN_ASKED_RE and stays confident, and so does the robot named in a complaint
 # (你们客服是机器人吗 答非所问: what is left beside the question is the buyer's point).
-_NATURE = r"(?:智能机器人|机器人|机器|人工智能|ai|智能客服|自动回复|程序|真人|活人|真的人|chatgpt|gpt|bot|robot)"
-_NATURE_OR_PERSON = r"(?:" + _NATURE[3:-1] + r"|人|人类)"
-_AGENT = r"(?:(?:你们?|您|客服|(?:屏幕)?(?:对面|那边|那头)|回(?:复|我|消息)?的|在回(?:复|我|消息)?的|跟我聊(?:天)?的|和我聊(?:天)?的|小姐姐|小哥哥){1,2})"
+_NATURE_WORDS = r"智能机器人|机器人|机器|人工智能|人工客服|人工|ai|智能客服|自动回复|程序|真人|活人|真的人|chatgpt|gpt|bot|robot"
+_NATURE = r"(?:" + _NATURE_WORDS + r")(?:客服)?"
+_NATURE_OR_PERSON = r"(?:" + _NATURE_WORDS + r"|人类|人)(?:客服)?"
+_AGENT = (r"(?:(?:你们?|您|客服|现在|(?:屏幕)?(?:对面|那边|那头)|你们?用的|(?:在)?回(?:复|我|消息)?的|[跟和]我(?:聊天?|说话)的|小姐姐|小哥哥){1,2})")
+# ... doing the chat (是机器人在跟我聊吗, 是真人回复吗) and the question's end (吗, 吧, 不)
+_DOING = r"(?:在)?(?:回(?:复|我|消息)?|[跟和]我(?:聊天?|说话))?(?:的)?"
+_ASKED_END = r"(?:吧|吗|嘛|么|呢|不|没|呀|啊)?"
 _AGENT_NATURE_RE = re.compile(
     "|".join(
         [
-            # 机器人还是真人, 真人还是AI, 对面是机器还是人, 是人是机器, 人还是程序
-            _AGENT + r"?(?:到底|究竟)?(?:是)?" + _NATURE_OR_PERSON + r"(?:还是|是)" + _NATURE_OR_PERSON + r"(?:回复的|在回(?:复|我|消息)?)?(?:呀|啊|呢|吗)?",
-            # 你是机器人吗, 你是不是AI, 你该不会是机器人吧, 客服是真人吧, 你们是智能客服吗, 你不是机器人吧
-            _AGENT + r"?(?:的)?(?:到底|究竟|难道|该不会|不会|其实|真的|应该)?(?:是不是|是|不是)(?:个|一个)?(?:真的)?" + _NATURE + r"(?:客服|在回(?:复|我|消息)?)?(?:吧|吗|嘛|么|呢)?",
-            # 是机器在回我吗, 是不是机器人在回, 机器人客服吗
-            r"(?:是不是|是)?" + _NATURE + r"(?:在)?回(?:复|我|消息)?(?:的)?(?:吧|吗|嘛|么|呢)?|" + _NATURE + r"客服(?:吧|吗|嘛|么|呢)?",
+            # 机器人还是真人, 真人客服还是机器人客服, 对面是机器还是人, 是人是机器, 现在是人工还是机器人
+            _AGENT + r"?(?:到底|究竟)?(?:是)?" + _NATURE_OR_PERSON + r"(?:还是|是)" + _NATURE_OR_PERSON + _DOING + _ASKED_END,
+            # 你是机器人吗, 你是不是AI, 你该不会是机器人吧, 客服是真人吧, 是真人回复吗, 是机器人在跟我聊吗
+            _AGENT + r"?(?:的)?(?:到底|究竟|难道|该不会|不会|其实|真的|应该)?(?:是不是|是|不是)(?:个|一个)?(?:真的)?" + _NATURE + _DOING + _ASKED_END,
+            # 你是人吗, 你是不是真的人 (a person asked of the agent named)
+            _AGENT + r"(?:到底|究竟)?(?:是不是|是)(?:个|一个)?(?:真的)?(?:人类|人)" + _ASKED_END,
+            # 机器在回我吗, 机器人客服吗
+            _NATURE + r"(?:在)?(?:回(?:复|我|消息)?|[跟和]我(?:聊天?|说话))(?:的)?" + _ASKED_END + "|" + _NATURE + _ASKED_END + "$",
             # agents at large (网店客服都是机器人, 淘宝上的客服都是AI): said by someone, asked whether true
             r"(?:淘宝|天猫|京东|网店|网上|现在)?(?:上)?(?:的)?客服(?:都|全|基本|大多|大部分|一般)(?:都)?(?:是)?" + _NATURE,
         ]
@@ -173,7 +179,7 @@ _AGENT_FILLER_RE = re.compile(
 )
 # A request for a human: asked to be put through, told not to answer by machine, one asked for.
 _HUMAN_ASKED_RE = re.compile(
-    r"人工(?!智能)|转|(?:我|我们)?(?:要|想|需要)(?:个|一个)?(?:真人|活人|人)|[找叫换让请喊](?:个|一个)?(?:真人|活人|人)|[跟和与](?:真人|活人)"
+    r"(?<!是)人工(?!智能|还是)|转|(?:我|我们)?(?:要|想|需要)(?:个|一个)?(?:真人|活人|人)|[找叫换让请喊](?:个|一个)?(?:真人|活人|人)|[跟和与](?:真人|活人)"
     r"|(?:别|不要|不想)[^ ]{0,3}(?:机器人|机器|自动回复|ai)|(?:机器人|机器|自动回复|ai)[^ ]{0,2}(?:别|不要|闭嘴)|别(?:自动)?回|有(?:没有)?(?:真人|活人)|(?:真人|活人)[^ ]{0,2}在"
 )
 
@@ -182,10 +188,10 @@ def about_agent(normalized: str) -> bool:
     """Whether a message asks what the agent is (a robot, an AI, a real person) and nothing else,
     not asking for a human (你是机器人吗, 对面是活人还是AI啊; not 转人工, 你是机器人吗 我要人工,
     你们客服是机器人吗 答非所问)."""
-    if not _AGENT_NATURE_RE.search(normalized) or _HUMAN_ASKED_RE.search(normalized):
+    text = normalized.replace(" ", "")  # (你是 AI 吗)
+    if not _AGENT_NATURE_RE.search(text) or _HUMAN_ASKED_RE.search(text):
         return False
-    rest = _AGENT_FILLER_RE.sub("", _AGENT_NATURE_RE.sub("", normalized))
-    return not rest.replace(" ", "")
+    return not _AGENT_FILLER_RE.sub("", _AGENT_NATURE_RE.sub("", text))
 
 
 # Talk about words themselves: a shop word's count of characters, its spelling, reading, dialect or
