@@ -38,7 +38,7 @@ def shown(matcher, message):
 # -- the agent asked about, and a human asked for ---------------------------------------------------------
 ABOUT_AGENT = ["你到底是机器人还是真人呀", "对面回消息的是AI吗", "客服该不会是自动回复吧", "你是不是人工智能啊 好奇", "屏幕那边是真人还是程序",
                "哈哈 你是机器人吧", "跟我聊天的是真人吗", "听人说网店客服都是机器人 真的假的", "你是真人不", "现在回我的是人工还是机器人",
-               "跟我说话的是人工客服吗", "你是 AI 吗", "请问你是人吗", "你们用的是不是智能客服啊"]
+               "跟我说话的是人工客服吗", "你是 AI 吗", "请问你是人吗", "你们用的是不是智能客服啊", "你是机器人撒", "恁是真人不"]
 AGENT_AS_PERSON = ["客服小哥怎么称呼", "小姐姐贵姓呀", "客服是男的还是女的"]  # (客服怎么称呼 met the 客服 complaints)
 HUMAN_ASKED = ["人工客服在不在", "快给我转个人工", "我要跟真人客服说", "能不能别自动回复了", "机器人别回我了 换人", "找个活人来回答我", "你是机器人吗 给我转人工"]
 ROBOT_GRUMBLED = ["你们客服是机器人吧 说了半天听不懂", "你是机器人吗 一直发一样的话", "你是真人吗 怎么老不回我"]
@@ -132,11 +132,25 @@ def test_days_after_retiring_are_a_remark(matcher, message):
     assert confident(matcher, message) == [], shown(matcher, message)
 
 
+# -- an errand told: the parcel left somewhere already (放前台了) is no request to leave it there ---------
+ERRANDS = ["快递先放前台了 下班去拿", "包裹放驿站了 晚上去取"]
+
+
+@pytest.mark.parametrize("message", ERRANDS)
+def test_a_parcel_left_somewhere_and_an_errand_is_a_remark(matcher, message):
+    assert to(message) == REMARK
+    assert confident(matcher, message) == [], shown(matcher, message)
+
+
+def test_leaving_a_parcel_somewhere_asked_is_still_a_request():
+    assert to("快递帮我放前台") == "shop" and to("快递放驿站就行") == "shop"
+
+
 # -- meant for someone else, a title pasted, homework --------------------------------------------------
 MISSENT = ["不好意思 这句不是发给你的", "刚刚那条本来是要发给我老公的", "哎呀发错了 不是说给你们的"]
 TITLES = ["【新品上市】智能变频滚筒洗衣机10公斤 一级能效 家用全自动", "【限时秒杀】新一级能效大容量双门冰箱 家用节能静音"]
 HOMEWORK = ["语文作文 我的妈妈 怎么开头好", "读后感结尾写啥好", "数学作业最后一题答案是多少"]
-HOMEWORK_GOODS = [("作文书有现货吗", "stock"), ("这本阅读理解有答案吗 几年级用", None)]  # (None: the gate lets it through, the library has no card)
+HOMEWORK_GOODS = [("作文书有现货吗", "stock"), ("这本阅读理解有答案吗 几年级用", None), ("暑假作业附答案吗", None)]  # (None: the gate lets it through, the library has no card)
 
 
 @pytest.mark.parametrize("message", MISSENT + TITLES + HOMEWORK)
@@ -167,7 +181,7 @@ def test_the_wordings_are_in_neither_the_corpus_nor_an_eval_set(shared_eval_dir)
         return normalize(text).replace(" ", "")
 
     pairs = INSCRIBED + LONG_AGO_ASKED + HOMEWORK_GOODS
-    ours = {key(m) for m in ABOUT_AGENT + AGENT_AS_PERSON + HUMAN_ASKED + ROBOT_GRUMBLED + WORDS + LONG_AGO + MISSENT + TITLES + HOMEWORK + HEARSAY_TRUE + HEARSAY_ABOUT_THIS} | {key(m) for m, _ in pairs}
+    ours = {key(m) for m in ABOUT_AGENT + AGENT_AS_PERSON + HUMAN_ASKED + ROBOT_GRUMBLED + WORDS + LONG_AGO + MISSENT + TITLES + HOMEWORK + HEARSAY_TRUE + HEARSAY_ABOUT_THIS + ERRANDS} | {key(m) for m, _ in pairs}
     corpus = {key(line) for line in _shipped_chatter()}
     bench = Path(__file__).resolve().parents[2] / "benchmarks" / "eval"
     files = [*sorted(shared_eval_dir.glob("*.tsv")), *sorted(bench.glob("*.tsv")), *sorted(bench.glob("*/questions.tsv"))]
