@@ -18,6 +18,8 @@ a and c were read). Wordings of our own, none of them in resources/chatter.txt o
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kefu_assist.matching.asking import NOT_SHOPPING, REMARK, address
 from kefu_assist.matching.normalize import normalize
@@ -187,3 +189,24 @@ def test_the_wordings_are_in_neither_the_corpus_nor_an_eval_set(shared_eval_dir)
     files = [*sorted(shared_eval_dir.glob("*.tsv")), *sorted(bench.glob("*.tsv")), *sorted(bench.glob("*/questions.tsv"))]
     evals = {key(line.split("\t", 1)[1]) for path in files if "heldout" not in path.name for line in path.read_text(encoding="utf-8").splitlines() if "\t" in line and not line.startswith("#")}
     assert not ours & corpus and not ours & evals
+
+
+# -- the agent asked about, composed: any question about the agent with any filler around it is one, and
+# any request for a human or complaint beside it makes the message the shop's -------------------------------
+_SUBJECTS = ["你", "您", "客服", "对面", "屏幕那头", "跟我聊天的", "回我消息的", ""]
+_NATURES = ["机器人", "真人", "AI", "人工智能", "自动回复", "智能客服", "活人"]
+_ENDS = ["吗", "吧", "", "啊", "不"]
+_FILLERS = ["", "哈哈 ", "好奇问一下 ", "说实话 ", "亲 "]
+_REQUESTS = ["转人工", "我要人工", "给我找个真人", "别自动回复了", "机器人别回了", "换个人来"]
+_POINTS = ["答非所问", "问了三遍都不回", "包邮吗", "什么时候发货"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(subject=st.sampled_from(_SUBJECTS), nature=st.sampled_from(_NATURES), end=st.sampled_from(_ENDS), filler=st.sampled_from(_FILLERS),
+       either=st.sampled_from(["", "还是机器人", "还是真人"]), extra=st.sampled_from(_REQUESTS + _POINTS))
+def test_the_agent_asked_about_composed(subject, nature, end, filler, either, extra):
+    from kefu_assist.matching.telling import about_agent
+
+    question = f"{subject}是{nature}{either}{end}"
+    assert about_agent(normalize(filler + question)), filler + question
+    assert not about_agent(normalize(f"{filler}{question} {extra}")), extra
