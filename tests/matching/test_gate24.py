@@ -150,7 +150,11 @@ def test_leaving_a_parcel_somewhere_asked_is_still_a_request():
 
 # -- meant for someone else, a title pasted, homework --------------------------------------------------
 MISSENT = ["不好意思 这句不是发给你的", "刚刚那条本来是要发给我老公的", "哎呀发错了 不是说给你们的"]
-TITLES = ["【新品上市】智能变频滚筒洗衣机10公斤 一级能效 家用全自动", "【限时秒杀】新一级能效大容量双门冰箱 家用节能静音"]
+TITLES = ["【新品上市】智能变频滚筒洗衣机10公斤 一级能效 家用全自动", "【限时秒杀】新一级能效大容量双门冰箱 家用节能静音",
+          # tags and selling words of more trades (appliances, jewellery, cars, books and stationery)
+          "【现货速发】高中数学必刷题 全套6本 附答案", "【2024新款】汽车头枕护颈枕 车用座椅靠枕 记忆棉", "车载充电器快充 一拖三 点烟器转换插头 12v24v通用",
+          "S925纯银项链女 锁骨链 轻奢小众 送女友礼物", "【假一赔十】纯银手链女小众设计 生日礼物送女友"]
+TITLE_WORDS_ASKED = ["车载充电器快充通用吗", "纯银项链送女友合适吗", "必刷题全套几本"]
 HOMEWORK = ["语文作文 我的妈妈 怎么开头好", "读后感结尾写啥好", "数学作业最后一题答案是多少"]
 HOMEWORK_GOODS = [("作文书有现货吗", "stock"), ("这本阅读理解有答案吗 几年级用", None), ("暑假作业附答案吗", None)]  # (None: the gate lets it through, the library has no card)
 
@@ -159,6 +163,11 @@ HOMEWORK_GOODS = [("作文书有现货吗", "stock"), ("这本阅读理解有答
 def test_a_missent_message_a_title_and_homework_are_not_shopping(matcher, message):
     assert to(message) == NOT_SHOPPING
     assert confident(matcher, message) == [], shown(matcher, message)
+
+
+@pytest.mark.parametrize("message", TITLE_WORDS_ASKED)
+def test_selling_words_in_a_question_are_shopping(message):
+    assert to(message) == "shop"
 
 
 @pytest.mark.parametrize(("message", "category"), HOMEWORK_GOODS)
@@ -183,7 +192,7 @@ def test_the_wordings_are_in_neither_the_corpus_nor_an_eval_set(shared_eval_dir)
         return normalize(text).replace(" ", "")
 
     pairs = INSCRIBED + LONG_AGO_ASKED + HOMEWORK_GOODS
-    ours = {key(m) for m in ABOUT_AGENT + AGENT_AS_PERSON + HUMAN_ASKED + ROBOT_GRUMBLED + WORDS + LONG_AGO + MISSENT + TITLES + HOMEWORK + HEARSAY_TRUE + HEARSAY_ABOUT_THIS + ERRANDS} | {key(m) for m, _ in pairs}
+    ours = {key(m) for m in ABOUT_AGENT + AGENT_AS_PERSON + HUMAN_ASKED + ROBOT_GRUMBLED + WORDS + LONG_AGO + MISSENT + TITLES + HOMEWORK + HEARSAY_TRUE + HEARSAY_ABOUT_THIS + ERRANDS + TITLE_WORDS_ASKED} | {key(m) for m, _ in pairs}
     corpus = {key(line) for line in _shipped_chatter()}
     bench = Path(__file__).resolve().parents[2] / "benchmarks" / "eval"
     files = [*sorted(shared_eval_dir.glob("*.tsv")), *sorted(bench.glob("*.tsv")), *sorted(bench.glob("*/questions.tsv"))]
