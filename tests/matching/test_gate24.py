@@ -53,6 +53,22 @@ def test_a_question_about_the_agent_is_chatter_with_the_human_card_still_shown(m
     assert "greeting.human_agent" in [s.script_id for s in matcher.suggest(message)], shown(matcher, message)
 
 
+# ... and in English (hurry._GREETINGS): the question is chatter with the card shown, the request confident
+ENGLISH_ABOUT = ["are you a robot", "Is this a bot?", "are you human", "r u a bot lol"]
+ENGLISH_ASKED = ["talk to a human please", "i want a real person", "Human please!"]
+
+
+@pytest.mark.parametrize("message", ENGLISH_ABOUT)
+def test_the_agent_asked_about_in_english_is_chatter_with_the_human_card_shown(matcher, message):
+    assert confident(matcher, message) == [], shown(matcher, message)
+    assert "greeting.human_agent" in [s.script_id for s in matcher.suggest(message)], shown(matcher, message)
+
+
+@pytest.mark.parametrize("message", ENGLISH_ASKED)
+def test_a_human_asked_for_in_english_gets_the_human_card(matcher, message):
+    assert "greeting.human_agent" in [s.script_id for s in confident(matcher, message)], shown(matcher, message)
+
+
 @pytest.mark.parametrize("message", AGENT_AS_PERSON)
 def test_the_agent_asked_about_as_a_person_is_chatter(matcher, message):
     assert to(message) == NOT_SHOPPING
@@ -192,7 +208,7 @@ def test_the_wordings_are_in_neither_the_corpus_nor_an_eval_set(shared_eval_dir)
         return normalize(text).replace(" ", "")
 
     pairs = INSCRIBED + LONG_AGO_ASKED + HOMEWORK_GOODS
-    ours = {key(m) for m in ABOUT_AGENT + AGENT_AS_PERSON + HUMAN_ASKED + ROBOT_GRUMBLED + WORDS + LONG_AGO + MISSENT + TITLES + HOMEWORK + HEARSAY_TRUE + HEARSAY_ABOUT_THIS + ERRANDS + TITLE_WORDS_ASKED} | {key(m) for m, _ in pairs}
+    ours = {key(m) for m in ABOUT_AGENT + ENGLISH_ABOUT + ENGLISH_ASKED + AGENT_AS_PERSON + HUMAN_ASKED + ROBOT_GRUMBLED + WORDS + LONG_AGO + MISSENT + TITLES + HOMEWORK + HEARSAY_TRUE + HEARSAY_ABOUT_THIS + ERRANDS + TITLE_WORDS_ASKED} | {key(m) for m, _ in pairs}
     corpus = {key(line) for line in _shipped_chatter()}
     bench = Path(__file__).resolve().parents[2] / "benchmarks" / "eval"
     files = [*sorted(shared_eval_dir.glob("*.tsv")), *sorted(bench.glob("*.tsv")), *sorted(bench.glob("*/questions.tsv"))]

@@ -156,7 +156,7 @@ _NATURE_OR_PERSON = r"(?:" + _NATURE_WORDS + r"|人类|人)(?:客服)?"
 _AGENT = (r"(?:(?:你们?|您|恁|客服|现在|(?:屏幕)?(?:对面|那边|那头)|你们?用的|(?:在)?回(?:复|我)?(?:消息)?的|[跟和]我(?:聊天?|说话)的|小姐姐|小哥哥){1,2})")
 # ... doing the chat (是机器人在跟我聊吗, 是真人回复吗) and the question's end (吗, 吧, 不)
 _DOING = r"(?:在)?(?:回(?:复|我|消息)?|[跟和]我(?:聊天?|说话))?(?:的)?"
-_ASKED_END = r"(?:吧|吗|嘛|么|呢|不|没|呀|啊|哦|撒|噻|咯|哈)?"  # (Sichuan 撒, 噻)
+_ASKED_END = r"(?:吧|吗|嘛|么|呢|不是|不|没|呀|啊|哦|撒|噻|咯|哈)?"  # (Sichuan 撒, 噻)
 _AGENT_NATURE_RE = re.compile(
     "|".join(
         [
@@ -176,7 +176,7 @@ _AGENT_NATURE_RE = re.compile(
 # ... what may stand beside it and adds nothing (好奇问一下, 哈哈, 说实话, 在吗, 朋友说 … 是真的吗)
 _AGENT_FILLER_RE = re.compile(
     r"哈+|呵呵|嘿嘿|嘻嘻|好奇(?:问)?(?:一下|下)?|(?:我)?(?:就|只是)?(?:随便)?问(?:一下|下|问)?|请问|(?:我)?想知道|说实话|老实说|说真的|真的假的|是真的吗|是不是真的|真的吗"
-    r"|亲|你好|您好|在吗|在不在|hello|hi|喂+|嘿|一下|客服|小姐姐|小哥哥|到底|我猜|[^ ]{0,6}(?<!你)说|[啊呀呢吗哦嘛吧撒噻咯哟哇]"
+    r"|亲|你好|您好|在吗|在不在|hello|hi|lol|haha|hh+|喂+|嘿|一下|客服|小姐姐|小哥哥|到底|我猜|[^ ]{0,6}(?<!你)说|[啊呀呢吗哦嘛吧撒噻咯哟哇]"
 )
 # A request for a human: asked to be put through, told not to answer by machine, one asked for.
 _HUMAN_ASKED_RE = re.compile(
