@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 from .listing import tagged_title, untagged_title, without_sizes
 from .telling import (_ERRAND_RE, _HEARSAY_RE, _HOTLINE_ASKED_RE, _JOKE_END_RE, _NOT_FOR_SHOP_RE, _PLACEHOLDER_RE, _POLL_ITEM_RE, _POLL_RE,
                       _SHOP_THING_RE, _USING_IT_RE, _WISH_RE, closes)
-from .telling import _CHORE_TOLD_RE, _HEARSAY_TRUE_RE, _NOSTALGIA_RE, about_agent, homework, talks_of_words
+from .telling import _CHORE_TOLD_RE, _HEARSAY_TRUE_RE, _NOSTALGIA_RE, _NOW_RE, about_agent, homework, talks_of_words
 from .telling import grieves as _grieves
 
 if TYPE_CHECKING:  # (types.py imports nothing of this module's)
@@ -422,7 +422,7 @@ def address(normalized: str) -> str:
         return REMARK  # 等会儿 我去拿个快递
     if _REMINDER_RE.search(normalized) and not _QUESTION_RE.search(normalized) and not _TO_SHOP_RE.search(normalized) and not _SHOP_THING_RE.search(normalized):
         return NOT_SHOPPING
-    if (_NOSTALGIA_RE.search(normalized) or _CHORE_TOLD_RE.search(normalized)) and not _QUESTION_RE.search(normalized) and not _TO_SHOP_RE.search(normalized) \
+    if ((_NOSTALGIA_RE.search(normalized) and not _NOW_RE.search(normalized)) or _CHORE_TOLD_RE.search(normalized)) and not _QUESTION_RE.search(normalized) and not _TO_SHOP_RE.search(normalized) \
             and not _ORDER_RE.search(normalized) and not _FAULT_RE.search(normalized) and not _WAITING_RE.search(normalized):
         return REMARK  # 以前的双缸洗衣机多结实啊 用了二十年, 退货这事我妈最在行
     if _HEARSAY_TRUE_RE.search(normalized) and not _TO_SHOP_RE.search(normalized) and not _MINE_RE.search(normalized) and not _FAULT_RE.search(normalized):

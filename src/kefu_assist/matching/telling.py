@@ -238,6 +238,8 @@ _NOSTALGIA_RE = re.compile(
     r"|(?:一模一样|一个样|很像|像极了|特别像|好像我)[^ ]{0,4}" + _LONG_AGO + r"|" + _LONG_AGO + r"[^ ]{0,6}(?:一模一样|一个样|很像|像极了)"
     r"|跟我" + _LONG_AGO + r"[^ ]{0,4}(?:一模一样|一样|很像)"
 )
+# ... not the goods of then set against the goods of now (以前的包装更结实 现在的一压就扁: the shop's business)
+_NOW_RE = re.compile(r"现在|这次|这回|如今|新的|新款|最近|这个|这款|这批")
 # ... and who at home is good or bad at a shop chore (退货这事我妈最在行, 退货这种事我最懒得弄 都是我室友帮我)
 _CHORE_TOLD_RE = re.compile(
     r"(?:这事儿?|这种事儿?|这件事|这活儿?|这种活)[^ ]{0,6}(?:最在行|最拿手|最擅长|最会|最懂|在行|拿手|擅长|懒得|最烦|最怕|都是[^ ]{1,4}(?:帮|弄|办|干))"
