@@ -95,7 +95,7 @@ def test_no_human_card_example_asks_about_the_agent(library):
 
 # -- words as words -------------------------------------------------------------------------------------
 WORDS = ["包邮两个字我女儿老写成包由", "售后这俩字用我们那的方言读起来像骂人", "好评这俩字我奶奶总说成号评", "优惠券的券字应该读第几声",
-         "退款两个字的笔画我数了半天", "快递的日文怎么说", "包邮的英语叫啥"]
+         "退款两个字的笔画我数了半天", "快递的日文怎么说", "包邮的英语叫啥", "包邮的邮字是哪个邮"]
 INSCRIBED = [("刻两个字 写成英文大写 加钱吗", None), ("手镯内圈能刻四个字吗 写成繁体的", None), ("这个品牌的英文名叫什么", None)]
 
 
@@ -121,6 +121,22 @@ THEN_AND_NOW = ["以前的包装更结实 现在的一压就扁", "以前那批�
 def test_nostalgia_and_chores_at_home_are_remarks(matcher, message):
     assert to(message) == REMARK
     assert confident(matcher, message) == [], shown(matcher, message)
+
+
+# the installer or repairman as a person of the buyer's day, like a courier (asking._courier_story)
+TRADE_PEOPLE = ["安装师傅人挺好 还跟我聊了半天家常", "维修师傅是我老乡 聊得挺开心"]
+TRADE_PEOPLE_AND_THE_JOB = ["安装师傅人挺好 就是到现在还没来", "维修师傅手艺不错 就是修完又漏水了"]
+
+
+@pytest.mark.parametrize("message", TRADE_PEOPLE)
+def test_the_installer_as_a_person_is_a_remark(matcher, message):
+    assert to(message) == REMARK
+    assert confident(matcher, message) == [], shown(matcher, message)
+
+
+@pytest.mark.parametrize("message", TRADE_PEOPLE_AND_THE_JOB)
+def test_the_installer_not_come_or_the_fault_again_is_the_shops_business(message):
+    assert to(message) != REMARK
 
 
 @pytest.mark.parametrize("message", THEN_AND_NOW)
@@ -214,7 +230,7 @@ def test_the_wordings_are_in_neither_the_corpus_nor_an_eval_set(shared_eval_dir)
         return normalize(text).replace(" ", "")
 
     pairs = INSCRIBED + LONG_AGO_ASKED + HOMEWORK_GOODS
-    ours = {key(m) for m in ABOUT_AGENT + ENGLISH_ABOUT + ENGLISH_ASKED + AGENT_AS_PERSON + HUMAN_ASKED + ROBOT_GRUMBLED + WORDS + LONG_AGO + MISSENT + TITLES + HOMEWORK + HEARSAY_TRUE + HEARSAY_ABOUT_THIS + ERRANDS + TITLE_WORDS_ASKED + THEN_AND_NOW} | {key(m) for m, _ in pairs}
+    ours = {key(m) for m in ABOUT_AGENT + ENGLISH_ABOUT + ENGLISH_ASKED + AGENT_AS_PERSON + HUMAN_ASKED + ROBOT_GRUMBLED + WORDS + LONG_AGO + MISSENT + TITLES + HOMEWORK + HEARSAY_TRUE + HEARSAY_ABOUT_THIS + ERRANDS + TITLE_WORDS_ASKED + THEN_AND_NOW + TRADE_PEOPLE + TRADE_PEOPLE_AND_THE_JOB} | {key(m) for m, _ in pairs}
     corpus = {key(line) for line in _shipped_chatter()}
     bench = Path(__file__).resolve().parents[2] / "benchmarks" / "eval"
     files = [*sorted(shared_eval_dir.glob("*.tsv")), *sorted(bench.glob("*.tsv")), *sorted(bench.glob("*/questions.tsv"))]

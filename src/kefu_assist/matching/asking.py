@@ -204,9 +204,11 @@ _MISSENT_RE = re.compile(r"发错(?:人|群|窗口|对话框|地方)|发串|串�
 
 # A courier told of as a person of the buyer's day, praised or thanked (顺丰小哥跑得真快,
 # 快递员还帮我搬上楼了 感动): 帮我 is what he did, not a request.
-_COURIER_RE = re.compile(r"制服|快递车|小哥|快递员|快递大哥|快递师傅|派件员|骑手|送货的")
+_COURIER_RE = re.compile(r"制服|快递车|小哥|快递员|快递大哥|快递师傅|派件员|骑手|送货的|(?:安装|维修|送货|装机|上门)(?:的)?(?:师傅|大哥|小哥|工人)")  # (the installer as a person too: gate24)
+# ... the installer or repairman not come, late or stood up (安装师傅人挺好 就是还没来): the shop's business
+_NOT_COME_RE = re.compile(r"没来|不来|没上门|迟到|放鸽子|鸽了|爽约|改约|约")
 _PARCEL_NAMED_RE = re.compile(r"包裹|箱子|盒子|湿|淋|丢")  # (快递员穿着雨衣送来的 包裹湿了: the parcel's fault)
-_COURIER_PRAISE_RE = re.compile(r"换人|换了个|新来的|穿了|穿着|戴着|打扮|换了身|圣诞|帅|酷|精神|阳光|勤快|认真|负责|可爱|好人|辛苦|感动|暖心|贴心|热情|跑得|还帮|帮我[^ ]{0,6}了|人真好|真好|太好了|靠谱|敬业|客气|礼貌")
+_COURIER_PRAISE_RE = re.compile(r"人挺好|人很好|人不错|手艺|老乡|聊得|聊了|换人|换了个|新来的|穿了|穿着|戴着|打扮|换了身|圣诞|帅|酷|精神|阳光|勤快|认真|负责|可爱|好人|辛苦|感动|暖心|贴心|热情|跑得|还帮|帮我[^ ]{0,6}了|人真好|真好|太好了|靠谱|敬业|客气|礼貌")
 # A remark on one's own state: exhausted by something (凑满减凑到头秃, 贴发票贴到手软) or a resolution
 # (我发誓再也不熬夜了, 这个月剁手五次了 我要戒, 退货这事我再也不想干了).
 _HYPERBOLE_RE = re.compile(r"(?:凑|算|贴|填|挑|选|刷|比|看|找|拆|搬|抢|写|数|记)(?:到|得)我?(?:头秃|头晕|手软|手抽筋|崩溃|快崩溃|怀疑人生|眼花|想哭|吐|头都?(?:大|晕|秃|疼)了?|眼都?花了?)")  # (...得我头都大了: gate13)
@@ -262,7 +264,8 @@ def _courier_story(normalized: str) -> bool:
     told = _COURIER_SAID_RE.search(normalized) is not None and not _MINE_RE.search(normalized)
     if not (_COURIER_RE.search(normalized) and (told or _COURIER_PRAISE_RE.search(normalized))) or _PARCEL_NAMED_RE.search(normalized):
         return False
-    return not (_QUESTION_RE.search(normalized) or _ADDRESSEE_RE.search(normalized) or _FAULT_RE.search(normalized) or _WAITING_RE.search(normalized))
+    return not (_QUESTION_RE.search(normalized) or _ADDRESSEE_RE.search(normalized) or _FAULT_RE.search(normalized) or _WAITING_RE.search(normalized)
+                or _NOT_COME_RE.search(normalized))
 
 
 def _pay_not_yet(normalized: str) -> bool:
