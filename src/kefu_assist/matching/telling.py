@@ -123,7 +123,8 @@ _NOT_FOR_SHOP_RE = re.compile(
             r"有[男女]朋友(?:吗|没)|有对象(?:吗|没)|(?:你|您|客服|小姐姐|小哥哥|美女|帅哥)[^ ]{0,3}(?:多大了|几岁|结婚了|单身|属什么|什么星座|哪里人|长什么样"
             r"|怎么称呼|叫什么名字|叫啥名字?|贵姓|是男是女|是男的还是女的|男的女的|是男生还是女生)",  # (客服怎么称呼 met 客服 complaints)
             r"^现在几点了?$|现在是?几点了|(?:会不会|会不|要不要|会)下[雨雪]|下不下[雨雪]|天气(?:怎么样|如何|咋样)|(?:今天|明天|后天)(?:多少度|几度)",
-            r"有没有人知道|有人知道|谁知道|有没有人一起|有人一起|大家(?:知道|觉得)|有没有人(?:想|觉得|喜欢|爱)|有人(?:想|觉得|喜欢)|^(?:你|你们|您)(?:知道|晓得|听说过?)",
+            r"有没有人知道|有人知道|谁知道|有没有人一起|有人一起|大家(?:知道|觉得)|有没有人(?:想|觉得|喜欢|爱)|有人(?:想|觉得|喜欢)|^(?:你|你们|您)(?:知道|晓得|听说过?)"
+            r"|有人去(?:不|吗|没)|有没有人去|谁去(?:不|吗)?(?= |$)",  # (这周末车展有人去不)
         ]
     )
 )
@@ -222,12 +223,16 @@ _HOMEWORK_RE = re.compile(
     r"(?:怎么写|咋写|怎么开头|开头|结尾|怎么做|咋做|怎么答|答案|怎么背|中心思想|段落大意|写什么|写啥)"
 )
 _HOMEWORK_GOODS_RE = re.compile(r"书|本|册|套|版|货|买|拍|发|价|钱|包邮|店|这款|这个|有没有|有吗|库存|年级|适合|你们|推荐"
-                                r"|[有带附含配送]答案|答案[页册]|寒假作业|暑假作业|真题")  # (寒假作业带答案吗: a workbook sold)
+                                r"|[有带附含配送]答案|答案[页册]|寒假作业|暑假作业|真题|资料|教材|题库|网课|课程|笔|到(?= |$)|到货")  # (寒假作业带答案吗: a workbook sold)
+
+
+# ... or an exam's date or results asked (四六级成绩什么时候出, 高考分数线几号公布)
+_EXAM_ASKED_RE = re.compile(r"(?:四六级|四级|六级|高考|中考|考研|期末|考试|成绩|分数线?|录取)[^ ]{0,6}(?:什么时候|啥时候|几号|哪天|出来了?吗|出了吗|出分|公布|怎么查)")
 
 
 def homework(normalized: str) -> bool:
-    """Whether a message asks about homework and names nothing of the shop's goods."""
-    return _HOMEWORK_RE.search(normalized) is not None and _HOMEWORK_GOODS_RE.search(normalized) is None
+    """Whether a message asks about homework or an exam and names nothing of the shop's goods."""
+    return (_HOMEWORK_RE.search(normalized) is not None or _EXAM_ASKED_RE.search(normalized) is not None) and _HOMEWORK_GOODS_RE.search(normalized) is None
 
 
 # Nostalgia for the goods or the people of the trade, asking nothing (以前的双缸洗衣机多结实啊 用了二十年,
