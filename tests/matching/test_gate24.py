@@ -178,6 +178,21 @@ EXAM_GOODS = ["考研资料什么时候到", "四级真题卷什么时候发货"
 ANYONE_AND_THE_ROAD = ["下周的演唱会有人去不", "刚才在路口被剐蹭了 倒霉", "早上堵车堵了一个小时"]
 
 
+SELF_ASKED = ["年卡到底划不划算 我自己琢磨一下", "这个月要不要换手机呢 自言自语"]
+SELF_ASKED_OF_THE_SHOP = ["这款能用券吗 不用回我了 我自己研究", "我买的这个漏气 自己琢磨一下"]
+
+
+@pytest.mark.parametrize("message", SELF_ASKED)
+def test_a_question_put_to_oneself_is_not_shopping(matcher, message):
+    assert to(message) == NOT_SHOPPING
+    assert confident(matcher, message) == [], shown(matcher, message)
+
+
+@pytest.mark.parametrize("message", SELF_ASKED_OF_THE_SHOP)
+def test_the_shops_item_beside_a_musing_is_still_the_shops(message):
+    assert to(message) != NOT_SHOPPING
+
+
 @pytest.mark.parametrize("message", EXAMS)
 def test_an_exams_date_asked_is_not_shopping(matcher, message):
     assert to(message) == NOT_SHOPPING
@@ -253,7 +268,7 @@ def test_the_wordings_are_in_neither_the_corpus_nor_an_eval_set(shared_eval_dir)
         return normalize(text).replace(" ", "")
 
     pairs = INSCRIBED + LONG_AGO_ASKED + HOMEWORK_GOODS
-    ours = {key(m) for m in ABOUT_AGENT + ENGLISH_ABOUT + ENGLISH_ASKED + AGENT_AS_PERSON + HUMAN_ASKED + ROBOT_GRUMBLED + WORDS + LONG_AGO + MISSENT + TITLES + HOMEWORK + HEARSAY_TRUE + HEARSAY_ABOUT_THIS + ERRANDS + TITLE_WORDS_ASKED + THEN_AND_NOW + TRADE_PEOPLE + TRADE_PEOPLE_AND_THE_JOB + EXAMS + EXAM_GOODS + ANYONE_AND_THE_ROAD} | {key(m) for m, _ in pairs}
+    ours = {key(m) for m in ABOUT_AGENT + ENGLISH_ABOUT + ENGLISH_ASKED + AGENT_AS_PERSON + HUMAN_ASKED + ROBOT_GRUMBLED + WORDS + LONG_AGO + MISSENT + TITLES + HOMEWORK + HEARSAY_TRUE + HEARSAY_ABOUT_THIS + ERRANDS + TITLE_WORDS_ASKED + THEN_AND_NOW + TRADE_PEOPLE + TRADE_PEOPLE_AND_THE_JOB + EXAMS + EXAM_GOODS + ANYONE_AND_THE_ROAD + SELF_ASKED + SELF_ASKED_OF_THE_SHOP} | {key(m) for m, _ in pairs}
     corpus = {key(line) for line in _shipped_chatter()}
     bench = Path(__file__).resolve().parents[2] / "benchmarks" / "eval"
     files = [*sorted(shared_eval_dir.glob("*.tsv")), *sorted(bench.glob("*.tsv")), *sorted(bench.glob("*/questions.tsv"))]

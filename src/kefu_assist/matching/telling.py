@@ -250,3 +250,7 @@ _NOW_RE = re.compile(r"现在|这次|这回|如今|新的|新款|最近|这个|�
 _CHORE_TOLD_RE = re.compile(
     r"(?:这事儿?|这种事儿?|这件事|这活儿?|这种活)[^ ]{0,6}(?:最在行|最拿手|最擅长|最会|最懂|在行|拿手|擅长|懒得|最烦|最怕|都是[^ ]{1,4}(?:帮|弄|办|干))"
 )
+
+
+# A question the buyer puts to himself, saying so at its end (88VIP值得开不 我自己琢磨, …不用回我): nobody in the shop is asked.
+_SELF_ASKED_RE = re.compile(r"(?:我)?自己(?:琢磨|嘀咕|想想|研究研究?|纠结)(?:一下|下|呢|哈)?$|自言自语(?:呢|哈)?$|(?:不用|不必|别)回(?:我)?(?:了|哈|啊)?$")
