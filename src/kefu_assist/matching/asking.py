@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 from .listing import tagged_title, untagged_title, without_sizes
 from .telling import (_ERRAND_RE, _HEARSAY_RE, _HOTLINE_ASKED_RE, _JOKE_END_RE, _NOT_FOR_SHOP_RE, _PLACEHOLDER_RE, _POLL_ITEM_RE, _POLL_RE,
                       _SHOP_THING_RE, _USING_IT_RE, _WISH_RE, closes)
-from .telling import _CHORE_TOLD_RE, _HEARSAY_TRUE_RE, _NOSTALGIA_RE, _NOW_RE, _SELF_ASKED_RE, about_agent, homework, talks_of_words
+from .telling import _CHORE_TOLD_RE, _HEARSAY_TRUE_RE, _NOSTALGIA_RE, _NOT_COME_RE, _NOW_RE, _SELF_ASKED_RE, about_agent, homework, talks_of_words
 from .telling import grieves as _grieves
 
 if TYPE_CHECKING:  # (types.py imports nothing of this module's)
@@ -100,8 +100,7 @@ _LIFE_RE = re.compile(
             r"还花呗|花呗[^ ]{0,5}还(?!没|是|能|可以)|还信用卡|信用卡[^ ]{0,5}还(?!没|是|能|可以)",  # paying back the month's credit
             r"机票|高铁|火车票|车票|门票|电影票",
             r"服务员|火锅店|奶茶店|咖啡店|理发店|饭馆|外卖|打车|滴滴|网约车|出租车|超市|商场|菜市场|餐厅|饭店|医院|健身房|理发|电信|联通",
-            # trips and shows, and the road (gate24: 周末去看雪山 人多不, 刚才差点追尾): not 露营 or 爬山, which outdoor gear is for
-            r"景区|景点|旅游|看雪山|看日出|车展|演唱会|音乐节|追尾|剐蹭|堵车|违章|罚单|驾照|科目[一二三四]|扣分",
+            r"景区|景点|旅游|看雪山|看日出|车展|演唱会|音乐节|追尾|剐蹭|堵车|违章|罚单|驾照|科目[一二三四]|扣分",  # trips, shows, the road (not 露营, 爬山: outdoor gear's)
             r"新闻|抖音|快手|小红书|微博|热搜|朋友圈|b站|听说|据说|网上说|有人说|视频[里上中]? ?说|看了?个视频|刷了?个视频|刷到",
         ]
     )
@@ -207,8 +206,6 @@ _MISSENT_RE = re.compile(r"发错(?:人|群|窗口|对话框|地方)|发串|串�
 # A courier told of as a person of the buyer's day, praised or thanked (顺丰小哥跑得真快,
 # 快递员还帮我搬上楼了 感动): 帮我 is what he did, not a request.
 _COURIER_RE = re.compile(r"制服|快递车|小哥|快递员|快递大哥|快递师傅|派件员|骑手|送货的|(?:安装|维修|送货|装机|上门)(?:的)?(?:师傅|大哥|小哥|工人)")  # (the installer as a person too: gate24)
-# ... the installer or repairman not come, late or stood up (安装师傅人挺好 就是还没来): the shop's business
-_NOT_COME_RE = re.compile(r"没来|不来|没上门|迟到|放鸽子|鸽了|爽约|改约|约")
 _PARCEL_NAMED_RE = re.compile(r"包裹|箱子|盒子|湿|淋|丢")  # (快递员穿着雨衣送来的 包裹湿了: the parcel's fault)
 _COURIER_PRAISE_RE = re.compile(r"人挺好|人很好|人不错|手艺|老乡|聊得|聊了|换人|换了个|新来的|穿了|穿着|戴着|打扮|换了身|圣诞|帅|酷|精神|阳光|勤快|认真|负责|可爱|好人|辛苦|感动|暖心|贴心|热情|跑得|还帮|帮我[^ ]{0,6}了|人真好|真好|太好了|靠谱|敬业|客气|礼貌")
 # A remark on one's own state: exhausted by something (凑满减凑到头秃, 贴发票贴到手软) or a resolution
@@ -415,10 +412,9 @@ def address(normalized: str) -> str:
         return CLOSING
     if _JOKE_END_RE.search(normalized.strip()):
         return NOT_SHOPPING  # 退货能退到月球吗 逗你的
-    if about_agent(normalized):
-        return NOT_SHOPPING  # 你是机器人还是真人 (a question about the agent; 转人工 asks for a human)
-    if _SELF_ASKED_RE.search(normalized.strip()) and not _TO_SHOP_RE.search(normalized) and not _ORDER_RE.search(normalized) and not _FAULT_RE.search(normalized):
-        return NOT_SHOPPING  # 淘宝88vip值得开不 我自己琢磨
+    if about_agent(normalized) or ((_SELF_ASKED_RE.search(normalized.strip()) or _HEARSAY_TRUE_RE.search(normalized)) and not (
+            _TO_SHOP_RE.search(normalized) or _ORDER_RE.search(normalized) or _MINE_RE.search(normalized) or _FAULT_RE.search(normalized))):
+        return NOT_SHOPPING  # 你是机器人还是真人 (转人工 asks for a human), 88vip值得开不 我自己琢磨, 我同桌说笔芯放冰箱能多用几天 是真的吗 (the 能 is theirs)
     if _WISH_RE.search(normalized) and not asks(normalized) and not _ORDER_RE.search(normalized) and not _FAULT_RE.search(normalized):
         return REMARK  # 新年快乐呀大家
     if _NOT_SHOPPING_RE.search(normalized) or _not_for_shop(normalized) or _PLACEHOLDER_RE.fullmatch(normalized.strip()) or talks_of_words(normalized) or homework(normalized):
@@ -432,8 +428,6 @@ def address(normalized: str) -> str:
     if ((_NOSTALGIA_RE.search(normalized) and not _NOW_RE.search(normalized)) or _CHORE_TOLD_RE.search(normalized)) and not _QUESTION_RE.search(normalized) and not _TO_SHOP_RE.search(normalized) \
             and not _ORDER_RE.search(normalized) and not _FAULT_RE.search(normalized) and not _WAITING_RE.search(normalized):
         return REMARK  # 以前的双缸洗衣机多结实啊 用了二十年, 退货这事我妈最在行
-    if _HEARSAY_TRUE_RE.search(normalized) and not _TO_SHOP_RE.search(normalized) and not _MINE_RE.search(normalized) and not _FAULT_RE.search(normalized):
-        return NOT_SHOPPING  # trivia heard at home, asked of anyone (我同桌说笔芯放冰箱能多用几天 是真的吗: the 能 is the hearsay's)
     if _hearsay(normalized):
         return STORY  # 我爸问我花呗是啥 笑死, 我婆婆非说包邮的东西都是便宜货
     if _NOT_YOU_RE.search(normalized) and not _QUESTION_RE.search(normalized) and not _FIRM_REQUEST_RE.search(_VENT_RE.sub(" ", normalized)):

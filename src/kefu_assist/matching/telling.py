@@ -254,3 +254,5 @@ _CHORE_TOLD_RE = re.compile(
 
 # A question the buyer puts to himself, saying so at its end (88VIP值得开不 我自己琢磨, …不用回我): nobody in the shop is asked.
 _SELF_ASKED_RE = re.compile(r"(?:我)?自己(?:琢磨|嘀咕|想想|研究研究?|纠结)(?:一下|下|呢|哈)?$|自言自语(?:呢|哈)?$|(?:不用|不必|别)回(?:我)?(?:了|哈|啊)?$")
+# ... and the installer or repairman not come, late or stood up (安装师傅人挺好 就是还没来): the shop's business (asking._courier_story)
+_NOT_COME_RE = re.compile(r"没来|不来|没上门|迟到|放鸽子|鸽了|爽约|改约|约")
