@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING
 from .listing import tagged_title, untagged_title, without_sizes
 from .telling import (_ERRAND_RE, _HEARSAY_RE, _HOTLINE_ASKED_RE, _JOKE_END_RE, _NOT_FOR_SHOP_RE, _PLACEHOLDER_RE, _POLL_ITEM_RE, _POLL_RE,
                       _SHOP_THING_RE, _USING_IT_RE, _WISH_RE, closes)
+from .telling import _CHORE_TOLD_RE, _HEARSAY_TRUE_RE, _NOSTALGIA_RE, _NOT_COME_RE, _NOW_RE, _SELF_ASKED_RE, about_agent, homework, talks_of_words
 from .telling import grieves as _grieves
 
 if TYPE_CHECKING:  # (types.py imports nothing of this module's)
@@ -55,10 +56,10 @@ _QUESTION_RE = re.compile(
 _REQUEST_RE = re.compile(
     "|".join(
         [
-            r"请|(?<![低高中])(?<!让我)(?<!叫我)帮(?![她他]|我[妈爸姐妹哥弟])|(?<![真好太很挺蛮超])麻烦|劳驾|给我|(?<![不功智性动体热电])能|可以|(?<![好真超太不])想(?!吐槽|说说|感慨|抱怨|发泄|唠叨|念叨)|我要|要求|需要|快点|快些|赶紧|尽快|抓紧|催一下|催下|催催|(?<!花)呗|吧|求",  # (花呗 is no 呗)
+            r"请|(?<![低高中])(?<!让我)(?<!叫我)帮(?![她他]|我[妈爸姐妹哥弟])|(?<![真好太很挺蛮超])麻烦|劳驾|给我|(?<![不功智性动体热电节储])能(?!效)|可以|(?<![好真超太不])想(?!吐槽|说说|感慨|抱怨|发泄|唠叨|念叨)|我要|要求|需要|快点|快些|赶紧|尽快|抓紧|催一下|催下|催催|(?<!花)呗|吧|求",  # (花呗 is no 呗)
             # what the buyer tells the shop to do or not do with the order
             r"改成|换成|改为|改一下|改下|写成|写错|填错|填成|送到|寄到|放到|就行|就好|不要了|不想(?:要|等|买)|(?<![特区分级类性告识差个鉴离派])别(?![人的家]|介意|在意|见怪)",  # 别 as "don't", not 特别 区别
-            r"[放寄送发开][到给在去]?(?:物业|公司|单位|门卫|前台|驿站|快递柜|家里|老家)",  # 快递放物业, 寄公司
+            r"[放寄送发开][到给在去]?(?:物业|公司|单位|门卫|前台|驿站|快递柜|家里|老家)(?!了)",  # (快递先放门卫了: told, not asked)  # 快递放物业, 寄公司
             r"(?<![好真太挺很蛮超贼])便宜|给点|少点|看看|看下|看一下|还没",  # 便宜点, 发个视频看看, 怎么还没到 said without 吗
             r"抬头|专票|税号",  # what an invoice is to say (抬头写公司名字)
             r"商量|考虑|决定|犹豫|拿不定|拿不准|问问|问下|问一下|等我|同意|说了算|再(?:买|拍|来|说|看|下单|定)",  # an answer to an offer (犹豫: 有点犹豫 金价好像要跌; not 纠结, said of lunch as often)
@@ -99,6 +100,7 @@ _LIFE_RE = re.compile(
             r"还花呗|花呗[^ ]{0,5}还(?!没|是|能|可以)|还信用卡|信用卡[^ ]{0,5}还(?!没|是|能|可以)",  # paying back the month's credit
             r"机票|高铁|火车票|车票|门票|电影票",
             r"服务员|火锅店|奶茶店|咖啡店|理发店|饭馆|外卖|打车|滴滴|网约车|出租车|超市|商场|菜市场|餐厅|饭店|医院|健身房|理发|电信|联通",
+            r"景区|景点|旅游|看雪山|看日出|车展|演唱会|音乐节|追尾|剐蹭|堵车|违章|罚单|驾照|科目[一二三四]|扣分",  # trips, shows, the road (not 露营, 爬山: outdoor gear's)
             r"新闻|抖音|快手|小红书|微博|热搜|朋友圈|b站|听说|据说|网上说|有人说|视频[里上中]? ?说|看了?个视频|刷了?个视频|刷到",
         ]
     )
@@ -140,7 +142,7 @@ _FAULT_RE = re.compile(r"(?<![不没无])(?:坏|破|裂|碎|洞|磕|凹|瘪|划�
 # A remark about the buyer's own habits, trade or life, or a saying about things at large, that
 # asks nothing and speaks to no one (我平时都穿M码 这几年胖了, 我是送快递的 双十一忙疯了,
 # 退货运费险真是个好东西, 便宜没好货这句话我现在信了): the shop words in it are the buyer's life.
-_HABIT_RE = re.compile(r"(?:以前|原来|之前)(?:总|老|一直)?觉得|自从(?:当了?妈|有了?(?:娃|孩子|宝宝)|结婚|工作|上班|毕业)|当妈(?:以后|之后)|有了(?:娃|孩子|宝宝)(?:以后|之后)|(?:上班|工作|结婚|毕业)(?:以后|之后)|减肥|长胖|从来|向来|一向|平时|平常|从小|这几年|这些年|这么多年|习惯了|(?<!\d)从[^ ]{1,4}(?:起|开始)|我(?:的[^ ]{1,3})?(?:一直|总是|老是|每次|每回)")
+_HABIT_RE = re.compile(r"(?:以前|原来|之前)(?:总|老|一直)?觉得|自从(?:当了?妈|有了?(?:娃|孩子|宝宝)|结婚|工作|上班|毕业)|当妈(?:以后|之后)|有了(?:娃|孩子|宝宝)(?:以后|之后)|(?:上班|工作|结婚|毕业|退休)(?:以后|之后)|退休后|减肥|长胖|从来|向来|一向|平时|平常|从小|这几年|这些年|这么多年|习惯了|(?<!\d)从[^ ]{1,4}(?:起|开始)|我(?:的[^ ]{1,3})?(?:一直|总是|老是|每次|每回)")
 # ... the buyer's trade or school, which names shop things and people (客服, 开店) as the buyer's own
 # work: 我自己就是做淘宝客服的 太懂你们了, 我在做电商课的作业
 _TRADE_RE = re.compile(r"我(?:自己)?(?:也|就|以前|之前)?(?:是|在|当)?(?:做|干|开|送|跑|搞)(?![了过])[^ ]{0,8}的|我在[^ ]{1,8}(?:上班|工作|兼职|实习|打工)|我当[^ ]{1,6}(?:年|了)")
@@ -149,7 +151,7 @@ _SCHOOL_RE = re.compile(r"作业(?!本)|论文|作文(?!本|纸)|考试|期末|�
 # 行业是不是很累): a question about a trade asks the shop nothing either
 # (这事, 这种事 and 这句话 alone are as often the buyer's grievance: 第一次买就碰到这种事, 每次都是这句话)
 _SAYING_RE = re.compile(
-    r"老话|俗话|这东西|这玩意|这个(?:东西|规定|说法)|人生|浮云|玄学|是个好东西|发明"
+    r"老话|俗话|这东西|这种东西|这类东西|这玩意|这个(?:东西|规定|说法)|人生|浮云|玄学|是个好东西|发明"
     r"|这句话[^ ]{0,4}(?:信|对|没错|没毛病|有道理)|(?:这种事|这事)[^ ]{0,4}(?:从来|一直|向来|总是)"
 )
 _TRADE_AT_LARGE_RE = re.compile(r"这个行业|这一?行(?![字])")
@@ -198,14 +200,14 @@ _NOT_SHOPPING_RE = re.compile(
 # 这是给我妈的) is one too; the shop's slip (你们发错了, 发错货了) is not.
 # ... and a reminder meant for someone at home (下雨了 记得收衣服, 降温了 记得多穿点)
 _REMINDER_RE = re.compile(r"(?:记得|别忘了)(?:收衣服|带伞|带把伞|关窗|关好窗|关煤气|关火|吃饭|吃药|多喝水|喝水|早点睡|加衣服|多穿点|穿厚点|接孩子)")
-_MISSENT_RE = re.compile(r"发错(?:人|群|窗口|对话框|地方)|发串|串台|点错人|回错|不是(?:跟|对|给|和)你们?(?:说|发)的|刚才?那(?:句|条)是?(?:跟|给|问|对)(?!你)"
+_MISSENT_RE = re.compile(r"发错(?:人|群|窗口|对话框|地方)|发串|串台|点错人|回错|不是(?:跟|对|给|和)你们?(?:说|发)的|不是(?:要)?(?:发|说)给你们?的|(?:本来|原本)(?:是)?要?发给[^ ]{1,6}的|刚才?那(?:句|条)是?(?:跟|给|问|对)(?!你)"
                          r"|(?<![你们])发错了? ?(?:别理我|不用理我|请?忽略|当我没说|这(?:条|句)?是(?:发)?给[^ ]{1,4}的(?= |$))")
 
 # A courier told of as a person of the buyer's day, praised or thanked (顺丰小哥跑得真快,
 # 快递员还帮我搬上楼了 感动): 帮我 is what he did, not a request.
-_COURIER_RE = re.compile(r"制服|快递车|小哥|快递员|快递大哥|快递师傅|派件员|骑手|送货的")
+_COURIER_RE = re.compile(r"制服|快递车|小哥|快递员|快递大哥|快递师傅|派件员|骑手|送货的|(?:安装|维修|送货|装机|上门)(?:的)?(?:师傅|大哥|小哥|工人)")  # (the installer as a person too: gate24)
 _PARCEL_NAMED_RE = re.compile(r"包裹|箱子|盒子|湿|淋|丢")  # (快递员穿着雨衣送来的 包裹湿了: the parcel's fault)
-_COURIER_PRAISE_RE = re.compile(r"换人|换了个|新来的|穿了|穿着|戴着|打扮|换了身|圣诞|帅|酷|精神|阳光|勤快|认真|负责|可爱|好人|辛苦|感动|暖心|贴心|热情|跑得|还帮|帮我[^ ]{0,6}了|人真好|真好|太好了|靠谱|敬业|客气|礼貌")
+_COURIER_PRAISE_RE = re.compile(r"人挺好|人很好|人不错|手艺|老乡|聊得|聊了|换人|换了个|新来的|穿了|穿着|戴着|打扮|换了身|圣诞|帅|酷|精神|阳光|勤快|认真|负责|可爱|好人|辛苦|感动|暖心|贴心|热情|跑得|还帮|帮我[^ ]{0,6}了|人真好|真好|太好了|靠谱|敬业|客气|礼貌")
 # A remark on one's own state: exhausted by something (凑满减凑到头秃, 贴发票贴到手软) or a resolution
 # (我发誓再也不熬夜了, 这个月剁手五次了 我要戒, 退货这事我再也不想干了).
 _HYPERBOLE_RE = re.compile(r"(?:凑|算|贴|填|挑|选|刷|比|看|找|拆|搬|抢|写|数|记)(?:到|得)我?(?:头秃|头晕|手软|手抽筋|崩溃|快崩溃|怀疑人生|眼花|想哭|吐|头都?(?:大|晕|秃|疼)了?|眼都?花了?)")  # (...得我头都大了: gate13)
@@ -261,7 +263,8 @@ def _courier_story(normalized: str) -> bool:
     told = _COURIER_SAID_RE.search(normalized) is not None and not _MINE_RE.search(normalized)
     if not (_COURIER_RE.search(normalized) and (told or _COURIER_PRAISE_RE.search(normalized))) or _PARCEL_NAMED_RE.search(normalized):
         return False
-    return not (_QUESTION_RE.search(normalized) or _ADDRESSEE_RE.search(normalized) or _FAULT_RE.search(normalized) or _WAITING_RE.search(normalized))
+    return not (_QUESTION_RE.search(normalized) or _ADDRESSEE_RE.search(normalized) or _FAULT_RE.search(normalized) or _WAITING_RE.search(normalized)
+                or _NOT_COME_RE.search(normalized))
 
 
 def _pay_not_yet(normalized: str) -> bool:
@@ -409,9 +412,12 @@ def address(normalized: str) -> str:
         return CLOSING
     if _JOKE_END_RE.search(normalized.strip()):
         return NOT_SHOPPING  # 退货能退到月球吗 逗你的
+    if about_agent(normalized) or ((_SELF_ASKED_RE.search(normalized.strip()) or _HEARSAY_TRUE_RE.search(normalized)) and not (
+            _TO_SHOP_RE.search(normalized) or _ORDER_RE.search(normalized) or _MINE_RE.search(normalized) or _FAULT_RE.search(normalized))):
+        return NOT_SHOPPING  # 你是机器人还是真人 (转人工 asks for a human), 88vip值得开不 我自己琢磨, 我同桌说笔芯放冰箱能多用几天 是真的吗 (the 能 is theirs)
     if _WISH_RE.search(normalized) and not asks(normalized) and not _ORDER_RE.search(normalized) and not _FAULT_RE.search(normalized):
         return REMARK  # 新年快乐呀大家
-    if _NOT_SHOPPING_RE.search(normalized) or _not_for_shop(normalized) or _PLACEHOLDER_RE.fullmatch(normalized.strip()):
+    if _NOT_SHOPPING_RE.search(normalized) or _not_for_shop(normalized) or _PLACEHOLDER_RE.fullmatch(normalized.strip()) or talks_of_words(normalized) or homework(normalized):
         return NOT_SHOPPING
     if (_MISSENT_RE.search(normalized) and not _QUESTION_RE.search(normalized)) or _pasted(normalized):
         return NOT_SHOPPING
@@ -419,6 +425,9 @@ def address(normalized: str) -> str:
         return REMARK  # 等会儿 我去拿个快递
     if _REMINDER_RE.search(normalized) and not _QUESTION_RE.search(normalized) and not _TO_SHOP_RE.search(normalized) and not _SHOP_THING_RE.search(normalized):
         return NOT_SHOPPING
+    if ((_NOSTALGIA_RE.search(normalized) and not _NOW_RE.search(normalized)) or _CHORE_TOLD_RE.search(normalized)) and not _QUESTION_RE.search(normalized) and not _TO_SHOP_RE.search(normalized) \
+            and not _ORDER_RE.search(normalized) and not _FAULT_RE.search(normalized) and not _WAITING_RE.search(normalized):
+        return REMARK  # 以前的双缸洗衣机多结实啊 用了二十年, 退货这事我妈最在行
     if _hearsay(normalized):
         return STORY  # 我爸问我花呗是啥 笑死, 我婆婆非说包邮的东西都是便宜货
     if _NOT_YOU_RE.search(normalized) and not _QUESTION_RE.search(normalized) and not _FIRM_REQUEST_RE.search(_VENT_RE.sub(" ", normalized)):

@@ -25,7 +25,13 @@ _GREETINGS = {"hi": "你好", "hello": "你好", "hey": "你好", "hallo": "你�
               "thx": "谢谢", "thanks": "谢谢", "thank you": "谢谢", "thankyou": "谢谢", "tks": "谢谢", "tnx": "谢谢", "3q": "谢谢",  # 3q: san-q, thank you
               # asking whether anyone is at the desk, in English
               "anyone there": "有人吗", "anybody there": "有人吗", "anyone here": "有人吗", "anybody here": "有人吗",
-              "are you there": "在吗", "u there": "在吗", "you there": "在吗"}
+              "are you there": "在吗", "u there": "在吗", "you there": "在吗",
+              # the agent asked about in English (a question about the agent: telling.about_agent), and a human asked for
+              "are you a robot": "你是机器人吗", "are you a bot": "你是机器人吗", "r u a bot": "你是机器人吗", "r u a robot": "你是机器人吗",
+              "is this a bot": "你是机器人吗", "is this a robot": "你是机器人吗", "are you ai": "你是ai吗", "are you an ai": "你是ai吗", "is this ai": "你是ai吗",
+              "are you human": "你是真人吗", "are you a human": "你是真人吗", "are you real": "你是真人吗", "are you a real person": "你是真人吗",
+              "real person please": "转人工", "human please": "转人工", "talk to a human": "转人工", "speak to a human": "转人工",
+              "transfer to human": "转人工", "want a human": "要人工", "want a real person": "要真人", "human agent": "人工客服", "real person": "真人"}
 # Shopping words typed in English inside a Chinese message (能发free shipping吗, quality好吗,
 # can I use credit card): the library's word for each. Whole words only, and none that names a
 # product (pro, air, max stay as typed).

@@ -73,9 +73,13 @@ _JOKE_END_RE = re.compile(r"(?:开玩笑|开个玩笑|逗你|逗你们|说着玩
 # What someone at home says or asks the buyer about shop things, or a quarrel with them over it
 # (我爸问我花呗是啥, 我婆婆老这么说, 为这个跟我对象吵起来了): the question in it is theirs, put to the
 # buyer, not the buyer's to the shop (0.2-0.85 for chatter; 是啥, 是不是 read as asking).
-_KIN = r"(?:我[妈爸姐妹哥弟]|妈妈|爸爸|老公|老婆|男朋友|女朋友|对象|孩子|儿子|女儿|闺蜜|朋友|同事|同学|室友|舍友|邻居|婆婆|公公|奶奶|爷爷|外婆|姥姥|姥爷|外公|亲戚|家里人|老人家?|小朋友)"
+_KIN = r"(?:我[妈爸姐妹哥弟]|妈妈|爸爸|老公|老婆|男朋友|女朋友|对象|孩子|儿子|女儿|闺蜜|朋友|同事|同学|室友|舍友|邻居|婆婆|公公|奶奶|爷爷|外婆|姥姥|姥爷|外公|亲戚|家里人|老人家?|小朋友|舅舅|舅妈|姑姑|姑妈|姨妈|小姨|叔叔|婶婶|大伯|老伴|同桌|表[姐妹哥弟]|堂[姐妹哥弟])"
 _HEARSAY_RE = re.compile(_KIN + r"(?:问我|非说|非要说|老说|总说|总是说|一直说|(?:老|总|非|一直)?(?:这么|这样)说)"
+
                          r"|(?:跟|和)我?" + _KIN + r"?[^ ]{0,2}吵(?:了一架|起来|架|了起来)")
+
+# ... or what they said, asked whether true (我女儿说车厘子就是樱桃 是不是真的啊): the 能 or 可以 in it is theirs
+_HEARSAY_TRUE_RE = re.compile(_KIN + r"说.{1,20}(?:是不是真的|真的假的|是真的吗|真的吗|靠谱吗|有道理吗)")
 
 
 # The buyer off on an errand of the day (等会儿 我去拿个快递, 快递放门卫了 晚上下班去拿): no question to the shop.
@@ -116,9 +120,11 @@ def closes(normalized: str) -> bool:
 _NOT_FOR_SHOP_RE = re.compile(
     "|".join(
         [
-            r"有[男女]朋友(?:吗|没)|有对象(?:吗|没)|(?:你|您|客服|小姐姐|小哥哥|美女|帅哥)[^ ]{0,3}(?:多大了|几岁|结婚了|单身|属什么|什么星座|哪里人|长什么样)",
+            r"有[男女]朋友(?:吗|没)|有对象(?:吗|没)|(?:你|您|客服|小姐姐|小哥哥|美女|帅哥)[^ ]{0,3}(?:多大了|几岁|结婚了|单身|属什么|什么星座|哪里人|长什么样"
+            r"|怎么称呼|叫什么名字|叫啥名字?|贵姓|是男是女|是男的还是女的|男的女的|是男生还是女生)",  # (客服怎么称呼 met 客服 complaints)
             r"^现在几点了?$|现在是?几点了|(?:会不会|会不|要不要|会)下[雨雪]|下不下[雨雪]|天气(?:怎么样|如何|咋样)|(?:今天|明天|后天)(?:多少度|几度)",
-            r"有没有人知道|有人知道|谁知道|有没有人一起|有人一起|大家(?:知道|觉得)|有没有人(?:想|觉得|喜欢|爱)|有人(?:想|觉得|喜欢)|^(?:你|你们|您)(?:知道|晓得|听说过?)",
+            r"有没有人知道|有人知道|谁知道|有没有人一起|有人一起|大家(?:知道|觉得)|有没有人(?:想|觉得|喜欢|爱)|有人(?:想|觉得|喜欢)|^(?:你|你们|您)(?:知道|晓得|听说过?)"
+            r"|有人去(?:不|吗|没)|有没有人去|谁去(?:不|吗)?(?= |$)",  # (这周末车展有人去不)
         ]
     )
 )
@@ -137,3 +143,116 @@ _USING_IT_RE = re.compile(r"你|您|我要|我想|我就|要投诉|去投诉|打
 # unless it speaks of this shop's item or the buyer's order (有没有人觉得这款偏小, 有人觉得质量不好吗).
 _POLL_RE = re.compile(r"有没有人觉得|有人觉得|大家都?觉得")
 _POLL_ITEM_RE = re.compile(r"码|偏大|偏小|大了|小了|质量|做工|色差|掉色|起球|好用|耐用|值得|值不值|划算|合适|评价")
+
+
+# The agent's nature asked, and nothing else (你是机器人吗, 你是真人还是AI, 对面是活人还是程序, 你该不会是
+# 机器人吧, 朋友说网店客服都是AI 是真的吗): a question ABOUT the agent, which every independent writer
+# files as chatter (issue 10 lists questions about the agent among it). The 转人工 card still ranks for
+# it, unconfident, so the agent sees it; a REQUEST for a human (转人工, 我要人工, 找个真人, 别自动回复了,
+# 机器人别回了) is _HUMAN_ASKED_RE and stays confident, and so does the robot named in a complaint
+# (你们客服是机器人吗 答非所问: what is left beside the question is the buyer's point).
+_NATURE_WORDS = r"智能机器人|机器人|机器|人工智能|人工客服|人工|ai|智能客服|自动回复|程序|真人|活人|真的人|chatgpt|gpt|bot|robot"
+_NATURE = r"(?:" + _NATURE_WORDS + r")(?:客服)?"
+_NATURE_OR_PERSON = r"(?:" + _NATURE_WORDS + r"|人类|人)(?:客服)?"
+_AGENT = (r"(?:(?:你们?|您|恁|客服|现在|(?:屏幕)?(?:对面|那边|那头)|你们?用的|(?:在)?回(?:复|我)?(?:消息)?的|[跟和]我(?:聊天?|说话)的|小姐姐|小哥哥){1,2})")
+# ... doing the chat (是机器人在跟我聊吗, 是真人回复吗) and the question's end (吗, 吧, 不)
+_DOING = r"(?:在)?(?:回(?:复|我|消息)?|[跟和]我(?:聊天?|说话))?(?:的)?"
+_ASKED_END = r"(?:吧|吗|嘛|么|呢|不是|不|没|呀|啊|哦|撒|噻|咯|哈)?"  # (Sichuan 撒, 噻)
+_AGENT_NATURE_RE = re.compile(
+    "|".join(
+        [
+            # 机器人还是真人, 真人客服还是机器人客服, 对面是机器还是人, 是人是机器, 现在是人工还是机器人
+            _AGENT + r"?(?:到底|究竟)?(?:是)?" + _NATURE_OR_PERSON + r"(?:还是|是)" + _NATURE_OR_PERSON + _DOING + _ASKED_END,
+            # 你是机器人吗, 你是不是AI, 你该不会是机器人吧, 客服是真人吧, 是真人回复吗, 是机器人在跟我聊吗
+            _AGENT + r"?(?:的)?(?:到底|究竟|难道|该不会|不会|其实|真的|应该)?(?:是不是|是|不是)(?:个|一个)?(?:真的)?" + _NATURE + _DOING + _ASKED_END,
+            # 你是人吗, 你是不是真的人 (a person asked of the agent named)
+            _AGENT + r"(?:到底|究竟)?(?:是不是|是)(?:个|一个)?(?:真的)?(?:人类|人)" + _ASKED_END,
+            # 机器在回我吗, 机器人客服吗
+            _NATURE + r"(?:在)?(?:回(?:复|我|消息)?|[跟和]我(?:聊天?|说话))(?:的)?" + _ASKED_END + "|" + _NATURE + _ASKED_END + "$",
+            # agents at large (网店客服都是机器人, 淘宝上的客服都是AI): said by someone, asked whether true
+            r"(?:淘宝|天猫|京东|网店|网上|现在)?(?:上)?(?:的)?客服(?:都|全|基本|大多|大部分|一般)(?:都)?(?:是)?" + _NATURE,
+        ]
+    )
+)
+# ... what may stand beside it and adds nothing (好奇问一下, 哈哈, 说实话, 在吗, 朋友说 … 是真的吗)
+_AGENT_FILLER_RE = re.compile(
+    r"哈+|呵呵|嘿嘿|嘻嘻|好奇(?:问)?(?:一下|下)?|(?:我)?(?:就|只是)?(?:随便)?问(?:一下|下|问)?|请问|(?:我)?想知道|说实话|老实说|说真的|真的假的|是真的吗|是不是真的|真的吗"
+    r"|亲|你好|您好|在吗|在不在|hello|hi|lol|haha|hh+|喂+|嘿|一下|客服|小姐姐|小哥哥|到底|我猜|[^ ]{0,6}(?<!你)说|[啊呀呢吗哦嘛吧撒噻咯哟哇]"
+)
+# A request for a human: asked to be put through, told not to answer by machine, one asked for.
+_HUMAN_ASKED_RE = re.compile(
+    r"(?<!是)人工(?!智能|还是)|转|(?:我|我们)?(?:要|想|需要)(?:个|一个)?(?:真人|活人|人)|[找叫换让请喊](?:个|一个)?(?:真人|活人|人)|[跟和与](?:真人|活人)"
+    r"|(?:别|不要|不想)[^ ]{0,3}(?:机器人|机器|自动回复|ai)|(?:机器人|机器|自动回复|ai)[^ ]{0,2}(?:别|不要|闭嘴)|别(?:自动)?回|有(?:没有)?(?:真人|活人)|(?:真人|活人)[^ ]{0,2}在"
+)
+
+
+def about_agent(normalized: str) -> bool:
+    """Whether a message asks what the agent is (a robot, an AI, a real person) and nothing else,
+    not asking for a human (你是机器人吗, 对面是活人还是AI啊; not 转人工, 你是机器人吗 我要人工,
+    你们客服是机器人吗 答非所问)."""
+    text = normalized.replace(" ", "")  # (你是 AI 吗)
+    if not _AGENT_NATURE_RE.search(text) or _HUMAN_ASKED_RE.search(text):
+        return False
+    return not _AGENT_FILLER_RE.sub("", _AGENT_NATURE_RE.sub("", text))
+
+
+# Talk about words themselves: a shop word's count of characters, its spelling, reading, dialect or
+# pun (优惠券这三个字我孙子写成了优惠卷, 差评两个字我们这儿方言念起来特别好笑, 券字到底念quan还是juan),
+# not a text the buyer wants engraved, printed or written on the goods or a card (刻四个字 写成繁体).
+_WORD_TALK_RE = re.compile(
+    r"(?:[两三四五几]个字|这?[俩两]字|这个词|这个字)[^ ]{0,8}(?:写成|写错|念成|读成|说成|拼成|打成|念起来|读起来|念着|读着|方言|口音|谐音|发音|读音|笔画|错别字)"
+    r"|(?<![刻印绣])[\u4e00-\u9fff]字(?:到底|应该|究竟)?(?:怎么|咋)?(?:念|读)(?:什么|啥|[a-z]+还是[a-z]+|第几声|几声)"
+    r"|(?<![刻印绣名])[\u4e00-\u9fff]字是(?:哪个|哪一个|什么)(?:字|[\u4e00-\u9fff])?(?: |$)"  # (包邮的邮字是哪个邮)
+    # ... or its word in another language (发票的英文是什么, 包邮的英语叫啥)
+    r"|的(?:英文|英语|日语|韩语|日文|韩文)(?:单词|说法)?(?:是什么|是啥|叫什么|叫啥|怎么说|怎么讲|怎么写)"
+)
+# ... an inscription, or the goods' own name (品牌的英文名叫什么 asks about the goods)
+_INSCRIBED_RE = re.compile(r"刻|印|绣|镌|烫金|激光|定制|卡片|贺卡|备注|签名|留言|字体|字样|内容|品牌|牌子|商标|型号|店名|这款|这个")
+
+
+def talks_of_words(normalized: str) -> bool:
+    """Whether a message talks of a word as a word (its characters, spelling, reading or dialect),
+    not of an inscription on the goods."""
+    return _WORD_TALK_RE.search(normalized) is not None and _INSCRIBED_RE.search(normalized) is None
+
+
+# Homework that names nothing of the shop (英语作文 my mother 怎么写开头, 这道数学题答案是多少): not a
+# book or a notebook asked about (作文书有货吗, 这本阅读理解适合几年级).
+_HOMEWORK_RE = re.compile(
+    r"(?:作文|作业|论文|课文|试卷|卷子|这道题|数学题|阅读理解|完形填空|演讲稿|读后感|周记|日记).{0,20}"
+    r"(?:怎么写|咋写|怎么开头|开头|结尾|怎么做|咋做|怎么答|答案|怎么背|中心思想|段落大意|写什么|写啥)"
+)
+_HOMEWORK_GOODS_RE = re.compile(r"书|本|册|套|版|货|买|拍|发|价|钱|包邮|店|这款|这个|有没有|有吗|库存|年级|适合|你们|推荐"
+                                r"|[有带附含配送]答案|答案[页册]|寒假作业|暑假作业|真题|资料|教材|题库|网课|课程|笔|到(?= |$)|到货")  # (寒假作业带答案吗: a workbook sold)
+
+
+# ... or an exam's date or results asked (四六级成绩什么时候出, 高考分数线几号公布)
+_EXAM_ASKED_RE = re.compile(r"(?:四六级|四级|六级|高考|中考|考研|期末|考试|成绩|分数线?|录取)[^ ]{0,6}(?:什么时候|啥时候|几号|哪天|出来了?吗|出了吗|出分|公布|怎么查)")
+
+
+def homework(normalized: str) -> bool:
+    """Whether a message asks about homework or an exam and names nothing of the shop's goods."""
+    return (_HOMEWORK_RE.search(normalized) is not None or _EXAM_ASKED_RE.search(normalized) is not None) and _HOMEWORK_GOODS_RE.search(normalized) is None
+
+
+# Nostalgia for the goods or the people of the trade, asking nothing (以前的双缸洗衣机多结实啊 用了二十年,
+# 安装师傅抽烟的样子跟我年轻时候一模一样): old things praised or lasting, or someone like the buyer long ago.
+_LONG_AGO = r"(?:以前|过去|当年|那时候|那会儿?|小时候|早年|早些年|老早|年轻(?:的)?时候?|(?:小|年轻)的?时候|[七八九][十零]年代)"
+_NOSTALGIA_RE = re.compile(
+    _LONG_AGO + r"的?[^ ]{0,10}(?:多|真|可|那叫|才|就|都|特别|贼|老|是)?(?:结实|耐用|经用|皮实|扎实|实在|厚实|好用)"
+    r"|" + _LONG_AGO + r"[^ ]{0,12}(?:用了|穿了|戴了|开了)[^ ]{0,3}(?:[一二两三四五六七八九十几]+|\d+)[^ ]{0,2}年"
+    r"|(?:一模一样|一个样|很像|像极了|特别像|好像我)[^ ]{0,4}" + _LONG_AGO + r"|" + _LONG_AGO + r"[^ ]{0,6}(?:一模一样|一个样|很像|像极了)"
+    r"|跟我" + _LONG_AGO + r"[^ ]{0,4}(?:一模一样|一样|很像)"
+)
+# ... not the goods of then set against the goods of now (以前的包装更结实 现在的一压就扁: the shop's business)
+_NOW_RE = re.compile(r"现在|这次|这回|如今|新的|新款|最近|这个|这款|这批")
+# ... and who at home is good or bad at a shop chore (退货这事我妈最在行, 退货这种事我最懒得弄 都是我室友帮我)
+_CHORE_TOLD_RE = re.compile(
+    r"(?:这事儿?|这种事儿?|这件事|这活儿?|这种活)[^ ]{0,6}(?:最在行|最拿手|最擅长|最会|最懂|在行|拿手|擅长|懒得|最烦|最怕|都是[^ ]{1,4}(?:帮|弄|办|干))"
+)
+
+
+# A question the buyer puts to himself, saying so at its end (88VIP值得开不 我自己琢磨, …不用回我): nobody in the shop is asked.
+_SELF_ASKED_RE = re.compile(r"(?:我)?自己(?:琢磨|嘀咕|想想|研究研究?|纠结)(?:一下|下|呢|哈)?$|自言自语(?:呢|哈)?$|(?:不用|不必|别)回(?:我)?(?:了|哈|啊)?$")
+# ... and the installer or repairman not come, late or stood up (安装师傅人挺好 就是还没来): the shop's business (asking._courier_story)
+_NOT_COME_RE = re.compile(r"没来|不来|没上门|迟到|放鸽子|鸽了|爽约|改约|约")
