@@ -86,7 +86,7 @@ def test_a_damaged_file_is_refused_and_the_matcher_goes_on_without_it(tmp_path, 
     try:
         assert writers.shipped() is None
         matcher = build_matcher(load_library(ROOT / "resources" / "scripts.yaml").library)
-        assert matcher._writers is None
+        assert not matcher._writers
         assert matcher.suggest("什么时候发货", limit=1)[0].category == "shipping_time"
     finally:
         writers.shipped.cache_clear()
@@ -116,7 +116,7 @@ def test_a_shops_own_category_keeps_the_coranker_alone(service_with):
     service = service_with(LIBRARY)
     matcher = service._require().matcher
     matcher.wait_trained()
-    assert matcher._writers is not None and "vip_service" not in matcher._writers.classes
+    assert matcher._with_writers and "vip_service" not in writers.shipped().classes
     text = normalize("会员积分能换什么")
     mixed = matcher._read(text, matcher._coranker)[0]
     alone = matcher._coranker.proba_and_gate(text)[0]
@@ -127,7 +127,7 @@ def test_a_shops_own_category_keeps_the_coranker_alone(service_with):
 def test_writers_mix_zero_leaves_the_model_out():
     library = load_library(ROOT / "resources" / "scripts.yaml").library
     matcher = build_matcher(library, config=MatcherConfig(writers_mix=0.0))
-    assert matcher._writers is None
+    assert not matcher._with_writers
     text = normalize("啥时候能发出")
     assert matcher._read(text, matcher._coranker)[0] == matcher._coranker.proba_and_gate(text)[0]
 
@@ -147,7 +147,7 @@ def test_each_mixed_probability_lies_between_the_two_models(shipped_matcher, tex
     mixed = matcher._read(normalized, matcher._coranker)[0]
     # each model read as the matcher reads a text (with and without a leading 这个)
     ours = matcher_module._two_readings(normalized, matcher._coranker)[0]
-    theirs = matcher_module._two_readings(normalized, matcher._writers)[0]
+    theirs = matcher_module._two_readings(normalized, writers.shipped())[0]
     for label, p in mixed.items():
         lo, hi = sorted((ours[label], theirs.get(label, ours[label])))
         assert lo - 1e-9 <= p <= hi + 1e-9, (normalized, label, p, lo, hi)

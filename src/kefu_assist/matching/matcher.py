@@ -109,7 +109,9 @@ class Matcher(Indexing, Deciding):
         known = {sc.id for sc in self._scripts}
         self._extra = tuple((sid, text, float(w)) for sid, text, w in extra_examples if sid in known and text and 0 < w <= 1)
         self._coranker: coranker_module.CoRanker | None = None
-        self._writers = writers_module.shipped() if config.coranker and config.writers_mix > 0 else None
+        # the writers' question model: loaded on first use, after the index build's peak (writers.shipped)
+        self._writers: coranker_module.CoRanker | None = None  # another model in its place (benchmarks)
+        self._with_writers = config.coranker and config.writers_mix > 0
         self._respeller: hurry.Respeller | None = None
         # the co-ranker's class of each script: its category, or chatter for small talk
         self._labels = [coranker_module.OFFTOPIC if sc.category in config.small_talk_categories else sc.category for sc in self._scripts]
@@ -287,8 +289,9 @@ class Matcher(Indexing, Deciding):
         without a leading demonstrative (helpers._two_readings), the writers' question model's
         mixed into the classes it knows (writers.mix); the chatter probability stays the gate's."""
         proba, p_off = _two_readings(normalized, ranker)
-        if self._writers is not None:
-            proba = writers_module.mix(proba, _two_readings(normalized, self._writers)[0], self.config.writers_mix)
+        writers = self._writers or (writers_module.shipped() if self._with_writers else None)
+        if writers is not None:
+            proba = writers_module.mix(proba, _two_readings(normalized, writers)[0], self.config.writers_mix)
         return proba, p_off
 
     def is_chatter(self, message: str) -> bool:
