@@ -265,3 +265,49 @@ def test_the_new_cuts_give_the_clause_back_and_never_cut_a_stock_question(text):
     for before, piece in zip(pieces, pieces[1:]):
         if piece.startswith(("还有货", "还有吗", "还有没有", "还有几件")):
             assert before.endswith(("吗", "谢谢")), pieces
+
+
+# A short clause of a model number or size asking whether it fits (2280能装吗) beside a confident
+# question of another category: the co-ranker's chatter class read it first (0.20 against 0.19 for
+# size) although the gate, which decides chatter, read it as shopping (0.09), and no size card
+# joined (session 24). The clause's agreement now leaves the chatter class out (Deciding._agreeing
+# with ``gate``). Before: 2 of 11 missed the size card.
+NUMBER_FITS_BESIDE = [
+    ("2242的能装吗 保修几年", {"size", "care_warranty"}),
+    ("2230能装吗 包邮吗", {"size", "shipping_fee"}),
+    ("2280的插得上吗 能开发票吗", {"size", "invoice"}),
+    ("38的能穿吗 发什么快递", {"size", "courier"}),
+    ("1.5的够不够 今天能发吗", {"size", "shipping_time"}),
+    ("60的能放下吗 保修多久", {"size", "care_warranty"}),
+    ("22的合适吗 不合适能退吗", {"size", "return_exchange"}),
+    ("3060装得下吗 几天能到", {"size", "delivery_time"}),
+    ("4090能放进去吗 有现货吗", {"size", "stock"}),
+    ("140的够坐吗 包邮吗", {"size", "shipping_fee"}),
+    ("一米四的坐得下四个人吗 保修几年", {"size", "care_warranty"}),
+]
+
+
+def test_a_number_asked_to_fit_beside_a_question_reaches_the_first_three(matcher):
+    assert not misses(matcher, NUMBER_FITS_BESIDE)
+
+
+def test_a_clause_agreed_on_as_shopping_leaves_the_chatter_class_out():
+    # the clause came to agreement only because the gate read it as shopping: the co-ranker's
+    # chatter class, first or second, neither wins nor sets the margin there
+    scripts = [SimpleNamespace(category="size"), SimpleNamespace(category="care_warranty")]
+    me = SimpleNamespace(_scripts=scripts, _labels=["size", "care_warranty"], config=SimpleNamespace(agree_margin=1.5, agree_margin_beside=1.2, agree_floor=0.35, agree_tie=0.03))
+    me._agreeing = lambda *a, **k: Deciding._agreeing(me, *a, **k)
+    from kefu_assist.matching.types import _Scored
+
+    scored = {0: _Scored(0.45), 1: _Scored(0.40)}
+    ranker = _Ranker({coranker_module.OFFTOPIC: 0.20, "size": 0.19, "care_warranty": 0.10})
+    assert Deciding._agreeing(me, "2280能装吗", ranker, scored, 0) == -1  # as the co-ranker reads it
+    assert Deciding._agreeing(me, "2280能装吗", ranker, scored, 0, gate=True) == 0
+    assert Deciding._clause_agreeing(me, "2280能装吗", ranker, scored, 0, {"care_warranty"}) == 0
+    # a shopping class the chatter class only shadowed still needs its margin over the next one
+    ranker = _Ranker({coranker_module.OFFTOPIC: 0.20, "size": 0.12, "care_warranty": 0.11})
+    assert Deciding._agreeing(me, "2280能装吗", ranker, scored, 0, gate=True) == -1
+    # and a small-talk script is never agreed on for it (labels: the chatter class)
+    me._labels = [coranker_module.OFFTOPIC, "care_warranty"]
+    ranker = _Ranker({coranker_module.OFFTOPIC: 0.50, "care_warranty": 0.10})
+    assert Deciding._agreeing(me, "2280能装吗", ranker, scored, 0, gate=True) != 0

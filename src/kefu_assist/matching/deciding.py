@@ -193,15 +193,19 @@ class Deciding:
         agreed = self._agreeing(normalized[:WHOLE_MAX_CHARS], ranker, {k: sc for k, sc in combined.items() if self._scripts[k].category not in small_talk}, best)
         return {agreed} if agreed >= 0 else set()
 
-    def _agreeing(self, text: str, ranker: coranker_module.CoRanker, scored: dict[int, _Scored], nearest: int, margin: float | None = None) -> int:
+    def _agreeing(self, text: str, ranker: coranker_module.CoRanker, scored: dict[int, _Scored], nearest: int, margin: float | None = None,
+                  gate: bool = False) -> int:
         """The script both judges name for ``text``, or -1: the nearest script when its category
         is the co-ranker's first class, at least ``agree_margin`` times as likely as its second
         (电影票多少钱 is invoice at 0.15 against bargain at 0.12: a guess between two readings),
         else the best script of that class when it scores within ``agree_tie`` of the nearest. Two scripts within a hair of each other are
         a tie the matcher breaks by accident (这件衣服多大了能穿: size.recommend and
         return_exchange.exchange both at 0.52, an IDF shift apart); the co-ranker breaks it.
-        ``margin`` replaces ``agree_margin`` (_clause_agreeing)."""
+        ``margin`` replaces ``agree_margin`` (_clause_agreeing). With ``gate``, the chatter class
+        is left out: the gate has read the text as shopping already."""
         proba = ranker.proba(text)
+        if gate:
+            proba.pop(coranker_module.OFFTOPIC, None)
         first, second = heapq.nlargest(2, proba.items(), key=lambda item: item[1]) if len(proba) > 1 else (*proba.items(), ("", 0.0))
         if first[1] < (self.config.agree_margin if margin is None else margin) * second[1]:
             return -1
@@ -220,10 +224,14 @@ class Deciding:
         a question of another category the message asks confidently (``asked``), with the smaller
         margin ``agree_margin_beside``. A message that asks one shop question in earnest is a
         shopping message, and its other clause a second question more often than a guess between
-        two readings (一个人用一点五升的够吗包邮吗: size at 0.10 against 0.07 for the clause alone)."""
-        agreed = self._agreeing(part, ranker, scored, nearest)
+        two readings (一个人用一点五升的够吗包邮吗: size at 0.10 against 0.07 for the clause alone).
+        There, chatter is as likely as the gate says: the co-ranker's chatter class reads a short
+        clause of specs and numbers as chatter (2280能装吗: 0.20 against 0.19 for size) where the
+        gate, trained for that, reads it as shopping (0.09), and the clause came here only as
+        shopping (``agree_offtopic``)."""
+        agreed = self._agreeing(part, ranker, scored, nearest, gate=True)
         if agreed < 0 and asked:
-            agreed = self._agreeing(part, ranker, scored, nearest, self.config.agree_margin_beside)
+            agreed = self._agreeing(part, ranker, scored, nearest, self.config.agree_margin_beside, gate=True)
         return agreed
 
     def _asked(self, normalized: str, parts: list[str], ranker: coranker_module.CoRanker | None, leaders: dict[int, _Scored]) -> set[str]:
