@@ -16,6 +16,8 @@ if TYPE_CHECKING:
     from ..library.model import Script
 
 
+# A decision that hangs on a condition (不少的话我就不要了, 改不了就取消, 不行就算了).
+_CONDITION_RE = re.compile("的话|就|要是|如果|否则|不然")
 # The parcel told of as arrived or opened: a fault found then is the shop's business.
 _RECEIVED_RE = re.compile("收到|到货|到了|拆开|打开|寄来|发来|送来|刚到")
 
@@ -252,8 +254,25 @@ class Deciding:
                 asked.update(label for label, p in ranked if p >= ASKED_SHARE * ranked[0][1])
         return asked
 
+    def _reasons(self, leaders: dict[int, _Scored], earnest: set[int], answers: dict[int, tuple[float, str]], parts: list[str]) -> set[int]:
+        """In a message that puts no question (helpers._questions), the confident leaders of the
+        clause told just before the buyer's decision closing it (``decision_categories``, without a
+        condition: 价格有点高 我再比比, 家里人已经买了 我这单撤了吧, 别家找到更便宜的了 这单不要了): the reason,
+        which the decision's card comes before when it leads it by less than ``decision_edge`` (催一下发货
+        at 0.94 is no reason for 拍了两天了, a cancellation at 0.66). Beside a question (双十二有活动没 想等等, 能改吗) the
+        question leads, and a decision that hangs on a condition (不少的话我就不要了) is a bargain."""
+        if len(parts) < 2 or any(_questions(p) for p in parts) or _CONDITION_RE.search(parts[-1]):
+            return set()
+        decisions = set(self.config.decision_categories)
+        last = [k for k in leaders if k in earnest and answers.get(k, (0.0, ""))[1] == parts[-1]]
+        decided = [leaders[k].score for k in last if self._scripts[k].category in decisions]
+        if not decided:
+            return set()
+        edge = max(decided) + self.config.decision_edge
+        return {k for k in leaders if k in earnest and answers.get(k, (0.0, ""))[1] == parts[-2] and self._scripts[k].category not in decisions and leaders[k].score < edge}
+
     def _lead(self, leaders: dict[int, _Scored], combined: dict[int, _Scored], earnest: set[int], answers: dict[int, tuple[float, str]],
-              main: int, courtesy: set[str]) -> list[int]:
+              main: int, courtesy: set[str], parts: list[str] | None = None) -> list[int]:
         """The order of the leaders (the best script of the message and of each clause): the
         questions of a message follow their scores (我要投诉 at 0.82 above a 0.49 card), pleasantries
         (``courtesy``) last, with two exceptions. The news that the order is placed comes before a
@@ -262,11 +281,12 @@ class Deciding:
         tie with a clause's best (``main_edge``: the whole read has the context)."""
         announced = set(self.config.announce_categories)
         placed = any(self._scripts[k].category in announced and k in earnest for k in leaders)
+        reasons = self._reasons(leaders, earnest, answers, parts or [])
 
         def key(k: int) -> tuple[bool, bool, float, int]:
             category = self._scripts[k].category
             hurried = placed and category not in announced and k in answers and _haste(answers[k][1])
             edge = self.config.main_edge if k == main and combined[k].score >= self.threshold else 0.0
-            return (category in courtesy, hurried, -combined[k].score - edge, k)
+            return (category in courtesy, hurried, k in reasons, -combined[k].score - edge, k)
 
         return sorted(leaders, key=key)

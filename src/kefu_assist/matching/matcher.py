@@ -455,7 +455,7 @@ class Matcher(Indexing, Deciding):
             return (polite, secondary, -combined[k].score, k)
 
         ranked = sorted(combined, key=rank_key)
-        lead = self._lead(leaders, combined, earnest, answers, main, courtesy if substantive else set())
+        lead = self._lead(leaders, combined, earnest, answers, main, courtesy if substantive else set(), parts)
         order = lead + [k for k in ranked if k not in leaders]
         # Confident first (keeping the order within each group), then the first three confident
         # cards of distinct categories while another one the message asks for is confident
