@@ -9,7 +9,7 @@ import re
 from typing import TYPE_CHECKING
 
 from . import coranker as coranker_module
-from .helpers import _REMEDY_TAG_RE, _haste, _is_noise, _questions, _request_tail, _stock_tail, _sub_clauses, _tells_fault
+from .helpers import _REMEDY_TAG_RE, _haste, _is_noise, _plan, _questions, _request_tail, _stock_tail, _sub_clauses, _tells_fault
 from .types import ASKED_SHARE, WHOLE_MAX_CHARS, MatcherConfig, _Scored
 
 if TYPE_CHECKING:
@@ -18,6 +18,8 @@ if TYPE_CHECKING:
 
 # A decision that hangs on a condition (不少的话我就不要了, 改不了就取消, 不行就算了).
 _CONDITION_RE = re.compile("的话|就|要是|如果|否则|不然")
+# ... or asks the shop to act (帮我问问 after 物流一直停在广州: no decision of the buyer's)
+_ASKS_HELP_RE = re.compile("帮我|帮忙|麻烦|给我|你们|您")
 # The parcel told of as arrived or opened: a fault found then is the shop's business.
 _RECEIVED_RE = re.compile("收到|到货|到了|拆开|打开|寄来|发来|送来|刚到")
 
@@ -260,8 +262,9 @@ class Deciding:
         condition: 价格有点高 我再比比, 家里人已经买了 我这单撤了吧, 别家找到更便宜的了 这单不要了): the reason,
         which the decision's card comes before when it leads it by less than ``decision_edge`` (催一下发货
         at 0.94 is no reason for 拍了两天了, a cancellation at 0.66). Beside a question (双十二有活动没 想等等, 能改吗) the
-        question leads, and a decision that hangs on a condition (不少的话我就不要了) is a bargain."""
-        if len(parts) < 2 or any(_questions(p) for p in parts) or _CONDITION_RE.search(parts[-1]):
+        question leads, a decision that hangs on a condition (不少的话我就不要了) is a bargain, and a
+        request for the shop to act (帮我问问) is no decision."""
+        if len(parts) < 2 or any(_questions(p) for p in parts) or _CONDITION_RE.search(parts[-1]) or _ASKS_HELP_RE.search(parts[-1]):
             return set()
         decisions = set(self.config.decision_categories)
         last = [k for k in leaders if k in earnest and answers.get(k, (0.0, ""))[1] == parts[-1]]
@@ -282,11 +285,15 @@ class Deciding:
         announced = set(self.config.announce_categories)
         placed = any(self._scripts[k].category in announced and k in earnest for k in leaders)
         reasons = self._reasons(leaders, earnest, answers, parts or [])
+        # what went wrong, told in the clause after the buyer's plan (本来想着周末安装, 结果物流还停在济南)
+        after = {b for a, b in zip(parts or [], (parts or [])[1:]) if _plan(a)}
+        overturned = [k for k in leaders if k in earnest and answers.get(k, (0.0, ""))[1] in after]
 
         def key(k: int) -> tuple[bool, bool, float, int]:
             category = self._scripts[k].category
             hurried = placed and category not in announced and k in answers and _haste(answers[k][1])
             edge = self.config.main_edge if k == main and combined[k].score >= self.threshold else 0.0
-            return (category in courtesy, hurried, k in reasons, -combined[k].score - edge, k)
+            planned = k in answers and _plan(answers[k][1]) and bool(overturned)
+            return (category in courtesy, hurried, planned, k in reasons, -combined[k].score - edge, k)
 
         return sorted(leaders, key=key)
