@@ -274,6 +274,18 @@ class Deciding:
         edge = max(decided) + self.config.decision_edge
         return {k for k in leaders if k in earnest and answers.get(k, (0.0, ""))[1] == parts[-2] and self._scripts[k].category not in decisions and leaders[k].score < edge}
 
+    def _courteous(self, leaders: dict[int, _Scored], earnest: set[int], courtesy: set[str]) -> None:
+        """In a message of pleasantries only (every leader a greeting or thanks: 好的谢谢, hello 有客服吗),
+        the cards of other categories the pleasantries came near (好的: bargain.too_expensive
+        and invoice.delivery at 0.50; 有客服吗: quality.authentic) are not confident: the message asks
+        nothing, and they took the places of the pleasantry's own cards. A grievance card
+        (``courtesy_grievances``: 在吗在吗, 喂喂 人呢 -> complaint.slow_reply) stays: a buyer kept
+        waiting is what it answers."""
+        if not courtesy or not leaders or any(self._scripts[k].category not in courtesy for k in leaders):
+            return
+        kept = courtesy | set(self.config.courtesy_grievances)
+        earnest.difference_update([k for k in earnest if self._scripts[k].category not in kept])
+
     def _lead(self, leaders: dict[int, _Scored], combined: dict[int, _Scored], earnest: set[int], answers: dict[int, tuple[float, str]],
               main: int, courtesy: set[str], parts: list[str] | None = None) -> list[int]:
         """The order of the leaders (the best script of the message and of each clause): the

@@ -435,8 +435,7 @@ class Matcher(Indexing, Deciding):
         if not earnest and ranker is not None and whole_off < self.config.agree_offtopic and not told:
             earnest = self._agreed(normalized, combined, ranker)
         if agreed_parts and ranker is not None and not told:
-            # a clause asking for a scenario nothing confident stands for, both judges agreeing
-            # (真丝能手洗吗 beside 包邮吗): its best script joins the leaders, confident
+            # a clause asking for a scenario nothing confident stands for, both judges agreeing (真丝能手洗吗 beside 包邮吗): its best script joins the leaders, confident
             for nearest, part, scored in agreed_parts:
                 s_idx = self._clause_agreeing(part, ranker, scored, nearest, (sure := {self._scripts[k].category for k in earnest}) - courtesy - small_talk)
                 if s_idx >= 0 and self._scripts[s_idx].category not in sure:
@@ -445,6 +444,7 @@ class Matcher(Indexing, Deciding):
         if beside_parts and ranker is not None and not told:
             self._agreed_beside(beside_parts, ranker, combined, leaders, earnest, courtesy | small_talk)
         self._faults_told(fault_parts, leaders, combined, earnest, courtesy, told, parts)  # 茶饼都碎成渣了 我要投诉
+        self._courteous(leaders, earnest, courtesy)
         substantive = any(self._scripts[k].category not in courtesy for k in earnest)
 
         def rank_key(k: int) -> tuple[bool, bool, float, int]:

@@ -47,6 +47,9 @@ class MatcherConfig:
     clause_discount: float = 0.25
     # Pleasantries come after the real question when a message holds both (老板你好，能开发票吗).
     courtesy_categories: tuple[str, ...] = ("greeting", "thanks")
+    # ... and in a message of pleasantries only, no card of another category is confident but these
+    # (Deciding._courteous: 在吗在吗 is a buyer kept waiting)
+    courtesy_grievances: tuple[str, ...] = ("complaint",)
     # The buyer's news that the order is placed or paid (付了, 拍好了) leads over a bare request
     # for haste beside it (快点发哦): its scripts promise the haste.
     announce_categories: tuple[str, ...] = ("order_placed",)
