@@ -294,6 +294,13 @@ class Deciding:
         bare request for haste beside it (付了 快点发哦: the announcement's scripts promise the haste;
         a question, 什么时候发, keeps its rank), and the whole message's confident best wins a near
         tie with a clause's best (``main_edge``: the whole read has the context)."""
+        for k in [k for k in leaders if k not in earnest and self._scripts[k].category not in courtesy]:
+            # a question whose best script is not confident stands by its confident second one
+            # (是彻底下架了还是过几天会有: stock.in_stock 0.48, stock.variant_available 0.55)
+            same = [j for j in earnest if j not in leaders and self._scripts[j].category == self._scripts[k].category]
+            if same:
+                best = max(same, key=lambda j: (combined[j].score, -j))
+                leaders[best] = combined[best]
         announced = set(self.config.announce_categories)
         placed = any(self._scripts[k].category in announced and k in earnest for k in leaders)
         reasons = self._reasons(leaders, earnest, answers, parts or [])
