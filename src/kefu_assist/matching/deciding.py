@@ -20,6 +20,8 @@ if TYPE_CHECKING:
 _CONDITION_RE = re.compile("的话|就|要是|如果|否则|不然")
 # ... or asks the shop to act (帮我问问 after 物流一直停在广州: no decision of the buyer's)
 _ASKS_HELP_RE = re.compile("帮我|帮忙|麻烦|给我|你们|您")
+# A how-to question on its own (怎么操作, 如何申请, 咋弄): how to do what the clause before asks for.
+_HOW_TO_RE = re.compile("(?:那|那我|我)?(?:该|要)?(?:怎么|如何|咋)(?:操作|申请|办理|弄|搞)(?:呢|啊|呀|哦)?")
 # The parcel told of as arrived or opened: a fault found then is the shop's business.
 _RECEIVED_RE = re.compile("收到|到货|到了|拆开|打开|寄来|发来|送来|刚到")
 
@@ -285,6 +287,31 @@ class Deciding:
             return
         kept = courtesy | set(self.config.courtesy_grievances)
         earnest.difference_update([k for k in earnest if self._scripts[k].category not in kept])
+
+    def _how_to(self, parts: list[str], combined: dict[int, _Scored], answers: dict[int, tuple[float, str]], leaders: dict[int, _Scored],
+                earnest: set[int], ranker: coranker_module.CoRanker | None) -> None:
+        """A how-to question closing a message after the request it is about (鞋子不合脚 想退 怎么操作,
+        想换个大一号的圈口，怎么操作): alone, 怎么操作 is care_warranty's (how to use the product, 0.83)
+        while the buyer asks how to do what the clause before asks for (return_exchange.how_to
+        at 0.75 for it). Its confident script of the co-ranker's first class for that clause
+        (chatter left out) takes the place of its own best among the leaders."""
+        if ranker is None or len(parts) < 2 or _HOW_TO_RE.fullmatch(parts[-1]) is None:
+            return
+        proba = ranker.proba(parts[-2])
+        proba.pop(coranker_module.OFFTOPIC, None)
+        if not proba:
+            return
+        wanted = max(proba, key=lambda label: proba[label])
+        mine = [k for k, (_, part) in answers.items() if part == parts[-1] and k in earnest]
+        better = [k for k in mine if self._labels[k] == wanted]
+        if not better:
+            return
+        for k in mine:
+            if self._labels[k] != wanted:
+                leaders.pop(k, None)
+        if not any(self._labels[k] == wanted for k in leaders):
+            k = max(better, key=lambda i: (combined[i].score, -i))
+            leaders[k] = combined[k]
 
     def _lead(self, leaders: dict[int, _Scored], combined: dict[int, _Scored], earnest: set[int], answers: dict[int, tuple[float, str]],
               main: int, courtesy: set[str], parts: list[str] | None = None) -> list[int]:

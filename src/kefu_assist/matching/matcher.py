@@ -418,8 +418,7 @@ class Matcher(Indexing, Deciding):
         if self.config.clauses:
             self._joined_requests(parts, total_chars, combined, leaders, answers, ranker, plain, veto)
             self._tail_requests(parts, total_chars, combined, leaders, answers, ranker, plain, veto, told or self._off_topic(whole_off, veto))
-        # What may be confident: not chit-chat, and when the message as a whole is most like
-        # chit-chat, only what one of its clauses asks for in earnest (今天好冷 包邮吗).
+        # What may be confident: not chit-chat, and when the message as a whole is most like chit-chat, only what one of its clauses asks for in earnest (今天好冷 包邮吗).
         # A message that is word for word one of the library's examples (你好, and hi once read
         # as it) is what the library files it under: the gate's doubt does not veto it.
         listed = main >= 0 and self._ex_text[whole[main].example] == self.tokenizer.analyze(normalized[:WHOLE_MAX_CHARS])[1].replace(" ", "")
@@ -445,6 +444,7 @@ class Matcher(Indexing, Deciding):
             self._agreed_beside(beside_parts, ranker, combined, leaders, earnest, courtesy | small_talk)
         self._faults_told(fault_parts, leaders, combined, earnest, courtesy, told, parts)  # 茶饼都碎成渣了 我要投诉
         self._courteous(leaders, earnest, courtesy)
+        self._how_to(parts, combined, answers, leaders, earnest, ranker)  # 想退 怎么操作
         substantive = any(self._scripts[k].category not in courtesy for k in earnest)
 
         def rank_key(k: int) -> tuple[bool, bool, float, int]:
