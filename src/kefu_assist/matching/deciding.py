@@ -22,6 +22,9 @@ _CONDITION_RE = re.compile("的话|就|要是|如果|否则|不然")
 _ASKS_HELP_RE = re.compile("帮我|帮忙|麻烦|给我|你们|您")
 # A how-to question on its own (怎么操作, 如何申请, 咋弄): how to do what the clause before asks for.
 _HOW_TO_RE = re.compile("(?:那|那我|我)?(?:该|要)?(?:怎么|如何|咋)(?:操作|申请|办理|弄|搞)(?:呢|啊|呀|哦)?")
+# A fault feared, not found (会不会用两天就坏, 别用两天就坏了, 怕摔裂): a question about durability, whose
+# defect card comes after the other questions of the message.
+_FEARED_FAULT_RE = re.compile("(?:会不会|会|怕|别|万一|担心|不会)[^ ]{0,8}(?:坏|裂|断|漏|掉色|变形|开胶|起球)")
 # The parcel told of as arrived or opened: a fault found then is the shop's business.
 _RECEIVED_RE = re.compile("收到|到货|到了|拆开|打开|寄来|发来|送来|刚到")
 
@@ -331,6 +334,16 @@ class Deciding:
         announced = set(self.config.announce_categories)
         placed = any(self._scripts[k].category in announced and k in earnest for k in leaders)
         reasons = self._reasons(leaders, earnest, answers, parts or [])
+        faults = set(self.config.fault_categories)
+        fears = [k for k in leaders if self._scripts[k].category in faults and k in answers and _FEARED_FAULT_RE.search(answers[k][1])]
+        if fears and not any(k in earnest and self._scripts[k].category not in faults | courtesy for k in leaders):
+            # a fault feared (会不会用两天就坏) beside a durability question only its second script
+            # answers: the best confident script of the fear's clause not of a fault stands for it
+            said = {answers[k][1] for k in fears}
+            others = [k for k in earnest if self._scripts[k].category not in faults | courtesy and answers.get(k, (0.0, ""))[1] in said]
+            if others:
+                best = max(others, key=lambda j: (combined[j].score, -j))
+                leaders[best] = combined[best]
         # what went wrong, told in the clause after the buyer's plan (本来想着周末安装, 结果物流还停在济南)
         after = {b for a, b in zip(parts or [], (parts or [])[1:]) if _plan(a)}
         overturned = [k for k in leaders if k in earnest and answers.get(k, (0.0, ""))[1] in after]
@@ -340,6 +353,7 @@ class Deciding:
             hurried = placed and category not in announced and k in answers and _haste(answers[k][1])
             edge = self.config.main_edge if k == main and combined[k].score >= self.threshold else 0.0
             planned = k in answers and _plan(answers[k][1]) and bool(overturned)
-            return (category in courtesy, hurried, planned, k in reasons, -combined[k].score - edge, k)
+            feared = k in fears and len(leaders) > 1
+            return (category in courtesy, hurried, planned or feared, k in reasons, -combined[k].score - edge, k)
 
         return sorted(leaders, key=key)
