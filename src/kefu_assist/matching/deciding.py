@@ -9,13 +9,22 @@ import re
 from typing import TYPE_CHECKING
 
 from . import coranker as coranker_module
-from .helpers import _REMEDY_TAG_RE, _haste, _is_noise, _questions, _request_tail, _stock_tail, _sub_clauses, _tells_fault
+from .helpers import _REMEDY_TAG_RE, _haste, _is_noise, _plan, _questions, _request_tail, _stock_tail, _sub_clauses, _tells_fault
 from .types import ASKED_SHARE, WHOLE_MAX_CHARS, MatcherConfig, _Scored
 
 if TYPE_CHECKING:
     from ..library.model import Script
 
 
+# A decision that hangs on a condition (不少的话我就不要了, 改不了就取消, 不行就算了).
+_CONDITION_RE = re.compile("的话|就|要是|如果|否则|不然")
+# ... or asks the shop to act (帮我问问 after 物流一直停在广州: no decision of the buyer's)
+_ASKS_HELP_RE = re.compile("帮我|帮忙|麻烦|给我|你们|您")
+# A how-to question on its own (怎么操作, 如何申请, 咋弄): how to do what the clause before asks for.
+_HOW_TO_RE = re.compile("(?:那|那我|我)?(?:该|要)?(?:怎么|如何|咋)(?:操作|申请|办理|弄|搞)(?:呢|啊|呀|哦)?")
+# A fault feared, not found (会不会用两天就坏, 别用两天就坏了, 怕摔裂): a question about durability, whose
+# defect card comes after the other questions of the message.
+_FEARED_FAULT_RE = re.compile("(?:会不会|会|怕|别|万一|担心|不会)[^ ]{0,8}(?:坏|裂|断|漏|掉色|变形|开胶|起球)")
 # The parcel told of as arrived or opened: a fault found then is the shop's business.
 _RECEIVED_RE = re.compile("收到|到货|到了|拆开|打开|寄来|发来|送来|刚到")
 
@@ -193,15 +202,19 @@ class Deciding:
         agreed = self._agreeing(normalized[:WHOLE_MAX_CHARS], ranker, {k: sc for k, sc in combined.items() if self._scripts[k].category not in small_talk}, best)
         return {agreed} if agreed >= 0 else set()
 
-    def _agreeing(self, text: str, ranker: coranker_module.CoRanker, scored: dict[int, _Scored], nearest: int, margin: float | None = None) -> int:
+    def _agreeing(self, text: str, ranker: coranker_module.CoRanker, scored: dict[int, _Scored], nearest: int, margin: float | None = None,
+                  gate: bool = False) -> int:
         """The script both judges name for ``text``, or -1: the nearest script when its category
         is the co-ranker's first class, at least ``agree_margin`` times as likely as its second
         (电影票多少钱 is invoice at 0.15 against bargain at 0.12: a guess between two readings),
         else the best script of that class when it scores within ``agree_tie`` of the nearest. Two scripts within a hair of each other are
         a tie the matcher breaks by accident (这件衣服多大了能穿: size.recommend and
         return_exchange.exchange both at 0.52, an IDF shift apart); the co-ranker breaks it.
-        ``margin`` replaces ``agree_margin`` (_clause_agreeing)."""
+        ``margin`` replaces ``agree_margin`` (_clause_agreeing). With ``gate``, the chatter class
+        is left out: the gate has read the text as shopping already."""
         proba = ranker.proba(text)
+        if gate:
+            proba.pop(coranker_module.OFFTOPIC, None)
         first, second = heapq.nlargest(2, proba.items(), key=lambda item: item[1]) if len(proba) > 1 else (*proba.items(), ("", 0.0))
         if first[1] < (self.config.agree_margin if margin is None else margin) * second[1]:
             return -1
@@ -220,10 +233,14 @@ class Deciding:
         a question of another category the message asks confidently (``asked``), with the smaller
         margin ``agree_margin_beside``. A message that asks one shop question in earnest is a
         shopping message, and its other clause a second question more often than a guess between
-        two readings (一个人用一点五升的够吗包邮吗: size at 0.10 against 0.07 for the clause alone)."""
-        agreed = self._agreeing(part, ranker, scored, nearest)
+        two readings (一个人用一点五升的够吗包邮吗: size at 0.10 against 0.07 for the clause alone).
+        There, chatter is as likely as the gate says: the co-ranker's chatter class reads a short
+        clause of specs and numbers as chatter (2280能装吗: 0.20 against 0.19 for size) where the
+        gate, trained for that, reads it as shopping (0.09), and the clause came here only as
+        shopping (``agree_offtopic``)."""
+        agreed = self._agreeing(part, ranker, scored, nearest, gate=True)
         if agreed < 0 and asked:
-            agreed = self._agreeing(part, ranker, scored, nearest, self.config.agree_margin_beside)
+            agreed = self._agreeing(part, ranker, scored, nearest, self.config.agree_margin_beside, gate=True)
         return agreed
 
     def _asked(self, normalized: str, parts: list[str], ranker: coranker_module.CoRanker | None, leaders: dict[int, _Scored]) -> set[str]:
@@ -244,21 +261,99 @@ class Deciding:
                 asked.update(label for label, p in ranked if p >= ASKED_SHARE * ranked[0][1])
         return asked
 
+    def _reasons(self, leaders: dict[int, _Scored], earnest: set[int], answers: dict[int, tuple[float, str]], parts: list[str]) -> set[int]:
+        """In a message that puts no question (helpers._questions), the confident leaders of the
+        clause told just before the buyer's decision closing it (``decision_categories``, without a
+        condition: 价格有点高 我再比比, 家里人已经买了 我这单撤了吧, 别家找到更便宜的了 这单不要了): the reason,
+        which the decision's card comes before when it leads it by less than ``decision_edge`` (催一下发货
+        at 0.94 is no reason for 拍了两天了, a cancellation at 0.66). Beside a question (双十二有活动没 想等等, 能改吗) the
+        question leads, a decision that hangs on a condition (不少的话我就不要了) is a bargain, and a
+        request for the shop to act (帮我问问) is no decision."""
+        if len(parts) < 2 or any(_questions(p) for p in parts) or _CONDITION_RE.search(parts[-1]) or _ASKS_HELP_RE.search(parts[-1]):
+            return set()
+        decisions = set(self.config.decision_categories)
+        last = [k for k in leaders if k in earnest and answers.get(k, (0.0, ""))[1] == parts[-1]]
+        decided = [leaders[k].score for k in last if self._scripts[k].category in decisions]
+        if not decided:
+            return set()
+        edge = max(decided) + self.config.decision_edge
+        return {k for k in leaders if k in earnest and answers.get(k, (0.0, ""))[1] == parts[-2] and self._scripts[k].category not in decisions and leaders[k].score < edge}
+
+    def _courteous(self, leaders: dict[int, _Scored], earnest: set[int], courtesy: set[str]) -> None:
+        """In a message of pleasantries only (every leader a greeting or thanks: 好的谢谢, hello 有客服吗),
+        the cards of other categories the pleasantries came near (好的: bargain.too_expensive
+        and invoice.delivery at 0.50; 有客服吗: quality.authentic) are not confident: the message asks
+        nothing, and they took the places of the pleasantry's own cards. A grievance card
+        (``courtesy_grievances``: 在吗在吗, 喂喂 人呢 -> complaint.slow_reply) stays: a buyer kept
+        waiting is what it answers."""
+        if not courtesy or not leaders or any(self._scripts[k].category not in courtesy for k in leaders):
+            return
+        kept = courtesy | set(self.config.courtesy_grievances)
+        earnest.difference_update([k for k in earnest if self._scripts[k].category not in kept])
+
+    def _how_to(self, parts: list[str], combined: dict[int, _Scored], answers: dict[int, tuple[float, str]], leaders: dict[int, _Scored],
+                earnest: set[int], ranker: coranker_module.CoRanker | None) -> None:
+        """A how-to question closing a message after the request it is about (鞋子不合脚 想退 怎么操作,
+        想换个大一号的圈口，怎么操作): alone, 怎么操作 is care_warranty's (how to use the product, 0.83)
+        while the buyer asks how to do what the clause before asks for (return_exchange.how_to
+        at 0.75 for it). Its confident script of the co-ranker's first class for that clause
+        (chatter left out) takes the place of its own best among the leaders."""
+        if ranker is None or len(parts) < 2 or _HOW_TO_RE.fullmatch(parts[-1]) is None:
+            return
+        proba = ranker.proba(parts[-2])
+        proba.pop(coranker_module.OFFTOPIC, None)
+        if not proba:
+            return
+        wanted = max(proba, key=lambda label: proba[label])
+        mine = [k for k, (_, part) in answers.items() if part == parts[-1] and k in earnest]
+        better = [k for k in mine if self._labels[k] == wanted]
+        if not better:
+            return
+        for k in mine:
+            if self._labels[k] != wanted:
+                leaders.pop(k, None)
+        if not any(self._labels[k] == wanted for k in leaders):
+            k = max(better, key=lambda i: (combined[i].score, -i))
+            leaders[k] = combined[k]
+
     def _lead(self, leaders: dict[int, _Scored], combined: dict[int, _Scored], earnest: set[int], answers: dict[int, tuple[float, str]],
-              main: int, courtesy: set[str]) -> list[int]:
+              main: int, courtesy: set[str], parts: list[str] | None = None) -> list[int]:
         """The order of the leaders (the best script of the message and of each clause): the
         questions of a message follow their scores (我要投诉 at 0.82 above a 0.49 card), pleasantries
         (``courtesy``) last, with two exceptions. The news that the order is placed comes before a
         bare request for haste beside it (付了 快点发哦: the announcement's scripts promise the haste;
         a question, 什么时候发, keeps its rank), and the whole message's confident best wins a near
         tie with a clause's best (``main_edge``: the whole read has the context)."""
+        for k in [k for k in leaders if k not in earnest and self._scripts[k].category not in courtesy]:
+            # a question whose best script is not confident stands by its confident second one
+            # (是彻底下架了还是过几天会有: stock.in_stock 0.48, stock.variant_available 0.55)
+            same = [j for j in earnest if j not in leaders and self._scripts[j].category == self._scripts[k].category]
+            if same:
+                best = max(same, key=lambda j: (combined[j].score, -j))
+                leaders[best] = combined[best]
         announced = set(self.config.announce_categories)
         placed = any(self._scripts[k].category in announced and k in earnest for k in leaders)
+        reasons = self._reasons(leaders, earnest, answers, parts or [])
+        faults = set(self.config.fault_categories)
+        fears = [k for k in leaders if self._scripts[k].category in faults and k in answers and _FEARED_FAULT_RE.search(answers[k][1])]
+        if fears and not any(k in earnest and self._scripts[k].category not in faults | courtesy for k in leaders):
+            # a fault feared (会不会用两天就坏) beside a durability question only its second script
+            # answers: the best confident script of the fear's clause not of a fault stands for it
+            said = {answers[k][1] for k in fears}
+            others = [k for k in earnest if self._scripts[k].category not in faults | courtesy and answers.get(k, (0.0, ""))[1] in said]
+            if others:
+                best = max(others, key=lambda j: (combined[j].score, -j))
+                leaders[best] = combined[best]
+        # what went wrong, told in the clause after the buyer's plan (本来想着周末安装, 结果物流还停在济南)
+        after = {b for a, b in zip(parts or [], (parts or [])[1:]) if _plan(a)}
+        overturned = [k for k in leaders if k in earnest and answers.get(k, (0.0, ""))[1] in after]
 
-        def key(k: int) -> tuple[bool, bool, float, int]:
+        def key(k: int) -> tuple[bool, bool, bool, bool, float, int]:
             category = self._scripts[k].category
             hurried = placed and category not in announced and k in answers and _haste(answers[k][1])
             edge = self.config.main_edge if k == main and combined[k].score >= self.threshold else 0.0
-            return (category in courtesy, hurried, -combined[k].score - edge, k)
+            planned = k in answers and _plan(answers[k][1]) and bool(overturned)
+            feared = k in fears and len(leaders) > 1
+            return (category in courtesy, hurried, planned or feared, k in reasons, -combined[k].score - edge, k)
 
         return sorted(leaders, key=key)

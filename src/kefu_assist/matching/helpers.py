@@ -279,6 +279,16 @@ def _presumes_unshipped(clause: str) -> bool:
     return _PRESUMES_UNSHIPPED_RE.fullmatch(clause) is not None
 
 
+# The plan the buyer had, told before what went wrong (本来想着周末家里有人好安装, 结果到现在物流还停在济南;
+# 本来寻思赶在降温前盖上): the background of the grievance that follows, not what the message asks.
+_PLAN_RE = re.compile("(?:本来|原本)(?:是)?(?:想着|想|寻思|打算|准备|计划|以为)|本想|原想|本打算|原打算")
+
+
+def _plan(clause: str) -> bool:
+    """Whether ``clause`` opens on the plan the buyer had (本来想着周末安装)."""
+    return _PLAN_RE.match(clause) is not None
+
+
 def _tag_clause(clause: str) -> bool:
     """Whether ``clause`` only leans on another one: the order presumed not shipped (还没发吧, the
     condition of a change or cancel request) or a tag pressing the point (什么意思, 怎么回事)."""

@@ -47,9 +47,17 @@ class MatcherConfig:
     clause_discount: float = 0.25
     # Pleasantries come after the real question when a message holds both (老板你好，能开发票吗).
     courtesy_categories: tuple[str, ...] = ("greeting", "thanks")
+    # ... and in a message of pleasantries only, no card of another category is confident but these
+    # (Deciding._courteous: 在吗在吗 is a buyer kept waiting)
+    courtesy_grievances: tuple[str, ...] = ("complaint",)
     # The buyer's news that the order is placed or paid (付了, 拍好了) leads over a bare request
     # for haste beside it (快点发哦): its scripts promise the haste.
     announce_categories: tuple[str, ...] = ("order_placed",)
+    # The buyer's decision told after its reason (价格有点高 我再比比, 家里人已经买了 我这单撤了吧): its card
+    # leads the reason's (Deciding._reasons), when the reason's card scores less than decision_edge
+    # more (dev sets: the reasons led by 0.02-0.08; a request for haste misread as one, by 0.29)
+    decision_categories: tuple[str, ...] = ("hesitation", "cancel_order")
+    decision_edge: float = 0.15
     # A fault the buyer tells of in one clause (茶饼都碎成渣了) beside a confident complaint, return
     # or parcel question in another (我要投诉): the clause's best script of these categories joins
     # the confident cards (Deciding._faults_told). The clause alone scored 0.2-0.35: a statement
