@@ -478,8 +478,9 @@ FEARED_FAULTS = [
     "打气筒能用多久 会不会用两天就坏", "暖风机能用多久 会不会用两天就坏", "耐用不，别用三天就坏了",
     "结实不，别用两次就坏了", "露营灯能用多久 会不会用几天就坏", "耐用不 别用一周就坏了",
 ]
-# ... while a fault found keeps its card first
-FAULTS_FOUND = ["用了两天就坏了 质量这么差", "刚收到就坏了 能换吗"]
+# ... while a fault found keeps its card first (not beside a grumble about quality: 用了两天就坏了 质量这么差
+# is quality for nine of ten writers who wrote one, and the writers' question model learned so)
+FAULTS_FOUND = ["用了两天就坏了 能修吗", "刚收到就坏了 能换吗", "才用两天就不转了 能换吗"]
 
 
 def test_a_fault_feared_beside_a_durability_question_puts_quality_first(matcher):
