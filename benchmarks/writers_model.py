@@ -27,17 +27,9 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from kefu_assist.evaluation import EvalFileError, evaluate, read_cases  # noqa: E402
 from kefu_assist.matching import MatcherConfig, writers_train  # noqa: E402
-from kefu_assist.matching.normalize import normalize_many  # noqa: E402
 from kefu_assist.service import AssistService  # noqa: E402
 
 KEYS = ("top1", "top3", "single", "multi_complete", "multi", "small_talk_rejected", "small_talk")
-
-
-def writer_rows(files: list[Path]) -> list[tuple[str, str, float]]:
-    """(normalised text, class, weight) rows of labelled question files (writers_train.read_rows)."""
-    rows = writers_train.read_rows(files)
-    texts = normalize_many([text for text, _, _ in rows])
-    return [(t, label, weight) for t, (_, label, weight) in zip(texts, rows) if t]
 
 
 def main() -> int:
@@ -77,7 +69,7 @@ def main() -> int:
     totals = {mix: dict.fromkeys(KEYS, 0) for mix in mixes}
     for fit_on, test in plan:
         start = time.perf_counter()
-        rows = writer_rows(fit_on)
+        rows = writers_train.samples(fit_on)
         model = writers_train.train(library_rows + rows)
         assert model is not None
         weights_mb = (len(model.weights) * model.weights.itemsize + len(model.keys) * 12 + len(model.idf) * 4) / 1e6

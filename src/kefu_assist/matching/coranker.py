@@ -153,9 +153,10 @@ def gram_key(gram: str) -> int:
     return key
 
 
-def train(samples: Sequence[tuple[str, str, float]]) -> CoRanker | None:
+def train(samples: Sequence[tuple[str, str, float]], max_rows: int | None = None) -> CoRanker | None:
     """Train on (normalised text, class, weight) samples; None when there is nothing to learn
-    from (fewer than two classes)."""
+    from (fewer than two classes). ``max_rows``: the budget of rows, MAX_ROWS unless given (the
+    writers' question model, trained offline, takes every row)."""
     import numpy as np
 
     by_class: dict[str, list[tuple[str, float]]] = {}
@@ -170,7 +171,7 @@ def train(samples: Sequence[tuple[str, str, float]]) -> CoRanker | None:
     # the examples agents taught it) share what is left. Thinning it as the largest class let a
     # library grown by a few hundred examples turn 886 and 早上好呀 confident again.
     reserved = len(dict.fromkeys(by_class.get(OFFTOPIC, ())))
-    share = class_share({label: len(items) for label, items in by_class.items() if label != OFFTOPIC}, max(MAX_ROWS - reserved, len(by_class)))
+    share = class_share({label: len(items) for label, items in by_class.items() if label != OFFTOPIC}, max((MAX_ROWS if max_rows is None else max_rows) - reserved, len(by_class)))
     for c_idx, label in enumerate(classes):
         items = list(dict.fromkeys(by_class[label]))
         if label != OFFTOPIC:

@@ -34,17 +34,21 @@ def read_rows(files: Sequence[Path]) -> list[tuple[str, str, float]]:
     return rows
 
 
+def samples(files: Sequence[Path]) -> list[tuple[str, str, float]]:
+    """(normalised text, class, weight) training rows of labelled question files (read_rows)."""
+    from .normalize import normalize_many
+
+    rows = read_rows(files)
+    texts = normalize_many([text for text, _, _ in rows])
+    return [(t, label, weight) for t, (_, label, weight) in zip(texts, rows) if t]
+
+
 def train(samples: Sequence[tuple[str, str, float]]) -> CoRanker | None:
     """The co-ranker's model on every sample (no share per class: trained offline), its weak
     features pruned and its weights stored as int16 (CoRanker.scale)."""
     import numpy as np
 
-    limit = coranker_module.MAX_ROWS
-    coranker_module.MAX_ROWS = max(limit, len(samples) + 1)
-    try:
-        model = coranker_module.train(samples)
-    finally:
-        coranker_module.MAX_ROWS = limit
+    model = coranker_module.train(samples, max_rows=len(samples) + 1)
     if model is None:
         return None
     c = len(model.classes)
@@ -94,16 +98,13 @@ def train_shipped(root: Path) -> Path:
 
     from ..library import load_library
     from .matcher import build_matcher
-    from .normalize import normalize_many
 
     start = time.perf_counter()
     library = load_library(root / "resources" / "scripts.yaml").library
     if library is None:
         raise SystemExit("resources/scripts.yaml does not load: run kefu-assist lint on it")
     matcher = build_matcher(library, config=None)
-    rows = read_rows(training_files(root))
-    texts = normalize_many([text for text, _, _ in rows])
-    theirs = [(t, label, w) for t, (_, label, w) in zip(texts, rows) if t]
+    theirs = samples(training_files(root))
     ours = matcher._training_samples()
     model = train(ours + theirs)
     if model is None:
