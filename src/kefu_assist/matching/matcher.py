@@ -416,7 +416,8 @@ class Matcher(Indexing, Deciding):
         if self.config.clauses:
             self._joined_requests(parts, total_chars, combined, leaders, answers, ranker, plain, veto)
             self._tail_requests(parts, total_chars, combined, leaders, answers, ranker, plain, veto, told or self._off_topic(whole_off, veto))
-        # What may be confident: not chit-chat, and when the message as a whole is most like chit-chat, only what one of its clauses asks for in earnest (今天好冷 包邮吗).
+        # What may be confident: not chit-chat, and when the message as a whole is most like
+        # chit-chat, only what one of its clauses asks for in earnest (今天好冷 包邮吗).
         # A message that is word for word one of the library's examples (你好, and hi once read
         # as it) is what the library files it under: the gate's doubt does not veto it.
         listed = main >= 0 and self._ex_text[whole[main].example] == self.tokenizer.analyze(normalized[:WHOLE_MAX_CHARS])[1].replace(" ", "")
@@ -432,7 +433,8 @@ class Matcher(Indexing, Deciding):
         if not earnest and ranker is not None and whole_off < self.config.agree_offtopic and not told:
             earnest = self._agreed(normalized, combined, ranker)
         if agreed_parts and ranker is not None and not told:
-            # a clause asking for a scenario nothing confident stands for, both judges agreeing (真丝能手洗吗 beside 包邮吗): its best script joins the leaders, confident
+            # a clause asking for a scenario nothing confident stands for, both judges agreeing
+            # (真丝能手洗吗 beside 包邮吗): its best script joins the leaders, confident
             for nearest, part, scored in agreed_parts:
                 s_idx = self._clause_agreeing(part, ranker, scored, nearest, (sure := {self._scripts[k].category for k in earnest}) - courtesy - small_talk)
                 if s_idx >= 0 and self._scripts[s_idx].category not in sure:

@@ -18,19 +18,18 @@ PRUNE_BELOW = 0.1  # a feature whose every class weight is smaller than this say
 
 
 def read_rows(files: Sequence[Path]) -> list[tuple[str, str, float]]:
-    """(raw text, class, weight) rows of labelled question files (``expected<TAB>question``):
-    ``none`` is chatter, ``a|b`` two rows at half weight, multi-question lines (a+b) are left
-    out: they are no example of one scenario."""
+    """(raw text, class, weight) rows of labelled question files, read as ``kefu-assist eval``
+    reads them (evaluation.read_cases): ``none`` is chatter, ``a|b`` two rows at half weight,
+    multi-question lines (a+b) are left out: they are no example of one scenario."""
+    from ..evaluation import read_cases
+
     rows: list[tuple[str, str, float]] = []
     for path in files:
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if not line.strip() or line.startswith("#") or "\t" not in line:
+        for case in read_cases(path):
+            if case.kind == "multi":
                 continue
-            expected, question = (part.strip() for part in line.split("\t", 1))
-            if "+" in expected or not question:
-                continue
-            classes = [coranker_module.OFFTOPIC] if expected == "none" else expected.split("|")
-            rows.extend((question, label, 1.0 / len(classes)) for label in classes)
+            classes = [coranker_module.OFFTOPIC] if case.kind == "none" else list(case.categories)
+            rows.extend((case.question, label, 1.0 / len(classes)) for label in classes)
     return rows
 
 
