@@ -116,3 +116,19 @@ def test_upset_without_trigger_words(text):
 ])
 def test_calm_twins(text):
     assert mood(text).label == "calm", mood(text)
+
+
+@pytest.mark.parametrize("text", [
+    "换货的话流程是什么？？？",
+    "拒签以后运费怎么退？？？ 的话要我出吗",
+    "申请平台介入需要怎么操作",
+    "怎么申请小二介入 想先了解",
+    "哇 终于收到了 好耶",
+])
+def test_a_question_about_the_process_or_a_cheer_is_calm(text):
+    assert mood(text).label == "calm", mood(text)
+
+
+@pytest.mark.parametrize("text", ["退款怎么还没到账？？？", "我要申请平台介入 你们太过分了"])
+def test_the_process_held_against_the_shop_stays_upset(text):
+    assert mood(text).upset, mood(text)

@@ -252,7 +252,9 @@ _DELIGHT = re.compile(r"(太|好|真|超|巨|贼|老|这么|那么)(好吃|香|�
                       r"|(补货|上新|开售|有货)[^。！？]*(哈哈|嘻嘻|😂|🤣)"
                       # young buyers' praise: 好看到想尖叫, 绝绝子, yyds, 爱了爱了, 超喜欢, and the joke owned (开玩笑的)
                       r"|(好看|好吃|好用|好香|美|可爱|香|甜|软|舒服)(到|得)(我)?(想|哭|跺脚|尖叫|飞起|爆|原地|离谱|犯规)|绝绝子|(?<![a-z])yyds(?![a-z])|爱了|爱住"
-                      r"|(太|超|好|真)(好看|可爱|喜欢|美了|好用)|(我|俺)(是|就是|只是)?(在)?(跟你们)?开(个)?玩笑(的|哈|啦|呢)|逗你(们)?(的|玩)")
+                      r"|(太|超|好|真)(好看|可爱|喜欢|美了|好用)|(我|俺)(是|就是|只是)?(在)?(跟你们)?开(个)?玩笑(的|哈|啦|呢)|逗你(们)?(的|玩)"
+                      # a parcel greeted with a cheer (啊啊啊 终于到了, 终于收到了 好耶)
+                      r"|(啊{3,}|哇+|耶|好耶|太好了)[^。！？]{0,4}终于|终于[^。！？]{0,6}(啊{3,}|耶|好耶|太好了|开心)")
 _FAULT = re.compile(r"坏|破|烂|碎|臭|霉|馊|错|漏|少(了|发|寄|给)|没(到|收到|发|货|人|回)|还没|不(发|到|回|理|管|退|给|行|能用)|退(款|货|钱)|过期|假|慢|拖|差(?!点|不多)"
                     r"|次品|瑕疵|问题|维权|化了|压扁|变质|难吃|失望|吐|拉肚子|过敏|疼|痛|过分|离谱|恶心|贵|坑(?!了吧)|不如|但是|可是|就是太"
                     r"|空(盒|箱|包|袋|的)|缺|丢|脏|旧|色差|不一样|不对|(小|大|短)了|(几|\d+|[一二三四五六七八九十两])天了|迟|不见|🙂|🙃|会谢|不再|再也不|不会再|最后一次")
@@ -265,9 +267,7 @@ _IF_THERE = re.compile(r"(换|要是|如果|若是|搁|放)(在|成|作|到)?$")
 
 def _elsewhere(folded: str, cue: Cue) -> bool:
     before = folded[max(0, cue.start - 30) : cue.start]
-    last = None
-    for last in _ELSEWHERE.finditer(before):
-        pass
+    last = max(_ELSEWHERE.finditer(before), key=lambda m: m.start(), default=None)
     if last is None or _IF_THERE.search(before, 0, last.start()):
         return False  # 换在商场早吵起来了: the other place imagined, the anger is this shop's
     return _THIS_SHOP.search(before, last.end()) is None and re.search(r"[。！？!?]", before[last.end() :]) is None
