@@ -33,6 +33,9 @@ def test_delight_in_angry_words_is_calm(text):
     "太好吃了 吃完就拉肚子 你们看着办",
     "我要投诉你们 发错货了还不理人",
     "好开心啊 等了十天了还没发",
+    "回购了三次 这回口感全变了 无语",
+    "太开心了 花钱买罪受",
+    "再下一单是不可能了 气死",
 ])
 def test_delight_beside_a_fault_stays_upset(text):
     assert mood(text).upset, mood(text)

@@ -209,6 +209,8 @@ def cue_ids(text: str) -> list[str]:
 
 
 _MARK_CUES = frozenset({"question_marks", "exclamations"})
+# mood25: cues that are never a joke told in delight (态度太恶劣, 花钱买罪受, 半天不回, 你们要负责): joy beside them does not make them calm
+_NO_JOKE = frozenset({"attitude", "verdict", "ignored", "escalation", "harm", "demand", "threat", "fooled", "angry_refund", "repeated"})
 _INTENT = re.compile(r"(我|就|必须|一定|马上|直接|准备|立刻)(要|会|去|就|得)?(去|给|打|找)?$|我要|要去|我去")
 # The buyer absolves the shop (别道歉 又不是你们的问题, 不怪你们) or owns their own tone: the tone alone, without a cue, does not make
 # such a message upset (a rhetorical 不是你们的问题吗？ is left to the cues).
@@ -257,7 +259,8 @@ _DELIGHT = re.compile(r"(太|好|真|超|巨|贼|老|这么|那么)(好吃|香|�
                       r"|(啊{3,}|哇+|耶|好耶|太好了)[^。！？]{0,4}终于|终于[^。！？]{0,6}(啊{3,}|耶|好耶|太好了|开心)")
 _FAULT = re.compile(r"坏|破|烂|碎|臭|霉|馊|错|漏|少(了|发|寄|给)|没(到|收到|发|货|人|回)|还没|不(发|到|回|理|管|退|给|行|能用)|退(款|货|钱)|过期|假|慢|拖|差(?!点|不多)"
                     r"|次品|瑕疵|问题|维权|化了|压扁|变质|难吃|失望|吐|拉肚子|过敏|疼|痛|过分|离谱|恶心|贵|坑(?!了吧)|不如|但是|可是|就是太"
-                    r"|空(盒|箱|包|袋|的)|缺|丢|脏|旧|色差|不一样|不对|(小|大|短)了|(几|\d+|[一二三四五六七八九十两])天了|迟|不见|🙂|🙃|会谢|不再|再也不|不会再|最后一次")
+                    r"|空(盒|箱|包|袋|的)|缺|丢|脏|旧|色差|不一样|不对|(小|大|短)了|(几|\d+|[一二三四五六七八九十两])天了|迟|不见|🙂|🙃|会谢|不再|再也不|不会再|最后一次"
+                    r"|变(了|味|质|样)|怪味|不可能|罪|恶劣|态度|不像|是吧|个鬼|就是|等(干|没|傻|疯|急|哭|麻)")
 # mood25: anger at some other shop or place, told before the cue with no word of this shop between (之前那家店 东西垃圾得很,
 # 上回别家多收运费 气死了, 差点被别家骗了): the cue is not about this shop
 _ELSEWHERE = re.compile(r"别家|别的(店|家|商家|卖家|地方)|其他(店|家|商家|卖家)|另(一|外一?)家|(一|那|某)家(店|网店|铺子)?|超市|实体店|菜市场|商场|拼多多|直播间")
@@ -291,7 +294,7 @@ def mood(text: str, history: Sequence[str] = (), use_model: bool = True, model: 
     cues = [c for c in cues if c.id in _MARK_CUES or not _elsewhere(folded, c)]
     cues.sort(key=lambda c: (c.start < 0, c.start))
     if not any(c.start < 0 for c in cues) and (
-        (_DELIGHT.search(folded) and not _FAULT.search(folded))
+        (_DELIGHT.search(folded) and not _FAULT.search(folded) and not any(c.id in _NO_JOKE or c.id in _FELT_CUES for c in cues))
         or (_OWN_HASTE.search(folded) and not any(c.id in _WORD_CUES for c in cues))
     ):
         # mood25: joy with no fault (好吃得我想骂人), or the buyer absolving the shop of a felt word (急死了 是我自己急 你们正常发就行)
