@@ -288,3 +288,23 @@ def test_shipped_a_sour_statement_about_daily_life_gets_no_apology_card(shipped_
     assert buyer.upset and not buyer.worded  # the premise: the tone alone reads it upset
     assert not any(v.suggestion.confident for v in shipped_service.suggest(message, limit=5))
     assert shipped_service.suggest(message, limit=5, confident_only=True) == []
+
+
+# -- an upset buyer asking several things: the soothing card takes no other question's place ----
+SEVERAL = {
+    "到手就是坏的 线也断了 我要退货 太坑人了": {"defect", "return_exchange", "complaint"},
+    "拍了一周还不发货 你们服务太差了 不想等了 取消吧": {"logistics", "complaint", "cancel_order"},
+    "说好今天发的 到现在没动静 骗子吗 到底几时发货": {"shipping_time", "complaint", "logistics"},
+}
+MORE = ["东西到了是碎的 我要退货 什么破店", "收到的杯子是坏的 我要退款 你们太坑了", "等了五天还没发货 太离谱了 给我取消订单"]
+
+
+@pytest.mark.parametrize("message", [*SEVERAL, *MORE])
+def test_shipped_an_upset_buyers_other_questions_stay_in_the_first_three(shipped_service, message):
+    views = shipped_service.suggest(message, limit=5, confident_only=True, buyer=UPSET)
+    assert views[0].script.tone == "soothe", ids(views)
+    matched = [s for s in shipped_service._require().matcher.suggest(message, limit=5) if s.confident][:3]
+    # every category of the matcher's first three (as a calm buyer sees them) is among the first three
+    assert {s.category for s in matched} <= {v.script.category for v in views[:3]}, ids(views)
+    if message in SEVERAL:
+        assert SEVERAL[message] <= {v.script.category for v in views[:3]}, ids(views)

@@ -17,6 +17,7 @@ from .library import Library, LoadResult, Problem, Script, load_library, render
 from .library.placeholders import Rendered, parse
 from .matching import Matcher, MatcherConfig, Suggestion, build_matcher
 from .matching.normalize import normalize
+from .matching.types import DISTINCT_TOP
 from .matching.asking import of_the_shop
 from . import paths
 from .events import CopyEvent as CopyEvent  # re-exported: the sidebar and benchmarks import it from here
@@ -100,6 +101,25 @@ def _vents_elsewhere(matcher: Matcher, message: str, buyer: "Mood") -> bool:
     for cue in cues:
         rest = rest[: cue.start] + " " + rest[cue.end :]
     return len(normalize(rest).replace(" ", "")) >= 3 and matcher.is_chatter(rest)
+
+
+def _room_for(views: list[SuggestionView], categories: Sequence[str]) -> list[SuggestionView]:
+    """``views`` with a card of each of ``categories`` (the matcher's first confident ones) among
+    the first DISTINCT_TOP, as far as the second cards of a category there make room: such a card
+    moves just after them. Nothing else moves: a soothing card put first takes no other question's
+    place (收到就是坏的 我要退货 太坑了: defect's soothing card, defect's best, complaint, and
+    return_exchange fourth)."""
+    head, rest = views[:DISTINCT_TOP], views[DISTINCT_TOP:]
+    for category in categories:
+        cats = [v.script.category for v in head]
+        j = next((i for i, v in enumerate(rest) if v.script.category == category), None)
+        dup = next((i for i in range(len(head) - 1, 0, -1) if cats[i] in cats[:i]), None)
+        if category in cats or j is None or dup is None:
+            continue
+        card = rest.pop(j)
+        rest.insert(0, head.pop(dup))
+        head.append(card)
+    return head + rest
 
 
 def _soothes(script: Script) -> bool:
@@ -320,7 +340,14 @@ class AssistService:
             suggestion = Suggestion(script.id, script.category, script.title, pick.score if pick else 0.0, True, terms, for_mood=True)
             first = SuggestionView(suggestion, script, tuple(render(r, values) for r in script.replies))
         rest = [v for v in views if v is not first and v.script.id != first.script.id]
-        kept = [v for v in rest if v.script.tone != "defend"][: limit - 1]
+        # The soothing card stands for its category: the other categories among the matcher's first
+        # confident cards that answer another clause of the message keep their place in the first
+        # three (收到就是坏的 我要退货 太坑了: defect's soothing card, its best, then complaint and
+        # return_exchange before defect's second card); not the stray second cards of a one-clause
+        # message (怎么还没到: care_warranty), which its own answers keep following
+        top = [s for s in ranked if s.confident][:DISTINCT_TOP]
+        shown = list(dict.fromkeys(s.category for s in top[1:] if s.clause and s.clause != top[0].clause))
+        kept = _room_for([first, *(v for v in rest if v.script.tone != "defend")], shown)[1:limit]
         argues = [v for v in rest if v.script.tone == "defend"]
         return [first, *kept, *argues]
 

@@ -27,6 +27,10 @@ _HOW_TO_RE = re.compile("(?:那|那我|我)?(?:该|要)?(?:怎么|如何|咋)(?:
 _FEARED_FAULT_RE = re.compile("(?:会不会|会|怕|别|万一|担心|不会)[^ ]{0,8}(?:坏|裂|断|漏|掉色|变形|开胶|起球)")
 # The parcel told of as arrived or opened: a fault found then is the shop's business.
 _RECEIVED_RE = re.compile("收到|到货|到了|拆开|打开|寄来|发来|送来|刚到")
+# A clause opening on the buyer's news that the order is placed or paid (我刚拍了一个炒锅, 已经付款了
+# 地址…): not 刚拍的那单 (the order a request is about), 刚付款就后悔了 (a cancellation's reason)
+# nor 刚拍错了 (a mistake to put right).
+_PLACED_RE = re.compile("(?:我|俺)?(?:刚刚?|已经?)(?:拍|下单|付款|付)(?:了|好了|下了|过了)")
 
 
 class Deciding:
@@ -182,6 +186,33 @@ class Deciding:
         s_idx = max(fault_parts, key=lambda k: (combined[k].score, -k))
         leaders[s_idx] = combined[s_idx]
         earnest.add(s_idx)
+
+    def _news_beside(self, fault_parts: list[int], leaders: dict[int, _Scored], combined: dict[int, _Scored], earnest: set[int],
+                     courtesy: set[str], told: bool, parts: list[str]) -> None:
+        """What the buyer tells beside a confident question of another category: a fault found
+        (_faults_told) and the news that the order is placed (_placed_told)."""
+        self._faults_told(fault_parts, leaders, combined, earnest, courtesy, told, parts)
+        self._placed_told(leaders, combined, earnest, courtesy, told, parts)
+
+    def _placed_told(self, leaders: dict[int, _Scored], combined: dict[int, _Scored], earnest: set[int], courtesy: set[str], told: bool,
+                     parts: list[str]) -> None:
+        """A clause (or a message of one clause) opening on the news that the order is placed
+        (_PLACED_RE: 我刚拍了一套茶具 地址填错了 帮我改下; 我刚付款了但是拍重了 取消一单) beside a confident
+        request of another category: the best script of ``announce_categories`` for the message
+        joins the leaders, confident. Alone the clause names the product and reads as chatter
+        (small_talk.chat 0.39 against order_placed.paid 0.38), while the agent's first answer to the
+        news is that it is seen."""
+        announced = set(self.config.announce_categories)
+        if told or not announced or not any(_PLACED_RE.match(part) for part in parts):
+            return
+        sure = {self._scripts[k].category for k in earnest}
+        if sure & announced or not sure - announced - courtesy - set(self.config.small_talk_categories):
+            return
+        mine = [k for k in combined if self._scripts[k].category in announced]
+        if mine:
+            k = max(mine, key=lambda i: (combined[i].score, -i))
+            leaders[k] = combined[k]
+            earnest.add(k)
 
     def _agreed(self, normalized: str, combined: dict[int, _Scored], ranker: coranker_module.CoRanker) -> set[int]:
         """For a message nothing is confident for and the gate finds no chatter in: the closest
