@@ -122,15 +122,20 @@ def _numbers_in(text: str) -> list[str]:
     return [_digits(chunk) for chunk in re.split(r"[^\W\d_]+", text)]
 
 
-def leaks(secret: str, out: str) -> bool:
+def leaks(secret: str, out: str, typed_around: str = "") -> bool:
     """True if the secret survives in the output: 7 of its digits in order within one number (a
     masked mobile keeps 3 + 4 by design, never 7 together), all of a short number, or any other
-    secret whole."""
+    secret whole. ``typed_around``: ordinary text typed beside the secret, which comes out as
+    typed: 7 digits the secret shares with a number of its own (a card number holding 3456789,
+    beside 浙械注准20213456789) are not the secret's."""
     if re.fullmatch(r"[0-9]+", secret):
+        own = _numbers_in(typed_around)
+        windows = [secret[i:i + 7] for i in range(len(secret) - 6)]
+        windows = [w for w in windows if not any(w in digits for digits in own)]
         for digits in _numbers_in(re.sub(r"[0-9]{3}\*{4}[0-9]{4}", "#", out)):  # a masked mobile keeps 3 + 4 by design
             if len(secret) == 11:
                 digits = digits.replace(secret[:3] + secret[7:], "#")  # the same mask in a key, without the *
-            if secret in digits if len(secret) < 7 else any(secret[i:i + 7] in digits for i in range(len(secret) - 6)):
+            if secret in digits if len(secret) < 7 else any(w in digits for w in windows):
                 return True
         return False
     return _squash(secret) in _squash(out)
@@ -178,6 +183,9 @@ def test_leak_check_can_fail():
     # digits of separate words are not one number
     assert not leaks("30000020000104000", "[身份证号]，型号 XR-2000 和 XR-3000 有什么区别，型号 XR-2000 和 XR-3000 有什么区别")
     assert not leaks("30000020000104000", "身份证号型号xr2000和xr3000有什么区别型号xr2000和xr3000有什么区别")
+    # digits a number typed beside the secret shares with it are that number's, the rest still count
+    assert not leaks("6210000034567894", "[银行卡号]，浙械注准20213456789", "浙械注准20213456789")
+    assert leaks("6210000034567894", "6210000034567894，浙械注准20213456789", "浙械注准20213456789")
 
 
 @pytest.mark.parametrize("raw,expected,secrets", _POSITIVES)
@@ -517,11 +525,14 @@ _SECRETS = st.one_of(mobiles(), landlines(), id_numbers(), bank_cards(), qq_numb
 )
 # the ID card is gone; XR-2000 和 XR-3000 twice is no 7 digits of it
 @example(before=[], secret=("30000020000104000", "300000200001040002"), after=["型号 XR-2000 和 XR-3000 有什么区别"] * 2)
+# a card number sharing 3456789 with a registration number typed beside it: those digits are the question's
+@example(before=[], secret=("6210000034567894", "6210000034567894"), after=["浙械注准20213456789"])
 def test_property_secret_among_ordinary_questions(before, secret, after):
     value, written_form = secret
     text = "，".join([*before, written_form, *after])
     out = redact(text)
-    assert not leaks(value, out), (text, out)
-    assert not leaks(value, question_key(out)), (text, question_key(out))
+    typed = "，".join([*before, *after])
+    assert not leaks(value, out, typed), (text, out)
+    assert not leaks(value, question_key(out), typed), (text, question_key(out))
     for question in before + after:  # the ordinary questions around it come out as typed
         assert question in out, (text, out)
