@@ -82,6 +82,11 @@ TYPOS: dict[str, str] = {
     "无礼由": "无理由", "无里由": "无理由",
     # 色差 half typed in pinyin or heard as 色插/色叉 (有色cha吗)
     "色cha": "色差", "色插": "色差", "色叉": "色差",
+    # 包邮 heard as 保油 or 保游 (neither a word), 有货 as 有活 where it is asked (有活吗; 有活动吗 and
+    # 有活人吗 stay), 到 as 道 in the days it takes (几天道, 能道吗; 能道歉吗 stays)
+    "保油": "包邮", "保游": "包邮",
+    "有活吗": "有货吗", "有活没": "有货没", "有活不": "有货不",
+    "几天道": "几天到", "天能道": "天能到", "能道吗": "能到吗", "能道不": "能到不",
 }
 _TYPO_RE = re.compile("|".join(sorted(map(re.escape, TYPOS), key=len, reverse=True)))
 
