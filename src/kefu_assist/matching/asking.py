@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 from .listing import tagged_title, untagged_title, without_sizes
 from .telling import (_ERRAND_RE, _HEARSAY_RE, _HOTLINE_ASKED_RE, _JOKE_END_RE, _NOT_FOR_SHOP_RE, _PLACEHOLDER_RE, _POLL_ITEM_RE, _POLL_RE,
                       _SHOP_THING_RE, _USING_IT_RE, _WISH_RE, closes)
-from .telling import _CHORE_TOLD_RE, _HEARSAY_TRUE_RE, _NOSTALGIA_RE, _NOT_COME_RE, _NOW_RE, _SELF_ASKED_RE, about_agent, homework, talks_of_words
+from .telling import _CHORE_TOLD_RE, _HEARSAY_TRUE_RE, _NOSTALGIA_RE, _NOT_COME_RE, _NOW_RE, _SELF_ASKED_RE, about_agent, homework, meant_elsewhere, talks_of_words
 from .telling import grieves as _grieves
 
 if TYPE_CHECKING:  # (types.py imports nothing of this module's)
@@ -60,7 +60,7 @@ _REQUEST_RE = re.compile(
             # what the buyer tells the shop to do or not do with the order
             r"改成|换成|改为|改一下|改下|写成|写错|填错|填成|送到|寄到|放到|就行|就好|不要了|不想(?:要|等|买)|(?<![特区分级类性告识差个鉴离派])别(?![人的家]|介意|在意|见怪)",  # 别 as "don't", not 特别 区别
             r"[放寄送发开][到给在去]?(?:物业|公司|单位|门卫|前台|驿站|快递柜|家里|老家)(?!了)",  # (快递先放门卫了: told, not asked)  # 快递放物业, 寄公司
-            r"(?<![好真太挺很蛮超贼])便宜|给点|少点|看看|看下|看一下|还没",  # 便宜点, 发个视频看看, 怎么还没到 said without 吗
+            r"(?<![好真太挺很蛮超贼])便宜(?!了(?! ?[吗吧呗])|多了|得多)|给点|少点|看看|看下|看一下|还没",  # 便宜点, 发个视频看看, 怎么还没到 said without 吗
             r"抬头|专票|税号",  # what an invoice is to say (抬头写公司名字)
             r"商量|考虑|决定|犹豫|拿不定|拿不准|问问|问下|问一下|等我|同意|说了算|再(?:买|拍|来|说|看|下单|定)",  # an answer to an offer (犹豫: 有点犹豫 金价好像要跌; not 纠结, said of lunch as often)
             # a threat to go public if the shop does nothing (不给说法我就去小红书发帖, 再不处理我就去抖音曝光)
@@ -417,7 +417,7 @@ def address(normalized: str) -> str:
         return NOT_SHOPPING  # 你是机器人还是真人 (转人工 asks for a human), 88vip值得开不 我自己琢磨, 我同桌说笔芯放冰箱能多用几天 是真的吗 (the 能 is theirs)
     if _WISH_RE.search(normalized) and not asks(normalized) and not _ORDER_RE.search(normalized) and not _FAULT_RE.search(normalized):
         return REMARK  # 新年快乐呀大家
-    if _NOT_SHOPPING_RE.search(normalized) or _not_for_shop(normalized) or _PLACEHOLDER_RE.fullmatch(normalized.strip()) or talks_of_words(normalized) or homework(normalized):
+    if _NOT_SHOPPING_RE.search(normalized) or _not_for_shop(normalized) or _PLACEHOLDER_RE.fullmatch(normalized.strip()) or talks_of_words(normalized) or homework(normalized) or meant_elsewhere(normalized, asks):
         return NOT_SHOPPING
     if (_MISSENT_RE.search(normalized) and not _QUESTION_RE.search(normalized)) or _pasted(normalized):
         return NOT_SHOPPING
