@@ -10,6 +10,8 @@ a and c were read). Wordings of our own, none of them in resources/chatter.txt o
   own day (你们双十二也加班吗), the shop's name asked about from curiosity, a greeting taken back
   (你好 在吗 算了不问了).
 - 便宜了 told of something else (这个月菜价又便宜了) asks nothing; 便宜点, 能便宜了吗 still ask.
+- 退 in another sense (退伍, 退潮, 发烧…还没退), a colleague called by title, a meme (…的快乐你们不懂), work told
+  of (会计说…, 开会的时候…), a saying (口头禅) and luck (捡了个便宜) get no card; goods and bargains beside them do.
 - Nothing but emoji or stickers gets no card: tests/test_service_soothe_chatter.py.
 """
 from __future__ import annotations
@@ -86,14 +88,42 @@ def test_cheaper_asked_stays_a_bargain(matcher, message):
     assert "bargain" in [s.category for s in confident(matcher, message)], shown(matcher, message)
 
 
+# -- shop words in another sense, the buyer's work, sayings and memes ------------------------------------
+OTHER_SENSE = ["我舅舅去年退伍回来了", "退潮以后去赶海", "这学期数学退步了", "奶奶视力衰退得厉害", "孩子半夜发烧 吃了药还没退"]
+COLLEAGUES = ["刘经理 报价单我放您桌上了", "陈主任 材料交上去了"]
+MEMES = ["住在海边的快乐你们不懂"]
+TOLD_AT_WORK = ["会计说这个月的票不收了", "开会的时候领导又念叨报销单的事", "贵的就是好的 这是我婆婆的口头禅", "我表弟捡了个便宜 抽中一台平板"]
+
+
+@pytest.mark.parametrize("message", OTHER_SENSE + COLLEAGUES + MEMES)
+def test_shop_words_in_another_sense_and_colleagues_called_are_not_shopping(matcher, message):
+    assert to(message) == NOT_SHOPPING
+    assert confident(matcher, message) == [], shown(matcher, message)
+
+
+@pytest.mark.parametrize("message", TOLD_AT_WORK)
+def test_work_told_of_sayings_and_luck_get_no_card(matcher, message):
+    assert to(message) != SHOP
+    assert confident(matcher, message) == [], shown(matcher, message)
+
+
+# ... and their twins: goods named by the other sense, a bargain beside it, a colleague's title on a question
+OTHER_SENSE_TWINS = [("退烧贴还有货吗", "stock"), ("我退休了钱不多 再少一百就拍", "bargain"), ("周总 这款有现货吗", "stock"), ("这件能退吗", "return_exchange")]
+
+
+@pytest.mark.parametrize(("message", "category"), OTHER_SENSE_TWINS)
+def test_their_twins_keep_their_card(matcher, message, category):
+    assert category in [s.category for s in confident(matcher, message)], shown(matcher, message)
+
+
 def test_the_wordings_are_in_neither_the_corpus_nor_an_eval_set(shared_eval_dir):
     from kefu_assist.matching.helpers import _shipped_chatter
 
     def key(text: str) -> str:
         return normalize(text).replace(" ", "")
 
-    ours = {key(m) for m in CALLED_AT_HOME + SLIPS + CROWD + FORWARDED + TESTING + DELEGATED + ROMANCE + AGENT_DAY + SHOP_NAME + WITHDRAWN + CHEAPER_TOLD + CHEAPER_ASKED}
-    ours |= {key(m) for m, _ in SHOPS_TWINS}
+    ours = {key(m) for m in CALLED_AT_HOME + SLIPS + CROWD + FORWARDED + TESTING + DELEGATED + ROMANCE + AGENT_DAY + SHOP_NAME + WITHDRAWN + CHEAPER_TOLD + CHEAPER_ASKED + OTHER_SENSE + COLLEAGUES + MEMES + TOLD_AT_WORK}
+    ours |= {key(m) for m, _ in SHOPS_TWINS + OTHER_SENSE_TWINS}
     corpus = {key(line) for line in _shipped_chatter()}
     bench = Path(__file__).resolve().parents[2] / "benchmarks" / "eval"
     files = [*sorted(shared_eval_dir.glob("*.tsv")), *sorted(bench.glob("*.tsv")), *sorted(bench.glob("*/questions.tsv"))]

@@ -265,6 +265,9 @@ _NOT_COME_RE = re.compile(r"没来|不来|没上门|迟到|放鸽子|鸽了|爽�
 #   the message went to the wrong chat; a child (儿子 120 穿多大) is who the buyer shops for, not
 #   called, and 亲, 宝贝 and 姐 are what buyers call the agent;
 _VOCATIVE_RE = re.compile(r"^(?:老公|老婆|媳妇儿?|老头子?|老太婆|老伴儿?|老妈|老爸|妈|爸|妈妈|爸爸)(?:呀|啊|哎|诶)?(?:你(?!们)| (?=[^ ]*(?:你(?!们)|我|咱|吃|回来|回家|到家|到哪|下班|睡|饭)))")
+# ... or a colleague called by surname and title, telling and asking nothing (张总 合同我发您邮箱了)
+_COLLEAGUE_RE = re.compile(r"^[王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁沈姚卢姜崔钟谭陆汪范金石廖贾夏付方白邹孟熊秦邱江尹薛段雷侯龙史陶贺顾毛郝龚邵万钱严武戴莫孔汤]"
+                           r"(?:总|经理|主任|科长|处长|局长|主管|总监|董)(?= |你|您)")
 # - the buyer's slip, owned (不好意思 发错了, 发错了 不是给你的, 这条不是给你的)
 _SLIP_RE = re.compile(r"^(?:不好意思|抱歉|对不起|sorry|哎呀|啊呀|呀)? ?发错了?(?:了|啦)?(?: (?:不好意思|抱歉|sorry))?$|不是(?:要)?给你们?的(?:哈|呀|啊|哦|啦|噢)*(?= |$)")
 # - a message sent to see that the chat works (测试一下 能收到吗, 试试能不能发出去, test)
@@ -289,6 +292,15 @@ _CROWD_RE = re.compile(r"^(?:哈喽|hello|hi|嗨|嘿)? ?(?:大家|各位|家人�
 _FORWARDED_RE = re.compile(r"^(?:转发|转载|转自|分享(?:一篇|一条|一个|一下)?(?:文章|帖子|推文|链接|视频))(?: |$)|(?:[一二三四五六七八九十几]+|\d+)(?:个|条|种|大)(?:小妙招|妙招|小技巧|冷知识|误区|小常识)")
 
 
+# - 退 in another sense (退烧, 退休, 退潮, 退步, 退群), naming nothing else of the shop and asking nothing
+_OTHER_SENSE_RE = re.compile(r"(?:发烧|发热|高烧|低烧)[^退]{0,10}退|退(?:烧|热|伍|役|潮|步|群|游|学|圈|场|婚|缩|让|堂鼓|化)|减退|消退|衰退|倒退|撤退|进退|早退|击退|辞退|劝退")
+_ASKED_RE = re.compile(r"[吗呢嘛么]|什么|怎么|咋|啥|谁|哪|几|多少|是否|能否|([\u4e00-\u9fff])[不没]\1|[不没](?= |$)")
+_BUYING_RE = re.compile(r"拍|买|下单|付款|少[个点一两]|包邮|贵")  # (我退休了 钱不多 少个两百我就拍: a bargain)
+_SECOND_PERSON_RE = re.compile(r"你|您|亲|客服|店家|老板")
+# - an internet meme (包邮区的快乐你们不懂: the buyer's own joy, not a question of postage)
+_MEME_RE = re.compile(r"的快乐(?:你们?|别人|外人)?(?:不懂|想象不到|体会不到|无法想象)")
+
+
 def meant_elsewhere(normalized: str, asks: Callable[[str], bool]) -> bool:
     """Whether a message is meant for someone else or for nobody in the shop, whatever shop words
     it names (老公你下班帮我取个快递, 不好意思 发错了, 测试一下 能收到吗, 帮我写个月报呗, 你们也加班吗,
@@ -296,9 +308,17 @@ def meant_elsewhere(normalized: str, asks: Callable[[str], bool]) -> bool:
     when a clause beside the work, the sweetheart, the agent's day or the shop's name asks (``asks``:
     asking.asks; 你吃午饭了吗 包邮吗 asks the shop)."""
     text = normalized.strip()
+    if _COLLEAGUE_RE.search(text) and not _ASKED_RE.search(text):
+        return True
     if _VOCATIVE_RE.search(text) or _SLIP_RE.search(text) or _TESTING_RE.fullmatch(text):
         return True
     if _WITHDRAWN_RE.fullmatch(text) is not None or _CROWD_RE.match(text) is not None or _FORWARDED_RE.search(text) is not None:
+        return True
+    rest = _OTHER_SENSE_RE.sub(" ", text).replace("退", " ")
+    if (_OTHER_SENSE_RE.search(text) and not _SHOP_THING_RE.search(rest) and not _BUYING_RE.search(rest) and not _ASKED_RE.search(text)
+            and not _SECOND_PERSON_RE.search(text)):
+        return True  # 退 in another sense (退烧药吃了两天还没退, 涨潮退潮): no return asked for
+    if _MEME_RE.search(text) and not _ASKED_RE.search(text):
         return True
     found = [r for r in (_DELEGATED_RE, _SHOP_NAME_RE, _ROMANCE_RE, _AGENT_DAY_RE) if r.search(text)]
     if not found or (_ROMANCE_RE in found and _GIFT_WORDS_RE.search(text)) or (_AGENT_DAY_RE in found and _SHOP_THING_RE.search(text)):
