@@ -12,6 +12,8 @@ a and c were read). Wordings of our own, none of them in resources/chatter.txt o
 - 便宜了 told of something else (这个月菜价又便宜了) asks nothing; 便宜点, 能便宜了吗 still ask.
 - 退 in another sense (退伍, 退潮, 发烧…还没退), a colleague called by title, a meme (…的快乐你们不懂), work told
   of (会计说…, 开会的时候…), a saying (口头禅) and luck (捡了个便宜) get no card; goods and bargains beside them do.
+- The shop's pet admired, a heart likened to a parcel, an outing asked about (人多吗) and a neighbour's story
+  (隔壁阿姨…) get no card; pet goods and gear for the outing keep theirs.
 - Nothing but emoji or stickers gets no card: tests/test_service_soothe_chatter.py.
 """
 from __future__ import annotations
@@ -116,14 +118,38 @@ def test_their_twins_keep_their_card(matcher, message, category):
     assert category in [s.category for s in confident(matcher, message)], shown(matcher, message)
 
 
+# -- the shop's pet, a heart likened to a parcel, an outing, a neighbour's story -----------------------------
+PETS_HEARTS_OUTINGS = ["你们店里的猫好乖 是店猫吧", "快递小哥把花送进了我心里", "我的心就像被拒收的快递", "国庆去古镇玩 人多吗", "迪士尼周末挤不挤"]
+NEIGHBOURS = ["隔壁阿姨天天拿快递", "隔壁老李上周退了三回货"]
+PET_GOODS_AND_GEAR = [("你家狗窝还有大号吗", "stock"), ("去海边玩 这个泳衣有货吗", "stock")]
+
+
+@pytest.mark.parametrize("message", PETS_HEARTS_OUTINGS)
+def test_the_shops_pet_a_heart_and_an_outing_are_not_shopping(matcher, message):
+    assert to(message) == NOT_SHOPPING
+    assert confident(matcher, message) == [], shown(matcher, message)
+
+
+@pytest.mark.parametrize("message", NEIGHBOURS)
+def test_a_neighbours_story_gets_no_card(matcher, message):
+    assert to(message) != SHOP
+    assert confident(matcher, message) == [], shown(matcher, message)
+
+
+@pytest.mark.parametrize(("message", "category"), PET_GOODS_AND_GEAR)
+def test_pet_goods_and_gear_for_an_outing_keep_their_card(matcher, message, category):
+    assert to(message) != NOT_SHOPPING
+    assert category in [s.category for s in confident(matcher, message)], shown(matcher, message)
+
+
 def test_the_wordings_are_in_neither_the_corpus_nor_an_eval_set(shared_eval_dir):
     from kefu_assist.matching.helpers import _shipped_chatter
 
     def key(text: str) -> str:
         return normalize(text).replace(" ", "")
 
-    ours = {key(m) for m in CALLED_AT_HOME + SLIPS + CROWD + FORWARDED + TESTING + DELEGATED + ROMANCE + AGENT_DAY + SHOP_NAME + WITHDRAWN + CHEAPER_TOLD + CHEAPER_ASKED + OTHER_SENSE + COLLEAGUES + MEMES + TOLD_AT_WORK}
-    ours |= {key(m) for m, _ in SHOPS_TWINS + OTHER_SENSE_TWINS}
+    ours = {key(m) for m in CALLED_AT_HOME + SLIPS + CROWD + FORWARDED + TESTING + DELEGATED + ROMANCE + AGENT_DAY + SHOP_NAME + WITHDRAWN + CHEAPER_TOLD + CHEAPER_ASKED + OTHER_SENSE + COLLEAGUES + MEMES + TOLD_AT_WORK + PETS_HEARTS_OUTINGS + NEIGHBOURS}
+    ours |= {key(m) for m, _ in SHOPS_TWINS + OTHER_SENSE_TWINS + PET_GOODS_AND_GEAR}
     corpus = {key(line) for line in _shipped_chatter()}
     bench = Path(__file__).resolve().parents[2] / "benchmarks" / "eval"
     files = [*sorted(shared_eval_dir.glob("*.tsv")), *sorted(bench.glob("*.tsv")), *sorted(bench.glob("*/questions.tsv"))]

@@ -282,6 +282,13 @@ _GIFT_WORDS_RE = re.compile(r"礼物|礼盒|送(?:她|他|什么|啥|个)|买(?:
 # - the agent's own day asked (你们双十二也加班吗, 客服吃午饭了没, 你累不累), not the shop's hours or holidays
 _AGENT_DAY_RE = re.compile(r"(?:你|您|客服|小姐姐|小哥哥)[^ ]{0,6}(?:加班|熬夜|上夜班)(?:吗|么|不|没|呀|啊)|(?:你|您|客服|小姐姐|小哥哥)[^ ]{0,2}吃(?:午|早|晚)?饭?了?(?:吗|没|么)"
                            r"|(?:你|您|客服|小姐姐|小哥哥)[^ ]{0,2}(?:累不累|累吗|困不困|困吗|辛苦吗|心情(?:好吗|怎么样|如何))")
+# - the shop's pet admired (你们店里的猫好乖 是店猫吗), not pet goods (猫粮, 狗窝)
+_SHOP_PET_RE = re.compile(r"店猫|店狗|(?:你们|你家|店里)(?:家|店里)?(?:的|养的)?(?:猫|狗)(?:咪|狗)?(?![粮砂爬窝抓罐条包绳链衣笼盆碗零食玩具])")
+# - a heart likened to a parcel (我的心像被退回的包裹, 快递送到了我心里): a joke, not a parcel
+_HEART_RE = re.compile(r"我的心(?:就|也)?(?:像|跟|如同)|(?:送|寄|快递|递)(?:到|进)了?我(?:的)?心(?:里|上|坎)")
+# - an outing asked about, crowds or fun (国庆去古镇玩 人多吗, 迪士尼周末挤不挤): not outdoor gear's (露营, 爬山)
+_OUTING_RE = re.compile(r"(?:景区|景点|旅游|雪山|看日出|看海|赏花|看花|车展|演唱会|音乐节|古镇|庙会|游乐园|迪士尼|环球影城|动物园|博物馆|海边)"
+                        r".{0,14}?(?:人多不|人多吗|人多不多|挤不挤|挤吗|好玩吗|好不好玩|好玩不|值得去吗|值不值得去|堵不堵|堵车吗|门票贵吗)")
 # - the shop's name asked about out of curiosity (你们店名啥意思 挺好玩, 店名是谁起的)
 _SHOP_NAME_RE = re.compile(r"(?:店名|店铺名字?|店的名字|你们家?的?名字)[^ ]{0,3}(?:什么意思|啥意思|怎么来的|谁起的|有什么寓意|有啥寓意|有什么含义|有啥含义|什么来头|啥来头)")
 # - a greeting taken back (在吗 算了, 你好 有人吗 算了不问了) and a greeting to a crowd (大家好, 各位早上好)
@@ -318,9 +325,11 @@ def meant_elsewhere(normalized: str, asks: Callable[[str], bool]) -> bool:
     if (_OTHER_SENSE_RE.search(text) and not _SHOP_THING_RE.search(rest) and not _BUYING_RE.search(rest) and not _ASKED_RE.search(text)
             and not _SECOND_PERSON_RE.search(text)):
         return True  # 退 in another sense (退烧药吃了两天还没退, 涨潮退潮): no return asked for
-    if _MEME_RE.search(text) and not _ASKED_RE.search(text):
+    if _OUTING_RE.search(text) and not _SHOP_THING_RE.search(text):
         return True
-    found = [r for r in (_DELEGATED_RE, _SHOP_NAME_RE, _ROMANCE_RE, _AGENT_DAY_RE) if r.search(text)]
-    if not found or (_ROMANCE_RE in found and _GIFT_WORDS_RE.search(text)) or (_AGENT_DAY_RE in found and _SHOP_THING_RE.search(text)):
+    if (_MEME_RE.search(text) or _HEART_RE.search(text)) and not _ASKED_RE.search(text):
+        return True
+    found = [r for r in (_DELEGATED_RE, _SHOP_NAME_RE, _ROMANCE_RE, _AGENT_DAY_RE, _SHOP_PET_RE) if r.search(text)]
+    if not found or (_ROMANCE_RE in found and _GIFT_WORDS_RE.search(text)) or ({_AGENT_DAY_RE, _SHOP_PET_RE} & set(found) and _SHOP_THING_RE.search(_SHOP_PET_RE.sub(" ", text))):
         return False
     return not any(asks(c) for c in text.split(" ") if not any(r.search(c) for r in found) and not _ADVICE_RE.fullmatch(c))
