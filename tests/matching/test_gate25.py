@@ -14,6 +14,8 @@ a and c were read). Wordings of our own, none of them in resources/chatter.txt o
   of (会计说…, 开会的时候…), a saying (口头禅) and luck (捡了个便宜) get no card; goods and bargains beside them do.
 - The shop's pet admired, a heart likened to a parcel, an outing asked about (人多吗) and a neighbour's story
   (隔壁阿姨…) get no card; pet goods and gear for the outing keep theirs.
+- More of the wrong chat: a spouse called first, a parcel someone is asked to fetch, a group or its owner
+  addressed, a slip in its own words (误发 请忽略, 手滑按错了); a slip in the order (按错了 拍成蓝色了) is the shop's.
 - Nothing but emoji or stickers gets no card: tests/test_service_soothe_chatter.py.
 """
 from __future__ import annotations
@@ -142,14 +144,31 @@ def test_pet_goods_and_gear_for_an_outing_keep_their_card(matcher, message, cate
     assert category in [s.category for s in confident(matcher, message)], shown(matcher, message)
 
 
+# -- more of the wrong chat: a spouse called first, a parcel to fetch, a group, a slip in its own words ------
+WRONG_CHAT = ["老婆 包裹到了没", "大姐 帮我去取个快递呗", "快递替我签收下哈", "群主 发个红包呗", "家人们 有谁拼车吗", "刚刚那条发错了 是给我表姐的",
+              "误发 请忽略", "手滑按错了"]
+SLIP_THEN_ORDER = [("按错了 拍成蓝色了 能改吗", "order_change"), ("点错了 帮我把订单取消", "cancel_order")]
+
+
+@pytest.mark.parametrize("message", WRONG_CHAT)
+def test_more_of_the_wrong_chat_gets_no_card(matcher, message):
+    assert to(message) == NOT_SHOPPING
+    assert confident(matcher, message) == [], shown(matcher, message)
+
+
+@pytest.mark.parametrize(("message", "category"), SLIP_THEN_ORDER)
+def test_a_slip_in_the_order_keeps_its_card(matcher, message, category):
+    assert category in [s.category for s in confident(matcher, message)], shown(matcher, message)
+
+
 def test_the_wordings_are_in_neither_the_corpus_nor_an_eval_set(shared_eval_dir):
     from kefu_assist.matching.helpers import _shipped_chatter
 
     def key(text: str) -> str:
         return normalize(text).replace(" ", "")
 
-    ours = {key(m) for m in CALLED_AT_HOME + SLIPS + CROWD + FORWARDED + TESTING + DELEGATED + ROMANCE + AGENT_DAY + SHOP_NAME + WITHDRAWN + CHEAPER_TOLD + CHEAPER_ASKED + OTHER_SENSE + COLLEAGUES + MEMES + TOLD_AT_WORK + PETS_HEARTS_OUTINGS + NEIGHBOURS}
-    ours |= {key(m) for m, _ in SHOPS_TWINS + OTHER_SENSE_TWINS + PET_GOODS_AND_GEAR}
+    ours = {key(m) for m in CALLED_AT_HOME + SLIPS + CROWD + FORWARDED + TESTING + DELEGATED + ROMANCE + AGENT_DAY + SHOP_NAME + WITHDRAWN + CHEAPER_TOLD + CHEAPER_ASKED + OTHER_SENSE + COLLEAGUES + MEMES + TOLD_AT_WORK + PETS_HEARTS_OUTINGS + NEIGHBOURS + WRONG_CHAT}
+    ours |= {key(m) for m, _ in SHOPS_TWINS + OTHER_SENSE_TWINS + PET_GOODS_AND_GEAR + SLIP_THEN_ORDER}
     corpus = {key(line) for line in _shipped_chatter()}
     bench = Path(__file__).resolve().parents[2] / "benchmarks" / "eval"
     files = [*sorted(shared_eval_dir.glob("*.tsv")), *sorted(bench.glob("*.tsv")), *sorted(bench.glob("*/questions.tsv"))]

@@ -264,12 +264,18 @@ _NOT_COME_RE = re.compile(r"没来|不来|没上门|迟到|放鸽子|鸽了|爽�
 # - someone at home called by name first (老公你下班顺路带瓶醋, 妈 我到站了, 老婆你瞧瞧这个包 发错了):
 #   the message went to the wrong chat; a child (儿子 120 穿多大) is who the buyer shops for, not
 #   called, and 亲, 宝贝 and 姐 are what buyers call the agent;
-_VOCATIVE_RE = re.compile(r"^(?:老公|老婆|媳妇儿?|老头子?|老太婆|老伴儿?|老妈|老爸|妈|爸|妈妈|爸爸)(?:呀|啊|哎|诶)?(?:你(?!们)| (?=[^ ]*(?:你(?!们)|我|咱|吃|回来|回家|到家|到哪|下班|睡|饭)))")
+_VOCATIVE_RE = re.compile(r"^(?:老公|老婆|媳妇儿?|老头子|老伴儿?|老妈|老爸)(?:呀|啊|哎|诶)? |^(?:老公|老婆|媳妇儿?|老头子?|老太婆|老伴儿?|老妈|老爸|妈|爸|妈妈|爸爸)(?:呀|啊|哎|诶)?(?:你(?!们)| (?=[^ ]*(?:你(?!们)|我|咱|吃|回来|回家|到家|到哪|下班|睡|饭)))")
 # ... or a colleague called by surname and title, telling and asking nothing (张总 合同我发您邮箱了)
 _COLLEAGUE_RE = re.compile(r"^[王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁沈姚卢姜崔钟谭陆汪范金石廖贾夏付方白邹孟熊秦邱江尹薛段雷侯龙史陶贺顾毛郝龚邵万钱严武戴莫孔汤]"
                            r"(?:总|经理|主任|科长|处长|局长|主管|总监|董)(?= |你|您)")
 # - the buyer's slip, owned (不好意思 发错了, 发错了 不是给你的, 这条不是给你的)
 _SLIP_RE = re.compile(r"^(?:不好意思|抱歉|对不起|sorry|哎呀|啊呀|呀)? ?发错了?(?:了|啦)?(?: (?:不好意思|抱歉|sorry))?$|不是(?:要)?给你们?的(?:哈|呀|啊|哦|啦|噢)*(?= |$)")
+# ... its own words (刚刚那个发错了 是给我表姐的, 误发 请忽略, 手滑按错了), a parcel someone is asked to fetch
+# (帮我去取个快递, 快递替我签收下: no shop fetches one) and a group addressed (群主…, 各位 有谁…)
+_SLIP_MORE_RE = re.compile(r"(?<![你们])(?:刚才|刚刚)?(?:那个|那条|那句)?发错了?(?:了)? (?:这|那)?(?:条|句|个)?是(?:发)?给[^ 买拍订]{1,5}的(?= |$)")
+_SLIPPED_RE = re.compile(r"(?:(?:误发|请忽略|忽略|不小心按(?:到|错)了?|不小心点(?:到|错)了?|按错了?|点错了?|手滑了?|不好意思|抱歉|别理我?|哈) ?)+")
+_FETCH_RE = re.compile(r"(?:帮我|帮忙|替我)(?:去)?(?:取|拿|签收|收)(?:一?下|个|一个)?(?:快递|包裹|件)|(?:快递|包裹)(?:帮我|替我)(?:去)?(?:取|拿|签收|签|收)")
+_GROUP_RE = re.compile(r"^(?:群主|管理员|@)|^(?:哈喽|hello|hi|嗨)? ?(?:各位|大家|家人们|群里的?(?:朋友们?|各位)?)(?: |好 ?)?[^ ]{0,3} ?(?:有人|有没有人|谁)")
 # - a message sent to see that the chat works (测试一下 能收到吗, 试试能不能发出去, test)
 _TESTING_RE = re.compile(r"^(?:测试|test|testing|试试|试一下|试下)(?:一下|下|测试)?(?:消息|信息)?(?: ?(?:看)?(?:能不能|能否)?(?:发(?:得)?出去|收到|看到|发送)(?:吗|不|没)?)?(?: ?(?:能|可以)?(?:收到|看到|看得到|收得到)(?:吗|不|没|了吗)?)?$"
                          r"|^(?:试试|试一下|看看)(?:能不能|能否)发(?:得)?出去")
@@ -317,7 +323,9 @@ def meant_elsewhere(normalized: str, asks: Callable[[str], bool]) -> bool:
     text = normalized.strip()
     if _COLLEAGUE_RE.search(text) and not _ASKED_RE.search(text):
         return True
-    if _VOCATIVE_RE.search(text) or _SLIP_RE.search(text) or _TESTING_RE.fullmatch(text):
+    if _VOCATIVE_RE.search(text) or _SLIP_RE.search(text) or _TESTING_RE.fullmatch(text) or _SLIP_MORE_RE.search(text):
+        return True
+    if (_SLIPPED_RE.fullmatch(text) and _SLIPPED_RE.sub("", text).strip() == "" and re.search(r"误发|忽略|按|点错|手滑", text)) or _FETCH_RE.search(text) or _GROUP_RE.search(text):
         return True
     if _WITHDRAWN_RE.fullmatch(text) is not None or _CROWD_RE.match(text) is not None or _FORWARDED_RE.search(text) is not None:
         return True
