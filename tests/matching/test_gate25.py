@@ -16,6 +16,8 @@ a and c were read). Wordings of our own, none of them in resources/chatter.txt o
   (隔壁阿姨…) get no card; pet goods and gear for the outing keep theirs.
 - More of the wrong chat: a spouse called first, a parcel someone is asked to fetch, a group or its owner
   addressed, a slip in its own words (误发 请忽略, 手滑按错了); a slip in the order (按错了 拍成蓝色了) is the shop's.
+- Another service's staff blamed (电信客服的态度, 投诉小区物业) and the buyer's own factory (我们厂…发货到半夜) get no
+  card; this shop's service blamed keeps the complaint card.
 - Nothing but emoji or stickers gets no card: tests/test_service_soothe_chatter.py.
 """
 from __future__ import annotations
@@ -161,14 +163,31 @@ def test_a_slip_in_the_order_keeps_its_card(matcher, message, category):
     assert category in [s.category for s in confident(matcher, message)], shown(matcher, message)
 
 
+# -- another service's staff blamed, the buyer's own factory ------------------------------------------------
+OTHER_SERVICES = ["电信客服的态度真是差劲", "我要去投诉小区物业 垃圾三天没人收", "商场的工作人员好凶啊"]
+OWN_FACTORY = ["我们厂这周天天发货到半夜 累瘫了"]
+THIS_SHOPS_SERVICE = [("你们客服的态度真是差劲", "complaint"), ("我要投诉 送快递的态度太差", "complaint"), ("厂里催着要发票 抬头写什么", "invoice")]
+
+
+@pytest.mark.parametrize("message", OTHER_SERVICES + OWN_FACTORY)
+def test_another_service_blamed_and_the_buyers_factory_get_no_card(matcher, message):
+    assert to(message) != SHOP
+    assert confident(matcher, message) == [], shown(matcher, message)
+
+
+@pytest.mark.parametrize(("message", "category"), THIS_SHOPS_SERVICE)
+def test_this_shops_service_blamed_keeps_its_card(matcher, message, category):
+    assert category in [s.category for s in confident(matcher, message)], shown(matcher, message)
+
+
 def test_the_wordings_are_in_neither_the_corpus_nor_an_eval_set(shared_eval_dir):
     from kefu_assist.matching.helpers import _shipped_chatter
 
     def key(text: str) -> str:
         return normalize(text).replace(" ", "")
 
-    ours = {key(m) for m in CALLED_AT_HOME + SLIPS + CROWD + FORWARDED + TESTING + DELEGATED + ROMANCE + AGENT_DAY + SHOP_NAME + WITHDRAWN + CHEAPER_TOLD + CHEAPER_ASKED + OTHER_SENSE + COLLEAGUES + MEMES + TOLD_AT_WORK + PETS_HEARTS_OUTINGS + NEIGHBOURS + WRONG_CHAT}
-    ours |= {key(m) for m, _ in SHOPS_TWINS + OTHER_SENSE_TWINS + PET_GOODS_AND_GEAR + SLIP_THEN_ORDER}
+    ours = {key(m) for m in CALLED_AT_HOME + SLIPS + CROWD + FORWARDED + TESTING + DELEGATED + ROMANCE + AGENT_DAY + SHOP_NAME + WITHDRAWN + CHEAPER_TOLD + CHEAPER_ASKED + OTHER_SENSE + COLLEAGUES + MEMES + TOLD_AT_WORK + PETS_HEARTS_OUTINGS + NEIGHBOURS + WRONG_CHAT + OTHER_SERVICES + OWN_FACTORY}
+    ours |= {key(m) for m, _ in SHOPS_TWINS + OTHER_SENSE_TWINS + PET_GOODS_AND_GEAR + SLIP_THEN_ORDER + THIS_SHOPS_SERVICE}
     corpus = {key(line) for line in _shipped_chatter()}
     bench = Path(__file__).resolve().parents[2] / "benchmarks" / "eval"
     files = [*sorted(shared_eval_dir.glob("*.tsv")), *sorted(bench.glob("*.tsv")), *sorted(bench.glob("*/questions.tsv"))]

@@ -88,7 +88,7 @@ _ITEM_RE = re.compile(r"收到|穿|用|试|洗|坏|开线|破|码|颜色|色差|
 # Somewhere else the buyer's day and money go. The buyer's company and its paperwork, which an
 # invoice request names too (我要报销, 开到公司, 我们公司报销只认电子发票): they count only told as
 # a grumble or a story (_GRUMBLE_RE: 公司报销发票的事好烦, 财务又把我的报销单退回来了) ...
-_PAPERWORK_RE = re.compile(r"公司|单位|财务|会计|开会|会上|报销|差旅|部门|上班|加班|出差|工资|年终奖|退税|个税|税务|画大饼|周报|绩效|kpi|述职|团建")
+_PAPERWORK_RE = re.compile(r"公司|单位|财务|会计|开会|会上|(?:我们|我|咱)厂|厂里|车间|报销|差旅|部门|上班|加班|出差|工资|年终奖|退税|个税|税务|画大饼|周报|绩效|kpi|述职|团建")
 _GRUMBLE_RE = re.compile(r"(?:财务|会计|领导|同事|hr|人事)(?:说|讲|规定|要求)|烦|累|穷|半夜|熬夜|通宵|无语|手软|头秃|心累|崩溃|折腾|头大|头疼|要命|天天|每天|总是|老是|每次|又|终于|被|把")
 # ... and bills of daily life, tickets, other services and shops, the news and what someone said
 # in a video, which a question to the shop names only beside a word for the shop (新闻说快递要涨价

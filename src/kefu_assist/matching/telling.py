@@ -276,6 +276,10 @@ _SLIP_MORE_RE = re.compile(r"(?<![你们])(?:刚才|刚刚)?(?:那个|那条|那
 _SLIPPED_RE = re.compile(r"(?:(?:误发|请忽略|忽略|不小心按(?:到|错)了?|不小心点(?:到|错)了?|按错了?|点错了?|手滑了?|不好意思|抱歉|别理我?|哈) ?)+")
 _FETCH_RE = re.compile(r"(?:帮我|帮忙|替我)(?:去)?(?:取|拿|签收|收)(?:一?下|个|一个)?(?:快递|包裹|件)|(?:快递|包裹)(?:帮我|替我)(?:去)?(?:取|拿|签收|签|收)")
 _GROUP_RE = re.compile(r"^(?:群主|管理员|@)|^(?:哈喽|hello|hi|嗨)? ?(?:各位|大家|家人们|群里的?(?:朋友们?|各位)?)(?: |好 ?)?[^ ]{0,3} ?(?:有人|有没有人|谁)")
+# - another service's staff blamed or complained of (银行客服态度好差, 我要投诉小区物业), this shop not spoken to
+_OTHER_SERVICES = r"(?:银行|移动|联通|电信|10086|10010|运营商|航空公司|航司|医院|物业|保险公司|房东|滴滴|外卖|商场|超市|酒店|学校|餐厅|饭店|4s店|营业厅)"
+_OTHER_SERVICE_RE = re.compile(_OTHER_SERVICES + r"(?:的)?(?:客服|服务|态度|工作人员|前台|经理|柜员)|投诉(?:我们|我家|小区|那个|这个|他们)?(?:小区)?" + _OTHER_SERVICES)
+_THIS_SHOP_RE = re.compile(r"你|您|亲|店家|掌柜|卖家|商家|快递|包裹|订单")
 # - a message sent to see that the chat works (测试一下 能收到吗, 试试能不能发出去, test)
 _TESTING_RE = re.compile(r"^(?:测试|test|testing|试试|试一下|试下)(?:一下|下|测试)?(?:消息|信息)?(?: ?(?:看)?(?:能不能|能否)?(?:发(?:得)?出去|收到|看到|发送)(?:吗|不|没)?)?(?: ?(?:能|可以)?(?:收到|看到|看得到|收得到)(?:吗|不|没|了吗)?)?$"
                          r"|^(?:试试|试一下|看看)(?:能不能|能否)发(?:得)?出去")
@@ -333,6 +337,8 @@ def meant_elsewhere(normalized: str, asks: Callable[[str], bool]) -> bool:
     if (_OTHER_SENSE_RE.search(text) and not _SHOP_THING_RE.search(rest) and not _BUYING_RE.search(rest) and not _ASKED_RE.search(text)
             and not _SECOND_PERSON_RE.search(text)):
         return True  # 退 in another sense (退烧药吃了两天还没退, 涨潮退潮): no return asked for
+    if _OTHER_SERVICE_RE.search(text) and not _THIS_SHOP_RE.search(text):
+        return True
     if _OUTING_RE.search(text) and not _SHOP_THING_RE.search(text):
         return True
     if (_MEME_RE.search(text) or _HEART_RE.search(text)) and not _ASKED_RE.search(text):
