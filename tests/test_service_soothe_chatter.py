@@ -51,6 +51,19 @@ def test_a_bare_cry_read_as_upset_gets_no_invented_card(shipped, message):
     assert shipped.suggest(message, limit=5, confident_only=True, buyer=UPSET) == []
 
 
+@pytest.mark.parametrize("message", ["😠😠", "🙄", "[怒]", "💢 💢", "😭😭😭"])
+def test_emoji_or_stickers_alone_get_no_invented_card(shipped, message):
+    """Nothing but emoji or stickers (issue 10 counts them as noise, gate25): the mood reads an angry
+    face upset, but no word names a grievance for an apology card to answer."""
+    assert shipped.suggest(message, limit=5, confident_only=True) == []
+
+
+@pytest.mark.parametrize("message", ["！！", "？？？", "😠？？"])
+def test_bare_marks_of_an_impatient_buyer_keep_their_card(shipped, message):
+    """... but bare marks (！！, ？？？) are an impatient buyer's, read upset, and keep the soothing card."""
+    assert shipped.suggest(message, limit=5, confident_only=True, buyer=UPSET)
+
+
 @pytest.mark.parametrize("message", ["啊啊啊啊 怎么还没发货", "啊啊啊 气死我了"])
 def test_a_cry_with_a_grievance_still_gets_a_card(shipped, message):
     assert shipped.suggest(message, limit=5, confident_only=True, buyer=UPSET)

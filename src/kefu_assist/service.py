@@ -60,8 +60,11 @@ _BARE_CRY_RE = re.compile(r"([啊呜嗷哇呀哎唉嘤嗯哦呃额])\1{2,}")
 
 
 def _bare_cry(message: str) -> bool:
-    """Whether a buyer message is nothing but one interjection repeated (啊啊啊啊; not 嗯嗯, 啊啊啊 又没到)."""
-    return _BARE_CRY_RE.fullmatch(normalize(message).replace(" ", "")) is not None
+    """Whether a buyer message is nothing but one interjection repeated (啊啊啊啊; not 嗯嗯, 啊啊啊 又没到),
+    or nothing but emoji and stickers (😤😤, [怒]: issue 10 counts them as noise; the mood still reads them).
+    Bare marks (！！, ？？？) are not: an impatient buyer's, they keep their soothing card."""
+    text = normalize(message).replace(" ", "")
+    return (not text and not re.search(r"[?？!！]", message)) or _BARE_CRY_RE.fullmatch(text) is not None
 
 
 # How close the card of a scenario told in one clause may score below a complaint card answering

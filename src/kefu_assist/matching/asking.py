@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 from .listing import tagged_title, untagged_title, without_sizes
 from .telling import (_ERRAND_RE, _HEARSAY_RE, _HOTLINE_ASKED_RE, _JOKE_END_RE, _NOT_FOR_SHOP_RE, _PLACEHOLDER_RE, _POLL_ITEM_RE, _POLL_RE,
                       _SHOP_THING_RE, _USING_IT_RE, _WISH_RE, closes)
-from .telling import _CHORE_TOLD_RE, _HEARSAY_TRUE_RE, _NOSTALGIA_RE, _NOT_COME_RE, _NOW_RE, _SELF_ASKED_RE, about_agent, homework, talks_of_words
+from .telling import _CHORE_TOLD_RE, _HEARSAY_TRUE_RE, _NOSTALGIA_RE, _NOT_COME_RE, _NOW_RE, _SELF_ASKED_RE, about_agent, homework, meant_elsewhere, talks_of_words
 from .telling import grieves as _grieves
 
 if TYPE_CHECKING:  # (types.py imports nothing of this module's)
@@ -60,7 +60,7 @@ _REQUEST_RE = re.compile(
             # what the buyer tells the shop to do or not do with the order
             r"改成|换成|改为|改一下|改下|写成|写错|填错|填成|送到|寄到|放到|就行|就好|不要了|不想(?:要|等|买)|(?<![特区分级类性告识差个鉴离派])别(?![人的家]|介意|在意|见怪)",  # 别 as "don't", not 特别 区别
             r"[放寄送发开][到给在去]?(?:物业|公司|单位|门卫|前台|驿站|快递柜|家里|老家)(?!了)",  # (快递先放门卫了: told, not asked)  # 快递放物业, 寄公司
-            r"(?<![好真太挺很蛮超贼])便宜|给点|少点|看看|看下|看一下|还没",  # 便宜点, 发个视频看看, 怎么还没到 said without 吗
+            r"(?<![好真太挺很蛮超贼捡占])(?<!捡了个)(?<!占了个)便宜(?!了(?! ?[吗吧呗])|多了|得多)|给点|少点|看看|看下|看一下|还没",  # 便宜点, 发个视频看看, 怎么还没到 said without 吗
             r"抬头|专票|税号",  # what an invoice is to say (抬头写公司名字)
             r"商量|考虑|决定|犹豫|拿不定|拿不准|问问|问下|问一下|等我|同意|说了算|再(?:买|拍|来|说|看|下单|定)",  # an answer to an offer (犹豫: 有点犹豫 金价好像要跌; not 纠结, said of lunch as often)
             # a threat to go public if the shop does nothing (不给说法我就去小红书发帖, 再不处理我就去抖音曝光)
@@ -78,7 +78,7 @@ _PEOPLE_RE = re.compile(
         [
             r"我[妈爸姐妹哥弟]|妈妈|爸爸|老公|老婆|男朋友|女朋友|对象|孩子|儿子|女儿|宝宝|闺蜜|朋友|同事|同学|室友|舍友|宿舍|邻居|楼上|楼下",
             r"婆婆|公公|奶奶|爷爷|外婆|姥姥|姥爷|外公|表[姐妹哥弟]|堂[姐妹哥弟]|亲戚|家里人",
-            r"(?<!你们)领导|(?:我|我们|公司|单位)老板|房东|司机|小姐姐|阿姨|大爷|大叔|保安|门卫|主播|博主|明星|网红|老师",
+            r"(?<!你们)领导|(?:我|我们|公司|单位)老板|隔壁老[王李张刘陈赵]|隔壁(?:的|家的?)?(?:大姐|大哥|阿姨|大爷|大妈|奶奶|爷爷|小孩|邻居|老太太|老头)|房东|司机|小姐姐|阿姨|大爷|大叔|保安|门卫|主播|博主|明星|网红|老师",
         ]
     )
 )
@@ -88,8 +88,8 @@ _ITEM_RE = re.compile(r"收到|穿|用|试|洗|坏|开线|破|码|颜色|色差|
 # Somewhere else the buyer's day and money go. The buyer's company and its paperwork, which an
 # invoice request names too (我要报销, 开到公司, 我们公司报销只认电子发票): they count only told as
 # a grumble or a story (_GRUMBLE_RE: 公司报销发票的事好烦, 财务又把我的报销单退回来了) ...
-_PAPERWORK_RE = re.compile(r"公司|单位|财务|会计|报销|差旅|部门|上班|加班|出差|工资|年终奖|退税|个税|税务|画大饼|周报|绩效|kpi|述职|团建")
-_GRUMBLE_RE = re.compile(r"烦|累|穷|半夜|熬夜|通宵|无语|手软|头秃|心累|崩溃|折腾|头大|头疼|要命|天天|每天|总是|老是|每次|又|终于|被|把")
+_PAPERWORK_RE = re.compile(r"公司|单位|财务|会计|开会|会上|(?:我们|我|咱)厂|厂里|车间|报销|差旅|部门|上班|加班|出差|工资|年终奖|退税|个税|税务|画大饼|周报|绩效|kpi|述职|团建")
+_GRUMBLE_RE = re.compile(r"(?:财务|会计|领导|同事|hr|人事)(?:说|讲|规定|要求)|烦|累|穷|半夜|熬夜|通宵|无语|手软|头秃|心累|崩溃|折腾|头大|头疼|要命|天天|每天|总是|老是|每次|又|终于|被|把")
 # ... and bills of daily life, tickets, other services and shops, the news and what someone said
 # in a video, which a question to the shop names only beside a word for the shop (新闻说快递要涨价
 # 你们还包邮吗).
@@ -151,7 +151,7 @@ _SCHOOL_RE = re.compile(r"作业(?!本)|论文|作文(?!本|纸)|考试|期末|�
 # 行业是不是很累): a question about a trade asks the shop nothing either
 # (这事, 这种事 and 这句话 alone are as often the buyer's grievance: 第一次买就碰到这种事, 每次都是这句话)
 _SAYING_RE = re.compile(
-    r"老话|俗话|这东西|这种东西|这类东西|这玩意|这个(?:东西|规定|说法)|人生|浮云|玄学|是个好东西|发明"
+    r"老话|俗话|口头禅|这东西|这种东西|这类东西|这玩意|这个(?:东西|规定|说法)|人生|浮云|玄学|是个好东西|发明"
     r"|这句话[^ ]{0,4}(?:信|对|没错|没毛病|有道理)|(?:这种事|这事)[^ ]{0,4}(?:从来|一直|向来|总是)"
 )
 _TRADE_AT_LARGE_RE = re.compile(r"这个行业|这一?行(?![字])")
@@ -417,7 +417,7 @@ def address(normalized: str) -> str:
         return NOT_SHOPPING  # 你是机器人还是真人 (转人工 asks for a human), 88vip值得开不 我自己琢磨, 我同桌说笔芯放冰箱能多用几天 是真的吗 (the 能 is theirs)
     if _WISH_RE.search(normalized) and not asks(normalized) and not _ORDER_RE.search(normalized) and not _FAULT_RE.search(normalized):
         return REMARK  # 新年快乐呀大家
-    if _NOT_SHOPPING_RE.search(normalized) or _not_for_shop(normalized) or _PLACEHOLDER_RE.fullmatch(normalized.strip()) or talks_of_words(normalized) or homework(normalized):
+    if _NOT_SHOPPING_RE.search(normalized) or _not_for_shop(normalized) or _PLACEHOLDER_RE.fullmatch(normalized.strip()) or talks_of_words(normalized) or homework(normalized) or meant_elsewhere(normalized, asks):
         return NOT_SHOPPING
     if (_MISSENT_RE.search(normalized) and not _QUESTION_RE.search(normalized)) or _pasted(normalized):
         return NOT_SHOPPING

@@ -8,6 +8,7 @@ tests are asking's (asking.address, asking.grieves).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 # A grievance against this shop, its agent or the way it does business (你们客服就这服务水平,
 # 你们这样做生意迟早关门, 呵呵 真行 等了一周 就这服务, 太气人了 坐月子还要跟你们扯皮, 叫你们主管来):
@@ -257,3 +258,92 @@ _CHORE_TOLD_RE = re.compile(
 _SELF_ASKED_RE = re.compile(r"(?:我)?自己(?:琢磨|嘀咕|想想|研究研究?|纠结)(?:一下|下|呢|哈)?$|自言自语(?:呢|哈)?$|(?:不用|不必|别)回(?:我)?(?:了|哈|啊)?$")
 # ... and the installer or repairman not come, late or stood up (安装师傅人挺好 就是还没来): the shop's business (asking._courier_story)
 _NOT_COME_RE = re.compile(r"没来|不来|没上门|迟到|放鸽子|鸽了|爽约|改约|约")
+
+
+# Meant for someone else, or for nobody in the shop (gate25), whatever shop words it holds:
+# - someone at home called by name first (老公你下班顺路带瓶醋, 妈 我到站了, 老婆你瞧瞧这个包 发错了):
+#   the message went to the wrong chat; a child (儿子 120 穿多大) is who the buyer shops for, not
+#   called, and 亲, 宝贝 and 姐 are what buyers call the agent;
+_VOCATIVE_RE = re.compile(r"^(?:老公|老婆|媳妇儿?|老头子|老伴儿?|老妈|老爸)(?:呀|啊|哎|诶)? |^(?:老公|老婆|媳妇儿?|老头子?|老太婆|老伴儿?|老妈|老爸|妈|爸|妈妈|爸爸)(?:呀|啊|哎|诶)?(?:你(?!们)| (?=[^ ]*(?:你(?!们)|我|咱|吃|回来|回家|到家|到哪|下班|睡|饭)))")
+# ... or a colleague called by surname and title, telling and asking nothing (张总 合同我发您邮箱了)
+_COLLEAGUE_RE = re.compile(r"^[王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁沈姚卢姜崔钟谭陆汪范金石廖贾夏付方白邹孟熊秦邱江尹薛段雷侯龙史陶贺顾毛郝龚邵万钱严武戴莫孔汤]"
+                           r"(?:总|经理|主任|科长|处长|局长|主管|总监|董)(?= |你|您)")
+# - the buyer's slip, owned (不好意思 发错了, 发错了 不是给你的, 这条不是给你的)
+_SLIP_RE = re.compile(r"^(?:不好意思|抱歉|对不起|sorry|哎呀|啊呀|呀)? ?发错了?(?:了|啦)?(?: (?:不好意思|抱歉|sorry))?$|不是(?:要)?给你们?的(?:哈|呀|啊|哦|啦|噢)*(?= |$)")
+# ... its own words (刚刚那个发错了 是给我表姐的, 误发 请忽略, 手滑按错了), a parcel someone is asked to fetch
+# (帮我去取个快递, 快递替我签收下: no shop fetches one) and a group addressed (群主…, 各位 有谁…)
+_SLIP_MORE_RE = re.compile(r"(?<![你们])(?:刚才|刚刚)?(?:那个|那条|那句)?发错了?(?:了)? (?:这|那)?(?:条|句|个)?是(?:发)?给[^ 买拍订]{1,5}的(?= |$)")
+_SLIPPED_RE = re.compile(r"(?:(?:误发|请忽略|忽略|不小心按(?:到|错)了?|不小心点(?:到|错)了?|按错了?|点错了?|手滑了?|不好意思|抱歉|别理我?|哈) ?)+")
+_FETCH_RE = re.compile(r"(?:帮我|帮忙|替我)(?:去)?(?:取|拿|签收|收)(?:一?下|个|一个)?(?:快递|包裹|件)|(?:快递|包裹)(?:帮我|替我)(?:去)?(?:取|拿|签收|签|收)")
+_GROUP_RE = re.compile(r"^(?:群主|管理员|@)|^(?:哈喽|hello|hi|嗨)? ?(?:各位|大家|家人们|群里的?(?:朋友们?|各位)?)(?: |好 ?)?[^ ]{0,3} ?(?:有人|有没有人|谁)")
+# - another service's staff blamed or complained of (银行客服态度好差, 我要投诉小区物业), this shop not spoken to
+_OTHER_SERVICES = r"(?:银行|移动|联通|电信|10086|10010|运营商|航空公司|航司|医院|物业|保险公司|房东|滴滴|外卖|商场|超市|酒店|学校|餐厅|饭店|4s店|营业厅)"
+_OTHER_SERVICE_RE = re.compile(_OTHER_SERVICES + r"(?:的)?(?:客服|服务|态度|工作人员|前台|经理|柜员)|投诉(?:我们|我家|小区|那个|这个|他们)?(?:小区)?" + _OTHER_SERVICES)
+_THIS_SHOP_RE = re.compile(r"你|您|亲|店家|掌柜|卖家|商家|快递|包裹|订单")
+# - a message sent to see that the chat works (测试一下 能收到吗, 试试能不能发出去, test)
+_TESTING_RE = re.compile(r"^(?:测试|test|testing|试试|试一下|试下)(?:一下|下|测试)?(?:消息|信息)?(?: ?(?:看)?(?:能不能|能否)?(?:发(?:得)?出去|收到|看到|发送)(?:吗|不|没)?)?(?: ?(?:能|可以)?(?:收到|看到|看得到|收得到)(?:吗|不|没|了吗)?)?$"
+                         r"|^(?:试试|试一下|看看)(?:能不能|能否)发(?:得)?出去")
+# - the buyer's own work handed over (帮我写个月报呗, 帮忙做个ppt), not a card or a note with the goods
+_DELEGATED_RE = re.compile(r"(?:帮我|帮忙|替我|给我)(?:写|做|改|弄|编)(?:一?个|一?份|一?篇|下|一下)?(?:周报|日报|月报|年报|总结|述职|报告|ppt|简历|检讨|情书|请假条|发言稿|演讲稿|方案|论文)")
+# - a sweetheart's mood, advice asked (我老公生闷气了 怎么办, 跟对象冷战了 怎么和好), not a gift bought for it
+_ROMANCE_RE = re.compile(r"(?:男朋友|女朋友|老公|老婆|对象|媳妇|男友|女友)[^ ]{0,4}(?:生气|生闷气|不理我|闹别扭|冷战|吵架|分手)|(?:怎么|咋)(?:哄|和好|追)|要不要分手")
+_ADVICE_RE = re.compile(r"(?:怎么办|咋办|咋整|怎么整|怎么弄|好烦|烦死了|愁死了)(?:啊|呀|呢|哦)*")  # (…生闷气了 怎么办: the advice asked of nobody)
+_GIFT_WORDS_RE = re.compile(r"礼物|礼盒|送(?:她|他|什么|啥|个)|买(?:个|点|什么|啥)|这款|这个|链接|下单|拍")
+# - the agent's own day asked (你们双十二也加班吗, 客服吃午饭了没, 你累不累), not the shop's hours or holidays
+_AGENT_DAY_RE = re.compile(r"(?:你|您|客服|小姐姐|小哥哥)[^ ]{0,6}(?:加班|熬夜|上夜班)(?:吗|么|不|没|呀|啊)|(?:你|您|客服|小姐姐|小哥哥)[^ ]{0,2}吃(?:午|早|晚)?饭?了?(?:吗|没|么)"
+                           r"|(?:你|您|客服|小姐姐|小哥哥)[^ ]{0,2}(?:累不累|累吗|困不困|困吗|辛苦吗|心情(?:好吗|怎么样|如何))")
+# - the shop's pet admired (你们店里的猫好乖 是店猫吗), not pet goods (猫粮, 狗窝)
+_SHOP_PET_RE = re.compile(r"店猫|店狗|(?:你们|你家|店里)(?:家|店里)?(?:的|养的)?(?:猫|狗)(?:咪|狗)?(?![粮砂爬窝抓罐条包绳链衣笼盆碗零食玩具])")
+# - a heart likened to a parcel (我的心像被退回的包裹, 快递送到了我心里): a joke, not a parcel
+_HEART_RE = re.compile(r"我的心(?:就|也)?(?:像|跟|如同)|(?:送|寄|快递|递)(?:到|进)了?我(?:的)?心(?:里|上|坎)")
+# - an outing asked about, crowds or fun (国庆去古镇玩 人多吗, 迪士尼周末挤不挤): not outdoor gear's (露营, 爬山)
+_OUTING_RE = re.compile(r"(?:景区|景点|旅游|雪山|看日出|看海|赏花|看花|车展|演唱会|音乐节|古镇|庙会|游乐园|迪士尼|环球影城|动物园|博物馆|海边)"
+                        r".{0,14}?(?:人多不|人多吗|人多不多|挤不挤|挤吗|好玩吗|好不好玩|好玩不|值得去吗|值不值得去|堵不堵|堵车吗|门票贵吗)")
+# - the shop's name asked about out of curiosity (你们店名啥意思 挺好玩, 店名是谁起的)
+_SHOP_NAME_RE = re.compile(r"(?:店名|店铺名字?|店的名字|你们家?的?名字)[^ ]{0,3}(?:什么意思|啥意思|怎么来的|谁起的|有什么寓意|有啥寓意|有什么含义|有啥含义|什么来头|啥来头)")
+# - a greeting taken back (在吗 算了, 你好 有人吗 算了不问了) and a greeting to a crowd (大家好, 各位早上好)
+_GREETING_WORDS = r"(?:在吗|在不在|在么|在嘛|有人吗|有人没|有人在吗|你好|您好|嗨|哈喽|hello|hi|亲|喂|哎|诶)"
+_WITHDRAWN_RE = re.compile(r"(?:" + _GREETING_WORDS + r" ?)+(?:算了|没事了?|不用了|不问了|当我没说)(?: ?(?:算了|没事了?|不用了|不问了|吧|了|哈))*")
+_CROWD_RE = re.compile(r"^(?:哈喽|hello|hi|嗨|嘿)? ?(?:大家|各位|家人们|姐妹们|朋友们|群里的?朋友们?)(?:好|早|早上好|中午好|下午好|晚上好|晚安)(?:呀|啊|哈|哦)?$")
+# - an article or a post passed on (转发 收纳的八个妙招, 分享一篇文章 秋天养生的几个误区)
+_FORWARDED_RE = re.compile(r"^(?:转发|转载|转自|分享(?:一篇|一条|一个|一下)?(?:文章|帖子|推文|链接|视频))(?: |$)|(?:[一二三四五六七八九十几]+|\d+)(?:个|条|种|大)(?:小妙招|妙招|小技巧|冷知识|误区|小常识)")
+
+
+# - 退 in another sense (退烧, 退休, 退潮, 退步, 退群), naming nothing else of the shop and asking nothing
+_OTHER_SENSE_RE = re.compile(r"(?:发烧|发热|高烧|低烧)[^退]{0,10}退|退(?:烧|热|伍|役|潮|步|群|游|学|圈|场|婚|缩|让|堂鼓|化)|减退|消退|衰退|倒退|撤退|进退|早退|击退|辞退|劝退")
+_ASKED_RE = re.compile(r"[吗呢嘛么]|什么|怎么|咋|啥|谁|哪|几|多少|是否|能否|([\u4e00-\u9fff])[不没]\1|[不没](?= |$)")
+_BUYING_RE = re.compile(r"拍|买|下单|付款|少[个点一两]|包邮|贵")  # (我退休了 钱不多 少个两百我就拍: a bargain)
+_SECOND_PERSON_RE = re.compile(r"你|您|亲|客服|店家|老板")
+# - an internet meme (包邮区的快乐你们不懂: the buyer's own joy, not a question of postage)
+_MEME_RE = re.compile(r"的快乐(?:你们?|别人|外人)?(?:不懂|想象不到|体会不到|无法想象)")
+
+
+def meant_elsewhere(normalized: str, asks: Callable[[str], bool]) -> bool:
+    """Whether a message is meant for someone else or for nobody in the shop, whatever shop words
+    it names (老公你下班帮我取个快递, 不好意思 发错了, 测试一下 能收到吗, 帮我写个月报呗, 你们也加班吗,
+    店名啥意思, 在吗 算了, 大家好, 转发 收纳的八个妙招); not a gift for a sweetheart asked about, and not
+    when a clause beside the work, the sweetheart, the agent's day or the shop's name asks (``asks``:
+    asking.asks; 你吃午饭了吗 包邮吗 asks the shop)."""
+    text = normalized.strip()
+    if _COLLEAGUE_RE.search(text) and not _ASKED_RE.search(text):
+        return True
+    if _VOCATIVE_RE.search(text) or _SLIP_RE.search(text) or _TESTING_RE.fullmatch(text) or _SLIP_MORE_RE.search(text):
+        return True
+    if (_SLIPPED_RE.fullmatch(text) and _SLIPPED_RE.sub("", text).strip() == "" and re.search(r"误发|忽略|按|点错|手滑", text)) or _FETCH_RE.search(text) or _GROUP_RE.search(text):
+        return True
+    if _WITHDRAWN_RE.fullmatch(text) is not None or _CROWD_RE.match(text) is not None or _FORWARDED_RE.search(text) is not None:
+        return True
+    rest = _OTHER_SENSE_RE.sub(" ", text).replace("退", " ")
+    if (_OTHER_SENSE_RE.search(text) and not _SHOP_THING_RE.search(rest) and not _BUYING_RE.search(rest) and not _ASKED_RE.search(text)
+            and not _SECOND_PERSON_RE.search(text)):
+        return True  # 退 in another sense (退烧药吃了两天还没退, 涨潮退潮): no return asked for
+    if _OTHER_SERVICE_RE.search(text) and not _THIS_SHOP_RE.search(text):
+        return True
+    if _OUTING_RE.search(text) and not _SHOP_THING_RE.search(text):
+        return True
+    if (_MEME_RE.search(text) or _HEART_RE.search(text)) and not _ASKED_RE.search(text):
+        return True
+    found = [r for r in (_DELEGATED_RE, _SHOP_NAME_RE, _ROMANCE_RE, _AGENT_DAY_RE, _SHOP_PET_RE) if r.search(text)]
+    if not found or (_ROMANCE_RE in found and _GIFT_WORDS_RE.search(text)) or ({_AGENT_DAY_RE, _SHOP_PET_RE} & set(found) and _SHOP_THING_RE.search(_SHOP_PET_RE.sub(" ", text))):
+        return False
+    return not any(asks(c) for c in text.split(" ") if not any(r.search(c) for r in found) and not _ADVICE_RE.fullmatch(c))
