@@ -221,7 +221,7 @@ _ABSOLVE = re.compile(r"(又|也|这)?不是你们的(问题|错|责任)(?![^，
                      r"|(我|俺)[^。！？.!?]{0,8}(说话|语气)(太|有点|有些)?(冲|急|重)")
 # mood25: the buyer's own haste or slip, the shop told to carry on (是我自己急着用 你们照常发就行, 赶不上也没事): a felt word
 # (急死了, 崩溃) is then the buyer's own state, not anger at the shop
-_OWN_HASTE = re.compile(r"(是|都是)(我|俺)自己[^。！？.!?]{0,6}(急|着急|不小心|弄|搞|打翻|摔|的问题)|自己(把|不小心|弄|搞|打翻|摔|碰)|(我|俺)(把|不小心)[^。！？.!?]{0,8}(打翻|摔|碰倒|碰掉|弄坏|弄丢|弄洒|洒|撒|掉)"
+_OWN_HASTE = re.compile(r"(是|都是)(我|俺)自己[^。！？.!?]{0,6}(急|着急|不小心|弄|搞|打翻|摔|的问题|忘|睡过|没看|没注意|错过|删|填错|拍错|选错|下错)|自己(把|不小心|弄|搞|打翻|摔|碰)|(我|俺)(把|不小心)[^。！？.!?]{0,8}(打翻|摔|碰倒|碰掉|弄坏|弄丢|弄洒|洒|撒|掉)"
                         r"|(到不了|来不及|赶不上|晚到|晚点)(也|的话)?(没事|没关系|不要紧)|(你们)?(正常|照常|按顺序)(发|发货|寄)就(行|好|可以)")
 _WORD_CUES = frozenset({"complaint", "bad_review", "angry_refund"})
 # mood11: an insult that is a whole clause of its own (不是说今天发吗 骗子, 垃圾！) calls the shop so outright; the
@@ -233,13 +233,18 @@ _FELT_CUES = frozenset({"distress", "desperation",
                         # with 好吗 after a wait: a frame is not a word mentioned calmly, and the tone (not trained on them) reads
                         # older buyers' plain telling as calm
                         "urging", "ashamed", "bought_for", "unusable", "passed_around", "untold", "promise_gap", "result_letdown",
-                        "recommend_withdrawn", "dialect_frame", "sarcasm_fault", "watered", "disbelief"})
+                        "recommend_withdrawn", "dialect_frame", "sarcasm_fault", "watered", "disbelief",
+                        # mood25b: tears over a fault, spoiled goods alleged, the buyer's condition held against the shop
+                        "cry", "spoiled", "reproach", "dear_refused", "mocked"})
+# mood25b: a felt word alone (无语, 气死) is the buyer's state, not a name for the shop: as a clause of its own it is not an
+# outright insult (无语 我自己拍错码了), and the tone may read the message calm
+_FELT_WORDS = frozenset({"无语", "气死", "崩溃"})
 
 
 def _bare_insult(folded: str, cues: Sequence[Cue]) -> bool:
     spans = None
     for c in cues:
-        if c.id in _BARE_CUES and c.weight >= UPSET_AT:
+        if c.id in _BARE_CUES and c.weight >= UPSET_AT and c.text not in _FELT_WORDS:
             if spans is None:
                 spans = set(clauses(folded))
             if (c.start, c.end) in spans:
@@ -254,7 +259,7 @@ _DELIGHT = re.compile(r"(太|好|真|超|巨|贼|老|这么|那么)(好吃|香|�
                       r"|(补货|上新|开售|有货)[^。！？]*(哈哈|嘻嘻|😂|🤣)"
                       # young buyers' praise: 好看到想尖叫, 绝绝子, yyds, 爱了爱了, 超喜欢, and the joke owned (开玩笑的)
                       r"|(好看|好吃|好用|好香|美|可爱|香|甜|软|舒服)(到|得)(我)?(想|哭|跺脚|尖叫|飞起|爆|原地|离谱|犯规)|绝绝子|(?<![a-z])yyds(?![a-z])|爱了|爱住"
-                      r"|(太|超|好|真)(好看|可爱|喜欢|美了|好用)|(我|俺)(是|就是|只是)?(在)?(跟你们)?开(个)?玩笑(的|哈|啦|呢)|逗你(们)?(的|玩)"
+                      r"|(太|超|好|真|这么|那么)(好看|可爱|喜欢|美了|好用)|(我|俺)(是|就是|只是)?(在)?(跟你们)?开(个)?玩笑(的|哈|啦|呢)|逗你(们)?(的|玩)"
                       # a parcel greeted with a cheer (啊啊啊 终于到了, 终于收到了 好耶)
                       r"|(啊{3,}|哇+|耶|好耶|太好了)[^。！？]{0,4}终于|终于[^。！？]{0,6}(啊{3,}|耶|好耶|太好了|开心)")
 _FAULT = re.compile(r"坏|破|烂|碎|臭|霉|馊|错|漏|少(了|发|寄|给)|没(到|收到|发|货|人|回)|还没|不(发|到|回|理|管|退|给|行|能用)|退(款|货|钱)|过期|假|慢|拖|差(?!点|不多)"
@@ -263,12 +268,32 @@ _FAULT = re.compile(r"坏|破|烂|碎|臭|霉|馊|错|漏|少(了|发|寄|给)|�
                     r"|变(了|味|质|样)|怪味|不可能|罪|恶劣|态度|不像|是吧|个鬼|就是|等(干|没|傻|疯|急|哭|麻)")
 # mood25: anger at some other shop or place, told before the cue with no word of this shop between (之前那家店 东西垃圾得很,
 # 上回别家多收运费 气死了, 差点被别家骗了): the cue is not about this shop
-_ELSEWHERE = re.compile(r"别家|别的(店|家|商家|卖家|地方)|其他(店|家|商家|卖家)|另(一|外一?)家|(一|那|某)家(店|网店|铺子)?|超市|实体店|菜市场|商场|拼多多|直播间")
+_ELSEWHERE = re.compile(r"(之前|以前|原来|上次|上回)(买|用)?的?那(个|款|副|台|件|双|只)|有(一)?家(店|网店|铺子|卖家)|有个(店|商家|卖家)|别家|别的(店|家|商家|卖家|地方)|其他(店|家|商家|卖家)|另(一|外一?)家|(一|那|某)家(店|网店|铺子)?|超市|实体店|菜市场|商场|拼多多|直播间")
 _THIS_SHOP = re.compile(r"你们|你家|贵店|本店|这家|你(?!好)")
 _IF_THERE = re.compile(r"(换|要是|如果|若是|搁|放)(在|成|作|到)?$")
 
 
+# mood25b: the buyer correcting themselves to another place right after the word (太坑了吧…我是说超市那边)
+_MEANT_ELSEWHERE = re.compile(r"[^。！？!?]{0,6}(我是说|我说的是|我指的是|我是指|说的是)[^。！？!?]{0,3}(" + _ELSEWHERE.pattern + ")")
+# mood25b: anger at the courier told in a message that praises the shop (快递员找不到路 气死 不过你们发得真快 表扬)
+_COURIER = re.compile(r"快递|小哥|物流|驿站|派件|送件|司机|配送")
+_SHOP_PRAISED = re.compile(r"(但|不过|可|倒是)[^。！？!?]{0,3}(你们|你家|店家|商家|卖家|客服)[^。！？!?]{0,8}(挺|很|真|超|特别|非常|还|蛮)(快|好|给力|负责|靠谱|用心|贴心|及时|到位)"
+                           r"|表扬(你们|店家|商家|卖家|客服)?|给(你们)?(个)?好评|五星")
+
+
+def _at_courier(folded: str, cue: Cue, spans: Sequence[tuple[int, int]]) -> bool:
+    """The cue's clause, or the clause just before it (快递员把箱子扔门口 气死了), tells of the courier and not of the shop."""
+    at = next((i for i, (s, e) in enumerate(spans) if s <= cue.start < e), None)
+    if at is None:
+        return False
+    told = [spans[at]] if _COURIER.search(folded, *spans[at]) else [spans[at - 1], spans[at]] if at else []
+    return bool(told) and _COURIER.search(folded, told[0][0], told[-1][1]) is not None and not any(
+        _THIS_SHOP.search(folded, s, e) for s, e in told)
+
+
 def _elsewhere(folded: str, cue: Cue) -> bool:
+    if _MEANT_ELSEWHERE.match(folded, cue.end):
+        return True
     before = folded[max(0, cue.start - 30) : cue.start]
     last = max(_ELSEWHERE.finditer(before), key=lambda m: m.start(), default=None)
     if last is None or _IF_THERE.search(before, 0, last.start()):
@@ -292,6 +317,9 @@ def mood(text: str, history: Sequence[str] = (), use_model: bool = True, model: 
     if history and _repeated(text, history):
         cues.append(Cue("repeated", text.strip()[:20], -1, -1, 1.0))
     cues = [c for c in cues if c.id in _MARK_CUES or not _elsewhere(folded, c)]
+    if cues and _SHOP_PRAISED.search(folded):
+        spans = clauses(folded)
+        cues = [c for c in cues if c.id in _MARK_CUES or c.start < 0 or not _at_courier(folded, c, spans)]
     cues.sort(key=lambda c: (c.start < 0, c.start))
     if not any(c.start < 0 for c in cues) and (
         (_DELIGHT.search(folded) and not _FAULT.search(folded) and not any(c.id in _NO_JOKE or c.id in _FELT_CUES for c in cues))
