@@ -76,6 +76,17 @@ def test_scorn_allegation_and_tears_are_upset(text):
     "这个快递点在哪里你知道吗",
     "亲 在吗 想问下发货时间",
     "不用叫我亲啦 叫我小李就行 哈哈",
+    "闺女哭了一早上 这个小夜灯今天能发吗",
+    "读哭了 你们写的卡片太暖心了",
+    "我被自己笨哭了 收件人名字写错了 能改吗",
 ])
 def test_calm_twins_stay_calm(text):
     assert mood(text).label == "calm", mood(text)
+
+
+@pytest.mark.parametrize("text", [
+    "详情页那么好看 实物这么丑 无语",
+    "这么好看的包装 骗鬼呢 里面都是碎渣",
+])
+def test_delight_words_beside_a_letdown_stay_upset(text):
+    assert mood(text).label == "upset", mood(text)
