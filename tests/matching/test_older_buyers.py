@@ -135,7 +135,7 @@ def test_a_word_that_holds_a_slip_stays(text):
 
 # Whether an order of yesterday or the day before has gone out yet (昨儿个拍的…发出去没): a parcel's state, asked as
 # logistics or as shipping time, never small talk (我儿子今天考了一百分 shares 我, 今天, 没).
-SHIPPED_YET = ["前几天拍的 现在发了没", "我前天下的单 今天寄了吗", "昨儿个拍的东西今天发出去没", "我上午付的款 下午发了没有"]
+SHIPPED_YET = ["前几天拍的 现在发了没", "我大前天拍的 今天发了没", "我周一拍的今天发货了没", "我前天下的单 今天寄了吗", "昨儿个拍的东西今天发出去没", "我上午付的款 下午发了没有"]
 
 
 @pytest.mark.parametrize("message", SHIPPED_YET)
