@@ -4,8 +4,9 @@ of young terse agents (slang, chat abbreviations, English words, emoji), grouped
 said it: a fee shared with the buyer, more than the template's surcharge, the review's top score
 paid in goods or a red packet "on its way", a secret asked after a question, a bare 不退 with two
 particles, the buyer's word echoed as a question and refused or charged at once, a terse close
-with the shop's reason, 砍单, money and no-entry emoji, English insults and initials (sfz, idk,
-free ship, out of stock); and the compliant twins a careless rule caught (a courier charging the
+with the shop's reason, 砍单, COD said to be collected by the courier or kept from a promotion,
+money, gift and no-entry emoji, English insults and initials (sfz, idk, no fapiao, free ship, by～,
+out of stock); and the compliant twins a careless rule caught (a courier charging the
 buyer told not to be paid, the COD fee paid by the shop or refused, trading off the platform named
 as the worse choice, the shop's own number to ring, a refund sent to after-sales, an app in
 letters not to be added). Every case is worded anew, none is a line of an eval set.
@@ -20,6 +21,8 @@ VIOLATIONS = {
         "开票？sorry 这个价开不了",
         "专票? 小店不提供哈",
         "invoice? 这款不开的",
+        # English no before the invoice
+        "no fapiao at this price",
     ],
     "card_fee": [
         # the fee shared rather than added
@@ -38,6 +41,7 @@ VIOLATIONS = {
         "free ship 但是海南要加12块",
         # the initials of 包邮 before a space
         "by 海南另加10块",
+        "by～ 宁夏补8块",
     ],
     "cod": [
         # COD echoed as a question, a surcharge at once
@@ -48,6 +52,13 @@ VIOLATIONS = {
         "到付的单暂时不接 您那太偏了",
         # the fee left to the buyer
         "到付可以的，代收费自理哈",
+        # the courier said to take a sum; COD buyers left out of a promotion; COD impossible or kept off for this buyer
+        "到付的话快递师傅会收您6块",
+        "到付的买家不享受满减哈",
+        "您那里到付不了，先付款吧",
+        "您这单就别走到付了",
+        # a surcharge after the echo with words before the sum
+        "cod? 要多付点 8块",
     ],
     "review_bribe": [
         # the top score, then goods as a secret favour
@@ -60,6 +71,8 @@ VIOLATIONS = {
         "好评截个图滴滴我 红包安排上",
         # a money emoji for the money
         "晒图返💰3",
+        # a gift emoji for the gift
+        "五星好评送🎁",
     ],
     "abuse": [
         # a language the buyer cannot read; a fusspot; English insults
@@ -67,6 +80,7 @@ VIOLATIONS = {
         "您就是个杠精吧",
         "ur such an idiot 说了八遍了",
         "u r so dumb",
+        "你个穷逼",
     ],
     "negative_phrasing": [
         # English initials of 不知道
@@ -90,6 +104,9 @@ VIOLATIONS = {
         "这单我这边砍了 没货",
         "out of stock 订单我关了",
         "没货 单子给你close了",
+        # the price wrong without a verb; stock at zero; the close said as 撤单
+        "价格错了 这单已撤单",
+        "库存为0 已经帮你申请取消了",
     ],
     "no_return": [
         # a bare 不退 with two particles
@@ -101,6 +118,8 @@ VIOLATIONS = {
         # refused with 不给 at a clause end; a no-entry emoji for 不
         "无理由不给的哈 清仓款",
         "拆了🚫退",
+        # a bare 退 echoed and waved away
+        "退？没门",
     ],
 }
 
@@ -125,6 +144,8 @@ NEAR_MISSES = {
         "听说货到付款要多收钱？我们不收",
         "到付？可以，不加钱",
         "到付的手续费不用您出",
+        "到付的买家也能享受满减",
+        "您那边到付可以的",
     ],
     "off_platform": [
         # off the platform named only as the worse choice; an app not to be added
@@ -141,12 +162,15 @@ NEAR_MISSES = {
         "断货了，您要是想取消可以自己申请",
         "价格挂错了吗？我去核对，订单还在",
         "订单超时没付款，系统自动关的",
+        "价格错过了活动就恢复原价，订单还在",
+        "库存为0的话我会提前告诉您，不会直接取消",
     ],
     "no_return": [
         # a refund sent to after-sales, not refused
         "退款的事我这不处理，那是售后同事负责的，我帮您转过去",
         "七天无理由？支持的，放心",
         "无理由退货可以的哈",
+        "退？可以的，寄回来就行",
     ],
     "abuse": [
         "are you ok? 需要帮忙吗",

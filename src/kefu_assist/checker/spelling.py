@@ -85,9 +85,9 @@ PINYIN = re.compile(
 _BY_LETTERS = {word.replace(" ", ""): chinese for word, chinese in PINYIN_WORDS.items()}
 # check22ra: by, young buyers' initials of 包邮 (集美 by的), read only right before a Chinese character:
 # between English words (pay by card) it is the English word
-# check25: also with one space before the Chinese word when no English word stands before it (by 新疆除外),
+# check25: also with one space before the Chinese word, or before a tilde, when no English word stands before it (by 新疆除外, by～),
 # so pay by 花呗 keeps its English by
-PINYIN = re.compile(PINYIN.pattern + r"|(?<![a-z])(?<![a-z]\s)by(?=\s?[\u4e00-\u9fff])")
+PINYIN = re.compile(PINYIN.pattern + r"|(?<![a-z])(?<![a-z]\s)by(?=\s?[\u4e00-\u9fff]|[～~])")
 _BY_LETTERS["by"] = "包邮"
 
 
@@ -296,10 +296,12 @@ TYPOS.update(_CANTONESE)
 TYPOS["\u2795"] = "加"
 TYPO = re.compile(r"唔该|冇计|" + TYPO.pattern + r"|唔(?!好意思)(?=[\u4e00-\u9fff])|[哋咗佢喺嘅\U00020bb6嗰啲咁俾畀睇嚟揾咩]"
                   r"|(?<=[就都唔不也真梗即址话名码])系|系(?=[咪咁])|\u2795(?=\s*[我个微薇威卫vq扣好])")
-# check25: a money emoji (money bag, banknotes, red envelope) reads as 钱, one character for one: 好评返💰 is 好评返钱
+# check25: a money emoji (money bag, banknotes, red envelope) reads as 钱 and a gift emoji as 礼, one character
+# for one: 好评返💰 is 好评返钱, 好评送🎁 is 好评送礼
 _MONEY_EMOJI = "\U0001f4b0\U0001f4b4\U0001f4b5\U0001f4b6\U0001f4b7\U0001f4b8\U0001f9e7"
 TYPOS.update(dict.fromkeys(_MONEY_EMOJI, "钱"))
-TYPO = re.compile(TYPO.pattern + "|[" + _MONEY_EMOJI + "]")
+TYPOS["\U0001f381"] = "礼"
+TYPO = re.compile(TYPO.pattern + "|[" + _MONEY_EMOJI + "\U0001f381]")
 # check25: a no-entry or cross emoji typed for 不 right before a verb (拆了🚫退, ❌退款)
 TYPOS.update(dict.fromkeys("\u274c\U0001f6ab", "不"))
 TYPO = re.compile(TYPO.pattern + "|[\u274c\U0001f6ab](?=[\u4e00-\u9fff])")
