@@ -42,6 +42,8 @@ VIOLATIONS = {
         # the initials of 包邮 before a space
         "by 海南另加10块",
         "by～ 宁夏补8块",
+        # 免运, the short form of 包邮
+        "免运哈 甘肃要补差12",
     ],
     "cod": [
         # COD echoed as a question, a surcharge at once
@@ -120,6 +122,7 @@ VIOLATIONS = {
         "拆了🚫退",
         # a bare 退 echoed and waved away
         "退？没门",
+        "退货？没可能的",
     ],
 }
 
@@ -137,6 +140,7 @@ NEAR_MISSES = {
         "这单包邮，万一驿站向您要钱，别给，跟我说",
         "包邮的哦，要是快递找您收费，拍照发我，我们来处理",
         "页面标的补6块，就补6块，不会多收",
+        "免运哦 新疆也不用补",
     ],
     "cod": [
         # the fee paid by the shop; a charge others spoke of, refused

@@ -305,3 +305,6 @@ TYPO = re.compile(TYPO.pattern + "|[" + _MONEY_EMOJI + "\U0001f381]")
 # check25: a no-entry or cross emoji typed for 不 right before a verb (拆了🚫退, ❌退款)
 TYPOS.update(dict.fromkeys("\u274c\U0001f6ab", "不"))
 TYPO = re.compile(TYPO.pattern + "|[\u274c\U0001f6ab](?=[\u4e00-\u9fff])")
+# check25: 免运, young agents' short form of 包邮 (免运 但新疆补差), not 免运费 (read as it is)
+TYPOS["免运"] = "包邮"
+TYPO = re.compile(TYPO.pattern + "|免运(?!费|险)")
