@@ -17,11 +17,14 @@ PINYIN_WORDS = {
     # increasing; every COD pattern names 货到付 beside 货到付款)
     "huodaofukuan": "货到付款", "daofu": "到付", "cod": "货到付",
     # English in a Chinese reply (a space inside reads as any spacing: free shipping, freeshipping)
-    "invoice": "发票", "tax": "税", "free shipping": "包邮", "credit card": "信用卡", "no return": "不退",
+    "invoice": "发票", "tax": "税", "free shipping": "包邮", "free ship": "包邮", "credit card": "信用卡", "no return": "不退",
     "no refund": "不退", "refund": "退款", "cash back": "返现", "cashback": "返现",
     # check6: the weak rules' words in English or abbreviated (order我cancel了, handling fee, yzm)
     "order": "订单", "cancel": "取消", "cancelled": "取消了", "handling fee": "手续费", "service fee": "服务费",
     "yzm": "验证码",
+    # check25: the ID card's initials and an order closed in English (sfz发我, 单我close了)
+    "sfz": "身份证", "close": "关闭", "closed": "关闭了", "idk": "不知道", "no idea": "不知道", "out of stock": "缺货",
+    "sold out": "卖完了",
 }
 # check11r: the terse chat abbreviations of the money rules' words (fp 发票, yf 运费, hb 花呗, hdfk 货到付款,
 # xj 现金; wx 微信 is the contact rule's own word); HB before a pencil (HB铅笔, hb笔芯) is its hardness and stays letters
@@ -82,7 +85,9 @@ PINYIN = re.compile(
 _BY_LETTERS = {word.replace(" ", ""): chinese for word, chinese in PINYIN_WORDS.items()}
 # check22ra: by, young buyers' initials of 包邮 (集美 by的), read only right before a Chinese character:
 # between English words (pay by card) it is the English word
-PINYIN = re.compile(PINYIN.pattern + r"|(?<![a-z])by(?=[\u4e00-\u9fff])")
+# check25: also with one space before the Chinese word, or before a tilde, when no English word stands before it (by 新疆除外, by～),
+# so pay by 花呗 keeps its English by
+PINYIN = re.compile(PINYIN.pattern + r"|(?<![a-z])(?<![a-z]\s)by(?=\s?[\u4e00-\u9fff]|[～~])")
 _BY_LETTERS["by"] = "包邮"
 
 
@@ -291,3 +296,15 @@ TYPOS.update(_CANTONESE)
 TYPOS["\u2795"] = "加"
 TYPO = re.compile(r"唔该|冇计|" + TYPO.pattern + r"|唔(?!好意思)(?=[\u4e00-\u9fff])|[哋咗佢喺嘅\U00020bb6嗰啲咁俾畀睇嚟揾咩]"
                   r"|(?<=[就都唔不也真梗即址话名码])系|系(?=[咪咁])|\u2795(?=\s*[我个微薇威卫vq扣好])")
+# check25: a money emoji (money bag, banknotes, red envelope) reads as 钱 and a gift emoji as 礼, one character
+# for one: 好评返💰 is 好评返钱, 好评送🎁 is 好评送礼
+_MONEY_EMOJI = "\U0001f4b0\U0001f4b4\U0001f4b5\U0001f4b6\U0001f4b7\U0001f4b8\U0001f9e7"
+TYPOS.update(dict.fromkeys(_MONEY_EMOJI, "钱"))
+TYPOS["\U0001f381"] = "礼"
+TYPO = re.compile(TYPO.pattern + "|[" + _MONEY_EMOJI + "\U0001f381]")
+# check25: a no-entry or cross emoji typed for 不 right before a verb (拆了🚫退, ❌退款)
+TYPOS.update(dict.fromkeys("\u274c\U0001f6ab", "不"))
+TYPO = re.compile(TYPO.pattern + "|[\u274c\U0001f6ab](?=[\u4e00-\u9fff])")
+# check25: 免运, young agents' short form of 包邮 (免运 但新疆补差), not 免运费 (read as it is)
+TYPOS["免运"] = "包邮"
+TYPO = re.compile(TYPO.pattern + "|免运(?!费|险)")
