@@ -27,3 +27,20 @@ SECOND_QUESTION_WORDS = [
 
 def test_a_second_question_in_words_of_skin_masks_pots_beds_and_hands_reaches_the_first_three(matcher):
     assert not misses(matcher, SECOND_QUESTION_WORDS)
+
+
+# A remote address's extra charge asked as 要加钱不 beside the courier or the days: the clause alone
+# is as close to an invoice's extra charge (开票要加钱吗), and invoice.extra_fee took the third place.
+# Before the examples (寄那么远的地方要加钱不 …), 1 of these 6 missed.
+REMOTE_CHARGE_BESIDE = [
+    ("寄青海格尔木 走什么快递 要加钱不 多久能到", {"courier", "shipping_fee", "delivery_time"}),
+    ("发到西藏那曲 用哪家快递 得多收钱吗", {"courier", "shipping_fee"}),
+    ("我在内蒙古 要加钱不 几天能到", {"shipping_fee", "delivery_time"}),
+    ("寄海南三沙要加钱不 发什么快递", {"shipping_fee", "courier"}),
+    ("能发顺丰吗 那边偏远要另外收钱吗", {"courier", "shipping_fee"}),
+    ("新疆喀什 要加钱不 啥时候发货", {"shipping_fee", "shipping_time"}),
+]
+
+
+def test_a_remote_addresss_extra_charge_beside_the_courier_or_the_days_reaches_the_first_three(matcher):
+    assert not misses(matcher, REMOTE_CHARGE_BESIDE)
