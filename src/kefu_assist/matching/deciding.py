@@ -31,6 +31,9 @@ _RECEIVED_RE = re.compile("收到|到货|到了|拆开|打开|寄来|发来|送�
 # 地址…): not 刚拍的那单 (the order a request is about), 刚付款就后悔了 (a cancellation's reason)
 # nor 刚拍错了 (a mistake to put right).
 _PLACED_RE = re.compile("(?:我|俺)?(?:刚刚?|已经?)(?:拍|下单|付款|付)(?:了|好了|下了|过了)")
+# Words that thank, agree or praise (谢谢, 好的, 满意, 辛苦了): a clause with none of them that puts a
+# question (你们收到了吗, 几号能收到呢) is answered by no thank-you card.
+_THANKS_WORD_RE = re.compile("谢|感谢|感恩|辛苦|好的|好嘞|好滴|好哒|ok|OK|嗯|行|收到收到|知道了|明白|懂了|满意|喜欢|不错|好评|好用|好看|回购|棒|赞")
 
 
 class Deciding:
@@ -310,13 +313,21 @@ class Deciding:
         edge = max(decided) + self.config.decision_edge
         return {k for k in leaders if k in earnest and answers.get(k, (0.0, ""))[1] == parts[-2] and self._scripts[k].category not in decisions and leaders[k].score < edge}
 
-    def _courteous(self, leaders: dict[int, _Scored], earnest: set[int], courtesy: set[str]) -> None:
+    def _courteous(self, leaders: dict[int, _Scored], earnest: set[int], courtesy: set[str], answers: dict[int, tuple[float, str]]) -> None:
         """In a message of pleasantries only (every leader a greeting or thanks: 好的谢谢, hello 有客服吗),
         the cards of other categories the pleasantries came near (好的: bargain.too_expensive
         and invoice.delivery at 0.50; 有客服吗: quality.authentic) are not confident: the message asks
         nothing, and they took the places of the pleasantry's own cards. A grievance card
         (``courtesy_grievances``: 在吗在吗, 喂喂 人呢 -> complaint.slow_reply) stays: a buyer kept
-        waiting is what it answers."""
+        waiting is what it answers. In a message of several clauses, a thank-you card
+        (``closing_categories``) whose clause puts a question and has no word of thanks, agreement
+        or praise (_THANKS_WORD_RE: 你们收到了吗 beside 什么时候退款) is not confident: the clause asks
+        the shop something, and the card took a place of the first three."""
+        closing = set(self.config.closing_categories) & courtesy
+        for k in [k for k in earnest if self._scripts[k].category in closing and k in answers]:
+            clause = answers[k][1]
+            if _questions(clause) and not _THANKS_WORD_RE.search(clause):
+                earnest.discard(k)
         if not courtesy or not leaders or any(self._scripts[k].category not in courtesy for k in leaders):
             return
         kept = courtesy | set(self.config.courtesy_grievances)

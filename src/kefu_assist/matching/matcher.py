@@ -443,7 +443,7 @@ class Matcher(Indexing, Deciding):
         if beside_parts and ranker is not None and not told:
             self._agreed_beside(beside_parts, ranker, combined, leaders, earnest, courtesy | small_talk)
         self._news_beside(fault_parts, leaders, combined, earnest, courtesy, told, parts)  # 茶饼都碎成渣了 我要投诉; 我刚拍了… 地址写错了
-        self._courteous(leaders, earnest, courtesy)
+        self._courteous(leaders, earnest, courtesy, answers)
         self._how_to(parts, combined, answers, leaders, earnest, ranker)  # 想退 怎么操作
         substantive = any(self._scripts[k].category not in courtesy for k in earnest)
 

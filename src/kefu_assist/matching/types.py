@@ -50,6 +50,9 @@ class MatcherConfig:
     # ... and in a message of pleasantries only, no card of another category is confident but these
     # (Deciding._courteous: 在吗在吗 is a buyer kept waiting)
     courtesy_grievances: tuple[str, ...] = ("complaint",)
+    # A thank-you card is no answer to a clause that asks and thanks for nothing (你们收到了吗: the
+    # shop asked whether it has the return, thanks.satisfied at 0.72 for 收到了): Deciding._courteous.
+    closing_categories: tuple[str, ...] = ("thanks",)
     # The buyer's news that the order is placed or paid (付了, 拍好了) leads over a bare request
     # for haste beside it (快点发哦): its scripts promise the haste.
     announce_categories: tuple[str, ...] = ("order_placed",)
