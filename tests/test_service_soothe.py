@@ -302,7 +302,9 @@ MORE = ["东西到了是碎的 我要退货 什么破店", "收到的杯子是�
 @pytest.mark.parametrize("message", [*SEVERAL, *MORE])
 def test_shipped_an_upset_buyers_other_questions_stay_in_the_first_three(shipped_service, message):
     views = shipped_service.suggest(message, limit=5, confident_only=True, buyer=UPSET)
-    assert views[0].script.tone == "soothe", ids(views)
+    # a soothing card first: a scenario's own (tone: soothe) or, when the message is a complaint
+    # itself (骗子吗), the complaint card (service._soothes)
+    assert views[0].script.tone == "soothe" or views[0].script.category == "complaint", ids(views)
     matched = [s for s in shipped_service._require().matcher.suggest(message, limit=5) if s.confident][:3]
     # every category of the matcher's first three (as a calm buyer sees them) is among the first three
     assert {s.category for s in matched} <= {v.script.category for v in views[:3]}, ids(views)
