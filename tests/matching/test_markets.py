@@ -1,6 +1,6 @@
 """The markets are not the shop's business: a share price, an index, a fund, a coin or an exchange
 rate asked gets no confident card, whatever the library's price examples look like; a book or a
-thing of the shop's named beside such a word keeps its card (telling.homework)."""
+thing of the shop's named beside such a word keeps its card (telling.markets)."""
 from __future__ import annotations
 
 import pytest

@@ -232,18 +232,21 @@ _HOMEWORK_GOODS_RE = re.compile(r"书|本|册|套|版|货|买|拍|发|价|钱|�
 _EXAM_ASKED_RE = re.compile(r"(?:四六级|四级|六级|高考|中考|考研|期末|考试|成绩|分数线?|录取)[^ ]{0,6}(?:什么时候|啥时候|几号|哪天|出来了?吗|出了吗|出分|公布|怎么查)")
 
 
-# ... or the markets: a share price, an index, a fund, a coin or an exchange rate (茅台股价多少了, 今天大盘
-#涨了吗, 美元汇率多少): its 价 and 多少 are no price of the shop's. Not a book or a thing of the shop's
-# named beside it (炒股入门的书有货吗, 这个存钱罐能放多少硬币).
+def homework(normalized: str) -> bool:
+    """Whether a message asks about homework or an exam and names nothing of the shop's goods."""
+    return (_HOMEWORK_RE.search(normalized) is not None or _EXAM_ASKED_RE.search(normalized) is not None) and _HOMEWORK_GOODS_RE.search(normalized) is None
+
+
+# The markets: a share price, an index, a fund, a coin or an exchange rate (茅台股价多少了, 今天大盘涨了吗,
+# 美元汇率多少): its 价 and 多少 are no price of the shop's. Not a book or a thing of the shop's named
+# beside it (炒股入门的书有货吗, 这个存钱罐能放多少硬币).
 _MARKET_RE = re.compile(r"股价|股票|炒股|大盘|[aA港美]股|指数|基金|比特币|币价|汇率|涨停|跌停|市值|收盘|开盘价")
 _MARKET_SHOP_RE = re.compile(r"书|有货|有吗|包邮|发货|店|你们|你家|这款|这件|下单|拍了|快递|优惠|链接|宝贝")
 
 
-def homework(normalized: str) -> bool:
-    """Whether a message asks about homework, an exam or the markets and names nothing of the shop's goods."""
-    if _MARKET_RE.search(normalized) is not None and _MARKET_SHOP_RE.search(normalized) is None:
-        return True
-    return (_HOMEWORK_RE.search(normalized) is not None or _EXAM_ASKED_RE.search(normalized) is not None) and _HOMEWORK_GOODS_RE.search(normalized) is None
+def markets(normalized: str) -> bool:
+    """Whether a message asks about the markets and names nothing of the shop's."""
+    return _MARKET_RE.search(normalized) is not None and _MARKET_SHOP_RE.search(normalized) is None
 
 
 # Nostalgia for the goods or the people of the trade, asking nothing (以前的双缸洗衣机多结实啊 用了二十年,
