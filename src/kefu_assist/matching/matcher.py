@@ -457,14 +457,14 @@ class Matcher(Indexing, Deciding):
         ranked = sorted(combined, key=rank_key)
         lead = self._lead(leaders, combined, earnest, answers, main, courtesy if substantive else set(), parts)
         order = lead + [k for k in ranked if k not in leaders]
-        # Confident first (keeping the order within each group), then the first three confident
-        # cards of distinct categories while another one the message asks for is confident
-        # (types.DISTINCT_TOP, types.ASKED_SHARE).
+        # Confident first (keeping the order within each group), then the first three confident cards of
+        # distinct categories while another the message asks for is confident (DISTINCT_TOP, ASKED_SHARE)
         order.sort(key=lambda k: k not in earnest)
         n_sure = sum(1 for k in order if k in earnest)
         if len({self._scripts[k].category for k in order[:n_sure]}) > 1:
             asked = self._asked(normalized, parts, ranker, leaders)
             order = _distinct_first(order[:n_sure], lambda k: self._scripts[k].category, DISTINCT_TOP, asked.__contains__) + order[n_sure:]
+        order = self._second_opinion(normalized, order, combined, earnest, ranker)  # the co-ranker's other reading second
         out: list[Suggestion] = []
         for s_idx in order[:limit]:
             sc = combined[s_idx]
