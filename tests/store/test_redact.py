@@ -196,6 +196,18 @@ def test_kind_corpus_does_not_leak(raw, expected, secrets):
         assert not leaks(secret, question_key(out)), question_key(out)
 
 
+@pytest.mark.parametrize("raw,expected", [
+    ("你们发什么快递 59 69 79 三种都有吗", "你们发什么快递 59 69 79 三种都有吗"),  # a row of prices after a courier word
+    ("单号 299 399 499 哪个划算", "单号 299 399 499 哪个划算"),
+    ("快递单号 1234 5678 9012", "快递单号 [运单号]"),  # grouped, but not prices: still a tracking number
+    ("快递单号 1299 1399 14990", "快递单号 [运单号]"),  # groups of two lengths
+    ("我的电话 139 2345 6789", "我的电话 139****6789"),  # a mobile in 3-4-4 is never a row of prices
+    ("电话 1359 2359 3359", "电话 [电话]"),  # after a phone word the words decide
+])
+def test_rows_of_prices(raw, expected):
+    assert redact(raw) == expected
+
+
 @pytest.mark.parametrize("raw,expected,secrets", _POSITIVES)
 def test_kind_corpus_exact(raw, expected, secrets):
     assert redact(raw) == expected
@@ -224,6 +236,8 @@ def test_negatives_untouched(raw):
 @example(parts=["这款和那款有什么区别", "给老师送什么花比较好"], joiner="")  # 区别给 before 老师 is no name: 给 starts no given name
 @example(parts=["我妈妈周末来拿", "给老师送什么花比较好"], joiner="")
 @example(parts=["价格199.9还是189 199 299 399 499", "四个价位都有吗"], joiner=" ")  # prices in a row and a Chinese numeral: no one number
+@example(parts=["你们发什么快递", "199 299 399 499 四个价位都有吗"], joiner=" ")  # prices after 快递 are no tracking number
+@example(parts=["你们发什么快递", "199 299 399 499 四个价位都有吗"], joiner="")
 def test_negatives_joined_stay_untouched(parts, joiner):
     text = joiner.join(parts)
     assert redact(text) == text

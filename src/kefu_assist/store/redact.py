@@ -247,6 +247,24 @@ def _is_date(s: str, groups: list[tuple[int, int, str]]) -> bool:
     )
 
 
+def _is_price_row(s: str, groups: list[tuple[int, int, str]]) -> bool:
+    """Whether the number is a row of prices (199 299 399 499, 59 69 79): three or more groups of
+    2-5 ASCII digits of one length, each larger than the one before and all ending in the same
+    digit as prices end (9, 8, 5, 0), with at most one Chinese numeral after them (…499 四个价位).
+    A tracking, order or phone number typed in groups is almost never so (1234 5678 9012; 139 2345
+    6789 has groups of two lengths and is a mobile)."""
+    texts = [s[a:b] for a, b, _ in groups]
+    if texts and not texts[-1].isascii():
+        last = texts[-1][:-1] if texts[-1][:-1].isascii() else ""
+        texts = texts[:-1] + ([last] if last else [])
+    if len(texts) < 3 or not all(t.isascii() and t.isdigit() for t in texts):
+        return False
+    if len({len(t) for t in texts}) != 1 or not 2 <= len(texts[0]) <= 5 or len({t[-1] for t in texts}) != 1 or texts[0][-1] not in "9850":
+        return False
+    values = [int(t) for t in texts]
+    return texts[0][0] != "0" and all(x < y for x, y in zip(values, values[1:])) and _mobile_core("".join(texts)) is None
+
+
 # a QQ word a little before a bare number, whatever stands between on the line
 _QQ_NEAR = re.compile(r"(?:QQ|qq|Qq|扣扣|企鹅|企鵝|(?<![A-Za-z])[Qq](?=号|號|多少|是|吗|嗎|[:：]))[^\n]*$")
 
@@ -267,6 +285,10 @@ def _classify(s: str, start: int, end: int, last: int) -> tuple[list[tuple[int, 
     x_after = end < len(s) and s[end] in "Xx" and not (end + 1 < len(s) and s[end + 1].isascii() and s[end + 1].isalnum())
     # a date (2026-11-11, 2026.11.11-2026.11.15) is no order or tracking number, whatever is before it
     kind = None if _is_date(s, groups) else _lead(s, max(last, start - 24), start)
+    if kind in (None, "tracking", "order", "public") and _is_price_row(s, groups):
+        # nor is a row of prices (你们发什么快递 199 299 399 499 四个价位都有吗), nor anything in it;
+        # after a phone, ID, bank or QQ word the words decide
+        return [], False
     courier = _courier(s, last, start)
     if courier is not None:
         kind, start = "tracking", courier
