@@ -87,6 +87,8 @@ TYPOS: dict[str, str] = {
     "保油": "包邮", "保游": "包邮",
     "有活吗": "有货吗", "有活没": "有货没", "有活不": "有货不",
     "几天道": "几天到", "天能道": "天能到", "能道吗": "能到吗", "能道不": "能到不",
+    # 签收 heard as 签手 (显示签手了; not a word)
+    "签手": "签收",
 }
 _TYPO_RE = re.compile("|".join(sorted(map(re.escape, TYPOS), key=len, reverse=True)))
 
@@ -125,6 +127,29 @@ CANTONESE_WORDS: dict[str, str] = {
 }
 # ... and the southwestern 莫得 (没有) with its question particle after 了/的 (莫得了嗦: 没有了吗; not 啰嗦)
 CANTONESE_WORDS.update({"莫得": "没有", "了嗦": "了吗", "的嗦": "的吗"})
+# More of what older buyers type or dictate in Cantonese: the copula 系 only in runs Mandarin never
+# writes (真系, 即系: 关系 and 联系 stay), 仲 as 还 (仲会唔会; 仲裁 and 伯仲 stay), and the words for
+# now, liking, the fridge, a bottle, inside, a moment ago, not knowing how, eating.
+CANTONESE_PHRASES.update({
+    "真系": "真是", "即系": "就是", "但系": "但是", "就系": "就是", "都系": "都是", "定系": "还是", "先至": "才",
+    "而家": "现在", "钟意": "喜欢", "雪柜": "冰箱", "入面": "里面", "头先": "刚才", "成日": "总是",
+    "今朝": "今天", "下昼": "下午", "返嚟": "回来", "返去": "回去", "个窿": "个洞",
+    "唔识": "不会", "唔明": "不懂", "唔郁": "不动", "冇晒": "没了", "乜都冇": "什么都没有", "冇乜": "没什么",
+    "咁平": "这么便宜", "平咗": "便宜了", "平少少": "便宜点", "有几大": "有多大", "几重": "多重",
+    "点食": "怎么吃", "点饮": "怎么喝", "点知": "谁知", "点计": "怎么算", "食咗": "吃了", "好食": "好吃",
+    "收到未": "收到没", "好嬲": "很生气", "赶得切": "赶得上",
+})
+CANTONESE_WORDS.update({"仲": "还", "仲裁": "仲裁", "伯仲": "伯仲", "乜": "什么", "樽": "瓶", "嬲": "生气"})
+# ... and the southwestern 咋个 (怎么), 啥子 (什么), 一哈 (一下), 屋头 (家里), 有没得 (有没有), and the
+# question particle 迈 after 的/了/是 (是真的迈: 是真的吗; 迈步 and 年迈 stay)
+CANTONESE_WORDS.update({
+    "咋个": "怎么", "啥子": "什么", "一哈": "一下", "屋头": "家里", "有没得": "有没有",
+    "的迈": "的吗", "了迈": "了吗", "是迈": "是吗",
+})
+# OpenCC's t2s writes 嗰 (that) as 𠮶, and it runs first: each 嗰 word is read in that spelling too
+# (嗰个 -> 𠮶个 -> 那个; before, no 嗰 word ever applied)
+CANTONESE_PHRASES.update({k.replace("嗰", "𠮶"): v for k, v in CANTONESE_PHRASES.items() if "嗰" in k})
+CANTONESE_WORDS.update({k.replace("嗰", "𠮶"): v for k, v in CANTONESE_WORDS.items() if "嗰" in k})
 CANTONESE: dict[str, str] = {**CANTONESE_PHRASES, **CANTONESE_WORDS}
 _CANTONESE_RE = re.compile("|".join(sorted(map(re.escape, CANTONESE), key=len, reverse=True)))
 
