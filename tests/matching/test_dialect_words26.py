@@ -35,6 +35,14 @@ def test_dialect_words_read_as_mandarin():
     assert normalize("是新鲜的迈") == "是新鲜的吗"
     assert normalize("等一哈") == "等一下"
     assert normalize("物流显示签手了") == "物流显示签收了"
+    assert normalize("个瓶漏晒") == "个瓶漏光了"
+    assert normalize("啲橙烂晒") == "点橙烂光了"
+    assert normalize("迟啲再嚟") == "晚点再来"
+
+
+def test_the_sun_of_mandarin_is_left_alone():
+    for text in ["能晒太阳吗", "晒干了再收", "防晒霜", "晒了好评"]:
+        assert normalize(text) == text
 
 
 def test_mandarin_that_shares_the_characters_is_left_alone():
@@ -63,6 +71,15 @@ DIALECT_FAMILY = [
 @pytest.mark.parametrize(("message", "category"), DIALECT_FAMILY)
 def test_a_dialect_question_finds_its_scenario(matcher, message, category):
     assert family_misses(matcher, [message], category) == []
+
+
+# an order placed with 了 or 好 inside the word (下了单, 下好单): one word with 下单
+ORDER_PLACED = ["我头先落咗单喇", "阿姨我下了单啦", "下好单啦"]
+
+
+@pytest.mark.parametrize("message", ORDER_PLACED)
+def test_an_order_placed_is_news_of_an_order(matcher, message):
+    assert family_misses(matcher, [message], "order_placed") == []
 
 
 @settings(max_examples=200, deadline=None)
