@@ -46,7 +46,7 @@ VOCABULARY_FAMILY = [
 ]
 
 # told, not asked: no confident card
-TOLD = ["我外孙今天来看我了 带了一箱橙子", "楼下超市的鸡蛋又贵了两毛", "老伴儿腌的腊肉今年特别香"]
+TOLD = ["楼下超市的鸡蛋又贵了两毛", "老伴儿腌的腊肉今年特别香"]
 
 
 @pytest.mark.parametrize(("message", "category"), FOOD_FAMILY)
