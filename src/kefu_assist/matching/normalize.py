@@ -16,6 +16,8 @@ import unicodedata
 from functools import cache
 from typing import Sequence
 
+from .dialect import as_mandarin
+
 MAX_CHARS = 2000  # longer pastes are cut: no buyer question needs more, and time stays bounded
 
 # Homophone and input-method slips that buyers make all the time. Each maps to what they meant;
@@ -87,57 +89,10 @@ TYPOS: dict[str, str] = {
     "保油": "包邮", "保游": "包邮",
     "有活吗": "有货吗", "有活没": "有货没", "有活不": "有货不",
     "几天道": "几天到", "天能道": "天能到", "能道吗": "能到吗", "能道不": "能到不",
+    # 签收 heard as 签手 (显示签手了; not a word)
+    "签手": "签收",
 }
 _TYPO_RE = re.compile("|".join(sorted(map(re.escape, TYPOS), key=len, reverse=True)))
-
-# Cantonese as Hong Kong and Guangdong buyers write it (after t2s): its grammar words read as the
-# Mandarin ones the library's examples use (呢款仲有冇货 -> 这款还有没有货, 可唔可以平啲 -> 可不可以便宜点).
-# Only characters Mandarin does not write, or runs it never writes (系唔系, 几多, 落咗单): 系 of 关系,
-# 未 of 未发货, 平 of 平时 and 边 of 旁边 stay. Three writers of the development sets typed it.
-# Phrases first (longest first), then the words; nothing a step writes is read again by it.
-CANTONESE_PHRASES: dict[str, str] = {
-    "唔该晒": "谢谢", "多谢晒": "谢谢", "唔该": "谢谢",
-    "系唔系": "是不是", "系咪": "是不是", "系不系": "是不是", "唔系": "不是",
-    "有冇得": "能不能", "冇得": "不能", "有冇": "有没有",
-    "得唔得": "行不行", "平啲": "便宜点", "平d": "便宜点", "平滴": "便宜点",
-    "几多钱": "多少钱", "几多": "多少", "几耐": "多久",
-    "边度": "哪里", "边个": "哪个", "边款": "哪款", "边只": "哪个",
-    "点样": "怎么", "点算": "怎么办", "点解": "为什么",
-    "乜嘢": "什么", "咩嘢": "什么",
-    "落咗单": "下了单", "落错单": "下错单", "落单": "下单", "落咗": "下了",
-    "嚟㗎": "", "嚟嘅": "的",
-    "啱啱": "刚刚", "啱唔啱": "合不合适", "唔啱": "不合适",
-    "咗未": "了没", "讲嘢": "说话", "揾返": "找回", "攞返": "拿回",
-    "仲有冇": "还有没有", "仲有": "还有", "仲未": "还没", "仲要": "还要", "仲系": "还是", "喺唔喺度": "在不在", "喺唔喺": "在不在", "喺度": "在",
-    "谂下先": "先想一下", "谂下": "想一下", "睇下": "看一下",
-    "唔使": "不用", "使唔使": "用不用", "今日": "今天", "琴日": "昨天", "听日": "明天",
-    "你哋": "你们", "我哋": "我们", "佢哋": "他们",
-    "呢个": "这个", "呢款": "这款", "呢只": "这个", "呢件": "这件", "呢度": "这里",
-    "嗰个": "那个", "嗰只": "那个", "嗰款": "那款", "嗰度": "那里",
-}
-CANTONESE_WORDS: dict[str, str] = {
-    "唔": "不", "冇": "没", "嘅": "的", "咗": "了", "喺": "在", "啲": "点", "嚟": "来", "睇": "看",
-    "佢": "他", "嘢": "东西", "攞": "拿", "揾": "找", "谂": "想", "噉": "这样", "咁": "这么",
-    "咩": "什么", "俾": "给", "畀": "给", "嗰": "那", "哋": "们", "啱": "合适",
-    "㗎": "", "喇": "了", "嘞": "了", "囉": "", "喎": "", "啫": "", "吖": "",
-    "喇叭": "喇叭", "啫喱": "啫喱",  # Mandarin words (a speaker, a gel)
-    "好嘞": "好嘞",  # the northern Mandarin "all right" (好嘞 再见 closes a chat; 好了 would not)
-}
-# ... and the southwestern 莫得 (没有) with its question particle after 了/的 (莫得了嗦: 没有了吗; not 啰嗦)
-CANTONESE_WORDS.update({"莫得": "没有", "了嗦": "了吗", "的嗦": "的吗"})
-CANTONESE: dict[str, str] = {**CANTONESE_PHRASES, **CANTONESE_WORDS}
-_CANTONESE_RE = re.compile("|".join(sorted(map(re.escape, CANTONESE), key=len, reverse=True)))
-
-
-def _cantonese(text: str) -> str:
-    """Cantonese words as Mandarin, to a fixed point: a word read may complete a phrase (啲样 ->
-    点样 -> 怎么), and a normalised text must normalise to itself."""
-    for _ in range(4):
-        out = _CANTONESE_RE.sub(lambda m: CANTONESE[m.group(0)], text)
-        if out == text:
-            break
-        text = out
-    return text
 
 # Qianniu/Wangwang stickers arrive as [微笑], [哈哈], [OK]; a few clients use /:) codes.
 _STICKER_RE = re.compile(r"\[[\u4e00-\u9fffA-Za-z]{1,8}\]|/:[a-z()\-<>@!?*$^&]{1,6}", re.IGNORECASE)
@@ -349,7 +304,7 @@ def _fold(text: str) -> str:
     """The steps between NFKC and clause breaks, shared by normalize and normalize_many:
     stickers and symbols out, traditional to simplified, lower case, numerals, typos corrected."""
     text = _strip_symbols(_STICKER_RE.sub(" ", text))
-    text = model_names(numbers_as_digits(_cantonese(to_simplified(text).lower())))
+    text = model_names(numbers_as_digits(as_mandarin(to_simplified(text).lower())))
     return _TYPO_RE.sub(lambda m: TYPOS[m.group(0)], text)
 
 
