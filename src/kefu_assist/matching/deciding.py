@@ -83,6 +83,39 @@ class Deciding:
                 leaders[s_idx] = combined[s_idx]
                 earnest.add(s_idx)
 
+    def _named_beside(self, reads: list[tuple[str, dict[int, _Scored]]], ranker: coranker_module.CoRanker | None, combined: dict[int, _Scored],
+                      leaders: dict[int, _Scored], earnest: set[int], excluded: set[str]) -> None:
+        """Beside a confident question, a clause the co-ranker clearly reads as another scenario
+        (its first shopping class at least ``named_margin`` times as likely as the second, the gate
+        under ``beside_offtopic``) whose closest script is of a third one or not confident: that
+        class's best script for the clause, scoring at least ``agree_floor``, joins the leaders,
+        confident, never above the question (一单好久发 beside 帮我取消: logistics.track nearest at
+        0.58, the co-ranker shipping_time 0.35 against 0.08, shipping_time.when at 0.41)."""
+        if ranker is None or len(reads) < 2:
+            return
+        # (a question the message asks: a confident leader, not a card that shares its words, as
+        # complaint.slow_reply beside 老板在不在; and no grievance the co-ranker reads into 我要退两盒)
+        excluded = excluded | set(self.config.courtesy_grievances)
+        for part, scored in reads:
+            sure = {self._scripts[k].category for k in leaders if k in earnest} - excluded
+            if not sure:
+                return
+            proba, off = ranker.proba_and_gate(part)
+            proba.pop(coranker_module.OFFTOPIC, None)
+            if off >= self.config.beside_offtopic or len(proba) < 2 or _is_noise(part):
+                continue
+            (first, p1), (_, p2) = heapq.nlargest(2, proba.items(), key=lambda item: item[1])
+            if any(self._labels[k] == first for k in earnest) or first in excluded or p1 < self.config.named_margin * p2:
+                continue
+            mine = [k for k in scored if self._labels[k] == first and k in combined]
+            k = max(mine, key=lambda i: (scored[i].score, -i), default=-1)
+            if k < 0 or scored[k].score < self.config.agree_floor:
+                continue
+            top = max(combined[j].score for j in earnest if self._scripts[j].category in sure)
+            combined[k].score = min(combined[k].score, top - 1e-6)
+            leaders[k] = combined[k]
+            earnest.add(k)
+
     def _best_piece(self, piece: str, total_chars: int, ranker: coranker_module.CoRanker | None, plain: bool, *,
                     generic_ok: bool = True) -> tuple[int, _Scored, float] | None:
         """The best script for a piece of a message scored on its own, its score weighed by the
@@ -277,7 +310,8 @@ class Deciding:
             agreed = self._agreeing(part, ranker, scored, nearest, self.config.agree_margin_beside, gate=True)
         return agreed
 
-    def _asked(self, normalized: str, parts: list[str], ranker: coranker_module.CoRanker | None, leaders: dict[int, _Scored]) -> set[str]:
+    def _asked(self, normalized: str, parts: list[str], ranker: coranker_module.CoRanker | None, leaders: dict[int, _Scored],
+               reads: list[tuple[str, dict[int, _Scored]]] | None = None) -> set[str]:
         """The categories the message asks for in earnest: the co-ranker's first class for the
         message and for each of its clauses, its second too when that has at least ASKED_SHARE
         of the first's probability (色差大的话能退吗: color_difference, then return_exchange), and
@@ -286,6 +320,8 @@ class Deciding:
         (包邮吗 and 退货包邮吗), not a question of it: it keeps its rank, after the asked
         categories' second scripts."""
         asked = {self._scripts[k].category for k in leaders}
+        if reads:
+            asked.update(self._asked_again(reads, asked))
         if ranker is not None:
             for text in dict.fromkeys([normalized[:WHOLE_MAX_CHARS], *parts]):
                 # the second class is the next shopping one: chatter in second place (我是学生只有花呗:
@@ -294,6 +330,25 @@ class Deciding:
                 ranked = ranked[:1] + [item for item in ranked[1:] if item[0] != coranker_module.OFFTOPIC][:1]
                 asked.update(label for label, p in ranked if p >= ASKED_SHARE * ranked[0][1])
         return asked
+
+    def _asked_again(self, reads: list[tuple[str, dict[int, _Scored]]], asked: set[str]) -> set[str]:
+        """Two clauses whose best scripts are of one category put one question in other words, or
+        one of them asks a second thing the shared words hide: 退货运费我出吗 beside 不合适能退吗
+        (return_exchange.postage first, the fee second), 换顺丰要补多少钱 beside 默认发啥快递
+        (courier.sf first, shipping_fee second). Each such clause's best script of another category,
+        scoring at least ``again_floor`` for the clause, is asked too: the distinct-first rule shows
+        it among the first three when it is confident. ``reads``: each clause's scored scripts."""
+        skip = set(self.config.small_talk_categories) | set(self.config.courtesy_categories)
+        tops = [self._scripts[max(read, key=lambda k: read[k].score)].category if read else "" for _, read in reads]
+        out: set[str] = set()
+        for (_, read), top in zip(reads, tops):
+            if not top or top in skip or tops.count(top) < 2:
+                continue
+            others = [k for k in read if self._scripts[k].category not in skip | {top}]
+            best = max(others, key=lambda k: (read[k].score, -k), default=-1)
+            if best >= 0 and read[best].score >= self.config.again_floor:
+                out.add(self._scripts[best].category)
+        return out
 
     def _reasons(self, leaders: dict[int, _Scored], earnest: set[int], answers: dict[int, tuple[float, str]], parts: list[str]) -> set[int]:
         """In a message that puts no question (helpers._questions), the confident leaders of the

@@ -133,6 +133,9 @@ class MatcherConfig:
     # shopping lines of the dev sets rose (median 0.09 -> 0.12, clauses 0.18 -> 0.22), and 0.35
     # keeps the clauses it agreed on before (冬天的话要走多久 at 0.35).
     agree_floor: float = 0.35
+    # a clause whose best script's category another clause's best shares: its best script of
+    # another category scoring this much for the clause is asked too (Deciding._asked_again)
+    again_floor: float = 0.45
     agree_offtopic: float = 0.35
     agree_margin: float = 1.5
     # ... and for a clause beside a question of another category asked confidently
@@ -146,6 +149,9 @@ class MatcherConfig:
     beside_offtopic: float = 0.7
     beside_floor: float = 0.25
     beside_margin: float = 1.5
+    # ... and a clause the co-ranker reads as a scenario other than its closest script's, by this
+    # margin, beside a confident question of a third one: that class's best script (Deciding._named_beside)
+    named_margin: float = 1.5
     # ... and when the nearest script is of another category, the best script of the co-ranker's
     # first class agrees instead when it scores within agree_tie of the nearest: a near tie the
     # IDF weights break by accident (Deciding._agreeing; session 22: 0.03 gained 1 line of the
