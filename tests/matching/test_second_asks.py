@@ -7,6 +7,8 @@
 - A clause the co-ranker clearly reads as another scenario than its closest script's, beside a
   confident question (另一单好久发货 beside 取消: logistics.track closest, the co-ranker
   shipping_time by far): Deciding._named_beside.
+- A clause that only scorns the shop beside a request (什么破店 after 不要了给我取消): the complaint
+  card scored low, the gate reading the scorn as chatter: Deciding._scorned.
 """
 from __future__ import annotations
 
@@ -42,6 +44,23 @@ NAMED_BESIDE = [
     ("谢谢了 那我这单好久发货", {"thanks", "shipping_time"}),
     ("好滴 那好久发货呢", {"thanks", "shipping_time"}),
 ]
+
+
+# Before: 0 of 3 complete (the scorn's complaint card under the cancel cards or not confident).
+SCORN_BESIDE = [
+    ("拖了五天还没发 不要了帮我取消 什么破店啊", {"cancel_order", "complaint"}),
+    ("这么久不发货 我不买了退钱 说话不算数", {"cancel_order", "complaint"}),
+    ("什么时候发货 一拖再拖 耍我呢", {"shipping_time", "complaint"}),
+]
+
+
+def test_a_clause_scorning_the_shop_beside_a_request_gets_the_complaint_card(matcher):
+    assert misses(matcher, SCORN_BESIDE) == []
+
+
+def test_no_complaint_card_beside_a_question_without_scorn(matcher):
+    for message in ("包邮吗 我是老顾客了", "什么时候发货 我急着用", "不要了帮我取消 买重复了"):
+        assert "complaint" not in top3(matcher, message)
 
 
 def test_a_second_thing_hidden_by_shared_words_reaches_the_first_three(matcher):

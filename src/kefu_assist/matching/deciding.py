@@ -36,6 +36,14 @@ _PLACED_RE = re.compile("(?:我|俺)?(?:刚刚?|已经?)(?:拍|下单|付款|付
 _THANKS_WORD_RE = re.compile("谢|感谢|感恩|辛苦|好的|好嘞|好滴|好哒|ok|OK|嗯|行|收到收到|知道了|明白|懂了|满意|喜欢|不错|好评|好用|好看|回购|棒|赞")
 
 
+# A clause that only scorns the shop (什么破店, 耍我呢, 说话不算数, 磨磨唧唧的, 什么服务): a grievance told
+# in words beside a question, whose complaint card scores low (the gate reads the scorn as chatter).
+_SCORN_CLAUSE_RE = re.compile(
+    "破店|黑店|垃圾店|烂店|什么破|什么(?:服务|态度|店)(?:啊|呀|嘛)?$|说话不算数|说话不算话|说了不算|言而无信|磨磨唧唧|磨磨叽叽|"
+    "骗子|坑人|坑爹|耍人|耍我|糊弄|忽悠人|欺负人|虚假发货|太过分|不像话"
+)
+
+
 class Deciding:
     """Decisions of :class:`~kefu_assist.matching.matcher.Matcher` over scored scripts."""
 
@@ -100,6 +108,9 @@ class Deciding:
             sure = {self._scripts[k].category for k in leaders if k in earnest} - excluded
             if not sure:
                 return
+            if _SCORN_CLAUSE_RE.search(part):
+                self._scorned(scored, combined, leaders, earnest, sure)
+                continue
             proba, off = ranker.proba_and_gate(part)
             proba.pop(coranker_module.OFFTOPIC, None)
             if off >= self.config.beside_offtopic or len(proba) < 2 or _is_noise(part):
@@ -115,6 +126,24 @@ class Deciding:
             combined[k].score = min(combined[k].score, top - 1e-6)
             leaders[k] = combined[k]
             earnest.add(k)
+
+    def _scorned(self, scored: dict[int, _Scored], combined: dict[int, _Scored], leaders: dict[int, _Scored], earnest: set[int], sure: set[str]) -> None:
+        """A clause scorning the shop beside a confident question (你们到现在都不发货 我不要了给我退款
+        什么破店): its best grievance script (``courtesy_grievances``) joins the leaders, confident,
+        after the question, unless the message has a confident one already."""
+        grievances = set(self.config.courtesy_grievances)
+        if any(self._scripts[k].category in grievances for k in earnest):
+            return
+        # (the clause's own best, else the message's: 耍我呢 alone comes near no example)
+        read = scored if any(self._scripts[k].category in grievances for k in scored) else combined
+        mine = [k for k in read if self._scripts[k].category in grievances and k in combined]
+        if not mine:
+            return
+        k = max(mine, key=lambda i: (read[i].score, -i))
+        top = max(combined[j].score for j in earnest if self._scripts[j].category in sure)
+        combined[k].score = min(combined[k].score, top - 1e-6)
+        leaders[k] = combined[k]
+        earnest.add(k)
 
     def _best_piece(self, piece: str, total_chars: int, ranker: coranker_module.CoRanker | None, plain: bool, *,
                     generic_ok: bool = True) -> tuple[int, _Scored, float] | None:
