@@ -116,11 +116,17 @@ class Deciding:
             if off >= self.config.beside_offtopic or len(proba) < 2 or _is_noise(part):
                 continue
             (first, p1), (_, p2) = heapq.nlargest(2, proba.items(), key=lambda item: item[1])
-            if any(self._labels[k] == first for k in earnest) or first in excluded or p1 < self.config.named_margin * p2:
+            if any(self._labels[k] == first for k in earnest) or first in excluded:
                 continue
             mine = [k for k in scored if self._labels[k] == first and k in combined]
             k = max(mine, key=lambda i: (scored[i].score, -i), default=-1)
             if k < 0 or scored[k].score < self.config.agree_floor:
+                continue
+            # (by a smaller margin when the class's best is the clause's closest shopping script and
+            # close to confident: 苹果甜不甜 beside 颜色一样吗, quality.taste at 0.48, 0.10 against 0.07)
+            nearest = max((j for j in scored if self._scripts[j].category not in excluded), key=lambda j: (scored[j].score, -j))
+            near = nearest == k and scored[k].score >= self.config.named_near
+            if p1 < (1.0 if near else self.config.named_margin) * p2:
                 continue
             top = max(combined[j].score for j in earnest if self._scripts[j].category in sure)
             combined[k].score = min(combined[k].score, top - 1e-6)
