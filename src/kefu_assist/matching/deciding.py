@@ -92,7 +92,8 @@ class Deciding:
                 earnest.add(s_idx)
 
     def _named_beside(self, reads: list[tuple[str, dict[int, _Scored]]], ranker: coranker_module.CoRanker | None, combined: dict[int, _Scored],
-                      leaders: dict[int, _Scored], earnest: set[int], excluded: set[str]) -> None:
+                      leaders: dict[int, _Scored], earnest: set[int], excluded: set[str],
+                      answers: dict[int, tuple[float, str]] | None = None) -> None:
         """Beside a confident question, a clause the co-ranker clearly reads as another scenario
         (its first shopping class at least ``named_margin`` times as likely as the second, the gate
         under ``beside_offtopic``) whose closest script is of a third one or not confident: that
@@ -109,7 +110,7 @@ class Deciding:
             if not sure:
                 return
             if _SCORN_CLAUSE_RE.search(part):
-                self._scorned(scored, combined, leaders, earnest, sure)
+                self._scorned(part, scored, combined, leaders, earnest, sure, answers)
                 continue
             proba, off = ranker.proba_and_gate(part)
             proba.pop(coranker_module.OFFTOPIC, None)
@@ -128,12 +129,22 @@ class Deciding:
             near = nearest == k and scored[k].score >= self.config.named_near
             if p1 < (1.0 if near else self.config.named_margin) * p2:
                 continue
-            top = max(combined[j].score for j in earnest if self._scripts[j].category in sure)
-            combined[k].score = min(combined[k].score, top - 1e-6)
-            leaders[k] = combined[k]
-            earnest.add(k)
+            self._joins(k, part, combined, leaders, earnest, sure, answers)
 
-    def _scorned(self, scored: dict[int, _Scored], combined: dict[int, _Scored], leaders: dict[int, _Scored], earnest: set[int], sure: set[str]) -> None:
+    def _joins(self, k: int, part: str, combined: dict[int, _Scored], leaders: dict[int, _Scored], earnest: set[int], sure: set[str],
+               answers: dict[int, tuple[float, str]] | None) -> None:
+        """Script ``k`` joins the leaders for clause ``part``, confident, never above the questions
+        of ``sure``; the card says it answers that clause (the sidebar, and the service keeping an
+        upset buyer's other questions in the first three by their clauses)."""
+        top = max(combined[j].score for j in earnest if self._scripts[j].category in sure)
+        combined[k].score = min(combined[k].score, top - 1e-6)
+        leaders[k] = combined[k]
+        earnest.add(k)
+        if answers is not None:
+            answers[k] = (combined[k].score, part)
+
+    def _scorned(self, part: str, scored: dict[int, _Scored], combined: dict[int, _Scored], leaders: dict[int, _Scored], earnest: set[int],
+                 sure: set[str], answers: dict[int, tuple[float, str]] | None = None) -> None:
         """A clause scorning the shop beside a confident question (你们到现在都不发货 我不要了给我退款
         什么破店): its best grievance script (``courtesy_grievances``) joins the leaders, confident,
         after the question, unless the message has a confident one already."""
@@ -146,10 +157,7 @@ class Deciding:
         if not mine:
             return
         k = max(mine, key=lambda i: (read[i].score, -i))
-        top = max(combined[j].score for j in earnest if self._scripts[j].category in sure)
-        combined[k].score = min(combined[k].score, top - 1e-6)
-        leaders[k] = combined[k]
-        earnest.add(k)
+        self._joins(k, part, combined, leaders, earnest, sure, answers)
 
     def _best_piece(self, piece: str, total_chars: int, ranker: coranker_module.CoRanker | None, plain: bool, *,
                     generic_ok: bool = True) -> tuple[int, _Scored, float] | None:
@@ -345,8 +353,7 @@ class Deciding:
             agreed = self._agreeing(part, ranker, scored, nearest, self.config.agree_margin_beside, gate=True)
         return agreed
 
-    def _asked(self, normalized: str, parts: list[str], ranker: coranker_module.CoRanker | None, leaders: dict[int, _Scored],
-               reads: list[tuple[str, dict[int, _Scored]]] | None = None) -> set[str]:
+    def _asked(self, normalized: str, parts: list[str], ranker: coranker_module.CoRanker | None, leaders: dict[int, _Scored]) -> set[str]:
         """The categories the message asks for in earnest: the co-ranker's first class for the
         message and for each of its clauses, its second too when that has at least ASKED_SHARE
         of the first's probability (色差大的话能退吗: color_difference, then return_exchange), and
@@ -355,8 +362,6 @@ class Deciding:
         (包邮吗 and 退货包邮吗), not a question of it: it keeps its rank, after the asked
         categories' second scripts."""
         asked = {self._scripts[k].category for k in leaders}
-        if reads:
-            asked.update(self._asked_again(reads, asked))
         if ranker is not None:
             for text in dict.fromkeys([normalized[:WHOLE_MAX_CHARS], *parts]):
                 # the second class is the next shopping one: chatter in second place (我是学生只有花呗:
@@ -365,25 +370,6 @@ class Deciding:
                 ranked = ranked[:1] + [item for item in ranked[1:] if item[0] != coranker_module.OFFTOPIC][:1]
                 asked.update(label for label, p in ranked if p >= ASKED_SHARE * ranked[0][1])
         return asked
-
-    def _asked_again(self, reads: list[tuple[str, dict[int, _Scored]]], asked: set[str]) -> set[str]:
-        """Two clauses whose best scripts are of one category put one question in other words, or
-        one of them asks a second thing the shared words hide: 退货运费我出吗 beside 不合适能退吗
-        (return_exchange.postage first, the fee second), 换顺丰要补多少钱 beside 默认发啥快递
-        (courier.sf first, shipping_fee second). Each such clause's best script of another category,
-        scoring at least ``again_floor`` for the clause, is asked too: the distinct-first rule shows
-        it among the first three when it is confident. ``reads``: each clause's scored scripts."""
-        skip = set(self.config.small_talk_categories) | set(self.config.courtesy_categories)
-        tops = [self._scripts[max(read, key=lambda k: read[k].score)].category if read else "" for _, read in reads]
-        out: set[str] = set()
-        for (_, read), top in zip(reads, tops):
-            if not top or top in skip or tops.count(top) < 2:
-                continue
-            others = [k for k in read if self._scripts[k].category not in skip | {top}]
-            best = max(others, key=lambda k: (read[k].score, -k), default=-1)
-            if best >= 0 and read[best].score >= self.config.again_floor:
-                out.add(self._scripts[best].category)
-        return out
 
     def _reasons(self, leaders: dict[int, _Scored], earnest: set[int], answers: dict[int, tuple[float, str]], parts: list[str]) -> set[int]:
         """In a message that puts no question (helpers._questions), the confident leaders of the

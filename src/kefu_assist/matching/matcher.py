@@ -379,7 +379,7 @@ class Matcher(Indexing, Deciding):
         fault_parts: list[int] = []  # the best fault scripts of clauses telling of a fault (Deciding._fault_script)
         total_chars = sum(len(p) for p in parts)
         conditions: dict[int, _Scored] = {}  # the best scripts of tag clauses (helpers._tag_clause)
-        reads: list[tuple[str, dict[int, _Scored]]] = []  # each clause and its scripts (Deciding._asked_again, _named_beside)
+        reads: list[tuple[str, dict[int, _Scored]]] = []  # each clause and its scripts (Deciding._named_beside)
         if len(parts) > 1 and self.config.clauses:
             for part in parts:
                 if part.isdigit():  # 160 in 160 100斤穿什么码 says nothing on its own (not 618 either)
@@ -443,7 +443,7 @@ class Matcher(Indexing, Deciding):
                     earnest.add(s_idx)
         if beside_parts and ranker is not None and not told:
             self._agreed_beside(beside_parts, ranker, combined, leaders, earnest, courtesy | small_talk)
-        self._named_beside(reads, ranker if not told else None, combined, leaders, earnest, courtesy | small_talk)
+        self._named_beside(reads, ranker if not told else None, combined, leaders, earnest, courtesy | small_talk, answers)
         self._news_beside(fault_parts, leaders, combined, earnest, courtesy, told, parts)  # 茶饼都碎成渣了 我要投诉; 我刚拍了… 地址写错了
         self._courteous(leaders, earnest, courtesy, answers)
         self._how_to(parts, combined, answers, leaders, earnest, ranker)  # 想退 怎么操作
@@ -463,7 +463,7 @@ class Matcher(Indexing, Deciding):
         order.sort(key=lambda k: k not in earnest)
         n_sure = sum(1 for k in order if k in earnest)
         if len({self._scripts[k].category for k in order[:n_sure]}) > 1:
-            asked = self._asked(normalized, parts, ranker, leaders, reads)
+            asked = self._asked(normalized, parts, ranker, leaders)
             order = _distinct_first(order[:n_sure], lambda k: self._scripts[k].category, DISTINCT_TOP, asked.__contains__) + order[n_sure:]
         out: list[Suggestion] = []
         for s_idx in order[:limit]:

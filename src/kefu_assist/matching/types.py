@@ -133,9 +133,6 @@ class MatcherConfig:
     # shopping lines of the dev sets rose (median 0.09 -> 0.12, clauses 0.18 -> 0.22), and 0.35
     # keeps the clauses it agreed on before (冬天的话要走多久 at 0.35).
     agree_floor: float = 0.35
-    # a clause whose best script's category another clause's best shares: its best script of
-    # another category scoring this much for the clause is asked too (Deciding._asked_again)
-    again_floor: float = 0.45
     agree_offtopic: float = 0.35
     agree_margin: float = 1.5
     # ... and for a clause beside a question of another category asked confidently
