@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from kefu_assist.matching.deciding import Deciding
+from kefu_assist.matching.seconds import Seconds
 
 
 def confident(matcher, message: str) -> list[str]:
@@ -39,7 +39,7 @@ MESSAGES = [
 
 def test_the_first_card_and_a_message_without_a_confident_card_are_kept(matcher, monkeypatch):
     with_rule = {m: confident(matcher, m) for m in MESSAGES}
-    monkeypatch.setattr(Deciding, "_second_opinion", lambda self, normalized, order, *rest: order)
+    monkeypatch.setattr(Seconds, "_second_opinion", lambda self, normalized, order, *rest: order)
     for message in MESSAGES:
         without = confident(matcher, message)
         assert with_rule[message][:1] == without[:1], message
@@ -58,14 +58,14 @@ class _Ranker:
 
 
 class _Deciding:
-    """Deciding's second opinion over made-up scripts: one label per script index."""
+    """Seconds' second opinion over made-up scripts: one label per script index."""
 
     def __init__(self, labels: list[str]):
         from kefu_assist.matching.types import MatcherConfig
 
         self.config = MatcherConfig()
         self._labels = labels
-        self._second_opinion = Deciding._second_opinion.__get__(self)
+        self._second_opinion = Seconds._second_opinion.__get__(self)
 
 
 def _scored(scores: dict[int, float]):

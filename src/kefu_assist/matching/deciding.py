@@ -1,8 +1,8 @@
 """What the matcher decides beyond each script's score (a mixin of
 :class:`~kefu_assist.matching.matcher.Matcher`): the requests a clause joins without a break, the
 agreement of the nearest script with the co-ranker that makes a close script confident, the
-categories a message asks for, which the first cards show one each, and the co-ranker's other
-reading of a message as a confident second card."""
+categories a message asks for, which the first cards show one each; the cards beside the first
+question are in :mod:`.seconds`."""
 from __future__ import annotations
 
 import heapq
@@ -10,8 +10,9 @@ import re
 from typing import TYPE_CHECKING
 
 from . import coranker as coranker_module
+from .seconds import Seconds
 from .helpers import _REMEDY_TAG_RE, _haste, _is_noise, _plan, _questions, _request_tail, _stock_tail, _sub_clauses, _tells_fault
-from .types import ASKED_SHARE, DISTINCT_TOP, WHOLE_MAX_CHARS, MatcherConfig, _Scored
+from .types import ASKED_SHARE, WHOLE_MAX_CHARS, MatcherConfig, _Scored
 
 if TYPE_CHECKING:
     from ..library.model import Script
@@ -37,7 +38,7 @@ _PLACED_RE = re.compile("(?:我|俺)?(?:刚刚?|已经?)(?:拍|下单|付款|付
 _THANKS_WORD_RE = re.compile("谢|感谢|感恩|辛苦|好的|好嘞|好滴|好哒|ok|OK|嗯|行|收到收到|知道了|明白|懂了|满意|喜欢|不错|好评|好用|好看|回购|棒|赞")
 
 
-class Deciding:
+class Deciding(Seconds):
     """Decisions of :class:`~kefu_assist.matching.matcher.Matcher` over scored scripts."""
 
     if TYPE_CHECKING:  # set up by Matcher.__init__ and defined by Matcher
@@ -400,37 +401,3 @@ class Deciding:
             return (category in courtesy, hurried, planned or feared, k in reasons, -combined[k].score - edge, k)
 
         return sorted(leaders, key=key)
-
-    def _second_opinion(self, normalized: str, order: list[int], combined: dict[int, _Scored], earnest: set[int],
-                        ranker: coranker_module.CoRanker | None) -> list[int]:
-        """The co-ranker's other reading as a confident second card: when the first card is
-        confident and the co-ranker's likeliest shopping class for the message is another category,
-        at least ``agree_margin`` times as likely as the first card's, not among the first three
-        confident cards, and its best script reaches ``agree_floor``, that script is confident and
-        comes second (记录仪放车里会不会烧坏: care_warranty.storage confident at 0.55, the co-ranker
-        reads quality at twice care_warranty's probability, quality.general at 0.30 was a
-        fourth card). The first card keeps its place: the two judges disagree, and the agent sees
-        both readings. The same margin and floor as agreement (_agreed); measured on the dev sets:
-        +13 single questions right in the first three for 5 wrong confident cards more at ranks
-        2-3 over 8683 (README, matching)."""
-        if ranker is None or not order or order[0] not in earnest:
-            return order
-        proba = ranker.proba(normalized[:WHOLE_MAX_CHARS])
-        proba.pop(coranker_module.OFFTOPIC, None)
-        if not proba:
-            return order
-        wanted = max(proba, key=lambda label: proba[label])
-        first = self._labels[order[0]]
-        sure = [k for k in order if k in earnest][:DISTINCT_TOP]
-        if wanted == first or proba[wanted] < self.config.agree_margin * proba.get(first, 0.0) or any(self._labels[k] == wanted for k in sure):
-            return order
-        if wanted in self.config.small_talk_categories or wanted in self.config.courtesy_categories:
-            return order
-        mine = [k for k in combined if self._labels[k] == wanted]
-        if not mine:
-            return order
-        best = max(mine, key=lambda k: (combined[k].score, -k))
-        if combined[best].score < self.config.agree_floor:
-            return order
-        earnest.add(best)
-        return [order[0], best, *(k for k in order[1:] if k != best)]

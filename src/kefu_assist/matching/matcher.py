@@ -371,14 +371,14 @@ class Matcher(Indexing, Deciding):
         if whole:
             main = max(whole, key=lambda k: whole[k].score)
             leaders[main] = whole[main]
-        # Which part of the message each script answers best, for the agent to see.
-        answers: dict[int, tuple[float, str]] = {}
+        answers: dict[int, tuple[float, str]] = {}  # which part of the message each script answers best, for the agent to see
         agreed_parts: list[tuple[int, str, dict[int, _Scored]]] = []  # clauses whose best script is close, not confident
         beside_parts: list[tuple[int, str, dict[int, _Scored]]] = []  # ... asking, agreed on only beside a confident question
         statements: set[int] = set()  # leaders of clauses that ask the shop nothing (asking.asks_the_shop)
         fault_parts: list[int] = []  # the best fault scripts of clauses telling of a fault (Deciding._fault_script)
         total_chars = sum(len(p) for p in parts)
         conditions: dict[int, _Scored] = {}  # the best scripts of tag clauses (helpers._tag_clause)
+        reads: list[tuple[str, dict[int, _Scored]]] = []  # each clause and its scripts (seconds.Seconds._named_beside)
         if len(parts) > 1 and self.config.clauses:
             for part in parts:
                 if part.isdigit():  # 160 in 160 100斤穿什么码 says nothing on its own (not 618 either)
@@ -386,6 +386,7 @@ class Matcher(Indexing, Deciding):
                 scored, part_off = self._score_text(part, generic_ok=False, ranker=ranker, plain=plain)
                 if not scored:
                     continue
+                reads.append((part, scored))
                 factor = 1.0 - self.config.clause_discount * (1.0 - len(part) / total_chars)
                 for s_idx, sc in scored.items():
                     sc.score *= factor
@@ -422,10 +423,9 @@ class Matcher(Indexing, Deciding):
         # as it) is what the library files it under: the gate's doubt does not veto it.
         listed = main >= 0 and self._ex_text[whole[main].example] == self.tokenizer.analyze(normalized[:WHOLE_MAX_CHARS])[1].replace(" ", "")
         if main >= 0 and ((self._scripts[main].category in small_talk and not small_talk_yields(normalized, whole_off, to, self.config)) or (self._off_topic(whole_off, veto) and not listed)):
-            # (a message that asks nothing has no clause asking in earnest either, and a clause
-            # that neither asks, speaks to the shop nor tells of the buyer's order is part of the
-            # chatter: 我司年底统一开票 in 我司年底统一开票 财务忙死了)
-            # (nor a greeting or thank-you clause, which opens or closes the chatter: 你好 今天天气真好)
+            # (a message that asks nothing has no clause asking in earnest either, and a clause that neither asks,
+            # speaks to the shop nor tells of the buyer's order is part of the chatter: 我司年底统一开票 财务忙死了;
+            # nor a greeting or thank-you clause, which opens or closes the chatter: 你好 今天天气真好)
             earnest = set() if told else {k for k in leaders if k != main and self._scripts[k].category not in small_talk | courtesy and k not in statements}
         else:
             earnest = {k for k, sc in combined.items() if sc.score >= self.threshold and self._scripts[k].category not in small_talk}
@@ -442,14 +442,14 @@ class Matcher(Indexing, Deciding):
                     earnest.add(s_idx)
         if beside_parts and ranker is not None and not told:
             self._agreed_beside(beside_parts, ranker, combined, leaders, earnest, courtesy | small_talk)
+        self._named_beside(reads, ranker if not told else None, combined, leaders, earnest, courtesy | small_talk, answers)
         self._news_beside(fault_parts, leaders, combined, earnest, courtesy, told, parts)  # 茶饼都碎成渣了 我要投诉; 我刚拍了… 地址写错了
         self._courteous(leaders, earnest, courtesy, answers)
         self._how_to(parts, combined, answers, leaders, earnest, ranker)  # 想退 怎么操作
         substantive = any(self._scripts[k].category not in courtesy for k in earnest)
 
         def rank_key(k: int) -> tuple[bool, bool, float, int]:
-            # A sub-question (还没发货吧 after 帮我把M改成L) does not outrank what the whole
-            # message asks for, when that is confident.
+            # A sub-question (还没发货吧 after 帮我把M改成L) does not outrank what the whole message asks for, when confident.
             polite = substantive and self._scripts[k].category in courtesy
             secondary = k != main or whole[main].score < self.threshold
             return (polite, secondary, -combined[k].score, k)

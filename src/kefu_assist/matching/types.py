@@ -146,6 +146,11 @@ class MatcherConfig:
     beside_offtopic: float = 0.7
     beside_floor: float = 0.25
     beside_margin: float = 1.5
+    # ... and a clause the co-ranker reads as a scenario other than its closest script's, by this
+    # margin, beside a confident question of a third one: that class's best script (seconds.Seconds._named_beside)
+    named_margin: float = 1.5
+    # ... by any margin when that class's best script is the clause's closest and scores this much
+    named_near: float = 0.45
     # ... and when the nearest script is of another category, the best script of the co-ranker's
     # first class agrees instead when it scores within agree_tie of the nearest: a near tie the
     # IDF weights break by accident (Deciding._agreeing; session 22: 0.03 gained 1 line of the
