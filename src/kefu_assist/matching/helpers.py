@@ -232,6 +232,43 @@ def _gate_text(text: str) -> str:
     return text[m.end() :].strip() or text
 
 
+# Where a long spoken message turns from its story to the shop (我下个礼拜要去杭州看女儿 … 请问这个礼盒有多大,
+# 我们公司要给客户送 … 想问一下几号开始发货): a buyer on voice input or in dialect tells first and asks
+# last, without a break the clause split sees. The words that put the question to the shop.
+_ASK_LEAD_RE = re.compile("请问|(?:我?想|来)?问(?:一下|下|问)|想问|我想知道|想了解|贵店|(?:你们|你家)家?的?(?:这|那)[个款种批]")
+# ... read only after a story at least this long (老板这个几天发 is read whole)
+_STORY_MIN = 8
+
+
+def _ask_tail(text: str) -> str:
+    """The part of a clause ``text`` from its last words that put the question to the shop
+    (_ASK_LEAD_RE: 想问一下你们这个…), when a story of at least _STORY_MIN characters comes before
+    them and two characters or more follow; else ``text`` itself."""
+    if " " in text:  # clauses apart: each is read on its own
+        return text
+    found = [m for m in _ASK_LEAD_RE.finditer(text) if len(text) - m.start() >= 4]
+    if not found:
+        return text
+    start = found[-1].start()
+    for m in reversed(found[:-1]):  # the words leading into it too (问一下你们那个…)
+        if m.end() < start - 1:
+            break
+        start = m.start()
+    return text[start:] if start >= _STORY_MIN else text
+
+
+def _told_then_asked(parts: list[str]) -> list[str]:
+    """``parts`` with each clause that tells a story and then puts its question to the shop without a
+    break (_ask_tail) cut in two: the question is scored, and read by the gate, on its own."""
+    out: list[str] = []
+    for part in parts:
+        tail = _ask_tail(part)
+        if tail != part:
+            out.append(part[: len(part) - len(tail)].strip())
+        out.append(tail)
+    return out
+
+
 def _two_readings(normalized: str, ranker: coranker_module.CoRanker) -> tuple[dict[str, float], float]:
     """A model's class probabilities and chatter probability for a text. A message that names a
     product first (那个奶油风羊羔绒斗篷几天发走) is read with and without its demonstrative and
@@ -243,6 +280,11 @@ def _two_readings(normalized: str, ranker: coranker_module.CoRanker) -> tuple[di
     rest = _gate_text(normalized)
     if rest != normalized:
         other, other_off = ranker.proba_and_gate(rest)
+        proba = {label: max(p, other.get(label, 0.0)) for label, p in proba.items()}
+        p_off = min(p_off, other_off)
+    tail = _ask_tail(normalized)
+    if tail != normalized:
+        other, other_off = ranker.proba_and_gate(tail)
         proba = {label: max(p, other.get(label, 0.0)) for label, p in proba.items()}
         p_off = min(p_off, other_off)
     return proba, p_off

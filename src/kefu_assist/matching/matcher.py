@@ -50,7 +50,7 @@ from . import writers as writers_module
 from . import hurry
 from . import index_cache
 from .asking import TOLD, address, asks_the_shop, small_talk_yields, veto
-from .helpers import _asserts, _contains, _contains_run, _distinct_first, _gate_text, _is_latin_name, _two_readings, _is_noise, _names_a_product, _negated_words, _shipped_chatter, _tag_clause, _unjoined, _untagged
+from .helpers import _asserts, _contains, _contains_run, _distinct_first, _gate_text, _is_latin_name, _two_readings, _is_noise, _names_a_product, _negated_words, _shipped_chatter, _tag_clause, _told_then_asked, _unjoined, _untagged
 from .deciding import Deciding
 from .indexing import _INDEX_STATE, Indexing
 from .normalize import clauses as split_clauses
@@ -351,7 +351,7 @@ class Matcher(Indexing, Deciding):
         return out
 
     def _suggest(self, normalized: str, limit: int) -> list[Suggestion]:
-        parts = split_clauses(normalized, max_clauses=64)
+        parts = _told_then_asked(split_clauses(normalized, max_clauses=64))  # (a story, then 请问…: two clauses)
         if len(parts) > 8:  # a long paste: the questions tend to be at its start and its end
             parts = parts[:4] + parts[-4:]
         parts = [(_unjoined(p) if len(parts) > 1 else p)[:CLAUSE_MAX_CHARS] for p in parts]  # (对了面膜一周敷几次: what follows 对了)
