@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from kefu_assist.library import parse, render
@@ -145,13 +145,18 @@ def test_a_million_brace_run_parses_with_a_bounded_report(run):
 
 @given(st.integers(min_value=0, max_value=300), st.integers(min_value=0, max_value=3000))
 @settings(max_examples=100, deadline=None)
+@example(uses=34, size=147)  # the values fill the cap exactly: the last slot, {shop}, is the one left
+@example(uses=34, size=148)
 def test_render_never_builds_a_reply_over_the_cap(uses, size):
     template = "亲，" + "{big}" * uses + "{shop}"
     out = render(template, {"big": "长" * size, "shop": "小店"}, limit=5_000)
     assert len(out.text) <= 5_000 + len(template)  # values up to the cap; slots left as written
     assert rendered_length(template, {"big": "长" * size, "shop": "小店"}) == 2 + uses * (size or 5) + 2
-    if uses * size + 4 > 5_000 and size:
+    if 2 + uses * size > 5_000 and size:
         assert "big" in out.missing and "{big}" in out.text  # left for the agent, as a slot with no value
+    elif 2 + uses * size + 2 > 5_000 and size:
+        # every {big} fits and the shop's name, last, does not (34 x 147: 5,000 characters exactly)
+        assert out.missing == ("shop",) and out.text.endswith("{shop}")
 
 
 def test_render_keeps_short_values_when_the_cap_is_reached():
