@@ -8,6 +8,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from kefu_assist.matching.deciding import Deciding
+
+from .families import FixedRanker, MadeUp, scored
+
 
 
 def confident(matcher, message: str) -> list[str]:
@@ -76,59 +80,33 @@ def test_chatter_beside_a_question_adds_no_card(matcher, chatter):
 # 0.52) are ordered by accident: a few examples added anywhere shift the IDF weights and swap them,
 # and agreement, which took the nearest script only, was lost. The co-ranker breaks such a tie.
 
-class _Ranker:
-    def __init__(self, proba: dict[str, float]):
-        self._proba = proba
-
-    def proba(self, text: str) -> dict[str, float]:
-        return dict(self._proba)
-
-
-class _Deciding:
-    """Deciding's agreement over made-up scripts: one label per script index."""
-
-    def __init__(self, labels: list[str]):
-        from kefu_assist.matching.deciding import Deciding
-        from kefu_assist.matching.types import MatcherConfig
-
-        self.config = MatcherConfig()
-        self._labels = labels
-        self._agreeing = Deciding._agreeing.__get__(self)
-
-
-def _scored(scores: dict[int, float]):
-    from kefu_assist.matching.types import _Scored
-
-    return {k: _Scored(score=v) for k, v in scores.items()}
-
-
 def test_the_co_rankers_class_wins_a_near_tie_with_the_nearest_script():
-    d = _Deciding(["return_exchange", "size", "bargain"])
-    ranker = _Ranker({"size": 0.16, "return_exchange": 0.06, "bargain": 0.02})
-    tie = _scored({0: 0.52, 1: 0.515, 2: 0.30})
+    d = MadeUp(["return_exchange", "size", "bargain"], Deciding._agreeing)
+    ranker = FixedRanker({"size": 0.16, "return_exchange": 0.06, "bargain": 0.02})
+    tie = scored({0: 0.52, 1: 0.515, 2: 0.30})
     assert d._agreeing("这件衣服多大了能穿", ranker, tie, 0) == 1
     # not when the co-ranker's class trails by more than agree_tie: that is no tie
-    apart = _scored({0: 0.52, 1: 0.52 - d.config.agree_tie - 0.01, 2: 0.30})
+    apart = scored({0: 0.52, 1: 0.52 - d.config.agree_tie - 0.01, 2: 0.30})
     assert d._agreeing("这件衣服多大了能穿", ranker, apart, 0) == -1
     # nor when the co-ranker is unsure between two classes (agree_margin)
-    unsure = _Ranker({"size": 0.16, "return_exchange": 0.15})
+    unsure = FixedRanker({"size": 0.16, "return_exchange": 0.15})
     assert d._agreeing("这件衣服多大了能穿", unsure, tie, 0) == -1
     # the nearest script of the co-ranker's class stays the answer
-    assert d._agreeing("这件衣服多大了能穿", _Ranker({"return_exchange": 0.3, "size": 0.1}), tie, 0) == 0
+    assert d._agreeing("这件衣服多大了能穿", FixedRanker({"return_exchange": 0.3, "size": 0.1}), tie, 0) == 0
 
 
 @settings(max_examples=200, deadline=None)
 @given(scores=st.lists(st.floats(0.0, 1.0), min_size=1, max_size=6), probs=st.lists(st.floats(0.0, 1.0), min_size=3, max_size=3))
 def test_agreement_names_the_nearest_script_or_a_near_tie_of_the_co_rankers_class(scores, probs):
     labels = ["a", "b", "c"]
-    d = _Deciding([labels[i % 3] for i in range(len(scores))])
-    scored = _scored(dict(enumerate(scores)))
-    nearest = max(scored, key=lambda k: (scored[k].score, -k))
+    d = MadeUp([labels[i % 3] for i in range(len(scores))], Deciding._agreeing)
+    made = scored(dict(enumerate(scores)))
+    nearest = max(made, key=lambda k: (made[k].score, -k))
     proba = dict(zip(labels, probs))
-    got = d._agreeing("x", _Ranker(proba), scored, nearest)
+    got = d._agreeing("x", FixedRanker(proba), made, nearest)
     first, second = sorted(probs, reverse=True)[:2]
     if got < 0:
         return
     assert first >= d.config.agree_margin * second
     assert proba[d._labels[got]] == first
-    assert got == nearest or scored[got].score >= max(d.config.agree_floor, scored[nearest].score - d.config.agree_tie)
+    assert got == nearest or made[got].score >= max(d.config.agree_floor, made[nearest].score - d.config.agree_tie)

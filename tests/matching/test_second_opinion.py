@@ -8,6 +8,8 @@ import pytest
 
 from kefu_assist.matching.seconds import Seconds
 
+from .families import FixedRanker, MadeUp, scored
+
 
 def confident(matcher, message: str) -> list[str]:
     return [s.category for s in matcher.suggest(message) if s.confident]
@@ -49,39 +51,14 @@ def test_the_first_card_and_a_message_without_a_confident_card_are_kept(matcher,
 
 # --- the rule over made-up scripts ---------------------------------------------------------------
 
-class _Ranker:
-    def __init__(self, proba: dict[str, float]):
-        self._proba = proba
-
-    def proba(self, text: str) -> dict[str, float]:
-        return dict(self._proba)
-
-
-class _Deciding:
-    """Seconds' second opinion over made-up scripts: one label per script index."""
-
-    def __init__(self, labels: list[str]):
-        from kefu_assist.matching.types import MatcherConfig
-
-        self.config = MatcherConfig()
-        self._labels = labels
-        self._second_opinion = Seconds._second_opinion.__get__(self)
-
-
-def _scored(scores: dict[int, float]):
-    from kefu_assist.matching.types import _Scored
-
-    return {k: _Scored(score=v) for k, v in scores.items()}
-
-
 LABELS = ["care_warranty", "care_warranty", "quality", "quality", "__chatter__"]
 SCORES = {0: 0.62, 1: 0.50, 2: 0.40, 3: 0.30, 4: 0.70}
 
 
 def test_the_other_class_best_script_comes_second_and_confident():
-    d = _Deciding(LABELS)
+    d = MadeUp(LABELS, Seconds._second_opinion)
     earnest = {0, 1}
-    order = d._second_opinion("车载冰箱放后备箱会不会热坏", [0, 1, 4, 2, 3], _scored(SCORES), earnest, _Ranker({"quality": 0.3, "care_warranty": 0.1}))
+    order = d._second_opinion("车载冰箱放后备箱会不会热坏", [0, 1, 4, 2, 3], scored(SCORES), earnest, FixedRanker({"quality": 0.3, "care_warranty": 0.1}))
     assert order[:2] == [0, 2]
     assert 2 in earnest and sorted(order) == [0, 1, 2, 3, 4]
 
@@ -98,8 +75,8 @@ def test_the_other_class_best_script_comes_second_and_confident():
     ],
 )
 def test_no_second_card_without_a_clear_other_reading(proba, scores, earnest):
-    d = _Deciding(LABELS)
+    d = MadeUp(LABELS, Seconds._second_opinion)
     before = set(earnest)
     order = [k for k in [0, 1, 4, 2, 3] if k in earnest] + [k for k in [0, 1, 4, 2, 3] if k not in earnest]
-    assert d._second_opinion("车载冰箱放后备箱会不会热坏", list(order), _scored(scores), earnest, _Ranker(proba)) == order
+    assert d._second_opinion("车载冰箱放后备箱会不会热坏", list(order), scored(scores), earnest, FixedRanker(proba)) == order
     assert earnest == before
