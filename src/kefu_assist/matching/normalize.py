@@ -300,12 +300,19 @@ def normalize(text: str) -> str:
     return _BREAK_RE.sub(" ", _fold(text)).strip()
 
 
+# 坏了 after a feeling or a state of the body is a degree complement, not a fault (乐坏了, 高兴坏了,
+# 把我急坏了, 孩子饿坏了 = very happy, worried, hungry): read as 得不行. Not after what names a thing
+# (充气坏了, 打气坏了, 天然气), nor 冻/热/晒/摔坏了, which do break goods (橙子冻坏了).
+_DEGREE_RE = re.compile("(?<![充打漏排燃暖空煤天生])(乐|高兴|开心|激动|气|急|着急|吓|累|饿|渴|困|馋|忙|愁|笑|心疼|担心|羡慕|感动|美)坏(?=了|啦|咯)")
+
+
 def _fold(text: str) -> str:
     """The steps between NFKC and clause breaks, shared by normalize and normalize_many:
-    stickers and symbols out, traditional to simplified, lower case, numerals, typos corrected."""
+    stickers and symbols out, traditional to simplified, lower case, numerals, typos corrected,
+    degree complements read as degrees."""
     text = _strip_symbols(_STICKER_RE.sub(" ", text))
     text = model_names(numbers_as_digits(as_mandarin(to_simplified(text).lower())))
-    return _TYPO_RE.sub(lambda m: TYPOS[m.group(0)], text)
+    return _DEGREE_RE.sub(r"\1得不行", _TYPO_RE.sub(lambda m: TYPOS[m.group(0)], text))
 
 
 def normalize_many(texts: Sequence[str]) -> list[str]:
