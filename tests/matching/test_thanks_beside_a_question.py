@@ -33,3 +33,31 @@ def test_a_clause_asking_whether_the_shop_received_something_gets_no_thank_you_c
 def test_a_clause_that_thanks_beside_a_question_keeps_its_card(matcher):
     lost = [(message, got) for message in THANKED_BESIDE_A_QUESTION if "thanks" not in (got := sure(matcher, message))[:3]]
     assert not lost
+
+
+# A bare receipt is where the buyer found the fault, not a thank-you (session 27: 东西收到了 盖子是裂的
+# showed thanks.satisfied, 收到很满意, confident at Ctrl+2 beside the defect card). Own wordings.
+RECEIVED_AND_FOUND_WRONG = [
+    "东西收到了 盖子是裂的",
+    "收到了 有点色差",
+    "货到了 少了一个配件",
+    "快递到了 外箱都压扁了 里面的碗碎了两个",
+    "收到了 怎么跟图片上的不一样",
+    "到了到了 尺码发错了 我要的是L",
+]
+
+# the same receipt with thanks or praise keeps its card
+RECEIVED_AND_PLEASED = [
+    "收到了 谢谢 那发票什么时候开",
+    "东西收到了 很喜欢 还有别的颜色吗",
+]
+
+
+def test_a_bare_receipt_beside_a_fault_gets_no_thank_you_card(matcher):
+    shown = [(message, got) for message in RECEIVED_AND_FOUND_WRONG if "thanks" in (got := sure(matcher, message)) or not got]
+    assert not shown
+
+
+def test_a_receipt_with_thanks_beside_a_question_keeps_its_card(matcher):
+    missing = [(message, got) for message in RECEIVED_AND_PLEASED if "thanks" not in (got := sure(matcher, message))]
+    assert not missing
