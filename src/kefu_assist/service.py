@@ -28,6 +28,19 @@ if TYPE_CHECKING:  # imported on first use: building the search index is optiona
     from .checker.mood import Mood
 
 
+# The checker package is imported on first use (a start-up without it is faster). The sidebar reads
+# the reply rules on a worker while the first message's mood is read on the GUI thread: two threads
+# importing the package and its modules at once could leave one of them without the package
+# (KeyError: 'kefu_assist.checker' from importlib under load). One lock serialises the first import.
+_CHECKER_IMPORT = threading.Lock()
+
+
+def _checker_package():
+    with _CHECKER_IMPORT:
+        from . import checker
+    return checker
+
+
 @dataclass(frozen=True)
 class SuggestionView:
     """A suggestion with everything a view needs: the script and its rendered replies."""
@@ -300,9 +313,7 @@ class AssistService:
     @staticmethod
     def mood(message: str, history: Sequence[str] = ()):
         """The buyer's mood (``kefu_assist.checker.Mood``: label and cues)."""
-        from .checker.mood import mood
-
-        return mood(message, history)
+        return _checker_package().mood(message, history)
 
     def _soothe_first(self, views: list[SuggestionView], ranked, buyer, values, limit: int, message: str = "") -> list[SuggestionView]:
         """The first card for an upset buyer. When the matcher is confident the message is about
@@ -383,9 +394,7 @@ class AssistService:
             path = self.library_path
             cached = self._checker
             if cached is None or cached[0] != path:
-                from .checker import load_checker
-
-                checker, problems = load_checker(path)
+                checker, problems = _checker_package().load_checker(path)
                 cached = self._checker = (path, checker, problems)
             return cached[1]
 
