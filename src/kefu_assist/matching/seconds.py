@@ -133,3 +133,43 @@ class Seconds:
             return order
         earnest.add(best)
         return [order[0], best, *(k for k in order[1:] if k != best)]
+
+    def _own_words(self, sure: list[int], combined: dict[int, _Scored], asked: set[str]) -> set[str]:
+        """The confident categories (of ``sure``, best first) outside ``asked`` whose best card
+        matched a word of the message of at least two characters that no confident card of an
+        asked category matched: a second thing the message names in its own words, not a card
+        that shares the asked one's words (用了优惠券还能开发票吗: promotion.coupon by 优惠券 beside
+        invoice's 开发票; 便宜点或者包个邮呗: shipping_fee by 包个邮 beside bargain's 便宜点; not
+        return_exchange.postage for 包邮吗, whose 包邮 shipping_fee matched too)."""
+        said = {t for k in sure if self._scripts[k].category in asked for t in combined[k].terms}
+        own: set[str] = set()
+        for k in sure:
+            category = self._scripts[k].category
+            if category in asked or category in own:
+                continue
+            if any(len(t) >= 2 and t not in said for t in combined[k].terms):
+                own.add(category)
+        return own
+
+    def _clause_seconds(self, reads: list[tuple[str, dict[int, _Scored]]], sure: set[int], asked: set[str], seconds: dict[str, str]) -> set[str]:
+        """For a clause whose best script is of the category another clause's best is of already
+        (不合适能退吗 退货运费我出吗: return_exchange twice), the category of its best confident script
+        co-ranker's second class for the clause, when a script of it is confident: the clause asks
+        something of its own, and a second card of the first clause's category took its place in
+        the first three (shipping_fee.free for the postage)."""
+        skip = set(self.config.small_talk_categories) | set(self.config.courtesy_categories)
+        seen: set[str] = set()
+        out: set[str] = set()
+        for part, scored in reads:
+            mine = [k for k in scored if self._scripts[k].category not in skip]
+            if not mine:
+                continue
+            best = max(mine, key=lambda k: (scored[k].score, -k))
+            category = self._scripts[best].category
+            if best not in sure:
+                continue
+            second = seconds.get(part, "")
+            if category in seen and second != category and second not in asked and any(self._labels[k] == second for k in mine if k in sure):
+                out.add(second)
+            seen.add(category)
+        return out

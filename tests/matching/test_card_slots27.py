@@ -1,0 +1,53 @@
+"""How the first three confident cards are filled when a message asks two things (issue 10,
+session 27): a second card of the first question's scenario no longer pushes the other scenario
+the message asks out of the first three. Families of our own wordings, each failing on main
+before its fix.
+
+- A second thing named in the message's own words (a coupon beside an invoice question): the
+  co-ranker reads the whole clause as one scenario, the other's card is confident on a word no card
+  of the first matched: seconds.Seconds._own_words.
+- Two clauses the same scenario answers best (能退吗 + 退货运费谁出: return_exchange twice): the
+  second clause's co-ranker's second class, when a script of it is confident:
+  seconds.Seconds._clause_seconds.
+"""
+from __future__ import annotations
+
+
+def top3(matcher, message: str) -> list[str]:
+    return [s.category for s in matcher.suggest(message) if s.confident][:3]
+
+
+def misses(matcher, family: list[tuple[str, set[str]]]) -> list[tuple[str, list[str]]]:
+    return [(message, got) for message, wanted in family if not wanted <= set(got := top3(matcher, message))]
+
+
+# Before: 0 of 5 complete (three invoice cards; promotion.coupon confident at rank 4-6).
+OWN_WORDS = [
+    ("用了红包还能开发票吗", {"invoice", "promotion"}),
+    ("领了券能开发票吗", {"invoice", "promotion"}),
+    ("拿了优惠券还能开电子发票吗", {"invoice", "promotion"}),
+    ("抵扣券用了发票还能开吗", {"invoice", "promotion"}),
+    ("使用优惠券后还可以开发票吗", {"invoice", "promotion"}),
+]
+
+
+def test_a_second_scenario_named_in_its_own_words_reaches_the_first_three(matcher):
+    assert misses(matcher, OWN_WORDS) == []
+
+
+# Before: 0 of 3 complete (the postage clause answered by return_exchange.postage, three return cards).
+SAME_SCENARIO_TWICE = [
+    ("七天内能退吗 退货的邮费要我出吗", {"return_exchange", "shipping_fee"}),
+    ("能退吗 退回去的运费要我掏不", {"return_exchange", "shipping_fee"}),
+    ("能退吗 退货运费我要出吗", {"return_exchange", "shipping_fee"}),
+]
+
+
+def test_a_clause_the_first_scenario_answers_again_shows_its_second_reading(matcher):
+    assert misses(matcher, SAME_SCENARIO_TWICE) == []
+
+
+def test_a_card_that_only_shares_the_asked_words_stays_out_of_the_first_three(matcher):
+    # 包邮: return_exchange.postage and courier.sf are confident on the same word as shipping_fee
+    for message in ("包邮吗", "包不包邮", "能包邮吗"):
+        assert set(top3(matcher, message)) == {"shipping_fee"}, message
