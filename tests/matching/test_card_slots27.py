@@ -9,6 +9,10 @@ before its fix.
 - Two clauses the same scenario answers best (能退吗 + 退货运费谁出: return_exchange twice): the
   second clause's co-ranker's second class, when a script of it is confident:
   seconds.Seconds._clause_seconds.
+- A clause the co-ranker names by far (quality several times its second class) whose best
+  script scores under agree_floor: down to named_strong_floor (seconds.Seconds._named_beside).
+- A question beside a confident one whose closest script is just under the threshold (a product's
+  performance beside a warranty question): seconds.Seconds._close_beside.
 """
 from __future__ import annotations
 
@@ -51,3 +55,40 @@ def test_a_card_that_only_shares_the_asked_words_stays_out_of_the_first_three(ma
     # 包邮: return_exchange.postage and courier.sf are confident on the same word as shipping_fee
     for message in ("包邮吗", "包不包邮", "能包邮吗"):
         assert set(top3(matcher, message)) == {"shipping_fee"}, message
+
+
+# Before: 0 of 3 complete (the material question's quality script scored under agree_floor,
+# the co-ranker naming quality several times over its second class).
+MATERIAL_BESIDE = [
+    ("枕头是乳胶的吗 发什么快递", {"courier", "quality"}),
+    ("手机壳是液态硅胶的吗 发什么快递", {"courier", "quality"}),
+    ("床垫是乳胶的吗 能开发票吗", {"invoice", "quality"}),
+]
+
+
+def test_a_clause_the_coranker_names_by_far_reaches_the_first_three_below_the_floor(matcher):
+    assert misses(matcher, MATERIAL_BESIDE) == []
+
+
+# Before: 0 of 2 complete (quality.general closest at 0.40-0.50 for the performance question).
+CLOSE_BESIDE = [
+    ("这个台灯亮度怎么样 保修几年", {"care_warranty", "quality"}),
+    ("这个吸尘器吸力怎么样 保修几年", {"care_warranty", "quality"}),
+]
+
+
+def test_a_question_just_under_the_threshold_beside_a_confident_one_reaches_the_first_three(matcher):
+    assert misses(matcher, CLOSE_BESIDE) == []
+
+
+def test_a_tag_clause_beside_a_fault_does_not_lead(matcher):
+    # 咋整 / 怎么办 after a fault told: the fault's card stays first
+    for message in ("苹果烂了好几个 咋整", "杯子碎了一个 怎么办"):
+        assert top3(matcher, message)[:1] == ["defect"], message
+
+
+def test_chatter_beside_a_question_gets_no_card_of_its_own(matcher):
+    # the clause the co-ranker would have to name is chatter: the question's scenario alone
+    for message, wanted in (("昨天去爬山了累死了 包邮吗", "shipping_fee"), ("我家猫今天又拆家了 能开发票吗", "invoice"),
+                            ("今天天气真好啊 发什么快递", "courier"), ("我儿子考上大学了 今天能发货吗", "shipping_time")):
+        assert set(top3(matcher, message)) == {wanted}, message

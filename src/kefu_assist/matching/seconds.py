@@ -1,7 +1,9 @@
 """The cards a message gets beside its first question (a mixin of
 :class:`~kefu_assist.matching.deciding.Deciding`): a clause the co-ranker clearly reads as another
-scenario, a clause that scorns the shop, and the co-ranker's other reading of the whole message as
-a confident second card."""
+scenario, a question just under the threshold, a clause that scorns the shop, and the co-ranker's
+other reading of the whole message as a confident second card; and which confident categories
+besides the co-ranker's count as asked for the first three cards (a second thing named in the
+message's own words, a clause the first scenario answers again)."""
 from __future__ import annotations
 
 import heapq
@@ -9,7 +11,7 @@ import re
 from typing import TYPE_CHECKING
 
 from . import coranker as coranker_module
-from .helpers import _is_noise
+from .helpers import _is_noise, _questions, _tag_clause
 from .types import DISTINCT_TOP, WHOLE_MAX_CHARS, MatcherConfig, _Scored
 
 if TYPE_CHECKING:
@@ -40,7 +42,10 @@ class Seconds:
         under ``beside_offtopic``) whose closest script is of a third one or not confident: that
         class's best script for the clause, scoring at least ``agree_floor``, joins the leaders,
         confident, never above the question (一单好久发 beside 帮我取消: logistics.track nearest at
-        0.58, the co-ranker shipping_time 0.35 against 0.08, shipping_time.when at 0.41)."""
+        0.58, the co-ranker shipping_time 0.35 against 0.08, shipping_time.when at 0.41); down to
+        ``named_strong_floor`` when the class is ``named_strong`` times as likely as the second
+        (是正版的吧 beside 今天能发不: quality 0.36 against 0.06, quality.authentic at 0.33 for a
+        clause a third of the message)."""
         if ranker is None or len(reads) < 2:
             return
         # (a question the message asks: a confident leader, not a card that shares its words, as
@@ -57,12 +62,17 @@ class Seconds:
             proba.pop(coranker_module.OFFTOPIC, None)
             if off >= self.config.beside_offtopic or len(proba) < 2 or _is_noise(part):
                 continue
+            close = self._close_beside(part, scored, combined, earnest, sure, excluded)
+            if close >= 0:
+                self._joins(close, part, combined, leaders, earnest, sure, answers)
+                continue
             (first, p1), (_, p2) = heapq.nlargest(2, proba.items(), key=lambda item: item[1])
             if any(self._labels[k] == first for k in earnest) or first in excluded:
                 continue
             mine = [k for k in scored if self._labels[k] == first and k in combined]
             k = max(mine, key=lambda i: (scored[i].score, -i), default=-1)
-            if k < 0 or scored[k].score < self.config.agree_floor:
+            strong = p1 >= self.config.named_strong * p2 and off < self.config.named_strong_offtopic
+            if k < 0 or scored[k].score < (self.config.named_strong_floor if strong else self.config.agree_floor):
                 continue
             # (by a smaller margin when the class's best is the clause's closest shopping script and
             # close to confident: 苹果甜不甜 beside 颜色一样吗, quality.taste at 0.48, 0.10 against 0.07)
@@ -71,6 +81,21 @@ class Seconds:
             if p1 < (1.0 if near else self.config.named_margin) * p2:
                 continue
             self._joins(k, part, combined, leaders, earnest, sure, answers)
+
+    def _close_beside(self, part: str, scored: dict[int, _Scored], combined: dict[int, _Scored], earnest: set[int], sure: set[str],
+                      excluded: set[str]) -> int:
+        """The closest shopping script of a clause that puts a question (helpers._questions; not a
+        tag such as 咋整, which leads only when nothing else does) beside a confident question of
+        another category, when it scores just under the threshold (at least ``named_close``) and
+        is no confident card yet; else -1 (持妆好不好 beside 油皮选哪个号: quality.general at 0.41;
+        能给我也减一下吗 beside a coupon question: bargain.general at 0.41)."""
+        if not _questions(part) or _tag_clause(part):
+            return -1
+        shop = [j for j in scored if self._scripts[j].category not in excluded and j in combined]
+        nearest = max(shop, key=lambda j: (scored[j].score, -j), default=-1)
+        if nearest < 0 or nearest in earnest or scored[nearest].score < self.config.named_close or self._scripts[nearest].category in sure:
+            return -1
+        return nearest
 
     def _joins(self, k: int, part: str, combined: dict[int, _Scored], leaders: dict[int, _Scored], earnest: set[int], sure: set[str],
                answers: dict[int, tuple[float, str]] | None) -> None:
