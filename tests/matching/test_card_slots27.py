@@ -12,7 +12,8 @@ before its fix.
 - A clause the co-ranker names by far (quality several times its second class) whose best
   script scores under agree_floor: down to named_strong_floor (seconds.Seconds._named_beside).
 - A question beside a confident one whose closest script is just under the threshold (a product's
-  performance beside a warranty question): seconds.Seconds._close_beside.
+  performance beside a warranty question): seconds.Seconds._close_beside; beside a thank-you
+  too (a question asked after the thanks for the last answer), not beside a greeting.
 """
 from __future__ import annotations
 
@@ -92,3 +93,21 @@ def test_chatter_beside_a_question_gets_no_card_of_its_own(matcher):
     for message, wanted in (("昨天去爬山了累死了 包邮吗", "shipping_fee"), ("我家猫今天又拆家了 能开发票吗", "invoice"),
                             ("今天天气真好啊 发什么快递", "courier"), ("我儿子考上大学了 今天能发货吗", "shipping_time")):
         assert set(top3(matcher, message)) == {wanted}, message
+
+
+# Before: 0 of 3 complete (three thank-you cards; care_warranty.usage at 0.40-0.50, not confident).
+THANKS_THEN_QUESTION = [
+    ("好的谢谢 防晒霜一天补几次", {"thanks", "care_warranty"}),
+    ("好的谢谢 唇膏一天补几次", {"thanks", "care_warranty"}),
+    ("谢谢啦 喷雾一天喷几次", {"thanks", "care_warranty"}),
+]
+
+
+def test_a_question_just_under_the_threshold_after_thanks_reaches_the_first_three(matcher):
+    assert misses(matcher, THANKS_THEN_QUESTION) == []
+
+
+def test_chatter_after_thanks_gets_no_card_of_a_scenario(matcher):
+    for message in ("好的谢谢 你吃饭了吗", "谢谢 今天天气怎么样"):
+        assert not [c for c in top3(matcher, message) if c != "thanks"], message
+

@@ -51,20 +51,27 @@ class Seconds:
         # (a question the message asks: a confident leader, not a card that shares its words, as
         # complaint.slow_reply beside 老板在不在; and no grievance the co-ranker reads into 我要退两盒)
         excluded = excluded | set(self.config.courtesy_grievances)
+        # (a thank-you stands for a question asked before: beside it, a question just under the
+        # threshold is confident too, 好的谢谢 那油皮用哪个色号; not beside a greeting, which 有人没
+        # and 在不 ask after)
+        closing = set(self.config.closing_categories)
         for part, scored in reads:
             sure = {self._scripts[k].category for k in leaders if k in earnest} - excluded
-            if not sure:
+            thanked = {self._scripts[k].category for k in leaders if k in earnest} & closing
+            if not sure and not thanked:
                 return
-            if _SCORN_CLAUSE_RE.search(part):
+            if sure and _SCORN_CLAUSE_RE.search(part):
                 self._scorned(part, scored, combined, leaders, earnest, sure, answers)
                 continue
             proba, off = ranker.proba_and_gate(part)
             proba.pop(coranker_module.OFFTOPIC, None)
             if off >= self.config.beside_offtopic or len(proba) < 2 or _is_noise(part):
                 continue
-            close = self._close_beside(part, scored, combined, earnest, sure, excluded)
+            close = self._close_beside(part, scored, combined, earnest, sure | thanked, excluded)
             if close >= 0:
-                self._joins(close, part, combined, leaders, earnest, sure, answers)
+                self._joins(close, part, combined, leaders, earnest, sure or thanked, answers)
+                continue
+            if not sure:
                 continue
             (first, p1), (_, p2) = heapq.nlargest(2, proba.items(), key=lambda item: item[1])
             if any(self._labels[k] == first for k in earnest) or first in excluded:
