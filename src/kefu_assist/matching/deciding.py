@@ -279,7 +279,9 @@ class Deciding(Seconds):
             agreed = self._agreeing(part, ranker, scored, nearest, self.config.agree_margin_beside, gate=True)
         return agreed
 
-    def _asked(self, normalized: str, parts: list[str], ranker: coranker_module.CoRanker | None, leaders: dict[int, _Scored]) -> set[str]:
+    def _asked(self, normalized: str, parts: list[str], ranker: coranker_module.CoRanker | None, leaders: dict[int, _Scored],
+               sure: list[int] | None = None, combined: dict[int, _Scored] | None = None,
+               reads: list[tuple[str, dict[int, _Scored]]] | None = None) -> set[str]:
         """The categories the message asks for in earnest: the co-ranker's first class for the
         message and for each of its clauses, its second too when that has at least ASKED_SHARE
         of the first's probability (色差大的话能退吗: color_difference, then return_exchange), and
@@ -288,6 +290,7 @@ class Deciding(Seconds):
         (包邮吗 and 退货包邮吗), not a question of it: it keeps its rank, after the asked
         categories' second scripts."""
         asked = {self._scripts[k].category for k in leaders}
+        seconds: dict[str, str] = {}  # each text's second shopping class (Seconds._clause_seconds)
         if ranker is not None:
             for text in dict.fromkeys([normalized[:WHOLE_MAX_CHARS], *parts]):
                 # the second class is the next shopping one: chatter in second place (我是学生只有花呗:
@@ -295,6 +298,11 @@ class Deciding(Seconds):
                 ranked = heapq.nlargest(3, ranker.proba(text).items(), key=lambda item: item[1])
                 ranked = ranked[:1] + [item for item in ranked[1:] if item[0] != coranker_module.OFFTOPIC][:1]
                 asked.update(label for label, p in ranked if p >= ASKED_SHARE * ranked[0][1])
+                if len(ranked) > 1:
+                    seconds[text] = ranked[1][0]
+        if sure and combined is not None:
+            asked |= self._own_words(sure, combined, asked)
+            asked |= self._clause_seconds(reads or [], set(sure), asked, seconds)
         return asked
 
     def _reasons(self, leaders: dict[int, _Scored], earnest: set[int], answers: dict[int, tuple[float, str]], parts: list[str]) -> set[int]:

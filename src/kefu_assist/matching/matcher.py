@@ -462,7 +462,7 @@ class Matcher(Indexing, Deciding):
         order.sort(key=lambda k: k not in earnest)
         n_sure = sum(1 for k in order if k in earnest)
         if len({self._scripts[k].category for k in order[:n_sure]}) > 1:
-            asked = self._asked(normalized, parts, ranker, leaders)
+            asked = self._asked(normalized, parts, ranker, leaders, order[:n_sure], combined, reads)
             order = _distinct_first(order[:n_sure], lambda k: self._scripts[k].category, DISTINCT_TOP, asked.__contains__) + order[n_sure:]
         order = self._second_opinion(normalized, order, combined, earnest, ranker)  # the co-ranker's other reading second
         out: list[Suggestion] = []

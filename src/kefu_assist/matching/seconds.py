@@ -1,7 +1,9 @@
 """The cards a message gets beside its first question (a mixin of
 :class:`~kefu_assist.matching.deciding.Deciding`): a clause the co-ranker clearly reads as another
-scenario, a clause that scorns the shop, and the co-ranker's other reading of the whole message as
-a confident second card."""
+scenario, a question just under the threshold, a clause that scorns the shop, and the co-ranker's
+other reading of the whole message as a confident second card; and which confident categories
+besides the co-ranker's count as asked for the first three cards (a second thing named in the
+message's own words, a clause the first scenario answers again)."""
 from __future__ import annotations
 
 import heapq
@@ -9,7 +11,7 @@ import re
 from typing import TYPE_CHECKING
 
 from . import coranker as coranker_module
-from .helpers import _is_noise
+from .helpers import _is_noise, _questions, _tag_clause
 from .types import DISTINCT_TOP, WHOLE_MAX_CHARS, MatcherConfig, _Scored
 
 if TYPE_CHECKING:
@@ -40,29 +42,44 @@ class Seconds:
         under ``beside_offtopic``) whose closest script is of a third one or not confident: that
         class's best script for the clause, scoring at least ``agree_floor``, joins the leaders,
         confident, never above the question (一单好久发 beside 帮我取消: logistics.track nearest at
-        0.58, the co-ranker shipping_time 0.35 against 0.08, shipping_time.when at 0.41)."""
+        0.58, the co-ranker shipping_time 0.35 against 0.08, shipping_time.when at 0.41); down to
+        ``named_strong_floor`` when the class is ``named_strong`` times as likely as the second
+        (是正版的吧 beside 今天能发不: quality 0.36 against 0.06, quality.authentic at 0.33 for a
+        clause a third of the message)."""
         if ranker is None or len(reads) < 2:
             return
         # (a question the message asks: a confident leader, not a card that shares its words, as
         # complaint.slow_reply beside 老板在不在; and no grievance the co-ranker reads into 我要退两盒)
         excluded = excluded | set(self.config.courtesy_grievances)
+        # (a thank-you stands for a question asked before: beside it, a question just under the
+        # threshold is confident too, 好的谢谢 那油皮用哪个色号; not beside a greeting, which 有人没
+        # and 在不 ask after)
+        closing = set(self.config.closing_categories)
         for part, scored in reads:
             sure = {self._scripts[k].category for k in leaders if k in earnest} - excluded
-            if not sure:
+            thanked = {self._scripts[k].category for k in leaders if k in earnest} & closing
+            if not sure and not thanked:
                 return
-            if _SCORN_CLAUSE_RE.search(part):
+            if sure and _SCORN_CLAUSE_RE.search(part):
                 self._scorned(part, scored, combined, leaders, earnest, sure, answers)
                 continue
             proba, off = ranker.proba_and_gate(part)
             proba.pop(coranker_module.OFFTOPIC, None)
             if off >= self.config.beside_offtopic or len(proba) < 2 or _is_noise(part):
                 continue
+            close = self._close_beside(part, scored, combined, earnest, sure | thanked, excluded)
+            if close >= 0:
+                self._joins(close, part, combined, leaders, earnest, sure or thanked, answers)
+                continue
+            if not sure:
+                continue
             (first, p1), (_, p2) = heapq.nlargest(2, proba.items(), key=lambda item: item[1])
             if any(self._labels[k] == first for k in earnest) or first in excluded:
                 continue
             mine = [k for k in scored if self._labels[k] == first and k in combined]
             k = max(mine, key=lambda i: (scored[i].score, -i), default=-1)
-            if k < 0 or scored[k].score < self.config.agree_floor:
+            strong = p1 >= self.config.named_strong * p2 and off < self.config.named_strong_offtopic
+            if k < 0 or scored[k].score < (self.config.named_strong_floor if strong else self.config.agree_floor):
                 continue
             # (by a smaller margin when the class's best is the clause's closest shopping script and
             # close to confident: 苹果甜不甜 beside 颜色一样吗, quality.taste at 0.48, 0.10 against 0.07)
@@ -71,6 +88,21 @@ class Seconds:
             if p1 < (1.0 if near else self.config.named_margin) * p2:
                 continue
             self._joins(k, part, combined, leaders, earnest, sure, answers)
+
+    def _close_beside(self, part: str, scored: dict[int, _Scored], combined: dict[int, _Scored], earnest: set[int], sure: set[str],
+                      excluded: set[str]) -> int:
+        """The closest shopping script of a clause that puts a question (helpers._questions; not a
+        tag such as 咋整, which leads only when nothing else does) beside a confident question of
+        another category, when it scores just under the threshold (at least ``named_close``) and
+        is no confident card yet; else -1 (持妆好不好 beside 油皮选哪个号: quality.general at 0.41;
+        能给我也减一下吗 beside a coupon question: bargain.general at 0.41)."""
+        if not _questions(part) or _tag_clause(part):
+            return -1
+        shop = [j for j in scored if self._scripts[j].category not in excluded and j in combined]
+        nearest = max(shop, key=lambda j: (scored[j].score, -j), default=-1)
+        if nearest < 0 or nearest in earnest or scored[nearest].score < self.config.named_close or self._scripts[nearest].category in sure:
+            return -1
+        return nearest
 
     def _joins(self, k: int, part: str, combined: dict[int, _Scored], leaders: dict[int, _Scored], earnest: set[int], sure: set[str],
                answers: dict[int, tuple[float, str]] | None) -> None:
@@ -133,3 +165,43 @@ class Seconds:
             return order
         earnest.add(best)
         return [order[0], best, *(k for k in order[1:] if k != best)]
+
+    def _own_words(self, sure: list[int], combined: dict[int, _Scored], asked: set[str]) -> set[str]:
+        """The confident categories (of ``sure``, best first) outside ``asked`` whose best card
+        matched a word of the message of at least two characters that no confident card of an
+        asked category matched: a second thing the message names in its own words, not a card
+        that shares the asked one's words (用了优惠券还能开发票吗: promotion.coupon by 优惠券 beside
+        invoice's 开发票; 便宜点或者包个邮呗: shipping_fee by 包个邮 beside bargain's 便宜点; not
+        return_exchange.postage for 包邮吗, whose 包邮 shipping_fee matched too)."""
+        said = {t for k in sure if self._scripts[k].category in asked for t in combined[k].terms}
+        own: set[str] = set()
+        for k in sure:
+            category = self._scripts[k].category
+            if category in asked or category in own:
+                continue
+            if any(len(t) >= 2 and t not in said for t in combined[k].terms):
+                own.add(category)
+        return own
+
+    def _clause_seconds(self, reads: list[tuple[str, dict[int, _Scored]]], sure: set[int], asked: set[str], seconds: dict[str, str]) -> set[str]:
+        """For a clause whose best script is of the category another clause's best is of already
+        (不合适能退吗 退货运费我出吗: return_exchange twice), the category of its best confident script
+        co-ranker's second class for the clause, when a script of it is confident: the clause asks
+        something of its own, and a second card of the first clause's category took its place in
+        the first three (shipping_fee.free for the postage)."""
+        skip = set(self.config.small_talk_categories) | set(self.config.courtesy_categories)
+        seen: set[str] = set()
+        out: set[str] = set()
+        for part, scored in reads:
+            mine = [k for k in scored if self._scripts[k].category not in skip]
+            if not mine:
+                continue
+            best = max(mine, key=lambda k: (scored[k].score, -k))
+            category = self._scripts[best].category
+            if best not in sure:
+                continue
+            second = seconds.get(part, "")
+            if category in seen and second != category and second not in asked and any(self._labels[k] == second for k in mine if k in sure):
+                out.add(second)
+            seen.add(category)
+        return out

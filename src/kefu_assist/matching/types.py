@@ -151,6 +151,20 @@ class MatcherConfig:
     named_margin: float = 1.5
     # ... by any margin when that class's best script is the clause's closest and scores this much
     named_near: float = 0.45
+    # ... and when the co-ranker names that class at least named_strong times its second and the gate
+    # reads the clause as shopping more than chatter (under named_strong_offtopic: 明星怎么这么瘦
+    # beside 能便宜吗, the gate at 0.65, is chatter the co-ranker reads as care_warranty), its best
+    # script needs only named_strong_floor: a short question of a product's make or material whose
+    # words no example holds (床垫是独立弹簧的吗 beside 保修几年: quality 0.26 against 0.07,
+    # quality.material at 0.22). Dev sets: +6 several-question lines, +1 top-3, none lost; 0.10
+    # and a margin of 1.7 measured in the session-27 commit message.
+    named_strong: float = 2.0
+    named_strong_floor: float = 0.15
+    named_strong_offtopic: float = 0.5
+    # ... and a clause that puts a question beside a confident one of another category, whose closest
+    # shopping script scores at least this, just under the threshold, gets that script
+    # (Seconds._close_beside)
+    named_close: float = 0.40
     # ... and when the nearest script is of another category, the best script of the co-ranker's
     # first class agrees instead when it scores within agree_tie of the nearest: a near tie the
     # IDF weights break by accident (Deciding._agreeing; session 22: 0.03 gained 1 line of the
