@@ -9,8 +9,8 @@ fold each family of words to a word its examples already use (冒烟/冒火花/�
 变质, 掉絮/掉渣/飞粉 -> 掉毛, 搓泥/卡粉 -> 起球, 生锈/掉皮 -> 掉漆, 水垢/茶垢/油垢 -> 茶渍,
 折叠/收起来/撑开 -> 操作, 加一瓶/加一盒 -> 加一件, 几升/能装多少水 -> 容量, 拧不上/卡不上 -> 装不上,
 红屁屁/闷痘 -> 过敏, 会不会勒 -> 会不会紧, 压扁/压痕 -> 破损, 黄渍/印子 -> 污渍, 一团一团/结块 -> 结成团,
-关不严 -> 关不上, 耐磨/经用 -> 耐用, 防滑/防摔 -> 防水, 牢不牢/吸得住 -> 结实, 好使不 -> 好不好用). Own wordings, none a line of an evaluation set. On main
-7213208 37 of these 64 lines had no confident card of their scenario first; 6 have none now.
+关不严 -> 关不上, 被水泡了/进水了 -> 受潮, 耐磨/经用 -> 耐用, 防滑/防摔 -> 防水, 牢不牢/吸得住 -> 结实, 好使不 -> 好不好用). Own wordings, none a line of an evaluation set. On main
+7213208 38 of these 66 lines had no confident card of their scenario first; 6 have none now.
 
 A fault word in a joke or a story about someone else stays chatter (the gate reads the text as
 typed, not the folded words; 我的耐心已经漏气了 had a confident defect card on main).
@@ -44,14 +44,16 @@ FAMILIES = {
     "size": (["这个锅容量几升", "电饭煲能装多少水", "袜口会不会勒腿", "手环会不会勒手"], 0),
     # crushed boxes, marks and stains found on arrival, lumpy filling, caked powder, mould as white fur
     "defect_marks_lumps": (["快递盒压扁了 里面的蛋糕也变形了", "收到的相框撞坏了一个角", "窗帘上有一块污迹", "白T恤上有黄渍",
-                            "枕头里的棉一团一团的", "奶粉打开就结块了", "月饼长了白毛", "抽屉关不严"], 2),
+                            "枕头里的棉一团一团的", "奶粉打开就结块了", "月饼长了白毛", "抽屉关不严", "箱子被雨淋了",
+                            "收到的纸巾被水泡了"], 2),
     # lasting, grip and proofing, holding firm, working well: asked before buying
     "quality_attributes": (["登山鞋耐磨吗", "这个锅铲经用吗", "瑜伽垫防滑吗", "手机壳防摔吗", "挂钩牢不牢", "吸盘吸得住吗",
                             "这把剪刀好使不"], 1),
 }
 # a fault word in a joke, a mood or a story about someone else's home: no confident card
 CHATTER = ["我老公做饭又把锅烧糊了 哈哈", "气得我脑袋都冒烟了", "今天热得我都要短路了", "我家猫把沙发抓得脱线了 哈哈哈",
-           "我的耐心已经漏气了", "我这脑子生锈了 啥也记不住", "我家狗掉毛掉得满屋都是", "我妈做的菜有股糊味 不敢说"]
+           "我的耐心已经漏气了", "我这脑子生锈了 啥也记不住", "我家狗掉毛掉得满屋都是", "我妈做的菜有股糊味 不敢说",
+           "今天出门被雨淋了 哈哈"]
 # a samples-size product (小样 is sold as well as given) and a question about a smell stay where they were
 STAYS = [("小样还有货吗", "stock"), ("这个水杯有没有异味", "quality")]
 
