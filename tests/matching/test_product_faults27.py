@@ -10,7 +10,7 @@ fold each family of words to a word its examples already use (冒烟/冒火花/�
 折叠/收起来/撑开 -> 操作, 加一瓶/加一盒 -> 加一件, 几升/能装多少水 -> 容量, 拧不上/卡不上 -> 装不上,
 红屁屁/闷痘 -> 过敏, 会不会勒 -> 会不会紧, 压扁/压痕 -> 破损, 黄渍/印子 -> 污渍, 一团一团/结块 -> 结成团,
 关不严 -> 关不上, 被水泡了/进水了 -> 受潮, 耐磨/经用 -> 耐用, 防滑/防摔 -> 防水, 牢不牢/吸得住 -> 结实, 好使不 -> 好不好用). Own wordings, none a line of an evaluation set. On main
-7213208 38 of these 66 lines had no confident card of their scenario first; 6 have none now.
+7213208 39 of these 66 lines had no confident card of their scenario first; 6 have none now.
 
 A fault word in a joke or a story about someone else stays chatter (the gate reads the text as
 typed, not the folded words; 我的耐心已经漏气了 had a confident defect card on main).
@@ -29,7 +29,7 @@ FAMILIES = {
     "defect_seams": (["抱枕边上线开了", "裤脚崩线了", "毛毯的包边脱线了", "枕套有一处开缝了"], 0),
     # leaks of air or liquid, dents, things that do not hold
     "defect_leaks_dents": (["游泳圈漏气", "暖水袋往外漏", "保温壶漏水了", "魔术贴粘不牢了", "车载支架吸不住手机",
-                            "罐子瘪了一块", "奶粉桶压瘪了"], 3),
+                            "铁皮罐摔瘪了一个角", "奶粉桶压瘪了"], 3),
     # food gone off, insects, rust and paint coming off furniture
     "defect_food_furniture": (["面包收到就馊了", "花生油有哈喇味", "牛肉干变质了", "米里生虫子了", "衣柜板子被虫蛀了",
                                "晾衣架生锈了", "铁架子掉漆了", "椅子腿松动了"], 0),
