@@ -219,6 +219,14 @@ class Deciding(Seconds):
             leaders[k] = combined[k]
             earnest.add(k)
 
+    def _agree_band(self, text: str) -> float:
+        """The gate's chatter probability under which both judges agreeing makes a close script
+        confident (_agreed, _clause_agreeing): ``agree_offtopic``, or ``agree_offtopic_asked`` for a
+        text that puts a question (helpers._questions: 咖啡机的水箱咋清洗啊 at 0.42, care_warranty for both
+        judges). A remark or statement keeps the lower band: chatter that names household things
+        (热水器该换个新的了) reads at 0.35-0.5 as often as a shop question does."""
+        return self.config.agree_offtopic_asked if _questions(text) else self.config.agree_offtopic
+
     def _agreed(self, normalized: str, combined: dict[int, _Scored], ranker: coranker_module.CoRanker) -> set[int]:
         """For a message nothing is confident for and the gate finds no chatter in: the closest
         script, when the co-ranker's likeliest class is that script's category (by

@@ -406,7 +406,7 @@ class Matcher(Indexing, Deciding):
                         leaders[s_idx] = combined[s_idx]
                         if not asks_the_shop(part, normalized):
                             statements.add(s_idx)
-                elif (ranker is not None and self.config.agree_floor <= scored[s_idx].score and part_off < self.config.agree_offtopic
+                elif (ranker is not None and self.config.agree_floor <= scored[s_idx].score and part_off < self._agree_band(part)
                       and self._scripts[s_idx].category not in small_talk and not _is_noise(part)):
                     agreed_parts.append((s_idx, part, scored))
                 elif ranker is not None and (beside := self._beside_part(part, scored, part_off)) is not None:
@@ -430,7 +430,7 @@ class Matcher(Indexing, Deciding):
         else:
             earnest = {k for k, sc in combined.items() if sc.score >= self.threshold and self._scripts[k].category not in small_talk}
         # (agreement stands in for a question the scores missed: a story asks none)
-        if not earnest and ranker is not None and whole_off < self.config.agree_offtopic and not told:
+        if not earnest and ranker is not None and whole_off < self._agree_band(normalized) and not told:
             earnest = self._agreed(normalized, combined, ranker)
         if agreed_parts and ranker is not None and not told:
             # a clause asking for a scenario nothing confident stands for, both judges agreeing
