@@ -67,3 +67,20 @@ def test_it_keeps_a_bounded_number_of_answers(ranker, monkeypatch):
     for text in texts:
         assert ranker.proba_and_gate(text) == _fresh(ranker).proba_and_gate(text)
         assert len(ranker.__dict__["_memo"]) <= 3
+
+
+def test_forgetting_drops_the_kept_answers_and_reads_alike(ranker):
+    text = normalize("几号能发呀 运费多少")
+    kept = ranker.proba_and_gate(text)
+    ranker.forget()
+    assert "_memo" not in ranker.__dict__
+    assert ranker.proba_and_gate(text) == kept
+
+
+def test_a_matcher_reads_a_message_the_same_the_second_time(matcher):
+    """Each message starts its reading afresh (Matcher._suggest forgets the last one's texts);
+    the same message asked again, between others, gets the same cards and scores."""
+    messages = ["在吗 这个几号能发货", "运费谁出 能便宜点不", "哈哈 好的", "衣服起球了 能退吗 运费谁出"]
+    first = [[(s.script_id, s.score) for s in matcher.suggest(m)] for m in messages]
+    again = [[(s.script_id, s.score) for s in matcher.suggest(m)] for m in reversed(messages)]
+    assert again == first[::-1]

@@ -111,9 +111,10 @@ class CoRanker:
 
         A message's reading asks for the same texts more than once (a clause read for the
         message's scores, then again for a card beside the first; the whole message for the
-        scores and for a second opinion: 28 of 63 calls on four benchmark messages), so the
-        last ``MEMO_SIZE`` texts' results are kept. Each call gets its own dict (callers pop
-        the chatter class from it); the memo is not pickled with the weights."""
+        scores and for a second opinion: 706 calls for 416 texts over the benchmark's 125
+        messages), so the texts read since :meth:`forget` (Matcher._suggest, at each message)
+        are kept, at most ``MEMO_SIZE``. Each call gets its own dict (callers pop the chatter
+        class from it); the memo is not pickled with the weights."""
         memo = self.__dict__.get("_memo")
         if memo is None:
             memo = self.__dict__["_memo"] = {}
@@ -123,6 +124,11 @@ class CoRanker:
                 memo.clear()  # (a bound, not an LRU: a message's texts come together)
             found = memo[normalized] = self._proba_and_gate(normalized)
         return dict(found[0]), found[1]
+
+    def forget(self) -> None:
+        """Drop the kept answers: a new message's reading starts afresh (a benchmark's repeated
+        messages are read again, not remembered)."""
+        self.__dict__.pop("_memo", None)
 
     def __getstate__(self) -> dict:
         state = dict(self.__dict__)
