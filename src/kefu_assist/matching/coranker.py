@@ -26,6 +26,7 @@ from typing import Iterable, Sequence
 from .tokenize import CLOTHING_SIZE_RE, MODEL_RE, QUANTITY_RE, SIZE_WORDS
 
 OFFTOPIC = "__chatter__"
+MEMO_SIZE = 256  # texts whose probabilities a CoRanker keeps (proba_and_gate)
 NGRAMS = (1, 2, 3)
 # Training examples at most: the chatter corpus whole, the rest shared out among the library's
 # classes (each keeps all of its examples up to an equal share): training costs about the same for
@@ -106,7 +107,35 @@ class CoRanker:
 
     def proba_and_gate(self, normalized: str) -> tuple[dict[str, float], float]:
         """The class probabilities and the off-topic gate's probability that the text is
-        chatter or noise (the off-topic class's probability for a model without a gate)."""
+        chatter or noise (the off-topic class's probability for a model without a gate).
+
+        A message's reading asks for the same texts more than once (a clause read for the
+        message's scores, then again for a card beside the first; the whole message for the
+        scores and for a second opinion: 706 calls for 416 texts over the benchmark's 125
+        messages), so the texts read since :meth:`forget` (Matcher._suggest, at each message)
+        are kept, at most ``MEMO_SIZE``. Each call gets its own dict (callers pop the chatter
+        class from it); the memo is not pickled with the weights."""
+        memo = self.__dict__.get("_memo")
+        if memo is None:
+            memo = self.__dict__["_memo"] = {}
+        found = memo.get(normalized)
+        if found is None:
+            if len(memo) >= MEMO_SIZE:
+                memo.clear()  # (a bound, not an LRU: a message's texts come together)
+            found = memo[normalized] = self._proba_and_gate(normalized)
+        return dict(found[0]), found[1]
+
+    def forget(self) -> None:
+        """Drop the kept answers: a new message's reading starts afresh (a benchmark's repeated
+        messages are read again, not remembered)."""
+        self.__dict__.pop("_memo", None)
+
+    def __getstate__(self) -> dict:
+        state = dict(self.__dict__)
+        state.pop("_memo", None)
+        return state
+
+    def _proba_and_gate(self, normalized: str) -> tuple[dict[str, float], float]:
         counts = self._counts(normalized)
         logits = list(self.bias)
         vals: list[tuple[int, float]] = []
@@ -212,60 +241,76 @@ def train(samples: Sequence[tuple[str, str, float]], max_rows: int | None = None
     sample_w = sample_w.astype(np.float32)
     onehot = np.zeros((n, c), dtype=np.float32)
     onehot[np.arange(n), y] = 1.0
-    # X^T G as a sum over the non-zeros sorted by feature
+    # X^T G as a sum over the non-zeros sorted by feature (every feature occurs in some row: the
+    # vocabulary is the rows' grams, so the features' runs are 0 .. f-1 in order)
     order = np.argsort(ind, kind="stable")
-    ind_sorted, row_sorted, data_sorted = ind[order], row_of[order], data[order]
-    starts = np.flatnonzero(np.r_[True, ind_sorted[1:] != ind_sorted[:-1]])
-    present = ind_sorted[starts]
-    starts_rows = ptr[:-1]
+    row_sorted, data_sorted = row_of[order], data[order]
+    by_feature = np.append(np.flatnonzero(np.r_[True, np.diff(ind[order]) != 0]), len(ind))
+    del order
     nonempty = np.diff(ptr) > 0
+    # The non-zeros x classes products are formed a block of rows (or of features) at a time,
+    # each block's sums the same additions in the same order as over the whole: the same
+    # weights to the last bit, without the 11 MB temporaries a 10,000-script library's rows
+    # made at once (which decided the build's peak memory).
+    block = max(1, BLOCK_VALUES // c)
+    row_blocks = _blocks(ptr, block)
+    feature_blocks = _blocks(by_feature, block)
     # Start from the classes' centroids (Rocchio), which already rank well, so that a few dozen
     # full-batch steps reach what a cold start needs hundreds for.
     w = np.zeros((f, c), dtype=np.float32)
-    w[present] = np.add.reduceat(onehot[row_sorted] * data_sorted[:, None], starts, axis=0)
+    for j0, j1 in feature_blocks:
+        lo, hi = by_feature[j0], by_feature[j1]
+        w[j0:j1] = np.add.reduceat(onehot[row_sorted[lo:hi]] * data_sorted[lo:hi, None], by_feature[j0:j1] - lo, axis=0)
     w /= np.maximum(np.sqrt((w * w).sum(axis=0)), 1e-9)
     w *= INIT_SCALE
     b = np.zeros(c, dtype=np.float32)
     m_w, v_w = np.zeros_like(w), np.zeros_like(w)
     m_b, v_b = np.zeros_like(b), np.zeros_like(b)
     beta1, beta2, eps = 0.9, 0.999, 1e-8
-    g_w = np.zeros_like(w)
-    step = np.empty_like(w)
-    # Full-batch Adam on the weighted cross-entropy, in place: at 10,000 scripts the temporaries
-    # (non-zeros x classes) are what decide the build's peak memory.
+    logits = np.zeros((n, c), dtype=np.float32)
+    # Full-batch Adam on the weighted cross-entropy, in place, a block of features at a time:
+    # a feature's gradient needs only the rows' logits (computed first, from the weights before
+    # the step) and its own weights, so each block takes its step as soon as its gradient is known.
     for t in range(1, EPOCHS + 1):
-        contrib = w[ind]
-        contrib *= data[:, None]
-        logits = np.zeros((n, c), dtype=np.float32)
-        logits[nonempty] = np.add.reduceat(contrib, starts_rows[nonempty], axis=0)
-        del contrib
+        logits.fill(0.0)
+        for r0, r1 in row_blocks:
+            lo, hi = ptr[r0], ptr[r1]
+            if lo == hi:
+                continue
+            filled = nonempty[r0:r1]
+            contrib = w[ind[lo:hi]]
+            contrib *= data[lo:hi, None]
+            logits[r0:r1][filled] = np.add.reduceat(contrib, ptr[r0:r1][filled] - lo, axis=0)
         logits += b
         logits -= logits.max(axis=1, keepdims=True)
         np.exp(logits, out=logits)
         logits /= logits.sum(axis=1, keepdims=True)
         logits -= onehot
         logits *= sample_w[:, None]  # now the gradient of each row's logits
-        spread = logits[row_sorted]
-        spread *= data_sorted[:, None]
-        g_w.fill(0.0)
-        g_w[present] = np.add.reduceat(spread, starts, axis=0)
-        del spread
-        g_w += L2 * w
         g_b = logits.sum(axis=0)
-        m_w *= beta1
-        m_w += (1 - beta1) * g_w
-        g_w *= g_w
-        v_w *= beta2
-        v_w += (1 - beta2) * g_w
+        lr = LEARNING_RATE * math.sqrt(1 - beta2**t) / (1 - beta1**t)
+        for j0, j1 in feature_blocks:
+            lo, hi = by_feature[j0], by_feature[j1]
+            spread = logits[row_sorted[lo:hi]]
+            spread *= data_sorted[lo:hi, None]
+            g_w = np.add.reduceat(spread, by_feature[j0:j1] - lo, axis=0)
+            del spread
+            w_j, m_j, v_j = w[j0:j1], m_w[j0:j1], v_w[j0:j1]
+            g_w += L2 * w_j
+            m_j *= beta1
+            m_j += (1 - beta1) * g_w
+            g_w *= g_w
+            v_j *= beta2
+            v_j += (1 - beta2) * g_w
+            step = np.sqrt(v_j, out=g_w)
+            step += eps
+            np.divide(m_j, step, out=step)
+            step *= lr
+            w_j -= step
         m_b = beta1 * m_b + (1 - beta1) * g_b
         v_b = beta2 * v_b + (1 - beta2) * g_b * g_b
-        lr = LEARNING_RATE * math.sqrt(1 - beta2**t) / (1 - beta1**t)
-        np.sqrt(v_w, out=step)
-        step += eps
-        np.divide(m_w, step, out=step)
-        step *= lr
-        w -= step
         b -= lr * m_b / (np.sqrt(v_b) + eps)
+    del m_w, v_w, logits, onehot, row_sorted, data_sorted  # before the gate's arrays and the result's copies
     gate, gate_bias = array("f"), 0.0
     if OFFTOPIC in classes:
         is_off = (y == classes.index(OFFTOPIC)).astype(np.float32)
@@ -273,8 +318,34 @@ def train(samples: Sequence[tuple[str, str, float]], max_rows: int | None = None
         # (matcher._is_noise), and 175 65kg or 别家才89 are shopping questions.
         words = np.fromiter(("0" not in g for g in vocab), dtype=np.float32, count=f)
         g, gate_bias = _train_gate(ind, data * words[ind], ptr, nonempty, is_off, f)
-        gate = array("f", g.astype(np.float32).tobytes())
-    return CoRanker(classes, *CoRanker.index(vocab), array("f", idf.astype(np.float32).tobytes()), array("f", w.astype(np.float32).tobytes()), array("f", b.astype(np.float32).tobytes()), gate, gate_bias)
+        gate = _floats(g)
+    return CoRanker(classes, *CoRanker.index(vocab), _floats(idf), _floats(w), _floats(b), gate, gate_bias)
+
+
+def _floats(values) -> array:
+    """A NumPy array's values as an array("f"), copied once (float32 weights are not converted)."""
+    import numpy as np
+
+    out = array("f")
+    out.frombytes(np.ascontiguousarray(values, dtype=np.float32).data.cast("B"))
+    return out
+
+
+BLOCK_VALUES = 1 << 18  # float32 values of one block's non-zeros x classes products (1 MB)
+
+
+def _blocks(bounds, size: int) -> list[tuple[int, int]]:
+    """Consecutive runs [i, j) of the segments bounds[k] .. bounds[k + 1] (rows, or features)
+    holding at most ``size`` values each; a longer segment makes a run alone."""
+    import numpy as np
+
+    out: list[tuple[int, int]] = []
+    i, last = 0, len(bounds) - 1
+    while i < last:
+        j = min(max(int(np.searchsorted(bounds, bounds[i] + size, side="right")) - 1, i + 1), last)
+        out.append((i, j))
+        i = j
+    return out
 
 
 GATE_EPOCHS = 60

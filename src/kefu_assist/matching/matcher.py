@@ -358,7 +358,7 @@ class Matcher(Indexing, Deciding):
         if _is_noise(normalized):  # only numbers, codes and links: an order or phone number on its own
             return []
         pending = not self._trained.is_set()  # read before the weights: see _train_in_background
-        ranker = self._coranker
+        ranker = self._afresh()  # (the co-ranker's memo: this message's texts only)
         plain = pending and ranker is None
         whole, whole_off = self._score_text(_untagged(normalized, parts)[:WHOLE_MAX_CHARS], ranker=ranker, plain=plain)
         to = address(normalized)

@@ -11,6 +11,7 @@ import re
 from typing import TYPE_CHECKING
 
 from . import coranker as coranker_module
+from . import writers as writers_module
 from .helpers import _is_noise, _questions, _tag_clause
 from .types import DISTINCT_TOP, WHOLE_MAX_CHARS, MatcherConfig, _Scored
 
@@ -33,6 +34,22 @@ class Seconds:
         config: MatcherConfig
         _scripts: list[Script]
         _labels: list[str]
+        _coranker: coranker_module.CoRanker | None
+        _writers: coranker_module.CoRanker | None
+        _with_writers: bool
+
+    def _afresh(self) -> coranker_module.CoRanker | None:
+        """The co-ranker for a new message (Matcher._suggest), it and the writers' question
+        model forgetting the texts they read for the last one: their memo (CoRanker.
+        proba_and_gate) serves one message's reading, its clauses read again for the cards
+        beside the first and the whole message for the second opinion."""
+        ranker = self._coranker
+        if ranker is not None:
+            ranker.forget()
+            writers = self._writers or (writers_module.shipped() if self._with_writers else None)
+            if writers is not None:
+                writers.forget()
+        return ranker
 
     def _named_beside(self, reads: list[tuple[str, dict[int, _Scored]]], ranker: coranker_module.CoRanker | None, combined: dict[int, _Scored],
                       leaders: dict[int, _Scored], earnest: set[int], excluded: set[str],
