@@ -9,9 +9,13 @@ asked about as what it does, ??? put down to the buyer's phone or network, older
 kind agent, 差评 waved off with a mark, 大妈的 (an aunt's size), the owner asked for to buy in bulk. Every wording is my own."""
 from __future__ import annotations
 
+import importlib
+
 import pytest
 
 from kefu_assist.checker import mood
+
+mood_module = importlib.import_module("kefu_assist.checker.mood")
 
 
 def _upset(text: str) -> None:
@@ -218,3 +222,33 @@ def test_anger_named_mocked_or_thrown_back_is_upset(text):
 ])
 def test_the_same_words_said_calmly_about_others_stay_calm(text):
     _calm(text)
+
+
+class _FixedTone:
+    """A made-up tone that reads every message at the same logit (the bar, not the grams, is under test)."""
+
+    def __init__(self, z: float) -> None:
+        self.z = z
+
+    def logit(self, text, cue_ids=()):
+        return self.z
+
+    def strongest_clause(self, text):
+        return (0, len(text)) if text else None
+
+
+@pytest.mark.parametrize("text", [
+    "我跑了两趟驿站才拿到这个箱子 打开一看里面那块板子是裂开的",
+    "给家里老人买的这个靠垫 他坐上去没几分钟就说腰更疼了",
+])
+def test_a_long_message_needs_less_from_the_tone(text):
+    just_under = mood_module.TONE_ALONE - mood_module.TONE_LONG_DROP / 2
+    assert mood(text, model=_FixedTone(just_under)).label == "upset"
+    assert mood(text, model=_FixedTone(mood_module.TONE_ALONE - mood_module.TONE_LONG_DROP - 0.1)).label == "calm"
+
+
+@pytest.mark.parametrize("text", ["板子是裂开的", "靠垫坐着腰疼"])
+def test_a_short_message_keeps_the_full_bar(text):
+    just_under = mood_module.TONE_ALONE - mood_module.TONE_LONG_DROP / 2
+    assert mood(text, model=_FixedTone(just_under)).label == "calm"
+    assert mood(text, model=_FixedTone(mood_module.TONE_ALONE)).label == "upset"
