@@ -27,6 +27,12 @@ if TYPE_CHECKING:  # imported on first use: building the search index is optiona
     from .library.search import SearchIndex
     from .checker.mood import Mood
 
+# The checker package is imported on first use from two threads: the sidebar's worker (reply_checker, after a load) imports
+# kefu_assist.checker, whose __init__ imports checker.mood, while the UI thread may import checker.mood for the buyer's mood.
+# Each thread then holds one module's import lock and waits for the other's; CPython breaks the deadlock by failing one
+# import, and the other sees KeyError('kefu_assist.checker') (seen in tests/ui/test_e2e_xvfb.py). One lock serialises them.
+_CHECKER_IMPORT = threading.Lock()
+
 
 @dataclass(frozen=True)
 class SuggestionView:
@@ -300,7 +306,8 @@ class AssistService:
     @staticmethod
     def mood(message: str, history: Sequence[str] = ()):
         """The buyer's mood (``kefu_assist.checker.Mood``: label and cues)."""
-        from .checker.mood import mood
+        with _CHECKER_IMPORT:
+            from .checker.mood import mood
 
         return mood(message, history)
 
@@ -383,7 +390,8 @@ class AssistService:
             path = self.library_path
             cached = self._checker
             if cached is None or cached[0] != path:
-                from .checker import load_checker
+                with _CHECKER_IMPORT:
+                    from .checker import load_checker
 
                 checker, problems = load_checker(path)
                 cached = self._checker = (path, checker, problems)
