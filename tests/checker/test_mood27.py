@@ -252,3 +252,11 @@ def test_a_short_message_keeps_the_full_bar(text):
     just_under = mood_module.TONE_ALONE - mood_module.TONE_LONG_DROP / 2
     assert mood(text, model=_FixedTone(just_under)).label == "calm"
     assert mood(text, model=_FixedTone(mood_module.TONE_ALONE)).label == "upset"
+
+
+@pytest.mark.parametrize("text", [
+    "打过12315了 人家说先跟商家沟通 那咱们商量下怎么退吧",
+    "问了市场监管局 他们让我找店家协商 所以来找你们聊聊换货",
+])
+def test_a_hotlines_advice_to_talk_it_over_stays_calm_however_long(text):
+    _calm(text)
