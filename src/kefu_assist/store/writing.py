@@ -118,9 +118,11 @@ def _mood(question: str | None, given: str | None) -> str | None:
         return given
     if not question or not question.strip():
         return None
-    from ..checker.mood import mood
+    # the package, not its mood module: an import of the package waits for another thread's
+    # (the sidebar's worker reading the reply rules), one of its half-imported module does not
+    from .. import checker
 
-    return mood(question).label
+    return checker.mood(question).label
 
 
 # -- favourites and recent scripts -----------------------------------------------------------
