@@ -33,10 +33,11 @@ _RECEIVED_RE = re.compile("收到|到货|到了|拆开|打开|寄来|发来|送�
 # 地址…): not 刚拍的那单 (the order a request is about), 刚付款就后悔了 (a cancellation's reason)
 # nor 刚拍错了 (a mistake to put right).
 _PLACED_RE = re.compile("(?:我|俺)?(?:刚刚?|已经?)(?:拍|下单|付款|付)(?:了|好了|下了|过了)")
+# A receipt told (东西收到了, 货到了, 到手了), not 收到 alone (_RECEIVED_RE's word for it too): that
+# acknowledges what the agent said.
+_RECEIPT_TOLD_RE = re.compile("(?:收到|到)了|到手|签收")
 # Words that thank, agree or praise (谢谢, 好的, 满意, 辛苦了): a clause with none of them that puts a
 # question (你们收到了吗, 几号能收到呢) is answered by no thank-you card.
-# A receipt told (东西收到了, 货到了, 到手了), not 收到 alone: that acknowledges what the agent said.
-_RECEIVED_RE = re.compile("(?:收到|到)了|到手|签收")
 _THANKS_WORD_RE = re.compile("谢|感谢|感恩|辛苦|麻烦(?:你|您|了)|了解|么么|好的|好嘞|好滴|好哒|ok|OK|嗯|行|收到收到|知道了|明白|懂了|满意|喜欢|不错|好评|好用|好看|回购|棒|赞")
 
 
@@ -347,7 +348,7 @@ class Deciding(Seconds):
         for k in [k for k in earnest if self._scripts[k].category in closing and k in answers]:
             clause = answers[k][1]
             # (nor a bare receipt beside what the buyer found wrong: 东西收到了 盖子是裂的)
-            beside = _RECEIVED_RE.search(clause) is not None and any(self._scripts[j].category not in courtesy and j in earnest for j in leaders)
+            beside = _RECEIPT_TOLD_RE.search(clause) is not None and any(self._scripts[j].category not in courtesy and j in earnest for j in leaders)
             pleased = beside and any(_THANKS_WORD_RE.search(part) for _, part in answers.values())  # (收到了 很喜欢 还有别的色吗)
             if (_questions(clause) or (beside and not pleased)) and not _THANKS_WORD_RE.search(clause):
                 earnest.discard(k)
