@@ -30,7 +30,7 @@ from .listing import tagged_title, untagged_title, without_sizes
 from .telling import (_ERRAND_RE, _HEARSAY_RE, _HOTLINE_ASKED_RE, _JOKE_END_RE, _NOT_FOR_SHOP_RE, _PLACEHOLDER_RE, _POLL_ITEM_RE, _POLL_RE,
                       _SHOP_THING_RE, _USING_IT_RE, _WISH_RE, closes)
 from .telling import _CHORE_TOLD_RE, _HEARSAY_TRUE_RE, _NOSTALGIA_RE, _NOT_COME_RE, _NOW_RE, _SELF_ASKED_RE, about_agent, homework, markets, meant_elsewhere, talks_of_words
-from .telling import grieves as _grieves
+from .telling import compares_prices, grieves as _grieves, price_told
 
 if TYPE_CHECKING:  # (types.py imports nothing of this module's)
     from .types import MatcherConfig
@@ -112,7 +112,7 @@ _LIFE_RE = re.compile(
 # the buyer going there if this shop will not (行就拍 不行我去别家) or a word for the shop (拼多多比你们便宜) keeps the message for the shop.
 _ELSEWHERE_RE = re.compile(
     r"别家|别的店|别人家|其他店|其他家|别的平台|其他平台|那个平台|实体店|某宝|某东|某多多|拼夕夕|唯品会|闲鱼"
-    r"|另一家|另外一家|一家店|好几家|几家店|好几个平台|各个平台|每个平台"
+    r"|另一家|另外一家|一家店|好几家|几家店|好几个平台|各个平台|每个平台|(?:有人|别人|人家)在?(?:卖|摆摊)"
     r"|在(?:拼多多|淘宝|天猫|京东|抖音|快手)(?:上|里)?(?:买|退)|(?:淘宝|天猫|京东|拼多多|抖音|快手)上(?:那些|有些|好多|很多)"
 )
 _COMPARE_RE = re.compile(r"比|不如|一样|同款|再|先|去|换|不然|的话|要是|如果")  # ... or going there (不能少的话我去别家买了)
@@ -152,7 +152,7 @@ _SCHOOL_RE = re.compile(r"作业(?!本)|论文|作文(?!本|纸)|考试|期末|�
 # (这事, 这种事 and 这句话 alone are as often the buyer's grievance: 第一次买就碰到这种事, 每次都是这句话)
 _SAYING_RE = re.compile(
     r"老话|俗话|口头禅|这东西|这种东西|这类东西|这玩意|这个(?:东西|规定|说法)|人生|浮云|玄学|是个好东西|发明"
-    r"|这句话[^ ]{0,4}(?:信|对|没错|没毛病|有道理)|(?:这种事|这事)[^ ]{0,4}(?:从来|一直|向来|总是)"
+    r"|这句?话[^ ]{0,4}(?:信|对|没错|没毛病|有道理)|(?:这种事|这事)[^ ]{0,4}(?:从来|一直|向来|总是)"
 )
 _TRADE_AT_LARGE_RE = re.compile(r"这个行业|这一?行(?![字])")
 # ... and what the buyer says is said in passing, whatever it names (随便说说, 话说回来, 不是你们家的)
@@ -173,7 +173,7 @@ _NOT_SHOPPING_RE = re.compile(
             r"(?<![a-z])[xyz](?![a-z])\d*\+|\+\d*(?<![a-z])[xyz](?![a-z])|(?<![a-z])[xyz](?![a-z])(?:等于|是多少)",  # algebra: 2x+3, x等于
             r"方程|函数|求导|导数|微积分|定积分|因式分解|勾股|平方根|根号|的平方|的立方|开平方|这个数是|数学题|应用题|物理题|化学题|这道题|习题|作业题|课后题|思考题|口算题|算术题|奥数|python|java|(?<!优惠|折扣|兑换|邀请)代码|编程",
             r"(?:英语|英文|日语|韩语|法语|德语|繁体|拼音)(?:里|中)?(?:怎么|咋|要)?(?:说|讲|写|拼|读|翻译)|怎么拼|单词|这个词|这两个字|造句|组词|反义词|近义词|翻译(?:成|一下)",
-            r"(?:我|我也)想开(?:个|一个|家|一家)?[^ ]{0,3}店|谁发明的|是谁想出来的|哪一?年(?:出|有|开始|发明|定)",
+            r"(?:我|我也)想开(?:个|一个|家|一家)?[^ ]{0,3}店|谁发明的|是谁想出来的|(?:这句?话|老话|俗话)[^ ]{0,2}(?:谁|哪个|哪位)说的|哪一?年(?:出|有|开始|发明|定)",
             r"[两三四]个字(?:真|就是|简直|太|最|听着|看着|好|[念读写说听看](?:起来|出来|着))|的梗(?:好|太|真|笑)",
             # ... and read or written by the buyer (售后这几个字我一看就紧张, 发货两个字怎么写才好看)
             r"(?:看到|看见|听到|一看|一听)[^ ]{0,4}(?:[两三四几]个字|这?[俩两]字)|(?:[两三四几]个字|这?[俩两]字)(?:我|你)?(?:真|就是|简直|太|最|好|让人|一看|看着|看到|听着|听到|总|老|怎么写|咋写|写得|写不|[念读写说听看](?:起来|出来|着))",
@@ -199,7 +199,7 @@ _NOT_SHOPPING_RE = re.compile(
 # The buyer's own slip told with what to do about it or whom it was for (发错了 别理我, 不好意思发错了
 # 这是给我妈的) is one too; the shop's slip (你们发错了, 发错货了) is not.
 # ... and a reminder meant for someone at home (下雨了 记得收衣服, 降温了 记得多穿点)
-_REMINDER_RE = re.compile(r"(?:记得|别忘了)(?:收衣服|带伞|带把伞|关窗|关好窗|关煤气|关火|吃饭|吃药|多喝水|喝水|早点睡|加衣服|多穿点|穿厚点|接孩子)")
+_REMINDER_RE = re.compile(r"(?:记得|别忘了|(?:下雨|要下雨|变天|刮风|起风|降温)了?[^ ]{0,3} ?(?:快|赶紧|快去|去)?)(?:收衣服|收被子|带伞|带把伞|关窗|关好窗|关煤气|关火|吃饭|吃药|多喝水|喝水|早点睡|加衣服|多穿点|穿厚点|接孩子)")
 _MISSENT_RE = re.compile(r"发错(?:人|群|窗口|对话框|地方)|发串|串台|点错人|回错|不是(?:跟|对|给|和)你们?(?:说|发)的|不是(?:要)?(?:发|说)给你们?的|(?:本来|原本)(?:是)?要?发给[^ ]{1,6}的|刚才?那(?:句|条)是?(?:跟|给|问|对)(?!你)"
                          r"|(?<![你们])发错了? ?(?:别理我|不用理我|请?忽略|当我没说|这(?:条|句)?是(?:发)?给[^ ]{1,4}的(?= |$))")
 
@@ -321,7 +321,7 @@ def veto(to: str, config: object) -> float:
 
 def asks(normalized: str) -> bool:
     """Whether the message holds a question or a request (包邮吗, 发不发货, 帮我改地址, 便宜点呗)."""
-    return _QUESTION_RE.search(normalized) is not None or _REQUEST_RE.search(normalized) is not None
+    return _QUESTION_RE.search(normalized) is not None or _REQUEST_RE.search(price_told(normalized)) is not None  # (not 菜比肉还便宜)
 
 
 # The agent called by what buyers call a young woman or man (谢谢小姐姐, 客服小哥哥辛苦了): no third person.
@@ -434,9 +434,9 @@ def address(normalized: str) -> str:
         return REMARK  # the shop is not meant, whatever broke (快递柜好像又坏了 跟你们没关系哈: a story's 0.3 let 0.23 through)
     if _OWN_STATE_RE.search(normalized) and remarks(normalized):
         return REMARK  # said in passing, exhausted, resolved, found (退货退得我头都大了 不是你们家的)
-    if not asks(normalized) and not _TO_SHOP_RE.search(normalized) and (
-            _WORLD_RE.search(normalized) or (_PARCELS_AT_LARGE_RE.search(normalized) and not _MINE_RE.search(normalized) and not _ORDER_RE.search(normalized))):
-        return REMARK  # the world at large (这个颜色今年特别流行, 还是以前的东西质量好)
+    if not asks(normalized) and not _TO_SHOP_RE.search(normalized) and (_WORLD_RE.search(normalized) or compares_prices(normalized) or (
+            _PARCELS_AT_LARGE_RE.search(normalized) and not _MINE_RE.search(normalized) and not _ORDER_RE.search(normalized))):
+        return REMARK  # the world at large (这个颜色今年特别流行, 还是以前的东西质量好), prices of other things (还是去年便宜)
     if not asks(normalized):
         if tells_of_elsewhere(normalized):
             return ELSEWHERE

@@ -36,6 +36,8 @@ TYPOS: dict[str, str] = {
     "发顺风": "发顺丰",
     "顺风": "顺丰",
     "在马": "在吗",
+    # ... not where 马 begins a word (在马来西亚, 在马路边, 在马上): the longer form is kept as typed
+    "在马来": "在马来", "在马路": "在马路", "在马上": "在马上", "在马尔": "在马尔", "在马桶": "在马桶",
     "再吗": "在吗",
     "在嘛": "在吗",
     "在么": "在吗",
@@ -268,10 +270,19 @@ _DROP_CATEGORIES = frozenset(("So", "Sk", "Cs", "Cf", "Cc", "Co", "Cn"))
 
 def _drop_symbol(match: re.Match) -> str:
     ch = match.group(0)
+    if ch == "\U0001f44c" and _beside_words(match):  # 👌 says its word beside others (ok 👌: an acknowledgement twice,
+        return " ok "  # a thank-you card's); alone it stays a sticker like 👍 (a bare ok is none)
     cat = unicodedata.category(ch)
     if cat in _DROP_CATEGORIES or (cat == "Mn" and not ch.isalnum()):  # Mn: variation selectors
         return " "
     return ch
+
+
+def _beside_words(match: re.Match) -> bool:
+    """Whether the line a symbol stands on holds anything but it and spaces (normalize_many joins texts by line breaks)."""
+    text, at = match.string, match.start()
+    line = text[text.rfind("\n", 0, at) + 1:(text.find("\n", at) + 1 or len(text) + 1) - 1]
+    return bool(line.replace(match.group(0), "").strip())
 
 
 def _strip_symbols(text: str) -> str:
@@ -297,7 +308,7 @@ def normalize(text: str) -> str:
         return ""
     text = text[:MAX_CHARS]
     text = _URL_RE.sub(" ", unicodedata.normalize("NFKC", text))
-    return _BREAK_RE.sub(" ", _fold(text)).strip()
+    return _BREAK_RE.sub(" ", _fold(text.replace("\n", " "))).strip()  # (one line, as normalize_many folds it)
 
 
 # 坏了 after a feeling or a state of the body is a degree complement, not a fault (乐坏了, 高兴坏了,

@@ -97,6 +97,9 @@ _CLOSING_RE = re.compile(f"(?:(?:{_ACK})+ )+(?:{_BYE} ?)+")
 # the gate reads 哦哦 as a filler); a bare sound (嗯嗯, 哦, 噢噢) acknowledges nothing said and stays chatter.
 _ACKS_RE = re.compile(f"(?:{_ACK} ?)+")
 _SOUND_RE = re.compile(r"[嗯哦噢 ]+|(?:嗯+|哦+|噢+)(?:呢|啦|呀|哈)?")
+# ... and so does a bare ok or a string of 好 (ok, okk, 好好好好): every set's writers file them with the sounds
+# (好的, ok了, 好嘞 and words of understanding, 知道了 明白了, acknowledge what was said)
+_BARE_OK_RE = re.compile(r"ok+|okay|好{3,}")
 # ... or acknowledges and thanks (嗯嗯好的麻烦你了, 嗯嗯 辛苦啦): the gate reads 嗯嗯 as chatter (0.75-0.77)
 _THANK = r"(?:麻烦(?:你|您)?了|辛苦(?:你|您)?(?:了|啦)|谢谢(?:你|您)?|谢啦|多谢|感谢)(?:啦|哈|呀|哦|亲|了)?"
 _ACK_THANKS_RE = re.compile(f"(?:{_ACK} ?)+(?:{_THANK} ?)+")
@@ -107,11 +110,34 @@ _ACK_THANKS_RE = re.compile(f"(?:{_ACK} ?)+(?:{_THANK} ?)+")
 _PLACEHOLDER_RE = re.compile(r"(?:(?:图片|表情|动画表情|语音|语音消息|文件) ?)+")
 
 
+# A price told of other things, not asked of this shop: one thing said cheaper than another, its subject
+# named and not the shop's (榴莲比国内便宜多了, 菜比肉还便宜, 室友点的比我的便宜), one place or time
+# preferred to another (还是网上便宜, 还是去年便宜), and a saying (便宜没好货): 便宜 in them asks for no lower
+# price (asking.asks). Not 比别家便宜点 (a request), nor 比超市便宜多了 or 这个比你家便宜 (this shop's price).
+_CHEAPER_RE = re.compile(r"(?:^| )(?P<subject>[^ ]{1,10}?)比[^ ]{1,8}?(?:还|更|都)?便宜(?!点|些|一点|一些|吗|不|么|呗|吧)"
+                         r"|还是(?!你|您|这|咱)[^ ]{1,4}便宜(?= |$)")
+_SHOPS_OWN_RE = re.compile(r"这(?!年头|些年|几年)|那|你|您|亲|价|同款|质量|店|家的?$|别家|专柜|官方|旗舰")  # (the subject this shop's item or price)
+_CHEAP_SAYING_RE = re.compile(r"便宜没好货|便宜的(?!话)")
+
+
+def price_told(normalized: str) -> str:
+    """The text without the prices it tells of other things (_CHEAPER_RE, _CHEAP_SAYING_RE): what may still ask."""
+    if "便宜" not in normalized:
+        return normalized
+    text = _CHEAPER_RE.sub(lambda m: m.group(0) if m.group("subject") and _SHOPS_OWN_RE.search(m.group("subject")) else " ", normalized)
+    return _CHEAP_SAYING_RE.sub(" ", text)
+
+
+def compares_prices(normalized: str) -> bool:
+    """Whether the message says one thing, not the shop's, is cheaper than another (price_told)."""
+    return price_told(normalized) != normalized and _CHEAP_SAYING_RE.search(normalized) is None
+
+
 def closes(normalized: str) -> bool:
     """Whether a message acknowledges and says goodbye, or acknowledges in words, nothing else
     (嗯嗯 好的 拜拜, ok了 拜拜, 哦哦 明白了; not a bare 嗯嗯)."""
     text = normalized.strip()
-    return (_CLOSING_RE.fullmatch(text) is not None or (_ACKS_RE.fullmatch(text) is not None and _SOUND_RE.fullmatch(text) is None)
+    return (_CLOSING_RE.fullmatch(text) is not None or (_ACKS_RE.fullmatch(text) is not None and _SOUND_RE.fullmatch(text) is None and _BARE_OK_RE.fullmatch(text) is None)
             or _ACK_THANKS_RE.fullmatch(text) is not None)
 
 
@@ -122,11 +148,15 @@ _NOT_FOR_SHOP_RE = re.compile(
     "|".join(
         [
             r"有[男女]朋友(?:吗|没)|有对象(?:吗|没)|(?:你|您|客服|小姐姐|小哥哥|美女|帅哥)[^ ]{0,3}(?:多大了|几岁|结婚了|单身|属什么|什么星座|哪里人|长什么样"
-            r"|怎么称呼|叫什么名字|叫啥名字?|贵姓|是男是女|是男的还是女的|男的女的|是男生还是女生)",  # (客服怎么称呼 met 客服 complaints)
+            r"|怎么称呼|叫什么名字|叫啥名字?|贵姓|是男是女|是男的还是女的|男的女的|是男生还是女生|长得(?:俊|帅|美|好看|漂亮|丑))",  # (客服怎么称呼 met 客服 complaints)
             r"^现在几点了?$|现在是?几点了|(?:会不会|会不|要不要|会)下[雨雪]|下不下[雨雪]|天气(?:怎么样|如何|咋样)|(?:今天|明天|后天)(?:多少度|几度)"
             r"|^[^ ]{0,6}下[雨雪]了?(?:吗|么|不|没|呢)$|^[^ ]{0,6}有[雨雪](?:吗|么|不|没)$",  # (明天下雨吗, 周末有雨没: asked without 会, alone)
             r"有没有人知道|有人知道|谁知道|有没有人一起|有人一起|大家(?:知道|觉得)|有没有人(?:想|觉得|喜欢|爱)|有人(?:想|觉得|喜欢)|^(?:你|你们|您)(?:知道|晓得|听说过?)"
             r"|有人去(?:不|吗|没)|有没有人去|谁去(?:不|吗)?(?= |$)",  # (这周末车展有人去不)
+            # the sky and the ground asked after (台风到了没有, 刚才是不是地震了, 你们那下冰雹了吗), and news opened
+            # on 知道不 (晓得不 楼上老李家娶媳妇了)
+            r"(?:台风|地震|暴雨|冰雹|龙卷风|沙尘暴|寒潮)(?:来了|到了|了|过去了)?(?:吗|么|没有?|不)|是不是(?:台风|地震|下冰雹)"
+            r"|^(?:知道|晓得|听说了)(?:不|吗|么|伐|没)(?= (?![^ ]*[你您]))",
         ]
     )
 )
@@ -276,16 +306,23 @@ _NOT_COME_RE = re.compile(r"没来|不来|没上门|迟到|放鸽子|鸽了|爽�
 # - someone at home called by name first (老公你下班顺路带瓶醋, 妈 我到站了, 老婆你瞧瞧这个包 发错了):
 #   the message went to the wrong chat; a child (儿子 120 穿多大) is who the buyer shops for, not
 #   called, and 亲, 宝贝 and 姐 are what buyers call the agent;
-_VOCATIVE_RE = re.compile(r"^(?:老公|老婆|媳妇儿?|老头子|老伴儿?|老妈|老爸)(?:呀|啊|哎|诶)? |^(?:老公|老婆|媳妇儿?|老头子?|老太婆|老伴儿?|老妈|老爸|妈|爸|妈妈|爸爸)(?:呀|啊|哎|诶)?(?:你(?!们)| (?=[^ ]*(?:你(?!们)|我|咱|吃|回来|回家|到家|到哪|下班|睡|饭)))")
+# (after a greeting too: 哈喽妈 …; without a break, the day's plans of 老公 晚上回来…; money passed at home, 爸 钱收到了;
+# a friend called 老 and surname, 老刘 钱给你转过去了)
+_VOCATIVE_RE = re.compile(r"^(?:(?:哈喽|喂|嗨|hello|hi) ?)?(?:(?:老公|老婆|媳妇儿?|老头子|老伴儿?|老妈|老爸)(?:呀|啊|哎|诶)? |(?:老公|老婆|媳妇儿?|老头子?|老太婆|老伴儿?|老妈|老爸|妈|爸|妈妈|爸爸)(?:呀|啊|哎|诶)?(?:你(?!们)| (?=[^ ]*(?:你(?!们)|我|咱|吃|回来|回家|到家|到哪|下班|睡|饭|钱)))"
+                         r"|(?:老公|老婆|媳妇儿?|老伴儿?)(?:今晚|今天晚上|晚上|中午|几点|啥时候|什么时候)(?:回|吃|下班|到家)"
+                         r"|老[王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁沈姚卢姜崔钟谭陆汪范金] (?=[^ ]*(?:钱[^ ]{0,3}(?:转|给|打|还)|转你|还你|吃饭|喝酒|下棋|打牌|钓鱼)))")
 # ... or a colleague called by surname and title, telling and asking nothing (张总 合同我发您邮箱了)
 _COLLEAGUE_RE = re.compile(r"^[王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁沈姚卢姜崔钟谭陆汪范金石廖贾夏付方白邹孟熊秦邱江尹薛段雷侯龙史陶贺顾毛郝龚邵万钱严武戴莫孔汤]"
                            r"(?:总|经理|主任|科长|处长|局长|主管|总监|董)(?= |你|您)")
 # - the buyer's slip, owned (不好意思 发错了, 发错了 不是给你的, 这条不是给你的)
-_SLIP_RE = re.compile(r"^(?:不好意思|抱歉|对不起|sorry|哎呀|啊呀|呀)? ?发错了?(?:了|啦)?(?: (?:不好意思|抱歉|sorry))?$|不是(?:要)?给你们?的(?:哈|呀|啊|哦|啦|噢)*(?= |$)")
+_SLIP_RE = re.compile(r"^(?:不好意思|抱歉|对不起|sorry|哎呀|啊呀|呀)? ?发错了?(?:了|啦)?(?: (?:不好意思|抱歉|sorry))?$|不是(?:要)?给你们?的(?:哈|呀|啊|哦|啦|噢)*(?= |$)"
+                      # ... wondered about (我是不是发错群了), or owned after whom it was for (这句是发给我姐的 发错了)
+                      r"|是不是(?:发错(?:人|群|窗口|对话框)|打错字|按错|点错)了?(?:吗|啊|呀)?$|(?:这|那)(?:条|句|个)?是(?:发)?给[^ 买拍订]{1,5}的 (?:发错|打错|不好意思|抱歉)")
 # ... its own words (刚刚那个发错了 是给我表姐的, 误发 请忽略, 手滑按错了), a parcel someone is asked to fetch
 # (帮我去取个快递, 快递替我签收下: no shop fetches one) and a group addressed (群主…, 各位 有谁…)
 _SLIP_MORE_RE = re.compile(r"(?<![你们])(?:刚才|刚刚)?(?:那个|那条|那句)?发错了?(?:了)? (?:这|那)?(?:条|句|个)?是(?:发)?给[^ 买拍订]{1,5}的(?= |$)")
-_SLIPPED_RE = re.compile(r"(?:(?:误发|请忽略|忽略|不小心按(?:到|错)了?|不小心点(?:到|错)了?|按错了?|点错了?|手滑了?|不好意思|抱歉|别理我?|哈) ?)+")
+# (a key slip told alone, 打错了, 哎哟刚刚按错了, 手机不会弄 点错了: no address, order or item named before it)
+_SLIPPED_RE = re.compile(r"(?:(?:误发|请忽略|忽略|不小心按(?:到|错)了?|不小心点(?:到|错)了?|(?:哎呀|哎哟|哎|啊呀|呀|刚才|刚刚|我)*(?:按|点|打)错(?:字|咗)?了?|(?:哎呀|哎哟|啊呀)?(?:手机)?不会(?:用|弄)(?:手机)?|手滑了?|不好意思|抱歉|别理我?|哈) ?)+")
 _FETCH_RE = re.compile(r"(?:帮我|帮忙|替我)(?:去)?(?:取|拿|签收|收)(?:一?下|个|一个)?(?:快递|包裹|件)|(?:快递|包裹)(?:帮我|替我)(?:去)?(?:取|拿|签收|签|收)")
 _GROUP_RE = re.compile(r"^(?:群主|管理员|@)|^(?:哈喽|hello|hi|嗨)? ?(?:各位|大家|家人们|群里的?(?:朋友们?|各位)?)(?: |好 ?)?[^ ]{0,3} ?(?:有人|有没有人|谁)")
 # - another service's staff blamed or complained of (银行客服态度好差, 我要投诉小区物业), this shop not spoken to
@@ -317,6 +354,14 @@ _SHOP_NAME_RE = re.compile(r"(?:店名|店铺名字?|店的名字|你们家?的?
 _GREETING_WORDS = r"(?:在吗|在不在|在么|在嘛|有人吗|有人没|有人在吗|你好|您好|嗨|哈喽|hello|hi|亲|喂|哎|诶)"
 _WITHDRAWN_RE = re.compile(r"(?:" + _GREETING_WORDS + r" ?)+(?:算了|没事了?|不用了|不问了|当我没说)(?: ?(?:算了|没事了?|不用了|不问了|吧|了|哈))*")
 _CROWD_RE = re.compile(r"^(?:哈喽|hello|hi|嗨|嘿)? ?(?:大家|各位|家人们|姐妹们|朋友们|群里的?朋友们?)(?:好|早|早上好|中午好|下午好|晚上好|晚安)(?:呀|啊|哈|哦)?$")
+# - a joke announced (跟你说个笑话 …), the phone's own screen (字怎么调大, 手机字太小看不清) and the voice input's
+#   slip (语音转文字又转错了): none of it the shop's
+_OWN_PHONE_RE = re.compile(r"(?:(?:给|跟|和)[你您]们?)?(?:讲|说)个笑话|(?:字|字体)[^ ]{0,3}(?:怎么|咋|如何)?(?:放大|调大|变大|变小|调小)|手机[^ ]{0,3}字[^ ]{0,3}(?:太小|太大|看不清)"
+                           r"|语音[^ ]{0,4}(?:转错|识别错|认错|转得不对)")
+# - a question declared idle, not about the shop's goods (不是问你们家的货 就是随便聊聊)
+_IDLE_RE = re.compile(r"不是(?:在)?问(?:你|您)们?(?:家|店)?的?(?:东西|货|产品|商品|宝贝)|(?:就是|只是|随便)(?:聊聊|闲聊|唠唠)(?:天|而已|哈|啦)?$"
+                      r"|(?:跟|和)[^ ]{1,5}打赌")  # ... or a bet at home (跟我妹打赌明天会不会到: its question is theirs)
+_ENGRAVED_RE = re.compile(r"刻|印|绣|定制|说明书|包装|标签|logo|图案|商品|详情|页面|屏幕坏|显示屏")  # (刻字能放大吗: the goods' lettering)
 # - an article or a post passed on (转发 收纳的八个妙招, 分享一篇文章 秋天养生的几个误区)
 _FORWARDED_RE = re.compile(r"^(?:转发|转载|转自|分享(?:一篇|一条|一个|一下)?(?:文章|帖子|推文|链接|视频))(?: |$)|(?:[一二三四五六七八九十几]+|\d+)(?:个|条|种|大)(?:小妙招|妙招|小技巧|冷知识|误区|小常识)")
 
@@ -333,15 +378,20 @@ _MEME_RE = re.compile(r"的快乐(?:你们?|别人|外人)?(?:不懂|想象不�
 def meant_elsewhere(normalized: str, asks: Callable[[str], bool]) -> bool:
     """Whether a message is meant for someone else or for nobody in the shop, whatever shop words
     it names (老公你下班帮我取个快递, 不好意思 发错了, 测试一下 能收到吗, 帮我写个月报呗, 你们也加班吗,
-    店名啥意思, 在吗 算了, 大家好, 转发 收纳的八个妙招); not a gift for a sweetheart asked about, and not
+    店名啥意思, 在吗 算了, 大家好, 转发 收纳的八个妙招, a bare ok, a key slip: 打错了, a joke announced, the phone's
+    own text size, a question declared idle); not a gift for a sweetheart asked about, and not
     when a clause beside the work, the sweetheart, the agent's day or the shop's name asks (``asks``:
     asking.asks; 你吃午饭了吗 包邮吗 asks the shop)."""
     text = normalized.strip()
     if _COLLEAGUE_RE.search(text) and not _ASKED_RE.search(text):
         return True
-    if _VOCATIVE_RE.search(text) or _SLIP_RE.search(text) or _TESTING_RE.fullmatch(text) or _SLIP_MORE_RE.search(text):
+    if _IDLE_RE.search(text):
         return True
-    if (_SLIPPED_RE.fullmatch(text) and _SLIPPED_RE.sub("", text).strip() == "" and re.search(r"误发|忽略|按|点错|手滑", text)) or _FETCH_RE.search(text) or _GROUP_RE.search(text):
+    if _OWN_PHONE_RE.search(text) and not _ENGRAVED_RE.search(text) and not _SECOND_PERSON_RE.search(_OWN_PHONE_RE.sub(" ", text)):
+        return True
+    if _BARE_OK_RE.fullmatch(text) or _VOCATIVE_RE.search(text) or _SLIP_RE.search(text) or _TESTING_RE.fullmatch(text) or _SLIP_MORE_RE.search(text):
+        return True
+    if (_SLIPPED_RE.fullmatch(text) and _SLIPPED_RE.sub("", text).strip() == "" and re.search(r"误发|忽略|按|点错|打错|手滑", text)) or _FETCH_RE.search(text) or _GROUP_RE.search(text):
         return True
     if _WITHDRAWN_RE.fullmatch(text) is not None or _CROWD_RE.match(text) is not None or _FORWARDED_RE.search(text) is not None:
         return True
