@@ -414,12 +414,16 @@ class Deciding(Seconds):
         after = {b for a, b in zip(parts or [], (parts or [])[1:]) if _plan(a)}
         overturned = [k for k in leaders if k in earnest and answers.get(k, (0.0, ""))[1] in after]
 
-        def key(k: int) -> tuple[bool, bool, bool, bool, float, int]:
+        closing = set(self.config.closing_categories)
+
+        def key(k: int) -> tuple[bool, bool, bool, bool, bool, float, int]:
             category = self._scripts[k].category
             hurried = placed and category not in announced and k in answers and _haste(answers[k][1])
             edge = self.config.main_edge if k == main and combined[k].score >= self.threshold else 0.0
             planned = k in answers and _plan(answers[k][1]) and bool(overturned)
             feared = k in fears and len(leaders) > 1
-            return (category in courtesy, hurried, planned or feared, k in reasons, -combined[k].score - edge, k)
+            # (of the pleasantries, the greeting that opens the message before the thanks closing it:
+            # 您好 … 满多少包邮 … 谢谢, where a third card has room for one of them)
+            return (category in courtesy, category in courtesy and category in closing, hurried, planned or feared, k in reasons, -combined[k].score - edge, k)
 
         return sorted(leaders, key=key)

@@ -426,13 +426,17 @@ def clauses(normalized: str, *, max_clauses: int = 8) -> list[str]:
         elif _MODEL_NAME_RE.fullmatch(part):  # (once: 三星980pro 1tb nvme is a title, not a question)
             named = part
             continue
-        if merged and (len(part) < 2 or len(merged[-1]) < 2):
+        if merged and (len(part) < 2 or len(merged[-1]) < 2) and merged[-1] not in _LONE_GREETINGS:
             merged[-1] = merged[-1] + part
         else:
             merged.append(part)
     if named:
         merged.append(named)
     return merged[:max_clauses]
+
+
+# A greeting of one character, a clause of its own (嗨 你们家橙子甜吗: greeting and quality)
+_LONE_GREETINGS = frozenset({"嗨"})
 
 
 # A clause that only names the buyer's device: a model name (Latin letters and a number of at
