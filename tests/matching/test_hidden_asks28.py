@@ -56,3 +56,22 @@ def test_a_fault_told_beside_a_question_gets_the_defect_card(matcher):
 def test_what_only_sounds_like_a_fault_is_none():
     for clause in ("笑死了", "累死了", "会不会发烫", "闪电发货", "他们发了个链接给我", "叶子会不会发黄"):
         assert not _tells_fault(clause)
+
+
+# Before: 0 of 5 complete (the measure or the device told read as chatter, no size card).
+FITS_TOLD = [
+    ("还有大码的吗 我闺女个头高", {"stock", "size"}),
+    ("这款还有货吗 俺孙子个子矮 才一米二", {"stock", "size"}),
+    ("不合适可以换吗 我车是朗逸", {"return_exchange", "size"}),
+    ("能退吗 我的车是途观", {"return_exchange", "size"}),
+    ("有黑色的吗 我的手机是荣耀90", {"stock", "size"}),
+]
+
+
+def test_the_buyers_measure_or_device_told_beside_a_question_gets_the_size_card(matcher):
+    assert misses(matcher, FITS_TOLD) == []
+
+
+def test_no_size_card_for_a_car_told_of_otherwise(matcher):
+    for message in ("什么时候发货 我车是新买的", "包邮吗 我车在楼下等着"):
+        assert "size" not in top3(matcher, message)
