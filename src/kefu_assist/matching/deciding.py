@@ -439,6 +439,7 @@ class Deciding(Seconds):
         overturned = [k for k in leaders if k in earnest and answers.get(k, (0.0, ""))[1] in after]
 
         closing = set(self.config.closing_categories)
+        last = parts[-1] if parts and len(parts) > 1 else None
 
         def key(k: int) -> tuple[bool, bool, bool, bool, bool, float, int]:
             category = self._scripts[k].category
@@ -446,8 +447,9 @@ class Deciding(Seconds):
             edge = self.config.main_edge if k == main and combined[k].score >= self.threshold else 0.0
             planned = k in answers and _plan(answers[k][1]) and bool(overturned)
             feared = k in fears and len(leaders) > 1
-            # (of the pleasantries, the greeting that opens the message before the thanks closing it:
-            # 您好 … 满多少包邮 … 谢谢, where a third card has room for one of them)
-            return (category in courtesy, category in courtesy and category in closing, hurried, planned or feared, k in reasons, -combined[k].score - edge, k)
+            # (of the pleasantries, a thanks closing the message after the greeting: 您好 … 满多少包邮 …
+            # 谢谢, where a third card has room for one of them; not 3Q 客服, whose thanks leads)
+            closes = category in courtesy and category in closing and k in answers and answers[k][1] == last
+            return (category in courtesy, closes, hurried, planned or feared, k in reasons, -combined[k].score - edge, k)
 
         return sorted(leaders, key=key)
