@@ -36,6 +36,8 @@ _PLACED_RE = re.compile("(?:我|俺)?(?:刚刚?|已经?)(?:拍|下单|付款|付
 # A receipt told (东西收到了, 货到了, 到手了), not 收到 alone (_RECEIVED_RE's word for it too): that
 # acknowledges what the agent said.
 _RECEIPT_TOLD_RE = re.compile("(?:收到|到)了|到手|签收")
+# The buyer's (or the wearer's) measure or device told (个头高, 身高158, 90斤, 我车是朗逸, 我的手机是…)
+_FIT_TOLD_RE = re.compile(r"身高|个头|个子|体重|腰围|胸围|脚长|头围|手腕|\d{2,3}(?:斤|公斤|kg)|(?:我|俺|我家|俺家)的?(?:车|手机|电脑|平板)(?:是|型号是)(?!新|刚|旧|二手|昨|今|去年|前|在|不|没|我|俺|他|她)")
 # Words that thank, agree or praise (谢谢, 好的, 满意, 辛苦了): a clause with none of them that puts a
 # question (你们收到了吗, 几号能收到呢) is answered by no thank-you card.
 _THANKS_WORD_RE = re.compile("谢|感谢|感恩|辛苦|麻烦(?:你|您|了)|了解|么么|好的|好嘞|好滴|好哒|ok|OK|嗯|行|收到收到|知道了|明白|懂了|满意|喜欢|不错|好评|好用|好看|回购|棒|赞")
@@ -201,6 +203,28 @@ class Deciding(Seconds):
         (_faults_told) and the news that the order is placed (_placed_told)."""
         self._faults_told(fault_parts, leaders, combined, earnest, courtesy, told, parts)
         self._placed_told(leaders, combined, earnest, courtesy, told, parts)
+        self._fit_told(leaders, combined, earnest, courtesy, told, parts)
+
+    def _fit_told(self, leaders: dict[int, _Scored], combined: dict[int, _Scored], earnest: set[int], courtesy: set[str], told: bool,
+                  parts: list[str]) -> None:
+        """A clause that asks nothing and tells the buyer's measure or device (_FIT_TOLD_RE: 俺孙子个头高,
+        我车是思域) beside a confident question of another category (书包有大号的没, 不合适能换吗): the
+        best script of ``fit_categories`` for the message joins the leaders, confident, after the
+        question. The buyer tells it for the agent to say which fits; alone the clause reads as
+        chatter (small_talk.chat 0.9 for 我车是思域)."""
+        fits = set(self.config.fit_categories)
+        if told or not fits or not any(_FIT_TOLD_RE.search(part) and not _questions(part) for part in parts):
+            return
+        sure = {self._scripts[k].category for k in earnest}
+        if sure & fits or not sure - fits - courtesy - set(self.config.small_talk_categories):
+            return
+        mine = [k for k in combined if self._scripts[k].category in fits]
+        if mine:
+            k = max(mine, key=lambda i: (combined[i].score, -i))
+            top = max(combined[j].score for j in earnest)
+            combined[k].score = min(combined[k].score, top - 1e-6)
+            leaders[k] = combined[k]
+            earnest.add(k)
 
     def _placed_told(self, leaders: dict[int, _Scored], combined: dict[int, _Scored], earnest: set[int], courtesy: set[str], told: bool,
                      parts: list[str]) -> None:
@@ -414,12 +438,18 @@ class Deciding(Seconds):
         after = {b for a, b in zip(parts or [], (parts or [])[1:]) if _plan(a)}
         overturned = [k for k in leaders if k in earnest and answers.get(k, (0.0, ""))[1] in after]
 
-        def key(k: int) -> tuple[bool, bool, bool, bool, float, int]:
+        closing = set(self.config.closing_categories)
+        last = parts[-1] if parts and len(parts) > 1 else None
+
+        def key(k: int) -> tuple[bool, bool, bool, bool, bool, float, int]:
             category = self._scripts[k].category
             hurried = placed and category not in announced and k in answers and _haste(answers[k][1])
             edge = self.config.main_edge if k == main and combined[k].score >= self.threshold else 0.0
             planned = k in answers and _plan(answers[k][1]) and bool(overturned)
             feared = k in fears and len(leaders) > 1
-            return (category in courtesy, hurried, planned or feared, k in reasons, -combined[k].score - edge, k)
+            # (of the pleasantries, a thanks closing the message after the greeting: 您好 … 满多少包邮 …
+            # 谢谢, where a third card has room for one of them; not 3Q 客服, whose thanks leads)
+            closes = category in courtesy and category in closing and k in answers and answers[k][1] == last
+            return (category in courtesy, closes, hurried, planned or feared, k in reasons, -combined[k].score - edge, k)
 
         return sorted(leaders, key=key)

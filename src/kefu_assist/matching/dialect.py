@@ -62,6 +62,14 @@ CANTONESE_WORDS.update({
     "咋个": "怎么", "啥子": "什么", "一哈": "一下", "屋头": "家里", "有没得": "有没有",
     "的迈": "的吗", "了迈": "了吗", "是迈": "是吗",
 })
+# ... and the Hubei and Hunan 有冇得 before an amount or at a clause's end (有冇得500克的, 碧根果还有冇得:
+# 有没有; Cantonese 有冇得 before a verb stays 能不能, 有冇得退), the Cantonese 几多日 (多少天), and the
+# northern 恁 (您, 你们: 恁好, 恁家) before what greets or names the shop
+CANTONESE_PHRASES.update({
+    "还有冇得": "还有没有", "有冇得货": "有没有货", "几多日": "多少天",
+    **{f"有冇得{d}": f"有没有{d}" for d in "0123456789一两二三四五六七八九十半"},
+    "恁好": "您好", "恁们": "你们", "恁家": "你们家",
+})
 # OpenCC's t2s writes 嗰 (that) as 𠮶, and it runs first: each 嗰 word is read in that spelling too
 # (嗰个 -> 𠮶个 -> 那个; before, no 嗰 word ever applied)
 CANTONESE_PHRASES.update({k.replace("嗰", "𠮶"): v for k, v in CANTONESE_PHRASES.items() if "嗰" in k})

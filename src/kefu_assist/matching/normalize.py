@@ -371,9 +371,9 @@ _JOINER_CUT_RE = re.compile(
     "|(?:(?<=考虑考虑|商量商量|比较比较)|(?<=考虑一下|商量一下)|(?<=再想想|再看看))(?=..)"
     "|(?<=..)(?=(?:就是|还有就是)?(?:另一单|另外一单|另外那单|还有一单|第二单|另一个订单|上一单|上次那单))"
     # 还有 opening a question of its own after a request or a question (帮我改一下还有什么时候发货,
-    # 穿多大的还有这个黄色实物会不会很艳, 还有能货到付款吗); not the 还有 that asks for stock (白色
+    # 穿多大的还有这个黄色实物会不会很艳, 还有能货到付款吗, 到底啥时候到还有我要开发票); not the 还有 that asks for stock (白色
     # 还有货吗, M码还有吗, 还有没有, 还有几件, 还有这个颜色吗: no question of its own follows)
-    "|(?<=..)(?=还有(?:什么时候|啥时候|多久|今天|明天|能不能|可不可以|能|可以|我想|想问|问下|问一下|请问|你们|是不是|会不会|怎么)..)"
+    "|(?<=..)(?=还有(?:什么时候|啥时候|多久|今天|明天|能不能|可不可以|能|可以|我想|我要(?!的)|想问|问下|问一下|请问|你们|是不是|会不会|怎么|包不包|要不要)..)"
     "|(?<=..)(?=还有(?:这个|那个|这款|那款|这件|那件)[^吗么呢没]{1,8}(?:会不会|能不能|是不是|可不可以|怎么|多久|几天|多少|有没有|吗|么|呢|不|没))"
     # the thanks that opens a message before what is asked next (好的谢谢那个保修卡要留着吗)
     "|(?<=谢谢|多谢|谢啦|谢了)(?=(?:亲|啊|哈|啦)?(?:那个|那|请问|我想问|想问|再问|问下|问一下|还有|另外)..)"
@@ -384,10 +384,11 @@ _JOINER_CUT_RE = re.compile(
     "|(?<=..的话)(?=(?:那|就)?(?:能|可以|几天|多久|什么|啥|明天|今天|发|有没有|怎么)..)"
     "|(?<=....)(?<!一下)(?<!问下)(?<!问问)(?<!请问)(?<!想问)(?<!确认下)(?<!知道)(?<!就是)(?=(?:如果|万一)..)"
 )
-# ... and after a question put as A-not-A that needs no object (一升的够不够|能开发票吗, 包不包邮|几天到;
+# ... and after a question put as A-not-A that needs no object (一升的够不够|能开发票吗, 包不包邮|几天到,
+# a two-character word's 暖和不暖和|还有包不包邮, not 知道不知道;
 # not 有没有货, 是不是正品, 能不能改, 要不要拍大: what follows is theirs; nor 好不好|看, the A-not-A of 好看)
 _A_NOT_A_CUT_RE = re.compile(
-    "(?:包不包邮|合不合适|耐不耐用|好不好用|结不结实|划不划算|舒不舒服|方不方便|正不正宗|([够好行对贵大小多快慢重甜香亮吵烫稳准])不\\1"
+    "(?:包不包邮|合不合适|耐不耐用|好不好用|结不结实|划不划算|舒不舒服|方不方便|正不正宗|(?!知道|晓得|认识|记得)([\u4e00-\u9fff]{2})不\\1|([够好行对贵大小多快慢重甜香亮吵烫稳准])不\\2"
     "(?![看用吃穿听闻玩喝实适算服便宗气方]))(?=..)"
 )
 # ... and before the presumption that closes a change or cancel request (改成四升的|还没发货吧)
@@ -436,13 +437,17 @@ def clauses(normalized: str, *, max_clauses: int = 8) -> list[str]:
         elif _MODEL_NAME_RE.fullmatch(part):  # (once: 三星980pro 1tb nvme is a title, not a question)
             named = part
             continue
-        if merged and (len(part) < 2 or len(merged[-1]) < 2):
+        if merged and (len(part) < 2 or len(merged[-1]) < 2) and merged[-1] not in _LONE_GREETINGS:
             merged[-1] = merged[-1] + part
         else:
             merged.append(part)
     if named:
         merged.append(named)
     return merged[:max_clauses]
+
+
+# A greeting of one character, a clause of its own (嗨 你们家橙子甜吗: greeting and quality)
+_LONE_GREETINGS = frozenset({"嗨"})
 
 
 # A clause that only names the buyer's device: a model name (Latin letters and a number of at

@@ -85,6 +85,9 @@ class Seconds:
             if off >= self.config.beside_offtopic or len(proba) < 2 or _is_noise(part):
                 continue
             close = self._close_beside(part, scored, combined, earnest, sure | thanked, excluded)
+            if close < 0 and sure and len({self._scripts[k].category for k in earnest}) < DISTINCT_TOP:
+                # (not a fourth card: it would push a greeting or a third question out of the first three)
+                close = self._repeat_beside(part, reads, combined, earnest, sure, excluded, ranker)
             if close >= 0:
                 self._joins(close, part, combined, leaders, earnest, sure or thanked, answers)
                 continue
@@ -120,6 +123,44 @@ class Seconds:
         if nearest < 0 or nearest in earnest or scored[nearest].score < self.config.named_close or self._scripts[nearest].category in sure:
             return -1
         return nearest
+
+    def _repeat_beside(self, part: str, reads: list[tuple[str, dict[int, _Scored]]], combined: dict[int, _Scored], earnest: set[int],
+                       sure: set[str], excluded: set[str], ranker: coranker_module.CoRanker) -> int:
+        """A clause whose closest shopping script is of the confident category another clause's
+        closest is of already (退货运费谁出 beside 没拆的能退吗: return_exchange twice; 会不会冻死 beside
+        几天到: delivery_time by 寄过来): the clause's best script of a category nothing confident
+        stands for, when it scores at least ``agree_floor`` and that category is one of the
+        co-ranker's first two shopping classes for the clause (shipping_fee, quality). The shared
+        words made the first clause's category nearest; the clause asks something of its own. Of
+        the clauses sharing the category, only the one the co-ranker reads most as that other
+        class (its probability over the shared class's): 没拆的能退吗 asks for nothing else. Else -1."""
+        def nearest(read: dict[int, _Scored]) -> int:
+            shop = [j for j in read if self._scripts[j].category not in excluded]
+            return max(shop, key=lambda j: (read[j].score, -j), default=-1)
+
+        def other(text: str, read: dict[int, _Scored], shared: str) -> tuple[int, float]:
+            proba = ranker.proba(text)
+            proba.pop(coranker_module.OFFTOPIC, None)
+            classes = heapq.nlargest(2, proba, key=lambda label: proba[label])
+            others = [j for j in read if j in combined and self._scripts[j].category not in confident]
+            k = max(others, key=lambda j: (read[j].score, -j), default=-1)
+            if k < 0 or read[k].score < self.config.agree_floor or self._labels[k] not in classes:
+                return -1, 0.0
+            return k, proba[self._labels[k]] / max(proba.get(shared, 0.0), 1e-9)
+
+        confident = {self._scripts[j].category for j in earnest} | sure | excluded
+        mine = dict(reads).get(part, {})
+        k = nearest(mine)
+        if k < 0 or self._scripts[k].category not in sure:
+            return -1
+        shared = self._scripts[k].category
+        rivals = [(text, read) for text, read in reads if text != part and (j := nearest(read)) >= 0 and self._scripts[j].category == shared]
+        if not rivals:
+            return -1
+        k, share = other(part, mine, shared)
+        if k < 0 or any(other(text, read, shared)[1] > share for text, read in rivals):
+            return -1
+        return k
 
     def _joins(self, k: int, part: str, combined: dict[int, _Scored], leaders: dict[int, _Scored], earnest: set[int], sure: set[str],
                answers: dict[int, tuple[float, str]] | None) -> None:

@@ -66,6 +66,10 @@ class MatcherConfig:
     # the confident cards (Deciding._faults_told). The clause alone scored 0.2-0.35: a statement
     # naming the product reads as chatter to the gate.
     fault_categories: tuple[str, ...] = ("defect",)
+    # ... and the buyer's measure or device told in a clause that asks nothing (俺闺女个头高 一米五,
+    # 我车是朗逸) beside a confident question of another category (有大号的没, 不合适能换吗): the best
+    # script of these categories joins the confident cards (Deciding._fit_told)
+    fit_categories: tuple[str, ...] = ("size",)
     # Among the questions of a message, the whole message's confident best script counts this much
     # more than a clause's best (有股很重的味道 是不是坏的: defect.flaw for the whole at 0.748, and
     # 是不是坏的 alone nearer 是不是真的 at 0.755): a near tie goes to the reading with the context.
