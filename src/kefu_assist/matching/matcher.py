@@ -431,7 +431,7 @@ class Matcher(Indexing, Deciding):
             earnest = {k for k, sc in combined.items() if sc.score >= self.threshold and self._scripts[k].category not in small_talk}
         # (agreement stands in for a question the scores missed: a story asks none)
         if not earnest and ranker is not None and whole_off < self._agree_band(normalized) and not told:
-            earnest = self._agreed(normalized, combined, ranker)
+            earnest = self._agreed(normalized, combined, ranker, to, whole_off)
         if agreed_parts and ranker is not None and not told:
             # a clause asking for a scenario nothing confident stands for, both judges agreeing
             # (真丝能手洗吗 beside 包邮吗): its best script joins the leaders, confident
