@@ -10,6 +10,7 @@ import re
 from typing import TYPE_CHECKING
 
 from . import coranker as coranker_module
+from .asking import SHOP
 from .seconds import Seconds
 from .helpers import _REMEDY_TAG_RE, _haste, _is_noise, _plan, _questions, _request_tail, _stock_tail, _sub_clauses, _tells_fault
 from .types import ASKED_SHARE, WHOLE_MAX_CHARS, MatcherConfig, _Scored
@@ -41,6 +42,9 @@ _FIT_TOLD_RE = re.compile(r"身高|个头|个子|体重|腰围|胸围|脚长|头
 # Words that thank, agree or praise (谢谢, 好的, 满意, 辛苦了): a clause with none of them that puts a
 # question (你们收到了吗, 几号能收到呢) is answered by no thank-you card.
 _THANKS_WORD_RE = re.compile("谢|感谢|感恩|辛苦|麻烦(?:你|您|了)|了解|么么|好的|好嘞|好滴|好哒|ok|OK|嗯|行|收到收到|知道了|明白|懂了|满意|喜欢|不错|好评|好用|好看|回购|棒|赞")
+
+# Sympathy for the people at work (发货员是不是很辛苦啊, 客服累不累): a question about them, not the shop's goods.
+_SYMPATHY_RE = re.compile("辛苦|不容易|累不累|累吗|忙不忙|忙吗")
 
 
 class Deciding(Seconds):
@@ -254,14 +258,25 @@ class Deciding(Seconds):
         (热水器该换个新的了) reads at 0.35-0.5 as often as a shop question does."""
         return self.config.agree_offtopic_asked if _questions(text) else self.config.agree_offtopic
 
-    def _agreed(self, normalized: str, combined: dict[int, _Scored], ranker: coranker_module.CoRanker) -> set[int]:
+    def _agreed(self, normalized: str, combined: dict[int, _Scored], ranker: coranker_module.CoRanker, to: str = "", p_off: float = 1.0) -> set[int]:
         """For a message nothing is confident for and the gate finds no chatter in: the closest
         script, when the co-ranker's likeliest class is that script's category (by
         ``agree_margin`` over its second), it reaches ``agree_floor`` and no small-talk script is
         closer. Two judges that read the text differently (nearest examples, character n-grams)
         naming the same scenario are right far more often than the calibrated score of either
-        says (真丝能手洗吗: care_warranty at 0.48, the co-ranker's first class too)."""
+        says (真丝能手洗吗: care_warranty at 0.48, the co-ranker's first class too). A question put
+        to the shop (asking.SHOP, helpers._questions) that the gate reads as shopping, under
+        ``agree_shop_offtopic`` (p_off), needs only ``agree_shop_floor``, however close a small-talk
+        script comes: the buyer's own words around it (俺闺女, 客厅开间3米6) are what the small-talk
+        examples share, the question is the shop's (_shop_question)."""
         small_talk = set(self.config.small_talk_categories)
+        if self._shop_question(normalized, to, p_off):
+            shop = {k: sc for k, sc in combined.items() if self._scripts[k].category not in small_talk}
+            best = max(shop, key=lambda k: (shop[k].score, -k), default=-1)
+            if best < 0 or shop[best].score < self.config.agree_shop_floor:
+                return set()
+            agreed = self._agreeing(normalized[:WHOLE_MAX_CHARS], ranker, shop, best, self.config.agree_shop_margin)
+            return {agreed} if agreed >= 0 else set()
         best, chat = -1, 0.0
         for k, sc in combined.items():
             if self._scripts[k].category in small_talk:
@@ -272,6 +287,11 @@ class Deciding(Seconds):
             return set()
         agreed = self._agreeing(normalized[:WHOLE_MAX_CHARS], ranker, {k: sc for k, sc in combined.items() if self._scripts[k].category not in small_talk}, best)
         return {agreed} if agreed >= 0 else set()
+
+    def _shop_question(self, normalized: str, to: str, p_off: float) -> bool:
+        """Whether a message puts a question to the shop (asking.SHOP, helpers._questions) and the
+        gate reads it as shopping, under ``agree_shop_offtopic``."""
+        return to == SHOP and p_off < self.config.agree_shop_offtopic and _questions(normalized) and not _SYMPATHY_RE.search(normalized)
 
     def _agreeing(self, text: str, ranker: coranker_module.CoRanker, scored: dict[int, _Scored], nearest: int, margin: float | None = None,
                   gate: bool = False) -> int:

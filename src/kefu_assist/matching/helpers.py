@@ -38,6 +38,12 @@ _LABELLED_RE = re.compile(f"(?:{_LABEL} ?)?{_CODE}(?: (?:{_LABEL} ?)?{_CODE})*",
 _LABELLED_DIGITS = 5  # a label before a number this long at least: 手机 5g is a phone, not a number
 
 
+def _listed(example: str, text: str) -> bool:
+    """Whether a message is word for word one of the library's examples, or that example typed twice
+    (hello hello, 你好 你好: a greeting repeated to be seen is still the greeting; issue 10, session 28)."""
+    return bool(example) and (text == example or text == example * 2)
+
+
 def _is_noise(normalized: str) -> bool:
     """A text of nothing but numbers, codes with digits (SF1234567890) and links, or such an
     identifier with its label (订单号 2026113012345678901, 手机13812345678): it asks nothing,

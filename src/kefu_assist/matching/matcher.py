@@ -50,7 +50,7 @@ from . import writers as writers_module
 from . import hurry
 from . import index_cache
 from .asking import TOLD, address, asks_the_shop, small_talk_yields, veto
-from .helpers import _asserts, _contains, _contains_run, _distinct_first, _gate_text, _is_latin_name, _two_readings, _is_noise, _names_a_product, _negated_words, _shipped_chatter, _tag_clause, _told_then_asked, _unjoined, _untagged
+from .helpers import _asserts, _contains, _listed, _contains_run, _distinct_first, _gate_text, _is_latin_name, _two_readings, _is_noise, _names_a_product, _negated_words, _shipped_chatter, _tag_clause, _told_then_asked, _unjoined, _untagged
 from .deciding import Deciding
 from .indexing import _INDEX_STATE, Indexing
 from .normalize import clauses as split_clauses
@@ -421,7 +421,7 @@ class Matcher(Indexing, Deciding):
         # chit-chat, only what one of its clauses asks for in earnest (今天好冷 包邮吗).
         # A message that is word for word one of the library's examples (你好, and hi once read
         # as it) is what the library files it under: the gate's doubt does not veto it.
-        listed = main >= 0 and self._ex_text[whole[main].example] == self.tokenizer.analyze(normalized[:WHOLE_MAX_CHARS])[1].replace(" ", "")
+        listed = main >= 0 and _listed(self._ex_text[whole[main].example], self.tokenizer.analyze(normalized[:WHOLE_MAX_CHARS])[1].replace(" ", ""))
         if main >= 0 and ((self._scripts[main].category in small_talk and not small_talk_yields(normalized, whole_off, to, self.config)) or (self._off_topic(whole_off, veto) and not listed)):
             # (a message that asks nothing has no clause asking in earnest either, and a clause that neither asks,
             # speaks to the shop nor tells of the buyer's order is part of the chatter: 我司年底统一开票 财务忙死了;
@@ -431,7 +431,7 @@ class Matcher(Indexing, Deciding):
             earnest = {k for k, sc in combined.items() if sc.score >= self.threshold and self._scripts[k].category not in small_talk}
         # (agreement stands in for a question the scores missed: a story asks none)
         if not earnest and ranker is not None and whole_off < self._agree_band(normalized) and not told:
-            earnest = self._agreed(normalized, combined, ranker)
+            earnest = self._agreed(normalized, combined, ranker, to, whole_off)
         if agreed_parts and ranker is not None and not told:
             # a clause asking for a scenario nothing confident stands for, both judges agreeing
             # (真丝能手洗吗 beside 包邮吗): its best script joins the leaders, confident

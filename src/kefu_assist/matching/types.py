@@ -144,6 +144,17 @@ class MatcherConfig:
     # 0.45 and 0.5 the same but one several-question line (+1 at 0.5), small talk -2 either way (of 3,881)
     agree_offtopic_asked: float = 0.5
     agree_margin: float = 1.5
+    # ... and for a question put to the shop (asking.SHOP, helpers._questions) the gate reads as
+    # shopping, under agree_shop_offtopic: down to agree_shop_floor, a small-talk script closer or
+    # not (Deciding._agreed; session 28, issue 10: fresh wordings name the buyer's life around the
+    # question, 能让俺闺女在她手机上给俺付钱不, the small-talk examples' words: payment at 0.34,
+    # small talk 0.54, the gate 0.16, the co-ranker's payment 3.5 times its second). Dev sets: under a gate
+    # of 0.25 no chatter line agrees at any floor from 0.2; at 0.25-0.6 chatter agrees as often as shopping
+    # (0.3 let 物流专业考研好考吗 through). Floor 0.3 / 0.25 / 0.2: +4 / +5 / +6 top-1 of NEW's 2,745;
+    # the margin 1.3 instead of 1.5 +1 more and one chatter line lost (茅台能买不, 1.36)
+    agree_shop_offtopic: float = 0.25
+    agree_shop_floor: float = 0.2
+    agree_shop_margin: float = 1.5
     # ... and for a clause beside a question of another category asked confidently
     # (Deciding._clause_agreeing): on the dev sets 1.2 gained a top-1, two top-3 and a multi-question
     # line and lost none; 1.0 lost a thanks line to hesitation.
