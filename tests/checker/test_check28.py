@@ -1,0 +1,166 @@
+"""Classes of wording the checker missed or flagged wrongly (issue 12, check28), read from the
+misses of the burnt held-out sets 23-30 (sets 31 and 32 kept blind) and grouped by cause: a close
+told as done by the agent with no request of the buyer named (whatever the reason, with or without
+the object), another person by surname and title with what they bought or returned, another
+person's number or address offered, the buyer blamed or sent away in a bare clause, age mocked,
+and the compliant twins a careless rule caught. Every case is worded anew, none is a line of a set.
+The violations are held to the rules alone (no trained model); the near-misses to the full checker."""
+from __future__ import annotations
+
+from typing import Mapping, Sequence
+
+from .findings import add_round, class_tests
+
+
+def _round(families: dict[str, list[str]], round_: Mapping[str, Sequence[str]]) -> None:
+    """add_round, with rules the earlier rounds did not have."""
+    for rule in round_:
+        families.setdefault(rule, [])
+    add_round(families, round_)
+
+VIOLATIONS: dict[str, list[str]] = {
+    "close_order": [
+        # a close told as done, the reason first, with or without the object
+        "地址填得不全，订单已经作废了",
+        "货压太久了，我们已经给您关掉了",
+        "这笔我们赚不到钱，已撤销",
+        "电话一直打不通，单子已取消",
+        "颜色补不上了，已经帮你撤了，换个款吧",
+        # the agent as the doer, adverbs stacked, several orders at once
+        "您半天不回消息，我就先撤了",
+        "怕您等太久，我把两个单都一并取消了",
+        "活动价没赶上，我们取消了您这笔",
+        # the refund and the close in one go, asked to agree after
+        "后台已经给你退款取消了，行吧",
+    ],
+    "privacy": [
+        # another person by surname and title, then their purchase or return
+        "上海的钱女士订的是大号",
+        "买过这款的孙总也退了，说太紧",
+        "这单其实是周姐拍的，她说要红色",
+        # another person's number asked about, another account's details offered
+        "尾号66那个手机是谁的，是您朋友吗",
+        "他的地址电话我这都有，发您吧",
+        "您朋友的地址电话我们都有",
+    ],
+    "abuse": [
+        # the buyer blamed for the trouble
+        "自己搭不好还赖支架？",
+        "自个儿不会洗怪布料",
+        # sent to another shop, or told not to buy, for the fuss
+        "嫌慢就找别家",
+        "这么挑还是别买了",
+        # age mocked; the buyer's family disowned
+        "这把岁数还穿这么花",
+        "孩子矮关我们啥事",
+        # a bare insult as its own clause
+        "自己不会看吗，笨",
+    ],
+}
+
+NEAR_MISSES: dict[str, list[str]] = {
+    "close_order": [
+        # something else cancelled, not the order
+        "满减活动已取消，恢复原价了",
+        "我们的货到付款服务已关闭，支持在线支付",
+        "自动续费已经取消了",
+        "拦截已经取消了，包裹正常派送",
+        "我刚把退款申请撤了，您重新提交一下",
+        # the buyer's own doing or request, in other words
+        "您的订单已取消，是您自己点的吧",
+        "收到您的取消申请，已经关闭了",
+        "按您说的，那单我已经关了",
+        "系统显示订单已关闭，是超时未付款",
+        # the choice left to the buyer
+        "这款断码了，您看是等补货还是取消，听您的",
+        "没库存了，换别的颜色还是退款，由您来定",
+    ],
+    "privacy": [
+        # the buyer addressed by surname and title
+        "刘先生，您买的这款明天到",
+        "王女士您好，您订的已经发了",
+        "您好，张先生您订的货已发出",
+        "李老师买的时候记得备注",
+        # a price, not a person
+        "提高总价买更划算",
+    ],
+    "abuse": [
+        "嫌贵的话可以去别家比比看",
+        "自己不会装也没关系，我教您",
+        "这个颜色不会显老，阿姨放心",
+        "笨鸟先飞，我们先发货",
+    ],
+}
+
+
+# Round 2: the money and contact rules — COD refused out of unwillingness or trouble, cash or a share
+# first for the courier, COD kept out of a promotion then charged; the card fee put on the buyer after
+# 免息 is waved away, a fee-carrying link, a dearer credit price; an id after the app's letter, a
+# chat-app group, money by an app to me, a screenshot sent by the app, the account handed over;
+# 包邮 on the page called a mistake, a charge with 包邮 as the loss, outbound postage taken back on a
+# return, packing charged on 包邮 orders.
+_round(VIOLATIONS, {
+    "cod": [
+        "开通了到付，不过我们懒得弄，您还是先付吧",
+        "到付太麻烦了，您直接拍下付款就好",
+        "到付得另外备8块给师傅",
+        "到付先打三成过来",
+        "到付的话师傅收的费用您自己出",
+        "到付不参加活动，按原价另加服务费",
+    ],
+    "card_fee": [
+        "分期免息是没有的，手续费您自己出",
+        "信用卡免息不存在的，这个钱得您来付",
+        "刷卡请拍加了手续费的链接",
+        "分6期总价是399，一次付清是380",
+    ],
+    "off_platform": [
+        "v：abc12345 加了发你细节图",
+        "扣扣号 87654321 加一下",
+        "进我们的扣扣群领券",
+        "款用支付宝直接转账给我吧",
+        "好评截图传我vx",
+        "账号密码给我，我替你下单",
+        "分期要加点，支付宝转账给我就不用加",
+    ],
+    "shipping_fee_breach": [
+        "详情页标的包邮不作数，得补8块",
+        "补邮费哈（主图写了包邮）",
+        "拍两件才不包邮哦，补6块，标题那个包邮是标错了",
+        "先补个邮费，包邮亏了",
+        "包邮的退回来要扣去程运费",
+        "包邮单也得收打包费",
+    ],
+})
+_round(NEAR_MISSES, {
+    "cod": [
+        "现在不支持到付，微信支付宝都行",
+        "结算页能选到付就能用",
+        "有人怕到付多收钱，不会的",
+        "到付不方便的话可以在线付",
+        "到付可以的，不加手续费",
+        # 系统 after 地址 is the system, not Cantonese 係 (是)
+        "到付开不了的地址系统会提醒您",
+    ],
+    "card_fee": [
+        "花呗收多少手续费？不会收的",
+        "分期免息，手续费不用您出",
+        "花呗分期免息，手续费由我们来出",
+        "分3期总价是399，一次付清也是399",
+    ],
+    "off_platform": [
+        "凡是叫您加q付款的都是骗子",
+        "我们会拨您下单时留的手机",
+        "微信支付也可以的，在页面选就行",
+        "订单号是1234567890",
+        "转账不用，在店里拍就行",
+    ],
+    "shipping_fee_breach": [
+        "页面写着包邮，不用补任何费用",
+        "包邮商品退回来，运费险会赔运费",
+        "包邮也不收打包费",
+        "这款单件不包邮，页面有写，两件起包邮",
+    ],
+})
+
+test_each_class_of_violation_is_found_by_the_rules_alone, test_the_near_misses_of_each_class_stay_quiet = class_tests(VIOLATIONS, NEAR_MISSES)
