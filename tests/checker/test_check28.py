@@ -163,4 +163,44 @@ _round(NEAR_MISSES, {
     ],
 })
 
+# Round 3: the return refused at a clause end in other words or made to cost every loss, the invoice
+# refused with 没办法/没辙 after the maker is blamed, a review paid with a gift on the next purchase; and
+# the quiet twins: unopened goods said returnable without the verb, other shops' saying set against
+# ours, a case the shop then covers, reviews unconnected with rewards, a message disowned.
+_round(VIOLATIONS, {
+    "no_return": [
+        "这款没办法退哦",
+        "大小不合适不给换",
+        "颜色看着不喜欢也不给换的",
+        "退回来的话所有损失您自己担",
+        "退货要您承担全部费用",
+    ],
+    "invoice_refusal": [
+        "发票要等工厂，他们不出我们也没办法开",
+        "票的事厂里不管，我们也没辙开",
+    ],
+    "review_bribe": [
+        "晒个图，下回来买多给您一双",
+        "给个五星，下次来拍减5块",
+    ],
+})
+_round(NEAR_MISSES, {
+    "no_return": [
+        "拆了不能退，没开封的可以",
+        "别家写售出不退，我们店都支持七天无理由",
+        "放心，不会有不退不换这种事",
+        "退货运费您自己承担哦",
+    ],
+    "invoice_refusal": [
+        "纸质票要是当场开不出，我们随后补寄，邮费我们出",
+    ],
+    "review_bribe": [
+        "写不写好评跟红包没关系",
+        "评价怎么写都不影响售后，如实就好",
+    ],
+    "privacy": [
+        "您手机上那条加好友的短信不是我们发的，别理它",
+    ],
+})
+
 test_each_class_of_violation_is_found_by_the_rules_alone, test_the_near_misses_of_each_class_stay_quiet = class_tests(VIOLATIONS, NEAR_MISSES)
