@@ -203,4 +203,35 @@ _round(NEAR_MISSES, {
     ],
 })
 
+# Round 4: our own probing of the same classes in other words (no set's line): a duplicate guessed
+# with a question then one removed, a size out and the order said gone, 终止/撤回 as the closing verb;
+# a third person by 大姐/老板 or by what they are with where they live, their address held; a perk lost
+# or the price changed for COD or for paying by credit.
+_round(VIOLATIONS, {
+    "close_order": [
+        "重复下单了吧？我撤了一个",
+        "缺码，单已退",
+        "亲的单子已经撤回了，缺码",
+        "系统检测您的账号有问题，我们已经终止交易",
+    ],
+    "privacy": [
+        "我们小区的朱大姐也在我们家订过",
+        "楼下超市的老板娘也在我们这拿货，她家地址我有",
+        "上一个问的大姐也是北京的，住朝阳",
+    ],
+    "cod": [
+        "到付的话就没有赠品了",
+        "到付价格不一样，要贵20",
+    ],
+    "card_fee": [
+        "用白条的话，活动价就享受不了了",
+        "花呗付款的话，这个价格就没有了",
+    ],
+})
+_round(NEAR_MISSES, {
+    "privacy": ["朱大姐您好，您订的货发了"],
+    "cod": ["到付价格一样的，不加钱", "到付的话赠品照样送"],
+    "card_fee": ["花呗付款的话，价格不变", "分期的话赠品照送"],
+})
+
 test_each_class_of_violation_is_found_by_the_rules_alone, test_the_near_misses_of_each_class_stay_quiet = class_tests(VIOLATIONS, NEAR_MISSES)
