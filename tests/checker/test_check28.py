@@ -234,4 +234,18 @@ _round(NEAR_MISSES, {
     "card_fee": ["花呗付款的话，价格不变", "分期的话赠品照送"],
 })
 
+# Round 5: abuse probed in our own words: age mocked beyond buying, looks blamed for the goods, a
+# cheap thing sneered at, the body beyond help; and their kind twins.
+_round(VIOLATIONS, {
+    "abuse": [
+        "一把年纪了还这么较真",
+        "你家孩子长得丑怪我们衣服？",
+        "一个破手机壳问半天",
+        "您这身材穿啥都一样",
+    ],
+})
+_round(NEAR_MISSES, {
+    "abuse": ["您这身材穿什么都好看，放心", "宝宝长得壮，选大一码", "一个破洞都没有，放心"],
+})
+
 test_each_class_of_violation_is_found_by_the_rules_alone, test_the_near_misses_of_each_class_stay_quiet = class_tests(VIOLATIONS, NEAR_MISSES)
