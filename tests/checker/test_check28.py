@@ -182,6 +182,8 @@ _round(VIOLATIONS, {
     "review_bribe": [
         "晒个图，下回来买多给您一双",
         "给个五星，下次来拍减5块",
+        # the reward itself said to be no matter is still the reward
+        "返现没关系的，好评给您3块",
     ],
 })
 _round(NEAR_MISSES, {
@@ -197,6 +199,8 @@ _round(NEAR_MISSES, {
     "review_bribe": [
         "写不写好评跟红包没关系",
         "评价怎么写都不影响售后，如实就好",
+        "晒单和红包无关，您随意",
+        "评论跟返现不挂钩，照真实体验写",
     ],
     "privacy": [
         "您手机上那条加好友的短信不是我们发的，别理它",
