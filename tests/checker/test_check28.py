@@ -252,4 +252,18 @@ _round(NEAR_MISSES, {
     "abuse": ["您这身材穿什么都好看，放心", "宝宝长得壮，选大一码", "一个破洞都没有，放心"],
 })
 
+# Round 6: more of our own probing: the price recalculated for a special invoice, 包邮 then a top-up
+# asked later in the sentence or 包邮 only to a town, the buyer sent to ask the courier as the whole
+# reply; and the twins the first wording caught (价格不变, 再加个配件凑单, a refusal said not to happen).
+_round(VIOLATIONS, {
+    "invoice_refusal": ["开增票的话价钱要重算"],
+    "shipping_fee_breach": ["模板上是包邮，但这回您得补点", "包邮只到镇上，村里要自提或补钱"],
+    "negative_phrasing": ["您自己去问物流"],
+})
+_round(NEAR_MISSES, {
+    "invoice_refusal": ["开票价格不变的", "开专票价钱也不会变", "票没办法开的情况不会有，放心"],
+    "shipping_fee_breach": ["满68包邮，您再加个小件就够了", "包邮的，您不用补任何钱"],
+    "negative_phrasing": ["您可以自己问快递，也可以我帮您问"],
+})
+
 test_each_class_of_violation_is_found_by_the_rules_alone, test_the_near_misses_of_each_class_stay_quiet = class_tests(VIOLATIONS, NEAR_MISSES)
