@@ -287,7 +287,7 @@ def read_letters(text: str, index: list[int]) -> tuple[str, list[int]]:
 # rules' frames read a reply typed in Cantonese (我哋唔會叫你私下轉賬 我们不会…, 佢地址係… 他地址是…,
 # 買唔起就唔好問 买不起就不要问, 冇計 没辙, 發俾我 发给我, 揾我 找我). 唔 is 不 only before a character
 # (唔，好的 is a hum), 唔該 is thanks, 係 is 是 only where Cantonese puts it (就係, 唔係, 地址係 …):
-# 联系, 系统 keep their 系
+# 联系, 系统 keep their 系 (check28: also after such a word: 地址系统, 号码系列)
 _CANTONESE = {"唔该": "谢谢", "冇计": "没辙", "唔": "不", "哋": "们", "咗": "了", "佢": "他", "喺": "在", "嘅": "的",
               "\U00020bb6": "那", "嗰": "那", "啲": "些", "咁": "这", "俾": "给", "畀": "给", "睇": "看", "嚟": "来",
               "揾": "找", "咩": "啥", "系": "是"}
@@ -295,7 +295,7 @@ TYPOS.update(_CANTONESE)
 # check13rb: the plus sign typed as an emoji (➕我卫星, ➕V) reads 加 before a contact word
 TYPOS["\u2795"] = "加"
 TYPO = re.compile(r"唔该|冇计|" + TYPO.pattern + r"|唔(?!好意思)(?=[\u4e00-\u9fff])|[哋咗佢喺嘅\U00020bb6嗰啲咁俾畀睇嚟揾咩]"
-                  r"|(?<=[就都唔不也真梗即址话名码])系|系(?=[咪咁])|\u2795(?=\s*[我个微薇威卫vq扣好])")
+                  r"|(?<=[就都唔不也真梗即址话名码])系(?![统列数])|系(?=[咪咁])|\u2795(?=\s*[我个微薇威卫vq扣好])")
 # check25: a money emoji (money bag, banknotes, red envelope) reads as 钱 and a gift emoji as 礼, one character
 # for one: 好评返💰 is 好评返钱, 好评送🎁 is 好评送礼
 _MONEY_EMOJI = "\U0001f4b0\U0001f4b4\U0001f4b5\U0001f4b6\U0001f4b7\U0001f4b8\U0001f9e7"
