@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from . import cantonese  # canto28: more written Cantonese
+
 # Cantonese as Hong Kong and Guangdong buyers write it (after t2s): its grammar words read as the
 # Mandarin ones the library's examples use (呢款仲有冇货 -> 这款还有没有货, 可唔可以平啲 -> 可不可以便宜点).
 # Only characters Mandarin does not write, or runs it never writes (系唔系, 几多, 落咗单): 系 of 关系,
@@ -62,6 +64,9 @@ CANTONESE_WORDS.update({
     "咋个": "怎么", "啥子": "什么", "一哈": "一下", "屋头": "家里", "有没得": "有没有",
     "的迈": "的吗", "了迈": "了吗", "是迈": "是吗",
 })
+# canto28: more of what Guangdong, Guangxi and Fujian buyers write in Cantonese (cantonese.py: replying,
+# 晒 and 住, thinking it over, shops and prices, paying and cancelling, anger words)
+CANTONESE_PHRASES.update(cantonese.PHRASES)
 # OpenCC's t2s writes 嗰 (that) as 𠮶, and it runs first: each 嗰 word is read in that spelling too
 # (嗰个 -> 𠮶个 -> 那个; before, no 嗰 word ever applied)
 CANTONESE_PHRASES.update({k.replace("嗰", "𠮶"): v for k, v in CANTONESE_PHRASES.items() if "嗰" in k})
