@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Sequence
 
+from .moodcanto import CANTO_CUES, find_cues
 from .moodcues import _ADVISED, _CUES, _CueRule
 from .moodmodel import MoodModel, clauses, shipped_model, train_shipped
 from .rules import fold, widen_negated_classes
@@ -42,7 +43,7 @@ TONE_LONG_AT = 14
 TONE_LONG_DROP = 0.6
 
 
-_BY_WEIGHT = tuple(sorted(_CUES, key=lambda r: -r.weight))
+_BY_WEIGHT = tuple(sorted((*_CUES, *CANTO_CUES), key=lambda r: -r.weight))  # canto28: and Cantonese anger (moodcanto.py)
 
 # the gates' literals are read from the rules' parsed patterns (re's own parser, private: without it, no gates)
 _sre: Any
@@ -212,7 +213,7 @@ def _cues(text: str, folded: str) -> list[Cue]:
 
 def cue_ids(text: str) -> list[str]:
     """The ids of the cues in a message's words (not its history): features of the trained tone."""
-    return sorted({c.id for c in _cues(text or "", _untypo(fold(text or "")))})
+    return sorted({c.id for c in find_cues(text or "", fold(text or ""), _cues, _untypo)})  # canto28: Cantonese read as Mandarin
 
 
 _MARK_CUES = frozenset({"question_marks", "exclamations"})
@@ -322,7 +323,7 @@ def mood(text: str, history: Sequence[str] = (), use_model: bool = True, model: 
         # a number pasted alone (a phone, an order, even 12345) says nothing about the buyer;
         # 12315 alone is the consumer-complaint line, a threat buyers do send on its own
         return Mood("calm", (), 0.0)
-    cues = _cues(text, _untypo(folded))
+    cues = find_cues(text, folded, _cues, _untypo)  # canto28: written Cantonese read as Mandarin (moodcanto.py)
     if history and _repeated(text, history):
         cues.append(Cue("repeated", text.strip()[:20], -1, -1, 1.0))
     cues = [c for c in cues if c.id in _MARK_CUES or not _elsewhere(folded, c)]

@@ -82,7 +82,9 @@ def grams(text: str, cue_ids: Iterable[str] = ()) -> list[str]:
     """The features of a message: each clause's character n-grams, its tone marks, its length
     (short, middling, long) and the ids of the cues found in it (``mood.cue_ids``: the model
     learns how far each kind of cue goes, 呵呵 less than 我要投诉)."""
-    folded = fold(text).translate(_DIGITS)
+    from .moodcanto import as_read  # canto28: written Cantonese read as the Mandarin the corpus mostly is
+
+    folded = as_read(fold(text)).translate(_DIGITS)
     out: list[str] = []
     for start, end in clauses(folded):
         if _GREETING.fullmatch(folded, start, end):

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from . import cantonese  # canto28: more written Cantonese
+
 # Cantonese as Hong Kong and Guangdong buyers write it (after t2s): its grammar words read as the
 # Mandarin ones the library's examples use (呢款仲有冇货 -> 这款还有没有货, 可唔可以平啲 -> 可不可以便宜点).
 # Only characters Mandarin does not write, or runs it never writes (系唔系, 几多, 落咗单): 系 of 关系,
@@ -70,6 +72,9 @@ CANTONESE_PHRASES.update({
     **{f"有冇得{d}": f"有没有{d}" for d in "0123456789一两二三四五六七八九十半"},
     "恁好": "您好", "恁们": "你们", "恁家": "你们家",
 })
+# canto28: more of what Guangdong, Guangxi and Fujian buyers write in Cantonese (cantonese.py: replying,
+# 晒 and 住, thinking it over, shops and prices, paying and cancelling, anger words)
+CANTONESE_PHRASES.update(cantonese.PHRASES)
 # OpenCC's t2s writes 嗰 (that) as 𠮶, and it runs first: each 嗰 word is read in that spelling too
 # (嗰个 -> 𠮶个 -> 那个; before, no 嗰 word ever applied)
 CANTONESE_PHRASES.update({k.replace("嗰", "𠮶"): v for k, v in CANTONESE_PHRASES.items() if "嗰" in k})
