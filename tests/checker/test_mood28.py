@@ -32,6 +32,8 @@ def _calm(text: str) -> None:
     "本来还挺信赖你们家的 现在真不好说",
     "亏我那么信任你们 推荐给了好几个朋友",
     "白信任你们了",
+    "原本挺喜欢你们家的 这回算了",
+    "好后悔 就不该相信你们",
 ])
 def test_trust_named_in_hindsight_is_upset(text):
     _upset(text)
@@ -41,6 +43,7 @@ def test_trust_named_in_hindsight_is_upset(text):
     "我一直挺信任你们家的 这次也一样放心",
     "一直很信任你们家 这次再来两箱",
     "我相信你们会处理好的",
+    "本来挺喜欢你们家的款式 这次又上新了 开心",
 ])
 def test_trust_kept_stays_calm(text):
     _calm(text)
@@ -51,6 +54,7 @@ def test_trust_kept_stays_calm(text):
     "模板回答有用吗？",
     "别再给我发模板了 说点实际的",
     "不要再甩套话给我",
+    "少拿自动回复糊弄我",
     "这样踢皮球有意思吗",
 ])
 def test_the_robot_or_stock_reply_mocked_is_upset(text):
