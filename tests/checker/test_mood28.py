@@ -56,6 +56,7 @@ def test_trust_kept_stays_calm(text):
     "不要再甩套话给我",
     "少拿自动回复糊弄我",
     "这样踢皮球有意思吗",
+    "地址我得重复几遍 早就写在备注了",
 ])
 def test_the_robot_or_stock_reply_mocked_is_upset(text):
     _upset(text)
@@ -65,6 +66,7 @@ def test_the_robot_or_stock_reply_mocked_is_upset(text):
     "这个绘本有意思吗 孩子五岁",
     "你们有自动回复吗 晚上发消息怕没人看到",
     "可以发个尺码模板给我吗",
+    "别让机器人回啦 想问点具体的",
 ])
 def test_the_same_words_asked_plainly_stay_calm(text):
     _calm(text)
@@ -267,3 +269,38 @@ def test_a_laugh_with_a_warm_word_and_a_fault_is_upset(text):
 
 def test_the_hotline_called_and_its_answer_passed_on_stays_calm():
     _calm("我打消协问过了 他们说可以七天无理由 你们看怎么退")
+
+
+@pytest.mark.parametrize("text", [
+    "说好的补偿 补偿呢",
+    "半个月了还没收到",
+    "怎么又漏发了",
+    "客服问了一下午 等于白问",
+    "卖次品还有理了",
+    "我问尺码你答颜色 我说东你说西",
+    "退！款！",
+    "你们的“尽快”是按月算的吧",
+    "这个速度 谁买谁知道",
+    "照这样是不是要等到明年啊",
+    "明明是你们包装不行 硬说是我摔的",
+    "标的两斤 称了一斤半 这差价谁认",
+    "下单十天了才告诉我断货",
+    "算了 你们家一直这样",
+    "送人的礼物这么旧 丢人丢到家了",
+    "这么大的品牌 居然这样对待老顾客",
+])
+def test_second_round_classes_are_upset(text):
+    _upset(text)
+
+
+@pytest.mark.parametrize("text", [
+    "说好的赠品收到了 谢谢",
+    "如果没货的话麻烦告诉我",
+    "过年前能到吗",
+    "白问一下 有没有大码",
+    "我朋友非说是我买贵了 哈哈",
+    "你们家一直这样贴心 好评",
+    "不丢人 这个价格很值",
+])
+def test_second_round_calm_twins_stay_calm(text):
+    _calm(text)
