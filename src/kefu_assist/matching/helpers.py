@@ -257,9 +257,25 @@ def _ask_tail(text: str) -> str:
     return text[start:] if start >= _STORY_MIN else text
 
 
+# A clause that only says the buyer has something to ask (我想问问, 问你个事儿, 想咨询一下, 请教个问题),
+# beside a greeting or the question itself: it asks nothing, and scored alone it read as hesitation
+# (问问 of 我问问我老公) or as a complaint, ahead of the greeting (老板在吗 想问问). Not 我问问 or 问一下
+# alone, which answer an offer (I will ask someone), and not a lead-in with its object (想问问车厘子).
+_BARE_ASK_RE = re.compile(
+    "(?:我|俺)?(?:就|是|还)?(?:(?:想|来)(?:问|咨询|打听|请教)(?:问|一下|下)?(?:你|您)?(?:个|点|一个|几个)?(?:事|事儿|事情|问题|东西)?"
+    "|(?:来|就)?(?:问|咨询|打听|请教)(?:你|您)?(?:个|点|一个|几个|一下|下)(?:事|事儿|事情|问题|东西)|(?:咨询|请教)(?:一下|下)"
+    # ... or that someone sent the buyer to ask (我妈让我问问, 我老公叫我来问一下)
+    "|[^ ]{0,4}(?:让|叫)(?:我|俺)(?:来)?(?:问问|问一下|问下|咨询一下|咨询下))"
+    "[啊呀哈呢哦嘛吧哈亲]*"
+)
+
+
 def _told_then_asked(parts: list[str]) -> list[str]:
     """``parts`` with each clause that tells a story and then puts its question to the shop without a
-    break (_ask_tail) cut in two: the question is scored, and read by the gate, on its own."""
+    break (_ask_tail) cut in two: the question is scored, and read by the gate, on its own; a clause
+    that only says there is something to ask (_BARE_ASK_RE) is left out when another clause remains."""
+    if len(parts) > 1 and any(_BARE_ASK_RE.fullmatch(p) is None for p in parts):
+        parts = [p for p in parts if _BARE_ASK_RE.fullmatch(p) is None]
     out: list[str] = []
     for part in parts:
         tail = _ask_tail(part)
