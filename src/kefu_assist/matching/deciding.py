@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from . import coranker as coranker_module
 from .seconds import Seconds
-from .helpers import _REMEDY_TAG_RE, _haste, _is_noise, _plan, _questions, _request_tail, _stock_tail, _sub_clauses, _tells_fault
+from .helpers import _REMEDY_TAG_RE, _detail_told, _haste, _is_noise, _plan, _questions, _request_tail, _stock_tail, _sub_clauses, _tells_fault
 from .types import ASKED_SHARE, WHOLE_MAX_CHARS, MatcherConfig, _Scored
 
 if TYPE_CHECKING:
@@ -421,7 +421,7 @@ class Deciding(Seconds):
 
         def key(k: int) -> tuple[bool, bool, bool, bool, float, int]:
             category = self._scripts[k].category
-            hurried = placed and category not in announced and k in answers and _haste(answers[k][1])
+            hurried = placed and category not in announced and k in answers and (_haste(answers[k][1]) or _detail_told(answers[k][1]))
             edge = self.config.main_edge if k == main and combined[k].score >= self.threshold else 0.0
             planned = k in answers and _plan(answers[k][1]) and bool(overturned)
             feared = k in fears and len(leaders) > 1

@@ -364,6 +364,20 @@ def _haste(clause: str) -> bool:
     return _HASTE_RE.search(clause) is not None and _ASKS_RE.search(clause) is None
 
 
+# A detail told beside the news that the order is placed, asking for nothing (地址是公司的, 收货地址写的
+# 单位, 电话号码是新的那个): the announcement's card (see the order, check the address) answers it; a change
+# asked for (地址写错了 帮我改下, 改成蓝色) keeps its own card first.
+_CHANGE_ASKED_RE = re.compile("改|换|错|修改|变更|不要|取消|帮|麻烦|能|可以|想|请|别|给我|发")
+
+
+_ORDER_DETAIL_RE = re.compile("地址|电话|手机号|号码|收货人|收件人|姓名|名字")
+
+
+def _detail_told(clause: str) -> bool:
+    """Whether ``clause`` only tells a detail of the order (地址是公司的), asking and requesting nothing."""
+    return _ORDER_DETAIL_RE.search(clause) is not None and _CHANGE_ASKED_RE.search(clause) is None and _ASKS_RE.search(clause) is None and "哪" not in clause
+
+
 # A fault the buyer found in what arrived, told as a statement (茶饼都碎成渣了, 笔芯漏油了, 本子全是皱的,
 # 充电宝发烫鼓包了, 碗是碎的): beside a complaint, a return or a parcel question it is a question of
 # its own (matching.Deciding._faults_told). Not a fault denied (没坏), a size (宽松) or stock (断货).
