@@ -419,7 +419,7 @@ class Deciding(Seconds):
         after = {b for a, b in zip(parts or [], (parts or [])[1:]) if _plan(a)}
         overturned = [k for k in leaders if k in earnest and answers.get(k, (0.0, ""))[1] in after]
 
-        def key(k: int) -> tuple[bool, bool, bool, bool, float, int]:
+        def key(k: int) -> tuple[bool, bool, bool, bool, bool, float, int]:
             category = self._scripts[k].category
             hurried = placed and category not in announced and k in answers and (_haste(answers[k][1]) or _detail_told(answers[k][1]))
             edge = self.config.main_edge if k == main and combined[k].score >= self.threshold else 0.0
