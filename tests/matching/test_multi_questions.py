@@ -463,6 +463,7 @@ def test_an_unconfident_leader_is_stood_for_by_the_confident_script_of_its_categ
     scripts = [SimpleNamespace(category="stock"), SimpleNamespace(category="greeting"), SimpleNamespace(category="stock")]
     me = SimpleNamespace(_scripts=scripts, config=MatcherConfig(), threshold=0.5)
     me._reasons = lambda *a: set()
+    me._asks_of_fault = lambda *a: set()
     combined = {0: _Scored(0.48), 1: _Scored(0.71), 2: _Scored(0.55)}
     leaders = {0: combined[0], 1: combined[1]}
     order = Deciding._lead(me, leaders, combined, {1, 2}, {}, 0, {"greeting", "thanks"}, ["老板", "还有吗"])

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from . import coranker as coranker_module
 from .asking import SHOP
 from .seconds import Seconds
-from .helpers import _REMEDY_TAG_RE, _haste, _is_noise, _plan, _questions, _request_tail, _stock_tail, _sub_clauses, _tells_fault
+from .helpers import _REMEDY_TAG_RE, _detail_told, _haste, _is_noise, _plan, _questions, _request_tail, _stock_tail, _sub_clauses, _tells_fault
 from .types import ASKED_SHARE, WHOLE_MAX_CHARS, MatcherConfig, _Scored
 
 if TYPE_CHECKING:
@@ -28,6 +28,10 @@ _HOW_TO_RE = re.compile("(?:那|那我|我)?(?:该|要)?(?:怎么|如何|咋)(?:
 # A fault feared, not found (会不会用两天就坏, 别用两天就坏了, 怕摔裂): a question about durability, whose
 # defect card comes after the other questions of the message.
 _FEARED_FAULT_RE = re.compile("(?:会不会|会|怕|别|万一|担心|不会)[^ ]{0,8}(?:坏|裂|断|漏|掉色|变形|开胶|起球)")
+# A fault of another item or another time (我之前买的两个月就断了, 去年在别家买的烂了一半, 评论说轮子容易坏,
+# 我耳洞小), or feared (别走一半松了, 怕用两天就漏): the buyer's reason to ask about durability, not a
+# fault found in this parcel.
+_ELSEWHERE_RE = re.compile("之前|以前|上次|上回|去年|前年|别家|别的店|评论|评价|听说|买家秀|网上说|那台|那个牌子|耳洞|容易|别|怕|万一|担心")
 # The parcel told of as arrived or opened: a fault found then is the shop's business.
 _RECEIVED_RE = re.compile("收到|到货|到了|拆开|打开|寄来|发来|送来|刚到")
 # A clause opening on the buyer's news that the order is placed or paid (我刚拍了一个炒锅, 已经付款了
@@ -454,6 +458,7 @@ class Deciding(Seconds):
             if others:
                 best = max(others, key=lambda j: (combined[j].score, -j))
                 leaders[best] = combined[best]
+        asks_of_fault = self._asks_of_fault(leaders, combined, earnest, answers, parts or [])
         # what went wrong, told in the clause after the buyer's plan (本来想着周末安装, 结果物流还停在济南)
         after = {b for a, b in zip(parts or [], (parts or [])[1:]) if _plan(a)}
         overturned = [k for k in leaders if k in earnest and answers.get(k, (0.0, ""))[1] in after]
@@ -461,15 +466,33 @@ class Deciding(Seconds):
         closing = set(self.config.closing_categories)
         last = parts[-1] if parts and len(parts) > 1 else None
 
-        def key(k: int) -> tuple[bool, bool, bool, bool, bool, float, int]:
+        def key(k: int) -> tuple[bool, bool, bool, bool, bool, bool, float, int]:
             category = self._scripts[k].category
-            hurried = placed and category not in announced and k in answers and _haste(answers[k][1])
+            hurried = placed and category not in announced and k in answers and (_haste(answers[k][1]) or _detail_told(answers[k][1]))
             edge = self.config.main_edge if k == main and combined[k].score >= self.threshold else 0.0
             planned = k in answers and _plan(answers[k][1]) and bool(overturned)
             feared = k in fears and len(leaders) > 1
             # (of the pleasantries, a thanks closing the message after the greeting: 您好 … 满多少包邮 …
             # 谢谢, where a third card has room for one of them; not 3Q 客服, whose thanks leads)
             closes = category in courtesy and category in closing and k in answers and answers[k][1] == last
-            return (category in courtesy, closes, hurried, planned or feared, k in reasons, -combined[k].score - edge, k)
+            return (category in courtesy, closes, hurried, planned or feared, k in reasons, k in asks_of_fault, -combined[k].score - edge, k)
 
         return sorted(leaders, key=key)
+
+    def _asks_of_fault(self, leaders: dict[int, _Scored], combined: dict[int, _Scored], earnest: set[int],
+                       answers: dict[int, tuple[float, str]], parts: list[str]) -> set[int]:
+        """The confident leaders of ``fault_question_categories`` asked beside a fault told in another
+        clause (奶粉罐子瘪了一块 里面会不会有问题), once the told clause's best confident fault script has
+        joined the leaders: they follow it."""
+        faults = set(self.config.fault_categories)
+        if any(_FEARED_FAULT_RE.search(p) or _ELSEWHERE_RE.search(p) for p in parts):
+            return set()
+        told = [k for k in earnest if self._scripts[k].category in faults and k in answers and _tells_fault(answers[k][1]) and not _questions(answers[k][1])]
+        if not told:
+            return set()
+        fault = max(told, key=lambda k: (combined[k].score, -k))
+        asking = set(self.config.fault_question_categories)
+        out = {k for k in leaders if self._scripts[k].category in asking and k in earnest and answers.get(k, (0.0, ""))[1] != answers[fault][1]}
+        if out:
+            leaders[fault] = combined[fault]
+        return out

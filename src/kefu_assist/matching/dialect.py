@@ -75,6 +75,30 @@ CANTONESE_PHRASES.update({
 # canto28: more of what Guangdong, Guangxi and Fujian buyers write in Cantonese (cantonese.py: replying,
 # 晒 and 住, thinking it over, shops and prices, paying and cancelling, anger words)
 CANTONESE_PHRASES.update(cantonese.PHRASES)
+# Wu (Shanghai, Suzhou, Ningbo, Hangzhou) as buyers type it: the question particle 伐 (有货伐, 能刻字伐:
+# 吗; Mandarin's 砍伐, 步伐, 讨伐 … stay), 侬 (你; 迪卡侬 stays), 阿拉 (我们; 阿拉善, 阿拉伯 stay),
+# 覅/勿 (不要/不), 几钿 and 几化 (多少钱, 多少), 辰光 (时候), 哪能 (怎么), 迭个/搿个 (这个), 伊拉 (他们;
+# 伊拉克 stays), 侪 (都), 呒没 (没有), 便宜一眼 (一点), 取消脱 (掉), 交关 (很), 事体 (事情).
+_WU_OF = ("好", "到", "买", "侬", "我", "阿拉", "伊", "是", "对", "真", "假", "新", "旧", "拍", "寄", "发")
+_WU_THIS = "个只款件副对条根块双套种家枚粒根盒瓶支"
+CANTONESE_PHRASES.update({
+    "啥辰光": "什么时候", "什么辰光": "什么时候", "辰光": "时候", "哪能": "怎么", "几钿": "多少钱", "几化": "多少",
+    "铜钿": "钱", "钞票": "钱", "伊拉": "他们", "伊拉克": "伊拉克", "阿拉": "我们", "阿拉善": "阿拉善", "阿拉伯": "阿拉伯",
+    "阿拉斯加": "阿拉斯加", "阿拉丁": "阿拉丁", "迪卡侬": "迪卡侬", "呒没": "没有", "呒": "没", "覅": "不要",
+    "请勿": "请不要", "切勿": "千万不要", "交关": "很", "事体": "事情", "物事": "东西", "屋里厢": "家里", "辣海": "在",
+    "一歇": "一会", "晏点": "晚点", "阿是": "是不是", "阿有": "有没有", "欢喜": "喜欢", "空欢喜": "空欢喜", "白欢喜": "白欢喜", "欢欢喜喜": "欢欢喜喜", "皆大欢喜": "皆大欢喜", "满心欢喜": "满心欢喜", "欢喜冤家": "欢喜冤家", "明朝": "明天",
+    **{v + "脱": v + "掉" for v in ("取消", "退", "撤", "换", "扔", "卖", "断", "坏", "碎", "丢", "烂", "落")},
+    **{a + "一眼": a + "一点" for a in "便宜大小快慢长短多少深浅薄厚轻松紧宽窄"},
+    **{w + p: "这" + p for w in "迭搿" for p in _WU_THIS},
+    # (the Mandarin words 伐 is part of, and the northern 嘎哈 (干啥), southwestern 啷个 (怎么), 得行 (行))
+    "砍伐": "砍伐", "伐木": "伐木", "步伐": "步伐", "征伐": "征伐", "讨伐": "讨伐", "北伐": "北伐", "采伐": "采伐",
+    "杀伐": "杀伐", "伐树": "伐树", "笔伐": "笔伐", "伐异": "伐异", "伐谋": "伐谋",
+    "嘎哈": "干啥", "啷个": "怎么", "得行": "行",
+    # 额 for 的 only after what Wu puts it after (好额, 收到额链子, 侬额): 金额, 额度, 余额 … stay
+    **{w + "额": w + "的" for w in _WU_OF},
+    **{w + "额" + t: w + "额" + t for w in _WU_OF for t in "度外头满定"},
+})
+CANTONESE_WORDS.update({"伐": "吗", "侬": "你", "勿": "不", "搿": "这", "侪": "都", "忒": "太"})
 # OpenCC's t2s writes 嗰 (that) as 𠮶, and it runs first: each 嗰 word is read in that spelling too
 # (嗰个 -> 𠮶个 -> 那个; before, no 嗰 word ever applied)
 CANTONESE_PHRASES.update({k.replace("嗰", "𠮶"): v for k, v in CANTONESE_PHRASES.items() if "嗰" in k})

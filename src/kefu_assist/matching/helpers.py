@@ -263,9 +263,25 @@ def _ask_tail(text: str) -> str:
     return text[start:] if start >= _STORY_MIN else text
 
 
+# A clause that only says the buyer has something to ask (我想问问, 问你个事儿, 想咨询一下, 请教个问题),
+# beside a greeting or the question itself: it asks nothing, and scored alone it read as hesitation
+# (问问 of 我问问我老公) or as a complaint, ahead of the greeting (老板在吗 想问问). Not 我问问 or 问一下
+# alone, which answer an offer (I will ask someone), and not a lead-in with its object (想问问车厘子).
+_BARE_ASK_RE = re.compile(
+    "(?:我|俺)?(?:就|是|还)?(?:(?:想|来)(?:问|咨询|打听|请教)(?:问|一下|下)?(?:你|您)?(?:个|点|一个|几个)?(?:事|事儿|事情|问题|东西)?"
+    "|(?:来|就)?(?:问|咨询|打听|请教)(?:你|您)?(?:个|点|一个|几个|一下|下)(?:事|事儿|事情|问题|东西)|(?:咨询|请教)(?:一下|下)"
+    # ... or that someone sent the buyer to ask (我妈让我问问, 我老公叫我来问一下)
+    "|[^ ]{0,4}(?:让|叫)(?:我|俺)(?:来)?(?:问问|问一下|问下|咨询一下|咨询下))"
+    "[啊呀哈呢哦嘛吧哈亲]*"
+)
+
+
 def _told_then_asked(parts: list[str]) -> list[str]:
     """``parts`` with each clause that tells a story and then puts its question to the shop without a
-    break (_ask_tail) cut in two: the question is scored, and read by the gate, on its own."""
+    break (_ask_tail) cut in two: the question is scored, and read by the gate, on its own; a clause
+    that only says there is something to ask (_BARE_ASK_RE) is left out when another clause remains."""
+    if len(parts) > 1 and any(_BARE_ASK_RE.fullmatch(p) is None for p in parts):
+        parts = [p for p in parts if _BARE_ASK_RE.fullmatch(p) is None]
     out: list[str] = []
     for part in parts:
         tail = _ask_tail(part)
@@ -352,6 +368,20 @@ _ASKS_RE = re.compile("吗|么|嘛|呢|几|什么|多久|啥时|哪天|能不能
 def _haste(clause: str) -> bool:
     """Whether ``clause`` asks for haste without a question (快点发哦; not 能快点发吗)."""
     return _HASTE_RE.search(clause) is not None and _ASKS_RE.search(clause) is None
+
+
+# A detail told beside the news that the order is placed, asking for nothing (地址是公司的, 收货地址写的
+# 单位, 电话号码是新的那个): the announcement's card (see the order, check the address) answers it; a change
+# asked for (地址写错了 帮我改下, 改成蓝色) keeps its own card first.
+_CHANGE_ASKED_RE = re.compile("改|换|错|修改|变更|不要|取消|帮|麻烦|能|可以|想|请|别|给我|发")
+
+
+_ORDER_DETAIL_RE = re.compile("地址|电话|手机号|号码|收货人|收件人|姓名|名字")
+
+
+def _detail_told(clause: str) -> bool:
+    """Whether ``clause`` only tells a detail of the order (地址是公司的), asking and requesting nothing."""
+    return _ORDER_DETAIL_RE.search(clause) is not None and _CHANGE_ASKED_RE.search(clause) is None and _ASKS_RE.search(clause) is None and "哪" not in clause
 
 
 # A fault the buyer found in what arrived, told as a statement (茶饼都碎成渣了, 笔芯漏油了, 本子全是皱的,

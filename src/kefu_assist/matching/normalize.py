@@ -317,13 +317,19 @@ def normalize(text: str) -> str:
 _DEGREE_RE = re.compile("(?<![充打漏排燃暖空煤天生])(乐|高兴|开心|激动|气|急|着急|吓|累|饿|渴|困|馋|忙|愁|笑|心疼|担心|羡慕|感动|美)坏(?=了|啦|咯)")
 
 
+# 到 / 到货 asked after the goods are told to be out of stock (没货了 啥时候到, 断货好久了 多久能到货) is the
+# restock, not the parcel's way to the buyer: read as 补货, the word the restock examples use.
+_RESTOCK_RE = re.compile("(缺货|断货|没货|无货|卖完|售罄|卖光|断码)([^\n]{0,14}?(?:啥时候|什么时候|多久|几天|哪天|要等多久)(?:能|才|会|可以)?)到货?")
+
+
 def _fold(text: str) -> str:
     """The steps between NFKC and clause breaks, shared by normalize and normalize_many:
     stickers and symbols out, traditional to simplified, lower case, numerals, typos corrected,
     degree complements read as degrees."""
     text = _strip_symbols(_STICKER_RE.sub(" ", text))
     text = model_names(numbers_as_digits(as_mandarin(to_simplified(text).lower())))
-    return _DEGREE_RE.sub(r"\1得不行", _TYPO_RE.sub(lambda m: TYPOS[m.group(0)], text))
+    text = _DEGREE_RE.sub(r"\1得不行", _TYPO_RE.sub(lambda m: TYPOS[m.group(0)], text))
+    return _RESTOCK_RE.sub(r"\1\2补货", text) if "货" in text or "卖" in text or "码" in text else text
 
 
 def normalize_many(texts: Sequence[str]) -> list[str]:

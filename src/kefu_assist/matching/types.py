@@ -70,6 +70,10 @@ class MatcherConfig:
     # 我车是朗逸) beside a confident question of another category (有大号的没, 不合适能换吗): the best
     # script of these categories joins the confident cards (Deciding._fit_told)
     fit_categories: tuple[str, ...] = ("size",)
+    # ... and a question of these categories put beside a fault told in another clause asks what the
+    # fault means for the item (罐子瘪了一块 还能吃吗, 封口是破的 是不是被人用过了, 锅底有个凹坑 是运输压的吗):
+    # the confident fault script of the told clause comes before it (Deciding._lead).
+    fault_question_categories: tuple[str, ...] = ("quality",)
     # Among the questions of a message, the whole message's confident best script counts this much
     # more than a clause's best (有股很重的味道 是不是坏的: defect.flaw for the whole at 0.748, and
     # 是不是坏的 alone nearer 是不是真的 at 0.755): a near tie goes to the reading with the context.
