@@ -56,6 +56,23 @@ def test_a_story_naming_shop_things_gets_no_confident_card(matcher, kind, messag
     assert confident(matcher, message) == [], kind
 
 
+# What the buyer's own company or its people have not done yet (还没 alone reads as waiting for the
+# shop: 怎么还没到): a story, whatever the library's examples; the same 还没 of the shop's goods asks.
+OTHERS_NOT_DONE = ["我们会计说这个月的发票还没对完", "财务说上个月的报销还没批下来", "领导说年终奖还没定", "同事说我们部门的工资还没发"]
+SHOP_NOT_DONE = ["发票还没收到", "财务说发票还没收到 你们开了吗", "我们公司报销要发票 你们还没开"]
+
+
+@pytest.mark.parametrize("message", OTHERS_NOT_DONE)
+def test_what_the_buyers_company_has_not_done_is_a_story(matcher, message):
+    assert address(normalize(message)) == STORY
+    assert confident(matcher, message) == []
+
+
+@pytest.mark.parametrize("message", SHOP_NOT_DONE)
+def test_what_the_shop_has_not_done_asks_the_shop(message):
+    assert address(normalize(message)) == SHOP
+
+
 @pytest.mark.parametrize("message", ASIDES)
 def test_a_question_about_the_buyers_bills_gets_no_confident_card(matcher, message):
     assert address(normalize(message)) == ASIDE
