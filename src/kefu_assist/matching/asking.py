@@ -30,7 +30,7 @@ from .listing import tagged_title, untagged_title, without_sizes
 from .telling import (_ERRAND_RE, _HEARSAY_RE, _HOTLINE_ASKED_RE, _JOKE_END_RE, _NOT_FOR_SHOP_RE, _PLACEHOLDER_RE, _POLL_ITEM_RE, _POLL_RE,
                       _SHOP_THING_RE, _USING_IT_RE, _WISH_RE, closes)
 from .telling import _CHORE_TOLD_RE, _HEARSAY_TRUE_RE, _NOSTALGIA_RE, _NOT_COME_RE, _NOW_RE, _SELF_ASKED_RE, about_agent, homework, markets, meant_elsewhere, talks_of_words
-from .telling import compares_prices, grieves as _grieves, price_told
+from .telling import _GRUMBLE_RE, _LIFE_RE, _PAPERWORK_RE, compares_prices, grieves as _grieves, price_told
 
 if TYPE_CHECKING:  # (types.py imports nothing of this module's)
     from .types import MatcherConfig
@@ -85,26 +85,6 @@ _PEOPLE_RE = re.compile(
 # What a buyer says of an item bought, worn or used (this shop's or not: the gate decides then),
 # and an order placed for someone (刚替我爸下了一单: the buyer's own order).
 _ITEM_RE = re.compile(r"收到|穿|用|试|洗|坏|开线|破|码|颜色|色差|质量|大了|小了|合适|喜欢|好看|拍|下单|下了?[一个两这]?个?单|付|礼物|送")
-# Somewhere else the buyer's day and money go. The buyer's company and its paperwork, which an
-# invoice request names too (我要报销, 开到公司, 我们公司报销只认电子发票): they count only told as
-# a grumble or a story (_GRUMBLE_RE: 公司报销发票的事好烦, 财务又把我的报销单退回来了) ...
-_PAPERWORK_RE = re.compile(r"公司|单位|财务|会计|开会|会上|(?:我们|我|咱)厂|厂里|车间|报销|差旅|部门|上班|加班|出差|工资|年终奖|退税|个税|税务|画大饼|周报|绩效|kpi|述职|团建")
-_GRUMBLE_RE = re.compile(r"(?:财务|会计|领导|同事|hr|人事)(?:说|讲|规定|要求)|烦|累|穷|半夜|熬夜|通宵|无语|手软|头秃|心累|崩溃|折腾|头大|头疼|要命|天天|每天|总是|老是|每次|又|终于|被|把")
-# ... and bills of daily life, tickets, other services and shops, the news and what someone said
-# in a video, which a question to the shop names only beside a word for the shop (新闻说快递要涨价
-# 你们还包邮吗).
-_LIFE_RE = re.compile(
-    "|".join(
-        [
-            r"房租|房贷|电费|水费|燃气|煤气|物业|话费|网费|暖气|学费|停车费|挂号费|账单|还款日|油价|菜价|房价",
-            r"还花呗|花呗[^ ]{0,5}还(?!没|是|能|可以)|还信用卡|信用卡[^ ]{0,5}还(?!没|是|能|可以)",  # paying back the month's credit
-            r"机票|高铁|火车票|车票|门票|电影票",
-            r"服务员|火锅店|奶茶店|咖啡店|理发店|饭馆|外卖|打车|滴滴|网约车|出租车|超市|商场|菜市场|餐厅|饭店|医院|健身房|理发|电信|联通",
-            r"景区|景点|旅游|看雪山|看日出|车展|演唱会|音乐节|追尾|剐蹭|堵车|违章|罚单|驾照|科目[一二三四]|扣分",  # trips, shows, the road (not 露营, 爬山: outdoor gear's)
-            r"新闻|抖音|快手|小红书|微博|热搜|朋友圈|b站|听说|据说|网上说|有人说|视频[里上中]? ?说|看了?个视频|刷了?个视频|刷到",
-        ]
-    )
-)
 # Another shop or platform, told of (在唯品会买的鞋开胶了, 别家客服回消息好慢, 那个平台的售后真垃圾).
 # Only unambiguous names of elsewhere count: the platform this shop sells on is named in shop
 # statements too (平台上显示已签收), so a platform counts only as where something was bought

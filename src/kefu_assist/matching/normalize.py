@@ -324,10 +324,14 @@ _RESTOCK_RE = re.compile("(缺货|断货|没货|无货|卖完|售罄|卖光|断�
 
 def _fold(text: str) -> str:
     """The steps between NFKC and clause breaks, shared by normalize and normalize_many:
-    stickers and symbols out, traditional to simplified, lower case, numerals, typos corrected,
+    stickers and symbols out, traditional to simplified (again after a dialect word is read), lower case, numerals, typos corrected,
     degree complements read as degrees."""
     text = _strip_symbols(_STICKER_RE.sub(" ", text))
-    text = model_names(numbers_as_digits(as_mandarin(to_simplified(text).lower())))
+    simplified = to_simplified(text).lower()
+    read = as_mandarin(simplified)
+    if read != simplified:  # a dialect word may read as a phrase t2s converts again (唔覆覆 -> 不回覆 -> 不回复)
+        read = to_simplified(read)
+    text = model_names(numbers_as_digits(read))
     text = _DEGREE_RE.sub(r"\1得不行", _TYPO_RE.sub(lambda m: TYPOS[m.group(0)], text))
     return _RESTOCK_RE.sub(r"\1\2补货", text) if "货" in text or "卖" in text or "码" in text else text
 

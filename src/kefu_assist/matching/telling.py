@@ -409,3 +409,25 @@ def meant_elsewhere(normalized: str, asks: Callable[[str], bool]) -> bool:
     if not found or (_ROMANCE_RE in found and _GIFT_WORDS_RE.search(text)) or ({_AGENT_DAY_RE, _SHOP_PET_RE} & set(found) and _SHOP_THING_RE.search(_SHOP_PET_RE.sub(" ", text))):
         return False
     return not any(asks(c) for c in text.split(" ") if not any(r.search(c) for r in found) and not _ADVICE_RE.fullmatch(c))
+
+
+# Somewhere else the buyer's day and money go. The buyer's company and its paperwork, which an
+# invoice request names too (我要报销, 开到公司, 我们公司报销只认电子发票): they count only told as
+# a grumble or a story (_GRUMBLE_RE: 公司报销发票的事好烦, 财务又把我的报销单退回来了) ...
+_PAPERWORK_RE = re.compile(r"公司|单位|财务|会计|开会|会上|(?:我们|我|咱)厂|厂里|车间|报销|差旅|部门|上班|加班|出差|工资|年终奖|退税|个税|税务|画大饼|周报|绩效|kpi|述职|团建")
+_GRUMBLE_RE = re.compile(r"(?:财务|会计|领导|同事|hr|人事)(?:说|讲|规定|要求)|烦|累|穷|半夜|熬夜|通宵|无语|手软|头秃|心累|崩溃|折腾|头大|头疼|要命|天天|每天|总是|老是|每次|又|终于|被|把")
+# ... and bills of daily life, tickets, other services and shops, the news and what someone said
+# in a video, which a question to the shop names only beside a word for the shop (新闻说快递要涨价
+# 你们还包邮吗).
+_LIFE_RE = re.compile(
+    "|".join(
+        [
+            r"房租|房贷|电费|水费|燃气|煤气|物业|话费|网费|暖气|学费|停车费|挂号费|账单|还款日|油价|菜价|房价",
+            r"还花呗|花呗[^ ]{0,5}还(?!没|是|能|可以)|还信用卡|信用卡[^ ]{0,5}还(?!没|是|能|可以)",  # paying back the month's credit
+            r"机票|高铁|火车票|车票|门票|电影票",
+            r"服务员|火锅店|奶茶店|咖啡店|理发店|饭馆|外卖|打车|滴滴|网约车|出租车|超市|商场|菜市场|餐厅|饭店|医院|健身房|理发|电信|联通",
+            r"景区|景点|旅游|看雪山|看日出|车展|演唱会|音乐节|追尾|剐蹭|堵车|违章|罚单|驾照|科目[一二三四]|扣分",  # trips, shows, the road (not 露营, 爬山: outdoor gear's)
+            r"新闻|抖音|快手|小红书|微博|热搜|朋友圈|b站|听说|据说|网上说|有人说|视频[里上中]? ?说|看了?个视频|刷了?个视频|刷到",
+        ]
+    )
+)
