@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from . import coranker as coranker_module
 from .asking import SHOP
 from .seconds import Seconds
-from .helpers import _REMEDY_TAG_RE, _detail_told, _haste, _is_noise, _plan, _questions, _request_tail, _stock_tail, _sub_clauses, _tells_fault
+from .helpers import _ASKS_RE, _CHANGE_ASKED_RE, _REMEDY_TAG_RE, _detail_told, _haste, _is_noise, _plan, _questions, _request_tail, _stock_tail, _sub_clauses, _tells_fault
 from .types import ASKED_SHARE, WHOLE_MAX_CHARS, MatcherConfig, _Scored
 
 if TYPE_CHECKING:
@@ -465,10 +465,12 @@ class Deciding(Seconds):
 
         closing = set(self.config.closing_categories)
         last = parts[-1] if parts and len(parts) > 1 else None
+        # (a detail told follows the news only if nothing is asked: 付款了 … 打快递电话也查不到 … 麻烦帮我看看)
+        requested = any(_CHANGE_ASKED_RE.search(p) or _ASKS_RE.search(p) for p in parts or [])
 
         def key(k: int) -> tuple[bool, bool, bool, bool, bool, bool, float, int]:
             category = self._scripts[k].category
-            hurried = placed and category not in announced and k in answers and (_haste(answers[k][1]) or _detail_told(answers[k][1]))
+            hurried = placed and category not in announced and k in answers and (_haste(answers[k][1]) or (_detail_told(answers[k][1]) and not requested))
             edge = self.config.main_edge if k == main and combined[k].score >= self.threshold else 0.0
             planned = k in answers and _plan(answers[k][1]) and bool(overturned)
             feared = k in fears and len(leaders) > 1
