@@ -33,3 +33,14 @@ def family_tests(
         assert mood(text).label == "calm", (kind, mood(text))
 
     return test_the_upset_classes_read_upset, test_the_cues_name_them_without_the_tone, test_calm_twins_sharing_their_words_stay_calm
+
+
+def read_upset(text: str) -> None:
+    """One message reads upset (the plain assertion the mood passes' own tests share)."""
+    got = mood(text)
+    assert got.label == "upset", got
+
+
+def read_calm(text: str) -> None:
+    got = mood(text)
+    assert got.label == "calm", got

@@ -15,17 +15,12 @@ import pytest
 
 from kefu_assist.checker import mood
 
+from .moodfamilies import read_calm, read_upset
+
 mood_module = importlib.import_module("kefu_assist.checker.mood")
 
 
-def _upset(text: str) -> None:
-    got = mood(text)
-    assert got.label == "upset", got
-
-
-def _calm(text: str) -> None:
-    got = mood(text)
-    assert got.label == "calm", got
+_upset, _calm = read_upset, read_calm
 
 
 @pytest.mark.parametrize("text", [
