@@ -72,7 +72,7 @@ def main() -> None:
     tmp = Path(tempfile.mkdtemp(prefix="bench-hotkey-"))
     n = next(i for i in range(250, 400) if not Path(f"/tmp/.X{i}-lock").exists() and not Path(f"/tmp/.X11-unix/X{i}").exists())
     display = f":{n}"
-    procs = [subprocess.Popen(["Xvfb", display, "-screen", "0", "1280x900x24", "-nolisten", "tcp"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)]
+    procs = [subprocess.Popen(["Xvfb", display, "-screen", "0", "1280x900x24", "-nolisten", "tcp", "-noreset"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)]
     try:
         wait(lambda: Path(f"/tmp/.X11-unix/X{n}").exists())
         procs.append(subprocess.Popen(["openbox", "--sm-disable"], env={**os.environ, "DISPLAY": display}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))

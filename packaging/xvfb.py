@@ -1,7 +1,12 @@
 """Xvfb on a display number it picks itself (``-displayfd``), for the release smoke test, the
 frozen-start benchmark and the end-to-end tests alike: runs side by side (several checkouts, CI
 beside a developer's run, a smoke test during the tests) cannot take the same number between a
-check for a free number and the server's start, as they could when the caller chose it."""
+check for a free number and the server's start, as they could when the caller chose it.
+
+``-noreset``: an X server resets when its last client disconnects, closing every connection being
+opened meanwhile. On a bare display (no window manager holding one) the readiness probe's xprop was
+often that last client, and the next client (the hotkey backend, the sidebar) now and then got
+"Connection reset by peer" (test_hotkey_e2e.py in a fresh-clone CI run)."""
 from __future__ import annotations
 
 import os
@@ -19,7 +24,7 @@ def start_xvfb(timeout: float = 10.0) -> tuple[subprocess.Popen, int]:
     """A started Xvfb (1280x900, no TCP) and its display number, once its socket exists."""
     read_end, write_end = os.pipe()
     try:
-        proc = subprocess.Popen(["Xvfb", "-displayfd", str(write_end), "-screen", "0", "1280x900x24", "-nolisten", "tcp"],
+        proc = subprocess.Popen(["Xvfb", "-displayfd", str(write_end), "-screen", "0", "1280x900x24", "-nolisten", "tcp", "-noreset"],
                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, pass_fds=(write_end,))
     finally:
         os.close(write_end)
