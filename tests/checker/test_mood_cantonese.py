@@ -11,6 +11,8 @@ from kefu_assist.checker import mood
 from kefu_assist.checker.moodcanto import reading
 from kefu_assist.checker.rules import fold
 
+from .moodfamilies import read_calm, read_upset
+
 
 @pytest.mark.parametrize("text", [
     "問咗你哋五六次都唔覆 咩服務嚟㗎",
@@ -28,8 +30,7 @@ from kefu_assist.checker.rules import fold
     "黐線 寄個爛嘅俾我",
 ])
 def test_cantonese_anger_is_upset(text):
-    got = mood(text)
-    assert got.label == "upset", got
+    read_upset(text)
 
 
 @pytest.mark.parametrize("text", [
@@ -43,8 +44,7 @@ def test_cantonese_anger_is_upset(text):
     "我諗多陣先 唔急",
 ])
 def test_calm_cantonese_is_calm(text):
-    got = mood(text)
-    assert got.label == "calm", got
+    read_calm(text)
 
 
 def test_a_cue_found_in_the_reading_points_into_the_message():
