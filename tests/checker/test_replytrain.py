@@ -122,8 +122,9 @@ def test_the_training_hash_covers_every_training_file(tmp_path):
 def test_writer_names():
     assert replytrain.writer_name(Path("benchmarks/eval/checker/writers/set6.tsv")) == "set6"
     assert replytrain.writer_name(Path("benchmarks/eval/dev4/compliance_drafts.tsv")) == "dev4"
+    assert replytrain.writer_name(Path("benchmarks/heldout/37/drafts.tsv")) == "heldout37"
     _, _, writers = replytrain.training_files()
-    assert {"set6", "set7", "dev4", "dev5"} <= set(writers)
+    assert {"set6", "set7", "dev4", "dev5", "heldout37", "heldout38"} <= set(writers)
 
 
 def test_literals_that_are_labelled_drafts_keep_their_labels_and_rewordings_are_no_replies():

@@ -43,6 +43,7 @@ Rows = list[tuple[frozenset[str], str]]
 # relative to the repository's root; globs sorted
 WRITER_FILES = (
     "benchmarks/eval/checker/writers/*.tsv", "benchmarks/eval/dev4/compliance_drafts.tsv", "benchmarks/eval/dev5/compliance_drafts.tsv",
+    "benchmarks/heldout/*/drafts.tsv",  # the held-out sets once scored: development sets since
 )
 EXTRA_FILES = ("tests/checker/*_drafts.tsv", "tests/checker/rulemodel_*.tsv", "benchmarks/eval/checker/adversarial*_drafts.tsv")
 # chosen by benchmarks/eval_writers.py (1, 1.5, 3): the most found with no writer over 5 % flagged
@@ -84,7 +85,9 @@ def _glob(root: Path, patterns: Iterable[str]) -> list[Path]:
 
 
 def writer_name(path: Path) -> str:
-    """``writers/set6.tsv`` -> set6, ``dev4/compliance_drafts.tsv`` -> dev4."""
+    """``writers/set6.tsv`` -> set6, ``dev4/compliance_drafts.tsv`` -> dev4, ``heldout/37/drafts.tsv`` -> heldout37."""
+    if path.name == "drafts.tsv":
+        return "heldout" + path.parent.name
     return path.parent.name if path.name == "compliance_drafts.tsv" else path.stem
 
 

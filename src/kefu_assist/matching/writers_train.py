@@ -79,8 +79,10 @@ def save(model: CoRanker, path: Path, sha256: str) -> None:
 
 
 def training_files(root: Path) -> list[Path]:
-    """The writers' labelled question files of a checkout, in a fixed order."""
-    return sorted((root / "benchmarks" / "eval" / "matching" / "writers").glob("*.tsv"))
+    """The writers' labelled question files of a checkout, in a fixed order: the writers' folder
+    and the held-out sets once scored (benchmarks/heldout/NN/questions.tsv, development sets)."""
+    bench = root / "benchmarks"
+    return sorted((bench / "eval" / "matching" / "writers").glob("*.tsv")) + sorted(bench.glob("heldout/*/questions.tsv"))
 
 
 def training_sha256(root: Path) -> str:
