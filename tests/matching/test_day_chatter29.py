@@ -35,6 +35,9 @@ FRIENDS_MET = [
     "我到小区门口了 你下来吧",
     "小赵 你在哪呢 我到饭店门口了",
     "阿张 我在公司楼下等你",
+    "小李 明天的会改到下午三点了",
+    "老王 晚上一起吃饭不",
+    "阿陈 下班顺路接我一下",
 ]
 WEATHER_WORN = [
     "都十一月了还穿短袖 这天气",
@@ -77,6 +80,7 @@ SHOPPING_ALIKE = [
     ("我爸不会用手机付款 能货到付款吗", "payment"),
     ("冬天穿这件会不会冷", "quality"),
     ("纸箱压坏了 里面的东西没事吧", "defect"),
+    ("老板 明天能发货吗", "shipping_time"),
 ]
 
 
@@ -85,8 +89,8 @@ def test_shopping_lines_sharing_their_words_keep_their_card(matcher, message, ca
     assert first_confident(matcher, message) == category, confident(matcher, message)
 
 
-@pytest.mark.parametrize("message", ["这个多少钱一斤", "这个土豆多少钱一斤", "你家的鸡蛋几块钱一斤", "今年你家车厘子怎么这么贵"])
-def test_a_price_asked_of_the_shops_goods_is_the_shops(message):
+@pytest.mark.parametrize("message", ["这个多少钱一斤", "这个土豆多少钱一斤", "你家的鸡蛋几块钱一斤", "今年你家车厘子怎么这么贵", "小李 帮我看看这个订单"])
+def test_a_price_asked_of_the_shops_goods_or_an_order_named_is_the_shops(message):
     assert address(normalize(message)) != NOT_SHOPPING
 
 

@@ -4,8 +4,8 @@ shopping though nobody in the shop is asked anything. asking.address files each 
 - Groceries priced at the market or this year (今年土豆怎么这么贵 两块八一斤, 早市上的草莓十块钱三斤
   挺便宜): 贵, 便宜 and a price per 斤 are no bargain asked of the shop. Not a price asked of the shop's
   own goods (这个多少钱一斤, 你家橙子几块一斤, 苹果便宜点卖我呗).
-- A call or a message meant for a friend met in person (喂 小王 你到哪儿了, 我在地铁口等你呢 快点):
-  not a parcel's way (快递到哪了, 我在家等快递呢).
+- A call or a message meant for a friend met in person (喂 小王 你到哪儿了, 我在地铁口等你呢 快点) or
+  called by name about the day's plans (老王 晚上一起吃饭不): not a parcel's way (快递到哪了, 我在家等快递呢).
 - The weather told by the month or the clothes people still wear (都十一月了还穿短袖, 大冬天的还有人
   穿拖鞋 服了): not a question about wearing this shop's goods (十二月穿这件冷不冷).
 - University coursework (线代题会做吗, 求极限那种, 概率论挂了): not a book sold (高数教材有货吗).
@@ -46,9 +46,17 @@ _MEETING_RE = re.compile(r"你(?:现在)?到哪(?:儿|里)?了|你(?:现在)?在
 _PARCEL_RE = re.compile(r"快递|包裹|件|货|单|物流|外卖|骑手|小哥|师傅|司机|车")
 
 
+# ... or called by name about the day's plans (小李 明天的会改到下午了, 老王 晚上一起吃饭不)
+_PLANS_RE = re.compile(r"开会|的会(?!员)|会议|例会|下班|上班|吃饭|聚餐|喝酒|唱歌|打球|出发|明天见|晚上见|回头见|接我|接你|来接|顺路|几点到|几点走|请假")
+_SHOP_NAMED_RE = re.compile(r"店|链接|宝贝|下单|拍|包邮|发货|到货|收到|订单|运费|优惠|活动|退|换|码|价|钱|发票|客服|老板|亲")
+
+
 def _friend_met(text: str) -> bool:
-    return (_MEETING_RE.search(text) is not None and _PARCEL_RE.search(text) is None
-            and (_CALLED_RE.search(text) is not None or re.search(r"等你(?!们)|你(?:快)?(?:下来|出来)", text) is not None))
+    if _PARCEL_RE.search(text) is not None:
+        return False
+    if _CALLED_RE.search(text) is not None and _PLANS_RE.search(text) is not None and _SHOP_NAMED_RE.search(text) is None:
+        return True
+    return _MEETING_RE.search(text) is not None and (_CALLED_RE.search(text) is not None or re.search(r"等你(?!们)|你(?:快)?(?:下来|出来)", text) is not None)
 
 
 # -- the weather, told by the month or the clothes ------------------------------------------------
