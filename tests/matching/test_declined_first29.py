@@ -26,6 +26,10 @@ DECLINED_THEN_ASKED = [
     ("不要发票了 帮我把备注删了", "order_change"),
     ("不是不想要 就是颜色拍错了 帮我改成白色", "order_change"),
     ("也不是不要了 就是码数拍小了 帮我换成L", "order_change"),
+    # typed without a break
+    ("不要发票直接便宜点行不", "bargain"),
+    ("赠品不要了帮我改个地址", "order_change"),
+    ("发票不用开了就便宜点吧", "bargain"),
 ]
 
 
@@ -74,3 +78,8 @@ def test_the_order_itself_declined_or_a_question_is_no_such_clause(clause):
 def test_a_decline_beside_nothing_asked_stays():
     assert undeclined("不要发票 谢谢") == "不要发票 谢谢"
     assert undeclined("不要发票 便宜点吧") == "便宜点吧"
+
+
+@pytest.mark.parametrize("message", ["不要赠品可以吗", "不要发票怎么操作", "不用开发票吗"])
+def test_a_question_about_the_decline_itself_is_read_whole(message):
+    assert undeclined(message) == message

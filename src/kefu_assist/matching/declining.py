@@ -32,12 +32,29 @@ def declines(clause: str) -> bool:
     return _DECLINED_RE.fullmatch(clause.strip()) is not None
 
 
+# What opens the request after a decline typed without a break (不要发票直接便宜点行不, 赠品不要了帮我改个地址):
+# a request of its own, long enough to say what it asks (not 不要赠品可以吗, which asks about the decline)
+_REQUEST_AFTER_RE = re.compile(r"(?:直接|就|那就|只要|帮我|给我|帮俺|给俺|麻烦|能|可以|请)[^ ]{3,}")
+
+
+def _without_decline(part: str) -> str:
+    """A clause without the decline opening it, when a request of its own follows (_REQUEST_AFTER_RE);
+    the clause itself when it only declines (declines) or holds no decline."""
+    if declines(part):
+        return ""
+    found = _DECLINED_RE.match(part)
+    if found is None or not _REQUEST_AFTER_RE.fullmatch(part[found.end():]):
+        return part
+    return part[found.end():]
+
+
 def undeclined(normalized: str) -> str:
-    """The message without its clauses that only decline (declines), when what is left asks
-    something (asking.asks); otherwise the message as it is."""
-    parts = normalized.split(" ")
-    kept = [p for p in parts if p and not declines(p)]
-    if len(kept) == len([p for p in parts if p]) or not kept:
+    """The message without its clauses that only decline (declines) and the declines opening a
+    request (不要发票直接便宜点行不), when what is left asks something (asking.asks); otherwise the
+    message as it is."""
+    parts = [p for p in normalized.split(" ") if p]
+    kept = [q for q in (_without_decline(p) for p in parts) if q]
+    if kept == parts or not kept:
         return normalized
     rest = " ".join(kept)
     return rest if asks(rest) else normalized
