@@ -31,6 +31,7 @@ from .telling import (_ERRAND_RE, _HEARSAY_RE, _HOTLINE_ASKED_RE, _JOKE_END_RE, 
                       _SHOP_THING_RE, _USING_IT_RE, _WISH_RE, closes)
 from .telling import _CHORE_TOLD_RE, _HEARSAY_TRUE_RE, _NOSTALGIA_RE, _NOT_COME_RE, _NOW_RE, _SELF_ASKED_RE, about_agent, homework, markets, meant_elsewhere, talks_of_words
 from .telling import _GRUMBLE_RE, _LIFE_RE, _PAPERWORK_RE, compares_prices, grieves as _grieves, price_told
+from .everyday import of_the_day
 
 if TYPE_CHECKING:  # (types.py imports nothing of this module's)
     from .types import MatcherConfig
@@ -407,7 +408,7 @@ def address(normalized: str) -> str:
         return NOT_SHOPPING  # 你是机器人还是真人 (转人工 asks for a human), 88vip值得开不 我自己琢磨, 我同桌说笔芯放冰箱能多用几天 是真的吗 (the 能 is theirs)
     if _WISH_RE.search(normalized) and not asks(normalized) and not _ORDER_RE.search(normalized) and not _FAULT_RE.search(normalized):
         return REMARK  # 新年快乐呀大家
-    if _NOT_SHOPPING_RE.search(normalized) or _not_for_shop(normalized) or _PLACEHOLDER_RE.fullmatch(normalized.strip()) or talks_of_words(normalized) or homework(normalized) or markets(normalized) or meant_elsewhere(normalized, asks):
+    if _NOT_SHOPPING_RE.search(normalized) or _not_for_shop(normalized) or _PLACEHOLDER_RE.fullmatch(normalized.strip()) or talks_of_words(normalized) or homework(normalized) or markets(normalized) or of_the_day(normalized) or meant_elsewhere(normalized, asks):
         return NOT_SHOPPING
     if (_MISSENT_RE.search(normalized) and not _QUESTION_RE.search(normalized)) or _pasted(normalized):
         return NOT_SHOPPING

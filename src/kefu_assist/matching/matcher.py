@@ -52,9 +52,9 @@ from . import index_cache
 from .asking import TOLD, address, asks_the_shop, small_talk_yields, veto
 from .helpers import _asserts, _contains, _listed, _contains_run, _distinct_first, _gate_text, _is_latin_name, _two_readings, _is_noise, _names_a_product, _negated_words, _shipped_chatter, _tag_clause, _told_then_asked, _unjoined, _untagged
 from .deciding import Deciding
+from .declining import undeclined
 from .indexing import _INDEX_STATE, Indexing
-from .normalize import clauses as split_clauses
-from .normalize import normalize
+from .normalize import clauses as split_clauses, normalize
 from .tokenize import Tokenizer
 from .types import CLAUSE_MAX_CHARS, DEFAULT_THRESHOLD, DISTINCT_TOP, PRESELECT, RERANK, WHOLE_MAX_CHARS, MatcherConfig, Suggestion, _Query, _Scored
 
@@ -340,7 +340,7 @@ class Matcher(Indexing, Deciding):
         normalized = self._respell(normalize(message))
         if not normalized or not self._ex_text or limit <= 0:
             return []
-        out = self._suggest(normalized, limit)
+        out = self._suggest(undeclined(normalized), limit)  # (不要发票 便宜点吧: declining.py)
         if not any(s.confident for s in out) and not self._is_chatter(normalized):
             # (a text the gate calls chatter stays chatter: 再见 is no slip for 在见)
             corrected = self._homophones(normalized)

@@ -376,6 +376,7 @@ _JOINER_CUT_RE = re.compile(
     # a statement closed by 了 or 的 and a question opened after it (快递三天没动了下次能不能换顺丰,
     # 这个是几升的怎么清洗)
     "|(?<=..[了的])(?=(?:下次|你们|请问|那|就)?(?:能不能|可不可以|可以|有没有|怎么|什么时候|多久|几天|要多久)..)"
+    "|(?<=..[了的])(?=(?:你们|你|您|恁)看(?:看)?(?:咋|怎么|如何)(?:弄|办|整|处理|解决))"  # (合页是歪的你们看咋弄: the fault, then the remedy asked)
     # the buyer's hesitation and what is asked after it (我再考虑考虑你们双十二有活动吗), and a second
     # order taken up after the first (那单帮我取消就是另一单收到了想退)
     "|(?:(?<=考虑考虑|商量商量|比较比较)|(?<=考虑一下|商量一下)|(?<=再想想|再看看))(?=..)"
