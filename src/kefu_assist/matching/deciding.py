@@ -470,7 +470,7 @@ class Deciding(Seconds):
 
         def key(k: int) -> tuple[bool, bool, bool, bool, bool, bool, float, int]:
             category = self._scripts[k].category
-            hurried = placed and category not in announced and k in answers and (_haste(answers[k][1]) or (_detail_told(answers[k][1]) and not requested))
+            hurried = placed and category not in announced and k in answers and (_haste(answers[k][1], parts or []) or (_detail_told(answers[k][1]) and not requested))
             edge = self.config.main_edge if k == main and combined[k].score >= self.threshold else 0.0
             planned = k in answers and _plan(answers[k][1]) and bool(overturned)
             feared = k in fears and len(leaders) > 1

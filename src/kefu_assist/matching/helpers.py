@@ -363,11 +363,14 @@ def _tag_clause(clause: str) -> bool:
 # order is placed or paid (付了 快点发哦) it is what the announcement's card answers already.
 _HASTE_RE = re.compile("快点|快些|尽快|早点|尽早|赶紧|抓紧|赶快|安排|记得")
 _ASKS_RE = re.compile("吗|么|嘛|呢|几|什么|多久|啥时|哪天|能不能|可不可以|是不是|会不会|多少|怎么|咋")
+# ... unless the buyer needs the goods by a time (下单了 快点发 急用): that is the urgent-shipping request
+_NEED_RE = re.compile("急用|着急|急着|很急|挺急|等着用|要用|赶时间")
 
 
-def _haste(clause: str) -> bool:
-    """Whether ``clause`` asks for haste without a question (快点发哦; not 能快点发吗)."""
-    return _HASTE_RE.search(clause) is not None and _ASKS_RE.search(clause) is None
+def _haste(clause: str, parts: Sequence[str] = ()) -> bool:
+    """Whether ``clause`` asks for haste without a question (快点发哦; not 能快点发吗, nor 快点发 急用:
+    the need told in it or in another of the message's ``parts``)."""
+    return _HASTE_RE.search(clause) is not None and _ASKS_RE.search(clause) is None and not any(_NEED_RE.search(p) for p in [clause, *parts])
 
 
 # A detail told beside the news that the order is placed, asking for nothing (地址是公司的, 收货地址写的

@@ -464,7 +464,7 @@ class Matcher(Indexing, Deciding):
         if len({self._scripts[k].category for k in order[:n_sure]}) > 1:
             asked = self._asked(normalized, parts, ranker, leaders, order[:n_sure], combined, reads)
             order = _distinct_first(order[:n_sure], lambda k: self._scripts[k].category, DISTINCT_TOP, asked.__contains__) + order[n_sure:]
-        order = self._second_opinion(normalized, order, combined, earnest, ranker)  # the co-ranker's other reading second
+        order = self._grievance_first(normalized, to, self._second_opinion(normalized, order, combined, earnest, ranker), combined, earnest)  # the co-ranker's other reading second; a grievance's complaint first
         out: list[Suggestion] = []
         for s_idx in order[:limit]:
             sc = combined[s_idx]

@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 
 from . import coranker as coranker_module
 from . import writers as writers_module
+from .asking import GRIEVANCE
+from .telling import promise_broken, scorns
 from .helpers import _is_noise, _questions, _tag_clause
 from .types import DISTINCT_TOP, WHOLE_MAX_CHARS, MatcherConfig, _Scored
 
@@ -189,6 +191,33 @@ class Seconds:
             return
         k = max(mine, key=lambda i: (read[i].score, -i))
         self._joins(k, part, combined, leaders, earnest, sure, answers)
+
+    def _grievance_first(self, normalized: str, to: str, order: list[int], combined: dict[int, _Scored], earnest: set[int]) -> list[int]:
+        """A grievance against the shop told with sarcasm or scorn, without the word 投诉 (呵呵 真行
+        等了一周就这, 人呢 装死是吧, 退个款跟求人似的; asking.GRIEVANCE): the buyer's anger is what the
+        agent answers first, so the best complaint script, when it reaches ``agree_floor``, is
+        confident and leads; the card of what the grievance is about (the parcel, the refund) follows.
+        A price set against another shop's stays the bargain it is. A shipping promise held against
+        the days gone by, without sarcasm (不是说48小时发 这都第四天了), presses for the parcel: the best
+        logistics script leads from ``beside_floor`` (the gate reads the figures as chatter, and the
+        scripts' words meet only 这都…天了)."""
+        if to != GRIEVANCE or not order:
+            return order
+        if scorns(normalized):
+            wanted, floor = "complaint", self.config.agree_floor
+        elif promise_broken(normalized):
+            wanted, floor = "logistics", self.config.beside_floor
+        else:
+            return order
+        mine = [k for k in combined if self._labels[k] == wanted]
+        if not mine or (self._labels[order[0]] == wanted and order[0] in earnest):
+            return order
+        best = max(mine, key=lambda k: (combined[k].score, -k))
+        if combined[best].score < floor:
+            return order
+        earnest.add(best)
+        rest = [k for k in order if k != best]
+        return [best] + sorted(rest, key=lambda k: k not in earnest)
 
     def _second_opinion(self, normalized: str, order: list[int], combined: dict[int, _Scored], earnest: set[int],
                         ranker: coranker_module.CoRanker | None) -> list[int]:
