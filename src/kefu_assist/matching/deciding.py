@@ -491,10 +491,10 @@ class Deciding(Seconds):
             return set()
         told = [k for k in earnest if self._scripts[k].category in faults and k in answers and _tells_fault(answers[k][1]) and not _questions(answers[k][1])]
         if not told:
-            return set()
+            return self._consequences(leaders, earnest, answers, parts)
         fault = max(told, key=lambda k: (combined[k].score, -k))
-        asking = set(self.config.fault_question_categories)
-        out = {k for k in leaders if self._scripts[k].category in asking and k in earnest and answers.get(k, (0.0, ""))[1] != answers[fault][1]}
+        asking, follows = set(self.config.fault_question_categories), set(self.config.fault_consequence_categories)
+        out = {k for k in leaders if k in earnest and answers.get(k, (0.0, ""))[1] != answers[fault][1] and (self._scripts[k].category in asking or (self._scripts[k].category in follows and not _questions(answers.get(k, (0.0, ""))[1])))}
         if out:
             leaders[fault] = combined[fault]
         return out

@@ -80,6 +80,8 @@ TYPOS: dict[str, str] = {
     # 保 for 包 and 涩 for 色: neither 保邮 nor 涩差 is a word
     "保邮": "包邮",
     "保秀": "保修",
+    # 休 for 修 (both xiu) in the warranty (保休期, 还保休吗); 确保休息 stays as typed
+    "保休": "保修", "确保休": "确保休",
     "涩差": "色差",
     # what voice input hears for 发货 and 无理由 (hua/fa, li/li): neither 花货 nor 无礼由 is a word
     "花货": "发货",

@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING
 from . import coranker as coranker_module
 from . import writers as writers_module
 from .asking import GRIEVANCE
+from .helpers import _is_noise, _questions, _tag_clause, _tells_fault
 from .telling import promise_broken, scorns
-from .helpers import _is_noise, _questions, _tag_clause
 from .types import DISTINCT_TOP, WHOLE_MAX_CHARS, MatcherConfig, _Scored
 
 if TYPE_CHECKING:
@@ -292,3 +292,15 @@ class Seconds:
                 out.add(second)
             seen.add(category)
         return out
+
+    def _consequences(self, leaders: dict[int, _Scored], earnest: set[int], answers: dict[int, tuple[float, str]], parts: list[str]) -> set[int]:
+        """The confident leaders of ``fault_consequence_categories`` matched by a clause that asks
+        nothing, beside a fault told in another clause and a confident fault card (置物架少两颗螺丝 装不上:
+        the install card on 装不上 follows defect.missing, which scored best on 装不上 too, its examples
+        telling both): Deciding._asks_of_fault when no fault card answers the told clause itself."""
+        told = [p for p in parts if _tells_fault(p)]
+        faults, follows = set(self.config.fault_categories), set(self.config.fault_consequence_categories)
+        if not told or not any(k in earnest and self._scripts[k].category in faults for k in leaders):
+            return set()
+        return {k for k in leaders if k in earnest and self._scripts[k].category in follows and k in answers
+                and answers[k][1] not in told and not _questions(answers[k][1])}

@@ -74,6 +74,9 @@ class MatcherConfig:
     # fault means for the item (罐子瘪了一块 还能吃吗, 封口是破的 是不是被人用过了, 锅底有个凹坑 是运输压的吗):
     # the confident fault script of the told clause comes before it (Deciding._lead).
     fault_question_categories: tuple[str, ...] = ("quality",)
+    # ... and so does a card of these categories matched by a clause that asks nothing, the fault's
+    # consequence told (少两颗螺丝 装不上: the install card on 装不上); a question (还在保修期吗) keeps its rank
+    fault_consequence_categories: tuple[str, ...] = ("care_warranty",)
     # Among the questions of a message, the whole message's confident best script counts this much
     # more than a clause's best (有股很重的味道 是不是坏的: defect.flaw for the whole at 0.748, and
     # 是不是坏的 alone nearer 是不是真的 at 0.755): a near tie goes to the reading with the context.
