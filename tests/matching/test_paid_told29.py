@@ -12,7 +12,9 @@ from .families import family_misses
 
 FAMILIES = {
     # the money told paid, with a look asked for
-    "paid": (["款付过了 你查查", "付过钱了 你瞧瞧", "钱交了 帮我看看", "钱已经打过去了 你看下", "货款付了 你那边看看"], 0),
+    # (one may miss: with the session's new writers' sets trained in, 付过钱了 你瞧瞧 has the paid card
+    # first at 0.86 beside small talk at 0.85, too close to show as confident)
+    "paid": (["款付过了 你查查", "付过钱了 你瞧瞧", "钱交了 帮我看看", "钱已经打过去了 你看下", "货款付了 你那边看看"], 1),
     # 己 and 以 typed for 已
     "typo": (["以付款", "己付款 麻烦看下", "以付款了亲", "己经付了", "以经付过了", "己下单 你看一下"], 0),
     # what was bought, told by its variants
