@@ -33,31 +33,15 @@ DECLINED_THEN_ASKED = [
 ]
 
 
-@pytest.mark.parametrize(("message", "category"), DECLINED_THEN_ASKED)
+# the colour wanted and no other asks for stock
+ONLY_THAT_COLOUR = [("宝蓝色真卖光了？我就要宝蓝 别的不要", "stock"), ("卡其的真的没了吗 其他颜色不要", "stock")]
+# a parcel sent back that the buyer never refused asks where it went
+NEVER_REFUSED = [("我没拒收 物流怎么显示退回了", "logistics"), ("包裹被退回了 我明明没拒签", "logistics")]
+
+
+@pytest.mark.parametrize(("message", "category"), DECLINED_THEN_ASKED + ONLY_THAT_COLOUR + NEVER_REFUSED)
 def test_what_is_declined_does_not_win_the_first_card(matcher, message, category):
     assert first_confident(matcher, message) == category, confident(matcher, message)
-
-
-ONLY_THAT_COLOUR = [
-    "宝蓝色真卖光了？我就要宝蓝 别的不要",
-    "卡其的真的没了吗 其他颜色不要",
-]
-
-
-@pytest.mark.parametrize("message", ONLY_THAT_COLOUR)
-def test_the_colour_wanted_and_no_other_asks_for_stock(matcher, message):
-    assert first_confident(matcher, message) == "stock", confident(matcher, message)
-
-
-NEVER_REFUSED = [
-    "我没拒收 物流怎么显示退回了",
-    "包裹被退回了 我明明没拒签",
-]
-
-
-@pytest.mark.parametrize("message", NEVER_REFUSED)
-def test_a_parcel_sent_back_unrefused_asks_where_it_went(matcher, message):
-    assert first_confident(matcher, message) == "logistics", confident(matcher, message)
 
 
 @pytest.mark.parametrize(("message", "category"), [("不要发票了", "invoice"), ("我不要了", "cancel_order"), ("发票不要了 谢谢", "invoice")])

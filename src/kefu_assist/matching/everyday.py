@@ -24,11 +24,13 @@ _SHOP_WORDS_RE = re.compile(r"你|您|亲|老板|店|这个|这款|这件|这箱
 _GROCERIES = (r"白菜|青菜|菜价|蔬菜|鸡蛋|猪肉|牛肉|羊肉|排骨|五花肉|大米|面粉|食用油|葱|生姜|大蒜|蒜苗|土豆|西红柿|番茄|黄瓜|萝卜|茄子|辣椒|韭菜|菠菜|芹菜|豆腐|香菜|"
               r"豆角|南瓜|冬瓜|洋葱|莲藕|鲫鱼|草鱼|带鱼|活虾|大虾|螃蟹|鸡腿|鸡翅|水果|苹果|香蕉|橘子|橙子|西瓜|葡萄|草莓|车厘子|樱桃|榴莲|芒果|荔枝|桃子|梨")
 _GROCERY_RE = re.compile(_GROCERIES)
-_PRICE_TALK_RE = re.compile(r"贵|便宜|涨价|涨了|降价|掉价|[\d一二三四五六七八九十两半几]+(?:\.\d+)?(?:块|元|毛)[\d一二三四五六七八九十两半]*(?:钱)?[一二三两几\d]?斤")
 # ... where: a market, a stall, the street; or when, this season, with the price told per 斤 (not asked)
 _MARKET_RE = re.compile(r"菜市场|菜场|市场|超市|早市|夜市|集市|赶集|集上|广场|楼下|门口|小区|路边|街上|摆摊|有卖|卖菜|老家|我们这|我们那")
 _SEASON_PRICED_RE = re.compile(r"今年|去年|往年|这两天|最近|今天|昨天|现在|这年头")
-_PER_JIN_RE = re.compile(r"[\d一二三四五六七八九十两半]+(?:\.\d+)?(?:块|元|毛)[\d一二三四五六七八九十两半多]*(?:钱)?[一二三两\d]?斤")
+# a price told per 斤 (三块五一斤, 两元多一斤)
+_PER_JIN = r"[\d一二三四五六七八九十两半几]+(?:\.\d+)?(?:块|元|毛)[\d一二三四五六七八九十两半多]*(?:钱)?[一二三两几\d]?斤"
+_PER_JIN_RE = re.compile(_PER_JIN)
+_PRICE_TALK_RE = re.compile(r"贵|便宜|涨价|涨了|降价|掉价|" + _PER_JIN)
 _PRICE_ASKED_RE = re.compile(r"便宜点|便宜些|少点|能不能|可以|呗|多少钱|几块|多少一斤")
 
 
