@@ -343,6 +343,20 @@ def test_shipped_library_answers(make_window, shipped_library_path, type_message
     assert {"bargain", "shipping_fee"} <= cats
 
 
+def test_the_questions_counted_leave_out_what_the_buyer_only_declines(make_window, shipped_library_path, type_message):
+    # two extras declined, two things asked: the state line says two questions, as the cards answer them
+    if not shipped_library_path.is_file():
+        pytest.skip("the shipped library resources/scripts.yaml is not written yet")
+    window = make_window(shipped_library_path)
+    assert window.service.ready, banner_text(window)
+    type_message(window, "不要发票 赠品也不要 快递能放驿站吗 还有保温效果怎么样")
+    assert window.ui.stateLabel.text() == "2 个问题，已按问题推荐"
+    type_message(window, "能便宜点吗 包邮吗 几天能到")
+    assert window.ui.stateLabel.text() == "3 个问题，已按问题推荐"
+    type_message(window, "不要发票了")
+    assert not window.ui.stateLabel.text().endswith("已按问题推荐")
+
+
 def test_chit_chat_says_so_offers_a_way_back_and_is_not_a_library_gap(make_window, library_file, type_message, qtbot):
     window = make_window(library_file)
     type_message(window, "你几岁了呀")

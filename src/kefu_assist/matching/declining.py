@@ -32,6 +32,15 @@ def declines(clause: str) -> bool:
     return _DECLINED_RE.fullmatch(clause.strip()) is not None
 
 
+def asked_clauses(normalized: str) -> list[str]:
+    """The clauses of a normalised message that ask something: a clause that only declines (declines)
+    is no question (the sidebar's "N 个问题" counts these); the whole message when every clause declines."""
+    from .normalize import clauses
+
+    parts = clauses(normalized)
+    return [part for part in parts if not declines(part)] or parts
+
+
 # What opens the request after a decline typed without a break (不要发票直接便宜点行不, 赠品不要了帮我改个地址):
 # a request of its own, long enough to say what it asks (not 不要赠品可以吗, which asks about the decline)
 _REQUEST_AFTER_RE = re.compile(r"(?:直接|就|那就|只要|帮我|给我|帮俺|给俺|麻烦|能|可以|请)[^ ]{3,}")

@@ -186,13 +186,13 @@ class SuggestPanel(QObject):
             self.edit.setExtraSelections([])
             self.select(0 if code else -1)
             return
-        from ..matching import clauses, normalize
+        from ..matching import asked_clauses, normalize
 
         history = self.history.before(text)
         buyer = service.mood(text, history)
         views = service.suggest(text, limit=LIMIT, history=history, buyer=buyer)
         self.moodChip.show_mood(buyer)
-        n_clauses = len(clauses(normalize(text)))
+        n_clauses = len(asked_clauses(normalize(text)))  # 不要发票 and the like ask nothing
         self._show_views(views, multi=n_clauses > 1)
         confident = [v for v in views if v.suggestion.confident]
         if not confident and views and views[0].suggestion.chit_chat:
