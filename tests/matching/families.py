@@ -8,6 +8,11 @@ def first_confident(matcher, message: str) -> str | None:
     return sure[0].category if sure else None
 
 
+def confident(matcher, message: str) -> list[tuple[str, float]]:
+    """The confident suggestions of a message, category and score (what an assertion shows)."""
+    return [(s.category, round(s.score, 2)) for s in matcher.suggest(message) if s.confident]
+
+
 def family_misses(matcher, messages: list[str], category: str) -> list[tuple[str, str | None]]:
     """The messages of a family whose first confident suggestion is not ``category``."""
     got = [(m, first_confident(matcher, m)) for m in messages]

@@ -12,11 +12,7 @@ import pytest
 from kefu_assist.matching.asking import NOT_SHOPPING, address
 from kefu_assist.matching.normalize import normalize
 
-from .families import first_confident
-
-
-def confident(matcher, message):
-    return [(s.category, round(s.score, 2)) for s in matcher.suggest(message) if s.confident]
+from .families import confident, first_confident
 
 
 GROCERIES_PRICED = [

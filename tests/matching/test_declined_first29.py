@@ -9,11 +9,7 @@ import pytest
 
 from kefu_assist.matching.declining import declines, undeclined
 
-from .families import first_confident
-
-
-def confident(matcher, message):
-    return [(s.category, round(s.score, 2)) for s in matcher.suggest(message) if s.confident]
+from .families import confident, first_confident
 
 
 DECLINED_THEN_ASKED = [
