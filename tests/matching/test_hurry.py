@@ -141,6 +141,18 @@ def test_real_words_are_not_taken_for_slips(matcher, message, category):
     assert top(matcher, message) in category
 
 
+@pytest.mark.parametrize("word", ["股市", "不过", "可是", "结果", "大小", "听说", "伟大", "或者", "离开"])
+def test_a_word_is_no_slip_by_rare_readings_on_both_sides(respeller, word):
+    # 股市 reads gu fu only by 市's rare fu, and 鼓包 only by 包's: no input method offers one for
+    # the other (不过 is no 包裹, 可是 no 合适, 结果 no 价格)
+    assert respeller.homophone(word) is None
+
+
+@pytest.mark.parametrize("message", ["股市明天会涨吗", "听说明天降温", "结果他也没来"])
+def test_chatter_with_such_words_finds_no_confident_card(matcher, message):
+    assert top(matcher, message) is None
+
+
 @pytest.mark.parametrize(
     ("message", "category"),
     [("开发飘", "invoice"), ("能开发飘吗", "invoice"), ("取笑订单", "cancel_order"), ("帮我取笑订单", "cancel_order"), ("肿么还在揽收", "logistics")],

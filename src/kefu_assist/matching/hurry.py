@@ -313,6 +313,8 @@ class Respeller:
             return None
         for syl in itertools.islice(itertools.product(*(r[:3] for r in readings)), 16):
             hit = self.words.get("".join(syl))
-            if hit and hit != word:
+            # each syllable the first reading of the typed character or of the library's: not a
+            # rare reading on both sides (股市 is no 鼓包 by 市 fu and 包 fu)
+            if hit and hit != word and len(hit) == len(word) and all(s in (r[0], (self.char_readings(c) or (s,))[0]) for s, r, c in zip(syl, readings, hit)):
                 return hit
         return None
