@@ -97,7 +97,13 @@ class MatcherConfig:
     # 2,601 / 1,028, 0.4 2,563 / 2,605 / 1,026, 0.5 2,564 / 2,606 / 1,026, 0.7 2,566 / 2,610 / 1,024.
     # 0.3: as many first cards, no small talk given up, and of the project's own test families
     # only one product-named question more loses its card (0.5 cost four families a line each).
-    writers_mix: float = 0.3
+    # 0.4 since session 30, with 14,500 writers' rows: each set held out of the model in turn,
+    # 0.3 -> 0.4 -> 0.5 top-1 on sets 39+40 357 -> 358 -> 358, trainsets29a+b 657 -> 657 -> 659,
+    # trainsets30a+b 568 -> 571 -> 573, evalsets21+22 376 -> 376 -> 377, the repository's older
+    # sets (seed, dev, dev4, dev5, heldout, chatter6/7, tuning, rank6) 1,329 -> 1,329 -> 1,328, small
+    # talk unchanged; 0.5 failed three test families (first-time buyers' greetings read as bargaining,
+    # a question run on after thanks), 0.4 none.
+    writers_mix: float = 0.4
     negation: float = 0.5  # factor for an example asserting what the message negates; 0 turns it off
     hurry: bool = True  # hi/88/高170重140, pinyin (baoyou ma) and homophone slips (诱惑 for 有货)
     chatter: bool = True  # train the off-topic class on resources/chatter.txt too
