@@ -331,11 +331,16 @@ def test_dark_theme_and_font_size_apply(make_window, library_file):
     assert "#1e1f22" in window.styleSheet() and "font-size: 14pt" in window.styleSheet()
 
 
-def test_shipped_library_answers(make_window, shipped_library_path, type_message):
-    if not shipped_library_path.is_file():
-        pytest.skip("the shipped library resources/scripts.yaml is not written yet")
+@pytest.fixture
+def shipped_window(make_window, shipped_library_path):
+    """The sidebar over the shipped library, loaded."""
     window = make_window(shipped_library_path)
     assert window.service.ready, banner_text(window)
+    return window
+
+
+def test_shipped_library_answers(shipped_window, type_message):
+    window = shipped_window
     type_message(window, "这个包邮吗")
     assert window.suggest.cards[0].script.category == "shipping_fee"
     type_message(window, "能便宜点吗？包邮吗？")
@@ -343,12 +348,9 @@ def test_shipped_library_answers(make_window, shipped_library_path, type_message
     assert {"bargain", "shipping_fee"} <= cats
 
 
-def test_the_questions_counted_leave_out_what_the_buyer_only_declines(make_window, shipped_library_path, type_message):
+def test_the_questions_counted_leave_out_what_the_buyer_only_declines(shipped_window, type_message):
     # two extras declined, two things asked: the state line says two questions, as the cards answer them
-    if not shipped_library_path.is_file():
-        pytest.skip("the shipped library resources/scripts.yaml is not written yet")
-    window = make_window(shipped_library_path)
-    assert window.service.ready, banner_text(window)
+    window = shipped_window
     type_message(window, "不要发票 赠品也不要 快递能放驿站吗 还有保温效果怎么样")
     assert window.ui.stateLabel.text() == "2 个问题，已按问题推荐"
     type_message(window, "能便宜点吗 包邮吗 几天能到")
